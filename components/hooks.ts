@@ -1,0 +1,37 @@
+/** Small hooks shared by the extension pages. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export type Subscribe<T> = (onValue: (value: T) => void, onError: (error: unknown) => void) => () => void;
+
+/** Holds the latest value of a subscription (e.g. a live database query); `initial` until the first. */
+export function useSubscription<T>(subscribe: Subscribe<T>, initial: T, deps: readonly unknown[]): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    setValue(initial);
+    return subscribe(setValue, (error) => console.error(error));
+  }, deps);
+  return value;
+}
+
+/** Object URLs for blobs keyed by id, revoked when no longer used or on unmount. */
+export function useObjectUrls(blobs: ReadonlyMap<string, Blob>): ReadonlyMap<string, string> {
+  const cache = useRef(new Map<string, { blob: Blob; url: string }>());
+  const urls = new Map<string, string>();
+  for (const [id, blob] of blobs) {
+    let entry = cache.current.get(id);
+    if (!entry || entry.blob !== blob) {
+      if (entry) URL.revokeObjectURL(entry.url);
+      entry = { blob, url: URL.createObjectURL(blob) };
+      cache.current.set(id, entry);
+    }
+    urls.set(id, entry.url);
+  }
+  for (const [id, entry] of cache.current) {
+    if (!blobs.has(id)) {
+      URL.revokeObjectURL(entry.url);
+      cache.current.delete(id);
+    }
+  }
+  useEffect(() => () => cache.current.forEach((entry) => URL.revokeObjectURL(entry.url)), []);
+  return urls;
+}

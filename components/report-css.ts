@@ -1,0 +1,37 @@
+/** Styles of the report, shared by the report page and the exported file (hashed into its CSP). */
+export const REPORT_CSS = `
+.report{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1c2330;max-width:1400px;margin:0 auto;padding:16px 24px}
+.report h1{font-size:26px;margin:0 0 4px}
+.report h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid #d9dee7}
+.report-head p,.journey-meta{color:#566074;margin:0}
+.kpis,.stages{border-collapse:collapse;width:100%;margin-top:16px}
+.kpis caption{text-align:left;font-weight:600;font-size:16px;padding:6px 0}
+.kpis th,.kpis td,.stages th,.stages td{border:1px solid #d9dee7;padding:6px 8px;text-align:left;vertical-align:top}
+.kpis thead th,.stages thead th{background:#f1f4f9;font-weight:600}
+.kpis td.best{background:#e3f6e8;font-weight:700}
+.stages{table-layout:fixed}
+.stages tbody th{width:150px;background:#f8f9fb}
+.stages thead th.role-own{background:#e6eefc}
+.missing{display:inline-block;color:#9b2c2c;background:#fdecec;border:1px dashed #e3a3a3;border-radius:4px;padding:2px 8px;font-size:12px}
+.step{border:1px solid #e3e7ee;border-radius:8px;padding:8px 10px;margin:0 0 8px;background:#fff;break-inside:avoid}
+.step.is-weak{border-color:#e07b7b;box-shadow:inset 3px 0 0 #d64545}
+.step-head{display:flex;gap:8px;align-items:baseline;flex-wrap:wrap}
+.step-no{display:inline-flex;justify-content:center;min-width:22px;height:22px;border-radius:11px;background:#26334d;color:#fff;font-size:12px;font-weight:700;align-items:center}
+.step-title{font-weight:600;overflow-wrap:anywhere}
+.step-meta{color:#566074;font-size:12px;margin:4px 0;overflow-wrap:anywhere}
+.flag{font-size:11px;font-weight:700;border-radius:4px;padding:1px 6px}
+.flag-weak{background:#fdecec;color:#9b2c2c}
+.flag-wow{background:#e3f6e8;color:#1f6b36}
+.shot{margin:6px 0}
+.shot img{display:block;max-width:100%;height:auto;border:1px solid #d9dee7;border-radius:4px}
+.step-thumb .shot img{max-height:220px;width:auto}
+.shot figcaption{font-size:11px;color:#566074;overflow-wrap:anywhere}
+.shot code{font-size:10px}
+.scores{display:flex;gap:12px;flex-wrap:wrap;margin:4px 0;font-size:12px}
+.note{white-space:pre-wrap;margin:4px 0;font-style:italic;overflow-wrap:anywhere}
+.steps{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px}
+.fix-first li{margin:4px 0}
+.empty{color:#566074}
+.report a{color:#1f4fb5}
+@media print{.report{max-width:none;padding:0}.report h2{break-after:avoid}.stages tr,.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
+`;

@@ -1,0 +1,243 @@
+/** The journey report: used by the report page and, rendered to a string, by the HTML export. */
+import { formatDateTime, formatDuration, formatNumber, translator, type Translate } from '../lib/i18n';
+import type { JourneyKpis } from '../lib/metrics';
+import type { Journey, Screenshot } from '../lib/model';
+import type { ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
+import { categoryLabel, channelLabel, stageLabel, type Locale } from '../lib/taxonomy';
+
+export type ImageSize = 'thumb' | 'full';
+/** Where an image's pixels come from: object URLs on the page, data URLs in the export. */
+export type ImageSource = (shot: Screenshot, size: ImageSize) => string | undefined;
+
+interface Props {
+  model: ReportModel;
+  locale: Locale;
+  imageSrc: ImageSource;
+}
+
+function brandLabel(journey: Journey, t: Translate): string {
+  return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
+}
+
+function Score({ label, value, max }: { label: string; value: number | null; max: number }) {
+  return (
+    <span class="score">
+      {label}: <b>{value === null ? '—' : `${value}/${max}`}</b>
+    </span>
+  );
+}
+
+function Flags({ step, t }: { step: ReportStep; t: Translate }) {
+  const { weakLink, wow } = step.touchpoint;
+  return (
+    <>
+      {weakLink && <span class="flag flag-weak">{t('flagWeakLink')}</span>}
+      {wow && <span class="flag flag-wow">{t('flagWow')}</span>}
+    </>
+  );
+}
+
+function StepCard({ step, locale, imageSrc, size }: { step: ReportStep; locale: Locale; imageSrc: ImageSource; size: ImageSize }) {
+  const t = translator(locale);
+  const tp = step.touchpoint;
+  return (
+    <article class={`step step-${size}${tp.weakLink ? ' is-weak' : ''}`} data-step={tp.seq}>
+      <header class="step-head">
+        <span class="step-no">{tp.seq}</span>
+        <span class="step-title">{tp.title || t('untitled')}</span>
+        <Flags step={step} t={t} />
+      </header>
+      <p class="step-meta">
+        {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} · {channelLabel(tp.channel, locale)}
+        {tp.kind === 'offline' && ` · ${t('offlineContact')}`}
+      </p>
+      {step.screenshots.map((shot) => {
+        const src = imageSrc(shot, size);
+        return src ? (
+          <figure class="shot" key={shot.id}>
+            <img src={src} alt={t('screenshotOf', { n: tp.seq, title: tp.title })} width={shot.width} height={shot.height} />
+            {size === 'full' && (
+              <figcaption>
+                {tp.url ?? t('offlineContact')} · {formatDateTime(shot.createdAt, locale)} · SHA-256 <code>{shot.sha256}</code>
+              </figcaption>
+            )}
+          </figure>
+        ) : null;
+      })}
+      <p class="scores">
+        <Score label={t('experience')} value={tp.experience} max={5} />
+        <Score label={t('importance')} value={tp.importance} max={10} />
+        <Score label={t('likelihood')} value={tp.likelihood} max={10} />
+      </p>
+      {size === 'full' && (
+        <p class="step-meta">
+          {formatDateTime(tp.at, locale)}
+          {tp.url && (
+            <>
+              {' · '}
+              <a href={tp.url} rel="noopener noreferrer">{tp.url}</a>
+            </>
+          )}
+        </p>
+      )}
+      {tp.note && <p class="note">{tp.note}</p>}
+    </article>
+  );
+}
+
+function kpiCells(kpis: JourneyKpis, locale: Locale) {
+  return [
+    String(kpis.touches),
+    kpis.elapsedMs === null ? '—' : formatDuration(kpis.elapsedMs, locale),
+    kpis.averageExperience === null ? '—' : formatNumber(kpis.averageExperience, locale),
+    String(kpis.weakLinks),
+    String(kpis.wows),
+    kpis.finalLikelihood === null ? '—' : `${kpis.finalLikelihood}/10`,
+  ];
+}
+
+function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Locale }) {
+  const t = translator(locale);
+  const fewest = Math.min(...journeys.filter((j) => j.kpis.touches > 0).map((j) => j.kpis.touches));
+  return (
+    <table class="kpis">
+      <caption>{t('kpiCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('brand')}</th>
+          <th scope="col">{t('task')}</th>
+          <th scope="col">{t('outcome')}</th>
+          <th scope="col">{t('kpiTouches')}</th>
+          <th scope="col">{t('kpiElapsed')}</th>
+          <th scope="col">{t('kpiAverageExperience')}</th>
+          <th scope="col">{t('kpiWeakLinks')}</th>
+          <th scope="col">{t('kpiWows')}</th>
+          <th scope="col">{t('kpiFinalLikelihood')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {journeys.map(({ journey, kpis }) => (
+          <tr key={journey.id} data-journey={journey.id}>
+            <th scope="row">{brandLabel(journey, t)}</th>
+            <td>{journey.task}</td>
+            <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
+            {kpiCells(kpis, locale).map((cell, i) => (
+              <td key={i} class={i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  const weak = model.journeys
+    .flatMap(({ journey, steps }) =>
+      steps
+        .filter((s) => s.touchpoint.weakLink || (s.touchpoint.experience ?? 5) <= 2)
+        .map((s) => ({ journey, step: s })),
+    )
+    .sort(
+      (a, b) =>
+        (b.step.touchpoint.importance ?? 0) - (a.step.touchpoint.importance ?? 0) ||
+        (a.step.touchpoint.experience ?? 5) - (b.step.touchpoint.experience ?? 5),
+    );
+  if (!weak.length) return null;
+  return (
+    <section class="fix-first">
+      <h2>{t('fixFirst')}</h2>
+      <ol>
+        {weak.map(({ journey, step }) => (
+          <li key={step.touchpoint.id}>
+            <b>{journey.brandName}</b> · {t('stepN', { n: step.touchpoint.seq })} ·{' '}
+            {stageLabel(step.touchpoint.stage, locale)} — {step.touchpoint.title || t('untitled')}
+            {' · '}
+            {t('importance')}: {step.touchpoint.importance ?? '—'} · {t('experience')}:{' '}
+            {step.touchpoint.experience ?? '—'}
+            {step.touchpoint.note && <span class="note"> — {step.touchpoint.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function ReportView({ model, locale, imageSrc }: Props) {
+  const t = translator(locale);
+  const { audit, journeys, stages } = model;
+  return (
+    <div class="report" lang={locale}>
+      <header class="report-head">
+        <h1>{audit.name}</h1>
+        <p>
+          {audit.client && <>{t('client')}: {audit.client} · </>}
+          {t('generatedAt', { time: formatDateTime(model.generatedAt, locale) })}
+        </p>
+      </header>
+      {journeys.length === 0 ? (
+        <p class="empty">{t('reportNoJourneys')}</p>
+      ) : (
+        <>
+          <KpiTable journeys={journeys} locale={locale} />
+          <FixFirst model={model} locale={locale} />
+          <section class="compare">
+            <h2>{t('sideBySide')}</h2>
+            <table class="stages">
+              <thead>
+                <tr>
+                  <th scope="col">{t('stage')}</th>
+                  {journeys.map(({ journey }) => (
+                    <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
+                      {brandLabel(journey, t)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {stages.map((row) => (
+                  <tr key={row.stage}>
+                    <th scope="row">{stageLabel(row.stage, locale)}</th>
+                    {row.cells.map((steps, i) => (
+                      <td key={journeys[i]?.journey.id ?? i}>
+                        {steps.length === 0 ? (
+                          <span class="missing">{t('missingTouchpoint')}</span>
+                        ) : (
+                          steps.map((step) => (
+                            <StepCard key={step.touchpoint.id} step={step} locale={locale} imageSrc={imageSrc} size="thumb" />
+                          ))
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {journeys.map(({ journey, steps }) => (
+            <section class="sequence" key={journey.id} data-journey={journey.id}>
+              <h2>{brandLabel(journey, t)}</h2>
+              <p class="journey-meta">
+                {[journey.task, journey.persona, journey.brandDomain].filter(Boolean).join(' · ')}
+              </p>
+              {steps.length === 0 ? (
+                <p class="empty">{t('noSteps')}</p>
+              ) : (
+                <ol class="steps">
+                  {steps.map((step) => (
+                    <li key={step.touchpoint.id}>
+                      <StepCard step={step} locale={locale} imageSrc={imageSrc} size="full" />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/** One step of the active journey in the side panel: quick scores up front, the rest on demand. */
+import { useState } from 'preact/hooks';
+import { formatDateTime, type Translate } from '../lib/i18n';
+import type { Screenshot, Touchpoint, TouchpointEdit } from '../lib/model';
+import { CATEGORIES, CATEGORY_IDS, CHANNEL_IDS, CHANNELS, STAGE_IDS, STAGES, stageLabel, type Locale } from '../lib/taxonomy';
+import { Field, ScoreButtons, SelectField } from './fields';
+
+export interface StepItemProps {
+  step: Touchpoint;
+  screenshots: readonly Screenshot[];
+  thumbUrls: ReadonlyMap<string, string>;
+  total: number;
+  t: Translate;
+  locale: Locale;
+  onEdit: (edit: TouchpointEdit) => void;
+  onMove: (toSeq: number) => void;
+  onDelete: () => void;
+  onAttach: (file: File) => void;
+}
+
+function hostOf(url: string | null): string {
+  if (!url) return '';
+  try {
+    return new URL(url).host + new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+export function StepItem(props: StepItemProps) {
+  const { step, t, locale, onEdit } = props;
+  const [open, setOpen] = useState(false);
+  const name = step.title || t('untitled');
+  const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({ value: s, label: STAGES[s][locale] }));
+  if (!STAGE_IDS.includes(step.stage as never)) stageOptions.push({ value: step.stage, label: step.stage });
+  return (
+    <li class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}`} aria-label={t('stepN', { n: step.seq }) + ': ' + name}>
+      <div class="step-top">
+        <span class="step-no" aria-hidden="true">
+          {step.seq}
+        </span>
+        {props.screenshots.length > 0 ? (
+          props.screenshots.slice(0, 1).map((shot) => (
+            <img key={shot.id} class="thumb" src={props.thumbUrls.get(shot.id)} alt={t('thumbnailOf', { n: step.seq })} />
+          ))
+        ) : (
+          <span class="thumb thumb-offline" aria-hidden="true">
+            {CHANNELS[step.channel][locale]}
+          </span>
+        )}
+        <div class="step-text">
+          <div class="step-name" title={name}>
+            {name}
+          </div>
+          <div class="step-sub">
+            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)} · {stageLabel(step.stage, locale)}
+          </div>
+        </div>
+      </div>
+      <ScoreButtons label={t('experience')} min={1} max={5} value={step.experience} onChange={(experience) => onEdit({ experience })} />
+      <div class="row step-actions">
+        <label class="check">
+          <input type="checkbox" checked={step.weakLink} onChange={(e) => onEdit({ weakLink: e.currentTarget.checked })} />
+          {t('flagWeakLink')}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={step.wow} onChange={(e) => onEdit({ wow: e.currentTarget.checked })} />
+          {t('flagWow')}
+        </label>
+        <span class="spacer" />
+        <button type="button" aria-expanded={open} aria-label={t('editStep', { n: step.seq })} onClick={() => setOpen(!open)}>
+          {open ? t('close') : t('details')}
+        </button>
+        <button type="button" aria-label={t('moveUp', { n: step.seq })} disabled={step.seq <= 1} onClick={() => props.onMove(step.seq - 1)}>
+          ↑
+        </button>
+        <button type="button" aria-label={t('moveDown', { n: step.seq })} disabled={step.seq >= props.total} onClick={() => props.onMove(step.seq + 1)}>
+          ↓
+        </button>
+        <button type="button" class="danger" aria-label={t('deleteStep', { n: step.seq })} onClick={props.onDelete}>
+          ✕
+        </button>
+      </div>
+      {open && (
+        <div class="step-details">
+          <Field label={t('stepTitle')}>
+            {(id) => <input id={id} maxLength={1000} value={step.title} onChange={(e) => onEdit({ title: e.currentTarget.value })} />}
+          </Field>
+          <SelectField label={t('stage')} value={step.stage} options={stageOptions} onChange={(stage) => onEdit({ stage })} />
+          <Field label={t('customStage')}>
+            {(id) => (
+              <input
+                id={id}
+                maxLength={80}
+                placeholder={t('customStagePlaceholder')}
+                onChange={(e) => {
+                  const stage = e.currentTarget.value.trim();
+                  if (stage) onEdit({ stage });
+                }}
+              />
+            )}
+          </Field>
+          <SelectField
+            label={t('category')}
+            value={step.category}
+            options={CATEGORY_IDS.map((c) => ({ value: c, label: CATEGORIES[c][locale] }))}
+            onChange={(category) => onEdit({ category: category as Touchpoint['category'] })}
+          />
+          <SelectField
+            label={t('channel')}
+            value={step.channel}
+            options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
+            onChange={(channel) => onEdit({ channel: channel as Touchpoint['channel'] })}
+          />
+          <ScoreButtons label={t('importance')} min={1} max={10} value={step.importance} onChange={(importance) => onEdit({ importance })} />
+          <ScoreButtons label={t('likelihood')} min={0} max={10} value={step.likelihood} onChange={(likelihood) => onEdit({ likelihood })} />
+          <Field label={t('note')}>
+            {(id) => <textarea id={id} rows={3} maxLength={5000} value={step.note} onChange={(e) => onEdit({ note: e.currentTarget.value })} />}
+          </Field>
+          <Field label={t('attachEvidence')}>
+            {(id) => (
+              <input
+                id={id}
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (file) props.onAttach(file);
+                  e.currentTarget.value = '';
+                }}
+              />
+            )}
+          </Field>
+          <p class="muted">
+            {formatDateTime(step.at, locale)}
+            {step.url && <> · {step.url}</>}
+          </p>
+        </div>
+      )}
+    </li>
+  );
+}

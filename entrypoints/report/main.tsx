@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import { ReportPage } from './report-page';
+
+render(<ReportPage />, document.getElementById('app')!);

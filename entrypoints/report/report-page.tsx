@@ -1,0 +1,172 @@
+/** The report page: choose journeys of an audit, compare them, export HTML and CSV. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { describeError } from '../../components/describe-error';
+import { SelectField } from '../../components/fields';
+import { useObjectUrls, useSubscription } from '../../components/hooks';
+import { LanguageSelect } from '../../components/language-select';
+import { REPORT_CSS } from '../../components/report-css';
+import { renderReportDocument } from '../../components/report-document';
+import { ReportView, type ImageSize } from '../../components/report-view';
+import { browserLanguage, subscribeSettings, writeSettings, type Settings } from '../../lib/browser';
+import { openStore, watchQuery, type AuditSnapshot } from '../../lib/db';
+import { localeFor, translator } from '../../lib/i18n';
+import type { Audit, Screenshot } from '../../lib/model';
+import { renderCsv } from '../../lib/report/csv';
+import { buildReport } from '../../lib/report/model';
+
+const store = openStore();
+
+function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Saves text as a file through a download link (needs no downloads permission). */
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileStem(name: string, now: number): string {
+  const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'audit';
+  return `${slug}-${new Date(now).toISOString().slice(0, 10)}`;
+}
+
+export function ReportPage() {
+  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
+  const audits = useSubscription<Audit[] | null>((v, e) => watchQuery(() => store.listAudits(), v, e), null, []);
+  const locale = settings?.locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  const [auditId, setAuditId] = useState<string | null>(null);
+  const audit = audits?.find((a) => a.id === (auditId ?? settings?.activeAuditId)) ?? audits?.[0];
+  const snapshot = useSubscription<AuditSnapshot | null>(
+    (v, e) => (audit ? watchQuery(() => store.readAudit(audit.id), v, e) : (v(null), () => {})),
+    null,
+    [audit?.id],
+  );
+  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [fullImages, setFullImages] = useState<ReadonlyMap<string, Blob>>(new Map());
+  const chosenIds = snapshot?.journeys.filter((j) => !unchecked.has(j.id)).map((j) => j.id) ?? [];
+  const model = useMemo(
+    () => (snapshot ? buildReport(snapshot, chosenIds, Date.now()) : null),
+    [snapshot, chosenIds.join()],
+  );
+
+  useEffect(() => {
+    document.title = `${t('reportTitle')} — ${t('appName')}`;
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // Full images are read once per screenshot set, apart from the metadata query.
+  useEffect(() => {
+    if (!snapshot) return;
+    let live = true;
+    void Promise.all(snapshot.screenshots.map(async (s) => [s.id, await store.getImage(s.id)] as const)).then(
+      (pairs) => live && setFullImages(new Map(pairs.filter((p): p is [string, Blob] => p[1] !== undefined))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [snapshot?.screenshots.map((s) => s.id).join()]);
+
+  const thumbUrls = useObjectUrls(useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, s.thumbnail])), [snapshot]));
+  const fullUrls = useObjectUrls(fullImages);
+  const imageSrc = (shot: Screenshot, size: ImageSize) => (size === 'full' ? fullUrls.get(shot.id) : thumbUrls.get(shot.id)) ?? thumbUrls.get(shot.id);
+
+  const exportHtml = async () => {
+    if (!model) return;
+    try {
+      const shots = model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots));
+      const sources = new Map<string, string>();
+      for (const shot of shots) {
+        const full = await store.getImage(shot.id);
+        sources.set(`full:${shot.id}`, await blobToDataUrl(full ?? shot.thumbnail));
+        sources.set(`thumb:${shot.id}`, await blobToDataUrl(shot.thumbnail));
+      }
+      const html = await renderReportDocument(model, locale, (shot, size) => sources.get(`${size}:${shot.id}`));
+      download(`${fileStem(model.audit.name, model.generatedAt)}-report.html`, html, 'text/html;charset=utf-8');
+      setError(null);
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  };
+
+  const exportCsv = () => {
+    if (!model) return;
+    download(`${fileStem(model.audit.name, model.generatedAt)}-steps.csv`, renderCsv(model, locale), 'text/csv;charset=utf-8');
+  };
+
+  if (!settings || !audits) return <main aria-busy="true" />;
+
+  return (
+    <main class="report-page">
+      <style>{REPORT_CSS}</style>
+      <header class="toolbar no-print" aria-label={t('reportSettings')}>
+        <strong class="brand">{t('appName')}</strong>
+        {audits.length === 0 ? (
+          <p class="muted">{t('reportNoAudits')}</p>
+        ) : (
+          audit && (
+            <SelectField
+              label={t('audit')}
+              value={audit.id}
+              options={audits.map((a) => ({ value: a.id, label: a.name }))}
+              onChange={(id) => {
+                setAuditId(id);
+                setUnchecked(new Set());
+              }}
+            />
+          )
+        )}
+        {snapshot && snapshot.journeys.length > 0 && (
+          <fieldset class="journey-picker">
+            <legend>{t('compareJourneys')}</legend>
+            {snapshot.journeys.map((j) => (
+              <label key={j.id} class="check">
+                <input
+                  type="checkbox"
+                  checked={!unchecked.has(j.id)}
+                  onChange={(e) => {
+                    const next = new Set(unchecked);
+                    if (e.currentTarget.checked) next.delete(j.id);
+                    else next.add(j.id);
+                    setUnchecked(next);
+                  }}
+                />
+                {j.brandName}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <span class="spacer" />
+        <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
+        <button type="button" class="primary" disabled={!model} onClick={() => void exportHtml()}>
+          {t('exportHtml')}
+        </button>
+        <button type="button" disabled={!model} onClick={exportCsv}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" disabled={!model} onClick={() => window.print()}>
+          {t('print')}
+        </button>
+      </header>
+      {error && (
+        <p class="message error" role="alert">
+          {error}
+        </p>
+      )}
+      {model && <ReportView model={model} locale={locale} imageSrc={imageSrc} />}
+    </main>
+  );
+}

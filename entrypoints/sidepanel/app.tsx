@@ -1,0 +1,312 @@
+/** The auditor's side panel: wires the store, capture and settings into the panel views. */
+import { useMemo, useState } from 'preact/hooks';
+import { AuditForm, JourneyForm, OfflineForm, type OfflineInput } from '../../components/forms';
+import { describeError } from '../../components/describe-error';
+import { SelectField } from '../../components/fields';
+import { useObjectUrls, useSubscription } from '../../components/hooks';
+import { LanguageSelect } from '../../components/language-select';
+import { StepItem } from '../../components/step-item';
+import {
+  browserLanguage,
+  captureVisibleTab,
+  findTargetTab,
+  openExtensionPage,
+  subscribeSettings,
+  tabExists,
+  writeSettings,
+  type Settings,
+} from '../../lib/browser';
+import { CapturePacer, captureVisibleStep } from '../../lib/capture';
+import { dataUrlToBlob, encodeCaptured, encodeUpload } from '../../lib/capture/encode';
+import { openStore, watchQuery, type DeletedStep } from '../../lib/db';
+import { localeFor, translator } from '../../lib/i18n';
+import type { Audit, Journey, Outcome, Screenshot, Touchpoint } from '../../lib/model';
+
+const store = openStore();
+const pacer = new CapturePacer();
+const captureDeps = {
+  store,
+  pacer,
+  findTargetTab,
+  captureVisibleTab,
+  tabExists,
+  encode: (dataUrl: string) => encodeCaptured(dataUrlToBlob(dataUrl), 'visible'),
+  now: () => Date.now(),
+};
+
+type Panel = 'none' | 'audit' | 'journey' | 'offline';
+interface Message {
+  kind: 'status' | 'error';
+  text: string;
+}
+interface JourneySteps {
+  steps: Touchpoint[];
+  screenshots: Screenshot[];
+}
+
+async function readJourneySteps(journeyId: string): Promise<JourneySteps> {
+  const steps = await store.listSteps(journeyId);
+  return { steps, screenshots: await store.listScreenshots(steps.map((s) => s.id)) };
+}
+
+function journeyLabel(journey: Journey, t: ReturnType<typeof translator>): string {
+  const role = t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor');
+  return `${journey.brandName} (${role})${journey.task ? ` — ${journey.task}` : ''}`;
+}
+
+export function App() {
+  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
+  const audits = useSubscription<Audit[] | null>((v, e) => watchQuery(() => store.listAudits(), v, e), null, []);
+  const locale = settings?.locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  const audit = audits?.find((a) => a.id === settings?.activeAuditId) ?? audits?.[0];
+  const journeys = useSubscription<Journey[] | null>(
+    (v, e) => (audit ? watchQuery(() => store.listJourneys(audit.id), v, e) : (v([]), () => {})),
+    null,
+    [audit?.id],
+  );
+  const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
+  const data = useSubscription<JourneySteps>(
+    (v, e) => (journey ? watchQuery(() => readJourneySteps(journey.id), v, e) : (v({ steps: [], screenshots: [] }), () => {})),
+    { steps: [], screenshots: [] },
+    [journey?.id],
+  );
+  const thumbs = useObjectUrls(useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]));
+  const [panel, setPanel] = useState<Panel>('none');
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleted, setDeleted] = useState<DeletedStep | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>('goal-reached');
+
+  const run = async (action: () => Promise<string | null>) => {
+    try {
+      const text = await action();
+      setMessage(text ? { kind: 'status', text } : null);
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error, t) });
+    }
+  };
+
+  const capture = () => {
+    if (busy) return;
+    setBusy(true);
+    void run(async () => {
+      const step = await captureVisibleStep(captureDeps, journey?.id ?? null);
+      return t('captured', { n: step.seq });
+    }).finally(() => setBusy(false));
+  };
+
+  const addOffline = async (input: OfflineInput) => {
+    if (!journey) return;
+    const image = input.file ? await encodeUpload(input.file) : null;
+    const step = await store.addStep({
+      journeyId: journey.id,
+      kind: 'offline',
+      url: null,
+      title: input.title,
+      at: input.at,
+      channel: input.channel,
+      stage: input.stage,
+      note: input.note,
+      image,
+    });
+    setPanel('none');
+    setMessage({ kind: 'status', text: t('offlineAdded', { n: step.seq }) });
+  };
+
+  if (!settings || !audits) return <main class="panel" aria-busy="true" />;
+
+  const screenshotsOf = (id: string) => data.screenshots.filter((s) => s.touchpointId === id);
+  const lastStage = data.steps.at(-1)?.stage ?? 'contact';
+
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <h1>{t('appName')}</h1>
+        <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
+        <button type="button" onClick={() => void openExtensionPage('/report.html')}>
+          {t('openReport')}
+        </button>
+      </header>
+
+      <section class="card" aria-label={t('auditAndJourney')}>
+        {audits.length === 0 && panel !== 'audit' ? (
+          <div class="empty-state">
+            <p>{t('welcome')}</p>
+            <button type="button" class="primary" onClick={() => setPanel('audit')}>
+              {t('newAudit')}
+            </button>
+          </div>
+        ) : (
+          audit && (
+            <>
+              <div class="row">
+                <SelectField
+                  label={t('audit')}
+                  value={audit.id}
+                  options={audits.map((a) => ({ value: a.id, label: a.client ? `${a.name} · ${a.client}` : a.name }))}
+                  onChange={(id) => void writeSettings({ activeAuditId: id, activeJourneyId: null })}
+                />
+                <button type="button" class="add" aria-label={t('newAudit')} title={t('newAudit')} onClick={() => setPanel('audit')}>
+                  +
+                </button>
+              </div>
+              <div class="row">
+                {journeys && journeys.length > 0 ? (
+                  <SelectField
+                    label={t('journey')}
+                    value={journey?.id ?? ''}
+                    options={journeys.map((j) => ({ value: j.id, label: journeyLabel(j, t) }))}
+                    onChange={(id) => void writeSettings({ activeJourneyId: id })}
+                  />
+                ) : (
+                  <p class="muted grow">{t('noJourneys')}</p>
+                )}
+                <button type="button" class="add" aria-label={t('newJourney')} title={t('newJourney')} onClick={() => setPanel('journey')}>
+                  +
+                </button>
+              </div>
+            </>
+          )
+        )}
+      </section>
+
+      {panel === 'audit' && (
+        <AuditForm
+          t={t}
+          onCancel={() => setPanel('none')}
+          onSubmit={async (input) => {
+            const created = await store.createAudit(input);
+            await writeSettings({ activeAuditId: created.id, activeJourneyId: null });
+            setPanel('journey');
+          }}
+        />
+      )}
+      {panel === 'journey' && audit && (
+        <JourneyForm
+          t={t}
+          locale={locale}
+          auditId={audit.id}
+          defaultTask={audit.defaultTask}
+          onCancel={() => setPanel('none')}
+          onSubmit={async (input) => {
+            const created = await store.createJourney(input);
+            await writeSettings({ activeAuditId: audit.id, activeJourneyId: created.id });
+            setPanel('none');
+          }}
+        />
+      )}
+
+      {journey && (
+        <section class="card journey" aria-label={t('activeJourney')}>
+          <div class="journey-title">
+            <span class={`role role-${journey.brandRole}`}>{t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}</span>
+            <strong>{journey.brandName}</strong>
+            <span class="muted">
+              {t('stepsCount', { n: data.steps.length })} ·{' '}
+              {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
+            </span>
+          </div>
+          <div class="row">
+            <button type="button" class="primary capture" disabled={busy} aria-busy={busy} onClick={capture}>
+              {busy ? t('capturing') : t('captureVisible')}
+            </button>
+            <button type="button" onClick={() => setPanel(panel === 'offline' ? 'none' : 'offline')}>
+              {t('logOffline')}
+            </button>
+          </div>
+          <div class="row finish">
+            {journey.outcome ? (
+              <button type="button" onClick={() => void run(async () => (await store.finishJourney(journey.id, null), null))}>
+                {t('reopenJourney')}
+              </button>
+            ) : (
+              <>
+                <SelectField
+                  label={t('outcome')}
+                  value={outcome}
+                  options={(['goal-reached', 'abandoned', 'blocked'] as const).map((o) => ({ value: o, label: t(`outcome_${o}`) }))}
+                  onChange={(v) => setOutcome(v as Outcome)}
+                />
+                <button
+                  type="button"
+                  onClick={() => void run(async () => (await store.finishJourney(journey.id, outcome), t('journeyFinished')))}
+                >
+                  {t('finishJourney')}
+                </button>
+              </>
+            )}
+          </div>
+        </section>
+      )}
+
+      {panel === 'offline' && journey && (
+        <OfflineForm t={t} locale={locale} defaultStage={lastStage} now={Date.now()} onCancel={() => setPanel('none')} onSubmit={addOffline} />
+      )}
+
+      <div class="messages">
+        {message?.kind === 'error' && (
+          <p class="message error" role="alert">
+            {message.text}
+          </p>
+        )}
+        <p class="message status" role="status">
+          {message?.kind === 'status' ? message.text : ''}
+        </p>
+        {deleted && (
+          <p class="message undo">
+            {t('stepDeleted', { n: deleted.touchpoint.seq })}{' '}
+            <button
+              type="button"
+              onClick={() =>
+                void run(async () => {
+                  await store.restoreStep(deleted);
+                  setDeleted(null);
+                  return t('stepRestored', { n: deleted.touchpoint.seq });
+                })
+              }
+            >
+              {t('undo')}
+            </button>
+          </p>
+        )}
+      </div>
+
+      {journey && (
+        <section aria-label={t('steps')}>
+          {data.steps.length === 0 ? (
+            <p class="muted">{t('noStepsHint')}</p>
+          ) : (
+            <ol class="step-list">
+              {data.steps.map((step) => (
+                <StepItem
+                  key={step.id}
+                  step={step}
+                  screenshots={screenshotsOf(step.id)}
+                  thumbUrls={thumbs}
+                  total={data.steps.length}
+                  t={t}
+                  locale={locale}
+                  onEdit={(edit) => void run(async () => (await store.updateStep(step.id, edit), null))}
+                  onMove={(toSeq) => void run(async () => (await store.moveStep(step.id, toSeq), null))}
+                  onDelete={() =>
+                    void run(async () => {
+                      setDeleted(await store.deleteStep(step.id));
+                      return null;
+                    })
+                  }
+                  onAttach={(file) =>
+                    void run(async () => {
+                      await store.attachImage(step.id, await encodeUpload(file));
+                      return t('evidenceAttached', { n: step.seq });
+                    })
+                  }
+                />
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+/** Thin adapters over extension APIs: the only code that touches `browser.*`. */
+import { browser } from 'wxt/browser';
+import type { Locale } from '../taxonomy';
+
+export interface TargetTab {
+  tabId: number;
+  windowId: number;
+  url: string;
+  title: string;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * The tab the auditor is walking: the active tab of this page's own window when that is a normal
+ * browser window (the side panel), otherwise of the last focused normal window (panel opened as a
+ * tab or a pop-up).
+ */
+export async function findTargetTab(): Promise<TargetTab | null> {
+  let window = await browser.windows.getCurrent({ populate: true }).catch(() => null);
+  const ownUrl = location.href.split(/[?#]/)[0] ?? '';
+  const isUsable = (w: typeof window) =>
+    w?.type === 'normal' && w.tabs?.some((t) => t.active && !t.url?.startsWith(ownUrl));
+  if (!isUsable(window)) {
+    window = await browser.windows
+      .getLastFocused({ populate: true, windowTypes: ['normal'] })
+      .catch(() => null);
+  }
+  const tab = window?.tabs?.find((t) => t.active);
+  if (!window || !tab || tab.id === undefined || window.id === undefined) return null;
+  return {
+    tabId: tab.id,
+    windowId: window.id,
+    url: tab.url ?? tab.pendingUrl ?? '',
+    title: tab.title ?? '',
+    width: tab.width ?? null,
+    height: tab.height ?? null,
+  };
+}
+
+export function captureVisibleTab(windowId: number, quality: number): Promise<string> {
+  return browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality });
+}
+
+export async function tabExists(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Settings kept in extension storage so every context (and a restarted worker) sees them. */
+export interface Settings {
+  activeAuditId: string | null;
+  activeJourneyId: string | null;
+  locale: Locale | null;
+}
+
+const DEFAULT_SETTINGS: Settings = { activeAuditId: null, activeJourneyId: null, locale: null };
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(Object.keys(DEFAULT_SETTINGS));
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
+}
+
+export async function writeSettings(changes: Partial<Settings>): Promise<void> {
+  await browser.storage.local.set(changes);
+}
+
+/** Calls `listener` with fresh settings whenever another context changes them. Returns unsubscribe. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (_changes: unknown, area: string) => {
+    if (area === 'local') void readSettings().then(listener);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+export function extensionUrl(path: string): string {
+  return browser.runtime.getURL(path as '/report.html');
+}
+
+export async function openExtensionPage(path: string): Promise<void> {
+  await browser.tabs.create({ url: extensionUrl(path) });
+}
+
+export function browserLanguage(): string {
+  return browser.i18n?.getUILanguage?.() ?? navigator.language;
+}
+
+/** Current settings now and after every change (for a live subscription). */
+export function subscribeSettings(onValue: (settings: Settings) => void, onError: (e: unknown) => void): () => void {
+  readSettings().then(onValue, onError);
+  return watchSettings(onValue);
+}

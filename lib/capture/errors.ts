@@ -1,0 +1,24 @@
+/** Why a capture or an upload did not produce a step. `reason` picks the message shown to the auditor. */
+export type CaptureFailure =
+  | 'no-journey'
+  | 'no-tab'
+  | 'restricted-page'
+  | 'tab-closed'
+  | 'capture-failed'
+  | 'not-an-image'
+  | 'file-too-large'
+  | 'storage-full';
+
+export class CaptureError extends Error {
+  override readonly name = 'CaptureError';
+  /** Values for the translated message (file name, sizes, browser message). */
+  readonly params: Record<string, string | number>;
+  constructor(
+    readonly reason: CaptureFailure,
+    detail: string,
+    options?: { cause?: unknown; params?: Record<string, string | number> },
+  ) {
+    super(detail, options);
+    this.params = options?.params ?? {};
+  }
+}

@@ -1,0 +1,96 @@
+/** Capture a visible tab as the next step of the active journey: tab → image → one transaction. */
+import { StorageFullError, type AuditStore } from '../db';
+import type { EncodedImage, Touchpoint } from '../model';
+import { CaptureError } from './errors';
+import { CapturePacer } from './pacer';
+
+export * from './errors';
+export * from './pacer';
+
+/** JPEG quality of captureVisibleTab: stored as is, no second lossy pass. */
+export const CAPTURE_QUALITY = 85;
+
+export interface CaptureTab {
+  tabId: number;
+  windowId: number;
+  url: string;
+  title: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface CaptureDeps {
+  store: AuditStore;
+  findTargetTab(): Promise<CaptureTab | null>;
+  captureVisibleTab(windowId: number, quality: number): Promise<string>;
+  tabExists(tabId: number): Promise<boolean>;
+  encode(dataUrl: string): Promise<EncodedImage>;
+  pacer: CapturePacer;
+  now(): number;
+}
+
+const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org'];
+
+/** Why a URL cannot be captured, or null when it can. */
+export function restrictedReason(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'This tab has no web page address.';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return `Browser pages (${parsed.protocol}) cannot be captured. Open a web page (http or https).`;
+  }
+  if (STORE_HOSTS.includes(parsed.hostname)) {
+    return 'The browser does not allow extensions to capture its extension store.';
+  }
+  return null;
+}
+
+/** Takes the visible part of the walked tab and appends it to the journey as a page step. */
+export async function captureVisibleStep(deps: CaptureDeps, journeyId: string | null): Promise<Touchpoint> {
+  if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
+  const tab = await deps.findTargetTab();
+  if (!tab) throw new CaptureError('no-tab', 'No browser tab to capture. Open the page you audit.');
+  const refused = restrictedReason(tab.url);
+  if (refused) throw new CaptureError('restricted-page', refused);
+  const at = deps.now();
+  let dataUrl: string;
+  try {
+    dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
+  } catch (cause) {
+    if (!(await deps.tabExists(tab.tabId))) {
+      throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', { cause });
+    }
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new CaptureError(
+      'capture-failed',
+      `The browser refused to capture this page (${message}). Reload it and try again.`,
+      { cause, params: { message } },
+    );
+  }
+  const image = await deps.encode(dataUrl);
+  const dpr = tab.width ? Math.round((image.width / tab.width) * 100) / 100 : null;
+  try {
+    return await deps.store.addStep({
+      journeyId,
+      kind: 'page',
+      url: tab.url,
+      title: tab.title,
+      at,
+      viewport: tab.width && tab.height ? { width: tab.width, height: tab.height } : null,
+      devicePixelRatio: dpr,
+      image,
+    });
+  } catch (error) {
+    if (error instanceof StorageFullError) {
+      throw new CaptureError(
+        'storage-full',
+        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+/** UI and report strings in English and Russian; switchable at run time (so not browser.i18n). */
+import type { Locale } from '../taxonomy';
+import { en } from './en';
+import { ru } from './ru';
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+export const MESSAGES: Record<Locale, Messages> = { en, ru };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Returns a translator; `{name}` placeholders are filled from params (as text, never HTML). */
+export function translator(locale: Locale): Translate {
+  const messages = MESSAGES[locale];
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+/** The UI language for a browser language tag: Russian for ru*, English otherwise. */
+export function localeFor(languageTag: string | null | undefined): Locale {
+  return languageTag?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
+
+export function formatDateTime(ms: number, locale: Locale): string {
+  return new Date(ms).toLocaleString(INTL_TAGS[locale], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatNumber(value: number, locale: Locale, digits = 1): string {
+  return value.toLocaleString(INTL_TAGS[locale], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
+}
+
+/** "1 h 5 min", "4 min 10 s", "12 s". */
+export function formatDuration(ms: number, locale: Locale): string {
+  const t = translator(locale);
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h) return `${h} ${t('unitHour')} ${m} ${t('unitMinute')}`;
+  if (m) return `${m} ${t('unitMinute')} ${s} ${t('unitSecond')}`;
+  return `${s} ${t('unitSecond')}`;
+}

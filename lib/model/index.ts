@@ -1,0 +1,177 @@
+/** Zod schemas are the single source of truth for every record; types come from z.infer. */
+import { z } from 'zod';
+import { CATEGORY_IDS, CHANNEL_IDS } from '../taxonomy';
+
+export const LIMITS = {
+  name: 200,
+  text: 500,
+  note: 5000,
+  url: 4096,
+  title: 1000,
+  stage: 80,
+  /** Largest evidence file an auditor may upload. */
+  uploadBytes: 15 * 1024 * 1024,
+} as const;
+
+const Id = z.uuid();
+const Millis = z.number().int().nonnegative();
+const Name = z.string().trim().min(1).max(LIMITS.name);
+const Text = z.string().max(LIMITS.text);
+
+/** Only http(s) pages are touchpoints; anything else (javascript:, data:, chrome:) is refused. */
+export const HttpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const Audit = z.strictObject({
+  id: Id,
+  name: Name,
+  client: Text,
+  defaultTask: Text,
+  createdAt: Millis,
+  updatedAt: Millis,
+});
+export type Audit = z.infer<typeof Audit>;
+
+export const BrandRole = z.enum(['own', 'competitor']);
+export type BrandRole = z.infer<typeof BrandRole>;
+export const Outcome = z.enum(['goal-reached', 'abandoned', 'blocked']);
+export type Outcome = z.infer<typeof Outcome>;
+export const Category = z.enum(CATEGORY_IDS);
+export const Channel = z.enum(CHANNEL_IDS);
+
+export const Journey = z.strictObject({
+  id: Id,
+  auditId: Id,
+  brandName: Name,
+  brandDomain: z.string().trim().max(253),
+  brandRole: BrandRole,
+  task: Text,
+  persona: Text,
+  entryChannel: Channel,
+  createdAt: Millis,
+  finishedAt: Millis.nullable(),
+  outcome: Outcome.nullable(),
+});
+export type Journey = z.infer<typeof Journey>;
+
+export const TouchpointKind = z.enum(['page', 'offline']);
+export type TouchpointKind = z.infer<typeof TouchpointKind>;
+
+export const Touchpoint = z.strictObject({
+  id: Id,
+  journeyId: Id,
+  /** Position in the journey, 1-based and gapless; reordering rewrites it in one transaction. */
+  seq: z.number().int().min(1),
+  kind: TouchpointKind,
+  url: HttpUrl.nullable(),
+  title: z.string().max(LIMITS.title),
+  /** When the contact happened (capture time for pages). */
+  at: Millis,
+  stage: z.string().trim().min(1).max(LIMITS.stage),
+  category: Category,
+  channel: Channel,
+  /** How positive the experience was, 1–5; null until scored. */
+  experience: z.number().int().min(1).max(5).nullable(),
+  importance: z.number().int().min(1).max(10).nullable(),
+  /** Likelihood to choose the brand after this step, 0–10. */
+  likelihood: z.number().int().min(0).max(10).nullable(),
+  note: z.string().max(LIMITS.note),
+  weakLink: z.boolean(),
+  wow: z.boolean(),
+  viewport: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
+  devicePixelRatio: z.number().positive().max(16).nullable(),
+});
+export type Touchpoint = z.infer<typeof Touchpoint>;
+
+/** The fields an auditor edits on a step (everything else is recorded by the tool). */
+export const TouchpointEdit = Touchpoint.pick({
+  title: true,
+  url: true,
+  at: true,
+  stage: true,
+  category: true,
+  channel: true,
+  experience: true,
+  importance: true,
+  likelihood: true,
+  note: true,
+  weakLink: true,
+  wow: true,
+}).partial();
+export type TouchpointEdit = z.infer<typeof TouchpointEdit>;
+
+export const ScreenshotMode = z.enum(['visible', 'full-page', 'element', 'uploaded']);
+export type ScreenshotMode = z.infer<typeof ScreenshotMode>;
+export const ImageMime = z.enum(['image/webp', 'image/jpeg', 'image/png']);
+export type ImageMime = z.infer<typeof ImageMime>;
+
+/** Screenshot metadata plus its small thumbnail; the full image lives in the `images` table. */
+export const Screenshot = z.strictObject({
+  id: Id,
+  touchpointId: Id,
+  mode: ScreenshotMode,
+  mime: ImageMime,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  /** Hex SHA-256 of the stored image bytes, so a reader can verify the evidence. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  thumbnail: z.instanceof(Blob),
+  createdAt: Millis,
+});
+export type Screenshot = z.infer<typeof Screenshot>;
+
+export const StoredImage = z.strictObject({ id: Id, blob: z.instanceof(Blob) });
+export type StoredImage = z.infer<typeof StoredImage>;
+
+export const ActionStatus = z.enum(['open', 'in-progress', 'done']);
+export const ActionItem = z.strictObject({
+  id: Id,
+  touchpointId: Id,
+  what: z.string().trim().min(1).max(LIMITS.text),
+  owner: Text,
+  due: Millis.nullable(),
+  status: ActionStatus,
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+
+/** What the auditor types to create an audit / a journey. */
+export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
+export type AuditInput = z.infer<typeof AuditInput>;
+export const JourneyInput = Journey.pick({
+  auditId: true,
+  brandName: true,
+  brandDomain: true,
+  brandRole: true,
+  task: true,
+  persona: true,
+  entryChannel: true,
+});
+export type JourneyInput = z.infer<typeof JourneyInput>;
+
+/** Readable one-line summary of a zod error: which field, what is wrong. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'value'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** An image ready to store: encoded, thumbnailed and hashed before any transaction opens. */
+export interface EncodedImage {
+  mode: ScreenshotMode;
+  mime: ImageMime;
+  blob: Blob;
+  width: number;
+  height: number;
+  sha256: string;
+  thumbnail: Blob;
+}

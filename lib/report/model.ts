@@ -1,0 +1,65 @@
+/** The report model: a pure function of the database contents (testable in Node). */
+import type { AuditSnapshot } from '../db';
+import { alignedStages, journeyKpis, type JourneyKpis } from '../metrics';
+import type { Audit, Journey, Screenshot, Touchpoint } from '../model';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportStep {
+  touchpoint: Touchpoint;
+  screenshots: Screenshot[];
+}
+
+export interface ReportJourney {
+  journey: Journey;
+  steps: ReportStep[];
+  kpis: JourneyKpis;
+}
+
+/** One lifecycle stage across the compared journeys: the steps of each, or none (missing). */
+export interface StageRow {
+  stage: string;
+  cells: ReportStep[][];
+}
+
+export interface ReportModel {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  generatedAt: number;
+  audit: Audit;
+  journeys: ReportJourney[];
+  stages: StageRow[];
+}
+
+/**
+ * Builds the comparison of the chosen journeys (own brand first, then competitors, each in the
+ * order chosen). Unknown journey ids are ignored.
+ */
+export function buildReport(
+  snapshot: AuditSnapshot,
+  journeyIds: readonly string[],
+  now: number,
+): ReportModel {
+  const byId = new Map(snapshot.journeys.map((j) => [j.id, j]));
+  const chosen = journeyIds
+    .map((id) => byId.get(id))
+    .filter((j): j is Journey => j !== undefined)
+    .sort((a, b) => Number(a.brandRole !== 'own') - Number(b.brandRole !== 'own'));
+  const shotsByStep = new Map<string, Screenshot[]>();
+  for (const shot of [...snapshot.screenshots].sort((a, b) => a.createdAt - b.createdAt)) {
+    shotsByStep.set(shot.touchpointId, [...(shotsByStep.get(shot.touchpointId) ?? []), shot]);
+  }
+  const journeys = chosen.map((journey) => {
+    const steps = snapshot.touchpoints
+      .filter((t) => t.journeyId === journey.id)
+      .sort((a, b) => a.seq - b.seq)
+      .map((touchpoint) => ({ touchpoint, screenshots: shotsByStep.get(touchpoint.id) ?? [] }));
+    return { journey, steps, kpis: journeyKpis(steps.map((s) => s.touchpoint)) };
+  });
+  const stages = alignedStages(journeys.map((j) => j.steps.map((s) => s.touchpoint))).map(
+    (stage) => ({
+      stage,
+      cells: journeys.map((j) => j.steps.filter((s) => s.touchpoint.stage === stage)),
+    }),
+  );
+  return { formatVersion: REPORT_FORMAT_VERSION, generatedAt: now, audit: snapshot.audit, journeys, stages };
+}

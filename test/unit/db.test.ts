@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRecordError, StorageFullError } from '../../lib/db';
+import { auditWithJourneys, fakeImage, testStore } from './helpers';
+
+describe('AuditStore', () => {
+  it('creates audits and journeys and lists them', async () => {
+    const { store } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    expect((await store.listAudits()).map((a) => a.id)).toEqual([audit.id]);
+    expect((await store.listJourneys(audit.id)).map((j) => j.brandName)).toEqual(['Brightline', 'Fastwave']);
+    expect(own.outcome).toBeNull();
+    expect(rival.brandRole).toBe('competitor');
+  });
+
+  it('refuses a journey with bad input and names the field', async () => {
+    const { store } = testStore();
+    const { audit } = await auditWithJourneys(store);
+    await expect(
+      store.createJourney({ auditId: audit.id, brandName: '  ', brandDomain: '', brandRole: 'own', task: '', persona: '', entryChannel: 'search' }),
+    ).rejects.toThrow(/brandName/);
+    expect(await store.listJourneys(audit.id)).toHaveLength(2);
+  });
+
+  it('appends captured steps with sequence, defaults and images in one record set', async () => {
+    const { store, db, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const first = await store.addStep({ journeyId: own.id, kind: 'page', url: 'https://brightline.test/', title: 'Home', at: clock.now(), image: fakeImage() });
+    await store.updateStep(first.id, { stage: 'offer' });
+    const second = await store.addStep({ journeyId: own.id, kind: 'page', url: 'https://brightline.test/plans', title: 'Plans', at: clock.advance(5000), image: fakeImage() });
+    expect(first.seq).toBe(1);
+    expect(second.seq).toBe(2);
+    expect(second.stage).toBe('offer'); // inherits the previous step's stage
+    expect(second.channel).toBe('website');
+    expect(second.category).toBe('technology');
+    const shots = await store.listScreenshots([first.id, second.id]);
+    expect(shots).toHaveLength(2);
+    expect(await db.images.count()).toBe(2);
+    const blob = await store.getImage(shots[0]!.id);
+    expect(blob?.size).toBe(1000);
+  });
+
+  it('refuses non-http(s) page URLs', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    await expect(
+      store.addStep({ journeyId: own.id, kind: 'page', url: 'javascript:alert(1)', title: 'x', at: clock.now() }),
+    ).rejects.toBeInstanceOf(InvalidRecordError);
+    expect(await store.listSteps(own.id)).toEqual([]);
+  });
+
+  it('leaves nothing behind when the image write fails inside the capture transaction', async () => {
+    const { store, db, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    db.images.hook('creating', () => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    await expect(
+      store.addStep({ journeyId: own.id, kind: 'page', url: 'https://a.test/', title: 'A', at: clock.now(), image: fakeImage() }),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect(await db.touchpoints.count()).toBe(0);
+    expect(await db.screenshots.count()).toBe(0);
+    expect(await db.images.count()).toBe(0);
+  });
+
+  it('reorders, deletes with undo, and keeps the sequence gapless', async () => {
+    const { store, db, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const ids: string[] = [];
+    for (const title of ['A', 'B', 'C', 'D']) {
+      ids.push((await store.addStep({ journeyId: own.id, kind: 'page', url: `https://a.test/${title}`, title, at: clock.advance(1000), image: fakeImage(title) })).id);
+    }
+    await store.moveStep(ids[3]!, 1);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3B', '4C']);
+    const deleted = await store.deleteStep(ids[1]!);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3C']);
+    expect(await db.images.count()).toBe(3);
+    await store.restoreStep(deleted);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3B', '4C']);
+    expect(await db.images.count()).toBe(4);
+  });
+
+  it('validates step edits against the score ranges', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({ journeyId: own.id, kind: 'offline', url: null, title: 'Call', at: clock.now(), channel: 'phone' });
+    expect(step.category).toBe('staff');
+    await expect(store.updateStep(step.id, { experience: 6 })).rejects.toThrow(/experience/);
+    await expect(store.updateStep(step.id, { importance: 0 })).rejects.toThrow(/importance/);
+    const edited = await store.updateStep(step.id, { experience: 2, importance: 9, likelihood: 0, weakLink: true, note: 'Waited 20 min' });
+    expect(edited).toMatchObject({ experience: 2, importance: 9, likelihood: 0, weakLink: true });
+  });
+
+  it('finishes and reopens a journey', async () => {
+    const { store } = testStore();
+    const { own } = await auditWithJourneys(store);
+    await store.finishJourney(own.id, 'blocked');
+    expect((await store.getJourney(own.id))?.outcome).toBe('blocked');
+    await store.finishJourney(own.id, null);
+    expect((await store.getJourney(own.id))?.finishedAt).toBeNull();
+  });
+});
