@@ -1,8 +1,14 @@
 /** Labelled form controls: every control has an accessible name. */
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
-export function Field({ label, children }: { label: string; children: (id: string) => ComponentChildren }) {
+export function Field({
+  label,
+  children,
+}: {
+  label: string;
+  children: (id: string) => ComponentChildren;
+}) {
   const id = useId();
   return (
     <div class="field">
@@ -71,5 +77,53 @@ export function ScoreButtons(props: {
         </button>
       ))}
     </div>
+  );
+}
+
+/**
+ * A text field that keeps what the auditor types locally and commits it on blur (or Enter in a
+ * one-line field), so live updates from the database never overwrite text being typed.
+ */
+export function CommitText(props: {
+  label: string;
+  value: string;
+  maxLength: number;
+  multiline?: boolean;
+  placeholder?: string;
+  clearOnCommit?: boolean;
+  onCommit: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setDraft(props.value);
+  }, [props.value]);
+  const commit = () => {
+    focused.current = false;
+    if (draft !== props.value) props.onCommit(draft);
+    if (props.clearOnCommit) setDraft('');
+  };
+  const common = {
+    value: draft,
+    maxLength: props.maxLength,
+    placeholder: props.placeholder,
+    onFocus: () => (focused.current = true),
+    onBlur: commit,
+  };
+  return (
+    <Field label={props.label}>
+      {(id) =>
+        props.multiline ? (
+          <textarea id={id} rows={3} {...common} onInput={(e) => setDraft(e.currentTarget.value)} />
+        ) : (
+          <input
+            id={id}
+            {...common}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
+        )
+      }
+    </Field>
   );
 }

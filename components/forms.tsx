@@ -2,7 +2,15 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
 import type { AuditInput, BrandRole, JourneyInput } from '../lib/model';
-import { CHANNEL_IDS, CHANNELS, OFFLINE_CHANNEL_IDS, STAGE_IDS, STAGES, type ChannelId, type Locale } from '../lib/taxonomy';
+import {
+  CHANNEL_IDS,
+  CHANNELS,
+  OFFLINE_CHANNEL_IDS,
+  STAGE_IDS,
+  STAGES,
+  type ChannelId,
+  type Locale,
+} from '../lib/taxonomy';
 import { Field, SelectField } from './fields';
 
 type Submit<T> = (value: T) => Promise<void>;
@@ -32,7 +40,15 @@ function FormError({ error }: { error: string | null }) {
   ) : null;
 }
 
-export function AuditForm({ t, onSubmit, onCancel }: { t: Translate; onSubmit: Submit<AuditInput>; onCancel: () => void }) {
+export function AuditForm({
+  t,
+  onSubmit,
+  onCancel,
+}: {
+  t: Translate;
+  onSubmit: Submit<AuditInput>;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState('');
   const [client, setClient] = useState('');
   const [defaultTask, setTask] = useState('');
@@ -48,10 +64,25 @@ export function AuditForm({ t, onSubmit, onCancel }: { t: Translate; onSubmit: S
     >
       <h3>{t('newAudit')}</h3>
       <Field label={t('auditName')}>
-        {(id) => <input id={id} required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            required
+            maxLength={200}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field label={t('client')}>
-        {(id) => <input id={id} maxLength={500} value={client} onInput={(e) => setClient(e.currentTarget.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            maxLength={500}
+            value={client}
+            onInput={(e) => setClient(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field label={t('defaultTask')}>
         {(id) => (
@@ -99,13 +130,27 @@ export function JourneyForm(props: {
       aria-label={t('newJourney')}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit({ auditId: props.auditId, brandName, brandDomain, brandRole, task, persona, entryChannel });
+        void submit({
+          auditId: props.auditId,
+          brandName,
+          brandDomain,
+          brandRole,
+          task,
+          persona,
+          entryChannel,
+        });
       }}
     >
       <h3>{t('newJourney')}</h3>
       <Field label={t('brandName')}>
         {(id) => (
-          <input id={id} required maxLength={200} value={brandName} onInput={(e) => setBrandName(e.currentTarget.value)} />
+          <input
+            id={id}
+            required
+            maxLength={200}
+            value={brandName}
+            onInput={(e) => setBrandName(e.currentTarget.value)}
+          />
         )}
       </Field>
       <Field label={t('brandDomain')}>
@@ -140,7 +185,14 @@ export function JourneyForm(props: {
         )}
       </Field>
       <Field label={t('persona')}>
-        {(id) => <input id={id} maxLength={500} value={persona} onInput={(e) => setPersona(e.currentTarget.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            maxLength={500}
+            value={persona}
+            onInput={(e) => setPersona(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <SelectField
         label={t('entryChannel')}
@@ -199,7 +251,14 @@ export function OfflineForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         const time = new Date(at).getTime();
-        void submit({ channel, stage, title: title || CHANNELS[channel][locale], note, at: Number.isNaN(time) ? props.now : time, file });
+        void submit({
+          channel,
+          stage,
+          title: title || CHANNELS[channel][locale],
+          note,
+          at: Number.isNaN(time) ? props.now : time,
+          file,
+        });
       }}
     >
       <h3>{t('logOffline')}</h3>
@@ -227,14 +286,34 @@ export function OfflineForm(props: {
         )}
       </Field>
       <Field label={t('when')}>
-        {(id) => <input id={id} type="datetime-local" value={at} onInput={(e) => setAt(e.currentTarget.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="datetime-local"
+            value={at}
+            onInput={(e) => setAt(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field label={t('note')}>
-        {(id) => <textarea id={id} rows={3} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+        {(id) => (
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={5000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field label={t('evidenceImage')}>
         {(id) => (
-          <input id={id} type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            id={id}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
         )}
       </Field>
       <FormError error={error} />

@@ -1,10 +1,17 @@
 /** Small hooks shared by the extension pages. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export type Subscribe<T> = (onValue: (value: T) => void, onError: (error: unknown) => void) => () => void;
+export type Subscribe<T> = (
+  onValue: (value: T) => void,
+  onError: (error: unknown) => void,
+) => () => void;
 
 /** Holds the latest value of a subscription (e.g. a live database query); `initial` until the first. */
-export function useSubscription<T>(subscribe: Subscribe<T>, initial: T, deps: readonly unknown[]): T {
+export function useSubscription<T>(
+  subscribe: Subscribe<T>,
+  initial: T,
+  deps: readonly unknown[],
+): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
     setValue(initial);

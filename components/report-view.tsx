@@ -1,5 +1,11 @@
 /** The journey report: used by the report page and, rendered to a string, by the HTML export. */
-import { formatDateTime, formatDuration, formatNumber, translator, type Translate } from '../lib/i18n';
+import {
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  translator,
+  type Translate,
+} from '../lib/i18n';
 import type { JourneyKpis } from '../lib/metrics';
 import type { Journey, Screenshot } from '../lib/model';
 import type { ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
@@ -37,7 +43,17 @@ function Flags({ step, t }: { step: ReportStep; t: Translate }) {
   );
 }
 
-function StepCard({ step, locale, imageSrc, size }: { step: ReportStep; locale: Locale; imageSrc: ImageSource; size: ImageSize }) {
+function StepCard({
+  step,
+  locale,
+  imageSrc,
+  size,
+}: {
+  step: ReportStep;
+  locale: Locale;
+  imageSrc: ImageSource;
+  size: ImageSize;
+}) {
   const t = translator(locale);
   const tp = step.touchpoint;
   return (
@@ -48,17 +64,24 @@ function StepCard({ step, locale, imageSrc, size }: { step: ReportStep; locale: 
         <Flags step={step} t={t} />
       </header>
       <p class="step-meta">
-        {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} · {channelLabel(tp.channel, locale)}
+        {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} ·{' '}
+        {channelLabel(tp.channel, locale)}
         {tp.kind === 'offline' && ` · ${t('offlineContact')}`}
       </p>
       {step.screenshots.map((shot) => {
         const src = imageSrc(shot, size);
         return src ? (
           <figure class="shot" key={shot.id}>
-            <img src={src} alt={t('screenshotOf', { n: tp.seq, title: tp.title })} width={shot.width} height={shot.height} />
+            <img
+              src={src}
+              alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
+              width={shot.width}
+              height={shot.height}
+            />
             {size === 'full' && (
               <figcaption>
-                {tp.url ?? t('offlineContact')} · {formatDateTime(shot.createdAt, locale)} · SHA-256 <code>{shot.sha256}</code>
+                {tp.url ?? t('offlineContact')} · {formatDateTime(shot.createdAt, locale)} · SHA-256{' '}
+                <code>{shot.sha256}</code>
               </figcaption>
             )}
           </figure>
@@ -75,7 +98,9 @@ function StepCard({ step, locale, imageSrc, size }: { step: ReportStep; locale: 
           {tp.url && (
             <>
               {' · '}
-              <a href={tp.url} rel="noopener noreferrer">{tp.url}</a>
+              <a href={tp.url} rel="noopener noreferrer">
+                {tp.url}
+              </a>
             </>
           )}
         </p>
@@ -122,7 +147,12 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
             <td>{journey.task}</td>
             <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
             {kpiCells(kpis, locale).map((cell, i) => (
-              <td key={i} class={i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined}>
+              <td
+                key={i}
+                class={
+                  i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined
+                }
+              >
                 {cell}
               </td>
             ))}
@@ -174,7 +204,11 @@ export function ReportView({ model, locale, imageSrc }: Props) {
       <header class="report-head">
         <h1>{audit.name}</h1>
         <p>
-          {audit.client && <>{t('client')}: {audit.client} · </>}
+          {audit.client && (
+            <>
+              {t('client')}: {audit.client} ·{' '}
+            </>
+          )}
           {t('generatedAt', { time: formatDateTime(model.generatedAt, locale) })}
         </p>
       </header>
@@ -207,7 +241,13 @@ export function ReportView({ model, locale, imageSrc }: Props) {
                           <span class="missing">{t('missingTouchpoint')}</span>
                         ) : (
                           steps.map((step) => (
-                            <StepCard key={step.touchpoint.id} step={step} locale={locale} imageSrc={imageSrc} size="thumb" />
+                            <StepCard
+                              key={step.touchpoint.id}
+                              step={step}
+                              locale={locale}
+                              imageSrc={imageSrc}
+                              size="thumb"
+                            />
                           ))
                         )}
                       </td>

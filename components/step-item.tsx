@@ -2,8 +2,17 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, type Translate } from '../lib/i18n';
 import type { Screenshot, Touchpoint, TouchpointEdit } from '../lib/model';
-import { CATEGORIES, CATEGORY_IDS, CHANNEL_IDS, CHANNELS, STAGE_IDS, STAGES, stageLabel, type Locale } from '../lib/taxonomy';
-import { Field, ScoreButtons, SelectField } from './fields';
+import {
+  CATEGORIES,
+  CATEGORY_IDS,
+  CHANNEL_IDS,
+  CHANNELS,
+  STAGE_IDS,
+  STAGES,
+  stageLabel,
+  type Locale,
+} from '../lib/taxonomy';
+import { CommitText, Field, ScoreButtons, SelectField } from './fields';
 
 export interface StepItemProps {
   step: Touchpoint;
@@ -31,18 +40,32 @@ export function StepItem(props: StepItemProps) {
   const { step, t, locale, onEdit } = props;
   const [open, setOpen] = useState(false);
   const name = step.title || t('untitled');
-  const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({ value: s, label: STAGES[s][locale] }));
-  if (!STAGE_IDS.includes(step.stage as never)) stageOptions.push({ value: step.stage, label: step.stage });
+  const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({
+    value: s,
+    label: STAGES[s][locale],
+  }));
+  if (!STAGE_IDS.includes(step.stage as never))
+    stageOptions.push({ value: step.stage, label: step.stage });
   return (
-    <li class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}`} aria-label={t('stepN', { n: step.seq }) + ': ' + name}>
+    <li
+      class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}`}
+      aria-label={t('stepN', { n: step.seq }) + ': ' + name}
+    >
       <div class="step-top">
         <span class="step-no" aria-hidden="true">
           {step.seq}
         </span>
         {props.screenshots.length > 0 ? (
-          props.screenshots.slice(0, 1).map((shot) => (
-            <img key={shot.id} class="thumb" src={props.thumbUrls.get(shot.id)} alt={t('thumbnailOf', { n: step.seq })} />
-          ))
+          props.screenshots
+            .slice(0, 1)
+            .map((shot) => (
+              <img
+                key={shot.id}
+                class="thumb"
+                src={props.thumbUrls.get(shot.id)}
+                alt={t('thumbnailOf', { n: step.seq })}
+              />
+            ))
         ) : (
           <span class="thumb thumb-offline" aria-hidden="true">
             {CHANNELS[step.channel][locale]}
@@ -53,53 +76,91 @@ export function StepItem(props: StepItemProps) {
             {name}
           </div>
           <div class="step-sub">
-            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)} · {stageLabel(step.stage, locale)}
+            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)} ·{' '}
+            {stageLabel(step.stage, locale)}
           </div>
         </div>
       </div>
-      <ScoreButtons label={t('experience')} min={1} max={5} value={step.experience} onChange={(experience) => onEdit({ experience })} />
+      <ScoreButtons
+        label={t('experience')}
+        min={1}
+        max={5}
+        value={step.experience}
+        onChange={(experience) => onEdit({ experience })}
+      />
       <div class="row step-actions">
         <label class="check">
-          <input type="checkbox" checked={step.weakLink} onChange={(e) => onEdit({ weakLink: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={step.weakLink}
+            onChange={(e) => onEdit({ weakLink: e.currentTarget.checked })}
+          />
           {t('flagWeakLink')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={step.wow} onChange={(e) => onEdit({ wow: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={step.wow}
+            onChange={(e) => onEdit({ wow: e.currentTarget.checked })}
+          />
           {t('flagWow')}
         </label>
         <span class="spacer" />
-        <button type="button" aria-expanded={open} aria-label={t('editStep', { n: step.seq })} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-label={t('editStep', { n: step.seq })}
+          onClick={() => setOpen(!open)}
+        >
           {open ? t('close') : t('details')}
         </button>
-        <button type="button" aria-label={t('moveUp', { n: step.seq })} disabled={step.seq <= 1} onClick={() => props.onMove(step.seq - 1)}>
+        <button
+          type="button"
+          aria-label={t('moveUp', { n: step.seq })}
+          disabled={step.seq <= 1}
+          onClick={() => props.onMove(step.seq - 1)}
+        >
           ↑
         </button>
-        <button type="button" aria-label={t('moveDown', { n: step.seq })} disabled={step.seq >= props.total} onClick={() => props.onMove(step.seq + 1)}>
+        <button
+          type="button"
+          aria-label={t('moveDown', { n: step.seq })}
+          disabled={step.seq >= props.total}
+          onClick={() => props.onMove(step.seq + 1)}
+        >
           ↓
         </button>
-        <button type="button" class="danger" aria-label={t('deleteStep', { n: step.seq })} onClick={props.onDelete}>
+        <button
+          type="button"
+          class="danger"
+          aria-label={t('deleteStep', { n: step.seq })}
+          onClick={props.onDelete}
+        >
           ✕
         </button>
       </div>
       {open && (
         <div class="step-details">
-          <Field label={t('stepTitle')}>
-            {(id) => <input id={id} maxLength={1000} value={step.title} onChange={(e) => onEdit({ title: e.currentTarget.value })} />}
-          </Field>
-          <SelectField label={t('stage')} value={step.stage} options={stageOptions} onChange={(stage) => onEdit({ stage })} />
-          <Field label={t('customStage')}>
-            {(id) => (
-              <input
-                id={id}
-                maxLength={80}
-                placeholder={t('customStagePlaceholder')}
-                onChange={(e) => {
-                  const stage = e.currentTarget.value.trim();
-                  if (stage) onEdit({ stage });
-                }}
-              />
-            )}
-          </Field>
+          <CommitText
+            label={t('stepTitle')}
+            value={step.title}
+            maxLength={1000}
+            onCommit={(title) => onEdit({ title })}
+          />
+          <SelectField
+            label={t('stage')}
+            value={step.stage}
+            options={stageOptions}
+            onChange={(stage) => onEdit({ stage })}
+          />
+          <CommitText
+            label={t('customStage')}
+            value=""
+            maxLength={80}
+            placeholder={t('customStagePlaceholder')}
+            clearOnCommit
+            onCommit={(stage) => stage.trim() && onEdit({ stage: stage.trim() })}
+          />
           <SelectField
             label={t('category')}
             value={step.category}
@@ -112,11 +173,27 @@ export function StepItem(props: StepItemProps) {
             options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
             onChange={(channel) => onEdit({ channel: channel as Touchpoint['channel'] })}
           />
-          <ScoreButtons label={t('importance')} min={1} max={10} value={step.importance} onChange={(importance) => onEdit({ importance })} />
-          <ScoreButtons label={t('likelihood')} min={0} max={10} value={step.likelihood} onChange={(likelihood) => onEdit({ likelihood })} />
-          <Field label={t('note')}>
-            {(id) => <textarea id={id} rows={3} maxLength={5000} value={step.note} onChange={(e) => onEdit({ note: e.currentTarget.value })} />}
-          </Field>
+          <ScoreButtons
+            label={t('importance')}
+            min={1}
+            max={10}
+            value={step.importance}
+            onChange={(importance) => onEdit({ importance })}
+          />
+          <ScoreButtons
+            label={t('likelihood')}
+            min={0}
+            max={10}
+            value={step.likelihood}
+            onChange={(likelihood) => onEdit({ likelihood })}
+          />
+          <CommitText
+            label={t('note')}
+            value={step.note}
+            maxLength={5000}
+            multiline
+            onCommit={(note) => onEdit({ note })}
+          />
           <Field label={t('attachEvidence')}>
             {(id) => (
               <input

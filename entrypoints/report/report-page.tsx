@@ -7,7 +7,12 @@ import { LanguageSelect } from '../../components/language-select';
 import { REPORT_CSS } from '../../components/report-css';
 import { renderReportDocument } from '../../components/report-document';
 import { ReportView, type ImageSize } from '../../components/report-view';
-import { browserLanguage, subscribeSettings, writeSettings, type Settings } from '../../lib/browser';
+import {
+  browserLanguage,
+  subscribeSettings,
+  writeSettings,
+  type Settings,
+} from '../../lib/browser';
 import { openStore, watchQuery, type AuditSnapshot } from '../../lib/db';
 import { localeFor, translator } from '../../lib/i18n';
 import type { Audit, Screenshot } from '../../lib/model';
@@ -38,13 +43,22 @@ function download(name: string, text: string, type: string) {
 }
 
 function fileStem(name: string, now: number): string {
-  const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'audit';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'audit';
   return `${slug}-${new Date(now).toISOString().slice(0, 10)}`;
 }
 
 export function ReportPage() {
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
-  const audits = useSubscription<Audit[] | null>((v, e) => watchQuery(() => store.listAudits(), v, e), null, []);
+  const audits = useSubscription<Audit[] | null>(
+    (v, e) => watchQuery(() => store.listAudits(), v, e),
+    null,
+    [],
+  );
   const locale = settings?.locale ?? localeFor(browserLanguage());
   const t = translator(locale);
   const [auditId, setAuditId] = useState<string | null>(null);
@@ -72,17 +86,24 @@ export function ReportPage() {
   useEffect(() => {
     if (!snapshot) return;
     let live = true;
-    void Promise.all(snapshot.screenshots.map(async (s) => [s.id, await store.getImage(s.id)] as const)).then(
-      (pairs) => live && setFullImages(new Map(pairs.filter((p): p is [string, Blob] => p[1] !== undefined))),
+    void Promise.all(
+      snapshot.screenshots.map(async (s) => [s.id, await store.getImage(s.id)] as const),
+    ).then(
+      (pairs) =>
+        live &&
+        setFullImages(new Map(pairs.filter((p): p is [string, Blob] => p[1] !== undefined))),
     );
     return () => {
       live = false;
     };
   }, [snapshot?.screenshots.map((s) => s.id).join()]);
 
-  const thumbUrls = useObjectUrls(useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, s.thumbnail])), [snapshot]));
+  const thumbUrls = useObjectUrls(
+    useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, s.thumbnail])), [snapshot]),
+  );
   const fullUrls = useObjectUrls(fullImages);
-  const imageSrc = (shot: Screenshot, size: ImageSize) => (size === 'full' ? fullUrls.get(shot.id) : thumbUrls.get(shot.id)) ?? thumbUrls.get(shot.id);
+  const imageSrc = (shot: Screenshot, size: ImageSize) =>
+    (size === 'full' ? fullUrls.get(shot.id) : thumbUrls.get(shot.id)) ?? thumbUrls.get(shot.id);
 
   const exportHtml = async () => {
     if (!model) return;
@@ -94,8 +115,14 @@ export function ReportPage() {
         sources.set(`full:${shot.id}`, await blobToDataUrl(full ?? shot.thumbnail));
         sources.set(`thumb:${shot.id}`, await blobToDataUrl(shot.thumbnail));
       }
-      const html = await renderReportDocument(model, locale, (shot, size) => sources.get(`${size}:${shot.id}`));
-      download(`${fileStem(model.audit.name, model.generatedAt)}-report.html`, html, 'text/html;charset=utf-8');
+      const html = await renderReportDocument(model, locale, (shot, size) =>
+        sources.get(`${size}:${shot.id}`),
+      );
+      download(
+        `${fileStem(model.audit.name, model.generatedAt)}-report.html`,
+        html,
+        'text/html;charset=utf-8',
+      );
       setError(null);
     } catch (e) {
       setError(describeError(e, t));
@@ -104,7 +131,11 @@ export function ReportPage() {
 
   const exportCsv = () => {
     if (!model) return;
-    download(`${fileStem(model.audit.name, model.generatedAt)}-steps.csv`, renderCsv(model, locale), 'text/csv;charset=utf-8');
+    download(
+      `${fileStem(model.audit.name, model.generatedAt)}-steps.csv`,
+      renderCsv(model, locale),
+      'text/csv;charset=utf-8',
+    );
   };
 
   if (!settings || !audits) return <main aria-busy="true" />;

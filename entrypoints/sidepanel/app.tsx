@@ -56,7 +56,11 @@ function journeyLabel(journey: Journey, t: ReturnType<typeof translator>): strin
 
 export function App() {
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
-  const audits = useSubscription<Audit[] | null>((v, e) => watchQuery(() => store.listAudits(), v, e), null, []);
+  const audits = useSubscription<Audit[] | null>(
+    (v, e) => watchQuery(() => store.listAudits(), v, e),
+    null,
+    [],
+  );
   const locale = settings?.locale ?? localeFor(browserLanguage());
   const t = translator(locale);
   const audit = audits?.find((a) => a.id === settings?.activeAuditId) ?? audits?.[0];
@@ -67,11 +71,16 @@ export function App() {
   );
   const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
   const data = useSubscription<JourneySteps>(
-    (v, e) => (journey ? watchQuery(() => readJourneySteps(journey.id), v, e) : (v({ steps: [], screenshots: [] }), () => {})),
+    (v, e) =>
+      journey
+        ? watchQuery(() => readJourneySteps(journey.id), v, e)
+        : (v({ steps: [], screenshots: [] }), () => {}),
     { steps: [], screenshots: [] },
     [journey?.id],
   );
-  const thumbs = useObjectUrls(useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]));
+  const thumbs = useObjectUrls(
+    useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]),
+  );
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -144,10 +153,21 @@ export function App() {
                 <SelectField
                   label={t('audit')}
                   value={audit.id}
-                  options={audits.map((a) => ({ value: a.id, label: a.client ? `${a.name} · ${a.client}` : a.name }))}
-                  onChange={(id) => void writeSettings({ activeAuditId: id, activeJourneyId: null })}
+                  options={audits.map((a) => ({
+                    value: a.id,
+                    label: a.client ? `${a.name} · ${a.client}` : a.name,
+                  }))}
+                  onChange={(id) =>
+                    void writeSettings({ activeAuditId: id, activeJourneyId: null })
+                  }
                 />
-                <button type="button" class="add" aria-label={t('newAudit')} title={t('newAudit')} onClick={() => setPanel('audit')}>
+                <button
+                  type="button"
+                  class="add"
+                  aria-label={t('newAudit')}
+                  title={t('newAudit')}
+                  onClick={() => setPanel('audit')}
+                >
                   +
                 </button>
               </div>
@@ -162,7 +182,13 @@ export function App() {
                 ) : (
                   <p class="muted grow">{t('noJourneys')}</p>
                 )}
-                <button type="button" class="add" aria-label={t('newJourney')} title={t('newJourney')} onClick={() => setPanel('journey')}>
+                <button
+                  type="button"
+                  class="add"
+                  aria-label={t('newJourney')}
+                  title={t('newJourney')}
+                  onClick={() => setPanel('journey')}
+                >
                   +
                 </button>
               </div>
@@ -200,7 +226,9 @@ export function App() {
       {journey && (
         <section class="card journey" aria-label={t('activeJourney')}>
           <div class="journey-title">
-            <span class={`role role-${journey.brandRole}`}>{t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}</span>
+            <span class={`role role-${journey.brandRole}`}>
+              {t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}
+            </span>
             <strong>{journey.brandName}</strong>
             <span class="muted">
               {t('stepsCount', { n: data.steps.length })} ·{' '}
@@ -208,16 +236,30 @@ export function App() {
             </span>
           </div>
           <div class="row">
-            <button type="button" class="primary capture" disabled={busy} aria-busy={busy} onClick={capture}>
+            <button
+              type="button"
+              class="primary capture"
+              disabled={busy}
+              aria-busy={busy}
+              onClick={capture}
+            >
               {busy ? t('capturing') : t('captureVisible')}
             </button>
-            <button type="button" onClick={() => setPanel(panel === 'offline' ? 'none' : 'offline')}>
+            <button
+              type="button"
+              onClick={() => setPanel(panel === 'offline' ? 'none' : 'offline')}
+            >
               {t('logOffline')}
             </button>
           </div>
           <div class="row finish">
             {journey.outcome ? (
-              <button type="button" onClick={() => void run(async () => (await store.finishJourney(journey.id, null), null))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void run(async () => (await store.finishJourney(journey.id, null), null))
+                }
+              >
                 {t('reopenJourney')}
               </button>
             ) : (
@@ -225,12 +267,22 @@ export function App() {
                 <SelectField
                   label={t('outcome')}
                   value={outcome}
-                  options={(['goal-reached', 'abandoned', 'blocked'] as const).map((o) => ({ value: o, label: t(`outcome_${o}`) }))}
+                  options={(['goal-reached', 'abandoned', 'blocked'] as const).map((o) => ({
+                    value: o,
+                    label: t(`outcome_${o}`),
+                  }))}
                   onChange={(v) => setOutcome(v as Outcome)}
                 />
                 <button
                   type="button"
-                  onClick={() => void run(async () => (await store.finishJourney(journey.id, outcome), t('journeyFinished')))}
+                  onClick={() =>
+                    void run(
+                      async () => (
+                        await store.finishJourney(journey.id, outcome),
+                        t('journeyFinished')
+                      ),
+                    )
+                  }
                 >
                   {t('finishJourney')}
                 </button>
@@ -241,7 +293,14 @@ export function App() {
       )}
 
       {panel === 'offline' && journey && (
-        <OfflineForm t={t} locale={locale} defaultStage={lastStage} now={Date.now()} onCancel={() => setPanel('none')} onSubmit={addOffline} />
+        <OfflineForm
+          t={t}
+          locale={locale}
+          defaultStage={lastStage}
+          now={Date.now()}
+          onCancel={() => setPanel('none')}
+          onSubmit={addOffline}
+        />
       )}
 
       <div class="messages">
@@ -287,8 +346,12 @@ export function App() {
                   total={data.steps.length}
                   t={t}
                   locale={locale}
-                  onEdit={(edit) => void run(async () => (await store.updateStep(step.id, edit), null))}
-                  onMove={(toSeq) => void run(async () => (await store.moveStep(step.id, toSeq), null))}
+                  onEdit={(edit) =>
+                    void run(async () => (await store.updateStep(step.id, edit), null))
+                  }
+                  onMove={(toSeq) =>
+                    void run(async () => (await store.moveStep(step.id, toSeq), null))
+                  }
                   onDelete={() =>
                     void run(async () => {
                       setDeleted(await store.deleteStep(step.id));

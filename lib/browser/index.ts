@@ -89,7 +89,10 @@ export function browserLanguage(): string {
 }
 
 /** Current settings now and after every change (for a live subscription). */
-export function subscribeSettings(onValue: (settings: Settings) => void, onError: (e: unknown) => void): () => void {
+export function subscribeSettings(
+  onValue: (settings: Settings) => void,
+  onError: (e: unknown) => void,
+): () => void {
   readSettings().then(onValue, onError);
   return watchSettings(onValue);
 }

@@ -49,7 +49,10 @@ export function restrictedReason(url: string): string | null {
 }
 
 /** Takes the visible part of the walked tab and appends it to the journey as a page step. */
-export async function captureVisibleStep(deps: CaptureDeps, journeyId: string | null): Promise<Touchpoint> {
+export async function captureVisibleStep(
+  deps: CaptureDeps,
+  journeyId: string | null,
+): Promise<Touchpoint> {
   if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
   const tab = await deps.findTargetTab();
   if (!tab) throw new CaptureError('no-tab', 'No browser tab to capture. Open the page you audit.');
@@ -61,7 +64,9 @@ export async function captureVisibleStep(deps: CaptureDeps, journeyId: string | 
     dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
   } catch (cause) {
     if (!(await deps.tabExists(tab.tabId))) {
-      throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', { cause });
+      throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
+        cause,
+      });
     }
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new CaptureError(

@@ -152,7 +152,11 @@ export class AuditStore {
 
   async createAudit(input: AuditInput): Promise<Audit> {
     const now = this.now();
-    const audit = parse(Audit, { ...input, id: this.newId(), createdAt: now, updatedAt: now }, 'audit');
+    const audit = parse(
+      Audit,
+      { ...input, id: this.newId(), createdAt: now, updatedAt: now },
+      'audit',
+    );
     await write(() => this.db.audits.add(audit));
     return audit;
   }
@@ -165,7 +169,8 @@ export class AuditStore {
     );
     await write(() =>
       this.db.transaction('rw', this.db.audits, this.db.journeys, async () => {
-        if (!(await this.db.audits.get(journey.auditId))) throw new NotFoundError('Audit', journey.auditId);
+        if (!(await this.db.audits.get(journey.auditId)))
+          throw new NotFoundError('Audit', journey.auditId);
         await this.db.journeys.add(journey);
         await this.db.audits.update(journey.auditId, { updatedAt: journey.createdAt });
       }),
@@ -180,7 +185,11 @@ export class AuditStore {
         const journey = await this.db.journeys.get(id);
         if (!journey) throw new NotFoundError('Journey', id);
         await this.db.journeys.put(
-          parse(Journey, { ...journey, outcome, finishedAt: outcome ? this.now() : null }, 'journey'),
+          parse(
+            Journey,
+            { ...journey, outcome, finishedAt: outcome ? this.now() : null },
+            'journey',
+          ),
         );
       }),
     );
@@ -245,11 +254,16 @@ export class AuditStore {
   async attachImage(touchpointId: string, image: EncodedImage): Promise<Screenshot> {
     const shot = this.screenshotRecord(touchpointId, image);
     await write(() =>
-      this.db.transaction('rw', [this.db.touchpoints, this.db.screenshots, this.db.images], async () => {
-        if (!(await this.db.touchpoints.get(touchpointId))) throw new NotFoundError('Step', touchpointId);
-        await this.db.screenshots.add(shot.screenshot);
-        await this.db.images.add(shot.image);
-      }),
+      this.db.transaction(
+        'rw',
+        [this.db.touchpoints, this.db.screenshots, this.db.images],
+        async () => {
+          if (!(await this.db.touchpoints.get(touchpointId)))
+            throw new NotFoundError('Step', touchpointId);
+          await this.db.screenshots.add(shot.screenshot);
+          await this.db.images.add(shot.image);
+        },
+      ),
     );
     return shot.screenshot;
   }
@@ -331,23 +345,27 @@ export class AuditStore {
   /** Reads one audit with its journeys, steps and screenshot metadata in one read transaction. */
   async readAudit(auditId: string): Promise<AuditSnapshot> {
     const { audits, journeys, touchpoints, screenshots, actionItems } = this.db;
-    return this.db.transaction('r', [audits, journeys, touchpoints, screenshots, actionItems], async () => {
-      const audit = await audits.get(auditId);
-      if (!audit) throw new NotFoundError('Audit', auditId);
-      const journeyList = await journeys.where({ auditId }).sortBy('createdAt');
-      const steps = await touchpoints
-        .where('journeyId')
-        .anyOf(journeyList.map((j) => j.id))
-        .toArray();
-      const stepIds = steps.map((s) => s.id);
-      return {
-        audit,
-        journeys: journeyList,
-        touchpoints: steps,
-        screenshots: await screenshots.where('touchpointId').anyOf(stepIds).toArray(),
-        actionItems: await actionItems.where('touchpointId').anyOf(stepIds).toArray(),
-      };
-    });
+    return this.db.transaction(
+      'r',
+      [audits, journeys, touchpoints, screenshots, actionItems],
+      async () => {
+        const audit = await audits.get(auditId);
+        if (!audit) throw new NotFoundError('Audit', auditId);
+        const journeyList = await journeys.where({ auditId }).sortBy('createdAt');
+        const steps = await touchpoints
+          .where('journeyId')
+          .anyOf(journeyList.map((j) => j.id))
+          .toArray();
+        const stepIds = steps.map((s) => s.id);
+        return {
+          audit,
+          journeys: journeyList,
+          touchpoints: steps,
+          screenshots: await screenshots.where('touchpointId').anyOf(stepIds).toArray(),
+          actionItems: await actionItems.where('touchpointId').anyOf(stepIds).toArray(),
+        };
+      },
+    );
   }
 
   private async renumber(steps: Touchpoint[]): Promise<void> {

@@ -3,7 +3,8 @@ export const en = {
   appName: 'Touchpoint Audit',
   language: 'Language',
   openReport: 'Report',
-  welcome: 'Start an audit: walk a customer path, capture each touchpoint, score it, compare brands.',
+  welcome:
+    'Start an audit: walk a customer path, capture each touchpoint, score it, compare brands.',
   auditAndJourney: 'Audit and journey',
   audit: 'Audit',
   journey: 'Journey',
@@ -100,7 +101,8 @@ export const en = {
   unitMinute: 'min',
   unitSecond: 's',
   'error_no-journey': 'Choose or create a journey first.',
-  'error_no-tab': 'There is no browser tab to capture. Open the page you are auditing and try again.',
+  'error_no-tab':
+    'There is no browser tab to capture. Open the page you are auditing and try again.',
   'error_restricted-page':
     'This page cannot be captured: browser pages (chrome://, about:, the extension store, built-in viewers) are protected. Open a web page (http or https) and try again.',
   'error_tab-closed': 'The tab was closed before it could be captured. Nothing was saved.',

@@ -87,7 +87,9 @@ export const Touchpoint = z.strictObject({
   note: z.string().max(LIMITS.note),
   weakLink: z.boolean(),
   wow: z.boolean(),
-  viewport: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
+  viewport: z
+    .strictObject({ width: z.number().int().positive(), height: z.number().int().positive() })
+    .nullable(),
   devicePixelRatio: z.number().positive().max(16).nullable(),
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;

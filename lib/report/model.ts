@@ -61,5 +61,11 @@ export function buildReport(
       cells: journeys.map((j) => j.steps.filter((s) => s.touchpoint.stage === stage)),
     }),
   );
-  return { formatVersion: REPORT_FORMAT_VERSION, generatedAt: now, audit: snapshot.audit, journeys, stages };
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    generatedAt: now,
+    audit: snapshot.audit,
+    journeys,
+    stages,
+  };
 }

@@ -7,7 +7,10 @@ describe('AuditStore', () => {
     const { store } = testStore();
     const { audit, own, rival } = await auditWithJourneys(store);
     expect((await store.listAudits()).map((a) => a.id)).toEqual([audit.id]);
-    expect((await store.listJourneys(audit.id)).map((j) => j.brandName)).toEqual(['Brightline', 'Fastwave']);
+    expect((await store.listJourneys(audit.id)).map((j) => j.brandName)).toEqual([
+      'Brightline',
+      'Fastwave',
+    ]);
     expect(own.outcome).toBeNull();
     expect(rival.brandRole).toBe('competitor');
   });
@@ -16,7 +19,15 @@ describe('AuditStore', () => {
     const { store } = testStore();
     const { audit } = await auditWithJourneys(store);
     await expect(
-      store.createJourney({ auditId: audit.id, brandName: '  ', brandDomain: '', brandRole: 'own', task: '', persona: '', entryChannel: 'search' }),
+      store.createJourney({
+        auditId: audit.id,
+        brandName: '  ',
+        brandDomain: '',
+        brandRole: 'own',
+        task: '',
+        persona: '',
+        entryChannel: 'search',
+      }),
     ).rejects.toThrow(/brandName/);
     expect(await store.listJourneys(audit.id)).toHaveLength(2);
   });
@@ -24,9 +35,23 @@ describe('AuditStore', () => {
   it('appends captured steps with sequence, defaults and images in one record set', async () => {
     const { store, db, clock } = testStore();
     const { own } = await auditWithJourneys(store);
-    const first = await store.addStep({ journeyId: own.id, kind: 'page', url: 'https://brightline.test/', title: 'Home', at: clock.now(), image: fakeImage() });
+    const first = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://brightline.test/',
+      title: 'Home',
+      at: clock.now(),
+      image: fakeImage(),
+    });
     await store.updateStep(first.id, { stage: 'offer' });
-    const second = await store.addStep({ journeyId: own.id, kind: 'page', url: 'https://brightline.test/plans', title: 'Plans', at: clock.advance(5000), image: fakeImage() });
+    const second = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://brightline.test/plans',
+      title: 'Plans',
+      at: clock.advance(5000),
+      image: fakeImage(),
+    });
     expect(first.seq).toBe(1);
     expect(second.seq).toBe(2);
     expect(second.stage).toBe('offer'); // inherits the previous step's stage
@@ -43,7 +68,13 @@ describe('AuditStore', () => {
     const { store, clock } = testStore();
     const { own } = await auditWithJourneys(store);
     await expect(
-      store.addStep({ journeyId: own.id, kind: 'page', url: 'javascript:alert(1)', title: 'x', at: clock.now() }),
+      store.addStep({
+        journeyId: own.id,
+        kind: 'page',
+        url: 'javascript:alert(1)',
+        title: 'x',
+        at: clock.now(),
+      }),
     ).rejects.toBeInstanceOf(InvalidRecordError);
     expect(await store.listSteps(own.id)).toEqual([]);
   });
@@ -55,7 +86,14 @@ describe('AuditStore', () => {
       throw new DOMException('disk full', 'QuotaExceededError');
     });
     await expect(
-      store.addStep({ journeyId: own.id, kind: 'page', url: 'https://a.test/', title: 'A', at: clock.now(), image: fakeImage() }),
+      store.addStep({
+        journeyId: own.id,
+        kind: 'page',
+        url: 'https://a.test/',
+        title: 'A',
+        at: clock.now(),
+        image: fakeImage(),
+      }),
     ).rejects.toBeInstanceOf(StorageFullError);
     expect(await db.touchpoints.count()).toBe(0);
     expect(await db.screenshots.count()).toBe(0);
@@ -67,26 +105,64 @@ describe('AuditStore', () => {
     const { own } = await auditWithJourneys(store);
     const ids: string[] = [];
     for (const title of ['A', 'B', 'C', 'D']) {
-      ids.push((await store.addStep({ journeyId: own.id, kind: 'page', url: `https://a.test/${title}`, title, at: clock.advance(1000), image: fakeImage(title) })).id);
+      ids.push(
+        (
+          await store.addStep({
+            journeyId: own.id,
+            kind: 'page',
+            url: `https://a.test/${title}`,
+            title,
+            at: clock.advance(1000),
+            image: fakeImage(title),
+          })
+        ).id,
+      );
     }
     await store.moveStep(ids[3]!, 1);
-    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3B', '4C']);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual([
+      '1D',
+      '2A',
+      '3B',
+      '4C',
+    ]);
     const deleted = await store.deleteStep(ids[1]!);
-    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3C']);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual([
+      '1D',
+      '2A',
+      '3C',
+    ]);
     expect(await db.images.count()).toBe(3);
     await store.restoreStep(deleted);
-    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual(['1D', '2A', '3B', '4C']);
+    expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual([
+      '1D',
+      '2A',
+      '3B',
+      '4C',
+    ]);
     expect(await db.images.count()).toBe(4);
   });
 
   it('validates step edits against the score ranges', async () => {
     const { store, clock } = testStore();
     const { own } = await auditWithJourneys(store);
-    const step = await store.addStep({ journeyId: own.id, kind: 'offline', url: null, title: 'Call', at: clock.now(), channel: 'phone' });
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'offline',
+      url: null,
+      title: 'Call',
+      at: clock.now(),
+      channel: 'phone',
+    });
     expect(step.category).toBe('staff');
     await expect(store.updateStep(step.id, { experience: 6 })).rejects.toThrow(/experience/);
     await expect(store.updateStep(step.id, { importance: 0 })).rejects.toThrow(/importance/);
-    const edited = await store.updateStep(step.id, { experience: 2, importance: 9, likelihood: 0, weakLink: true, note: 'Waited 20 min' });
+    const edited = await store.updateStep(step.id, {
+      experience: 2,
+      importance: 9,
+      likelihood: 0,
+      weakLink: true,
+      note: 'Waited 20 min',
+    });
     expect(edited).toMatchObject({ experience: 2, importance: 9, likelihood: 0, weakLink: true });
   });
 

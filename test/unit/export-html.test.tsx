@@ -9,15 +9,33 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 async function hostileReport() {
   const { store, clock } = testStore();
   const { audit, own, rival } = await auditWithJourneys(store);
-  const step = await store.addStep({ journeyId: own.id, kind: 'page', url: 'https://x.test/?q=<script>alert(1)</script>', title: HOSTILE, at: clock.now(), image: fakeImage() });
+  const step = await store.addStep({
+    journeyId: own.id,
+    kind: 'page',
+    url: 'https://x.test/?q=<script>alert(1)</script>',
+    title: HOSTILE,
+    at: clock.now(),
+    image: fakeImage(),
+  });
   await store.updateStep(step.id, { note: '</p><script>alert(2)</script>', weakLink: true });
-  await store.addStep({ journeyId: rival.id, kind: 'offline', url: null, title: '"><svg onload=alert(3)>', at: clock.now(), channel: 'email' });
+  await store.addStep({
+    journeyId: rival.id,
+    kind: 'offline',
+    url: null,
+    title: '"><svg onload=alert(3)>',
+    at: clock.now(),
+    channel: 'email',
+  });
   return buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now());
 }
 
 describe('HTML export', () => {
   it('renders hostile titles, notes and URLs as text, never as markup', async () => {
-    const html = await renderReportDocument(await hostileReport(), 'en', () => 'data:image/jpeg;base64,AAAA');
+    const html = await renderReportDocument(
+      await hostileReport(),
+      'en',
+      () => 'data:image/jpeg;base64,AAAA',
+    );
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<svg');
@@ -28,7 +46,11 @@ describe('HTML export', () => {
   });
 
   it('is self-contained: a strict CSP whose style hash matches the only style block', async () => {
-    const html = await renderReportDocument(await hostileReport(), 'ru', () => 'data:image/jpeg;base64,AAAA');
+    const html = await renderReportDocument(
+      await hostileReport(),
+      'ru',
+      () => 'data:image/jpeg;base64,AAAA',
+    );
     const csp = await reportCsp(REPORT_CSS);
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]{44}'/);

@@ -29,7 +29,13 @@ describe('model schemas', () => {
   });
 
   it('accepts only http(s) URLs', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'chrome://settings', 'file:///etc/passwd', 'nonsense']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'chrome://settings',
+      'file:///etc/passwd',
+      'nonsense',
+    ]) {
       expect(HttpUrl.safeParse(url).success, url).toBe(false);
     }
     expect(HttpUrl.safeParse('http://127.0.0.1:4173/a?b#c').success).toBe(true);
@@ -45,6 +51,15 @@ describe('model schemas', () => {
 
   it('caps lengths', () => {
     expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(5001) }).success).toBe(false);
-    expect(Audit.safeParse({ id: step.id, name: 'x'.repeat(201), client: '', defaultTask: '', createdAt: 0, updatedAt: 0 }).success).toBe(false);
+    expect(
+      Audit.safeParse({
+        id: step.id,
+        name: 'x'.repeat(201),
+        client: '',
+        defaultTask: '',
+        createdAt: 0,
+        updatedAt: 0,
+      }).success,
+    ).toBe(false);
   });
 });

@@ -7,8 +7,22 @@ import { auditWithJourneys, fakeImage, testStore } from './helpers';
 async function sampleAudit() {
   const { store, clock } = testStore();
   const { audit, own, rival } = await auditWithJourneys(store);
-  const add = async (journeyId: string, title: string, stage: string, minutes: number, extra = {}) => {
-    const step = await store.addStep({ journeyId, kind: 'page', url: `https://x.test/${encodeURIComponent(title)}`, title, at: clock.now() + minutes * 60_000, stage, image: fakeImage(title) });
+  const add = async (
+    journeyId: string,
+    title: string,
+    stage: string,
+    minutes: number,
+    extra = {},
+  ) => {
+    const step = await store.addStep({
+      journeyId,
+      kind: 'page',
+      url: `https://x.test/${encodeURIComponent(title)}`,
+      title,
+      at: clock.now() + minutes * 60_000,
+      stage,
+      image: fakeImage(title),
+    });
     return store.updateStep(step.id, extra);
   };
   // The competitor is listed first on purpose: the report puts the own brand first.
@@ -26,8 +40,20 @@ describe('report model', () => {
     const model = buildReport(snapshot, [rival.id, own.id], 123);
     expect(model.journeys.map((j) => j.journey.id)).toEqual([own.id, rival.id]);
     const [ownKpis, rivalKpis] = model.journeys.map((j) => j.kpis);
-    expect(ownKpis).toMatchObject({ touches: 3, elapsedMs: 10 * 60_000, averageExperience: 3, weakLinks: 1, wows: 0 });
-    expect(rivalKpis).toMatchObject({ touches: 2, elapsedMs: 2 * 60_000, averageExperience: 4.5, weakLinks: 0, wows: 1 });
+    expect(ownKpis).toMatchObject({
+      touches: 3,
+      elapsedMs: 10 * 60_000,
+      averageExperience: 3,
+      weakLinks: 1,
+      wows: 0,
+    });
+    expect(rivalKpis).toMatchObject({
+      touches: 2,
+      elapsedMs: 2 * 60_000,
+      averageExperience: 4.5,
+      weakLinks: 0,
+      wows: 1,
+    });
     expect(model.generatedAt).toBe(123);
   });
 
@@ -35,7 +61,9 @@ describe('report model', () => {
     const { snapshot, own, rival } = await sampleAudit();
     const model = buildReport(snapshot, [own.id, rival.id], 0);
     expect(model.stages.map((s) => s.stage)).toEqual(['information', 'contact', 'offer']);
-    const titles = model.stages.map((row) => row.cells.map((cell) => cell.map((s) => s.touchpoint.title)));
+    const titles = model.stages.map((row) =>
+      row.cells.map((cell) => cell.map((s) => s.touchpoint.title)),
+    );
     expect(titles).toEqual([
       [['O home', 'O plans'], ['R home']],
       [[], ['R form']],
@@ -51,7 +79,15 @@ describe('report model', () => {
   });
 
   it('handles an empty journey without dividing by zero', () => {
-    expect(journeyKpis([])).toEqual({ touches: 0, elapsedMs: null, averageExperience: null, scoredSteps: 0, weakLinks: 0, wows: 0, finalLikelihood: null });
+    expect(journeyKpis([])).toEqual({
+      touches: 0,
+      elapsedMs: null,
+      averageExperience: null,
+      scoredSteps: 0,
+      weakLinks: 0,
+      wows: 0,
+      finalLikelihood: null,
+    });
   });
 });
 
@@ -74,8 +110,19 @@ describe('CSV export', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(6);
     const cells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
-    expect(lines.slice(1).map((l) => cells(l)[10])).toEqual(['O home', 'O plans', 'O offer', 'R home', 'R form']);
-    expect(lines.slice(1).map((l) => cells(l)).every((c) => c.length === 20)).toBe(true);
+    expect(lines.slice(1).map((l) => cells(l)[10])).toEqual([
+      'O home',
+      'O plans',
+      'O offer',
+      'R home',
+      'R form',
+    ]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => cells(l))
+        .every((c) => c.length === 20),
+    ).toBe(true);
     expect(lines[1]).toContain('"Сбор информации"');
   });
 });

@@ -1,0 +1,90 @@
+/** Page objects for the extension's pages, found by accessible names (as a screen reader would). */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/**
+ * Opens the side panel UI in a pop-up window beside the walked tab, so that the walked tab stays
+ * the active tab of the normal window (which is what the real side panel captures).
+ */
+export async function openPanel(context: BrowserContext, extensionId: string): Promise<PanelPage> {
+  const opener = await context.newPage();
+  await opener.goto(`chrome-extension://${extensionId}/report.html`);
+  const [panel] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().includes('/sidepanel.html')),
+    opener.evaluate(() => {
+      const api = (
+        globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }
+      ).chrome;
+      return api.windows.create({ url: 'sidepanel.html', type: 'popup', width: 460, height: 900 });
+    }),
+  ]);
+  await opener.close();
+  await panel.waitForLoadState();
+  return new PanelPage(panel);
+}
+
+export class PanelPage {
+  constructor(readonly page: Page) {}
+
+  button(name: string | RegExp) {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  steps() {
+    return this.page.getByRole('region', { name: 'Steps' }).getByRole('listitem');
+  }
+
+  step(n: number) {
+    return this.page.getByRole('listitem', { name: new RegExp(`^Step ${n}:`) });
+  }
+
+  async createAudit(name: string, client: string, task: string) {
+    const form = this.page.getByRole('form', { name: 'New audit' });
+    if (!(await form.isVisible())) await this.button('New audit').first().click();
+    await form.getByLabel('Audit name').fill(name);
+    await form.getByLabel('Client').fill(client);
+    await form.getByLabel('Default customer task').fill(task);
+    await form.getByRole('button', { name: 'Create audit' }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async createJourney(brand: string, domain: string, role: 'own' | 'competitor') {
+    const form = this.page.getByRole('form', { name: 'New journey' });
+    if (!(await form.isVisible())) await this.button('New journey').click();
+    await form.getByLabel('Brand name').fill(brand);
+    await form.getByLabel('Brand domain').fill(domain);
+    await form.getByLabel('Own brand or competitor').selectOption(role);
+    await form.getByLabel('Persona / segment').fill('Family of four, first-time buyer');
+    await form.getByRole('button', { name: 'Create journey' }).click();
+    await expect(form).toBeHidden();
+    await expect(this.page.getByRole('region', { name: 'Active journey' })).toContainText(brand);
+  }
+
+  /** Presses Capture and waits for the confirmation of step `expectedSeq`. */
+  async capture(expectedSeq: number) {
+    await this.button('Capture page').click();
+    await expect(this.page.getByRole('status')).toHaveText(`Step ${expectedSeq} captured.`);
+  }
+}
+
+/** Walks a demo site from its home page to the thank-you page, capturing every page. */
+export async function walkSite(
+  site: Page,
+  panel: PanelPage,
+  homeUrl: string,
+  links: string[],
+  firstSeq = 1,
+) {
+  await site.bringToFront();
+  await site.goto(homeUrl);
+  await panel.capture(firstSeq);
+  for (const [i, link] of links.entries()) {
+    await site.bringToFront();
+    const target = site
+      .getByRole('link', { name: link, exact: true })
+      .or(site.getByRole('button', { name: link, exact: true }));
+    await target.first().click();
+    await site.waitForLoadState('load');
+    await panel.capture(firstSeq + i + 1);
+  }
+}
