@@ -10,7 +10,8 @@ export const REPORT_CSS = `
 .kpis thead th,.stages thead th{background:#f1f4f9;font-weight:600}
 .kpis td.best{background:#e3f6e8;font-weight:700}
 .stages{table-layout:fixed}
-.stages tbody th{width:150px;background:#f8f9fb}
+.stages th:first-child{width:170px}
+.stages tbody th{background:#f8f9fb}
 .stages thead th.role-own{background:#e6eefc}
 .missing{display:inline-block;color:#9b2c2c;background:#fdecec;border:1px dashed #e3a3a3;border-radius:4px;padding:2px 8px;font-size:12px}
 .step{border:1px solid #e3e7ee;border-radius:8px;padding:8px 10px;margin:0 0 8px;background:#fff;break-inside:avoid}

@@ -1,6 +1,6 @@
 /** One step of the active journey in the side panel: quick scores up front, the rest on demand. */
 import { useState } from 'preact/hooks';
-import { formatDateTime, type Translate } from '../lib/i18n';
+import { formatDateTime, formatTime, type Translate } from '../lib/i18n';
 import type { Screenshot, Touchpoint, TouchpointEdit } from '../lib/model';
 import {
   CATEGORIES,
@@ -76,8 +76,10 @@ export function StepItem(props: StepItemProps) {
             {name}
           </div>
           <div class="step-sub">
-            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)} ·{' '}
-            {stageLabel(step.stage, locale)}
+            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)}
+          </div>
+          <div class="step-sub">
+            {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>
         </div>
       </div>

@@ -35,6 +35,10 @@ export function formatDateTime(ms: number, locale: Locale): string {
   });
 }
 
+export function formatTime(ms: number, locale: Locale): string {
+  return new Date(ms).toLocaleTimeString(INTL_TAGS[locale], { hour: '2-digit', minute: '2-digit' });
+}
+
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
   return value.toLocaleString(INTL_TAGS[locale], {
     maximumFractionDigits: digits,

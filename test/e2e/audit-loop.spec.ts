@@ -55,13 +55,11 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   await offline.getByLabel('Channel', { exact: true }).selectOption('phone');
   await offline.getByLabel('Stage', { exact: true }).selectOption('contact');
   await offline.getByLabel('What happened').fill('Callback from sales after 26 hours');
-  await offline
-    .getByLabel('Evidence image (optional)')
-    .setInputFiles({
-      name: 'notes.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('not an image'),
-    });
+  await offline.getByLabel('Evidence image (optional)').setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not an image'),
+  });
   await offline.getByRole('button', { name: 'Add contact' }).click();
   await expect(offline.getByRole('alert')).toContainText('notes.txt');
   await expect(panel.steps()).toHaveCount(5);
