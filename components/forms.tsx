@@ -11,11 +11,12 @@ import {
   type ChannelId,
   type Locale,
 } from '../lib/taxonomy';
+import { describeError } from './describe-error';
 import { Field, SelectField } from './fields';
 
 type Submit<T> = (value: T) => Promise<void>;
 
-function useSubmit<T>(onSubmit: Submit<T>) {
+function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (value: T) => {
@@ -24,7 +25,7 @@ function useSubmit<T>(onSubmit: Submit<T>) {
     try {
       await onSubmit(value);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e, t));
     } finally {
       setBusy(false);
     }
@@ -52,7 +53,7 @@ export function AuditForm({
   const [name, setName] = useState('');
   const [client, setClient] = useState('');
   const [defaultTask, setTask] = useState('');
-  const { error, busy, submit } = useSubmit(onSubmit);
+  const { error, busy, submit } = useSubmit(onSubmit, t);
   return (
     <form
       class="card form"
@@ -123,7 +124,7 @@ export function JourneyForm(props: {
   const [task, setTask] = useState(props.defaultTask);
   const [persona, setPersona] = useState('');
   const [entryChannel, setEntry] = useState<ChannelId>('search');
-  const { error, busy, submit } = useSubmit(props.onSubmit);
+  const { error, busy, submit } = useSubmit(props.onSubmit, t);
   return (
     <form
       class="card form"
@@ -243,7 +244,7 @@ export function OfflineForm(props: {
   const [note, setNote] = useState('');
   const [at, setAt] = useState(localInputValue(props.now));
   const [file, setFile] = useState<File | null>(null);
-  const { error, busy, submit } = useSubmit(props.onSubmit);
+  const { error, busy, submit } = useSubmit(props.onSubmit, t);
   return (
     <form
       class="card form"

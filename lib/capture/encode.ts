@@ -83,7 +83,7 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
   try {
     bitmap = await createImageBitmap(file);
   } catch (cause) {
-    throw new CaptureError('not-an-image', `${label} could not be read as an image.`, {
+    throw new CaptureError('unreadable-image', `${label} could not be read as an image.`, {
       cause,
       params,
     });

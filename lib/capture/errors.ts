@@ -6,6 +6,7 @@ export type CaptureFailure =
   | 'tab-closed'
   | 'capture-failed'
   | 'not-an-image'
+  | 'unreadable-image'
   | 'file-too-large'
   | 'storage-full';
 

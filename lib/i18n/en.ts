@@ -109,6 +109,8 @@ export const en = {
   'error_capture-failed':
     'The browser refused to capture this page ({message}). Nothing was saved; reload the page and try again.',
   'error_not-an-image': 'The file {file} is not an image ({type}). Use a PNG, JPEG or WebP file.',
+  'error_unreadable-image':
+    'The file {file} could not be read as an image (it may be damaged, or not really {type}). Nothing was saved.',
   'error_file-too-large': 'The file {file} is {size} MB; images up to {limit} MB are accepted.',
   'error_storage-full':
     'The browser is out of storage for this extension. Nothing was saved. Free disk space, or export and delete old audits, then try again.',
