@@ -34,5 +34,5 @@ export const REPORT_CSS = `
 .fix-first li{margin:4px 0}
 .empty{color:#566074}
 .report a{color:#1f4fb5}
-@media print{.report{max-width:none;padding:0}.report h2{break-after:avoid}.stages tr,.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
+@media print{.report{max-width:none;padding:0}.report h2{break-after:avoid}.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
 `;

@@ -194,6 +194,10 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
       .locator('img')
       .evaluateAll((imgs) => imgs.filter((i) => !(i as HTMLImageElement).naturalWidth).length);
     expect(brokenImages).toBe(0);
+    // It prints to PDF (headless Chromium's print path), several A4 pages.
+    const pdf = await viewer.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
 
     // Export CSV: one row per step, own brand first.
     const [csvDownload] = await Promise.all([
