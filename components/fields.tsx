@@ -1,5 +1,5 @@
 /** Labelled form controls: every control has an accessible name. */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 export function Field({
@@ -15,6 +15,30 @@ export function Field({
       <label for={id}>{label}</label>
       {children(id)}
     </div>
+  );
+}
+
+/** A one-line text input with its label. */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  maxLength?: number;
+  required?: boolean;
+  placeholder?: string;
+  type?: 'text' | 'datetime-local';
+}) {
+  const { label, onInput, ...attrs } = props;
+  return (
+    <Field label={label}>
+      {(id) => (
+        <input
+          id={id}
+          {...(attrs as JSX.IntrinsicElements['input'])}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }
 

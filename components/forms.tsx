@@ -12,7 +12,7 @@ import {
   type Locale,
 } from '../lib/taxonomy';
 import { describeError } from './describe-error';
-import { Field, SelectField } from './fields';
+import { Field, SelectField, TextField } from './fields';
 
 type Submit<T> = (value: T) => Promise<void>;
 
@@ -33,12 +33,30 @@ function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
   return { error, busy, submit };
 }
 
-function FormError({ error }: { error: string | null }) {
-  return error ? (
-    <p class="form-error" role="alert">
-      {error}
-    </p>
-  ) : null;
+function FormFooter(props: {
+  t: Translate;
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {props.error && (
+        <p class="form-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {props.t('cancel')}
+        </button>
+      </div>
+    </>
+  );
 }
 
 export function AuditForm({
@@ -64,47 +82,22 @@ export function AuditForm({
       }}
     >
       <h3>{t('newAudit')}</h3>
-      <Field label={t('auditName')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('client')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={500}
-            value={client}
-            onInput={(e) => setClient(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('defaultTask')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={500}
-            placeholder={t('taskPlaceholder')}
-            value={defaultTask}
-            onInput={(e) => setTask(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <FormError error={error} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('createAudit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <TextField label={t('auditName')} required maxLength={200} value={name} onInput={setName} />
+      <TextField label={t('client')} maxLength={500} value={client} onInput={setClient} />
+      <TextField
+        label={t('defaultTask')}
+        maxLength={500}
+        placeholder={t('taskPlaceholder')}
+        value={defaultTask}
+        onInput={setTask}
+      />
+      <FormFooter
+        t={t}
+        error={error}
+        busy={busy}
+        submitLabel={t('createAudit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -143,28 +136,20 @@ export function JourneyForm(props: {
       }}
     >
       <h3>{t('newJourney')}</h3>
-      <Field label={t('brandName')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={brandName}
-            onInput={(e) => setBrandName(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('brandDomain')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={253}
-            placeholder="example.com"
-            value={brandDomain}
-            onInput={(e) => setBrandDomain(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('brandName')}
+        required
+        maxLength={200}
+        value={brandName}
+        onInput={setBrandName}
+      />
+      <TextField
+        label={t('brandDomain')}
+        maxLength={253}
+        placeholder="example.com"
+        value={brandDomain}
+        onInput={setBrandDomain}
+      />
       <SelectField
         label={t('brandRole')}
         value={brandRole}
@@ -174,42 +159,27 @@ export function JourneyForm(props: {
         ]}
         onChange={(v) => setRole(v as BrandRole)}
       />
-      <Field label={t('task')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={500}
-            placeholder={t('taskPlaceholder')}
-            value={task}
-            onInput={(e) => setTask(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('persona')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={500}
-            value={persona}
-            onInput={(e) => setPersona(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('task')}
+        maxLength={500}
+        placeholder={t('taskPlaceholder')}
+        value={task}
+        onInput={setTask}
+      />
+      <TextField label={t('persona')} maxLength={500} value={persona} onInput={setPersona} />
       <SelectField
         label={t('entryChannel')}
         value={entryChannel}
         options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
         onChange={(v) => setEntry(v as ChannelId)}
       />
-      <FormError error={error} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('createJourney')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFooter
+        t={t}
+        error={error}
+        busy={busy}
+        submitLabel={t('createJourney')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
@@ -275,27 +245,14 @@ export function OfflineForm(props: {
         options={STAGE_IDS.map((s) => ({ value: s, label: STAGES[s][locale] }))}
         onChange={setStage}
       />
-      <Field label={t('offlineTitle')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={1000}
-            placeholder={t('offlineTitlePlaceholder')}
-            value={title}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('when')}>
-        {(id) => (
-          <input
-            id={id}
-            type="datetime-local"
-            value={at}
-            onInput={(e) => setAt(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('offlineTitle')}
+        maxLength={1000}
+        placeholder={t('offlineTitlePlaceholder')}
+        value={title}
+        onInput={setTitle}
+      />
+      <TextField label={t('when')} type="datetime-local" value={at} onInput={setAt} />
       <Field label={t('note')}>
         {(id) => (
           <textarea
@@ -317,15 +274,13 @@ export function OfflineForm(props: {
           />
         )}
       </Field>
-      <FormError error={error} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('addOffline')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFooter
+        t={t}
+        error={error}
+        busy={busy}
+        submitLabel={t('addOffline')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

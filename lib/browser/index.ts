@@ -1,22 +1,14 @@
 /** Thin adapters over extension APIs: the only code that touches `browser.*`. */
 import { browser } from 'wxt/browser';
+import type { WalkedTab } from '../model';
 import type { Locale } from '../taxonomy';
-
-export interface TargetTab {
-  tabId: number;
-  windowId: number;
-  url: string;
-  title: string;
-  width: number | null;
-  height: number | null;
-}
 
 /**
  * The tab the auditor is walking: the active tab of this page's own window when that is a normal
  * browser window (the side panel), otherwise of the last focused normal window (panel opened as a
  * tab or a pop-up).
  */
-export async function findTargetTab(): Promise<TargetTab | null> {
+export async function findTargetTab(): Promise<WalkedTab | null> {
   let window = await browser.windows.getCurrent({ populate: true }).catch(() => null);
   const ownUrl = location.href.split(/[?#]/)[0] ?? '';
   const isUsable = (w: typeof window) =>

@@ -41,20 +41,22 @@ async function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
   return toBlob(canvas, THUMBNAIL_QUALITY);
 }
 
+/** The stored form of an image: its bytes, size, thumbnail and hash. */
+async function describe(
+  bitmap: ImageBitmap,
+  blob: Blob,
+  mode: ScreenshotMode,
+): Promise<EncodedImage> {
+  const [thumbnail, sha256] = await Promise.all([thumbnailOf(bitmap), sha256Hex(blob)]);
+  const mime = blob.type as ImageMime;
+  return { mode, mime, blob, width: bitmap.width, height: bitmap.height, sha256, thumbnail };
+}
+
 /** Stores an already compact image (the JPEG that captureVisibleTab returned) as it is. */
 export async function encodeCaptured(blob: Blob, mode: ScreenshotMode): Promise<EncodedImage> {
   const bitmap = await createImageBitmap(blob);
   try {
-    const [thumbnail, sha256] = await Promise.all([thumbnailOf(bitmap), sha256Hex(blob)]);
-    return {
-      mode,
-      mime: blob.type as ImageMime,
-      blob,
-      width: bitmap.width,
-      height: bitmap.height,
-      sha256,
-      thumbnail,
-    };
+    return await describe(bitmap, blob, mode);
   } finally {
     bitmap.close();
   }
@@ -91,17 +93,7 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-    const blob = await toBlob(canvas, UPLOAD_QUALITY);
-    const [thumbnail, sha256] = await Promise.all([thumbnailOf(bitmap), sha256Hex(blob)]);
-    return {
-      mode: 'uploaded',
-      mime: blob.type as ImageMime,
-      blob,
-      width: bitmap.width,
-      height: bitmap.height,
-      sha256,
-      thumbnail,
-    };
+    return await describe(bitmap, await toBlob(canvas, UPLOAD_QUALITY), 'uploaded');
   } finally {
     bitmap.close();
   }

@@ -1,6 +1,6 @@
 /** Capture a visible tab as the next step of the active journey: tab → image → one transaction. */
 import { StorageFullError, type AuditStore } from '../db';
-import type { EncodedImage, Touchpoint } from '../model';
+import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
 import { CaptureError } from './errors';
 import { CapturePacer } from './pacer';
 
@@ -10,18 +10,9 @@ export * from './pacer';
 /** JPEG quality of captureVisibleTab: stored as is, no second lossy pass. */
 export const CAPTURE_QUALITY = 85;
 
-export interface CaptureTab {
-  tabId: number;
-  windowId: number;
-  url: string;
-  title: string;
-  width: number | null;
-  height: number | null;
-}
-
 export interface CaptureDeps {
   store: AuditStore;
-  findTargetTab(): Promise<CaptureTab | null>;
+  findTargetTab(): Promise<WalkedTab | null>;
   captureVisibleTab(windowId: number, quality: number): Promise<string>;
   tabExists(tabId: number): Promise<boolean>;
   encode(dataUrl: string): Promise<EncodedImage>;

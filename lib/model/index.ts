@@ -177,3 +177,14 @@ export interface EncodedImage {
   sha256: string;
   thumbnail: Blob;
 }
+
+/** The browser tab being walked, as the capture code needs it. */
+export interface WalkedTab {
+  tabId: number;
+  windowId: number;
+  url: string;
+  title: string;
+  /** Tab size in CSS pixels, when the browser reports it. */
+  width: number | null;
+  height: number | null;
+}
