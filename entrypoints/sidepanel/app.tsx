@@ -32,6 +32,7 @@ const captureDeps = {
   tabExists,
   encode: (dataUrl: string) => encodeCaptured(dataUrlToBlob(dataUrl), 'visible'),
   now: () => Date.now(),
+  userAgent: navigator.userAgent,
 };
 
 type Panel = 'none' | 'audit' | 'journey' | 'offline';
@@ -117,7 +118,8 @@ export function App() {
       channel: input.channel,
       stage: input.stage,
       note: input.note,
-      image,
+      images: image ? [image] : [],
+      userAgent: navigator.userAgent,
     });
     setPanel('none');
     setMessage({ kind: 'status', text: t('offlineAdded', { n: step.seq }) });
@@ -360,7 +362,10 @@ export function App() {
                   }
                   onAttach={(file) =>
                     void run(async () => {
-                      await store.attachImage(step.id, await encodeUpload(file));
+                      await store.attachImage(step.id, await encodeUpload(file), {
+                        title: file.name,
+                        userAgent: navigator.userAgent,
+                      });
                       return t('evidenceAttached', { n: step.seq });
                     })
                   }

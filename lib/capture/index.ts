@@ -18,6 +18,8 @@ export interface CaptureDeps {
   encode(dataUrl: string): Promise<EncodedImage>;
   pacer: CapturePacer;
   now(): number;
+  /** The browser's user agent, kept in each image's evidence record. */
+  userAgent: string;
 }
 
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org'];
@@ -77,7 +79,8 @@ export async function captureVisibleStep(
       at,
       viewport: tab.width && tab.height ? { width: tab.width, height: tab.height } : null,
       devicePixelRatio: dpr,
-      image,
+      images: [image],
+      userAgent: deps.userAgent,
     });
   } catch (error) {
     if (error instanceof StorageFullError) {

@@ -1,8 +1,9 @@
 /** The only code that touches IndexedDB. Every write is one Dexie transaction. */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { z } from 'zod';
 import {
   ActionItem,
+  type Annotation,
   Audit,
   AuditInput,
   describeIssues,
@@ -34,8 +35,8 @@ export class AuditDatabase extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    // Version 1. A later schema change adds `.version(2).stores(...).upgrade(...)` with a test
-    // that fills version 1 and reopens at 2.
+    // Each version's stores and upgrade stay frozen once released; test/unit/migrations.test.ts
+    // fills every older version and reopens at the newest.
     this.version(1).stores({
       audits: 'id, updatedAt',
       journeys: 'id, auditId',
@@ -44,7 +45,36 @@ export class AuditDatabase extends Dexie {
       images: 'id',
       actionItems: 'id, touchpointId',
     });
+    // Version 2: screenshots carry their evidence record, split parts, redaction and annotations.
+    this.version(2).upgrade(upgradeToV2);
   }
+}
+
+/** v1 → v2: copy each screenshot's evidence from its step; nothing was redacted or annotated. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const steps = new Map<string, Record<string, unknown>>();
+  await tx
+    .table('touchpoints')
+    .each((step: Record<string, unknown>) => void steps.set(step.id as string, step));
+  await tx
+    .table('screenshots')
+    .toCollection()
+    .modify((shot: Record<string, unknown>) => {
+      const step = steps.get(shot.touchpointId as string);
+      const page = shot.mode !== 'uploaded';
+      shot.part = 0;
+      shot.parts = 1;
+      shot.url = page ? (step?.url ?? null) : null;
+      shot.title = (step?.title as string | undefined) ?? '';
+      shot.capturedAt = page
+        ? ((step?.at as number | undefined) ?? shot.createdAt)
+        : shot.createdAt;
+      shot.viewport = page ? (step?.viewport ?? null) : null;
+      shot.devicePixelRatio = page ? (step?.devicePixelRatio ?? null) : null;
+      shot.userAgent = '';
+      shot.redacted = false;
+      shot.annotations = [];
+    });
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
@@ -96,7 +126,20 @@ export interface NewStep {
   note?: string;
   viewport?: { width: number; height: number } | null;
   devicePixelRatio?: number | null;
-  image?: EncodedImage | null;
+  /** The step's images: none (offline contact), one, or the parts of a split full-page capture. */
+  images?: EncodedImage[];
+  /** The browser that took the capture, for the evidence record. */
+  userAgent?: string;
+}
+
+/** Where and when an image was taken: stored with every screenshot. */
+export interface ImageEvidence {
+  url: string | null;
+  title: string;
+  capturedAt: number;
+  viewport: { width: number; height: number } | null;
+  devicePixelRatio: number | null;
+  userAgent: string;
 }
 
 /** A deleted step with everything that belonged to it, enough to undo the deletion. */
@@ -223,7 +266,17 @@ export class AuditStore {
       devicePixelRatio: step.devicePixelRatio ?? null,
     };
     parse(Touchpoint, draft, 'step');
-    const shot = step.image ? this.screenshotRecord(touchpointId, step.image) : null;
+    const evidence: ImageEvidence = {
+      url: step.kind === 'page' ? step.url : null,
+      title: draft.title,
+      capturedAt: step.at,
+      viewport: draft.viewport,
+      devicePixelRatio: draft.devicePixelRatio,
+      userAgent: step.userAgent ?? '',
+    };
+    const shots = (step.images ?? []).map((image) =>
+      this.screenshotRecord(touchpointId, image, evidence),
+    );
     return write(() =>
       this.db.transaction(
         'rw',
@@ -240,10 +293,8 @@ export class AuditStore {
             stage: step.stage ?? last?.stage ?? 'information',
           };
           await this.db.touchpoints.add(touchpoint);
-          if (shot) {
-            await this.db.screenshots.add(shot.screenshot);
-            await this.db.images.add(shot.image);
-          }
+          await this.db.screenshots.bulkAdd(shots.map((shot) => shot.screenshot));
+          await this.db.images.bulkAdd(shots.map((shot) => shot.image));
           return touchpoint;
         },
       ),
@@ -251,8 +302,18 @@ export class AuditStore {
   }
 
   /** Adds an evidence image to an existing step (e.g. a photo of a letter). */
-  async attachImage(touchpointId: string, image: EncodedImage): Promise<Screenshot> {
-    const shot = this.screenshotRecord(touchpointId, image);
+  async attachImage(
+    touchpointId: string,
+    image: EncodedImage,
+    evidence: Pick<ImageEvidence, 'title' | 'userAgent'>,
+  ): Promise<Screenshot> {
+    const shot = this.screenshotRecord(touchpointId, image, {
+      ...evidence,
+      url: null,
+      capturedAt: this.now(),
+      viewport: null,
+      devicePixelRatio: null,
+    });
     await write(() =>
       this.db.transaction(
         'rw',
@@ -375,7 +436,51 @@ export class AuditStore {
     if (changed.length) await this.db.touchpoints.bulkPut(changed);
   }
 
-  private screenshotRecord(touchpointId: string, image: EncodedImage) {
+  /**
+   * Replaces a screenshot's pixels (e.g. with redactions burnt in): the old bytes are gone, the
+   * hash, size and thumbnail follow the new ones; annotations and evidence record stay.
+   */
+  async replaceImage(screenshotId: string, image: EncodedImage): Promise<Screenshot> {
+    return write(() =>
+      this.db.transaction('rw', this.db.screenshots, this.db.images, async () => {
+        const current = await this.db.screenshots.get(screenshotId);
+        if (!current) throw new NotFoundError('Screenshot', screenshotId);
+        const next = parse(
+          Screenshot,
+          {
+            ...current,
+            mime: image.mime,
+            width: image.width,
+            height: image.height,
+            bytes: image.blob.size,
+            sha256: image.sha256,
+            thumbnail: image.thumbnail,
+            redacted: current.redacted || Boolean(image.redacted),
+          },
+          'screenshot',
+        );
+        await this.db.screenshots.put(next);
+        await this.db.images.put({ id: screenshotId, blob: image.blob });
+        return next;
+      }),
+    );
+  }
+
+  async updateAnnotations(screenshotId: string, annotations: Annotation[]): Promise<void> {
+    const checked = parse(Screenshot.shape.annotations, annotations, 'annotations');
+    await write(() =>
+      this.db.transaction('rw', this.db.screenshots, async () => {
+        const updated = await this.db.screenshots.update(screenshotId, { annotations: checked });
+        if (!updated) throw new NotFoundError('Screenshot', screenshotId);
+      }),
+    );
+  }
+
+  getScreenshot(id: string): Promise<Screenshot | undefined> {
+    return this.db.screenshots.get(id);
+  }
+
+  private screenshotRecord(touchpointId: string, image: EncodedImage, evidence: ImageEvidence) {
     const id = this.newId();
     const screenshot = parse(
       Screenshot,
@@ -390,6 +495,11 @@ export class AuditStore {
         sha256: image.sha256,
         thumbnail: image.thumbnail,
         createdAt: this.now(),
+        part: image.part ?? 0,
+        parts: image.parts ?? 1,
+        ...evidence,
+        redacted: Boolean(image.redacted),
+        annotations: [],
       },
       'screenshot',
     );

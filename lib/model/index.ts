@@ -17,6 +17,10 @@ const Id = z.uuid();
 const Millis = z.number().int().nonnegative();
 const Name = z.string().trim().min(1).max(LIMITS.name);
 const Text = z.string().max(LIMITS.text);
+const Viewport = z.strictObject({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 
 /** Only http(s) pages are touchpoints; anything else (javascript:, data:, chrome:) is refused. */
 export const HttpUrl = z
@@ -87,9 +91,7 @@ export const Touchpoint = z.strictObject({
   note: z.string().max(LIMITS.note),
   weakLink: z.boolean(),
   wow: z.boolean(),
-  viewport: z
-    .strictObject({ width: z.number().int().positive(), height: z.number().int().positive() })
-    .nullable(),
+  viewport: Viewport.nullable(),
   devicePixelRatio: z.number().positive().max(16).nullable(),
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
@@ -116,7 +118,42 @@ export type ScreenshotMode = z.infer<typeof ScreenshotMode>;
 export const ImageMime = z.enum(['image/webp', 'image/jpeg', 'image/png']);
 export type ImageMime = z.infer<typeof ImageMime>;
 
-/** Screenshot metadata plus its small thumbnail; the full image lives in the `images` table. */
+export const AnnotationColor = z.enum(['red', 'yellow', 'blue', 'green', 'black']);
+export type AnnotationColor = z.infer<typeof AnnotationColor>;
+const Coordinate = z.number().finite().min(-100_000).max(1_000_000);
+
+/** Marks drawn over a screenshot, in image pixels; kept apart from the pixels and editable. */
+export const Annotation = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('box'),
+    x: Coordinate,
+    y: Coordinate,
+    width: Coordinate,
+    height: Coordinate,
+    color: AnnotationColor,
+  }),
+  z.strictObject({
+    kind: z.literal('arrow'),
+    x1: Coordinate,
+    y1: Coordinate,
+    x2: Coordinate,
+    y2: Coordinate,
+    color: AnnotationColor,
+  }),
+  z.strictObject({
+    kind: z.literal('text'),
+    x: Coordinate,
+    y: Coordinate,
+    text: z.string().trim().min(1).max(300),
+    color: AnnotationColor,
+  }),
+]);
+export type Annotation = z.infer<typeof Annotation>;
+
+/**
+ * Screenshot metadata, its evidence record and its small thumbnail; the full image lives in the
+ * `images` table. Redactions are burnt into the stored pixels (`redacted` says so), never overlaid.
+ */
 export const Screenshot = z.strictObject({
   id: Id,
   touchpointId: Id,
@@ -129,6 +166,17 @@ export const Screenshot = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   thumbnail: z.instanceof(Blob),
   createdAt: Millis,
+  /** 0-based part of a capture split into several images (a page taller than a canvas allows). */
+  part: z.number().int().min(0),
+  parts: z.number().int().min(1),
+  url: HttpUrl.nullable(),
+  title: z.string().max(LIMITS.title),
+  capturedAt: Millis,
+  viewport: Viewport.nullable(),
+  devicePixelRatio: z.number().positive().max(16).nullable(),
+  userAgent: z.string().max(500),
+  redacted: z.boolean(),
+  annotations: z.array(Annotation).max(500),
 });
 export type Screenshot = z.infer<typeof Screenshot>;
 
@@ -170,6 +218,11 @@ export function describeIssues(error: z.ZodError): string {
 /** An image ready to store: encoded, thumbnailed and hashed before any transaction opens. */
 export interface EncodedImage {
   mode: ScreenshotMode;
+  /** Part index and count when one capture is split into several images. */
+  part?: number;
+  parts?: number;
+  /** Set when regions (password fields, the auditor's identity) were covered before storing. */
+  redacted?: boolean;
   mime: ImageMime;
   blob: Blob;
   width: number;

@@ -88,6 +88,7 @@ async function captureSetup(overrides: Partial<CaptureDeps> = {}) {
     tabExists: async () => true,
     encode: async () => fakeImage(),
     now: clock.now,
+    userAgent: 'TestBrowser/1.0',
     ...overrides,
   };
   return { deps, db, store, journeyId: own.id };

@@ -41,7 +41,7 @@ describe('AuditStore', () => {
       url: 'https://brightline.test/',
       title: 'Home',
       at: clock.now(),
-      image: fakeImage(),
+      images: [fakeImage()],
     });
     await store.updateStep(first.id, { stage: 'offer' });
     const second = await store.addStep({
@@ -50,7 +50,7 @@ describe('AuditStore', () => {
       url: 'https://brightline.test/plans',
       title: 'Plans',
       at: clock.advance(5000),
-      image: fakeImage(),
+      images: [fakeImage()],
     });
     expect(first.seq).toBe(1);
     expect(second.seq).toBe(2);
@@ -92,7 +92,7 @@ describe('AuditStore', () => {
         url: 'https://a.test/',
         title: 'A',
         at: clock.now(),
-        image: fakeImage(),
+        images: [fakeImage()],
       }),
     ).rejects.toBeInstanceOf(StorageFullError);
     expect(await db.touchpoints.count()).toBe(0);
@@ -113,7 +113,7 @@ describe('AuditStore', () => {
             url: `https://a.test/${title}`,
             title,
             at: clock.advance(1000),
-            image: fakeImage(title),
+            images: [fakeImage(title)],
           })
         ).id,
       );
@@ -173,5 +173,70 @@ describe('AuditStore', () => {
     expect((await store.getJourney(own.id))?.outcome).toBe('blocked');
     await store.finishJourney(own.id, null);
     expect((await store.getJourney(own.id))?.finishedAt).toBeNull();
+  });
+});
+
+describe('evidence, redaction and annotations', () => {
+  it('records where, when and with what browser each image was taken', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://a.test/x',
+      title: 'X',
+      at: clock.now(),
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+      images: [
+        { ...fakeImage(), mode: 'full-page', part: 0, parts: 2 },
+        { ...fakeImage(), mode: 'full-page', part: 1, parts: 2 },
+      ],
+      userAgent: 'TestBrowser/1.0',
+    });
+    const shots = (await store.listScreenshots([step.id])).sort((a, b) => a.part - b.part);
+    expect(shots.map((s) => [s.part, s.parts, s.mode])).toEqual([
+      [0, 2, 'full-page'],
+      [1, 2, 'full-page'],
+    ]);
+    expect(shots[0]).toMatchObject({
+      url: 'https://a.test/x',
+      title: 'X',
+      capturedAt: clock.now(),
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+      userAgent: 'TestBrowser/1.0',
+      redacted: false,
+    });
+  });
+
+  it('replaces pixels (redaction) without keeping the original, and stores annotations apart', async () => {
+    const { store, db, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://a.test/',
+      title: 'A',
+      at: clock.now(),
+      images: [fakeImage('a', 10)],
+    });
+    const [shot] = await store.listScreenshots([step.id]);
+    await store.updateAnnotations(shot!.id, [
+      { kind: 'box', x: 1, y: 2, width: 30, height: 40, color: 'red' },
+      { kind: 'text', x: 5, y: 5, text: 'Price hidden', color: 'yellow' },
+    ]);
+    await expect(
+      store.updateAnnotations(shot!.id, [{ kind: 'text', x: 1, y: 1, text: '', color: 'red' }]),
+    ).rejects.toThrow(/annotations/);
+    const redacted = await store.replaceImage(shot!.id, {
+      ...fakeImage('b', 20),
+      sha256: 'c'.repeat(64),
+      redacted: true,
+    });
+    expect(redacted).toMatchObject({ bytes: 20, sha256: 'c'.repeat(64), redacted: true });
+    expect(redacted.annotations).toHaveLength(2);
+    expect((await store.getImage(shot!.id))?.size).toBe(20);
+    expect(await db.images.count()).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ async function hostileReport() {
     url: 'https://x.test/?q=<script>alert(1)</script>',
     title: HOSTILE,
     at: clock.now(),
-    image: fakeImage(),
+    images: [fakeImage()],
   });
   await store.updateStep(step.id, { note: '</p><script>alert(2)</script>', weakLink: true });
   await store.addStep({

@@ -21,7 +21,7 @@ async function sampleAudit() {
       title,
       at: clock.now() + minutes * 60_000,
       stage,
-      image: fakeImage(title),
+      images: [fakeImage(title)],
     });
     return store.updateStep(step.id, extra);
   };
