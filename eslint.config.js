@@ -24,7 +24,15 @@ const restrict = (files, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', 'out/'],
+    ignores: [
+      '.output/',
+      '.output-*/',
+      '.wxt/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'out/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

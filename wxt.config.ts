@@ -4,12 +4,19 @@ import { defineConfig } from 'wxt';
 // Every dependency is imported explicitly so room boundaries can be linted.
 export default defineConfig({
   imports: false,
+  // WXT_OUT_DIR lets parallel builds (e.g. several e2e runs) use separate folders.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extActionTitle__' },
   }),

@@ -88,3 +88,17 @@ export function subscribeSettings(
   readSettings().then(onValue, onError);
   return watchSettings(onValue);
 }
+
+/**
+ * Runs `func` once in the top frame of a tab (the extension's isolated world) and returns its
+ * result. Only called when the auditor asks for a capture there: no content script is registered.
+ * `func` must be self-contained (it is serialised into the page).
+ */
+export async function runInTab<Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result,
+  args: Args,
+): Promise<Awaited<Result>> {
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, func, args });
+  return injection?.result as Awaited<Result>;
+}

@@ -1,3 +1,18 @@
+/** A rectangle in CSS pixels of the document (not the viewport) unless stated otherwise. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Runs a self-contained function in the walked tab (see lib/browser runInTab). */
+export type RunInTab = <Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result,
+  args: Args,
+) => Promise<Awaited<Result>>;
+
 /** Keeps captureVisibleTab within Chrome's quota of 2 calls per second (failed calls count too). */
 
 export const MIN_CAPTURE_GAP_MS = 520;

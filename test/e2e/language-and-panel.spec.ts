@@ -30,7 +30,7 @@ test('the toolbar button opens the side panel, which shows the panel page', asyn
   );
   expect(manifest).toMatchObject({
     side_panel: { default_path: 'sidepanel.html' },
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'sidePanel'],
     host_permissions: ['<all_urls>'],
   });
   expect(manifest).not.toHaveProperty('content_scripts');
