@@ -78,11 +78,19 @@ export default tseslint.config(
     },
   },
   restrict(
-    ['lib/model/**', 'lib/taxonomy/**', 'lib/metrics/**', 'lib/report/**', 'lib/i18n/**'],
+    [
+      'lib/model/**',
+      'lib/taxonomy/**',
+      'lib/metrics/**',
+      'lib/report/**',
+      'lib/i18n/**',
+      'lib/annotate/**',
+    ],
     [APP, DB, BROWSER, CAPTURE, UI],
   ),
   restrict(['lib/db/**', 'lib/capture/**'], [APP, BROWSER, UI]),
   restrict(['lib/browser/**'], [APP, DB, CAPTURE, UI]),
+  restrict(['lib/services/**'], [APP, UI]),
   restrict(
     ['components/**'],
     [

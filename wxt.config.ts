@@ -15,9 +15,20 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'scripting',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extActionTitle__' },
+    commands: {
+      'capture-visible': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_cmdCaptureVisible__',
+      },
+      'capture-full-page': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdCaptureFullPage__',
+      },
+    },
   }),
 });

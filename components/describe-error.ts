@@ -1,7 +1,8 @@
 /** Turns any error into "what happened and what to do", in the UI language. */
 import { CaptureError } from '../lib/capture/errors';
 import { InvalidRecordError, NotFoundError, StorageFullError } from '../lib/db/errors';
-import type { Translate } from '../lib/i18n';
+import { MESSAGES, type MessageKey, type Translate } from '../lib/i18n';
+import type { Notice } from '../lib/model';
 
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof CaptureError) return t(`error_${error.reason}`, error.params);
@@ -9,4 +10,13 @@ export function describeError(error: unknown, t: Translate): string {
   if (error instanceof NotFoundError) return t('error_not-found');
   if (error instanceof InvalidRecordError) return t('error_invalid', { details: error.message });
   return t('error_unexpected', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** The side panel's line for a capture made by a shortcut, the context menu or auto-capture. */
+export function describeNotice(notice: Notice, t: Translate): string {
+  if (notice.kind === 'captured') return t('captured', notice.params);
+  const key = `error_${notice.reason ?? 'capture-failed'}`;
+  return key in MESSAGES.en
+    ? t(key as MessageKey, notice.params)
+    : t('error_unexpected', { message: key });
 }

@@ -23,9 +23,13 @@ export const REPORT_CSS = `
 .flag{font-size:11px;font-weight:700;border-radius:4px;padding:1px 6px}
 .flag-weak{background:#fdecec;color:#9b2c2c}
 .flag-wow{background:#e3f6e8;color:#1f6b36}
+.flag-redacted{background:#26334d;color:#fff;margin:0 6px 0 0}
 .shot{margin:6px 0}
-.shot img{display:block;max-width:100%;height:auto;border:1px solid #d9dee7;border-radius:4px}
-.step-thumb .shot img{max-height:220px;width:auto}
+.shot-frame{position:relative;display:inline-block;max-width:100%;vertical-align:top;line-height:0;border:1px solid #d9dee7;border-radius:4px;overflow:hidden}
+.shot-frame img{display:block;max-width:100%;height:auto}
+.shot-frame .annotations{position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none}
+.step-thumb .shot-frame img{max-height:220px;width:auto}
+.shot.is-redacted .shot-frame{border-color:#26334d}
 .shot figcaption{font-size:11px;color:#566074;overflow-wrap:anywhere}
 .shot code{font-size:10px}
 .scores{display:flex;gap:12px;flex-wrap:wrap;margin:4px 0;font-size:12px}
@@ -33,6 +37,16 @@ export const REPORT_CSS = `
 .steps{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px}
 .fix-first li{margin:4px 0}
 .empty{color:#566074}
+.evidence-how{color:#566074;margin:0 0 8px;max-width:110ch}
+.evidence-table{border-collapse:collapse;width:100%;font-size:11px;table-layout:fixed}
+.evidence-table th,.evidence-table td{border:1px solid #d9dee7;padding:4px 6px;text-align:left;vertical-align:top}
+.evidence-table thead th{background:#f1f4f9;font-weight:600}
+.evidence-table th:nth-child(1){width:9%}.evidence-table th:nth-child(2){width:4%}.evidence-table th:nth-child(3){width:10%}.evidence-table th:nth-child(4){width:19%}.evidence-table th:nth-child(5){width:9%}.evidence-table th:nth-child(6){width:8%}.evidence-table th:nth-child(7){width:19%}.evidence-table th:nth-child(8){width:22%}
+.evidence-table .wrap{overflow-wrap:anywhere}
+.evidence-table .ua{color:#566074}
+.evidence-title{display:block;color:#566074}
+.evidence-table .sha{display:block;font-size:10px;word-break:break-all}
+.evidence-table .bytes{display:block;color:#566074}
 .report a{color:#1f4fb5}
-@media print{.report{max-width:none;padding:0}.report h2{break-after:avoid}.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
+@media print{.report{max-width:none;padding:0}.evidence-table{font-size:8px}.report h2{break-after:avoid}.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
 `;

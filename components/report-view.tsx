@@ -8,8 +8,10 @@ import {
 } from '../lib/i18n';
 import type { JourneyKpis } from '../lib/metrics';
 import type { Journey, Screenshot } from '../lib/model';
+import { evidenceRows } from '../lib/report/evidence';
 import type { ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
 import { categoryLabel, channelLabel, stageLabel, type Locale } from '../lib/taxonomy';
+import { AnnotationOverlay } from './annotation-shapes';
 
 export type ImageSize = 'thumb' | 'full';
 /** Where an image's pixels come from: object URLs on the page, data URLs in the export. */
@@ -35,10 +37,12 @@ function Score({ label, value, max }: { label: string; value: number | null; max
 
 function Flags({ step, t }: { step: ReportStep; t: Translate }) {
   const { weakLink, wow } = step.touchpoint;
+  const redacted = step.screenshots.some((shot) => shot.redacted);
   return (
     <>
       {weakLink && <span class="flag flag-weak">{t('flagWeakLink')}</span>}
       {wow && <span class="flag flag-wow">{t('flagWow')}</span>}
+      {redacted && <span class="flag flag-redacted">{t('redactedBadge')}</span>}
     </>
   );
 }
@@ -71,17 +75,29 @@ function StepCard({
       {step.screenshots.map((shot) => {
         const src = imageSrc(shot, size);
         return src ? (
-          <figure class="shot" key={shot.id}>
-            <img
-              src={src}
-              alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
-              width={shot.width}
-              height={shot.height}
-            />
+          <figure class={`shot${shot.redacted ? ' is-redacted' : ''}`} key={shot.id}>
+            <div class="shot-frame">
+              <img
+                src={src}
+                alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
+                width={shot.width}
+                height={shot.height}
+              />
+              {shot.annotations.length > 0 && (
+                <AnnotationOverlay
+                  annotations={shot.annotations}
+                  size={{ width: shot.width, height: shot.height }}
+                  label={t('annotationsOverlay')}
+                />
+              )}
+            </div>
             {size === 'full' && (
               <figcaption>
-                {tp.url ?? t('offlineContact')} · {formatDateTime(shot.createdAt, locale)} · SHA-256{' '}
-                <code>{shot.sha256}</code>
+                {shot.redacted && <span class="flag flag-redacted">{t('redactedBadge')}</span>}
+                {shot.parts > 1 &&
+                  `${t('evidencePart', { part: shot.part + 1, parts: shot.parts })} · `}
+                {shot.url ?? tp.url ?? t('offlineContact')} ·{' '}
+                {formatDateTime(shot.capturedAt, locale)} · SHA-256 <code>{shot.sha256}</code>
               </figcaption>
             )}
           </figure>
@@ -196,6 +212,69 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
   );
 }
 
+function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  const rows = evidenceRows(model);
+  return (
+    <section class="evidence">
+      <h2>{t('evidenceTitle')}</h2>
+      <p class="evidence-how">{t('evidenceHowTo')}</p>
+      {rows.length === 0 ? (
+        <p class="empty">{t('evidenceNone')}</p>
+      ) : (
+        <table class="evidence-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('evidenceJourney')}</th>
+              <th scope="col">{t('evidenceStep')}</th>
+              <th scope="col">{t('evidenceColImage')}</th>
+              <th scope="col">{t('evidencePage')}</th>
+              <th scope="col">{t('evidenceCapturedAt')}</th>
+              <th scope="col">{t('evidenceViewport')}</th>
+              <th scope="col">{t('evidenceUserAgent')}</th>
+              <th scope="col">{t('evidenceHash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ journey, touchpoint, index, shot }) => (
+              <tr key={shot.id} data-screenshot={shot.id}>
+                <td>{journey.brandName}</td>
+                <td>{touchpoint.seq}</td>
+                <td>
+                  {index} · {t(`evidenceMode_${shot.mode}`)}
+                  {shot.parts > 1 &&
+                    ` · ${t('evidencePart', { part: shot.part + 1, parts: shot.parts })}`}
+                  {shot.redacted && (
+                    <>
+                      {' '}
+                      <span class="flag flag-redacted">{t('redactedBadge')}</span>
+                    </>
+                  )}
+                </td>
+                <td class="wrap">
+                  {shot.url ?? t('offlineContact')}
+                  {shot.title && <span class="evidence-title">{shot.title}</span>}
+                </td>
+                <td>{formatDateTime(shot.capturedAt, locale)}</td>
+                <td>
+                  {shot.viewport ? `${shot.viewport.width} × ${shot.viewport.height}` : '—'}
+                  {' · '}
+                  {shot.devicePixelRatio ?? '—'}
+                </td>
+                <td class="wrap ua">{shot.userAgent || '—'}</td>
+                <td class="wrap">
+                  <code class="sha">{shot.sha256}</code>
+                  <span class="bytes">{t('evidenceBytes', { n: shot.bytes })}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function ReportView({ model, locale, imageSrc }: Props) {
   const t = translator(locale);
   const { audit, journeys, stages } = model;
@@ -276,6 +355,7 @@ export function ReportView({ model, locale, imageSrc }: Props) {
               )}
             </section>
           ))}
+          <Evidence model={model} locale={locale} />
         </>
       )}
     </div>

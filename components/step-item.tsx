@@ -25,6 +25,8 @@ export interface StepItemProps {
   onMove: (toSeq: number) => void;
   onDelete: () => void;
   onAttach: (file: File) => void;
+  /** Opens the annotation and redaction editor for one of the step's screenshots. */
+  onAnnotate: (screenshotId: string) => void;
 }
 
 function hostOf(url: string | null): string {
@@ -48,6 +50,7 @@ export function StepItem(props: StepItemProps) {
     stageOptions.push({ value: step.stage, label: step.stage });
   return (
     <li
+      data-step-id={step.id}
       class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}`}
       aria-label={t('stepN', { n: step.seq }) + ': ' + name}
     >
@@ -196,6 +199,29 @@ export function StepItem(props: StepItemProps) {
             multiline
             onCommit={(note) => onEdit({ note })}
           />
+          {props.screenshots.length > 0 && (
+            <ul class="shot-list">
+              {props.screenshots.map((shot, i) => (
+                <li key={shot.id}>
+                  <img class="shot-mini" src={props.thumbUrls.get(shot.id)} alt="" />
+                  <span class="grow">
+                    {t('annotateScreenshotN', { i: i + 1 })}
+                    {shot.annotations.length > 0 && (
+                      <> · {t('annotateCount', { n: shot.annotations.length })}</>
+                    )}
+                    {shot.redacted && <span class="redacted-flag">{t('redactedBadge')}</span>}
+                  </span>
+                  <button
+                    type="button"
+                    aria-label={t('annotateScreenshotOf', { i: i + 1, n: step.seq })}
+                    onClick={() => props.onAnnotate(shot.id)}
+                  >
+                    {t('annotateButton')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           <Field label={t('attachEvidence')}>
             {(id) => (
               <input

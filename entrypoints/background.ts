@@ -1,8 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openStore } from '../lib/db';
+import { captureServices } from '../lib/services';
+import {
+  autoCaptureOnLoad,
+  captureFromBackground,
+  type BackgroundDeps,
+  type TabInfo,
+} from '../lib/services/background';
 
-// Stateless: the worker may be stopped at any moment, so nothing is kept in globals.
+const MENU_CAPTURE = 'capture-touchpoint';
+
+// Stateless: the worker may be stopped at any moment; everything it needs is read from storage.
 export default defineBackground(() => {
+  const store = openStore();
+  const deps: BackgroundDeps = {
+    capture: captureServices(store),
+    getTab: (tabId) => browser.tabs.get(tabId).catch(() => null),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+
   const sidePanel = (
     browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }
   ).sidePanel;
@@ -18,4 +35,39 @@ export default defineBackground(() => {
       (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
     action?.onClicked.addListener(() => void sidebar?.toggle());
   }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_CAPTURE,
+      title: browser.i18n.getMessage('menuCapture') || 'Capture as touchpoint',
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
+  });
+
+  const onMenu = (info: { menuItemId: string | number; selectionText?: string }, tab?: TabInfo) =>
+    info.menuItemId === MENU_CAPTURE
+      ? captureFromBackground(
+          deps,
+          tab,
+          info.selectionText ? `“${info.selectionText.slice(0, 2000)}”` : '',
+        )
+      : Promise.resolve(null);
+  const onCommand = (command: string, tab?: TabInfo) =>
+    command === 'capture-visible' || command === 'capture-full-page'
+      ? captureFromBackground(
+          deps,
+          tab,
+          '',
+          command === 'capture-visible' ? 'visible' : 'full-page',
+        )
+      : Promise.resolve(null);
+
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void autoCaptureOnLoad(deps, tabId);
+  });
+
+  // Shortcuts cannot be pressed from automation: e2e tests call the same handlers through this.
+  Object.assign(globalThis, { touchpointAudit: { onCommand, onMenu } });
 });

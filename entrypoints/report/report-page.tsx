@@ -82,7 +82,7 @@ export function ReportPage() {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  // Full images are read once per screenshot set, apart from the metadata query.
+  // Full images are read once per screenshot set (and again when redaction replaces bytes).
   useEffect(() => {
     if (!snapshot) return;
     let live = true;
@@ -96,7 +96,7 @@ export function ReportPage() {
     return () => {
       live = false;
     };
-  }, [snapshot?.screenshots.map((s) => s.id).join()]);
+  }, [snapshot?.screenshots.map((s) => s.id + s.sha256).join()]);
 
   const thumbUrls = useObjectUrls(
     useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, s.thumbnail])), [snapshot]),

@@ -1,39 +1,37 @@
 /** The auditor's side panel: wires the store, capture and settings into the panel views. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AuditForm, JourneyForm, OfflineForm, type OfflineInput } from '../../components/forms';
-import { describeError } from '../../components/describe-error';
+import { describeError, describeNotice } from '../../components/describe-error';
+import { describeSelection } from '../../components/describe-selection';
 import { SelectField } from '../../components/fields';
 import { useObjectUrls, useSubscription } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
 import { StepItem } from '../../components/step-item';
 import {
   browserLanguage,
-  captureVisibleTab,
   findTargetTab,
   openExtensionPage,
+  openOptions,
   subscribeSettings,
-  tabExists,
   writeSettings,
   type Settings,
 } from '../../lib/browser';
-import { CapturePacer, captureVisibleStep } from '../../lib/capture';
-import { dataUrlToBlob, encodeCaptured, encodeUpload } from '../../lib/capture/encode';
+import { CaptureError, captureVisibleStep } from '../../lib/capture';
+import { compactStepImages } from '../../lib/capture/compact';
+import { encodeUpload } from '../../lib/capture/encode';
 import { openStore, watchQuery, type DeletedStep } from '../../lib/db';
+import { captureServices } from '../../lib/services';
+import { elementCaptureServices } from '../../lib/services/element';
+import { captureElementStep, type PickMode } from '../../lib/capture/element';
+import { captureFullPageStep, type FullPageProgress } from '../../lib/capture/full-page';
+import { fullPageServices } from '../../lib/services/full-page';
 import { localeFor, translator } from '../../lib/i18n';
 import type { Audit, Journey, Outcome, Screenshot, Touchpoint } from '../../lib/model';
 
 const store = openStore();
-const pacer = new CapturePacer();
-const captureDeps = {
-  store,
-  pacer,
-  findTargetTab,
-  captureVisibleTab,
-  tabExists,
-  encode: (dataUrl: string) => encodeCaptured(dataUrlToBlob(dataUrl), 'visible'),
-  now: () => Date.now(),
-  userAgent: navigator.userAgent,
-};
+const captureDeps = captureServices(store);
+const elementCapture = elementCaptureServices(captureDeps);
+const fullPage = fullPageServices(captureDeps);
 
 type Panel = 'none' | 'audit' | 'journey' | 'offline';
 interface Message {
@@ -85,8 +83,50 @@ export function App() {
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState<PickMode | null>(null);
+  const [fullPageRun, setFullPageRun] = useState<AbortController | null>(null);
   const [deleted, setDeleted] = useState<DeletedStep | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('goal-reached');
+
+  // Captures made by a shortcut, the context menu or auto-capture report here.
+  const notice = settings?.notice;
+  useEffect(() => {
+    if (notice && Date.now() - notice.at < 60_000) {
+      setMessage({
+        kind: notice.kind === 'error' ? 'error' : 'status',
+        text: describeNotice(notice, t),
+      });
+    }
+  }, [notice?.at]);
+
+  // Score keys: 1–5 set the experience of the step holding the focus, or of the last step.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-5]$/.test(event.key)) return;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      const focusedId = target?.closest<HTMLElement>('[data-step-id]')?.dataset.stepId;
+      const step = data.steps.find((s) => s.id === focusedId) ?? data.steps.at(-1);
+      if (!step) return;
+      event.preventDefault();
+      void run(async () => {
+        await store.updateStep(step.id, { experience: Number(event.key) });
+        return t('scored', { n: step.seq, score: event.key });
+      });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [data.steps, locale]);
+
+  const autoCaptureOn = Boolean(journey && settings?.autoCapture?.journeyId === journey.id);
+  const toggleAutoCapture = (on: boolean) =>
+    void run(async () => {
+      if (!on || !journey) return (void (await writeSettings({ autoCapture: null })), null);
+      const tab = await findTargetTab();
+      if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
+      await writeSettings({ autoCapture: { journeyId: journey.id, tabId: tab.tabId } });
+      return t('autoCaptureOn', { title: tab.title || tab.url });
+    });
 
   const run = async (action: () => Promise<string | null>) => {
     try {
@@ -97,11 +137,97 @@ export function App() {
     }
   };
 
+  // Element / region: the picker runs in the page until a click, a drag or Esc.
+  const captureSelection = (mode: PickMode) => {
+    if (busy) return;
+    setBusy(true);
+    setPicking(mode);
+    setMessage({
+      kind: 'status',
+      text: t(mode === 'element' ? 'pickingElement' : 'pickingRegion'),
+    });
+    const text =
+      mode === 'element'
+        ? { hint: t('pickerHintElement'), keys: t('pickerKeysElement') }
+        : { hint: t('pickerHintRegion'), keys: '' };
+    void run(async () =>
+      describeSelection(
+        await captureElementStep(elementCapture.deps, journey?.id ?? null, mode, text),
+        t,
+      ),
+    ).finally(() => {
+      setBusy(false);
+      setPicking(null);
+    });
+  };
+  const selectionButton = (mode: PickMode) =>
+    picking === mode ? (
+      <button
+        type="button"
+        class="pick active"
+        aria-label={t('cancelPickLabel')}
+        title={t('cancelPickLabel')}
+        onClick={() => void elementCapture.cancel()}
+        onKeyDown={(e) => e.key === 'Escape' && void elementCapture.cancel()}
+      >
+        {t('cancelPick')}
+      </button>
+    ) : (
+      <button
+        type="button"
+        class="pick"
+        disabled={busy}
+        aria-label={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
+        title={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
+        onClick={() => captureSelection(mode)}
+      >
+        {t(mode === 'element' ? 'captureElement' : 'captureRegion')}
+      </button>
+    );
+
+  // Full page: tile by tile within the quota, with progress; Cancel stores nothing.
+  const captureFullPage = () => {
+    if (busy) return;
+    const controller = new AbortController();
+    setBusy(true);
+    setFullPageRun(controller);
+    const onProgress = (p: FullPageProgress) =>
+      setMessage({
+        kind: 'status',
+        text:
+          p.phase === 'capturing'
+            ? t('fullPageProgress', { n: p.tile, total: p.tiles })
+            : t(p.phase === 'saving' ? 'fullPageSaving' : 'fullPagePreparing'),
+      });
+    void run(async () => {
+      try {
+        const { step, parts, redacted } = await captureFullPageStep(fullPage, journey?.id ?? null, {
+          signal: controller.signal,
+          onProgress,
+        });
+        const text = t(parts > 1 ? 'capturedFullPageParts' : 'capturedFullPage', {
+          n: step.seq,
+          parts,
+        });
+        return redacted ? `${text} ${t('capturedRedacted')}` : text;
+      } catch (error) {
+        if (error instanceof CaptureError && error.reason === 'cancelled') {
+          return t('error_cancelled');
+        }
+        throw error;
+      }
+    }).finally(() => {
+      setBusy(false);
+      setFullPageRun(null);
+    });
+  };
+
   const capture = () => {
     if (busy) return;
     setBusy(true);
     void run(async () => {
       const step = await captureVisibleStep(captureDeps, journey?.id ?? null);
+      void compactStepImages(store, step.id).catch(console.error);
       return t('captured', { n: step.seq });
     }).finally(() => setBusy(false));
   };
@@ -137,6 +263,15 @@ export function App() {
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
         <button type="button" onClick={() => void openExtensionPage('/report.html')}>
           {t('openReport')}
+        </button>
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('optionsTitle')}
+          title={t('optionsTitle')}
+          onClick={() => void openOptions()}
+        >
+          ⚙
         </button>
       </header>
 
@@ -242,11 +377,34 @@ export function App() {
               type="button"
               class="primary capture"
               disabled={busy}
-              aria-busy={busy}
+              aria-busy={busy && !picking}
               onClick={capture}
             >
-              {busy ? t('capturing') : t('captureVisible')}
+              {busy && !picking ? t('capturing') : t('captureVisible')}
             </button>
+            {fullPageRun ? (
+              <button
+                type="button"
+                class="pick active"
+                aria-label={t('cancelFullPage')}
+                title={t('cancelFullPage')}
+                onClick={() => fullPageRun.abort()}
+              >
+                {t('cancel')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                class="pick"
+                disabled={busy}
+                title={t('captureFullPageHint')}
+                onClick={captureFullPage}
+              >
+                {t('captureFullPage')}
+              </button>
+            )}
+            {selectionButton('element')}
+            {selectionButton('region')}
             <button
               type="button"
               onClick={() => setPanel(panel === 'offline' ? 'none' : 'offline')}
@@ -254,6 +412,14 @@ export function App() {
               {t('logOffline')}
             </button>
           </div>
+          <label class="check auto-capture">
+            <input
+              type="checkbox"
+              checked={autoCaptureOn}
+              onChange={(e) => toggleAutoCapture(e.currentTarget.checked)}
+            />
+            {t('autoCapture')}
+          </label>
           <div class="row finish">
             {journey.outcome ? (
               <button
@@ -367,6 +533,12 @@ export function App() {
                         userAgent: navigator.userAgent,
                       });
                       return t('evidenceAttached', { n: step.seq });
+                    })
+                  }
+                  onAnnotate={(screenshotId) =>
+                    void run(async () => {
+                      await openExtensionPage(`/annotate.html?screenshot=${screenshotId}`);
+                      return null;
                     })
                   }
                 />

@@ -1,6 +1,9 @@
 /** Thin adapters over extension APIs: the only code that touches `browser.*`. */
 import { browser } from 'wxt/browser';
-import type { WalkedTab } from '../model';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import type { Identity, Notice, WalkedTab } from '../model';
+
+export type { Notice };
 import type { Locale } from '../taxonomy';
 
 /**
@@ -46,9 +49,22 @@ export interface Settings {
   activeAuditId: string | null;
   activeJourneyId: string | null;
   locale: Locale | null;
+  /** The auditor's own details, covered in every capture (set in the options page). */
+  identity: Identity;
+  /** Auto-capture: every completed navigation in this tab becomes a step of this journey. */
+  autoCapture: { journeyId: string; tabId: number } | null;
+  /** The outcome of the last capture made by the service worker, for the side panel to show. */
+  notice: Notice | null;
 }
 
-const DEFAULT_SETTINGS: Settings = { activeAuditId: null, activeJourneyId: null, locale: null };
+const DEFAULT_SETTINGS: Settings = {
+  activeAuditId: null,
+  activeJourneyId: null,
+  locale: null,
+  identity: { name: '', email: '', phone: '' },
+  autoCapture: null,
+  notice: null,
+};
 
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(Object.keys(DEFAULT_SETTINGS));
@@ -101,4 +117,17 @@ export async function runInTab<Args extends unknown[], Result>(
 ): Promise<Awaited<Result>> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, func, args });
   return injection?.result as Awaited<Result>;
+}
+
+export async function openOptions(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
+
+/**
+ * Runs one of the extension's own unlisted scripts (e.g. '/element-capture.js') once in the top
+ * frame of a tab (isolated world) and returns what its main() returned. On demand only.
+ */
+export async function runFileInTab<Result>(tabId: number, file: ScriptPublicPath): Promise<Result> {
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  return injection?.result as Result;
 }

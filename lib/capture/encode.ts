@@ -29,25 +29,37 @@ async function toBlob(canvas: OffscreenCanvas, quality: number): Promise<Blob> {
   return webp.type === 'image/webp' ? webp : canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
-async function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
+/** Thumbnail of the image's top: at most `maxAspect` × its width tall (a tall page shows its top). */
+async function thumbnailOf(
+  bitmap: ImageBitmap | OffscreenCanvas,
+  maxAspect = Infinity,
+): Promise<Blob> {
   const scale = Math.min(1, THUMBNAIL_WIDTH / bitmap.width);
+  const sourceHeight = Math.min(bitmap.height, Math.ceil(bitmap.width * maxAspect));
   const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const height = Math.max(1, Math.round(sourceHeight * scale));
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new CaptureError('capture-failed', 'No 2D canvas is available.');
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, width, height);
+  context.drawImage(bitmap, 0, 0, bitmap.width, sourceHeight, 0, 0, width, height);
   return toBlob(canvas, THUMBNAIL_QUALITY);
 }
 
-/** The stored form of an image: its bytes, size, thumbnail and hash. */
-async function describe(
-  bitmap: ImageBitmap,
+/**
+ * The stored form of an image: its bytes, size, thumbnail and hash. `thumbnailMaxAspect` crops
+ * the thumbnail of a tall image (height / width) to its top.
+ */
+export async function describe(
+  bitmap: ImageBitmap | OffscreenCanvas,
   blob: Blob,
   mode: ScreenshotMode,
+  thumbnailMaxAspect = Infinity,
 ): Promise<EncodedImage> {
-  const [thumbnail, sha256] = await Promise.all([thumbnailOf(bitmap), sha256Hex(blob)]);
+  const [thumbnail, sha256] = await Promise.all([
+    thumbnailOf(bitmap, thumbnailMaxAspect),
+    sha256Hex(blob),
+  ]);
   const mime = blob.type as ImageMime;
   return { mode, mime, blob, width: bitmap.width, height: bitmap.height, sha256, thumbnail };
 }
@@ -94,6 +106,88 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
     return await describe(bitmap, await toBlob(canvas, UPLOAD_QUALITY), 'uploaded');
+  } finally {
+    bitmap.close();
+  }
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** JPEG quality when a cut-out of a JPEG capture is re-encoded. */
+const CUT_QUALITY = 0.92;
+
+/**
+ * An element or region image: decodes `dataUrl`, paints `cover` boxes solid black, keeps `crop`
+ * (whole image when null) — all in pixels of an image of size `frame` (null: the source's own) —
+ * and encodes it in the source's format (a PNG
+ * DOM render stays lossless; a JPEG capture stays JPEG). Stored as is when there is nothing to do.
+ */
+export async function encodeSelection(
+  dataUrl: string,
+  crop: Box | null,
+  cover: readonly Box[],
+  frame: { width: number; height: number } | null = null,
+  mode: ScreenshotMode = 'element',
+): Promise<EncodedImage> {
+  const source = dataUrlToBlob(dataUrl);
+  if (!crop && cover.length === 0) return encodeCaptured(source, mode);
+  const bitmap = await createImageBitmap(source);
+  let area = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+  try {
+    // Crop and cover were computed for `frame` (viewport × devicePixelRatio); an emulated or
+    // zoomed screen can capture at another size: scale them to the pixels actually returned.
+    const k = frame && frame.width !== bitmap.width ? bitmap.width / frame.width : 1;
+    if (k !== 1) {
+      const scaled = (b: Box): Box => {
+        const x = Math.floor(b.x * k);
+        const y = Math.floor(b.y * k);
+        return {
+          x,
+          y,
+          width: Math.ceil((b.x + b.width) * k) - x,
+          height: Math.ceil((b.y + b.height) * k) - y,
+        };
+      };
+      crop = crop && scaled(crop);
+      cover = cover.map(scaled);
+    }
+    if (crop) {
+      const x = Math.max(0, Math.min(bitmap.width - 1, Math.round(crop.x)));
+      const y = Math.max(0, Math.min(bitmap.height - 1, Math.round(crop.y)));
+      area = {
+        x,
+        y,
+        width: Math.max(1, Math.min(bitmap.width - x, Math.round(crop.width))),
+        height: Math.max(1, Math.min(bitmap.height - y, Math.round(crop.height))),
+      };
+    }
+    const canvas = new OffscreenCanvas(area.width, area.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new CaptureError('capture-failed', 'No 2D canvas is available.');
+    context.drawImage(
+      bitmap,
+      area.x,
+      area.y,
+      area.width,
+      area.height,
+      0,
+      0,
+      area.width,
+      area.height,
+    );
+    context.fillStyle = '#000';
+    for (const box of cover)
+      context.fillRect(box.x - area.x, box.y - area.y, box.width, box.height);
+    const png = source.type === 'image/png';
+    const blob = await canvas.convertToBlob(
+      png ? { type: 'image/png' } : { type: 'image/jpeg', quality: CUT_QUALITY },
+    );
+    const result = canvas.transferToImageBitmap();
+    try {
+      return await describe(result, blob, mode);
+    } finally {
+      result.close();
+    }
   } finally {
     bitmap.close();
   }

@@ -8,7 +8,13 @@ export type CaptureFailure =
   | 'not-an-image'
   | 'unreadable-image'
   | 'file-too-large'
-  | 'storage-full';
+  | 'storage-full'
+  /** The auditor cancelled a full-page capture. */
+  | 'cancelled'
+  /** The page navigated, resized or lost the front during a full-page capture. */
+  | 'page-changed'
+  | 'pick-failed'
+  | 'nothing-visible';
 
 export class CaptureError extends Error {
   override readonly name = 'CaptureError';

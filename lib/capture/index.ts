@@ -2,10 +2,13 @@
 import { StorageFullError, type AuditStore } from '../db';
 import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
 import { CaptureError } from './errors';
+import { dataUrlToBlob } from './encode';
 import { CapturePacer } from './pacer';
+import { coverRegions, type SensitiveFields } from './redact';
 
 export * from './errors';
 export * from './pacer';
+export * from './redact';
 
 /** JPEG quality of captureVisibleTab: stored as is, no second lossy pass. */
 export const CAPTURE_QUALITY = 85;
@@ -15,7 +18,9 @@ export interface CaptureDeps {
   findTargetTab(): Promise<WalkedTab | null>;
   captureVisibleTab(windowId: number, quality: number): Promise<string>;
   tabExists(tabId: number): Promise<boolean>;
-  encode(dataUrl: string): Promise<EncodedImage>;
+  encode(image: Blob): Promise<EncodedImage>;
+  /** Fields to cover in the tab before anything is stored (see redact.ts); fails closed. */
+  findSensitiveFields(tabId: number): Promise<SensitiveFields>;
   pacer: CapturePacer;
   now(): number;
   /** The browser's user agent, kept in each image's evidence record. */
@@ -53,8 +58,13 @@ export async function captureVisibleStep(
   if (refused) throw new CaptureError('restricted-page', refused);
   const at = deps.now();
   let dataUrl: string;
+  let sensitive: SensitiveFields;
   try {
-    dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
+    // The field scan runs while the browser captures: both see the same moment of the page.
+    [dataUrl, sensitive] = await Promise.all([
+      deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY)),
+      deps.findSensitiveFields(tab.tabId),
+    ]);
   } catch (cause) {
     if (!(await deps.tabExists(tab.tabId))) {
       throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
@@ -68,7 +78,10 @@ export async function captureVisibleStep(
       { cause, params: { message } },
     );
   }
-  const image = await deps.encode(dataUrl);
+  const captured = dataUrlToBlob(dataUrl);
+  const origin = { x: sensitive.scrollX, y: sensitive.scrollY };
+  const covered = await coverRegions(captured, sensitive.rects, origin, tab.width);
+  const image = { ...(await deps.encode(covered ?? captured)), redacted: covered !== null };
   const dpr = tab.width ? Math.round((image.width / tab.width) * 100) / 100 : null;
   try {
     return await deps.store.addStep({

@@ -440,11 +440,18 @@ export class AuditStore {
    * Replaces a screenshot's pixels (e.g. with redactions burnt in): the old bytes are gone, the
    * hash, size and thumbnail follow the new ones; annotations and evidence record stay.
    */
-  async replaceImage(screenshotId: string, image: EncodedImage): Promise<Screenshot> {
+  async replaceImage(
+    screenshotId: string,
+    image: EncodedImage,
+    /** Replace only if the stored bytes still have this hash (else: NotFoundError, nothing written). */
+    expectedSha256?: string,
+  ): Promise<Screenshot> {
     return write(() =>
       this.db.transaction('rw', this.db.screenshots, this.db.images, async () => {
         const current = await this.db.screenshots.get(screenshotId);
-        if (!current) throw new NotFoundError('Screenshot', screenshotId);
+        if (!current || (expectedSha256 !== undefined && current.sha256 !== expectedSha256)) {
+          throw new NotFoundError('Screenshot', screenshotId);
+        }
         const next = parse(
           Screenshot,
           {

@@ -241,3 +241,20 @@ export interface WalkedTab {
   width: number | null;
   height: number | null;
 }
+
+/** The auditor's own details, entered once in the options and covered in every capture. */
+export const Identity = z.strictObject({
+  name: z.string().trim().max(200),
+  email: z.string().trim().max(254),
+  phone: z.string().trim().max(50),
+});
+export type Identity = z.infer<typeof Identity>;
+
+/** A capture made without the panel's button (shortcut, menu, auto-capture) and how it went. */
+export interface Notice {
+  kind: 'captured' | 'error';
+  /** CaptureError reason when kind is 'error'. */
+  reason: string | null;
+  params: Record<string, string | number>;
+  at: number;
+}

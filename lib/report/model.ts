@@ -45,7 +45,9 @@ export function buildReport(
     .filter((j): j is Journey => j !== undefined)
     .sort((a, b) => Number(a.brandRole !== 'own') - Number(b.brandRole !== 'own'));
   const shotsByStep = new Map<string, Screenshot[]>();
-  for (const shot of [...snapshot.screenshots].sort((a, b) => a.createdAt - b.createdAt)) {
+  for (const shot of [...snapshot.screenshots].sort(
+    (a, b) => a.createdAt - b.createdAt || a.part - b.part,
+  )) {
     shotsByStep.set(shot.touchpointId, [...(shotsByStep.get(shot.touchpointId) ?? []), shot]);
   }
   const journeys = chosen.map((journey) => {

@@ -30,7 +30,8 @@ test('the toolbar button opens the side panel, which shows the panel page', asyn
   );
   expect(manifest).toMatchObject({
     side_panel: { default_path: 'sidepanel.html' },
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'sidePanel'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus', 'sidePanel'],
+    commands: { 'capture-visible': { suggested_key: { default: 'Alt+Shift+C' } } },
     host_permissions: ['<all_urls>'],
   });
   expect(manifest).not.toHaveProperty('content_scripts');

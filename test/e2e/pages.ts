@@ -31,7 +31,7 @@ export class PanelPage {
   }
 
   steps() {
-    return this.page.getByRole('region', { name: 'Steps' }).getByRole('listitem');
+    return this.page.getByRole('region', { name: 'Steps' }).locator('ol.step-list > li');
   }
 
   step(n: number) {

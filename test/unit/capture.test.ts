@@ -89,6 +89,7 @@ async function captureSetup(overrides: Partial<CaptureDeps> = {}) {
     encode: async () => fakeImage(),
     now: clock.now,
     userAgent: 'TestBrowser/1.0',
+    findSensitiveFields: async () => ({ scrollX: 0, scrollY: 0, rects: [] }),
     ...overrides,
   };
   return { deps, db, store, journeyId: own.id };

@@ -240,3 +240,33 @@ describe('evidence, redaction and annotations', () => {
     expect(await db.images.count()).toBe(1);
   });
 });
+
+describe('replaceImage with an expected hash', () => {
+  it('replaces only when the stored bytes are still the expected ones', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://a.test/',
+      title: 'A',
+      at: clock.now(),
+      images: [fakeImage('a', 10)],
+    });
+    const [shot] = await store.listScreenshots([step.id]);
+    await expect(
+      store.replaceImage(
+        shot!.id,
+        { ...fakeImage('b', 5), sha256: 'd'.repeat(64) },
+        'f'.repeat(64),
+      ),
+    ).rejects.toThrow(/does not exist/);
+    expect((await store.getImage(shot!.id))?.size).toBe(10);
+    await store.replaceImage(
+      shot!.id,
+      { ...fakeImage('b', 5), sha256: 'd'.repeat(64) },
+      shot!.sha256,
+    );
+    expect((await store.getImage(shot!.id))?.size).toBe(5);
+  });
+});

@@ -29,7 +29,80 @@ async function hostileReport() {
   return buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now());
 }
 
+async function annotatedReport() {
+  const { store, clock } = testStore();
+  const { audit, own } = await auditWithJourneys(store);
+  const step = await store.addStep({
+    journeyId: own.id,
+    kind: 'page',
+    url: 'https://brightline.test/plans',
+    title: 'Plans',
+    at: clock.now(),
+    viewport: { width: 1280, height: 800 },
+    devicePixelRatio: 1,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chromium/156',
+    images: [fakeImage()],
+  });
+  const [shot] = await store.listScreenshots([step.id]);
+  await store.updateAnnotations(shot!.id, [
+    { kind: 'box', x: 10, y: 20, width: 300, height: 120, color: 'red' },
+    { kind: 'arrow', x1: 400, y1: 300, x2: 320, y2: 150, color: 'blue' },
+    { kind: 'text', x: 40, y: 400, text: HOSTILE, color: 'yellow' },
+  ]);
+  await store.replaceImage(shot!.id, {
+    ...fakeImage('redacted', 4321),
+    sha256: 'd'.repeat(64),
+    redacted: true,
+  });
+  return buildReport(await store.readAudit(audit.id), [own.id], clock.now());
+}
+
 describe('HTML export', () => {
+  it('draws annotations as an SVG overlay in image pixels, with note text as text', async () => {
+    const html = await renderReportDocument(
+      await annotatedReport(),
+      'en',
+      () => 'data:image/jpeg;base64,AAAA',
+    );
+    // One overlay on the side-by-side thumbnail and one on the full image, both in image pixels.
+    expect(html.match(/<svg class="annotations" viewBox="0 0 1280 800"/g)).toHaveLength(2);
+    expect(html).toContain(
+      '<rect x="10" y="20" width="300" height="120" fill="none" stroke="#e0262b"',
+    );
+    expect(html).toMatch(/<line x1="400" y1="300" x2="[\d.]+" y2="[\d.]+" stroke="#1f6fe5"/);
+    expect(html).toMatch(/<polygon points="320,150 [\d., -]+" fill="#1f6fe5"/);
+    expect(html).toMatch(/<tspan x="40" y="\d+">&lt;img src=x onerror=alert\(1\)><\/tspan>/);
+    expect(html).not.toContain('<img src=x');
+    // Drawn with SVG presentation attributes only: the CSP allows no inline style.
+    expect(html).not.toMatch(/ style="/);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+
+  it('marks redacted steps and lists every image with its evidence and hash', async () => {
+    const html = await renderReportDocument(
+      await annotatedReport(),
+      'en',
+      () => 'data:image/jpeg;base64,AAAA',
+    );
+    expect(html).toContain('<span class="flag flag-redacted">Redacted</span>');
+    const evidence = html.slice(html.indexOf('<section class="evidence">'));
+    expect(evidence).toContain('Evidence: every image and its SHA-256');
+    expect(evidence).toContain('sha256sum');
+    const row = evidence.slice(evidence.indexOf('<tr data-screenshot='));
+    for (const cell of [
+      '<td>Brightline</td>',
+      '<td>1</td>',
+      '1 · visible area',
+      'https://brightline.test/plans',
+      '1280 × 800 · 1',
+      'Mozilla/5.0 (X11; Linux x86_64) Chromium/156',
+      `<code class="sha">${'d'.repeat(64)}</code>`,
+      '4321 bytes',
+    ]) {
+      expect(row, cell).toContain(cell);
+    }
+  });
+
   it('renders hostile titles, notes and URLs as text, never as markup', async () => {
     const html = await renderReportDocument(
       await hostileReport(),

@@ -1,0 +1,71 @@
+/** The auditor's identity (name, email, phone): fields that contain it are covered in captures. */
+import { useState } from 'preact/hooks';
+import type { Translate } from '../lib/i18n';
+import { describeIssues, Identity } from '../lib/model';
+import { TextField } from './fields';
+
+export function IdentityForm(props: {
+  t: Translate;
+  identity: Identity;
+  onSave: (identity: Identity) => Promise<void>;
+}) {
+  const { t } = props;
+  const [draft, setDraft] = useState(props.identity);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const set = (key: keyof Identity) => (value: string) => setDraft({ ...draft, [key]: value });
+  return (
+    <form
+      class="card form"
+      aria-label={t('identityTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = Identity.safeParse(draft);
+        if (!parsed.success) {
+          setMessage({
+            error: true,
+            text: t('error_invalid', { details: describeIssues(parsed.error) }),
+          });
+          return;
+        }
+        void props.onSave(parsed.data).then(
+          () => setMessage({ error: false, text: t('identitySaved') }),
+          (error: unknown) => setMessage({ error: true, text: String(error) }),
+        );
+      }}
+    >
+      <h3>{t('identityTitle')}</h3>
+      <p class="muted">{t('identityHelp')}</p>
+      <TextField
+        label={t('identityName')}
+        maxLength={200}
+        value={draft.name}
+        onInput={set('name')}
+      />
+      <TextField
+        label={t('identityEmail')}
+        maxLength={254}
+        value={draft.email}
+        onInput={set('email')}
+      />
+      <TextField
+        label={t('identityPhone')}
+        maxLength={50}
+        value={draft.phone}
+        onInput={set('phone')}
+      />
+      {message && (
+        <p
+          class={message.error ? 'form-error' : 'message status'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

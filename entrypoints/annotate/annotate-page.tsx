@@ -1,0 +1,133 @@
+/** The screenshot editor page (annotate.html?screenshot=<id>): wires the store into the editor. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Annotator } from '../../components/annotator';
+import { useObjectUrls, useSubscription } from '../../components/hooks';
+import type { Rect } from '../../lib/annotate';
+import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
+import { burnInRedactions } from '../../lib/capture/burn-in';
+import { sha256Hex } from '../../lib/capture/encode';
+import { NotFoundError, openStore, watchQuery } from '../../lib/db';
+import { formatDateTime, localeFor, translator } from '../../lib/i18n';
+import type { Annotation, Screenshot } from '../../lib/model';
+
+const store = openStore();
+
+export function AnnotatePage({ screenshotId }: { screenshotId: string | null }) {
+  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
+  const locale = settings?.locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  // undefined while loading, null when there is no such screenshot.
+  const shot = useSubscription<Screenshot | null | undefined>(
+    (v, e) =>
+      screenshotId
+        ? watchQuery(async () => (await store.getScreenshot(screenshotId)) ?? null, v, e)
+        : (v(null), () => {}),
+    undefined,
+    [screenshotId],
+  );
+  const [image, setImage] = useState<Blob | null>(null);
+  const [dirty, setDirty] = useState(false);
+
+  // The full image is read again whenever its bytes change (after redactions are burnt in).
+  useEffect(() => {
+    if (!shot) return;
+    let live = true;
+    void store.getImage(shot.id).then((blob) => live && setImage(blob ?? null));
+    return () => {
+      live = false;
+    };
+  }, [shot?.id, shot?.sha256]);
+  const urls = useObjectUrls(
+    useMemo(
+      () => new Map<string, Blob>(shot && image ? [[shot.id, image]] : []),
+      [shot?.id, image],
+    ),
+  );
+
+  useEffect(() => {
+    document.title = `${t('annotateTitle')} — ${t('appName')}`;
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // Unsaved annotations or pending redactions: ask before the tab closes.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: Event) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (!settings) return <main class="annotate-page" aria-busy="true" />;
+  const imageUrl = shot ? urls.get(shot.id) : undefined;
+
+  const save = (annotations: Annotation[]) => store.updateAnnotations(shot!.id, annotations);
+  const applyRedactions = async (areas: Rect[]): Promise<string> => {
+    // The bytes may be swapped meanwhile (background WebP compaction): replace only the bytes that
+    // were redacted, else read them again, so unredacted pixels can never come back.
+    for (let attempt = 1; ; attempt++) {
+      const current = await store.getImage(shot!.id);
+      if (!current) throw new NotFoundError('Image', shot!.id);
+      // Encoded and hashed before the store opens its transaction.
+      const [encoded, readSha] = await Promise.all([
+        burnInRedactions(current, areas, shot!.mode),
+        sha256Hex(current),
+      ]);
+      try {
+        return (await store.replaceImage(shot!.id, encoded, readSha)).sha256;
+      } catch (error) {
+        const gone = !(await store.getScreenshot(shot!.id));
+        if (!(error instanceof NotFoundError) || gone || attempt >= 3) throw error;
+      }
+    }
+  };
+
+  return (
+    <main class="annotate-page">
+      <header class="annotate-head">
+        <h1>{t('annotateTitle')}</h1>
+        {shot && (
+          <span class="shot-info" title={shot.url ?? shot.title}>
+            {[
+              shot.title || t('untitled'),
+              shot.url,
+              formatDateTime(shot.capturedAt, locale),
+              shot.parts > 1 ? t('evidencePart', { part: shot.part + 1, parts: shot.parts }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        )}
+        {shot?.redacted && (
+          <span class="redacted-flag" title={t('annotateIsRedacted')}>
+            {t('redactedBadge')}
+          </span>
+        )}
+      </header>
+      {!screenshotId ? (
+        <p class="message error" role="alert">
+          {t('annotateNoId')}
+        </p>
+      ) : shot === null ? (
+        <p class="message error" role="alert">
+          {t('annotateNotFound')}
+        </p>
+      ) : !shot || !imageUrl ? (
+        <p class="muted" aria-busy="true">
+          {t('annotateLoading')}
+        </p>
+      ) : (
+        <Annotator
+          key={shot.id}
+          t={t}
+          imageUrl={imageUrl}
+          imageAlt={t('annotateImageAlt', { title: shot.title || t('untitled') })}
+          size={{ width: shot.width, height: shot.height }}
+          initialAnnotations={shot.annotations}
+          onSave={save}
+          onApplyRedactions={applyRedactions}
+          onDirtyChange={setDirty}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import { OptionsPage } from './options-page';
+
+render(<OptionsPage />, document.getElementById('app')!);

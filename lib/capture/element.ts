@@ -1,0 +1,348 @@
+/**
+ * Element and region capture as the next step of the active journey: pick in the page → render
+ * the element from the DOM (html2canvas-pro) or crop a native capture → cover sensitive fields →
+ * encode → one transaction. Browser and page access come in through deps, so this runs in Node tests.
+ */
+import { StorageFullError, type AuditStore } from '../db';
+import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
+import { CaptureError } from './errors';
+import { CAPTURE_QUALITY, restrictedReason } from './index';
+import type { CapturePacer, Rect } from './pacer';
+import {
+  DOM_RENDER_TIMEOUT_MS,
+  type DomFailure,
+  type DomRender,
+  type PagePick,
+  type PageView,
+  type PickerText,
+  type PickMode,
+} from './picker';
+
+export type { DomFailure, DomRender, PagePick, PageView, PickerText, PickMode } from './picker';
+
+/** Extra time the panel waits past the page's own render time limit (injection, transfer). */
+const DOM_RENDER_GRACE_MS = 1500;
+
+export interface ElementCaptureDeps {
+  store: AuditStore;
+  findTargetTab(): Promise<WalkedTab | null>;
+  tabExists(tabId: number): Promise<boolean>;
+  captureVisibleTab(windowId: number, quality: number): Promise<string>;
+  pacer: CapturePacer;
+  /**
+   * Shows the picker in the tab (picker.ts pickInPage); null when the auditor cancelled. Rejects
+   * when the picker could not run or the page was left while choosing.
+   */
+  pick(tabId: number, mode: PickMode, text: PickerText): Promise<PagePick | null>;
+  /** Renders the picked element in the tab (element-render.ts); never rejects on a render error. */
+  renderElement(tabId: number): Promise<DomRender>;
+  /** Scrolls the tab so the rect is on screen (picker.ts revealRect). */
+  revealRect(tabId: number, rect: Rect): Promise<PageView>;
+  restoreScroll(tabId: number, position: { x: number; y: number }): Promise<void>;
+  /**
+   * Decodes `source` (a data URL), covers `cover` with solid black, cuts `crop` (null: keep the
+   * whole image) and encodes it. Rects are in pixels of an image of size `frame` (null: the
+   * source's own size); a source of another size (emulated or zoomed screen) is mapped to it.
+   */
+  encode(
+    source: string,
+    crop: Rect | null,
+    cover: Rect[],
+    frame: { width: number; height: number } | null,
+  ): Promise<EncodedImage>;
+  /** Fields to cover before anything is stored, in document CSS px (see redact.ts). */
+  sensitiveRects?: (tabId: number) => Promise<Rect[]>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  userAgent: string;
+  /** Defaults to DOM_RENDER_TIMEOUT_MS plus a grace period for the injection. */
+  domTimeoutMs?: number;
+}
+
+export type ElementCaptureResult =
+  | { outcome: 'cancelled'; mode: PickMode }
+  | {
+      outcome: 'saved';
+      mode: PickMode;
+      step: Touchpoint;
+      /** 'dom': rendered from the page by html2canvas-pro; 'native': cut from captureVisibleTab. */
+      path: 'dom' | 'native';
+      /** Why the DOM render was not used (element mode only). */
+      fallback: DomFailure | null;
+      /** Only the part of the element that fits on screen was captured. */
+      clipped: boolean;
+      redacted: boolean;
+    };
+
+/** The overlap of two rects, or null when they do not overlap. */
+export function intersect(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.width, b.x + b.width);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
+}
+
+/**
+ * Maps a rect in CSS px (relative to `origin`) to whole pixels of an image that shows `origin`
+ * at `scale` pixels per CSS px: rounded outwards (nothing of the rect is lost), clipped to the image.
+ */
+export function toPixels(
+  rect: Rect,
+  origin: { x: number; y: number },
+  scale: number,
+  image: { width: number; height: number },
+): Rect | null {
+  const left = Math.max(0, Math.floor((rect.x - origin.x) * scale + 1e-6));
+  const top = Math.max(0, Math.floor((rect.y - origin.y) * scale + 1e-6));
+  const right = Math.min(image.width, Math.ceil((rect.x - origin.x + rect.width) * scale - 1e-6));
+  const bottom = Math.min(
+    image.height,
+    Math.ceil((rect.y - origin.y + rect.height) * scale - 1e-6),
+  );
+  return right > left && bottom > top
+    ? { x: left, y: top, width: right - left, height: bottom - top }
+    : null;
+}
+
+/**
+ * Where to cut a capture of the viewport: the part of `rect` (document CSS px) on screen at
+ * `view`'s scroll position, in capture pixels (CSS px × device pixel ratio). Null when none of it is.
+ */
+export function viewportCrop(
+  rect: Rect,
+  view: Pick<PageView, 'scroll' | 'viewport' | 'devicePixelRatio'>,
+): { crop: Rect; clipped: boolean } | null {
+  const screen = { ...view.scroll, ...view.viewport };
+  const visible = intersect(rect, screen);
+  if (!visible) return null;
+  const dpr = view.devicePixelRatio;
+  const image = {
+    width: Math.round(view.viewport.width * dpr),
+    height: Math.round(view.viewport.height * dpr),
+  };
+  const crop = toPixels(visible, view.scroll, dpr, image);
+  if (!crop) return null;
+  const clipped = visible.width < rect.width - 0.5 || visible.height < rect.height - 0.5;
+  return { crop, clipped };
+}
+
+/** Sensitive rects (document CSS px) as black boxes in the pixels of an image showing `origin`. */
+export function coverBoxes(
+  sensitive: readonly Rect[],
+  origin: Rect,
+  scale: number,
+  image: { width: number; height: number },
+): Rect[] {
+  return sensitive
+    .map((rect) => intersect(rect, origin))
+    .map((rect) => (rect ? toPixels(rect, origin, scale, image) : null))
+    .filter((rect): rect is Rect => rect !== null);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Lets the auditor pick an element or drag a region in the walked tab and stores it as the next
+ * page step (screenshot mode 'element'). An element is rendered from the DOM; when that fails or
+ * takes too long — and always for a region — the native capture is cropped instead. Returns
+ * `cancelled` (nothing stored) when the auditor pressed Esc; throws CaptureError on failure
+ * (nothing stored either).
+ */
+export async function captureElementStep(
+  deps: ElementCaptureDeps,
+  journeyId: string | null,
+  mode: PickMode,
+  text: PickerText,
+): Promise<ElementCaptureResult> {
+  if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
+  const tab = await deps.findTargetTab();
+  if (!tab) throw new CaptureError('no-tab', 'No browser tab to capture. Open the page you audit.');
+  const refused = restrictedReason(tab.url);
+  if (refused) throw new CaptureError('restricted-page', refused);
+
+  const failed = async (cause: unknown, what: string): Promise<never> => {
+    if (!(await deps.tabExists(tab.tabId).catch(() => false))) {
+      throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
+        cause,
+      });
+    }
+    throw new CaptureError('pick-failed', `${what} (${message(cause)}).`, {
+      cause,
+      params: { message: message(cause) },
+    });
+  };
+
+  let pick: PagePick | null;
+  try {
+    pick = await deps.pick(tab.tabId, mode, text);
+  } catch (cause) {
+    return failed(cause, 'Choosing on the page did not finish');
+  }
+  if (!pick) return { outcome: 'cancelled', mode };
+  const at = deps.now();
+
+  let fallback: DomFailure | null = null;
+  let rendered: { image: EncodedImage; path: 'dom' | 'native'; clipped: boolean } | null = null;
+  if (mode === 'element') {
+    // Fields are measured as the renderer sees the page (it does not scroll).
+    const sensitive = await scanSensitive(deps, tab.tabId);
+    const dom = await renderWithin(deps, tab.tabId);
+    if (dom.ok) {
+      const scale = dom.width / Math.max(1, dom.rect.width);
+      const cover = coverBoxes(sensitive, dom.rect, scale, dom);
+      try {
+        const image = await deps.encode(dom.dataUrl, null, cover, null);
+        rendered = { image: { ...image, redacted: cover.length > 0 }, path: 'dom', clipped: false };
+      } catch {
+        fallback = 'error';
+      }
+    } else {
+      fallback = dom.reason;
+    }
+  }
+  rendered ??= await cropNative(deps, tab, pick.rect);
+
+  const { image, path, clipped } = rendered;
+  try {
+    const step = await deps.store.addStep({
+      journeyId,
+      kind: 'page',
+      url: tab.url,
+      title: tab.title,
+      at,
+      viewport: {
+        width: Math.max(1, Math.round(pick.viewport.width)),
+        height: Math.max(1, Math.round(pick.viewport.height)),
+      },
+      devicePixelRatio: pick.devicePixelRatio,
+      images: [{ ...image, mode: 'element' }],
+      userAgent: deps.userAgent,
+    });
+    return {
+      outcome: 'saved',
+      mode,
+      step,
+      path,
+      fallback,
+      clipped,
+      redacted: image.redacted === true,
+    };
+  } catch (error) {
+    if (error instanceof StorageFullError) {
+      throw new CaptureError(
+        'storage-full',
+        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The DOM render, or a timeout failure if the page does not answer in time. */
+async function renderWithin(deps: ElementCaptureDeps, tabId: number): Promise<DomRender> {
+  const limit = deps.domTimeoutMs ?? DOM_RENDER_TIMEOUT_MS + DOM_RENDER_GRACE_MS;
+  const timeout = deps
+    .sleep(limit)
+    .then((): DomRender => ({ ok: false, reason: 'timeout', message: `over ${limit} ms` }));
+  const render = deps
+    .renderElement(tabId)
+    .then(
+      (result): DomRender =>
+        result ?? { ok: false, reason: 'error', message: 'The page returned no image.' },
+    )
+    .catch(
+      (error: unknown): DomRender => ({ ok: false, reason: 'error', message: message(error) }),
+    );
+  return Promise.race([render, timeout]);
+}
+
+/** The fields to cover, in document CSS px; fails closed (no capture) when the check fails. */
+async function scanSensitive(deps: ElementCaptureDeps, tabId: number): Promise<Rect[]> {
+  if (!deps.sensitiveRects) return [];
+  try {
+    return await deps.sensitiveRects(tabId);
+  } catch (cause) {
+    throw new CaptureError(
+      'capture-failed',
+      `Could not check the page for fields to cover (${message(cause)}).`,
+      { cause, params: { message: message(cause) } },
+    );
+  }
+}
+
+/**
+ * Scrolls the rect into view if needed, finds the fields to cover at that scroll position (fixed
+ * and sticky fields move with it), captures the tab, puts the scroll back, crops.
+ */
+async function cropNative(
+  deps: ElementCaptureDeps,
+  tab: WalkedTab,
+  rect: Rect,
+): Promise<{ image: EncodedImage; path: 'native'; clipped: boolean }> {
+  let view: PageView;
+  try {
+    view = await deps.revealRect(tab.tabId, rect);
+  } catch (cause) {
+    return browserRefused(deps, tab, cause);
+  }
+  let dataUrl: string;
+  let sensitive: Rect[];
+  try {
+    sensitive = await scanSensitive(deps, tab.tabId);
+    try {
+      dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
+    } catch (cause) {
+      return browserRefused(deps, tab, cause);
+    }
+  } finally {
+    await deps.restoreScroll(tab.tabId, view.restore).catch(() => undefined);
+  }
+  const cut = viewportCrop(rect, view);
+  if (!cut) {
+    throw new CaptureError(
+      'nothing-visible',
+      'The chosen element is not visible on the screen, so there is nothing to capture.',
+    );
+  }
+  const dpr = view.devicePixelRatio;
+  const image = {
+    width: Math.round(view.viewport.width * dpr),
+    height: Math.round(view.viewport.height * dpr),
+  };
+  const screen = { ...view.scroll, ...view.viewport };
+  const cover = coverBoxes(sensitive, screen, dpr, image).filter((box) => intersect(box, cut.crop));
+  let encoded: EncodedImage;
+  try {
+    encoded = await deps.encode(dataUrl, cut.crop, cover, image);
+  } catch (cause) {
+    throw new CaptureError(
+      'capture-failed',
+      `The capture could not be cut to the selection (${message(cause)}).`,
+      { cause, params: { message: message(cause) } },
+    );
+  }
+  return {
+    image: { ...encoded, redacted: cover.length > 0 },
+    path: 'native',
+    clipped: cut.clipped,
+  };
+}
+
+async function browserRefused(
+  deps: ElementCaptureDeps,
+  tab: WalkedTab,
+  cause: unknown,
+): Promise<never> {
+  if (!(await deps.tabExists(tab.tabId).catch(() => false))) {
+    throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
+      cause,
+    });
+  }
+  throw new CaptureError(
+    'capture-failed',
+    `The browser refused to capture this page (${message(cause)}). Reload it and try again.`,
+    { cause, params: { message: message(cause) } },
+  );
+}

@@ -1,0 +1,163 @@
+/** The service worker: auto-capture, keyboard shortcut and context-menu handlers; score keys. */
+import type { BrowserContext, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPanel } from './pages';
+import { readStoredShots } from './stored';
+
+type Handlers = {
+  onCommand(command: string, tab?: object): Promise<unknown>;
+  onMenu(info: { menuItemId: string; selectionText?: string }, tab?: object): Promise<unknown>;
+};
+
+async function worker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+    context.waitForEvent('serviceworker')
+  );
+}
+
+test('auto-capture makes every page loaded in the walked tab a step; duplicates merge; manual captures mix in', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  const site = context.pages()[0] ?? (await context.newPage());
+  await site.goto(demo.url('/brightline/'));
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Auto', '', '');
+  await panel.createJourney('Brightline', '', 'own');
+  await site.bringToFront();
+  await panel.page.getByLabel('Auto-capture every page loaded in the walked tab').click();
+  await expect(
+    panel.page.getByLabel('Auto-capture every page loaded in the walked tab'),
+  ).toBeChecked();
+  await expect(panel.page.getByRole('status')).toContainText(
+    'Auto-capture is on for “Brightline — Home internet”',
+  );
+
+  await site.getByRole('link', { name: 'See plans', exact: true }).click();
+  await expect(panel.steps()).toHaveCount(1, { timeout: 15_000 });
+  await expect(panel.step(1)).toContainText('Brightline — Plans');
+  await site.getByRole('link', { name: 'Choose Home 500', exact: true }).first().click();
+  await expect(panel.steps()).toHaveCount(2, { timeout: 15_000 });
+  await expect(panel.step(2)).toContainText('Brightline — Home 500');
+
+  // Reloading the same page right away is merged into the step already taken.
+  await site.reload();
+  await site.waitForTimeout(3000);
+  await expect(panel.steps()).toHaveCount(2);
+
+  // A manual capture mixes in.
+  await panel.capture(3);
+  await expect(panel.step(3)).toContainText('Brightline — Home 500');
+
+  // Switched off: navigation no longer captures.
+  await panel.page.getByLabel('Auto-capture every page loaded in the walked tab').click();
+  await expect(
+    panel.page.getByLabel('Auto-capture every page loaded in the walked tab'),
+  ).not.toBeChecked();
+  await site.getByRole('link', { name: 'Request a callback', exact: true }).first().click();
+  await site.waitForTimeout(3000);
+  await expect(panel.steps()).toHaveCount(3);
+});
+
+test('the capture shortcut and the context menu capture into the active journey', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Shortcuts', '', '');
+  await panel.createJourney('Fastwave', '', 'competitor');
+  await site.bringToFront();
+  await site.goto(demo.url('/fastwave/'));
+  const sw = await worker(context);
+
+  // The keyboard shortcut's handler (commands cannot be pressed from automation), with no tab given.
+  await sw.evaluate(() =>
+    (globalThis as unknown as { touchpointAudit: Handlers }).touchpointAudit.onCommand(
+      'capture-visible',
+    ),
+  );
+  await expect(panel.steps()).toHaveCount(1);
+  await expect(panel.step(1)).toContainText('Fastwave — Fibre broadband');
+  await expect(panel.page.getByRole('status')).toHaveText('Step 1 captured.');
+
+  // The context menu's handler, with the clicked tab and a text selection that becomes the note.
+  await site.goto(demo.url('/fastwave/catalogue.html'));
+  await sw.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<object[]> } } }
+    ).chrome;
+    const [tab] = await api.tabs.query({ active: true, url: 'http://*/*' });
+    return (globalThis as unknown as { touchpointAudit: Handlers }).touchpointAudit.onMenu(
+      { menuItemId: 'capture-touchpoint', selectionText: 'Prices from £21' },
+      tab,
+    );
+  });
+  await expect(panel.steps()).toHaveCount(2);
+  await expect(panel.step(2)).toContainText('Fastwave — Plans');
+  await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
+  await expect(panel.step(2).getByLabel('Note', { exact: true })).toHaveValue('“Prices from £21”');
+
+  // The full-page shortcut: the whole catalogue as one step, taken by the service worker.
+  await sw.evaluate(() =>
+    (globalThis as unknown as { touchpointAudit: Handlers }).touchpointAudit.onCommand(
+      'capture-full-page',
+    ),
+  );
+  await expect(panel.steps()).toHaveCount(3);
+  const shots = await readStoredShots(panel.page);
+  const full = shots.find((s) => s.mode === 'full-page');
+  const pageHeight = await site.evaluate(() => document.documentElement.scrollHeight);
+  expect(full?.height).toBe(pageHeight);
+  expect(full?.actualSha256).toBe(full?.sha256);
+
+  // Errors reach the panel too: a browser page cannot be captured.
+  await site.goto('about:blank');
+  await sw.evaluate(() =>
+    (globalThis as unknown as { touchpointAudit: Handlers }).touchpointAudit.onCommand(
+      'capture-visible',
+    ),
+  );
+  await expect(panel.page.getByRole('alert')).toContainText('This page cannot be captured');
+  await expect(panel.steps()).toHaveCount(3);
+});
+
+test('score keys 1–5 score the focused step, or the last one', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Keys', '', '');
+  await panel.createJourney('Brightline', '', 'own');
+  await site.bringToFront();
+  await site.goto(demo.url('/brightline/'));
+  await panel.capture(1);
+  await site.goto(demo.url('/brightline/catalogue.html'));
+  await panel.capture(2);
+
+  await panel.page.getByRole('heading', { name: 'Touchpoint Audit' }).click();
+  await panel.page.keyboard.press('3');
+  await expect(panel.step(2).getByRole('button', { name: 'Experience 3' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await panel.page.keyboard.press('5');
+  await expect(panel.step(1).getByRole('button', { name: 'Experience 5' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(panel.page.getByRole('status')).toHaveText('Step 1: experience 5.');
+  // Typing a digit into a text field is text, not a score.
+  await panel.step(1).getByLabel('Note', { exact: true }).fill('');
+  await panel.step(1).getByLabel('Note', { exact: true }).press('2');
+  await expect(panel.step(1).getByRole('button', { name: 'Experience 5' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});

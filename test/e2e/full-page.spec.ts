@@ -1,0 +1,384 @@
+/**
+ * Full-page capture in the built extension, on lab pages made to break stitched captures: a
+ * 15-viewport page with a sticky header, a fixed footer and lazy images, a page taller than a
+ * canvas can be, a cancel half-way, and the stored hashes recomputed from the stored bytes.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPanel, type PanelPage } from './pages';
+
+const HEADER = [0xff, 0x00, 0xff];
+const FOOTER = [0x00, 0xff, 0xff];
+const PLACEHOLDER = [0xff, 0x88, 0x00];
+const LOADED_GREEN = [0x1b, 0x9e, 0x4b];
+const LOADED_BLUE = [0x1f, 0x5f, 0xbf];
+
+interface StoredPart {
+  id: string;
+  touchpointId: string;
+  mode: string;
+  part: number;
+  parts: number;
+  width: number;
+  height: number;
+  redacted: boolean;
+  sha256: string;
+  /** SHA-256 recomputed from the blob in the images table. */
+  actualSha256: string;
+  /** Size of the decoded blob (must match width/height). */
+  decoded: { width: number; height: number };
+}
+
+/** Every stored screenshot, read from the extension's IndexedDB in an extension page. */
+async function storedParts(extensionPage: Page): Promise<StoredPart[]> {
+  return extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(table: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(table).objectStore(table).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    type Shot = Omit<StoredPart, 'actualSha256' | 'decoded'>;
+    const shots = (await all<Shot>('screenshots')).sort((a, b) => a.part - b.part);
+    const blobs = new Map((await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i]));
+    db.close();
+    const parts: StoredPart[] = [];
+    for (const shot of shots) {
+      const blob = blobs.get(shot.id)!.blob;
+      const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+      const bitmap = await createImageBitmap(blob);
+      parts.push({
+        id: shot.id,
+        touchpointId: shot.touchpointId,
+        mode: shot.mode,
+        part: shot.part,
+        parts: shot.parts,
+        width: shot.width,
+        height: shot.height,
+        redacted: shot.redacted,
+        sha256: shot.sha256,
+        actualSha256: Array.from(new Uint8Array(digest), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join(''),
+        decoded: { width: bitmap.width, height: bitmap.height },
+      });
+      bitmap.close();
+    }
+    return parts;
+  });
+}
+
+interface ColourRows {
+  /** Pixels within tolerance of the colour. */
+  count: number;
+  /** First and last image row holding such a pixel (-1 when none). */
+  firstRow: number;
+  lastRow: number;
+}
+
+/** Decodes a stored image and finds, for each colour, how many pixels have it and on which rows. */
+async function colourRows(
+  extensionPage: Page,
+  screenshotId: string,
+  colours: number[][],
+  tolerance = 40,
+): Promise<ColourRows[]> {
+  return extensionPage.evaluate(
+    async ({ screenshotId, colours, tolerance }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-audit');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const record = await new Promise<{ blob: Blob }>((resolve, reject) => {
+        const request = db.transaction('images').objectStore('images').get(screenshotId);
+        request.onsuccess = () => resolve(request.result as { blob: Blob });
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      const bitmap = await createImageBitmap(record.blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.drawImage(bitmap, 0, 0);
+      const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      bitmap.close();
+      const found = colours.map(() => ({ count: 0, firstRow: -1, lastRow: -1 }));
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          colours.forEach(([r, g, b], c) => {
+            if (
+              Math.abs(data[i]! - r!) <= tolerance &&
+              Math.abs(data[i + 1]! - g!) <= tolerance &&
+              Math.abs(data[i + 2]! - b!) <= tolerance
+            ) {
+              const hit = found[c]!;
+              hit.count++;
+              if (hit.firstRow < 0) hit.firstRow = y;
+              hit.lastRow = y;
+            }
+          });
+        }
+      }
+      return found;
+    },
+    { screenshotId, colours, tolerance },
+  );
+}
+
+/** RGB of stored-image pixels at `points` (image pixels). */
+async function samplePixels(
+  extensionPage: Page,
+  screenshotId: string,
+  points: [number, number][],
+): Promise<number[][]> {
+  return extensionPage.evaluate(
+    async ({ screenshotId, points }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-audit');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const record = await new Promise<{ blob: Blob }>((resolve, reject) => {
+        const request = db.transaction('images').objectStore('images').get(screenshotId);
+        request.onsuccess = () => resolve(request.result as { blob: Blob });
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      const bitmap = await createImageBitmap(record.blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      return points.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data].slice(0, 3));
+    },
+    { screenshotId, points },
+  );
+}
+
+const near = (actual: number[], expected: number[], tolerance = 24) =>
+  actual.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);
+
+const hex = (colour: string) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+
+/** The page's sizes and the state a capture must give back. */
+function pageState(site: Page) {
+  return site.evaluate(() => ({
+    scrollY: window.scrollY,
+    pageHeight: document.documentElement.scrollHeight,
+    viewportWidth: document.documentElement.clientWidth,
+    dpr: window.devicePixelRatio,
+    rootStyle: document.documentElement.getAttribute('style'),
+    bodyStyle: document.body.getAttribute('style'),
+    pinnedStyles: [...document.querySelectorAll('.site-header, .site-footer')].map((e) =>
+      e.getAttribute('style'),
+    ),
+  }));
+}
+
+async function startJourney(panel: PanelPage) {
+  await panel.createAudit('Full-page lab', 'Lab', 'read the whole page');
+  await panel.createJourney('Lab', 'lab.test', 'own');
+}
+
+test('long page: sticky header and fixed footer once, lazy images loaded, exact height, scroll restored, redacted, hash verifies', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/long.html'));
+  // Typed by script: filling would scroll (smoothly) to the field, and the page would move on.
+  await site.evaluate(() => {
+    (document.getElementById('password') as HTMLInputElement).value = 'correct horse battery';
+    window.scrollTo({ top: 1234, behavior: 'instant' });
+  });
+  const before = await pageState(site);
+  expect(before.scrollY).toBe(1234);
+  // The page really has images that have not loaded (lazy, or waiting for an observer).
+  const unloaded = await site.evaluate(
+    () => [...document.images].filter((i) => !i.complete || !i.getAttribute('src')).length,
+  );
+  expect(unloaded).toBeGreaterThanOrEqual(5);
+
+  await panel.button('Full page').click();
+  await expect(panel.button('Cancel full-page capture')).toBeVisible();
+  await expect(panel.page.getByRole('status')).toHaveText(/Full page: tile \d+ of \d+…/);
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Step 1 captured: the whole page. Sensitive fields were covered.',
+    { timeout: 60_000 },
+  );
+  await expect(panel.button('Full page')).toBeEnabled();
+  await expect(panel.steps()).toHaveCount(1);
+
+  // The page is given back as it was: scroll position, inline styles, pinned elements.
+  const after = await pageState(site);
+  expect(after.scrollY).toBe(1234);
+  expect(after.rootStyle).toBe(before.rootStyle);
+  expect(after.bodyStyle).toBe(before.bodyStyle);
+  expect(after.pinnedStyles).toEqual(before.pinnedStyles);
+
+  const parts = await storedParts(panel.page);
+  expect(parts).toHaveLength(1);
+  const [shot] = parts as [StoredPart];
+  expect(shot).toMatchObject({ mode: 'full-page', part: 0, parts: 1, redacted: true });
+  // Height of the page after its lazy images loaded (one of them had no height), × DPR.
+  expect(after.pageHeight).toBeGreaterThan(before.pageHeight);
+  expect(shot.height).toBe(Math.round(after.pageHeight * after.dpr));
+  expect(shot.width).toBe(Math.round(after.viewportWidth * after.dpr));
+  expect(shot.decoded).toEqual({ width: shot.width, height: shot.height });
+  expect(shot.actualSha256).toBe(shot.sha256);
+
+  const [header, footer, placeholder, green, blue] = await colourRows(panel.page, shot.id, [
+    HEADER,
+    FOOTER,
+    PLACEHOLDER,
+    LOADED_GREEN,
+    LOADED_BLUE,
+  ]);
+  const dpr = after.dpr;
+  // Header once: only in the top 60 px band, and all of it there.
+  expect(header!.firstRow).toBe(0);
+  expect(header!.lastRow).toBeLessThanOrEqual(60 * dpr);
+  expect(header!.count).toBeGreaterThan(0.95 * 60 * dpr * shot.width);
+  expect(header!.count).toBeLessThan(1.05 * 60 * dpr * shot.width);
+  // Footer once: only in the bottom 48 px band.
+  expect(footer!.firstRow).toBeGreaterThanOrEqual(shot.height - 48 * dpr - 1);
+  expect(footer!.lastRow).toBe(shot.height - 1);
+  expect(footer!.count).toBeGreaterThan(0.95 * 48 * dpr * shot.width);
+  expect(footer!.count).toBeLessThan(1.05 * 48 * dpr * shot.width);
+  // No placeholder pixel anywhere; every lazy image drawn loaded (400 × 300 each).
+  expect(placeholder!.count).toBe(0);
+  const images = await site.evaluate(() =>
+    [...document.images].map((i) => (i.currentSrc || i.src).includes('green')),
+  );
+  const imageArea = 400 * 300 * dpr * dpr;
+  expect(green!.count).toBeGreaterThan(0.95 * imageArea * images.filter(Boolean).length);
+  expect(blue!.count).toBeGreaterThan(0.95 * imageArea * images.filter((g) => !g).length);
+
+  // The password field is covered with solid black in the stored pixels.
+  const field = await site.evaluate(() => {
+    const box = document.getElementById('password')!.getBoundingClientRect();
+    return {
+      x: box.left + window.scrollX,
+      y: box.top + window.scrollY,
+      w: box.width,
+      h: box.height,
+    };
+  });
+  const inside: [number, number][] = [
+    [field.x + field.w / 2, field.y + field.h / 2],
+    [field.x + 3, field.y + 3],
+    [field.x + field.w - 3, field.y + field.h - 3],
+  ].map(([x, y]) => [Math.round(x! * dpr), Math.round(y! * dpr)]);
+  for (const pixel of await samplePixels(panel.page, shot.id, inside)) {
+    expect(near(pixel, [0, 0, 0], 16)).toBe(true);
+  }
+});
+
+test('page taller than a canvas: split into parts of one step, exact total height, no blank part, hashes verify', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(240_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/tall.html'));
+  await site.evaluate(() => window.scrollTo({ top: 30_000, behavior: 'instant' }));
+  const before = await pageState(site);
+  expect(before.pageHeight).toBe(72_000);
+  const bands = (await site.evaluate(
+    () => (window as unknown as { BAND_COLOURS: string[] }).BAND_COLOURS,
+  )) as string[];
+
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    /^Step 1 captured: the whole page, in \d images/,
+    { timeout: 200_000 },
+  );
+  expect((await pageState(site)).scrollY).toBe(30_000);
+
+  const parts = await storedParts(panel.page);
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(parts.map((p) => p.touchpointId)).size).toBe(1);
+  expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
+  const dpr = before.dpr;
+  expect(parts.reduce((sum, p) => sum + p.height, 0)).toBe(Math.round(72_000 * dpr));
+  let top = 0;
+  for (const part of parts) {
+    expect(part).toMatchObject({ mode: 'full-page', parts: parts.length, redacted: false });
+    expect(part.height).toBeLessThanOrEqual(32_000);
+    expect(part.width).toBe(Math.round(before.viewportWidth * dpr));
+    expect(part.decoded).toEqual({ width: part.width, height: part.height });
+    expect(part.actualSha256).toBe(part.sha256);
+    // Every part shows the right band at 24 rows along its height (so none is blank or shifted).
+    const rows = Array.from({ length: 24 }, (_, i) => Math.floor(((i + 0.5) * part.height) / 24));
+    const points = rows
+      .filter((row) => {
+        const inBand = ((top + row) / dpr) % 7200;
+        return inBand > 120 && inBand < 7196;
+      })
+      .map((row): [number, number] => [Math.round(part.width * 0.7), row]);
+    expect(points.length).toBeGreaterThan(12);
+    const pixels = await samplePixels(panel.page, part.id, points);
+    pixels.forEach((pixel, i) => {
+      const band = Math.floor((top + points[i]![1]) / dpr / 7200);
+      expect(near(pixel, hex(bands[band]!)), `part ${part.part} row ${points[i]![1]}`).toBe(true);
+    });
+    top += part.height;
+  }
+});
+
+test('cancelling a full-page capture stores nothing and gives the page back', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/long.html'));
+  await site.evaluate(() => window.scrollTo({ top: 2000, behavior: 'instant' }));
+  const before = await pageState(site);
+
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(/Full page: tile ([3-9]|\d\d) of \d+…/, {
+    timeout: 30_000,
+  });
+  await panel.button('Cancel full-page capture').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Full-page capture cancelled. Nothing was saved.',
+  );
+  await expect(panel.button('Full page')).toBeEnabled();
+  await expect(panel.steps()).toHaveCount(0);
+  expect(await storedParts(panel.page)).toEqual([]);
+  // The tab stays where the auditor left it, and nothing keeps scrolling it afterwards.
+  await expect.poll(async () => (await pageState(site)).scrollY).toBe(2000);
+  await site.waitForTimeout(1500);
+  const after = await pageState(site);
+  expect(after.scrollY).toBe(2000);
+  expect(after.rootStyle).toBe(before.rootStyle);
+  expect(after.pinnedStyles).toEqual(before.pinnedStyles);
+
+  // A new full-page capture after the cancel works (no state left behind in the page).
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(/^Step 1 captured: the whole page\./, {
+    timeout: 60_000,
+  });
+  expect(await storedParts(panel.page)).toHaveLength(1);
+  expect((await pageState(site)).scrollY).toBe(2000);
+});

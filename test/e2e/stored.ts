@@ -1,0 +1,74 @@
+/** Reads what the extension stored, from inside an extension page (its real IndexedDB). */
+import type { Page } from '@playwright/test';
+
+export interface StoredShot {
+  id: string;
+  touchpointId: string;
+  mode: string;
+  width: number;
+  height: number;
+  sha256: string;
+  redacted: boolean;
+  part: number;
+  parts: number;
+  /** SHA-256 recomputed from the stored blob. */
+  actualSha256: string;
+  /** RGBA of each requested point (image pixels). */
+  pixels: [number, number, number, number][];
+}
+
+/** All stored screenshots (newest last), with the stored blob re-hashed and sampled at `points`. */
+export async function readStoredShots(
+  extensionPage: Page,
+  points: [number, number][] = [],
+): Promise<StoredShot[]> {
+  return extensionPage.evaluate(async (points) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    type Shot = Omit<StoredShot, 'actualSha256' | 'pixels'> & { createdAt: number };
+    const shots = (await all<Shot>('screenshots')).sort(
+      (a, b) => a.createdAt - b.createdAt || a.part - b.part,
+    );
+    const images = new Map(
+      (await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i.blob]),
+    );
+    db.close();
+    const result = [];
+    for (const shot of shots) {
+      const blob = images.get(shot.id)!;
+      const digest = new Uint8Array(
+        await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()),
+      );
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const pixels = points.map(
+        ([x, y]) => [...context.getImageData(x, y, 1, 1).data] as [number, number, number, number],
+      );
+      result.push({
+        id: shot.id,
+        touchpointId: shot.touchpointId,
+        mode: shot.mode,
+        width: shot.width,
+        height: shot.height,
+        sha256: shot.sha256,
+        redacted: shot.redacted,
+        part: shot.part,
+        parts: shot.parts,
+        actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+        pixels,
+      });
+    }
+    return result;
+  }, points);
+}

@@ -1,0 +1,382 @@
+import { describe, expect, it } from 'vitest';
+import { CapturePacer, type Clock, type Rect } from '../../lib/capture';
+import {
+  captureElementStep,
+  coverBoxes,
+  intersect,
+  toPixels,
+  viewportCrop,
+  type DomRender,
+  type ElementCaptureDeps,
+  type PagePick,
+  type PageView,
+} from '../../lib/capture/element';
+import { auditWithJourneys, fakeImage, testStore } from './helpers';
+
+const instantClock: Clock = { now: () => 0, sleep: async () => undefined };
+const TEXT = { hint: 'Click an element to capture it — Esc to cancel', keys: '' };
+const never = () => new Promise<never>(() => undefined);
+
+/** The oklch card of the fixture page: 360×220 CSS px at (100, 1500) in the document. */
+const CARD: Rect = { x: 100, y: 1500, width: 360, height: 220 };
+const pickOf = (rect: Rect, dpr = 2): PagePick => ({
+  rect,
+  scroll: { x: 0, y: 1300 },
+  viewport: { width: 1280, height: 800 },
+  devicePixelRatio: dpr,
+});
+
+interface Calls {
+  encode: {
+    source: string;
+    crop: Rect | null;
+    cover: Rect[];
+    frame: { width: number; height: number } | null;
+  }[];
+  captured: number;
+  revealed: Rect[];
+  restored: { x: number; y: number }[];
+}
+
+async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
+  const { store, db, clock } = testStore();
+  const { own } = await auditWithJourneys(store);
+  const calls: Calls = { encode: [], captured: 0, revealed: [], restored: [] };
+  const view: PageView = {
+    scroll: { x: 0, y: 1300 },
+    restore: { x: 0, y: 1300 },
+    viewport: { width: 1280, height: 800 },
+    devicePixelRatio: 2,
+  };
+  const deps: ElementCaptureDeps = {
+    store,
+    pacer: new CapturePacer(instantClock),
+    findTargetTab: async () => ({
+      tabId: 7,
+      windowId: 3,
+      url: 'https://lab.test/oklch.html',
+      title: 'oklch card',
+      width: 1280,
+      height: 800,
+    }),
+    tabExists: async () => true,
+    captureVisibleTab: async () => {
+      calls.captured++;
+      return 'data:image/jpeg;base64,CAPTURE';
+    },
+    pick: async () => pickOf(CARD),
+    renderElement: async (): Promise<DomRender> => ({
+      ok: true,
+      dataUrl: 'data:image/png;base64,DOM',
+      width: 720,
+      height: 440,
+      rect: CARD,
+      renderMs: 50,
+    }),
+    revealRect: async (_tabId, rect) => {
+      calls.revealed.push(rect);
+      return view;
+    },
+    restoreScroll: async (_tabId, position) => void calls.restored.push(position),
+    encode: async (source, crop, cover, frame) => {
+      calls.encode.push({ source, crop, cover, frame });
+      return { ...fakeImage(), width: crop?.width ?? 720, height: crop?.height ?? 440 };
+    },
+    // Only the timeout test lets time pass.
+    sleep: never,
+    now: clock.now,
+    userAgent: 'TestBrowser/1.0',
+    ...overrides,
+  };
+  return { deps, db, store, calls, journeyId: own.id };
+}
+
+const counts = async (db: ReturnType<typeof testStore>['db']) => ({
+  steps: await db.touchpoints.count(),
+  screenshots: await db.screenshots.count(),
+  images: await db.images.count(),
+});
+
+describe('rect maths', () => {
+  it('intersects and maps CSS px to whole device pixels, rounding outwards and clipping', () => {
+    expect(
+      intersect({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }),
+    ).toEqual({ x: 5, y: 5, width: 5, height: 5 });
+    expect(
+      intersect({ x: 0, y: 0, width: 5, height: 5 }, { x: 5, y: 0, width: 5, height: 5 }),
+    ).toBe(null);
+    expect(
+      toPixels({ x: 10.4, y: 20.6, width: 100.2, height: 50 }, { x: 0, y: 0 }, 1.5, {
+        width: 1000,
+        height: 1000,
+      }),
+    ).toEqual({ x: 15, y: 30, width: 151, height: 76 });
+  });
+
+  it('crops a region at device pixel ratio 2 from its viewport position', () => {
+    // A region dragged from (200, 150) to (520, 390) in the viewport, page scrolled to y = 1300.
+    const region = { x: 200, y: 1450, width: 320, height: 240 };
+    const cut = viewportCrop(region, pickOf(region));
+    expect(cut).toEqual({ crop: { x: 400, y: 300, width: 640, height: 480 }, clipped: false });
+  });
+
+  it('crops at a fractional ratio (125 % zoom) and clips what is off screen', () => {
+    const view = {
+      scroll: { x: 0, y: 0 },
+      viewport: { width: 1024, height: 640 },
+      devicePixelRatio: 1.25,
+    };
+    expect(viewportCrop({ x: 8, y: 600, width: 200, height: 100 }, view)).toEqual({
+      crop: { x: 10, y: 750, width: 250, height: 50 },
+      clipped: true,
+    });
+    expect(viewportCrop({ x: 0, y: 700, width: 200, height: 100 }, view)).toBe(null);
+  });
+
+  it('places sensitive fields relative to the output origin, scaled, and drops the others', () => {
+    const origin = { x: 100, y: 1500, width: 360, height: 220 };
+    const boxes = coverBoxes(
+      [
+        { x: 120, y: 1600, width: 100, height: 30 }, // inside
+        { x: 400, y: 1700, width: 200, height: 60 }, // overlaps the bottom-right corner
+        { x: 0, y: 0, width: 50, height: 20 }, // elsewhere on the page
+      ],
+      origin,
+      2,
+      { width: 720, height: 440 },
+    );
+    expect(boxes).toEqual([
+      { x: 40, y: 200, width: 200, height: 60 },
+      { x: 600, y: 400, width: 120, height: 40 },
+    ]);
+  });
+});
+
+describe('captureElementStep', () => {
+  it('renders the element from the DOM and stores it as one element step', async () => {
+    const { deps, store, calls, journeyId } = await setup();
+    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
+    expect(result).toMatchObject({ outcome: 'saved', path: 'dom', fallback: null, clipped: false });
+    expect(calls.captured).toBe(0);
+    expect(calls.encode).toEqual([
+      { source: 'data:image/png;base64,DOM', crop: null, cover: [], frame: null },
+    ]);
+    if (result.outcome !== 'saved') throw new Error('not saved');
+    expect(result.step).toMatchObject({
+      kind: 'page',
+      url: 'https://lab.test/oklch.html',
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 2,
+    });
+    const [shot] = await store.listScreenshots([result.step.id]);
+    expect(shot).toMatchObject({ mode: 'element', width: 720, height: 440, redacted: false });
+  });
+
+  it('stores nothing when the auditor cancels, and never captures or renders', async () => {
+    const { deps, db, calls, journeyId } = await setup({
+      pick: async () => null,
+      renderElement: () => Promise.reject(new Error('must not render')),
+    });
+    await expect(captureElementStep(deps, journeyId, 'element', TEXT)).resolves.toEqual({
+      outcome: 'cancelled',
+      mode: 'element',
+    });
+    expect(calls.captured + calls.encode.length).toBe(0);
+    expect(await counts(db)).toEqual({ steps: 0, screenshots: 0, images: 0 });
+  });
+
+  it('falls back to a native crop when the DOM render fails: element rect × DPR, scroll restored', async () => {
+    const { deps, store, calls, journeyId } = await setup({
+      renderElement: async () => ({ ok: false, reason: 'error', message: 'unsupported color' }),
+    });
+    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
+    expect(result).toMatchObject({ outcome: 'saved', path: 'native', fallback: 'error' });
+    expect(calls.revealed).toEqual([CARD]);
+    expect(calls.captured).toBe(1);
+    expect(calls.restored).toEqual([{ x: 0, y: 1300 }]);
+    // Card at (100, 1500) with the page scrolled to 1300 → (100, 200) on screen → ×2.
+    expect(calls.encode).toEqual([
+      {
+        source: 'data:image/jpeg;base64,CAPTURE',
+        crop: { x: 200, y: 400, width: 720, height: 440 },
+        cover: [],
+        // The viewport at DPR 2: the size the crop was computed for.
+        frame: { width: 2560, height: 1600 },
+      },
+    ]);
+    if (result.outcome !== 'saved') throw new Error('not saved');
+    const [shot] = await store.listScreenshots([result.step.id]);
+    expect(shot).toMatchObject({ mode: 'element', width: 720, height: 440 });
+  });
+
+  it('falls back when the DOM render does not answer in time, or the page threw', async () => {
+    let released = false;
+    const { deps, calls, journeyId } = await setup({
+      renderElement: never,
+      sleep: async (ms) => {
+        released = ms > 0;
+      },
+      domTimeoutMs: 4000,
+    });
+    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
+    expect(released).toBe(true);
+    expect(result).toMatchObject({ outcome: 'saved', path: 'native', fallback: 'timeout' });
+    expect(calls.encode[0]?.crop).toEqual({ x: 200, y: 400, width: 720, height: 440 });
+
+    const thrown = await setup({ renderElement: () => Promise.reject(new Error('boom')) });
+    await expect(
+      captureElementStep(thrown.deps, thrown.journeyId, 'element', TEXT),
+    ).resolves.toMatchObject({ path: 'native', fallback: 'error' });
+  });
+
+  it('scrolls an element into view when it is off screen and crops where it landed', async () => {
+    const below = { x: 40, y: 3000, width: 600, height: 300 };
+    const { deps, calls, journeyId } = await setup({
+      pick: async () => pickOf(below, 1),
+      renderElement: async () => ({ ok: false, reason: 'timeout', message: '' }),
+      revealRect: async (_tabId, rect) => {
+        calls.revealed.push(rect);
+        return {
+          scroll: { x: 0, y: 2750 },
+          restore: { x: 0, y: 0 },
+          viewport: { width: 1280, height: 800 },
+          devicePixelRatio: 1,
+        };
+      },
+    });
+    await captureElementStep(deps, journeyId, 'element', TEXT);
+    expect(calls.encode[0]?.crop).toEqual({ x: 40, y: 250, width: 600, height: 300 });
+    expect(calls.restored).toEqual([{ x: 0, y: 0 }]);
+  });
+
+  it('always crops a region from a native capture (never renders it)', async () => {
+    const region = { x: 200, y: 1450, width: 320, height: 240 };
+    const { deps, calls, journeyId } = await setup({
+      pick: async () => pickOf(region),
+      renderElement: () => Promise.reject(new Error('must not render a region')),
+    });
+    const result = await captureElementStep(deps, journeyId, 'region', TEXT);
+    expect(result).toMatchObject({
+      outcome: 'saved',
+      mode: 'region',
+      path: 'native',
+      fallback: null,
+    });
+    expect(calls.encode[0]?.crop).toEqual({ x: 400, y: 300, width: 640, height: 480 });
+  });
+
+  it('covers sensitive fields in the output pixels and marks the image redacted', async () => {
+    const password = { x: 120, y: 1600, width: 100, height: 30 };
+    const dom = await setup({ sensitiveRects: async () => [password] });
+    const result = await captureElementStep(dom.deps, dom.journeyId, 'element', TEXT);
+    expect(dom.calls.encode[0]?.cover).toEqual([{ x: 40, y: 200, width: 200, height: 60 }]);
+    expect(result).toMatchObject({ redacted: true });
+    if (result.outcome !== 'saved') throw new Error('not saved');
+    const [shot] = await dom.store.listScreenshots([result.step.id]);
+    expect(shot?.redacted).toBe(true);
+
+    // Native path: boxes are in capture pixels (viewport origin), the crop cuts them with the image.
+    const region = { x: 100, y: 1500, width: 360, height: 220 };
+    const order: string[] = [];
+    const native = await setup({
+      pick: async () => pickOf(region),
+      sensitiveRects: async () => (
+        order.push('scan'),
+        [password, { x: 900, y: 1320, width: 50, height: 20 }]
+      ),
+    });
+    const { revealRect, captureVisibleTab, restoreScroll } = native.deps;
+    native.deps.revealRect = (...args) => (order.push('reveal'), revealRect(...args));
+    native.deps.captureVisibleTab = (...args) => (
+      order.push('capture'),
+      captureVisibleTab(...args)
+    );
+    native.deps.restoreScroll = (...args) => (order.push('restore'), restoreScroll(...args));
+    await captureElementStep(native.deps, native.journeyId, 'region', TEXT);
+    // Measured after scrolling, so fixed and sticky fields are where the capture shows them.
+    expect(order).toEqual(['reveal', 'scan', 'capture', 'restore']);
+    expect(native.calls.encode[0]).toMatchObject({
+      crop: { x: 200, y: 400, width: 720, height: 440 },
+      cover: [{ x: 240, y: 600, width: 200, height: 60 }],
+    });
+  });
+
+  it('fails closed: no step when the field check, the capture or the picker fails', async () => {
+    const check = await setup({ sensitiveRects: () => Promise.reject(new Error('no access')) });
+    await expect(
+      captureElementStep(check.deps, check.journeyId, 'element', TEXT),
+    ).rejects.toMatchObject({ reason: 'capture-failed' });
+    await expect(
+      captureElementStep(check.deps, check.journeyId, 'region', TEXT),
+    ).rejects.toMatchObject({ reason: 'capture-failed' });
+    expect(check.calls.captured).toBe(0);
+    expect(check.calls.restored).toHaveLength(1);
+    expect((await counts(check.db)).steps).toBe(0);
+
+    const refused = await setup({
+      pick: async () => pickOf(CARD),
+      captureVisibleTab: () => Promise.reject(new Error('Cannot access contents')),
+    });
+    await expect(
+      captureElementStep(refused.deps, refused.journeyId, 'region', TEXT),
+    ).rejects.toMatchObject({ reason: 'capture-failed' });
+    expect(refused.calls.restored).toHaveLength(1);
+    expect((await counts(refused.db)).steps).toBe(0);
+
+    const closed = await setup({
+      pick: () => Promise.reject(new Error('No tab with id: 7')),
+      tabExists: async () => false,
+    });
+    await expect(
+      captureElementStep(closed.deps, closed.journeyId, 'element', TEXT),
+    ).rejects.toMatchObject({ reason: 'tab-closed' });
+
+    const navigated = await setup({
+      pick: () => Promise.reject(new Error('the page was left or reloaded while choosing')),
+    });
+    await expect(
+      captureElementStep(navigated.deps, navigated.journeyId, 'element', TEXT),
+    ).rejects.toMatchObject({
+      reason: 'pick-failed',
+      params: { message: 'the page was left or reloaded while choosing' },
+    });
+    expect((await counts(navigated.db)).steps).toBe(0);
+
+    const hidden = await setup({
+      renderElement: async () => ({ ok: false, reason: 'gone', message: '' }),
+      pick: async () => pickOf({ x: -500, y: 1500, width: 100, height: 100 }),
+      revealRect: async () => ({
+        scroll: { x: 0, y: 1300 },
+        restore: { x: 0, y: 1300 },
+        viewport: { width: 1280, height: 800 },
+        devicePixelRatio: 2,
+      }),
+    });
+    await expect(
+      captureElementStep(hidden.deps, hidden.journeyId, 'element', TEXT),
+    ).rejects.toMatchObject({ reason: 'nothing-visible' });
+    expect((await counts(hidden.db)).steps).toBe(0);
+  });
+
+  it('refuses without a journey and on browser pages before showing any picker', async () => {
+    let picked = 0;
+    const { deps, journeyId } = await setup({
+      pick: async () => (picked++, pickOf(CARD)),
+      findTargetTab: async () => ({
+        tabId: 1,
+        windowId: 1,
+        url: 'chrome://settings/',
+        title: '',
+        width: 1,
+        height: 1,
+      }),
+    });
+    await expect(captureElementStep(deps, null, 'element', TEXT)).rejects.toMatchObject({
+      reason: 'no-journey',
+    });
+    await expect(captureElementStep(deps, journeyId, 'region', TEXT)).rejects.toMatchObject({
+      reason: 'restricted-page',
+    });
+    expect(picked).toBe(0);
+  });
+});
