@@ -12,6 +12,7 @@ import {
   type Locale,
 } from '../lib/taxonomy';
 import { describeError } from './describe-error';
+import { useFileDrop } from './hooks';
 import { Field, SelectField, TextField } from './fields';
 
 type Submit<T> = (value: T) => Promise<void>;
@@ -215,9 +216,11 @@ export function OfflineForm(props: {
   const [at, setAt] = useState(localInputValue(props.now));
   const [file, setFile] = useState<File | null>(null);
   const { error, busy, submit } = useSubmit(props.onSubmit, t);
+  const drop = useFileDrop(setFile);
   return (
     <form
-      class="card form"
+      {...drop.handlers}
+      class={`card form${drop.dragging ? ' dragging' : ''}`}
       aria-label={t('logOffline')}
       onSubmit={(e) => {
         e.preventDefault();
@@ -274,6 +277,9 @@ export function OfflineForm(props: {
           />
         )}
       </Field>
+      <p class={`drop-hint${drop.dragging ? ' dragging' : ''}`}>
+        {file ? t('evidenceChosen', { file: file.name || t('pastedImage') }) : t('dropOrPaste')}
+      </p>
       <FormFooter
         t={t}
         error={error}

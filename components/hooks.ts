@@ -42,3 +42,44 @@ export function useObjectUrls(blobs: ReadonlyMap<string, Blob>): ReadonlyMap<str
   useEffect(() => () => cache.current.forEach((entry) => URL.revokeObjectURL(entry.url)), []);
   return urls;
 }
+
+/** The first file carried by a drop or a paste, if any. */
+function fileOf(data: DataTransfer | null): File | null {
+  if (!data) return null;
+  const direct = data.files[0];
+  if (direct) return direct;
+  for (const item of data.items) {
+    if (item.kind === 'file') return item.getAsFile();
+  }
+  return null;
+}
+
+/**
+ * Lets an element take an image by drag-and-drop or by paste (Ctrl+V while it holds the focus).
+ * Spread `handlers` on the element; `dragging` is true while a file is over it.
+ */
+export function useFileDrop(onFile: (file: File) => void) {
+  const [dragging, setDragging] = useState(false);
+  const handlers = {
+    onDragOver: (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      const file = fileOf(event.dataTransfer);
+      setDragging(false);
+      if (!file) return;
+      event.preventDefault();
+      onFile(file);
+    },
+    onPaste: (event: ClipboardEvent) => {
+      const file = fileOf(event.clipboardData);
+      if (!file) return;
+      event.preventDefault();
+      onFile(file);
+    },
+  };
+  return { dragging, handlers };
+}

@@ -12,6 +12,7 @@ import {
   stageLabel,
   type Locale,
 } from '../lib/taxonomy';
+import { useFileDrop } from './hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from './fields';
 
 export interface StepItemProps {
@@ -42,6 +43,8 @@ export function StepItem(props: StepItemProps) {
   const { step, t, locale, onEdit } = props;
   const [open, setOpen] = useState(false);
   const name = step.title || t('untitled');
+  // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
+  const drop = useFileDrop(props.onAttach);
   const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({
     value: s,
     label: STAGES[s][locale],
@@ -50,8 +53,9 @@ export function StepItem(props: StepItemProps) {
     stageOptions.push({ value: step.stage, label: step.stage });
   return (
     <li
+      {...drop.handlers}
       data-step-id={step.id}
-      class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}`}
+      class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}${drop.dragging ? ' dragging' : ''}`}
       aria-label={t('stepN', { n: step.seq }) + ': ' + name}
     >
       <div class="step-top">
@@ -236,6 +240,7 @@ export function StepItem(props: StepItemProps) {
               />
             )}
           </Field>
+          <p class="drop-hint">{t('dropOrPasteStep')}</p>
           <p class="muted">
             {formatDateTime(step.at, locale)}
             {step.url && <> · {step.url}</>}

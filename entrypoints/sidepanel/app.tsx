@@ -83,6 +83,7 @@ export function App() {
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(0);
   const [picking, setPicking] = useState<PickMode | null>(null);
   const [fullPageRun, setFullPageRun] = useState<AbortController | null>(null);
   const [deleted, setDeleted] = useState<DeletedStep | null>(null);
@@ -222,14 +223,15 @@ export function App() {
     });
   };
 
+  // Visible captures queue (the pacer keeps them within the quota): a fast auditor loses none.
   const capture = () => {
     if (busy) return;
-    setBusy(true);
+    setPending((n) => n + 1);
     void run(async () => {
       const step = await captureVisibleStep(captureDeps, journey?.id ?? null);
       void compactStepImages(store, step.id).catch(console.error);
       return t('captured', { n: step.seq });
-    }).finally(() => setBusy(false));
+    }).finally(() => setPending((n) => n - 1));
   };
 
   const addOffline = async (input: OfflineInput) => {
@@ -377,10 +379,10 @@ export function App() {
               type="button"
               class="primary capture"
               disabled={busy}
-              aria-busy={busy && !picking}
+              aria-busy={pending > 0}
               onClick={capture}
             >
-              {busy && !picking ? t('capturing') : t('captureVisible')}
+              {t('captureVisible')}
             </button>
             {fullPageRun ? (
               <button

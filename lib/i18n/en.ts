@@ -31,7 +31,6 @@ export const en = {
   stepsCount: '{n} steps',
   inProgress: 'in progress',
   captureVisible: 'Capture page',
-  capturing: 'Capturing…',
   captured: 'Step {n} captured.',
   logOffline: 'Log offline contact',
   addOffline: 'Add contact',
@@ -220,6 +219,11 @@ export const en = {
   error_cancelled: 'Full-page capture cancelled. Nothing was saved.',
   'error_page-changed':
     'The page changed during the full-page capture (it navigated, was resized, or another tab came to the front). Nothing was saved; keep the page in front and try again.',
+  dropOrPaste: 'Or drop an image on this form, or paste one (Ctrl+V) while a field has the focus.',
+  dropOrPasteStep:
+    'You can also drop an image on the step, or paste one (Ctrl+V) while it has the focus.',
+  evidenceChosen: 'Evidence image: {file}',
+  pastedImage: 'pasted image',
   'error_no-journey': 'Choose or create a journey first.',
   'error_no-tab':
     'There is no browser tab to capture. Open the page you are auditing and try again.',
