@@ -2,6 +2,7 @@
 import { alignToBlocks, type Rect } from '../annotate';
 import type { EncodedImage, ScreenshotMode } from '../model';
 import { encodeCaptured } from './encode';
+import { paintRedactions } from './redact';
 
 /** Quality of an image re-encoded after redaction (JPEG or WebP; as a capture). */
 export const BURN_IN_QUALITY = 0.85;
@@ -24,12 +25,10 @@ export async function burnInRedactions(
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D canvas is available.');
     context.drawImage(bitmap, 0, 0);
-    context.fillStyle = '#000';
-    for (const rect of rects) {
-      const area = alignToBlocks(rect, size);
-      if (area.width > 0 && area.height > 0)
-        context.fillRect(area.x, area.y, area.width, area.height);
-    }
+    const areas = rects
+      .map((rect) => alignToBlocks(rect, size))
+      .filter((a) => a.width > 0 && a.height > 0);
+    paintRedactions(context, areas, { x: 0, y: 0 }, 1);
     // Same format as before (WebP stays WebP, PNG stays lossless); JPEG when the browser cannot
     // encode that format at this size (WebP stops at 16,383 px per side).
     const type =

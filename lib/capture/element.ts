@@ -3,9 +3,9 @@
  * the element from the DOM (html2canvas-pro) or crop a native capture → cover sensitive fields →
  * encode → one transaction. Browser and page access come in through deps, so this runs in Node tests.
  */
-import { StorageFullError, type AuditStore } from '../db';
+import type { AuditStore } from '../db';
 import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
-import { CaptureError } from './errors';
+import { asCaptureError, CaptureError } from './errors';
 import { CAPTURE_QUALITY, restrictedReason } from './index';
 import type { CapturePacer, Rect } from './pacer';
 import {
@@ -229,14 +229,7 @@ export async function captureElementStep(
       redacted: image.redacted === true,
     };
   } catch (error) {
-    if (error instanceof StorageFullError) {
-      throw new CaptureError(
-        'storage-full',
-        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
-        { cause: error },
-      );
-    }
-    throw error;
+    throw asCaptureError(error);
   }
 }
 

@@ -1,3 +1,5 @@
+import { StorageFullError } from '../db/errors';
+
 /** Why a capture or an upload did not produce a step. `reason` picks the message shown to the auditor. */
 export type CaptureFailure =
   | 'no-journey'
@@ -28,4 +30,15 @@ export class CaptureError extends Error {
     super(detail, options);
     this.params = options?.params ?? {};
   }
+}
+
+/** A full disk while saving a capture becomes the capture's own message; other errors pass. */
+export function asCaptureError(error: unknown): unknown {
+  return error instanceof StorageFullError
+    ? new CaptureError(
+        'storage-full',
+        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
+        { cause: error },
+      )
+    : error;
 }

@@ -3,10 +3,10 @@
  * quota, and stitches the tiles into the images (parts) of ONE step. Context-agnostic: every
  * browser function is injected, so the side panel, the service worker and Node tests can run it.
  */
-import { StorageFullError, type AuditStore } from '../db';
+import type { AuditStore } from '../db';
 import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
 import { dataUrlToBlob, describe } from './encode';
-import { CaptureError } from './errors';
+import { asCaptureError, CaptureError } from './errors';
 import { CAPTURE_QUALITY, restrictedReason } from './index';
 import type { CapturePacer, Rect, RunInTab } from './pacer';
 
@@ -892,13 +892,6 @@ export async function captureFullPageStep(
     });
     return { step, parts: images.length, redacted: images.some((image) => image.redacted) };
   } catch (error) {
-    if (error instanceof StorageFullError) {
-      throw new CaptureError(
-        'storage-full',
-        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
-        { cause: error },
-      );
-    }
-    throw error;
+    throw asCaptureError(error);
   }
 }

@@ -1,7 +1,7 @@
 /** Capture a visible tab as the next step of the active journey: tab → image → one transaction. */
-import { StorageFullError, type AuditStore } from '../db';
+import type { AuditStore } from '../db';
 import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
-import { CaptureError } from './errors';
+import { asCaptureError, CaptureError } from './errors';
 import { dataUrlToBlob } from './encode';
 import { CapturePacer } from './pacer';
 import { coverRegions, type SensitiveFields } from './redact';
@@ -96,13 +96,6 @@ export async function captureVisibleStep(
       userAgent: deps.userAgent,
     });
   } catch (error) {
-    if (error instanceof StorageFullError) {
-      throw new CaptureError(
-        'storage-full',
-        'The browser is out of storage for this extension. Free disk space or export and delete old audits.',
-        { cause: error },
-      );
-    }
-    throw error;
+    throw asCaptureError(error);
   }
 }

@@ -159,6 +159,12 @@ export interface AuditSnapshot {
   actionItems: ActionItem[];
 }
 
+/** The screenshot fields that describe an image's stored bytes. */
+function pixelsOf(image: EncodedImage) {
+  const { mime, width, height, sha256, thumbnail } = image;
+  return { mime, width, height, bytes: image.blob.size, sha256, thumbnail };
+}
+
 export class AuditStore {
   constructor(
     readonly db: AuditDatabase,
@@ -456,12 +462,7 @@ export class AuditStore {
           Screenshot,
           {
             ...current,
-            mime: image.mime,
-            width: image.width,
-            height: image.height,
-            bytes: image.blob.size,
-            sha256: image.sha256,
-            thumbnail: image.thumbnail,
+            ...pixelsOf(image),
             redacted: current.redacted || Boolean(image.redacted),
           },
           'screenshot',
@@ -495,12 +496,7 @@ export class AuditStore {
         id,
         touchpointId,
         mode: image.mode,
-        mime: image.mime,
-        width: image.width,
-        height: image.height,
-        bytes: image.blob.size,
-        sha256: image.sha256,
-        thumbnail: image.thumbnail,
+        ...pixelsOf(image),
         createdAt: this.now(),
         part: image.part ?? 0,
         parts: image.parts ?? 1,
