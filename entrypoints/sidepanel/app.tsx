@@ -370,8 +370,10 @@ export function App() {
             </span>
             <strong>{journey.brandName}</strong>
             <span class="muted">
-              {t('stepsCount', { n: data.steps.length })} ·{' '}
-              {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
+              {t(data.steps.length === 1 ? 'stepsCountOne' : 'stepsCount', {
+                n: data.steps.length,
+              })}{' '}
+              · {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
             </span>
           </div>
           <div class="row">

@@ -29,6 +29,7 @@ export const en = {
   noJourneys: 'No journeys yet: add one per brand you walk.',
   activeJourney: 'Active journey',
   stepsCount: '{n} steps',
+  stepsCountOne: '{n} step',
   inProgress: 'in progress',
   captureVisible: 'Capture page',
   captured: 'Step {n} captured.',

@@ -31,6 +31,7 @@ export const ru: Record<keyof typeof en, string> = {
   noJourneys: 'Путей пока нет: добавьте по одному на каждый бренд.',
   activeJourney: 'Текущий путь',
   stepsCount: 'шагов: {n}',
+  stepsCountOne: 'шагов: {n}',
   inProgress: 'в процессе',
   captureVisible: 'Снять страницу',
   captured: 'Шаг {n} сохранён.',
