@@ -1,5 +1,5 @@
 /** The demo walk: two brands on the bundled demo sites, scored, compared and exported to out/. */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test } from '../e2e/fixtures';
 import { openPanel, walkSite } from '../e2e/pages';
@@ -92,6 +92,5 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
   const viewer = await context.newPage();
   await viewer.goto(`file://${OUT}/example-report.html`);
   await viewer.screenshot({ path: `${OUT}/example-report.png`, fullPage: true });
-  await copyFile(`${OUT}/example-report.html`, `${OUT}/latest-report.html`);
   console.log(`Example report: ${OUT}/example-report.html (and example-steps.csv, *.png)`);
 });
