@@ -7,67 +7,15 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromium.mjs';
 import { expect, extensionIdOf, test, type DemoServer } from './fixtures';
 import { openPanel, type PanelPage } from './pages';
+import { readStoredShots } from './stored';
 
-interface StoredShot {
-  mode: string;
-  mime: string;
-  width: number;
-  height: number;
-  redacted: boolean;
-  /** RGB of the stored image at each requested point (image pixels). */
-  samples: number[][];
-  sizeOk: boolean;
-}
-
-/** Reads the stored screenshots (in creation order) and samples their pixels, in an extension page. */
-function storedShots(page: Page, points: [number, number][] = []): Promise<StoredShot[]> {
-  return page.evaluate(async (points) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('touchpoint-audit');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = <T>(name: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    type Shot = {
-      id: string;
-      mode: string;
-      mime: string;
-      width: number;
-      height: number;
-      redacted: boolean;
-      createdAt: number;
-    };
-    const shots = (await all<Shot>('screenshots')).sort((a, b) => a.createdAt - b.createdAt);
-    const images = new Map(
-      (await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i.blob]),
-    );
-    db.close();
-    const result = [];
-    for (const shot of shots) {
-      const bitmap = await createImageBitmap(images.get(shot.id)!);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const samples = points.map(([x, y]) => [
-        ...context.getImageData(x, y, 1, 1).data.slice(0, 3),
-      ]);
-      result.push({
-        mode: shot.mode,
-        mime: shot.mime,
-        width: shot.width,
-        height: shot.height,
-        redacted: shot.redacted,
-        samples,
-        sizeOk: bitmap.width === shot.width && bitmap.height === shot.height,
-      });
-    }
-    return result;
-  }, points);
+/** Stored screenshots (creation order) with the RGB of each requested point, and a size check. */
+async function storedShots(page: Page, points: [number, number][] = []) {
+  return (await readStoredShots(page, points)).map((shot) => ({
+    ...shot,
+    samples: shot.pixels.map((pixel) => pixel.slice(0, 3)),
+    sizeOk: shot.decoded.width === shot.width && shot.decoded.height === shot.height,
+  }));
 }
 
 /** The page as the page's own scripts see it (main world): markup, scroll, picker host. */

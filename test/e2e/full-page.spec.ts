@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readStoredShots, type StoredShot } from './stored';
 import { openPanel, type PanelPage } from './pages';
 
 const HEADER = [0xff, 0x00, 0xff];
@@ -12,66 +13,6 @@ const FOOTER = [0x00, 0xff, 0xff];
 const PLACEHOLDER = [0xff, 0x88, 0x00];
 const LOADED_GREEN = [0x1b, 0x9e, 0x4b];
 const LOADED_BLUE = [0x1f, 0x5f, 0xbf];
-
-interface StoredPart {
-  id: string;
-  touchpointId: string;
-  mode: string;
-  part: number;
-  parts: number;
-  width: number;
-  height: number;
-  redacted: boolean;
-  sha256: string;
-  /** SHA-256 recomputed from the blob in the images table. */
-  actualSha256: string;
-  /** Size of the decoded blob (must match width/height). */
-  decoded: { width: number; height: number };
-}
-
-/** Every stored screenshot, read from the extension's IndexedDB in an extension page. */
-async function storedParts(extensionPage: Page): Promise<StoredPart[]> {
-  return extensionPage.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(table: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(table).objectStore(table).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    type Shot = Omit<StoredPart, 'actualSha256' | 'decoded'>;
-    const shots = (await all<Shot>('screenshots')).sort((a, b) => a.part - b.part);
-    const blobs = new Map((await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i]));
-    db.close();
-    const parts: StoredPart[] = [];
-    for (const shot of shots) {
-      const blob = blobs.get(shot.id)!.blob;
-      const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-      const bitmap = await createImageBitmap(blob);
-      parts.push({
-        id: shot.id,
-        touchpointId: shot.touchpointId,
-        mode: shot.mode,
-        part: shot.part,
-        parts: shot.parts,
-        width: shot.width,
-        height: shot.height,
-        redacted: shot.redacted,
-        sha256: shot.sha256,
-        actualSha256: Array.from(new Uint8Array(digest), (b) =>
-          b.toString(16).padStart(2, '0'),
-        ).join(''),
-        decoded: { width: bitmap.width, height: bitmap.height },
-      });
-      bitmap.close();
-    }
-    return parts;
-  });
-}
 
 interface ColourRows {
   /** Pixels within tolerance of the colour. */
@@ -227,9 +168,9 @@ test('long page: sticky header and fixed footer once, lazy images loaded, exact 
   expect(after.bodyStyle).toBe(before.bodyStyle);
   expect(after.pinnedStyles).toEqual(before.pinnedStyles);
 
-  const parts = await storedParts(panel.page);
+  const parts = await readStoredShots(panel.page);
   expect(parts).toHaveLength(1);
-  const [shot] = parts as [StoredPart];
+  const [shot] = parts as [StoredShot];
   expect(shot).toMatchObject({ mode: 'full-page', part: 0, parts: 1, redacted: true });
   // Height of the page after its lazy images loaded (one of them had no height), × DPR.
   expect(after.pageHeight).toBeGreaterThan(before.pageHeight);
@@ -310,7 +251,7 @@ test('page taller than a canvas: split into parts of one step, exact total heigh
   );
   expect((await pageState(site)).scrollY).toBe(30_000);
 
-  const parts = await storedParts(panel.page);
+  const parts = await readStoredShots(panel.page);
   expect(parts.length).toBeGreaterThanOrEqual(2);
   expect(new Set(parts.map((p) => p.touchpointId)).size).toBe(1);
   expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
@@ -365,7 +306,7 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   );
   await expect(panel.button('Full page')).toBeEnabled();
   await expect(panel.steps()).toHaveCount(0);
-  expect(await storedParts(panel.page)).toEqual([]);
+  expect(await readStoredShots(panel.page)).toEqual([]);
   // The tab stays where the auditor left it, and nothing keeps scrolling it afterwards.
   await expect.poll(async () => (await pageState(site)).scrollY).toBe(2000);
   await site.waitForTimeout(1500);
@@ -379,6 +320,6 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   await expect(panel.page.getByRole('status')).toHaveText(/^Step 1 captured: the whole page\./, {
     timeout: 60_000,
   });
-  expect(await storedParts(panel.page)).toHaveLength(1);
+  expect(await readStoredShots(panel.page)).toHaveLength(1);
   expect((await pageState(site)).scrollY).toBe(2000);
 });

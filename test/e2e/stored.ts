@@ -5,6 +5,7 @@ export interface StoredShot {
   id: string;
   touchpointId: string;
   mode: string;
+  mime: string;
   width: number;
   height: number;
   sha256: string;
@@ -15,6 +16,8 @@ export interface StoredShot {
   actualSha256: string;
   /** RGBA of each requested point (image pixels). */
   pixels: [number, number, number, number][];
+  /** Size of the decoded blob (must equal width × height). */
+  decoded: { width: number; height: number };
 }
 
 /** All stored screenshots (newest last), with the stored blob re-hashed and sampled at `points`. */
@@ -34,7 +37,7 @@ export async function readStoredShots(
         request.onsuccess = () => resolve(request.result as T[]);
         request.onerror = () => reject(request.error);
       });
-    type Shot = Omit<StoredShot, 'actualSha256' | 'pixels'> & { createdAt: number };
+    type Shot = Omit<StoredShot, 'actualSha256' | 'pixels' | 'decoded'> & { createdAt: number };
     const shots = (await all<Shot>('screenshots')).sort(
       (a, b) => a.createdAt - b.createdAt || a.part - b.part,
     );
@@ -59,6 +62,7 @@ export async function readStoredShots(
         id: shot.id,
         touchpointId: shot.touchpointId,
         mode: shot.mode,
+        mime: shot.mime,
         width: shot.width,
         height: shot.height,
         sha256: shot.sha256,
@@ -67,7 +71,9 @@ export async function readStoredShots(
         parts: shot.parts,
         actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
         pixels,
+        decoded: { width: bitmap.width, height: bitmap.height },
       });
+      bitmap.close();
     }
     return result;
   }, points);
