@@ -84,7 +84,11 @@ export function ScoreButtons(props: {
 }) {
   const values = Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
   return (
-    <div class="score-buttons" role="group" aria-label={props.label}>
+    <div
+      class={`score-buttons${values.length > 6 ? ' wide' : ''}`}
+      role="group"
+      aria-label={props.label}
+    >
       <span class="score-label" aria-hidden="true">
         {props.label}
       </span>

@@ -115,38 +115,40 @@ export function StepItem(props: StepItemProps) {
           {t('flagWow')}
         </label>
         <span class="spacer" />
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-label={t('editStep', { n: step.seq })}
-          onClick={() => setOpen(!open)}
-        >
-          {open ? t('close') : t('details')}
-        </button>
-        <button
-          type="button"
-          aria-label={t('moveUp', { n: step.seq })}
-          disabled={step.seq <= 1}
-          onClick={() => props.onMove(step.seq - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          aria-label={t('moveDown', { n: step.seq })}
-          disabled={step.seq >= props.total}
-          onClick={() => props.onMove(step.seq + 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          class="danger"
-          aria-label={t('deleteStep', { n: step.seq })}
-          onClick={props.onDelete}
-        >
-          ✕
-        </button>
+        <span class="step-buttons">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-label={t('editStep', { n: step.seq })}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? t('close') : t('details')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('moveUp', { n: step.seq })}
+            disabled={step.seq <= 1}
+            onClick={() => props.onMove(step.seq - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={t('moveDown', { n: step.seq })}
+            disabled={step.seq >= props.total}
+            onClick={() => props.onMove(step.seq + 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            class="danger"
+            aria-label={t('deleteStep', { n: step.seq })}
+            onClick={props.onDelete}
+          >
+            ✕
+          </button>
+        </span>
       </div>
       {open && (
         <div class="step-details">
