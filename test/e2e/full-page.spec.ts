@@ -78,28 +78,8 @@ async function samplePixels(
   screenshotId: string,
   points: [number, number][],
 ): Promise<number[][]> {
-  return extensionPage.evaluate(
-    async ({ screenshotId, points }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('touchpoint-audit');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const record = await new Promise<{ blob: Blob }>((resolve, reject) => {
-        const request = db.transaction('images').objectStore('images').get(screenshotId);
-        request.onsuccess = () => resolve(request.result as { blob: Blob });
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      const bitmap = await createImageBitmap(record.blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      context.drawImage(bitmap, 0, 0);
-      bitmap.close();
-      return points.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data].slice(0, 3));
-    },
-    { screenshotId, points },
-  );
+  const [shot] = await readStoredShots(extensionPage, points, screenshotId);
+  return shot!.pixels.map((pixel) => pixel.slice(0, 3));
 }
 
 const near = (actual: number[], expected: number[], tolerance = 24) =>

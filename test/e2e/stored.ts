@@ -20,61 +20,69 @@ export interface StoredShot {
   decoded: { width: number; height: number };
 }
 
-/** All stored screenshots (newest last), with the stored blob re-hashed and sampled at `points`. */
+/**
+ * All stored screenshots (newest last), or only the one with id `only`, with the stored blob
+ * re-hashed and sampled at `points`.
+ */
 export async function readStoredShots(
   extensionPage: Page,
   points: [number, number][] = [],
+  only?: string,
 ): Promise<StoredShot[]> {
-  return extensionPage.evaluate(async (points) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
+  return extensionPage.evaluate(
+    async ({ points, only }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-audit');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
       });
-    type Shot = Omit<StoredShot, 'actualSha256' | 'pixels' | 'decoded'> & { createdAt: number };
-    const shots = (await all<Shot>('screenshots')).sort(
-      (a, b) => a.createdAt - b.createdAt || a.part - b.part,
-    );
-    const images = new Map(
-      (await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i.blob]),
-    );
-    db.close();
-    const result = [];
-    for (const shot of shots) {
-      const blob = images.get(shot.id)!;
-      const digest = new Uint8Array(
-        await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()),
+      const all = <T>(store: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error);
+        });
+      type Shot = Omit<StoredShot, 'actualSha256' | 'pixels' | 'decoded'> & { createdAt: number };
+      const shots = (await all<Shot>('screenshots'))
+        .filter((s) => !only || s.id === only)
+        .sort((a, b) => a.createdAt - b.createdAt || a.part - b.part);
+      const images = new Map(
+        (await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i.blob]),
       );
-      const bitmap = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const pixels = points.map(
-        ([x, y]) => [...context.getImageData(x, y, 1, 1).data] as [number, number, number, number],
-      );
-      result.push({
-        id: shot.id,
-        touchpointId: shot.touchpointId,
-        mode: shot.mode,
-        mime: shot.mime,
-        width: shot.width,
-        height: shot.height,
-        sha256: shot.sha256,
-        redacted: shot.redacted,
-        part: shot.part,
-        parts: shot.parts,
-        actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
-        pixels,
-        decoded: { width: bitmap.width, height: bitmap.height },
-      });
-      bitmap.close();
-    }
-    return result;
-  }, points);
+      db.close();
+      const result = [];
+      for (const shot of shots) {
+        const blob = images.get(shot.id)!;
+        const digest = new Uint8Array(
+          await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()),
+        );
+        const bitmap = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = points.map(
+          ([x, y]) =>
+            [...context.getImageData(x, y, 1, 1).data] as [number, number, number, number],
+        );
+        result.push({
+          id: shot.id,
+          touchpointId: shot.touchpointId,
+          mode: shot.mode,
+          mime: shot.mime,
+          width: shot.width,
+          height: shot.height,
+          sha256: shot.sha256,
+          redacted: shot.redacted,
+          part: shot.part,
+          parts: shot.parts,
+          actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+          pixels,
+          decoded: { width: bitmap.width, height: bitmap.height },
+        });
+        bitmap.close();
+      }
+      return result;
+    },
+    { points, only },
+  );
 }
