@@ -23,6 +23,7 @@ import type { Translate } from '../lib/i18n';
 import type { Annotation, AnnotationColor } from '../lib/model';
 import { AnnotationShape, COLOR_VALUES } from './annotation-shapes';
 import { describeError } from './describe-error';
+import { useDocumentKeydown } from './hooks';
 
 export const TOOLS = ['select', 'box', 'arrow', 'text', 'redact'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -171,39 +172,35 @@ export function Annotator(props: AnnotatorProps) {
   };
 
   // Keyboard: tool keys, Delete, Escape, arrow keys to nudge, Ctrl+S to save.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        if (confirming) setConfirming(false);
-        else if (textAt) setTextAt(null);
-        else if (drag) setDrag(null);
-        else setSelection(null);
-        return;
-      }
-      if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS') {
-        e.preventDefault();
-        void save();
-        return;
-      }
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || confirming) return;
-      const nextTool = TOOL_KEYS[e.code];
-      if (nextTool) {
-        e.preventDefault();
-        chooseTool(nextTool);
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && selection) {
-        e.preventDefault();
-        deleteSelection();
-      } else if (e.key.startsWith('Arrow') && selection) {
-        if (toolbarRef.current?.contains(e.target as Node)) return;
-        e.preventDefault();
-        const step = e.shiftKey ? 10 : 1;
-        const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
-        const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-        moveSelection(dx, dy);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+  useDocumentKeydown((e) => {
+    if (e.key === 'Escape') {
+      if (confirming) setConfirming(false);
+      else if (textAt) setTextAt(null);
+      else if (drag) setDrag(null);
+      else setSelection(null);
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS') {
+      e.preventDefault();
+      void save();
+      return;
+    }
+    if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || confirming) return;
+    const nextTool = TOOL_KEYS[e.code];
+    if (nextTool) {
+      e.preventDefault();
+      chooseTool(nextTool);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selection) {
+      e.preventDefault();
+      deleteSelection();
+    } else if (e.key.startsWith('Arrow') && selection) {
+      if (toolbarRef.current?.contains(e.target as Node)) return;
+      e.preventDefault();
+      const step = e.shiftKey ? 10 : 1;
+      const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+      const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+      moveSelection(dx, dy);
+    }
   });
 
   // The tool buttons form one toolbar: ←/→/Home/End move between them (one tab stop).

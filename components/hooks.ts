@@ -20,6 +20,21 @@ export function useSubscription<T>(
   return value;
 }
 
+/**
+ * Listens to keydown on the document with the handler of the latest render. The handler is
+ * swapped during render (not in an effect that runs after paint), so a key pressed right after
+ * the screen changed always sees the state that is on screen.
+ */
+export function useDocumentKeydown(handler: (event: KeyboardEvent) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => latest.current(event);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** Object URLs for blobs keyed by id, revoked when no longer used or on unmount. */
 export function useObjectUrls(blobs: ReadonlyMap<string, Blob>): ReadonlyMap<string, string> {
   const cache = useRef(new Map<string, { blob: Blob; url: string }>());

@@ -21,18 +21,28 @@ export default defineBackground(() => {
   };
 
   const sidePanel = (
-    browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }
+    browser as unknown as {
+      sidePanel?: {
+        setPanelBehavior(o: object): Promise<void>;
+        open(o: { windowId: number }): Promise<void>;
+      };
+    }
   ).sidePanel;
+  const action =
+    browser.action ??
+    (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (sidePanel) {
-    // Chromium: the toolbar button opens the side panel.
+    // Chromium: the toolbar button opens the side panel. Set on every worker start (it is the
+    // first thing the worker does); onClicked only fires while the behaviour is not set yet, so a
+    // click in that moment still opens the panel.
     void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+    action?.onClicked.addListener((tab) => {
+      if (tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
+    });
   } else {
     // Firefox: the toolbar button toggles the sidebar.
     const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
       .sidebarAction;
-    const action =
-      browser.action ??
-      (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
     action?.onClicked.addListener(() => void sidebar?.toggle());
   }
 

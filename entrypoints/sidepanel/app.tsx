@@ -4,7 +4,7 @@ import { AuditForm, JourneyForm, OfflineForm, type OfflineInput } from '../../co
 import { describeError, describeNotice } from '../../components/describe-error';
 import { describeSelection } from '../../components/describe-selection';
 import { SelectField } from '../../components/fields';
-import { useObjectUrls, useSubscription } from '../../components/hooks';
+import { useDocumentKeydown, useObjectUrls, useSubscription } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
 import { StepItem } from '../../components/step-item';
 import {
@@ -101,23 +101,19 @@ export function App() {
   }, [notice?.at]);
 
   // Score keys: 1–5 set the experience of the step holding the focus, or of the last step.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-5]$/.test(event.key)) return;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      const focusedId = target?.closest<HTMLElement>('[data-step-id]')?.dataset.stepId;
-      const step = data.steps.find((s) => s.id === focusedId) ?? data.steps.at(-1);
-      if (!step) return;
-      event.preventDefault();
-      void run(async () => {
-        await store.updateStep(step.id, { experience: Number(event.key) });
-        return t('scored', { n: step.seq, score: event.key });
-      });
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [data.steps, locale]);
+  useDocumentKeydown((event) => {
+    const target = event.target as HTMLElement | null;
+    if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-5]$/.test(event.key)) return;
+    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    const focusedId = target?.closest<HTMLElement>('[data-step-id]')?.dataset.stepId;
+    const step = data.steps.find((s) => s.id === focusedId) ?? data.steps.at(-1);
+    if (!step) return;
+    event.preventDefault();
+    void run(async () => {
+      await store.updateStep(step.id, { experience: Number(event.key) });
+      return t('scored', { n: step.seq, score: event.key });
+    });
+  });
 
   const autoCaptureOn = Boolean(journey && settings?.autoCapture?.journeyId === journey.id);
   const toggleAutoCapture = (on: boolean) =>

@@ -21,10 +21,16 @@ test('the toolbar button opens the side panel, which shows the panel page', asyn
 }) => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/report.html`);
-  const behavior = await page.evaluate(() =>
-    (globalThis as unknown as { chrome: Chrome }).chrome.sidePanel.getPanelBehavior(),
-  );
-  expect(behavior.openPanelOnActionClick).toBe(true);
+  // The worker sets the behaviour as the first thing it does; wait for that state, not a time.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async () =>
+          (await (globalThis as unknown as { chrome: Chrome }).chrome.sidePanel.getPanelBehavior())
+            .openPanelOnActionClick,
+      ),
+    )
+    .toBe(true);
   const manifest = await page.evaluate(() =>
     (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest(),
   );
