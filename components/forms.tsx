@@ -108,6 +108,8 @@ export function JourneyForm(props: {
   locale: Locale;
   auditId: string;
   defaultTask: string;
+  /** The auditor name from Options, stored with the journey. */
+  auditor: string;
   onSubmit: Submit<JourneyInput>;
   onCancel: () => void;
 }) {
@@ -133,6 +135,7 @@ export function JourneyForm(props: {
           task,
           persona,
           entryChannel,
+          auditor: props.auditor,
         });
       }}
     >

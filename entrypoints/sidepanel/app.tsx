@@ -19,14 +19,21 @@ import {
 import { CaptureError, captureVisibleStep } from '../../lib/capture';
 import { compactStepImages } from '../../lib/capture/compact';
 import { encodeUpload } from '../../lib/capture/encode';
-import { openStore, watchQuery, type DeletedStep } from '../../lib/db';
+import { openStore, watchQuery } from '../../lib/db';
 import { captureServices } from '../../lib/services';
 import { elementCaptureServices } from '../../lib/services/element';
 import { captureElementStep, type PickMode } from '../../lib/capture/element';
 import { captureFullPageStep, type FullPageProgress } from '../../lib/capture/full-page';
 import { fullPageServices } from '../../lib/services/full-page';
 import { localeFor, translator } from '../../lib/i18n';
-import type { Audit, Journey, Outcome, Screenshot, Touchpoint } from '../../lib/model';
+import type {
+  Audit,
+  DeletedEntry,
+  Journey,
+  Outcome,
+  Screenshot,
+  Touchpoint,
+} from '../../lib/model';
 
 const store = openStore();
 const captureDeps = captureServices(store);
@@ -86,7 +93,7 @@ export function App() {
   const [pending, setPending] = useState(0);
   const [picking, setPicking] = useState<PickMode | null>(null);
   const [fullPageRun, setFullPageRun] = useState<AbortController | null>(null);
-  const [deleted, setDeleted] = useState<DeletedStep | null>(null);
+  const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('goal-reached');
 
   // Captures made by a shortcut, the context menu or auto-capture report here.
@@ -349,6 +356,7 @@ export function App() {
           locale={locale}
           auditId={audit.id}
           defaultTask={audit.defaultTask}
+          auditor=""
           onCancel={() => setPanel('none')}
           onSubmit={async (input) => {
             const created = await store.createJourney(input);
@@ -482,14 +490,14 @@ export function App() {
         </p>
         {deleted && (
           <p class="message undo">
-            {t('stepDeleted', { n: deleted.touchpoint.seq })}{' '}
+            {t('stepDeleted', { n: deleted.position ?? 0 })}{' '}
             <button
               type="button"
               onClick={() =>
                 void run(async () => {
-                  await store.restoreStep(deleted);
+                  await store.restoreDeleted(deleted.id);
                   setDeleted(null);
-                  return t('stepRestored', { n: deleted.touchpoint.seq });
+                  return t('stepRestored', { n: deleted.position ?? 0 });
                 })
               }
             >

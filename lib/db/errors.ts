@@ -34,3 +34,21 @@ function isQuotaError(error: unknown): boolean {
 export function translateDbError(error: unknown): unknown {
   return isQuotaError(error) ? new StorageFullError(error) : error;
 }
+
+/** Why an entry of Recently deleted cannot be put back. */
+export class RestoreError extends Error {
+  override readonly name = 'RestoreError';
+  constructor(
+    /** parent-missing: its audit, journey or step is gone; already-back: its records exist again. */
+    readonly reason: 'parent-missing' | 'already-back',
+    readonly label: string,
+    /** Which parent is missing (for parent-missing). */
+    readonly parent: 'audit' | 'journey' | 'step' | null,
+  ) {
+    super(
+      reason === 'parent-missing'
+        ? `"${label}" cannot be restored: its ${parent ?? 'parent'} was deleted. Restore that first.`
+        : `"${label}" is already back (restored or imported again).`,
+    );
+  }
+}

@@ -1,81 +1,39 @@
 /** The only code that touches IndexedDB. Every write is one Dexie transaction. */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { z } from 'zod';
 import {
   ActionItem,
   type Annotation,
   Audit,
+  AuditEdit,
   AuditInput,
+  type DataSet,
+  type DeletedEntry,
   describeIssues,
+  fitText,
   Journey,
+  JourneyEdit,
   JourneyInput,
+  type RecordSet,
   Screenshot,
-  StoredImage,
+  type Shortened,
+  type StoredImage,
   Touchpoint,
   TouchpointEdit,
+  LIMITS,
   type EncodedImage,
   type Outcome,
   type TouchpointKind,
 } from '../model';
 import { type CategoryId, type ChannelId } from '../taxonomy';
 import { InvalidRecordError, NotFoundError, translateDbError } from './errors';
+import { applyImport, previewImport } from './import';
+import type { ImportPlan } from './merge';
+import { AuditDatabase, DB_NAME } from './schema';
+import { moveToTrash, renumber, restoreFromTrash, stepsOf } from './trash';
 
 export * from './errors';
-
-export const DB_NAME = 'touchpoint-audit';
-
-export class AuditDatabase extends Dexie {
-  audits!: EntityTable<Audit, 'id'>;
-  journeys!: EntityTable<Journey, 'id'>;
-  touchpoints!: EntityTable<Touchpoint, 'id'>;
-  screenshots!: EntityTable<Screenshot, 'id'>;
-  /** Full-size image blobs, apart from step metadata so lists stay fast. */
-  images!: EntityTable<StoredImage, 'id'>;
-  actionItems!: EntityTable<ActionItem, 'id'>;
-
-  constructor(name = DB_NAME) {
-    super(name);
-    // Each version's stores and upgrade stay frozen once released; test/unit/migrations.test.ts
-    // fills every older version and reopens at the newest.
-    this.version(1).stores({
-      audits: 'id, updatedAt',
-      journeys: 'id, auditId',
-      touchpoints: 'id, journeyId, [journeyId+seq]',
-      screenshots: 'id, touchpointId',
-      images: 'id',
-      actionItems: 'id, touchpointId',
-    });
-    // Version 2: screenshots carry their evidence record, split parts, redaction and annotations.
-    this.version(2).upgrade(upgradeToV2);
-  }
-}
-
-/** v1 → v2: copy each screenshot's evidence from its step; nothing was redacted or annotated. */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const steps = new Map<string, Record<string, unknown>>();
-  await tx
-    .table('touchpoints')
-    .each((step: Record<string, unknown>) => void steps.set(step.id as string, step));
-  await tx
-    .table('screenshots')
-    .toCollection()
-    .modify((shot: Record<string, unknown>) => {
-      const step = steps.get(shot.touchpointId as string);
-      const page = shot.mode !== 'uploaded';
-      shot.part = 0;
-      shot.parts = 1;
-      shot.url = page ? (step?.url ?? null) : null;
-      shot.title = (step?.title as string | undefined) ?? '';
-      shot.capturedAt = page
-        ? ((step?.at as number | undefined) ?? shot.createdAt)
-        : shot.createdAt;
-      shot.viewport = page ? (step?.viewport ?? null) : null;
-      shot.devicePixelRatio = page ? (step?.devicePixelRatio ?? null) : null;
-      shot.userAgent = '';
-      shot.redacted = false;
-      shot.annotations = [];
-    });
-}
+export { AuditDatabase, DB_NAME } from './schema';
+export type { Conflict, ConflictReason, ImportPlan, TableCounts } from './merge';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
@@ -142,14 +100,6 @@ export interface ImageEvidence {
   userAgent: string;
 }
 
-/** A deleted step with everything that belonged to it, enough to undo the deletion. */
-export interface DeletedStep {
-  touchpoint: Touchpoint;
-  screenshots: Screenshot[];
-  images: StoredImage[];
-  actionItems: ActionItem[];
-}
-
 /** Everything the report needs about one audit (image blobs excluded). */
 export interface AuditSnapshot {
   audit: Audit;
@@ -164,6 +114,9 @@ function pixelsOf(image: EncodedImage) {
   const { mime, width, height, sha256, thumbnail } = image;
   return { mime, width, height, bytes: image.blob.size, sha256, thumbnail };
 }
+
+/** Which audits a data set covers: some, or everything in the profile. */
+export type Scope = { kind: 'all' } | { kind: 'audits'; auditIds: string[] };
 
 export class AuditStore {
   constructor(
@@ -185,10 +138,7 @@ export class AuditStore {
   }
 
   listSteps(journeyId: string): Promise<Touchpoint[]> {
-    return this.db.touchpoints
-      .where('[journeyId+seq]')
-      .between([journeyId, Dexie.minKey], [journeyId, Dexie.maxKey])
-      .toArray();
+    return stepsOf(this.db, journeyId);
   }
 
   listScreenshots(touchpointIds: string[]): Promise<Screenshot[]> {
@@ -197,6 +147,10 @@ export class AuditStore {
 
   async getImage(screenshotId: string): Promise<Blob | undefined> {
     return (await this.db.images.get(screenshotId))?.blob;
+  }
+
+  getScreenshot(id: string): Promise<Screenshot | undefined> {
+    return this.db.screenshots.get(id);
   }
 
   async createAudit(input: AuditInput): Promise<Audit> {
@@ -210,10 +164,31 @@ export class AuditStore {
     return audit;
   }
 
+  async updateAudit(id: string, edit: AuditEdit): Promise<Audit> {
+    const changes = parse(AuditEdit, edit, 'audit edit');
+    return write(() =>
+      this.db.transaction('rw', this.db.audits, async () => {
+        const current = await this.db.audits.get(id);
+        if (!current) throw new NotFoundError('Audit', id);
+        const next = parse(Audit, { ...current, ...changes, updatedAt: this.now() }, 'audit');
+        await this.db.audits.put(next);
+        return next;
+      }),
+    );
+  }
+
   async createJourney(input: JourneyInput): Promise<Journey> {
+    const now = this.now();
     const journey = parse(
       Journey,
-      { ...input, id: this.newId(), createdAt: this.now(), finishedAt: null, outcome: null },
+      {
+        ...input,
+        id: this.newId(),
+        createdAt: now,
+        updatedAt: now,
+        finishedAt: null,
+        outcome: null,
+      },
       'journey',
     );
     await write(() =>
@@ -221,25 +196,29 @@ export class AuditStore {
         if (!(await this.db.audits.get(journey.auditId)))
           throw new NotFoundError('Audit', journey.auditId);
         await this.db.journeys.add(journey);
-        await this.db.audits.update(journey.auditId, { updatedAt: journey.createdAt });
       }),
     );
     return journey;
   }
 
+  async updateJourney(id: string, edit: JourneyEdit): Promise<Journey> {
+    const changes = parse(JourneyEdit, edit, 'journey edit');
+    return this.changeJourney(id, changes);
+  }
+
   /** Marks a journey finished with an outcome, or reopens it (outcome null). */
   async finishJourney(id: string, outcome: Outcome | null): Promise<void> {
-    await write(() =>
+    await this.changeJourney(id, { outcome, finishedAt: outcome ? this.now() : null });
+  }
+
+  private changeJourney(id: string, changes: Partial<Journey>): Promise<Journey> {
+    return write(() =>
       this.db.transaction('rw', this.db.journeys, async () => {
-        const journey = await this.db.journeys.get(id);
-        if (!journey) throw new NotFoundError('Journey', id);
-        await this.db.journeys.put(
-          parse(
-            Journey,
-            { ...journey, outcome, finishedAt: outcome ? this.now() : null },
-            'journey',
-          ),
-        );
+        const current = await this.db.journeys.get(id);
+        if (!current) throw new NotFoundError('Journey', id);
+        const next = parse(Journey, { ...current, ...changes, updatedAt: this.now() }, 'journey');
+        await this.db.journeys.put(next);
+        return next;
       }),
     );
   }
@@ -247,17 +226,29 @@ export class AuditStore {
   /**
    * Appends a step (with its screenshot, if any) to a journey in one transaction: either the step
    * and its images exist afterwards, or nothing does. Stage defaults to the previous step's.
+   * A recorded URL, title or note longer than its limit is kept shortened and listed in
+   * `shortened`, so the panel and the report say so.
    */
   async addStep(step: NewStep): Promise<Touchpoint> {
     const touchpointId = this.newId();
+    const now = this.now();
     const channel = step.channel ?? (step.kind === 'page' ? 'website' : 'phone');
+    const shortened: Shortened[] = [];
+    const fit = (field: Shortened['field'], value: string, limit: number) => {
+      const fitted = fitText(value, limit);
+      if (fitted.length !== value.length) shortened.push({ field, length: value.length });
+      return fitted;
+    };
+    const url = step.url === null ? null : fit('url', step.url, LIMITS.url);
+    const title = fit('title', step.title, LIMITS.title);
+    const note = fit('note', step.note ?? '', LIMITS.note);
     const draft = {
       id: touchpointId,
       journeyId: step.journeyId,
       seq: 1,
       kind: step.kind,
-      url: step.url,
-      title: step.title.slice(0, 1000),
+      url,
+      title,
       at: step.at,
       stage: step.stage ?? 'information',
       category: defaultCategory(channel),
@@ -265,16 +256,19 @@ export class AuditStore {
       experience: null,
       importance: null,
       likelihood: null,
-      note: step.note ?? '',
+      note,
       weakLink: false,
       wow: false,
       viewport: step.viewport ?? null,
       devicePixelRatio: step.devicePixelRatio ?? null,
+      shortened,
+      createdAt: now,
+      updatedAt: now,
     };
     parse(Touchpoint, draft, 'step');
     const evidence: ImageEvidence = {
-      url: step.kind === 'page' ? step.url : null,
-      title: draft.title,
+      url: step.kind === 'page' ? url : null,
+      title,
       capturedAt: step.at,
       viewport: draft.viewport,
       devicePixelRatio: draft.devicePixelRatio,
@@ -315,6 +309,7 @@ export class AuditStore {
   ): Promise<Screenshot> {
     const shot = this.screenshotRecord(touchpointId, image, {
       ...evidence,
+      title: fitText(evidence.title, LIMITS.title),
       url: null,
       capturedAt: this.now(),
       viewport: null,
@@ -335,22 +330,13 @@ export class AuditStore {
     return shot.screenshot;
   }
 
-  async deleteScreenshot(screenshotId: string): Promise<void> {
-    await write(() =>
-      this.db.transaction('rw', this.db.screenshots, this.db.images, async () => {
-        await this.db.screenshots.delete(screenshotId);
-        await this.db.images.delete(screenshotId);
-      }),
-    );
-  }
-
   async updateStep(id: string, edit: TouchpointEdit): Promise<Touchpoint> {
     const changes = parse(TouchpointEdit, edit, 'step edit');
     return write(() =>
       this.db.transaction('rw', this.db.touchpoints, async () => {
         const current = await this.db.touchpoints.get(id);
         if (!current) throw new NotFoundError('Step', id);
-        const next = parse(Touchpoint, { ...current, ...changes }, 'step');
+        const next = parse(Touchpoint, { ...current, ...changes, updatedAt: this.now() }, 'step');
         await this.db.touchpoints.put(next);
         return next;
       }),
@@ -366,47 +352,66 @@ export class AuditStore {
         const steps = (await this.listSteps(step.journeyId)).filter((s) => s.id !== id);
         const index = Math.max(0, Math.min(steps.length, Math.round(toSeq) - 1));
         steps.splice(index, 0, step);
-        await this.renumber(steps);
+        await renumber(this.db, steps, this.now());
       }),
     );
   }
 
-  /** Deletes a step with its images and action items; returns what is needed to undo. */
-  async deleteStep(id: string): Promise<DeletedStep> {
-    const { touchpoints, screenshots, images, actionItems } = this.db;
+  /** Moves a step, a journey or an audit (with everything in it) to Recently deleted. */
+  async deleteStep(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('step', id, 'Step');
+  }
+
+  async deleteJourney(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('journey', id, 'Journey');
+  }
+
+  async deleteAudit(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('audit', id, 'Audit');
+  }
+
+  /** Moves one image of a step to Recently deleted. */
+  async deleteScreenshot(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('image', id, 'Screenshot');
+  }
+
+  private moveToTrash(kind: DeletedEntry['kind'], id: string, what: string) {
     return write(() =>
-      this.db.transaction('rw', [touchpoints, screenshots, images, actionItems], async () => {
-        const touchpoint = await touchpoints.get(id);
-        if (!touchpoint) throw new NotFoundError('Step', id);
-        const shots = await screenshots.where({ touchpointId: id }).toArray();
-        const blobs = (await images.bulkGet(shots.map((s) => s.id))).filter(
-          (image): image is StoredImage => image !== undefined,
-        );
-        const actions = await actionItems.where({ touchpointId: id }).toArray();
-        await touchpoints.delete(id);
-        await screenshots.bulkDelete(shots.map((s) => s.id));
-        await images.bulkDelete(shots.map((s) => s.id));
-        await actionItems.bulkDelete(actions.map((a) => a.id));
-        await this.renumber(await this.listSteps(touchpoint.journeyId));
-        return { touchpoint, screenshots: shots, images: blobs, actionItems: actions };
+      this.db.transaction('rw', this.db.tables, async () => {
+        const entry = await moveToTrash(this.db, kind, id, this.now());
+        if (!entry) throw new NotFoundError(what, id);
+        return entry;
       }),
     );
   }
 
-  /** Puts a deleted step back at its old position. */
-  async restoreStep(deleted: DeletedStep): Promise<void> {
-    const { touchpoints, screenshots, images, actionItems } = this.db;
-    await write(() =>
-      this.db.transaction('rw', [touchpoints, screenshots, images, actionItems], async () => {
-        const steps = await this.listSteps(deleted.touchpoint.journeyId);
-        steps.splice(deleted.touchpoint.seq - 1, 0, deleted.touchpoint);
-        await touchpoints.add(deleted.touchpoint);
-        await this.renumber(steps);
-        await screenshots.bulkAdd(deleted.screenshots);
-        await images.bulkAdd(deleted.images);
-        await actionItems.bulkAdd(deleted.actionItems);
+  /** Recently deleted, newest first (without the records and images each entry holds). */
+  listDeleted(): Promise<DeletedEntry[]> {
+    return this.db.deleted.orderBy('deletedAt').reverse().toArray();
+  }
+
+  /** Puts an entry of Recently deleted back where it was, with its images and action items. */
+  async restoreDeleted(id: string): Promise<DeletedEntry> {
+    return write(() =>
+      this.db.transaction('rw', this.db.tables, () => restoreFromTrash(this.db, id, this.now())),
+    );
+  }
+
+  /** Empties Recently deleted for good (the tombstones stay, for merges). Returns how many. */
+  async emptyDeleted(): Promise<number> {
+    return write(() =>
+      this.db.transaction('rw', this.db.deleted, this.db.deletedContent, async () => {
+        const count = await this.db.deleted.count();
+        await this.db.deleted.clear();
+        await this.db.deletedContent.clear();
+        return count;
       }),
     );
+  }
+
+  /** How many steps were created after `since` (e.g. since the last backup). */
+  countStepsSince(since: number): Promise<number> {
+    return this.db.touchpoints.where('createdAt').above(since).count();
   }
 
   /** Reads one audit with its journeys, steps and screenshot metadata in one read transaction. */
@@ -418,28 +423,68 @@ export class AuditStore {
       async () => {
         const audit = await audits.get(auditId);
         if (!audit) throw new NotFoundError('Audit', auditId);
-        const journeyList = await journeys.where({ auditId }).sortBy('createdAt');
-        const steps = await touchpoints
-          .where('journeyId')
-          .anyOf(journeyList.map((j) => j.id))
-          .toArray();
-        const stepIds = steps.map((s) => s.id);
-        return {
-          audit,
-          journeys: journeyList,
-          touchpoints: steps,
-          screenshots: await screenshots.where('touchpointId').anyOf(stepIds).toArray(),
-          actionItems: await actionItems.where('touchpointId').anyOf(stepIds).toArray(),
-        };
+        const records = await this.recordsOf([audit]);
+        return { ...records, audit };
       },
     );
   }
 
-  private async renumber(steps: Touchpoint[]): Promise<void> {
-    const changed = steps
-      .map((step, index) => ({ ...step, seq: index + 1 }))
-      .filter((step, index) => steps[index]?.seq !== step.seq);
-    if (changed.length) await this.db.touchpoints.bulkPut(changed);
+  private async recordsOf(audits: Audit[]): Promise<RecordSet> {
+    const { journeys, touchpoints, screenshots, actionItems } = this.db;
+    const journeyList = await journeys
+      .where('auditId')
+      .anyOf(audits.map((a) => a.id))
+      .sortBy('createdAt');
+    const steps = await touchpoints
+      .where('journeyId')
+      .anyOf(journeyList.map((j) => j.id))
+      .toArray();
+    const stepIds = steps.map((s) => s.id);
+    return {
+      audits,
+      journeys: journeyList,
+      touchpoints: steps,
+      screenshots: await screenshots.where('touchpointId').anyOf(stepIds).toArray(),
+      actionItems: await actionItems.where('touchpointId').anyOf(stepIds).toArray(),
+    };
+  }
+
+  /**
+   * Everything in scope, image blobs and deletions included, read in one transaction (a bundle's
+   * contents). The blobs are read lazily by whoever consumes them.
+   */
+  async readDataSet(scope: Scope): Promise<DataSet> {
+    return this.db.transaction('r', this.db.tables, async () => {
+      const audits =
+        scope.kind === 'all'
+          ? await this.db.audits.orderBy('createdAt').toArray()
+          : (await this.db.audits.bulkGet(scope.auditIds)).filter((a): a is Audit => !!a);
+      if (scope.kind === 'audits' && audits.length !== scope.auditIds.length) {
+        throw new NotFoundError(
+          'Audit',
+          scope.auditIds.find((id) => !audits.some((a) => a.id === id))!,
+        );
+      }
+      const records = await this.recordsOf(audits);
+      const images = (await this.db.images.bulkGet(records.screenshots.map((s) => s.id))).filter(
+        (image): image is StoredImage => image !== undefined,
+      );
+      const deletions =
+        scope.kind === 'all'
+          ? await this.db.tombstones.toArray()
+          : await this.db.tombstones.where('auditId').anyOf(scope.auditIds).toArray();
+      return { ...records, images, deletions };
+    });
+  }
+
+  /** What importing `data` would change here; writes nothing. */
+  previewImport(data: DataSet): Promise<ImportPlan> {
+    return previewImport(this.db, data);
+  }
+
+  /** Imports `data` in one transaction (see lib/db/merge.ts for the rules). */
+  applyImport(data: DataSet): Promise<ImportPlan> {
+    return write(() => applyImport(this.db, data, this.now()));
   }
 
   /**
@@ -464,6 +509,7 @@ export class AuditStore {
             ...current,
             ...pixelsOf(image),
             redacted: current.redacted || Boolean(image.redacted),
+            updatedAt: this.now(),
           },
           'screenshot',
         );
@@ -478,18 +524,18 @@ export class AuditStore {
     const checked = parse(Screenshot.shape.annotations, annotations, 'annotations');
     await write(() =>
       this.db.transaction('rw', this.db.screenshots, async () => {
-        const updated = await this.db.screenshots.update(screenshotId, { annotations: checked });
+        const updated = await this.db.screenshots.update(screenshotId, {
+          annotations: checked,
+          updatedAt: this.now(),
+        });
         if (!updated) throw new NotFoundError('Screenshot', screenshotId);
       }),
     );
   }
 
-  getScreenshot(id: string): Promise<Screenshot | undefined> {
-    return this.db.screenshots.get(id);
-  }
-
   private screenshotRecord(touchpointId: string, image: EncodedImage, evidence: ImageEvidence) {
     const id = this.newId();
+    const now = this.now();
     const screenshot = parse(
       Screenshot,
       {
@@ -497,12 +543,13 @@ export class AuditStore {
         touchpointId,
         mode: image.mode,
         ...pixelsOf(image),
-        createdAt: this.now(),
+        createdAt: now,
         part: image.part ?? 0,
         parts: image.parts ?? 1,
         ...evidence,
         redacted: Boolean(image.redacted),
         annotations: [],
+        updatedAt: now,
       },
       'screenshot',
     );

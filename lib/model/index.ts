@@ -2,20 +2,32 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, CHANNEL_IDS } from '../taxonomy';
 
+/**
+ * Length limits of text fields. The UI says so while the auditor types (never cuts silently);
+ * values recorded by the tool beyond a limit are shortened and the step says so (`shortened`).
+ */
 export const LIMITS = {
   name: 200,
   text: 500,
-  note: 5000,
-  url: 4096,
-  title: 1000,
+  note: 20_000,
+  /** Chromium's own maximum URL length (2 MiB): any address it can load is kept whole. */
+  url: 2 * 1024 * 1024,
+  /** Chromium keeps at most 4,096 characters of a tab title. */
+  title: 4096,
   stage: 80,
+  annotation: 300,
+  domain: 253,
   /** Largest evidence file an auditor may upload. */
   uploadBytes: 15 * 1024 * 1024,
+  /** Largest image the browser can decode and draw on a canvas: pixels per side, pixels in all. */
+  imageSide: 16_384,
+  imagePixels: 268_435_456,
 } as const;
 
 const Id = z.uuid();
 const Millis = z.number().int().nonnegative();
 const Name = z.string().trim().min(1).max(LIMITS.name);
+
 const Text = z.string().max(LIMITS.text);
 const Viewport = z.strictObject({
   width: z.number().int().positive(),
@@ -35,6 +47,10 @@ export const HttpUrl = z
     }
   }, 'must be an http(s) URL');
 
+/**
+ * Every record carries `updatedAt`: the time of the last write that changed it. Merging bundles
+ * compares it (the newer edit wins), so a write that changes a record always sets it.
+ */
 export const Audit = z.strictObject({
   id: Id,
   name: Name,
@@ -56,12 +72,15 @@ export const Journey = z.strictObject({
   id: Id,
   auditId: Id,
   brandName: Name,
-  brandDomain: z.string().trim().max(253),
+  brandDomain: z.string().trim().max(LIMITS.domain),
   brandRole: BrandRole,
   task: Text,
   persona: Text,
   entryChannel: Channel,
+  /** Who walked it (the auditor name set in Options when the journey was created). */
+  auditor: z.string().trim().max(LIMITS.name),
   createdAt: Millis,
+  updatedAt: Millis,
   finishedAt: Millis.nullable(),
   outcome: Outcome.nullable(),
 });
@@ -69,6 +88,14 @@ export type Journey = z.infer<typeof Journey>;
 
 export const TouchpointKind = z.enum(['page', 'offline']);
 export type TouchpointKind = z.infer<typeof TouchpointKind>;
+
+/** A value recorded by the tool (not typed) that was longer than its limit: kept shortened, and said. */
+export const Shortened = z.strictObject({
+  field: z.enum(['url', 'title', 'note']),
+  /** The original length in characters. */
+  length: z.number().int().positive(),
+});
+export type Shortened = z.infer<typeof Shortened>;
 
 export const Touchpoint = z.strictObject({
   id: Id,
@@ -93,6 +120,10 @@ export const Touchpoint = z.strictObject({
   wow: z.boolean(),
   viewport: Viewport.nullable(),
   devicePixelRatio: z.number().positive().max(16).nullable(),
+  /** Recorded values that exceeded their limit and were shortened (the panel and report say so). */
+  shortened: z.array(Shortened).max(3),
+  createdAt: Millis,
+  updatedAt: Millis,
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
 
@@ -144,7 +175,7 @@ export const Annotation = z.discriminatedUnion('kind', [
     kind: z.literal('text'),
     x: Coordinate,
     y: Coordinate,
-    text: z.string().trim().min(1).max(300),
+    text: z.string().trim().min(1).max(LIMITS.annotation),
     color: AnnotationColor,
   }),
 ]);
@@ -177,6 +208,7 @@ export const Screenshot = z.strictObject({
   userAgent: z.string().max(500),
   redacted: z.boolean(),
   annotations: z.array(Annotation).max(500),
+  updatedAt: Millis,
 });
 export type Screenshot = z.infer<typeof Screenshot>;
 
@@ -191,10 +223,79 @@ export const ActionItem = z.strictObject({
   owner: Text,
   due: Millis.nullable(),
   status: ActionStatus,
+  createdAt: Millis,
+  updatedAt: Millis,
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 
-/** What the auditor types to create an audit / a journey. */
+/** The record tables, in the order a parent comes before its children. */
+export const RECORD_TABLES = [
+  'audits',
+  'journeys',
+  'touchpoints',
+  'screenshots',
+  'actionItems',
+] as const;
+export const RecordTable = z.enum(RECORD_TABLES);
+export type RecordTable = z.infer<typeof RecordTable>;
+
+/**
+ * A deletion remembered after the record is gone, so that merging a bundle that still holds the
+ * record does not bring it back unnoticed (and a bundle can carry the deletion to another profile).
+ */
+export const Tombstone = z.strictObject({
+  id: Id,
+  table: RecordTable,
+  /** The audit the record belonged to, so an audit's bundle carries its deletions. */
+  auditId: Id,
+  deletedAt: Millis,
+});
+export type Tombstone = z.infer<typeof Tombstone>;
+
+/** Records of every table, e.g. one audit with everything in it, or a bundle's contents. */
+export interface RecordSet {
+  audits: Audit[];
+  journeys: Journey[];
+  touchpoints: Touchpoint[];
+  screenshots: Screenshot[];
+  actionItems: ActionItem[];
+}
+
+/** A record set with its image bytes and deletions: what a bundle holds and an import writes. */
+export interface DataSet extends RecordSet {
+  /** Full-size image blobs, keyed by screenshot id. */
+  images: StoredImage[];
+  deletions: Tombstone[];
+}
+
+export const DeletedKind = z.enum(['audit', 'journey', 'step', 'image', 'action']);
+export type DeletedKind = z.infer<typeof DeletedKind>;
+
+/** An entry of Recently deleted, as listed (its records and images are kept apart). */
+export interface DeletedEntry {
+  /** The id of the deleted audit, journey or step. */
+  id: string;
+  kind: DeletedKind;
+  auditId: string;
+  journeyId: string | null;
+  /** What the auditor saw: the audit's name, the journey's brand, or the step's title. */
+  label: string;
+  /** The step's position in its journey when it was deleted (null for audits and journeys). */
+  position: number | null;
+  deletedAt: number;
+  counts: { journeys: number; steps: number; images: number };
+}
+
+/**
+ * What an entry of Recently deleted holds: the deleted record with everything that belonged to it
+ * (image bytes included), kept until the auditor empties Recently deleted.
+ */
+export interface DeletedContent extends RecordSet {
+  id: string;
+  images: StoredImage[];
+}
+
+/** What the auditor types to create or edit an audit / a journey. */
 export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
 export type AuditInput = z.infer<typeof AuditInput>;
 export const JourneyInput = Journey.pick({
@@ -205,8 +306,23 @@ export const JourneyInput = Journey.pick({
   task: true,
   persona: true,
   entryChannel: true,
+  auditor: true,
 });
 export type JourneyInput = z.infer<typeof JourneyInput>;
+export const JourneyEdit = JourneyInput.omit({ auditId: true }).partial();
+export type JourneyEdit = z.infer<typeof JourneyEdit>;
+export const AuditEdit = AuditInput.partial();
+export type AuditEdit = z.infer<typeof AuditEdit>;
+
+/**
+ * `value` cut to at most `limit` UTF-16 units without splitting a surrogate pair. Callers record
+ * that it was shortened; nothing is cut silently.
+ */
+export function fitText(value: string, limit: number): string {
+  if (value.length <= limit) return value;
+  const code = value.charCodeAt(limit - 1);
+  return value.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}
 
 /** Readable one-line summary of a zod error: which field, what is wrong. */
 export function describeIssues(error: z.ZodError): string {

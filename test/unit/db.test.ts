@@ -27,6 +27,7 @@ describe('AuditStore', () => {
         task: '',
         persona: '',
         entryChannel: 'search',
+        auditor: '',
       }),
     ).rejects.toThrow(/brandName/);
     expect(await store.listJourneys(audit.id)).toHaveLength(2);
@@ -132,7 +133,7 @@ describe('AuditStore', () => {
       '3C',
     ]);
     expect(await db.images.count()).toBe(3);
-    await store.restoreStep(deleted);
+    await store.restoreDeleted(deleted.id);
     expect((await store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual([
       '1D',
       '2A',

@@ -42,6 +42,7 @@ export async function auditWithJourneys(store: AuditStore) {
     task: 'request a callback',
     persona: 'family',
     entryChannel: 'search',
+    auditor: '',
   });
   const rival = await store.createJourney({
     auditId: audit.id,
@@ -51,6 +52,7 @@ export async function auditWithJourneys(store: AuditStore) {
     task: 'request a callback',
     persona: 'family',
     entryChannel: 'search',
+    auditor: '',
   });
   return { audit, own, rival };
 }

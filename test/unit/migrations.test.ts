@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AuditDatabase } from '../../lib/db';
-import { Screenshot, Touchpoint } from '../../lib/model';
+import { ActionItem, Journey, Screenshot, Touchpoint } from '../../lib/model';
 
 // Version 1 exactly as released (frozen: imports nothing from the live schema).
 const V1_STORES = {
@@ -56,6 +56,34 @@ const v1Shot = (id: string, touchpointId: string, mode: string) => ({
   createdAt: 1_700_000_009_000,
 });
 
+// Version 2 as released: the same stores; screenshots carry evidence, parts, redaction, annotations.
+const v2Shot = (id: string, touchpointId: string, mode: string) => ({
+  ...v1Shot(id, touchpointId, mode),
+  part: 0,
+  parts: 1,
+  url: null,
+  title: 'Plans',
+  capturedAt: 1_700_000_009_000,
+  viewport: null,
+  devicePixelRatio: null,
+  userAgent: 'UA',
+  redacted: false,
+  annotations: [],
+});
+const v2Journey = {
+  id: ids.journey,
+  auditId: '00000000-0000-4000-8000-0000000000d1',
+  brandName: 'Brightline',
+  brandDomain: 'brightline.test',
+  brandRole: 'own',
+  task: 'quote',
+  persona: '',
+  entryChannel: 'search',
+  createdAt: 1_600_000_000_000,
+  finishedAt: null,
+  outcome: null,
+};
+
 describe('schema migrations', () => {
   it('v1 → v2: screenshots get their evidence record from their step, unredacted and unannotated', async () => {
     const name = `migration-${Math.random()}`;
@@ -99,6 +127,45 @@ describe('schema migrations', () => {
     // Steps and image bytes are untouched.
     expect(Touchpoint.parse(await db.touchpoints.get(ids.page)).experience).toBe(3);
     expect(await (await db.images.get(ids.shot))?.blob.text()).toBe('abc');
+    db.close();
+  });
+
+  it('v2 → v3: every record gets its edit time; steps their creation time and no shortened values', async () => {
+    const name = `migration-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(V1_STORES);
+    await v2.table('journeys').add(v2Journey);
+    await v2.table('touchpoints').add(v1Step(ids.page, 1, 'page'));
+    await v2.table('screenshots').add(v2Shot(ids.shot, ids.page, 'visible'));
+    await v2.table('actionItems').add({
+      id: ids.upload,
+      touchpointId: ids.page,
+      what: 'Answer faster',
+      owner: '',
+      due: null,
+      status: 'open',
+    });
+    v2.close();
+
+    const db = new AuditDatabase(name);
+    expect(Journey.parse(await db.journeys.get(ids.journey))).toMatchObject({
+      auditor: '',
+      updatedAt: 1_600_000_000_000,
+    });
+    expect(Touchpoint.parse(await db.touchpoints.get(ids.page))).toMatchObject({
+      createdAt: 1_700_000_000_001,
+      updatedAt: 1_700_000_000_001,
+      shortened: [],
+    });
+    expect(Screenshot.parse(await db.screenshots.get(ids.shot)).updatedAt).toBe(1_700_000_009_000);
+    expect(ActionItem.parse(await db.actionItems.get(ids.upload))).toMatchObject({
+      createdAt: 1_700_000_000_001,
+      updatedAt: 1_700_000_000_001,
+    });
+    // The new tables exist and are empty; the step index on creation time works.
+    expect(await db.deleted.count()).toBe(0);
+    expect(await db.tombstones.count()).toBe(0);
+    expect(await db.touchpoints.where('createdAt').above(0).count()).toBe(1);
     db.close();
   });
 });

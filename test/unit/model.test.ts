@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Audit, HttpUrl, Touchpoint } from '../../lib/model';
+import { Audit, fitText, HttpUrl, LIMITS, Touchpoint } from '../../lib/model';
 
 const step = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -20,6 +20,9 @@ const step = {
   wow: false,
   viewport: { width: 1280, height: 800 },
   devicePixelRatio: 1,
+  shortened: [],
+  createdAt: 1,
+  updatedAt: 1,
 };
 
 describe('model schemas', () => {
@@ -50,7 +53,14 @@ describe('model schemas', () => {
   });
 
   it('caps lengths', () => {
-    expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(5001) }).success).toBe(false);
+    expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(LIMITS.note) }).success).toBe(true);
+    expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(LIMITS.note + 1) }).success).toBe(
+      false,
+    );
+    // A URL as long as Chromium allows is a valid step URL.
+    const longUrl = `https://example.com/?q=${'x'.repeat(LIMITS.url - 23)}`;
+    expect(longUrl).toHaveLength(LIMITS.url);
+    expect(Touchpoint.safeParse({ ...step, url: longUrl }).success).toBe(true);
     expect(
       Audit.safeParse({
         id: step.id,
@@ -61,5 +71,12 @@ describe('model schemas', () => {
         updatedAt: 0,
       }).success,
     ).toBe(false);
+  });
+
+  it('shortens without splitting a character made of two UTF-16 units', () => {
+    expect(fitText('abc', 5)).toBe('abc');
+    expect(fitText('abcdef', 3)).toBe('abc');
+    expect(fitText('ab😀', 3)).toBe('ab');
+    expect(fitText('ab😀', 4)).toBe('ab😀');
   });
 });

@@ -1,0 +1,81 @@
+/** Preview and apply a bundle's data: one read transaction to preview, one write transaction to apply. */
+import type { DataSet, RecordTable } from '../model';
+import { RECORD_TABLES } from '../model';
+import { planImport, tableMap, type AnyRecord, type ImportPlan } from './merge';
+import type { AuditDatabase } from './schema';
+import { moveToTrash, renumber, stepsOf } from './trash';
+
+function table(db: AuditDatabase, name: RecordTable) {
+  return db.table<AnyRecord, string>(name);
+}
+
+/** Reads what this profile holds for the ids the bundle mentions (inside a transaction). */
+async function localStateFor(db: AuditDatabase, incoming: DataSet) {
+  const ids = tableMap<string[]>((t) => (incoming[t] as AnyRecord[]).map((r) => r.id));
+  for (const tombstone of incoming.deletions) ids[tombstone.table].push(tombstone.id);
+  const records = tableMap(() => new Map<string, AnyRecord>());
+  for (const name of RECORD_TABLES) {
+    for (const record of await table(db, name).bulkGet(ids[name])) {
+      if (record) records[name].set(record.id, record);
+    }
+  }
+  const allIds = RECORD_TABLES.flatMap((t) => ids[t]);
+  const tombstones = new Map(
+    (await db.tombstones.bulkGet(allIds)).flatMap((t) => (t ? [[t.id, t] as const] : [])),
+  );
+  const bases = new Map(
+    (await db.mergeBase.bulkGet(allIds)).flatMap((b) => (b ? [[b.id, b.hash] as const] : [])),
+  );
+  // Parents referenced by the bundle's records that exist here.
+  const parentIds = {
+    audits: incoming.journeys.map((j) => j.auditId),
+    journeys: incoming.touchpoints.map((s) => s.journeyId),
+    touchpoints: [...incoming.screenshots, ...incoming.actionItems].map((r) => r.touchpointId),
+  };
+  const liveParents = tableMap(() => new Set<string>());
+  for (const [name, list] of Object.entries(parentIds) as [RecordTable, string[]][]) {
+    for (const record of await table(db, name).bulkGet([...new Set(list)])) {
+      if (record) liveParents[name].add(record.id);
+    }
+  }
+  return { records, tombstones, bases, liveParents };
+}
+
+/** What importing `incoming` would do, without writing anything. */
+export async function previewImport(db: AuditDatabase, incoming: DataSet): Promise<ImportPlan> {
+  return db.transaction('r', db.tables, async () =>
+    planImport(incoming, await localStateFor(db, incoming)),
+  );
+}
+
+/**
+ * Imports `incoming` in one transaction: planned again inside it (so a capture made since the
+ * preview is taken into account), then written; if anything fails, nothing is written.
+ */
+export async function applyImport(
+  db: AuditDatabase,
+  incoming: DataSet,
+  now: number,
+): Promise<ImportPlan> {
+  return db.transaction('rw', db.tables, async () => {
+    const plan = planImport(incoming, await localStateFor(db, incoming));
+    for (const item of plan.trash) await moveToTrash(db, item.kind, item.id, now);
+    for (const name of RECORD_TABLES) {
+      if (plan.writes[name].length) await table(db, name).bulkPut(plan.writes[name]);
+    }
+    if (plan.images.length) await db.images.bulkPut(plan.images);
+    if (plan.tombstones.length) await db.tombstones.bulkPut(plan.tombstones);
+    if (plan.revived.length) await db.tombstones.bulkDelete(plan.revived);
+    await db.mergeBase.bulkPut(plan.bases);
+    // Two auditors' steps of one journey may claim the same position: order them by position,
+    // then by time, and number them 1..n again.
+    for (const journeyId of plan.journeys) {
+      const steps = await stepsOf(db, journeyId);
+      if (steps.some((step, i) => step.seq !== i + 1)) {
+        steps.sort((a, b) => a.seq - b.seq || a.at - b.at || a.id.localeCompare(b.id));
+        await renumber(db, steps, now);
+      }
+    }
+    return plan;
+  });
+}

@@ -1,0 +1,317 @@
+/**
+ * How an imported bundle merges into this profile (pure: no IndexedDB here, so it is tested
+ * directly). Records keep their ids. A record is compared with the version this profile last
+ * exchanged (its merge base): changed on one side only → that side's version; changed on both
+ * sides → a conflict, the newer edit wins and the conflict is listed. Importing the same bundle
+ * again changes nothing.
+ */
+import type {
+  ActionItem,
+  Audit,
+  DataSet,
+  DeletedKind,
+  Journey,
+  RecordTable,
+  Screenshot,
+  StoredImage,
+  Tombstone,
+  Touchpoint,
+} from '../model';
+import { RECORD_TABLES } from '../model';
+
+export interface RecordOf {
+  audits: Audit;
+  journeys: Journey;
+  touchpoints: Touchpoint;
+  screenshots: Screenshot;
+  actionItems: ActionItem;
+}
+export type AnyRecord = RecordOf[RecordTable];
+export type TableMap<V> = { [T in RecordTable]: V };
+
+export const TRASH_KIND: TableMap<DeletedKind> = {
+  audits: 'audit',
+  journeys: 'journey',
+  touchpoints: 'step',
+  screenshots: 'image',
+  actionItems: 'action',
+};
+
+/** The parent of a record: its table and the field holding the parent's id. */
+const PARENT: TableMap<{ table: RecordTable; field: string } | null> = {
+  audits: null,
+  journeys: { table: 'audits', field: 'auditId' },
+  touchpoints: { table: 'journeys', field: 'journeyId' },
+  screenshots: { table: 'touchpoints', field: 'touchpointId' },
+  actionItems: { table: 'touchpoints', field: 'touchpointId' },
+};
+
+export function parentIdOf(table: RecordTable, record: AnyRecord): string | null {
+  const parent = PARENT[table];
+  return parent ? ((record as unknown as Record<string, string>)[parent.field] ?? null) : null;
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${sortedJson((value as Record<string, unknown>)[key])}`,
+      );
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A record's content as one string: every field but its edit time and thumbnail (a screenshot's
+ * image is identified by its SHA-256). Equal content ⇔ equal string.
+ */
+export function canonicalRecord(record: AnyRecord): string {
+  const rest: Record<string, unknown> = { ...record };
+  delete rest.updatedAt;
+  delete rest.thumbnail;
+  return sortedJson(rest);
+}
+
+/** A fast 53-bit hash (cyrb53) as hex: synchronous, so it can run inside a transaction. */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+export function recordHash(record: AnyRecord): string {
+  return hashText(canonicalRecord(record));
+}
+
+/** What this profile holds for the ids a bundle mentions. */
+export interface LocalState {
+  records: TableMap<Map<string, AnyRecord>>;
+  /** Local tombstones of ids the bundle holds. */
+  tombstones: Map<string, Tombstone>;
+  /** Merge bases (hash of the version last exchanged) by record id. */
+  bases: Map<string, string>;
+  /** Journeys that exist here after nothing else changes (to check a step's parent). */
+  liveParents: TableMap<Set<string>>;
+}
+
+export type ConflictReason =
+  /** Edited here and in the bundle since they last met. */
+  | 'both-edited'
+  /** Deleted here; the bundle's version is older than the deletion, so it stays deleted. */
+  | 'deleted-here'
+  /** Deleted here, but edited in the bundle after that: it comes back. */
+  | 'edited-after-deletion'
+  /** Deleted in the bundle; edited here after that, so it stays. */
+  | 'deleted-in-bundle-edited-here';
+
+export interface Conflict {
+  table: RecordTable;
+  id: string;
+  label: string;
+  reason: ConflictReason;
+  /** Whose version the profile has after the import. */
+  winner: 'bundle' | 'here';
+  hereUpdatedAt: number | null;
+  bundleUpdatedAt: number | null;
+}
+
+export interface TableCounts {
+  /** Not in this profile: added. */
+  new: number;
+  /** Changed in the bundle only (or the bundle won a conflict): this profile's copy is replaced. */
+  changed: number;
+  /** Changed here only, or this profile won a conflict: kept as it is here. */
+  kept: number;
+  unchanged: number;
+  /** Not imported: deleted here, or its parent was not imported. */
+  skipped: number;
+  /** Deleted in the bundle: moved to Recently deleted here. */
+  removed: number;
+}
+
+export interface ImportPlan {
+  counts: TableMap<TableCounts>;
+  /** Images whose bytes are written (new screenshots, or new bytes of a changed one). */
+  imageCount: number;
+  imageBytes: number;
+  conflicts: Conflict[];
+  /** Records to write, parents first. */
+  writes: TableMap<AnyRecord[]>;
+  images: StoredImage[];
+  /** Local records the bundle deleted: moved to Recently deleted. */
+  trash: { kind: DeletedKind; id: string; label: string }[];
+  /** Deletions to remember here (the bundle's, where they applied). */
+  tombstones: Tombstone[];
+  /** Local tombstones to forget (the record came back). */
+  revived: string[];
+  /** The new merge base of every record the bundle holds. */
+  bases: { id: string; hash: string }[];
+  /** Journeys that received steps: renumbered if two auditors' steps share a position. */
+  journeys: string[];
+  /** True when applying the plan writes nothing but merge bases. */
+  nothingToDo: boolean;
+}
+
+export function labelOf(table: RecordTable, record: AnyRecord): string {
+  switch (table) {
+    case 'audits':
+      return (record as Audit).name;
+    case 'journeys':
+      return (record as Journey).brandName;
+    case 'touchpoints': {
+      const step = record as Touchpoint;
+      return `${step.seq}. ${step.title}`;
+    }
+    case 'screenshots':
+      return (record as Screenshot).title;
+    case 'actionItems':
+      return (record as ActionItem).what;
+  }
+}
+
+function emptyCounts(): TableCounts {
+  return { new: 0, changed: 0, kept: 0, unchanged: 0, skipped: 0, removed: 0 };
+}
+
+export function tableMap<V>(make: (table: RecordTable) => V): TableMap<V> {
+  return Object.fromEntries(RECORD_TABLES.map((t) => [t, make(t)])) as TableMap<V>;
+}
+
+/** Plans the merge of `incoming` into the local state; nothing is written here. */
+export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
+  const counts = tableMap(emptyCounts);
+  const writes = tableMap<AnyRecord[]>(() => []);
+  const conflicts: Conflict[] = [];
+  const bases: { id: string; hash: string }[] = [];
+  const revived: string[] = [];
+  /** Ids that will exist after the import, by table (to check each child's parent). */
+  const present = tableMap((t) => new Set(local.liveParents[t]));
+  const changedShots = new Set<string>();
+
+  for (const table of RECORD_TABLES) {
+    for (const record of incoming[table] as AnyRecord[]) {
+      const parent = PARENT[table];
+      const parentId = parentIdOf(table, record);
+      const hash = recordHash(record);
+      if (parent && parentId && !present[parent.table].has(parentId)) {
+        counts[table].skipped++;
+        continue;
+      }
+      const here = local.records[table].get(record.id);
+      const tombstone = local.tombstones.get(record.id);
+      const conflict = (reason: ConflictReason, winner: 'bundle' | 'here') =>
+        conflicts.push({
+          table,
+          id: record.id,
+          label: labelOf(table, record),
+          reason,
+          winner,
+          hereUpdatedAt: here?.updatedAt ?? tombstone?.deletedAt ?? null,
+          bundleUpdatedAt: record.updatedAt,
+        });
+      if (!here) {
+        if (tombstone && tombstone.deletedAt >= record.updatedAt) {
+          // Deleted here after the bundle's last edit: stays deleted (and so does what is under it).
+          counts[table].skipped++;
+          if (local.bases.get(record.id) !== hash) conflict('deleted-here', 'here');
+          continue;
+        }
+        if (tombstone) {
+          conflict('edited-after-deletion', 'bundle');
+          revived.push(record.id);
+        }
+        counts[table].new++;
+        writes[table].push(record);
+        present[table].add(record.id);
+        bases.push({ id: record.id, hash });
+        if (table === 'screenshots') changedShots.add(record.id);
+        continue;
+      }
+      present[table].add(record.id);
+      bases.push({ id: record.id, hash });
+      const hereHash = recordHash(here);
+      if (hereHash === hash) {
+        counts[table].unchanged++;
+        continue;
+      }
+      const base = local.bases.get(record.id);
+      const editedHere = base === undefined || hereHash !== base;
+      const editedThere = base === undefined || hash !== base;
+      if (!editedThere) {
+        counts[table].kept++;
+        continue;
+      }
+      const bundleWins = !editedHere || record.updatedAt > here.updatedAt;
+      if (editedHere) conflict('both-edited', bundleWins ? 'bundle' : 'here');
+      if (bundleWins) {
+        counts[table].changed++;
+        writes[table].push(record);
+        if (
+          table === 'screenshots' &&
+          (here as Screenshot).sha256 !== (record as Screenshot).sha256
+        )
+          changedShots.add(record.id);
+      } else {
+        counts[table].kept++;
+      }
+    }
+  }
+
+  // The bundle's deletions: a record deleted there goes to Recently deleted here, unless it was
+  // edited here after that deletion.
+  const trash: ImportPlan['trash'] = [];
+  const tombstones: Tombstone[] = [];
+  for (const tombstone of incoming.deletions) {
+    const here = local.records[tombstone.table].get(tombstone.id);
+    if (!here) {
+      if (!local.tombstones.has(tombstone.id)) tombstones.push(tombstone);
+      continue;
+    }
+    const editedHere = local.bases.get(tombstone.id) !== recordHash(here);
+    if (editedHere && here.updatedAt > tombstone.deletedAt) {
+      conflicts.push({
+        table: tombstone.table,
+        id: tombstone.id,
+        label: labelOf(tombstone.table, here),
+        reason: 'deleted-in-bundle-edited-here',
+        winner: 'here',
+        hereUpdatedAt: here.updatedAt,
+        bundleUpdatedAt: tombstone.deletedAt,
+      });
+      continue;
+    }
+    counts[tombstone.table].removed++;
+    trash.push({
+      kind: TRASH_KIND[tombstone.table],
+      id: tombstone.id,
+      label: labelOf(tombstone.table, here),
+    });
+  }
+
+  const images = incoming.images.filter((image) => changedShots.has(image.id));
+  const written = RECORD_TABLES.reduce((n, t) => n + writes[t].length, 0);
+  return {
+    counts,
+    imageCount: images.length,
+    imageBytes: images.reduce((n, image) => n + image.blob.size, 0),
+    conflicts,
+    writes,
+    images,
+    trash,
+    tombstones,
+    revived,
+    bases,
+    journeys: [...new Set((writes.touchpoints as Touchpoint[]).map((s) => s.journeyId))],
+    nothingToDo: written === 0 && trash.length === 0 && tombstones.length === 0,
+  };
+}

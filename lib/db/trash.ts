@@ -1,0 +1,277 @@
+/**
+ * Recently deleted: a deleted audit, journey, step or image moves here with everything that
+ * belonged to it (image bytes included) and a tombstone per record, in the caller's transaction.
+ * It survives reloads and restarts; only emptying Recently deleted removes it for good.
+ */
+import { Dexie } from 'dexie';
+import type {
+  ActionItem,
+  DeletedContent,
+  DeletedEntry,
+  DeletedKind,
+  Journey,
+  RecordTable,
+  Screenshot,
+  StoredImage,
+  Tombstone,
+  Touchpoint,
+} from '../model';
+import type { AuditDatabase } from './schema';
+import { NotFoundError, RestoreError } from './errors';
+
+/** A record and everything that belongs to it, as found in the live tables. */
+interface Subtree {
+  kind: DeletedKind;
+  id: string;
+  auditId: string;
+  journeyId: string | null;
+  label: string;
+  position: number | null;
+  content: DeletedContent;
+}
+
+export function stepsOf(db: AuditDatabase, journeyId: string): Promise<Touchpoint[]> {
+  return db.touchpoints
+    .where('[journeyId+seq]')
+    .between([journeyId, Dexie.minKey], [journeyId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Writes `seq` 1..n in the given order; a step whose position changed counts as edited now. */
+export async function renumber(db: AuditDatabase, steps: Touchpoint[], now: number): Promise<void> {
+  const changed = steps
+    .map((step, index) => ({ ...step, seq: index + 1 }))
+    .filter((step, index) => steps[index]?.seq !== step.seq)
+    .map((step) => ({ ...step, updatedAt: now }));
+  if (changed.length) await db.touchpoints.bulkPut(changed);
+}
+
+async function stepsContent(db: AuditDatabase, steps: Touchpoint[]) {
+  const stepIds = steps.map((s) => s.id);
+  const screenshots = await db.screenshots.where('touchpointId').anyOf(stepIds).toArray();
+  const actionItems = await db.actionItems.where('touchpointId').anyOf(stepIds).toArray();
+  const images = (await db.images.bulkGet(screenshots.map((s) => s.id))).filter(
+    (image): image is StoredImage => image !== undefined,
+  );
+  return { touchpoints: steps, screenshots, actionItems, images };
+}
+
+async function journeyOfStep(db: AuditDatabase, touchpointId: string) {
+  const step = await db.touchpoints.get(touchpointId);
+  const journey = step && (await db.journeys.get(step.journeyId));
+  return { step, journey };
+}
+
+/** Finds a record and everything under it; null when the record does not exist (any more). */
+export async function collectSubtree(
+  db: AuditDatabase,
+  kind: DeletedKind,
+  id: string,
+): Promise<Subtree | null> {
+  const empty = { audits: [], journeys: [], touchpoints: [], screenshots: [], actionItems: [] };
+  switch (kind) {
+    case 'audit': {
+      const audit = await db.audits.get(id);
+      if (!audit) return null;
+      const journeys = await db.journeys.where({ auditId: id }).toArray();
+      const steps = await db.touchpoints
+        .where('journeyId')
+        .anyOf(journeys.map((j) => j.id))
+        .toArray();
+      return {
+        kind,
+        id,
+        auditId: id,
+        journeyId: null,
+        label: audit.name,
+        position: null,
+        content: { id, ...empty, audits: [audit], journeys, ...(await stepsContent(db, steps)) },
+      };
+    }
+    case 'journey': {
+      const journey = await db.journeys.get(id);
+      if (!journey) return null;
+      const steps = await stepsOf(db, id);
+      return {
+        kind,
+        id,
+        auditId: journey.auditId,
+        journeyId: id,
+        label: journey.brandName,
+        position: null,
+        content: { id, ...empty, journeys: [journey], ...(await stepsContent(db, steps)) },
+      };
+    }
+    case 'step': {
+      const { step, journey } = await journeyOfStep(db, id);
+      if (!step || !journey) return null;
+      return {
+        kind,
+        id,
+        auditId: journey.auditId,
+        journeyId: journey.id,
+        label: step.title,
+        position: step.seq,
+        content: { id, ...empty, ...(await stepsContent(db, [step])) },
+      };
+    }
+    case 'image': {
+      const shot = await db.screenshots.get(id);
+      const { journey } = shot ? await journeyOfStep(db, shot.touchpointId) : {};
+      if (!shot || !journey) return null;
+      const image = await db.images.get(id);
+      return {
+        kind,
+        id,
+        auditId: journey.auditId,
+        journeyId: journey.id,
+        label: shot.title,
+        position: null,
+        content: { id, ...empty, screenshots: [shot], images: image ? [image] : [] },
+      };
+    }
+    case 'action': {
+      const action = await db.actionItems.get(id);
+      const { journey } = action ? await journeyOfStep(db, action.touchpointId) : {};
+      if (!action || !journey) return null;
+      return {
+        kind,
+        id,
+        auditId: journey.auditId,
+        journeyId: journey.id,
+        label: action.what,
+        position: null,
+        content: { id, ...empty, actionItems: [action], images: [] },
+      };
+    }
+  }
+}
+
+function tombstonesOf(content: DeletedContent, auditId: string, deletedAt: number): Tombstone[] {
+  const rows: [RecordTable, { id: string }[]][] = [
+    ['audits', content.audits],
+    ['journeys', content.journeys],
+    ['touchpoints', content.touchpoints],
+    ['screenshots', content.screenshots],
+    ['actionItems', content.actionItems],
+  ];
+  return rows.flatMap(([table, records]) =>
+    records.map((r) => ({ id: r.id, table, auditId, deletedAt })),
+  );
+}
+
+/**
+ * Moves a record with everything under it to Recently deleted (call inside a transaction over
+ * every table). Returns the new entry, or null when the record was already gone.
+ */
+export async function moveToTrash(
+  db: AuditDatabase,
+  kind: DeletedKind,
+  id: string,
+  now: number,
+): Promise<DeletedEntry | null> {
+  const tree = await collectSubtree(db, kind, id);
+  if (!tree) return null;
+  const { content } = tree;
+  const entry: DeletedEntry = {
+    id,
+    kind,
+    auditId: tree.auditId,
+    journeyId: tree.journeyId,
+    label: tree.label,
+    position: tree.position,
+    deletedAt: now,
+    counts: {
+      journeys: content.journeys.length,
+      steps: content.touchpoints.length,
+      images: content.screenshots.length,
+    },
+  };
+  // A record deleted twice (e.g. restored, then deleted again) keeps only its newest entry.
+  await db.deleted.put(entry);
+  await db.deletedContent.put(content);
+  await db.audits.bulkDelete(content.audits.map((r) => r.id));
+  await db.journeys.bulkDelete(content.journeys.map((r) => r.id));
+  await db.touchpoints.bulkDelete(content.touchpoints.map((r) => r.id));
+  await db.screenshots.bulkDelete(content.screenshots.map((r) => r.id));
+  await db.images.bulkDelete(content.screenshots.map((r) => r.id));
+  await db.actionItems.bulkDelete(content.actionItems.map((r) => r.id));
+  await db.tombstones.bulkPut(tombstonesOf(content, tree.auditId, now));
+  if (kind === 'step' && tree.journeyId) await renumber(db, await stepsOf(db, tree.journeyId), now);
+  return entry;
+}
+
+/** Why an entry cannot go back, or null when it can: its parent must exist, its records must not. */
+async function restoreBlocker(
+  db: AuditDatabase,
+  entry: DeletedEntry,
+  content: DeletedContent,
+): Promise<RestoreError | null> {
+  const parentMissing = async (): Promise<'audit' | 'journey' | 'step' | null> => {
+    switch (entry.kind) {
+      case 'audit':
+        return null;
+      case 'journey':
+        return (await db.audits.get(entry.auditId)) ? null : 'audit';
+      case 'step':
+        return entry.journeyId && (await db.journeys.get(entry.journeyId)) ? null : 'journey';
+      case 'image':
+        return (await db.touchpoints.get(content.screenshots[0]?.touchpointId ?? ''))
+          ? null
+          : 'step';
+      case 'action':
+        return (await db.touchpoints.get(content.actionItems[0]?.touchpointId ?? ''))
+          ? null
+          : 'step';
+    }
+  };
+  const missing = await parentMissing();
+  if (missing) return new RestoreError('parent-missing', entry.label, missing);
+  const live = [
+    ...(await db.audits.bulkGet(content.audits.map((r) => r.id))),
+    ...(await db.journeys.bulkGet(content.journeys.map((r) => r.id))),
+    ...(await db.touchpoints.bulkGet(content.touchpoints.map((r) => r.id))),
+    ...(await db.screenshots.bulkGet(content.screenshots.map((r) => r.id))),
+    ...(await db.actionItems.bulkGet(content.actionItems.map((r) => r.id))),
+  ].filter(Boolean);
+  return live.length ? new RestoreError('already-back', entry.label, null) : null;
+}
+
+/** Puts an entry of Recently deleted back where it was (call inside a transaction over every table). */
+export async function restoreFromTrash(
+  db: AuditDatabase,
+  id: string,
+  now: number,
+): Promise<DeletedEntry> {
+  const entry = await db.deleted.get(id);
+  const content = await db.deletedContent.get(id);
+  if (!entry || !content) throw new NotFoundError('Deleted item', id);
+  const blocker = await restoreBlocker(db, entry, content);
+  if (blocker) throw blocker;
+  await db.audits.bulkAdd(content.audits);
+  await db.journeys.bulkAdd(content.journeys);
+  if (entry.kind === 'step' && entry.journeyId) {
+    const steps = await stepsOf(db, entry.journeyId);
+    const [step] = content.touchpoints as [Touchpoint];
+    steps.splice(Math.min(steps.length, Math.max(0, (entry.position ?? 1) - 1)), 0, step);
+    await db.touchpoints.add(step);
+    await renumber(db, steps, now);
+  } else {
+    await db.touchpoints.bulkAdd(content.touchpoints);
+  }
+  await db.screenshots.bulkAdd(content.screenshots as Screenshot[]);
+  await db.images.bulkAdd(content.images);
+  await db.actionItems.bulkAdd(content.actionItems as ActionItem[]);
+  await db.tombstones.bulkDelete(
+    [
+      ...content.audits,
+      ...(content.journeys as Journey[]),
+      ...content.touchpoints,
+      ...content.screenshots,
+      ...content.actionItems,
+    ].map((r) => r.id),
+  );
+  await db.deleted.delete(id);
+  await db.deletedContent.delete(id);
+  return entry;
+}
