@@ -457,7 +457,7 @@ export class AuditStore {
     return this.db.transaction('r', this.db.tables, async () => {
       const audits =
         scope.kind === 'all'
-          ? await this.db.audits.orderBy('createdAt').toArray()
+          ? (await this.db.audits.toArray()).sort((a, b) => a.createdAt - b.createdAt)
           : (await this.db.audits.bulkGet(scope.auditIds)).filter((a): a is Audit => !!a);
       if (scope.kind === 'audits' && audits.length !== scope.auditIds.length) {
         throw new NotFoundError(

@@ -4,14 +4,15 @@ import type { EncodedImage } from '../../lib/model';
 
 let dbCounter = 0;
 
-export function testStore(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+/** `idBlock` (0–9) keeps two stores' ids apart, like two auditors' profiles. */
+export function testStore(start = Date.UTC(2026, 0, 5, 9, 0, 0), idBlock = 0) {
   let now = start;
   let id = 0;
   const clock = {
     now: () => now,
     advance: (ms: number) => (now += ms),
   };
-  const newId = () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`;
+  const newId = () => `00000000-0000-4000-8000-${idBlock}${String(++id).padStart(11, '0')}`;
   const db = new AuditDatabase(`test-${++dbCounter}-${Math.random()}`);
   return { store: new AuditStore(db, clock.now, newId), db, clock };
 }
