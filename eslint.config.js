@@ -85,6 +85,7 @@ export default tseslint.config(
       'lib/report/**',
       'lib/i18n/**',
       'lib/annotate/**',
+      'lib/privacy/**',
     ],
     [APP, DB, BROWSER, CAPTURE, UI],
   ),
