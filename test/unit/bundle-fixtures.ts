@@ -1,0 +1,549 @@
+/**
+ * Bundle test fixtures: real tiny images (encoded by Chromium's canvas), header-only images of
+ * any size, a realistic DataSet, and a hand-made zip writer for hostile bundles.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync, unzipSync } from 'fflate';
+import { writeBundle } from '../../lib/bundle';
+import type { RecordsFile } from '../../lib/bundle/format';
+import type {
+  ActionItem,
+  Audit,
+  DataSet,
+  ImageMime,
+  Journey,
+  Screenshot,
+  Tombstone,
+  Touchpoint,
+} from '../../lib/model';
+
+/** Real images: Chromium canvas output (the ICC profile kept in the JPEGs and the VP8X WebP). */
+export const IMAGES_BASE64 = {
+  png2x3:
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAYAAAC56t6BAAAAG0lEQVR4AWL6DwQfj/D/Z/p0VIABBJhABAgDAAAA' +
+    '//9bSuGSAAAABklEQVQDALhaCI1UX9PoAAAAAElFTkSuQmCC',
+  jpeg3x2:
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AAB' +
+    'AAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAA' +
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFla' +
+    'AAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAA' +
+    'AChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1' +
+    'AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBh' +
+    'cmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAc' +
+    'AEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoM' +
+    'DAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQU' +
+    'FBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAACAAMDASIAAhEBAxEB/8QAFQABAQAA' +
+    'AAAAAAAAAAAAAAAAAAf/xAAbEAACAwEBAQAAAAAAAAAAAAABBAACAyEFEf/EABUBAQEAAAAAAAAAAAAAAAAAAAcI' +
+    '/8QAGhEAAgIDAAAAAAAAAAAAAAAAAAECAzIzcf/aAAwDAQACEQMRAD8AmDzzPpusOOMattsaW22Y3ub6a3sftrWs' +
+    'ekkkkk9JMREMZZMrKnXHiP/Z',
+  jpeg5x4:
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AAB' +
+    'AAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAA' +
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFla' +
+    'AAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAA' +
+    'AChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1' +
+    'AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBh' +
+    'cmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAc' +
+    'AEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQY' +
+    'GBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgo' +
+    'KCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAEAAUDASIAAhEBAxEB/8QAFQABAQAA' +
+    'AAAAAAAAAAAAAAAAAAX/xAAZEAADAQEBAAAAAAAAAAAAAAABAgMAETH/xAAUAQEAAAAAAAAAAAAAAAAAAAAG/8QA' +
+    'FBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8Aj2rS9qWvR6Voxd3ckszE9JJPpzMzEIf/2Q==',
+  webpLossy3x2:
+    'UklGRkQAAABXRUJQVlA4IDgAAADQAQCdASoDAAIAAUAmJagCdLoAAWWAAADicMVvPygR+GELTFl915TgZN/9UMzv' +
+    '/mV/+qGZ39TQAA==',
+  webpLossless2x3: 'UklGRiIAAABXRUJQVlA4TBYAAAAvAYAAAA9wot3HOV6qdf7DAxMQ0f8I',
+  webpExtended3x2:
+    'UklGRiYCAABXRUJQVlA4WAoAAAAgAAAAAgAAAQAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AAB' +
+    'AAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAA' +
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFla' +
+    'AAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAA' +
+    'AChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1' +
+    'AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBh' +
+    'cmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAc' +
+    'AEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDggOAAAANABAJ0BKgMAAgABQCYlqAJ0ugABZYAAAOJw' +
+    'xW8/KBH4YQtMWX3XlOBk3/1QzO/+ZX/6oZnf1NAA',
+};
+export type SampleImage = keyof typeof IMAGES_BASE64;
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+export const IMAGES = Object.fromEntries(
+  Object.entries(IMAGES_BASE64).map(([name, text]) => [name, fromBase64(text)]),
+) as Record<SampleImage, Uint8Array<ArrayBuffer>>;
+/** What each real image is. */
+export const IMAGE_FACTS: Record<SampleImage, { mime: ImageMime; width: number; height: number }> =
+  {
+    png2x3: { mime: 'image/png', width: 2, height: 3 },
+    jpeg3x2: { mime: 'image/jpeg', width: 3, height: 2 },
+    jpeg5x4: { mime: 'image/jpeg', width: 5, height: 4 },
+    webpLossy3x2: { mime: 'image/webp', width: 3, height: 2 },
+    webpLossless2x3: { mime: 'image/webp', width: 2, height: 3 },
+    webpExtended3x2: { mime: 'image/webp', width: 3, height: 2 },
+  };
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export const encode = (text: string) => new TextEncoder().encode(text);
+export const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// Header-only images of any size: the bundle reader reads headers only.
+
+function concat(...parts: (Uint8Array | number[])[]): Uint8Array<ArrayBuffer> {
+  const arrays = parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p)));
+  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) out.set(a, (at += a.length) - a.length);
+  return out;
+}
+const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+const be16 = (n: number) => [(n >>> 8) & 255, n & 255];
+const le32 = (n: number) => [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255];
+const le24 = (n: number) => [n & 255, (n >>> 8) & 255, (n >>> 16) & 255];
+const le16 = (n: number) => [n & 255, (n >>> 8) & 255];
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** A PNG signature and IHDR chunk (with its CRC) of the given size, then `tail`. */
+export function pngHeader(width: number, height: number, tail: Uint8Array = new Uint8Array()) {
+  const ihdr = concat(ascii('IHDR'), be32(width), be32(height), [8, 6, 0, 0, 0]);
+  return concat(
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    be32(13),
+    ihdr,
+    be32(crc32(ihdr)),
+    tail,
+  );
+}
+
+/** SOI, an APP0 segment, `padding` bytes of APP1 (EXIF-like), a SOF marker of the size, EOI. */
+export function jpegHeader(
+  width: number,
+  height: number,
+  options: { sof?: number; padding?: number; fill?: number } = {},
+) {
+  const { sof = 0xc0, padding = 0, fill = 0 } = options;
+  const app0 = concat([0xff, 0xe0], be16(16), ascii('JFIF'), [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  const app1 = padding
+    ? concat([0xff, 0xe1], be16(padding + 2), new Uint8Array(padding).fill(0x45))
+    : new Uint8Array();
+  const frame = concat(
+    new Array<number>(fill).fill(0xff),
+    [0xff, sof],
+    be16(17),
+    [8],
+    be16(height),
+    be16(width),
+    [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1],
+  );
+  return concat([0xff, 0xd8], app0, app1, frame, [0xff, 0xd9]);
+}
+
+export type WebpKind = 'VP8' | 'VP8L' | 'VP8X';
+/** A RIFF/WEBP file with one chunk header of the given kind and size (the payload is filler). */
+export function webpHeader(kind: WebpKind, width: number, height: number) {
+  let chunk: Uint8Array;
+  if (kind === 'VP8') {
+    const data = concat([0x50, 0x02, 0x00, 0x9d, 0x01, 0x2a], le16(width), le16(height), [0, 0]);
+    chunk = concat(ascii('VP8 '), le32(data.length), data);
+  } else if (kind === 'VP8L') {
+    const bits = (width - 1) | ((height - 1) << 14);
+    const data = concat([0x2f], le32(bits >>> 0), [0, 0, 0, 0, 0]);
+    chunk = concat(ascii('VP8L'), le32(data.length), data);
+  } else {
+    const data = concat([0, 0, 0, 0], le24(width - 1), le24(height - 1));
+    chunk = concat(ascii('VP8X'), le32(data.length), data);
+  }
+  return concat(ascii('RIFF'), le32(4 + chunk.length), ascii('WEBP'), chunk);
+}
+
+// A realistic DataSet.
+
+/** A valid v4 UUID ending in `n`. */
+export const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+
+export function screenshotOf(
+  id: string,
+  touchpointId: string,
+  image: Uint8Array,
+  thumbnail: Uint8Array,
+  extra: Partial<Screenshot> = {},
+): { screenshot: Screenshot; blob: Blob } {
+  const info = facts(image);
+  const thumb = facts(thumbnail);
+  return {
+    screenshot: {
+      id,
+      touchpointId,
+      mode: 'visible',
+      mime: info.mime,
+      width: info.width,
+      height: info.height,
+      bytes: image.length,
+      sha256: sha256(image),
+      thumbnail: new Blob([thumbnail as Uint8Array<ArrayBuffer>], { type: thumb.mime }),
+      createdAt: T0,
+      part: 0,
+      parts: 1,
+      url: 'https://brightline.test/tariffs',
+      title: 'Tariffs',
+      capturedAt: T0,
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 2,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0',
+      redacted: false,
+      annotations: [],
+      updatedAt: T0,
+      ...extra,
+    },
+    blob: new Blob([image as Uint8Array<ArrayBuffer>], { type: info.mime }),
+  };
+}
+
+function facts(bytes: Uint8Array) {
+  const name = (Object.keys(IMAGES) as SampleImage[]).find(
+    (key) => IMAGES[key].length === bytes.length && IMAGES[key].every((b, i) => b === bytes[i]),
+  );
+  if (!name) throw new Error('not a sample image');
+  return IMAGE_FACTS[name];
+}
+
+/**
+ * Two audits; journeys own and competitor; page and offline steps; screenshots of every image
+ * type (two sharing the same bytes), action items, deletions; Cyrillic and hostile text and a
+ * URL of 70,000 characters. Records are given out of id order on purpose.
+ */
+export function sampleDataSet(): DataSet {
+  const audits: Audit[] = [
+    {
+      id: uuid(2),
+      name: 'Аудит ШПД — Q1',
+      client: 'Брайтлайн',
+      defaultTask: 'заказать обратный звонок',
+      createdAt: T0,
+      updatedAt: T0 + 5,
+    },
+    {
+      id: uuid(1),
+      name: HOSTILE,
+      client: '"; DROP TABLE audits; --',
+      defaultTask: '',
+      createdAt: T0,
+      updatedAt: T0,
+    },
+  ];
+  const journey = (id: number, auditId: number, extra: Partial<Journey>): Journey => ({
+    id: uuid(id),
+    auditId: uuid(auditId),
+    brandName: 'Brightline',
+    brandDomain: 'brightline.test',
+    brandRole: 'own',
+    task: 'request a callback',
+    persona: 'family',
+    entryChannel: 'search',
+    auditor: 'Анна Иванова',
+    createdAt: T0,
+    updatedAt: T0,
+    finishedAt: null,
+    outcome: null,
+    ...extra,
+  });
+  const journeys = [
+    journey(0x12, 2, {
+      brandName: 'Фаствейв',
+      brandRole: 'competitor',
+      finishedAt: T0 + 9e5,
+      outcome: 'abandoned',
+    }),
+    journey(0x11, 2, {}),
+    journey(0x13, 1, { brandName: HOSTILE, auditor: '' }),
+  ];
+  const step = (
+    id: number,
+    journeyId: number,
+    seq: number,
+    extra: Partial<Touchpoint>,
+  ): Touchpoint => ({
+    id: uuid(id),
+    journeyId: uuid(journeyId),
+    seq,
+    kind: 'page',
+    url: 'https://brightline.test/',
+    title: 'Главная',
+    at: T0 + seq * 60_000,
+    stage: 'information',
+    category: 'technology',
+    channel: 'website',
+    experience: 4,
+    importance: 7,
+    likelihood: 8,
+    note: '',
+    weakLink: false,
+    wow: false,
+    viewport: { width: 1280, height: 800 },
+    devicePixelRatio: 1.25,
+    shortened: [],
+    createdAt: T0,
+    updatedAt: T0,
+    ...extra,
+  });
+  const urlHead = `https://brightline.test/search?q=${'ш'.repeat(10)}&x=`;
+  const longUrl = urlHead + 'a'.repeat(70_000 - urlHead.length);
+  const touchpoints = [
+    step(0x23, 0x11, 2, {
+      url: longUrl,
+      title: HOSTILE,
+      note: `Форма не отправилась.\n${HOSTILE}\u0000\u001f\u2028 🙂`,
+      experience: 1,
+      weakLink: true,
+      shortened: [{ field: 'url', length: 2_500_000 }],
+    }),
+    step(0x21, 0x11, 1, { experience: null, importance: null, likelihood: 0, wow: true }),
+    step(0x22, 0x12, 1, {
+      kind: 'offline',
+      url: null,
+      title: 'Звонок в колл-центр',
+      stage: 'Своя стадия',
+      channel: 'phone',
+      category: 'staff',
+      viewport: null,
+      devicePixelRatio: null,
+    }),
+    step(0x24, 0x13, 1, {}),
+  ];
+  const shots = [
+    screenshotOf(uuid(0x33), uuid(0x23), IMAGES.jpeg3x2, IMAGES.webpLossy3x2, {
+      mode: 'full-page',
+      part: 1,
+      parts: 2,
+      url: longUrl,
+      title: HOSTILE,
+      annotations: [
+        { kind: 'box', x: 0, y: 0, width: 2, height: 1, color: 'red' },
+        { kind: 'arrow', x1: -5, y1: 1.5, x2: 2, y2: 1, color: 'blue' },
+        { kind: 'text', x: 1, y: 1, text: `Здесь ошибка ${HOSTILE}`, color: 'black' },
+      ],
+      redacted: true,
+    }),
+    // The same bytes as 0x33: stored once.
+    screenshotOf(uuid(0x31), uuid(0x23), IMAGES.jpeg3x2, IMAGES.webpLossy3x2, {
+      part: 0,
+      parts: 2,
+    }),
+    screenshotOf(uuid(0x32), uuid(0x21), IMAGES.png2x3, IMAGES.jpeg5x4, { mode: 'element' }),
+    screenshotOf(uuid(0x34), uuid(0x22), IMAGES.webpLossless2x3, IMAGES.webpLossless2x3, {
+      mode: 'uploaded',
+      url: null,
+      viewport: null,
+      devicePixelRatio: null,
+      title: 'договор.pdf.png',
+    }),
+    screenshotOf(uuid(0x35), uuid(0x24), IMAGES.webpExtended3x2, IMAGES.jpeg5x4, {}),
+  ];
+  const actionItems: ActionItem[] = [
+    {
+      id: uuid(0x42),
+      touchpointId: uuid(0x23),
+      what: `Починить форму ${HOSTILE}`,
+      owner: 'Маркетинг',
+      due: T0 + 7 * 86_400_000,
+      status: 'in-progress',
+      createdAt: T0,
+      updatedAt: T0,
+    },
+    {
+      id: uuid(0x41),
+      touchpointId: uuid(0x22),
+      what: 'Script for callbacks',
+      owner: '',
+      due: null,
+      status: 'open',
+      createdAt: T0,
+      updatedAt: T0,
+    },
+  ];
+  const deletions: Tombstone[] = [
+    { id: uuid(0x52), table: 'touchpoints', auditId: uuid(2), deletedAt: T0 + 1000 },
+    { id: uuid(0x51), table: 'audits', auditId: uuid(0x51), deletedAt: T0 + 2000 },
+  ];
+  return {
+    audits,
+    journeys,
+    touchpoints,
+    screenshots: shots.map((s) => s.screenshot),
+    actionItems,
+    images: shots.map((s) => ({ id: s.screenshot.id, blob: s.blob })).reverse(),
+    deletions,
+  };
+}
+
+export const SAMPLE_OPTIONS = {
+  scope: { kind: 'all' },
+  includes: { identity: true, userAgent: true, fileNames: true },
+  now: T0 + 3_600_000,
+} as const;
+
+export async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+// Hand-made zips.
+
+export interface RawEntry {
+  name: string;
+  /** The bytes as they lie in the zip (deflated already when method is 8). */
+  payload: Uint8Array;
+  method?: number;
+  /** Declared uncompressed size (default: the payload length). */
+  size?: number;
+  /** Declared compressed size (default: the payload length). */
+  compressedSize?: number;
+  flags?: number;
+  crc?: number;
+  /** A different name in the local header. */
+  localName?: string;
+  /** Raw name bytes (for names that are not UTF-8). */
+  nameBytes?: Uint8Array;
+}
+
+export function stored(name: string, bytes: Uint8Array): RawEntry {
+  return { name, payload: bytes, method: 0, size: bytes.length, crc: crc32(bytes) };
+}
+export function deflated(name: string, bytes: Uint8Array): RawEntry {
+  return { name, payload: deflateSync(bytes), method: 8, size: bytes.length, crc: crc32(bytes) };
+}
+
+/** A zip file, byte by byte, with every field under the test's control. */
+export function rawZip(entries: RawEntry[], end: { count?: number } = {}): Uint8Array<ArrayBuffer> {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = entry.nameBytes ?? encode(entry.name);
+    const localName = entry.localName === undefined ? name : encode(entry.localName);
+    const method = entry.method ?? 0;
+    const flags = entry.flags ?? 0;
+    const crc = entry.crc ?? 0;
+    const compressed = entry.compressedSize ?? entry.payload.length;
+    const size = entry.size ?? entry.payload.length;
+    const common = [
+      ...le16(flags),
+      ...le16(method),
+      0,
+      0,
+      0x21,
+      0,
+      ...le32(crc),
+      ...le32(compressed),
+      ...le32(size),
+    ];
+    const local = concat(
+      le32(0x04034b50),
+      le16(20),
+      common,
+      le16(localName.length),
+      le16(0),
+      localName,
+      entry.payload,
+    );
+    centrals.push(
+      concat(
+        le32(0x02014b50),
+        le16(20),
+        le16(20),
+        common,
+        le16(name.length),
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        le32(offset),
+        name,
+      ),
+    );
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = concat(...centrals);
+  const count = end.count ?? entries.length;
+  return concat(
+    ...locals,
+    directory,
+    le32(0x06054b50),
+    [0, 0, 0, 0],
+    le16(count),
+    le16(count),
+    le32(directory.length),
+    le32(offset),
+    [0, 0],
+  );
+}
+
+/** A bundle's files by path, in zip order. */
+export type BundleFiles = Map<string, Uint8Array>;
+
+/** The files of a bundle written from the sample DataSet. */
+export async function sampleFiles(data: DataSet = sampleDataSet()): Promise<BundleFiles> {
+  const blob = await writeBundle(data, { ...SAMPLE_OPTIONS });
+  return new Map(Object.entries(unzipSync(await blobBytes(blob))));
+}
+
+/** A manifest listing `files` (all but the manifest) with their real hashes and sizes. */
+export function manifestFor(files: BundleFiles, patch: Record<string, unknown> = {}): Uint8Array {
+  const listed = [...files]
+    .filter(([path]) => path !== 'manifest.json')
+    .map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  return encode(
+    JSON.stringify({
+      format: 'touchpoint-audit-bundle',
+      version: 1,
+      createdAt: SAMPLE_OPTIONS.now,
+      generator: 'Touchpoint Audit',
+      files: listed,
+      ...patch,
+    }),
+  );
+}
+
+/**
+ * Zips `files` as the writer would (JSON deflated, images stored). With `fixManifest` (default) the
+ * manifest is rebuilt from the files, so a test changes exactly one thing.
+ */
+export function pack(files: BundleFiles, options: { fixManifest?: boolean } = {}): Blob {
+  const out = new Map(files);
+  if (options.fixManifest ?? true) out.set('manifest.json', manifestFor(out));
+  const entries = [...out].map(([path, bytes]) =>
+    path.endsWith('.json') ? deflated(path, bytes) : stored(path, bytes),
+  );
+  return new Blob([rawZip(entries)]);
+}
+
+export function recordsOf(files: BundleFiles): RecordsFile {
+  return JSON.parse(decode(files.get('records.json')!)) as RecordsFile;
+}
+
+/** The files with records.json edited (the manifest is fixed by `pack`). */
+export function withRecords(files: BundleFiles, edit: (records: RecordsFile) => void): BundleFiles {
+  const records = recordsOf(files);
+  edit(records);
+  return new Map(files).set('records.json', encode(JSON.stringify(records)));
+}
+
+/** The path of a screenshot's image in the bundle. */
+export function imagePathOf(screenshot: { sha256: string; mime: ImageMime }): string {
+  const ext = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' }[screenshot.mime];
+  return `images/${screenshot.sha256}.${ext}`;
+}
