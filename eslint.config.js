@@ -86,6 +86,7 @@ export default tseslint.config(
       'lib/i18n/**',
       'lib/annotate/**',
       'lib/privacy/**',
+      'lib/bundle/**',
     ],
     [APP, DB, BROWSER, CAPTURE, UI],
   ),

@@ -1,0 +1,154 @@
+/** Checks shared by the writer and the reader, so a bundle written is a bundle that reads. */
+import type { z } from 'zod';
+import { BundleError } from './errors';
+
+interface Identified {
+  id: string;
+}
+/** The id graph of a record set: each record with the field that names its parent. */
+export interface RecordGraph {
+  audits: readonly Identified[];
+  journeys: readonly (Identified & { auditId: string })[];
+  touchpoints: readonly (Identified & { journeyId: string })[];
+  screenshots: readonly (Identified & { touchpointId: string })[];
+  actionItems: readonly (Identified & { touchpointId: string })[];
+  deletions: readonly Identified[];
+}
+
+/** A zod issue path as a field name: ["journeys", 0, "brandRole"] → "journeys[0].brandRole". */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let field = '';
+  for (const key of path) {
+    if (typeof key === 'number') field += `[${key}]`;
+    else field += field ? `.${String(key)}` : String(key);
+  }
+  return field;
+}
+
+/** The first issue of a zod error as field + message, e.g. "touchpoints[3].seq: Too small…". */
+export function firstIssue(error: z.ZodError, prefix: readonly PropertyKey[] = []) {
+  const issue = error.issues[0];
+  const field = fieldName([...prefix, ...(issue?.path ?? [])]) || 'value';
+  return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Hex SHA-256 of some bytes (a view is hashed in place, never copied). */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const byte of digest) hex += HEX[byte];
+  return hex;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Throws 'forbidden-key' when a key that could reach an object's prototype appears anywhere in a
+ * parsed JSON value. JSON.parse only defines own properties, so the walk runs before anything
+ * else (zod, spreads) sees the value. Iterative, so deep nesting cannot overflow the stack.
+ */
+export function refuseForbiddenKeys(value: unknown, path: string): void {
+  const stack: { value: unknown; field: string }[] = [{ value, field: '' }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value: node, field } = item;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          stack.push({ value: child, field: `${field}[${i}]` });
+        }
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        const childField = field ? `${field}.${key}` : key;
+        if (FORBIDDEN_KEYS.has(key)) {
+          throw new BundleError(
+            'forbidden-key',
+            `${path}: the key "${key}" at ${childField} is not allowed in a bundle`,
+            { path, field: childField, params: { key } },
+          );
+        }
+        const child: unknown = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') {
+          stack.push({ value: child, field: childField });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Throws unless every id is unique (across all tables; deletions among themselves), every parent
+ * is in the set, and no deletion names a record that is in the set. `path` names the file checked
+ * (null when writing).
+ */
+export function checkGraph(graph: RecordGraph, path: string | null): void {
+  const where = path ? `${path}: ` : '';
+  const seen = new Map<string, string>();
+  const note = (id: string, field: string, ids: Map<string, string>) => {
+    const other = ids.get(id);
+    if (other !== undefined) {
+      throw new BundleError(
+        'duplicate-id',
+        `${where}${field}: the id ${id} is used twice (also at ${other})`,
+        { path, field, params: { id, other } },
+      );
+    }
+    ids.set(id, field);
+  };
+  const tables = ['audits', 'journeys', 'touchpoints', 'screenshots', 'actionItems'] as const;
+  const ids = Object.fromEntries(tables.map((t) => [t, new Set<string>()])) as Record<
+    (typeof tables)[number],
+    Set<string>
+  >;
+  for (const table of tables) {
+    graph[table].forEach((record, i) => {
+      note(record.id, `${table}[${i}].id`, seen);
+      ids[table].add(record.id);
+    });
+  }
+  const parent = (
+    table: (typeof tables)[number],
+    records: readonly Identified[],
+    key: string,
+    parentTable: (typeof tables)[number],
+    parentName: string,
+  ) => {
+    records.forEach((record, i) => {
+      const parentId = (record as unknown as Record<string, string>)[key]!;
+      if (!ids[parentTable].has(parentId)) {
+        const field = `${table}[${i}].${key}`;
+        throw new BundleError(
+          'dangling-reference',
+          `${where}${field}: its ${parentName} ${parentId} is not in the bundle`,
+          { path, field, params: { id: record.id, parentId } },
+        );
+      }
+    });
+  };
+  parent('journeys', graph.journeys, 'auditId', 'audits', 'audit');
+  parent('touchpoints', graph.touchpoints, 'journeyId', 'journeys', 'journey');
+  parent('screenshots', graph.screenshots, 'touchpointId', 'touchpoints', 'step');
+  parent('actionItems', graph.actionItems, 'touchpointId', 'touchpoints', 'step');
+
+  const deleted = new Map<string, string>();
+  graph.deletions.forEach((tombstone, i) => {
+    const field = `deletions[${i}].id`;
+    note(tombstone.id, field, deleted);
+    const record = seen.get(tombstone.id);
+    if (record !== undefined) {
+      throw new BundleError(
+        'dangling-reference',
+        `${where}${field}: ${tombstone.id} is marked deleted but its record is in the bundle (${record})`,
+        { path, field, params: { id: tombstone.id, other: record } },
+      );
+    }
+  });
+}
+
+/** Sorts by id in code-unit order (locale-independent, so every machine writes the same bytes). */
+export function byId<T extends Identified>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

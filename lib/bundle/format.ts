@@ -1,0 +1,183 @@
+/**
+ * The audit bundle, format version 1: one zip file carrying audits with their images.
+ *
+ * ```
+ * <name>.tpa.zip
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 1, "createdAt": <ms>,
+ *                    "generator": "Touchpoint Audit",
+ *                    "files": [ { "path", "sha256", "bytes" }, … ] }
+ *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
+ *                  length of its uncompressed bytes. The only place that holds the export time.
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 1,
+ *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
+ *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
+ *                    "audits": […], "journeys": […], "touchpoints": […],
+ *                    "screenshots": [ Screenshot with "thumbnail": { "sha256", "mime" } ],
+ *                    "actionItems": […], "deletions": [ Tombstone, … ] }
+ *                  Every table sorted by id, every record in its schema's key order, so the same
+ *                  data always gives the same bytes.
+ *   images/<sha256>.<jpg|webp|png>
+ *                  Every full image and every thumbnail, named by the SHA-256 of its bytes; each
+ *                  distinct content once. A screenshot's image is images/<sha256>.<ext of mime>,
+ *                  its thumbnail images/<thumbnail.sha256>.<ext of thumbnail.mime>.
+ * ```
+ *
+ * JSON files are UTF-8, deflated (stored when deflating would exceed the 100:1 ratio a reader
+ * refuses); images are stored (they are compressed already). No zip64, no encryption, no other
+ * files. A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode), and
+ * refuses a `version` above its own: a newer extension may add fields this one cannot check.
+ */
+import { z } from 'zod';
+import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';
+
+export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
+export const BUNDLE_VERSION = 1;
+export const BUNDLE_GENERATOR = 'Touchpoint Audit';
+export const MANIFEST_PATH = 'manifest.json';
+export const RECORDS_PATH = 'records.json';
+
+/** The file name extension of each image type inside a bundle. */
+export const IMAGE_EXTENSION = {
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/png': 'png',
+} as const satisfies Record<ImageMime, string>;
+
+/** The path of an image file in the bundle: named by the hash of its bytes. */
+export function imagePath(sha256: string, mime: ImageMime): string {
+  return `images/${sha256}.${IMAGE_EXTENSION[mime]}`;
+}
+
+const IMAGE_NAME = /^images\/([0-9a-f]{64})\.(jpg|webp|png)$/;
+const MIME_OF_EXTENSION: Record<string, ImageMime> = {
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  png: 'image/png',
+};
+
+/** What a name inside the zip is, or null when the format has no such file. */
+export type BundlePath =
+  | { kind: 'manifest' }
+  | { kind: 'records' }
+  | { kind: 'image'; sha256: string; mime: ImageMime };
+
+export function classifyPath(path: string): BundlePath | null {
+  if (path === MANIFEST_PATH) return { kind: 'manifest' };
+  if (path === RECORDS_PATH) return { kind: 'records' };
+  const match = IMAGE_NAME.exec(path);
+  const mime = match && MIME_OF_EXTENSION[match[2]!];
+  return match && mime ? { kind: 'image', sha256: match[1]!, mime } : null;
+}
+
+/**
+ * Why a name would be unsafe to extract anywhere, or null when it is safe: the check runs before
+ * the name is compared with the expected ones, so the error says "unsafe" rather than "unexpected".
+ */
+export function unsafePathReason(path: string): string | null {
+  if (path.length === 0) return 'the name is empty';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(path)) return 'the name contains a control character';
+  if (path.includes('\\')) return 'the name contains a backslash';
+  if (path.startsWith('/')) return 'the name is an absolute path';
+  if (/^[A-Za-z]:/.test(path)) return 'the name starts with a drive letter';
+  // A trailing slash marks a folder entry: not unsafe, just not a file of the format.
+  const segments = path.replace(/\/$/, '').split('/');
+  if (segments.includes('..')) return 'the name climbs out of the folder (..)';
+  if (segments.some((s) => s === '' || s === '.')) return 'the name has an empty segment';
+  return null;
+}
+
+/** Limits a reader applies before inflating anything (all sizes in bytes, uncompressed). */
+export interface BundleLimits {
+  manifestBytes: number;
+  recordsBytes: number;
+  imageBytes: number;
+  /** All files together. */
+  totalBytes: number;
+  /** Largest uncompressed:compressed ratio of a deflated file larger than `ratioFrom`. */
+  maxRatio: number;
+  ratioFrom: number;
+}
+
+const MiB = 1024 * 1024;
+export const BUNDLE_LIMITS: BundleLimits = {
+  manifestBytes: 8 * MiB,
+  recordsBytes: 64 * MiB,
+  imageBytes: 64 * MiB,
+  totalBytes: 8 * 1024 * MiB,
+  maxRatio: 100,
+  ratioFrom: MiB,
+};
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Which records a bundle was made from: everything, or chosen audits. */
+export const BundleScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('audits'), auditIds: z.array(z.uuid()) }),
+]);
+export type BundleScope = z.infer<typeof BundleScope>;
+
+/**
+ * What the exporter chose to keep of the auditor's identity, the browser user agent and uploaded
+ * file names. The exporter removes what it leaves out before writing; the bundle carries the flags.
+ */
+export const BundleIncludes = z.strictObject({
+  identity: z.boolean(),
+  userAgent: z.boolean(),
+  fileNames: z.boolean(),
+});
+export type BundleIncludes = z.infer<typeof BundleIncludes>;
+
+/** A thumbnail inside a bundle: a reference to its image file instead of a Blob. */
+export const ThumbnailRef = z.strictObject({ sha256: Sha256, mime: ImageMime });
+export type ThumbnailRef = z.infer<typeof ThumbnailRef>;
+
+/** A screenshot as records.json holds it (same key order as Screenshot). */
+export const BundleScreenshot = Screenshot.extend({ thumbnail: ThumbnailRef });
+export type BundleScreenshot = z.infer<typeof BundleScreenshot>;
+
+export const RecordsFile = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  scope: BundleScope,
+  includes: BundleIncludes,
+  audits: z.array(Audit),
+  journeys: z.array(Journey),
+  touchpoints: z.array(Touchpoint),
+  screenshots: z.array(BundleScreenshot),
+  actionItems: z.array(ActionItem),
+  deletions: z.array(Tombstone),
+});
+export type RecordsFile = z.infer<typeof RecordsFile>;
+
+export const ManifestFile = z.strictObject({
+  path: z.string().min(1).max(200),
+  sha256: Sha256,
+  bytes: z.number().int().nonnegative(),
+});
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const Manifest = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  createdAt: z.number().int().nonnegative(),
+  generator: z.string().max(200),
+  files: z.array(ManifestFile).max(65_535),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** What a bundle says about itself, for the import preview. */
+export interface BundleInfo {
+  format: typeof BUNDLE_FORMAT;
+  version: number;
+  /** When it was written (epoch ms, from the manifest). */
+  createdAt: number;
+  generator: string;
+  scope: BundleScope;
+  includes: BundleIncludes;
+  /** Files in the zip, the manifest included. */
+  fileCount: number;
+  /** Uncompressed bytes of all files together. */
+  totalBytes: number;
+}

@@ -1,0 +1,408 @@
+/** Reads a bundle: every check passes, or the whole bundle is refused with one BundleError. */
+import type { z } from 'zod';
+import type { DataSet, Screenshot, StoredImage } from '../model';
+import { imageInfo } from '../model/image-info';
+import { checkGraph, firstIssue, refuseForbiddenKeys, sha256Hex } from './check';
+import { BundleError } from './errors';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_LIMITS,
+  BUNDLE_VERSION,
+  classifyPath,
+  imagePath,
+  Manifest,
+  MANIFEST_PATH,
+  RecordsFile,
+  RECORDS_PATH,
+  unsafePathReason,
+  type BundleInfo,
+  type BundleLimits,
+  type BundlePath,
+} from './format';
+import { entryContent, readDirectory, readEntry, type ZipEntry } from './zip';
+
+export interface ReadBundleOptions {
+  /** Stricter (or, in tests, smaller) limits than BUNDLE_LIMITS. */
+  limits?: Partial<BundleLimits>;
+  /** Called after each file is checked: files done, files in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReadBundleResult {
+  data: DataSet;
+  info: BundleInfo;
+}
+
+/** Images hashed at once: enough to keep the hashing threads busy, few enough to bound memory. */
+const IMAGE_CONCURRENCY = 4;
+
+const KIND_NAME = { manifest: 'the manifest', records: 'records.json', image: 'an image' } as const;
+
+interface Located extends ZipEntry {
+  kind: BundlePath;
+}
+
+/** Checks names, duplicates and declared sizes before a single byte is inflated. */
+function checkEntries(entries: readonly ZipEntry[], limits: BundleLimits): Map<string, Located> {
+  const byPath = new Map<string, Located>();
+  let total = 0;
+  for (const entry of entries) {
+    const { path } = entry;
+    const unsafe = unsafePathReason(path);
+    if (unsafe) {
+      throw new BundleError('unsafe-path', `The zip entry "${path}" is unsafe: ${unsafe}.`, {
+        path,
+      });
+    }
+    const kind = classifyPath(path);
+    if (!kind) {
+      throw new BundleError(
+        'unexpected-file',
+        `The zip holds "${path}", which is not a file of a Touchpoint Audit bundle.`,
+        { path },
+      );
+    }
+    if (byPath.has(path)) {
+      throw new BundleError('duplicate-file', `The zip holds "${path}" twice.`, { path });
+    }
+    const limit =
+      kind.kind === 'manifest'
+        ? limits.manifestBytes
+        : kind.kind === 'records'
+          ? limits.recordsBytes
+          : limits.imageBytes;
+    if (entry.size > limit) {
+      throw new BundleError(
+        'zip-bomb',
+        `${path} declares ${entry.size} bytes, above the ${limit} bytes allowed for ${KIND_NAME[kind.kind]}.`,
+        { path, params: { bytes: entry.size, limit } },
+      );
+    }
+    // Compressed data is read into memory whole, so it is held to the same limit.
+    if (entry.compressedSize > limit) {
+      throw new BundleError(
+        'zip-bomb',
+        `${path} holds ${entry.compressedSize} compressed bytes, above the ${limit} bytes allowed.`,
+        { path, params: { bytes: entry.compressedSize, limit } },
+      );
+    }
+    if (
+      entry.method === 8 &&
+      entry.size > limits.ratioFrom &&
+      entry.size > entry.compressedSize * limits.maxRatio
+    ) {
+      throw new BundleError(
+        'zip-bomb',
+        `${path} inflates ${entry.compressedSize} bytes to ${entry.size} bytes, more than ${limits.maxRatio}:1.`,
+        { path, params: { bytes: entry.size, compressed: entry.compressedSize } },
+      );
+    }
+    total += entry.size;
+    if (total > limits.totalBytes) {
+      throw new BundleError(
+        'zip-bomb',
+        `The files of the zip add up to more than ${limits.totalBytes} bytes (at ${path}).`,
+        { path, params: { limit: limits.totalBytes } },
+      );
+    }
+    byPath.set(path, { ...entry, kind });
+  }
+  return byPath;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses a JSON file and refuses forbidden keys, another format and a newer version. */
+function parseBundleJson(bytes: Uint8Array, path: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes));
+  } catch (error) {
+    throw new BundleError(
+      'invalid-json',
+      `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      { path },
+    );
+  }
+  refuseForbiddenKeys(value, path);
+  const format =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>).format
+      : undefined;
+  if (format !== BUNDLE_FORMAT) {
+    throw new BundleError(
+      'not-a-bundle',
+      `${path} is not part of a Touchpoint Audit bundle (format ${JSON.stringify(format) ?? 'missing'}).`,
+      { path },
+    );
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.version === 'number' && record.version > BUNDLE_VERSION) {
+    throw new BundleError(
+      'newer-version',
+      `${path} was made by a newer Touchpoint Audit (format version ${record.version}); update the extension.`,
+      { path, params: { version: record.version } },
+    );
+  }
+  return record;
+}
+
+function schemaError(
+  code: 'invalid-manifest' | 'invalid-records',
+  path: string,
+  error: z.ZodError,
+): BundleError {
+  const issue = firstIssue(error);
+  return new BundleError(code, `${path}: ${issue.message}`, { path, field: issue.field });
+}
+
+async function runPool(count: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    try {
+      while (next < count && !failed) await task(next++);
+    } catch (error) {
+      // The first failure refuses the bundle; the other workers stop taking files.
+      failed = true;
+      throw error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IMAGE_CONCURRENCY, count) }, worker));
+}
+
+/** One use of an image file by a screenshot: as its image or as its thumbnail. */
+interface ImageUse {
+  index: number;
+  thumbnail: boolean;
+}
+
+/**
+ * Reads and checks a bundle file without loading it whole: the zip structure, the manifest and
+ * the hash and size of every file, the records against their schemas and each other, and every
+ * image's type and pixel size. Stored images come back as slices of `file` (no copy).
+ * Throws a BundleError naming the file or field when anything is wrong; returns nothing then.
+ */
+export async function readBundle(
+  file: Blob,
+  options: ReadBundleOptions = {},
+): Promise<ReadBundleResult> {
+  const limits = { ...BUNDLE_LIMITS, ...options.limits };
+  if (file.size === 0) throw new BundleError('empty', 'The file is empty (0 bytes).');
+  if (file.size > 0xffffffff) {
+    throw new BundleError('too-large', 'The file is larger than 4 GiB, more than a bundle can be.');
+  }
+  const { entries, dataEnd } = await readDirectory(file);
+  const byPath = checkEntries(entries, limits);
+  const total = entries.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, total);
+
+  const content = async (entry: ZipEntry) => {
+    const located = await readEntry(file, entry, dataEnd);
+    return { ...located, bytes: entryContent(entry, located.raw) };
+  };
+  const required = (path: string) => {
+    const entry = byPath.get(path);
+    if (!entry) {
+      throw new BundleError('missing-file', `The bundle has no ${path}.`, { path });
+    }
+    return entry;
+  };
+
+  // The manifest: what every other file must be.
+  const manifestBytes = (await content(required(MANIFEST_PATH))).bytes;
+  const manifestParsed = Manifest.safeParse(parseBundleJson(manifestBytes, MANIFEST_PATH));
+  if (!manifestParsed.success) {
+    throw schemaError('invalid-manifest', MANIFEST_PATH, manifestParsed.error);
+  }
+  const manifest = manifestParsed.data;
+  const listed = new Map<string, { sha256: string; bytes: number }>();
+  manifest.files.forEach((listedFile, i) => {
+    const field = `files[${i}].path`;
+    if (listed.has(listedFile.path) || listedFile.path === MANIFEST_PATH) {
+      throw new BundleError(
+        'invalid-manifest',
+        `${MANIFEST_PATH}: ${field} lists ${listedFile.path} ${listedFile.path === MANIFEST_PATH ? 'itself' : 'twice'}.`,
+        { path: MANIFEST_PATH, field },
+      );
+    }
+    listed.set(listedFile.path, listedFile);
+  });
+  for (const entry of entries) {
+    if (entry.path !== MANIFEST_PATH && !listed.has(entry.path)) {
+      throw new BundleError(
+        'unlisted-file',
+        `${entry.path} is in the zip but not in the manifest.`,
+        { path: entry.path },
+      );
+    }
+  }
+  for (const [path, { bytes }] of listed) {
+    const entry = byPath.get(path);
+    if (!entry) {
+      throw new BundleError(
+        'missing-file',
+        `The manifest lists ${path}, which is not in the zip.`,
+        {
+          path,
+        },
+      );
+    }
+    if (entry.size !== bytes) {
+      throw new BundleError(
+        'hash-mismatch',
+        `${path} has ${entry.size} bytes; the manifest says ${bytes}.`,
+        { path, params: { bytes: entry.size, expected: bytes } },
+      );
+    }
+  }
+  progress();
+
+  // The records.
+  const recordsBytes = (await content(required(RECORDS_PATH))).bytes;
+  checkHash(
+    RECORDS_PATH,
+    await sha256Hex(recordsBytes),
+    listed.get(RECORDS_PATH)!.sha256,
+    'the manifest',
+  );
+  const recordsParsed = RecordsFile.safeParse(parseBundleJson(recordsBytes, RECORDS_PATH));
+  if (!recordsParsed.success) {
+    throw schemaError('invalid-records', RECORDS_PATH, recordsParsed.error);
+  }
+  const records = recordsParsed.data;
+  checkGraph(records, RECORDS_PATH);
+  progress();
+
+  // Which image files the screenshots use; every image file must be used.
+  const uses = new Map<string, ImageUse[]>();
+  const use = (path: string, item: ImageUse) => {
+    const field = `screenshots[${item.index}].${item.thumbnail ? 'thumbnail.sha256' : 'sha256'}`;
+    if (!byPath.has(path)) {
+      throw new BundleError(
+        'missing-image',
+        `${RECORDS_PATH}: ${field}: ${item.thumbnail ? 'the thumbnail' : 'the image'} ${path} is not in the bundle.`,
+        { path, field },
+      );
+    }
+    const list = uses.get(path);
+    if (list) list.push(item);
+    else uses.set(path, [item]);
+  };
+  records.screenshots.forEach((screenshot, index) => {
+    use(imagePath(screenshot.sha256, screenshot.mime), { index, thumbnail: false });
+    use(imagePath(screenshot.thumbnail.sha256, screenshot.thumbnail.mime), {
+      index,
+      thumbnail: true,
+    });
+  });
+  for (const entry of byPath.values()) {
+    if (entry.kind.kind === 'image' && !uses.has(entry.path)) {
+      throw new BundleError(
+        'unexpected-file',
+        `${entry.path} is in the bundle but no screenshot uses it.`,
+        { path: entry.path },
+      );
+    }
+  }
+
+  // Every image: hashed once, its header read once, then compared with each record using it.
+  const blobs = new Map<string, Blob>();
+  const paths = [...uses.keys()];
+  await runPool(paths.length, async (i) => {
+    const path = paths[i]!;
+    const entry = byPath.get(path)!;
+    const kind = entry.kind as Extract<BundlePath, { kind: 'image' }>;
+    const { start, end, bytes } = await content(entry);
+    const sha256 = await sha256Hex(bytes);
+    checkHash(path, sha256, kind.sha256, 'its name');
+    checkHash(path, sha256, listed.get(path)!.sha256, 'the manifest');
+    const info = imageInfo(bytes);
+    const firstUse = uses.get(path)![0]!;
+    const firstField = `screenshots[${firstUse.index}].${firstUse.thumbnail ? 'thumbnail.mime' : 'mime'}`;
+    if (!info) {
+      throw new BundleError('not-an-image', `${path} is not a PNG, JPEG or WebP image.`, {
+        path,
+        field: firstField,
+      });
+    }
+    if (info.mime !== kind.mime) {
+      throw new BundleError(
+        'not-an-image',
+        `${path} is an ${info.mime} image, but its name and ${firstField} say ${kind.mime}.`,
+        { path, field: firstField, params: { mime: info.mime, expected: kind.mime } },
+      );
+    }
+    for (const { index, thumbnail } of uses.get(path)!) {
+      if (thumbnail) continue;
+      const screenshot = records.screenshots[index]!;
+      if (screenshot.bytes !== bytes.length) {
+        const field = `screenshots[${index}].bytes`;
+        throw new BundleError(
+          'hash-mismatch',
+          `${path} has ${bytes.length} bytes; ${RECORDS_PATH} ${field} says ${screenshot.bytes}.`,
+          { path, field, params: { bytes: bytes.length, expected: screenshot.bytes } },
+        );
+      }
+      if (screenshot.width !== info.width || screenshot.height !== info.height) {
+        const field = `screenshots[${index}].width`;
+        throw new BundleError(
+          'not-an-image',
+          `${path} is ${info.width}×${info.height} pixels; ${RECORDS_PATH} screenshots[${index}] says ${screenshot.width}×${screenshot.height}.`,
+          { path, field, params: { width: info.width, height: info.height } },
+        );
+      }
+    }
+    // Stored bytes stay in the file: a slice is a view, not a copy.
+    blobs.set(
+      path,
+      entry.method === 0
+        ? file.slice(start, end, kind.mime)
+        : new Blob([bytes], { type: kind.mime }),
+    );
+    progress();
+  });
+
+  const screenshots: Screenshot[] = [];
+  const images: StoredImage[] = [];
+  for (const screenshot of records.screenshots) {
+    const thumbnail = blobs.get(imagePath(screenshot.thumbnail.sha256, screenshot.thumbnail.mime))!;
+    screenshots.push({ ...screenshot, thumbnail });
+    images.push({
+      id: screenshot.id,
+      blob: blobs.get(imagePath(screenshot.sha256, screenshot.mime))!,
+    });
+  }
+  return {
+    data: {
+      audits: records.audits,
+      journeys: records.journeys,
+      touchpoints: records.touchpoints,
+      screenshots,
+      actionItems: records.actionItems,
+      images,
+      deletions: records.deletions,
+    },
+    info: {
+      format: BUNDLE_FORMAT,
+      version: manifest.version,
+      createdAt: manifest.createdAt,
+      generator: manifest.generator,
+      scope: records.scope,
+      includes: records.includes,
+      fileCount: entries.length,
+      totalBytes: entries.reduce((sum, entry) => sum + entry.size, 0),
+    },
+  };
+}
+
+function checkHash(path: string, actual: string, expected: string, source: string): void {
+  if (actual !== expected) {
+    throw new BundleError(
+      'hash-mismatch',
+      `${path}: its bytes have SHA-256 ${actual}, but ${source} says ${expected}.`,
+      { path, params: { sha256: actual, expected } },
+    );
+  }
+}

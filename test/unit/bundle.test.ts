@@ -1,0 +1,277 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
+import { readDirectory } from '../../lib/bundle/zip';
+import type { DataSet } from '../../lib/model';
+import {
+  blobBytes,
+  decode,
+  IMAGES,
+  imagePathOf,
+  SAMPLE_OPTIONS,
+  sampleDataSet,
+  sha256,
+  uuid,
+} from './bundle-fixtures';
+
+const byId = <T extends { id: string }>(list: readonly T[]) =>
+  [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The records of a DataSet without Blobs, tables sorted by id: what must survive a round trip. */
+function plainRecords(data: DataSet) {
+  return {
+    audits: byId(data.audits),
+    journeys: byId(data.journeys),
+    touchpoints: byId(data.touchpoints),
+    screenshots: byId(data.screenshots).map(({ thumbnail: _, ...rest }) => rest),
+    actionItems: byId(data.actionItems),
+    deletions: byId(data.deletions),
+  };
+}
+
+async function imageBytes(data: DataSet) {
+  const out: Record<
+    string,
+    { image: string; imageType: string; thumbnail: string; thumbType: string }
+  > = {};
+  for (const screenshot of data.screenshots) {
+    const image = data.images.find((i) => i.id === screenshot.id)!.blob;
+    out[screenshot.id] = {
+      image: sha256(await blobBytes(image)),
+      imageType: image.type,
+      thumbnail: sha256(await blobBytes(screenshot.thumbnail)),
+      thumbType: screenshot.thumbnail.type,
+    };
+  }
+  return out;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<BundleError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BundleError);
+  return error as BundleError;
+}
+
+describe('bundle round trip', () => {
+  it('reads back exactly what was written, and writes it again byte for byte', async () => {
+    const data = sampleDataSet();
+    const progress: [number, number][] = [];
+    const blob = await writeBundle(data, {
+      ...SAMPLE_OPTIONS,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(blob.type).toBe('application/zip');
+    expect(progress.at(-1)).toEqual([12, 12]);
+    expect(progress.map(([done]) => done)).toEqual([...Array(12).keys()].map((i) => i + 1));
+
+    const { data: read, info } = await readBundle(blob);
+    expect(plainRecords(read)).toEqual(plainRecords(data));
+    expect(await imageBytes(read)).toEqual(await imageBytes(data));
+    expect(read.touchpoints.find((t) => t.id === uuid(0x23))!.url).toHaveLength(70_000);
+    expect(info).toEqual({
+      format: 'touchpoint-audit-bundle',
+      version: 1,
+      createdAt: SAMPLE_OPTIONS.now,
+      generator: 'Touchpoint Audit',
+      scope: { kind: 'all' },
+      includes: { identity: true, userAgent: true, fileNames: true },
+      fileCount: 8,
+      totalBytes: info.totalBytes,
+    });
+
+    // Written again from what was read: the same zip, byte for byte (records and images alike).
+    const again = await writeBundle(read, { ...SAMPLE_OPTIONS });
+    const first = unzipSync(await blobBytes(blob));
+    const second = unzipSync(await blobBytes(again));
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    for (const path of Object.keys(first)) expect(second[path], path).toEqual(first[path]);
+    expect(await blobBytes(again)).toEqual(await blobBytes(blob));
+    expect(info.totalBytes).toBe(Object.values(first).reduce((n, b) => n + b.length, 0));
+  });
+
+  it('writes the same records.json whatever the order of the records, and only the manifest holds the time', async () => {
+    const data = sampleDataSet();
+    const shuffled: DataSet = {
+      ...data,
+      audits: [...data.audits].reverse(),
+      touchpoints: [...data.touchpoints].reverse(),
+      screenshots: [...data.screenshots].reverse(),
+      images: [...data.images].reverse(),
+    };
+    const a = unzipSync(await blobBytes(await writeBundle(data, { ...SAMPLE_OPTIONS })));
+    const b = unzipSync(
+      await blobBytes(
+        await writeBundle(shuffled, { ...SAMPLE_OPTIONS, now: SAMPLE_OPTIONS.now + 1 }),
+      ),
+    );
+    expect(b['records.json']).toEqual(a['records.json']);
+    expect(JSON.parse(decode(b['manifest.json']!)).createdAt).toBe(SAMPLE_OPTIONS.now + 1);
+    expect(decode(a['records.json']!)).not.toContain(String(SAMPLE_OPTIONS.now));
+  });
+
+  it('lists every file in the manifest, stores images once each and uncompressed, deflates JSON', async () => {
+    const data = sampleDataSet();
+    const blob = await writeBundle(data, { ...SAMPLE_OPTIONS });
+    const files = unzipSync(await blobBytes(blob));
+    const manifest = JSON.parse(decode(files['manifest.json']!)) as {
+      files: { path: string; sha256: string; bytes: number }[];
+    };
+    const others = Object.keys(files).filter((p) => p !== 'manifest.json');
+    expect(manifest.files.map((f) => f.path)).toEqual([...others].sort());
+    for (const listed of manifest.files) {
+      expect(listed.sha256, listed.path).toBe(sha256(files[listed.path]!));
+      expect(listed.bytes, listed.path).toBe(files[listed.path]!.length);
+    }
+    // Distinct contents among images and thumbnails: each stored once, named by its hash.
+    const distinct = new Set<string>();
+    for (const screenshot of data.screenshots) {
+      distinct.add(imagePathOf(screenshot));
+      const thumb = await blobBytes(screenshot.thumbnail);
+      distinct.add(
+        imagePathOf({ sha256: sha256(thumb), mime: screenshot.thumbnail.type as 'image/webp' }),
+      );
+    }
+    const images = others.filter((p) => p.startsWith('images/'));
+    expect(images.sort()).toEqual([...distinct].sort());
+    expect(images).toHaveLength(6); // jpeg3x2 twice, webpLossless2x3 as image and thumbnail
+    for (const path of images)
+      expect(path).toBe(`images/${sha256(files[path]!)}.${path.split('.')[1]}`);
+
+    const { entries } = await readDirectory(blob);
+    for (const entry of entries) {
+      expect(entry.method, entry.path).toBe(entry.path.endsWith('.json') ? 8 : 0);
+    }
+  });
+
+  it('gives stored images back as slices of the file, typed by their mime', async () => {
+    const { data } = await readBundle(await writeBundle(sampleDataSet(), { ...SAMPLE_OPTIONS }));
+    const png = data.images.find((i) => i.id === uuid(0x32))!.blob;
+    expect(png.type).toBe('image/png');
+    expect(await blobBytes(png)).toEqual(IMAGES.png2x3);
+    expect(data.screenshots.find((s) => s.id === uuid(0x34))!.thumbnail.type).toBe('image/webp');
+  });
+
+  it('is a zip that Python zipfile and unzip -t accept', async () => {
+    const bytes = await blobBytes(await writeBundle(sampleDataSet(), { ...SAMPLE_OPTIONS }));
+    const dir = mkdtempSync(join(tmpdir(), 'tpa-'));
+    try {
+      const file = join(dir, 'sample.tpa.zip');
+      writeFileSync(file, bytes);
+      const script = [
+        'import sys, zipfile',
+        'z = zipfile.ZipFile(sys.argv[1])',
+        'assert z.testzip() is None',
+        'print(",".join(f"{i.filename}:{i.compress_type}" for i in z.infolist()))',
+      ].join('\n');
+      const listing = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim();
+      expect(listing.split(',')).toHaveLength(8);
+      expect(listing).toContain('records.json:8');
+      expect(listing).toMatch(/images\/[0-9a-f]{64}\.png:0/);
+      expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain(
+        'No errors detected',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes names as the schemas give them (trimmed), a scope with sorted audit ids, and only the format fields of includes', async () => {
+    const data = sampleDataSet();
+    data.audits[0] = { ...data.audits[0]!, name: '  Аудит  ' };
+    const blob = await writeBundle(data, {
+      scope: { kind: 'audits', auditIds: [uuid(2), uuid(1)] },
+      includes: { identity: false, userAgent: false, fileNames: true, extra: 1 } as never,
+      now: 0,
+    });
+    const { data: read, info } = await readBundle(blob);
+    expect(read.audits.find((a) => a.id === uuid(2))!.name).toBe('Аудит');
+    expect(info.scope).toEqual({ kind: 'audits', auditIds: [uuid(1), uuid(2)] });
+    expect(info.includes).toEqual({ identity: false, userAgent: false, fileNames: true });
+    expect(info.createdAt).toBe(0);
+  });
+
+  it('writes an empty data set', async () => {
+    const empty: DataSet = {
+      audits: [],
+      journeys: [],
+      touchpoints: [],
+      screenshots: [],
+      actionItems: [],
+      images: [],
+      deletions: [],
+    };
+    const { data, info } = await readBundle(await writeBundle(empty, { ...SAMPLE_OPTIONS }));
+    expect(data).toEqual(empty);
+    expect(info.fileCount).toBe(2);
+  });
+
+  it('stores records.json instead of deflating it when deflating would look like a bomb', async () => {
+    const data = sampleDataSet();
+    // 2 MB of one repeated letter in notes: deflates far better than 100:1.
+    data.touchpoints = data.touchpoints.map((t) => ({ ...t, note: 'a'.repeat(20_000) }));
+    data.touchpoints.push(
+      ...Array.from({ length: 100 }, (_, i) => ({
+        ...data.touchpoints[1]!,
+        id: uuid(0x1000 + i),
+        note: 'a'.repeat(20_000),
+      })),
+    );
+    const blob = await writeBundle(data, { ...SAMPLE_OPTIONS });
+    const { entries } = await readDirectory(blob);
+    const records = entries.find((e) => e.path === 'records.json')!;
+    expect(records.size).toBeGreaterThan(2_000_000);
+    expect(records.method).toBe(0);
+    expect((await readBundle(blob)).data.touchpoints).toHaveLength(104);
+  });
+});
+
+describe('writeBundle refuses what it could not read back', () => {
+  it('an invalid record, naming its field and id', async () => {
+    const data = sampleDataSet();
+    data.journeys[1] = { ...data.journeys[1]!, brandRole: 'partner' as 'own' };
+    const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(error.code).toBe('invalid-records');
+    expect(error.field).toBe('journeys[0].brandRole');
+    expect(error.message).toContain(uuid(0x11));
+  });
+
+  it('an image whose bytes do not hash to its record', async () => {
+    const data = sampleDataSet();
+    data.images = data.images.map((i) =>
+      i.id === uuid(0x32) ? { id: i.id, blob: new Blob([IMAGES.png2x3.slice().reverse()]) } : i,
+    );
+    const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(error.code).toBe('hash-mismatch');
+    expect(error.field).toMatch(/^screenshots\[\d\]\.sha256$/);
+    expect(error.message).toContain(uuid(0x32));
+  });
+
+  it('a screenshot without image, an image without screenshot, a dangling parent, a thumbnail that is not an image', async () => {
+    const missing = sampleDataSet();
+    missing.images = missing.images.filter((i) => i.id !== uuid(0x35));
+    expect((await refusal(writeBundle(missing, { ...SAMPLE_OPTIONS }))).code).toBe('missing-image');
+
+    const extra = sampleDataSet();
+    extra.images.push({ id: uuid(0x99), blob: new Blob([IMAGES.png2x3]) });
+    expect((await refusal(writeBundle(extra, { ...SAMPLE_OPTIONS }))).code).toBe(
+      'dangling-reference',
+    );
+
+    const orphan = sampleDataSet();
+    orphan.journeys = orphan.journeys.filter((j) => j.id !== uuid(0x13));
+    const error = await refusal(writeBundle(orphan, { ...SAMPLE_OPTIONS }));
+    expect(error.code).toBe('dangling-reference');
+    expect(error.field).toBe('touchpoints[3].journeyId');
+
+    const badThumb = sampleDataSet();
+    badThumb.screenshots[0] = { ...badThumb.screenshots[0]!, thumbnail: new Blob(['<svg/>']) };
+    expect((await refusal(writeBundle(badThumb, { ...SAMPLE_OPTIONS }))).code).toBe('not-an-image');
+  });
+});
