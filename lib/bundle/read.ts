@@ -50,9 +50,14 @@ function checkEntries(entries: readonly ZipEntry[], limits: BundleLimits): Map<s
     const { path } = entry;
     const unsafe = unsafePathReason(path);
     if (unsafe) {
-      throw new BundleError('unsafe-path', `The zip entry "${path}" is unsafe: ${unsafe}.`, {
-        path,
-      });
+      // Quoted as JSON, so control characters show as escapes rather than act.
+      throw new BundleError(
+        'unsafe-path',
+        `The zip entry ${JSON.stringify(path)} is unsafe: ${unsafe}.`,
+        {
+          path,
+        },
+      );
     }
     const kind = classifyPath(path);
     if (!kind) {

@@ -419,6 +419,8 @@ export interface RawEntry {
   localName?: string;
   /** Raw name bytes (for names that are not UTF-8). */
   nameBytes?: Uint8Array;
+  /** The local header offset the central directory gives (default: where it really is). */
+  offset?: number;
 }
 
 export function stored(name: string, bytes: Uint8Array): RawEntry {
@@ -469,7 +471,7 @@ export function rawZip(entries: RawEntry[], end: { count?: number } = {}): Uint8
         common,
         le16(name.length),
         [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        le32(offset),
+        le32(entry.offset ?? offset),
         name,
       ),
     );
@@ -523,12 +525,16 @@ export function manifestFor(files: BundleFiles, patch: Record<string, unknown> =
  * manifest is rebuilt from the files, so a test changes exactly one thing.
  */
 export function pack(files: BundleFiles, options: { fixManifest?: boolean } = {}): Blob {
+  return new Blob([rawZip(entriesOf(files, options))]);
+}
+
+/** The zip entries `pack` would write, for a test to change one of them. */
+export function entriesOf(files: BundleFiles, options: { fixManifest?: boolean } = {}): RawEntry[] {
   const out = new Map(files);
   if (options.fixManifest ?? true) out.set('manifest.json', manifestFor(out));
-  const entries = [...out].map(([path, bytes]) =>
+  return [...out].map(([path, bytes]) =>
     path.endsWith('.json') ? deflated(path, bytes) : stored(path, bytes),
   );
-  return new Blob([rawZip(entries)]);
 }
 
 export function recordsOf(files: BundleFiles): RecordsFile {
