@@ -398,6 +398,21 @@ export const SAMPLE_OPTIONS = {
   now: T0 + 3_600_000,
 } as const;
 
+const byId = <T extends { id: string }>(list: readonly T[]) =>
+  [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The records of a DataSet without Blobs, tables sorted by id: what must survive a round trip. */
+export function plainRecords(data: DataSet) {
+  return {
+    audits: byId(data.audits),
+    journeys: byId(data.journeys),
+    touchpoints: byId(data.touchpoints),
+    screenshots: byId(data.screenshots).map(({ thumbnail: _, ...rest }) => rest),
+    actionItems: byId(data.actionItems),
+    deletions: byId(data.deletions),
+  };
+}
+
 export async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await blob.arrayBuffer());
 }

@@ -12,26 +12,12 @@ import {
   decode,
   IMAGES,
   imagePathOf,
+  plainRecords,
   SAMPLE_OPTIONS,
   sampleDataSet,
   sha256,
   uuid,
 } from './bundle-fixtures';
-
-const byId = <T extends { id: string }>(list: readonly T[]) =>
-  [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-
-/** The records of a DataSet without Blobs, tables sorted by id: what must survive a round trip. */
-function plainRecords(data: DataSet) {
-  return {
-    audits: byId(data.audits),
-    journeys: byId(data.journeys),
-    touchpoints: byId(data.touchpoints),
-    screenshots: byId(data.screenshots).map(({ thumbnail: _, ...rest }) => rest),
-    actionItems: byId(data.actionItems),
-    deletions: byId(data.deletions),
-  };
-}
 
 async function imageBytes(data: DataSet) {
   const out: Record<

@@ -1,0 +1,357 @@
+/**
+ * Property: any DataSet the schemas accept survives write → read unchanged, and writing what was
+ * read gives the same bytes. Records are valid by construction (the schema filters are only a
+ * safety net); images are header-only files of any size (the reader reads headers only).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readBundle, writeBundle, type BundleScope } from '../../lib/bundle';
+import {
+  ActionItem,
+  Annotation,
+  Audit,
+  HttpUrl,
+  Journey,
+  LIMITS,
+  RECORD_TABLES,
+  Screenshot,
+  Tombstone,
+  Touchpoint,
+  type DataSet,
+  type ImageMime,
+} from '../../lib/model';
+import { CATEGORY_IDS, CHANNEL_IDS } from '../../lib/taxonomy';
+import {
+  blobBytes,
+  HOSTILE,
+  IMAGE_FACTS,
+  IMAGES,
+  jpegHeader,
+  plainRecords,
+  pngHeader,
+  sha256,
+  webpHeader,
+  type SampleImage,
+} from './bundle-fixtures';
+
+const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
+const millis = fc.maxSafeNat();
+/** Any UTF-16 code unit: control characters and lone surrogates included. */
+const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
+function text(max: number, options: { trimmed?: boolean; min?: number } = {}) {
+  const { trimmed = false, min = 0 } = options;
+  const length = Math.min(max, 40);
+  return fc
+    .oneof(
+      fc.string({ maxLength: length }),
+      fc.string({ unit: 'grapheme', maxLength: length }),
+      fc.string({ unit: 'binary', maxLength: length }),
+      fc.string({ unit: codeUnit, maxLength: length }),
+      fc.constantFrom(
+        HOSTILE,
+        'Аудит — «ёлки» 🙂',
+        '\u0000\u001f\u007f\u2028',
+        '__proto__',
+        '{"a":1}',
+      ),
+    )
+    .map((s) => (trimmed ? s.trim() : s))
+    .filter((s) => s.length >= min && s.length <= max);
+}
+
+const url = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .nat({ max: 100_000 })
+    .map((n) => `https://example.test/?q=${'я'.repeat(n % 50)}${'a'.repeat(n)}`),
+);
+const nullableUrl = fc
+  .option(url, { nil: null })
+  .filter((u) => u === null || HttpUrl.safeParse(u).success);
+const viewport = fc.option(
+  fc.record({
+    width: fc.integer({ min: 1, max: 100_000 }),
+    height: fc.integer({ min: 1, max: 100_000 }),
+  }),
+  { nil: null },
+);
+const pixelRatio = fc.option(fc.double({ min: 0, max: 16, minExcluded: true, noNaN: true }), {
+  nil: null,
+});
+/** JSON has no -0, so a coordinate of -0 would come back as 0: generate 0 instead. */
+const coordinate = fc.double({ min: -100_000, max: 1_000_000, noNaN: true }).map((v) => v + 0);
+const color = fc.constantFrom('red', 'yellow', 'blue', 'green', 'black' as const);
+const annotation = fc
+  .oneof(
+    fc.record({
+      kind: fc.constant('box'),
+      x: coordinate,
+      y: coordinate,
+      width: coordinate,
+      height: coordinate,
+      color,
+    }),
+    fc.record({
+      kind: fc.constant('arrow'),
+      x1: coordinate,
+      y1: coordinate,
+      x2: coordinate,
+      y2: coordinate,
+      color,
+    }),
+    fc.record({
+      kind: fc.constant('text'),
+      x: coordinate,
+      y: coordinate,
+      text: text(LIMITS.annotation, { trimmed: true, min: 1 }),
+      color,
+    }),
+  )
+  .filter((a) => Annotation.safeParse(a).success);
+
+const auditBody = fc
+  .record({
+    name: text(LIMITS.name, { trimmed: true, min: 1 }),
+    client: text(LIMITS.text),
+    defaultTask: text(LIMITS.text),
+    createdAt: millis,
+    updatedAt: millis,
+  })
+  .filter((b) => Audit.safeParse({ id: DUMMY_ID, ...b }).success);
+
+const journeyBody = fc
+  .record({
+    brandName: text(LIMITS.name, { trimmed: true, min: 1 }),
+    brandDomain: text(LIMITS.domain, { trimmed: true }),
+    brandRole: fc.constantFrom('own', 'competitor' as const),
+    task: text(LIMITS.text),
+    persona: text(LIMITS.text),
+    entryChannel: fc.constantFrom(...CHANNEL_IDS),
+    auditor: text(LIMITS.name, { trimmed: true }),
+    createdAt: millis,
+    updatedAt: millis,
+    finishedAt: fc.option(millis, { nil: null }),
+    outcome: fc.option(fc.constantFrom('goal-reached', 'abandoned', 'blocked' as const), {
+      nil: null,
+    }),
+  })
+  .filter((b) => Journey.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
+
+const touchpointBody = fc
+  .record({
+    seq: fc.integer({ min: 1, max: 10_000 }),
+    kind: fc.constantFrom('page', 'offline' as const),
+    url: nullableUrl,
+    title: text(LIMITS.title),
+    at: millis,
+    stage: text(LIMITS.stage, { trimmed: true, min: 1 }),
+    category: fc.constantFrom(...CATEGORY_IDS),
+    channel: fc.constantFrom(...CHANNEL_IDS),
+    experience: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    importance: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+    likelihood: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    note: text(LIMITS.note),
+    weakLink: fc.boolean(),
+    wow: fc.boolean(),
+    viewport,
+    devicePixelRatio: pixelRatio,
+    shortened: fc.array(
+      fc.record({
+        field: fc.constantFrom('url', 'title', 'note' as const),
+        length: fc.integer({ min: 1, max: 2 ** 31 }),
+      }),
+      { maxLength: 3 },
+    ),
+    createdAt: millis,
+    updatedAt: millis,
+  })
+  .filter((b) => Touchpoint.safeParse({ id: DUMMY_ID, journeyId: DUMMY_ID, ...b }).success);
+
+interface GeneratedImage {
+  bytes: Uint8Array<ArrayBuffer>;
+  mime: ImageMime;
+  width: number;
+  height: number;
+}
+const side = (max: number) => fc.integer({ min: 1, max });
+const tail = fc.uint8Array({ maxLength: 12 });
+const withTail = (bytes: Uint8Array, extra: Uint8Array) => {
+  const out = new Uint8Array(bytes.length + extra.length);
+  out.set(bytes);
+  out.set(extra, bytes.length);
+  return out;
+};
+const image: fc.Arbitrary<GeneratedImage> = fc.oneof(
+  fc.tuple(side(0x7fffffff), side(0x7fffffff), tail).map(([width, height, t]) => ({
+    bytes: pngHeader(width, height, t),
+    mime: 'image/png' as const,
+    width,
+    height,
+  })),
+  fc
+    .tuple(side(0xffff), side(0xffff), fc.nat({ max: 40 }), fc.nat({ max: 3 }))
+    .map(([width, height, padding, fill]) => ({
+      bytes: jpegHeader(width, height, { padding, fill }),
+      mime: 'image/jpeg' as const,
+      width,
+      height,
+    })),
+  fc
+    .tuple(fc.constantFrom('VP8', 'VP8L', 'VP8X' as const), side(0x3fff), side(0x3fff), tail)
+    .map(([kind, width, height, t]) => ({
+      bytes: withTail(webpHeader(kind, width, height), t),
+      mime: 'image/webp' as const,
+      width,
+      height,
+    })),
+  fc.constantFrom(...(Object.keys(IMAGES) as SampleImage[])).map((name) => ({
+    bytes: IMAGES[name],
+    ...IMAGE_FACTS[name],
+  })),
+);
+
+const screenshotBody = fc.record({
+  mode: fc.constantFrom('visible', 'full-page', 'element', 'uploaded' as const),
+  createdAt: millis,
+  part: fc.nat({ max: 9 }),
+  parts: fc.integer({ min: 1, max: 10 }),
+  url: nullableUrl,
+  title: text(LIMITS.title),
+  capturedAt: millis,
+  viewport,
+  devicePixelRatio: pixelRatio,
+  userAgent: text(500),
+  redacted: fc.boolean(),
+  annotations: fc.array(annotation, { maxLength: 4 }),
+  updatedAt: millis,
+  /** Which generated image is its image and which its thumbnail (shared images happen). */
+  image: fc.nat(),
+  thumbnail: fc.nat(),
+});
+
+const actionBody = fc
+  .record({
+    what: text(LIMITS.text, { trimmed: true, min: 1 }),
+    owner: text(LIMITS.text),
+    due: fc.option(millis, { nil: null }),
+    status: fc.constantFrom('open', 'in-progress', 'done' as const),
+    createdAt: millis,
+    updatedAt: millis,
+  })
+  .filter((b) => ActionItem.safeParse({ id: DUMMY_ID, touchpointId: DUMMY_ID, ...b }).success);
+
+const tombstoneBody = fc.record({
+  table: fc.constantFrom(...RECORD_TABLES),
+  auditId: fc.uuid(),
+  deletedAt: millis,
+});
+
+interface Case {
+  data: DataSet;
+  scope: BundleScope;
+  includes: { identity: boolean; userAgent: boolean; fileNames: boolean };
+  now: number;
+}
+
+/** Picks the parent of a child: a generated index into the parent table (none: child dropped). */
+const pick = <T>(list: readonly T[], index: number): T | undefined =>
+  list.length ? list[index % list.length] : undefined;
+
+const bundleCase: fc.Arbitrary<Case> = fc
+  .record({
+    ids: fc.uniqueArray(fc.uuid(), { minLength: 40, maxLength: 40 }),
+    audits: fc.array(auditBody, { minLength: 1, maxLength: 3 }),
+    journeys: fc.array(fc.tuple(fc.nat(), journeyBody), { maxLength: 4 }),
+    touchpoints: fc.array(fc.tuple(fc.nat(), touchpointBody), { maxLength: 8 }),
+    screenshots: fc.array(fc.tuple(fc.nat(), screenshotBody), { maxLength: 8 }),
+    actionItems: fc.array(fc.tuple(fc.nat(), actionBody), { maxLength: 4 }),
+    deletions: fc.array(tombstoneBody, { maxLength: 3 }),
+    images: fc.array(image, { minLength: 1, maxLength: 4 }),
+    scopeAll: fc.boolean(),
+    includes: fc.record({
+      identity: fc.boolean(),
+      userAgent: fc.boolean(),
+      fileNames: fc.boolean(),
+    }),
+    now: millis,
+  })
+  .map((g) => {
+    const ids = [...g.ids];
+    const next = () => ids.pop()!;
+    const audits: Audit[] = g.audits.map((body) => ({ id: next(), ...body }));
+    const journeys: Journey[] = g.journeys.flatMap(([parent, body]) => {
+      const audit = pick(audits, parent);
+      return audit ? [{ id: next(), auditId: audit.id, ...body }] : [];
+    });
+    const touchpoints: Touchpoint[] = g.touchpoints.flatMap(([parent, body]) => {
+      const journey = pick(journeys, parent);
+      return journey ? [{ id: next(), journeyId: journey.id, ...body }] : [];
+    });
+    const images = g.images;
+    const screenshots: Screenshot[] = [];
+    const stored: DataSet['images'] = [];
+    for (const [parent, { image: imageIndex, thumbnail: thumbIndex, ...body }] of g.screenshots) {
+      const touchpoint = pick(touchpoints, parent);
+      if (!touchpoint) continue;
+      const full = pick(images, imageIndex)!;
+      const thumb = pick(images, thumbIndex)!;
+      const id = next();
+      screenshots.push({
+        id,
+        touchpointId: touchpoint.id,
+        mime: full.mime,
+        width: full.width,
+        height: full.height,
+        bytes: full.bytes.length,
+        sha256: sha256(full.bytes),
+        thumbnail: new Blob([thumb.bytes], { type: thumb.mime }),
+        ...body,
+      });
+      stored.push({ id, blob: new Blob([full.bytes], { type: full.mime }) });
+    }
+    const actionItems: ActionItem[] = g.actionItems.flatMap(([parent, body]) => {
+      const touchpoint = pick(touchpoints, parent);
+      return touchpoint ? [{ id: next(), touchpointId: touchpoint.id, ...body }] : [];
+    });
+    const deletions: Tombstone[] = g.deletions.map((body) => ({ id: next(), ...body }));
+    return {
+      data: { audits, journeys, touchpoints, screenshots, actionItems, images: stored, deletions },
+      scope: g.scopeAll
+        ? { kind: 'all' as const }
+        : { kind: 'audits' as const, auditIds: audits.map((a) => a.id).sort() },
+      includes: g.includes,
+      now: g.now,
+    };
+  })
+  .filter(({ data }) => data.screenshots.every((s) => Screenshot.safeParse(s).success));
+
+async function blobsOf(data: DataSet) {
+  return Promise.all(
+    data.screenshots.map(async (s) => ({
+      id: s.id,
+      image: await blobBytes(data.images.find((i) => i.id === s.id)!.blob),
+      thumbnail: await blobBytes(s.thumbnail),
+      thumbnailType: s.thumbnail.type,
+    })),
+  ).then((list) => list.sort((a, b) => (a.id < b.id ? -1 : 1)));
+}
+
+describe('bundle property', () => {
+  it('any DataSet the schemas accept survives write → read unchanged', async () => {
+    await fc.assert(
+      fc.asyncProperty(bundleCase, async ({ data, scope, includes, now }) => {
+        const written = await writeBundle(data, { scope, includes, now });
+        const { data: read, info } = await readBundle(written);
+        expect(plainRecords(read)).toEqual(plainRecords(data));
+        expect(await blobsOf(read)).toEqual(await blobsOf(data));
+        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 1 });
+        // And what was read writes the same bytes again.
+        const again = await writeBundle(read, { scope, includes, now });
+        expect(await blobBytes(again)).toEqual(await blobBytes(written));
+      }),
+      { numRuns: 60 },
+    );
+    // About 1.5 s here; room for slow CI machines (no timing is asserted).
+  }, 30_000);
+});
