@@ -1,5 +1,6 @@
 /** Checks shared by the writer and the reader, so a bundle written is a bundle that reads. */
 import type { z } from 'zod';
+import { RECORD_TABLES, type RecordTable } from '../model';
 import { BundleError } from './errors';
 
 interface Identified {
@@ -98,26 +99,30 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
     }
     ids.set(id, field);
   };
-  const tables = ['audits', 'journeys', 'touchpoints', 'screenshots', 'actionItems'] as const;
-  const ids = Object.fromEntries(tables.map((t) => [t, new Set<string>()])) as Record<
-    (typeof tables)[number],
-    Set<string>
-  >;
-  for (const table of tables) {
+  const ids: Record<RecordTable, Set<string>> = {
+    audits: new Set(),
+    journeys: new Set(),
+    touchpoints: new Set(),
+    screenshots: new Set(),
+    actionItems: new Set(),
+  };
+  for (const table of RECORD_TABLES) {
     graph[table].forEach((record, i) => {
       note(record.id, `${table}[${i}].id`, seen);
       ids[table].add(record.id);
     });
   }
-  const parent = (
-    table: (typeof tables)[number],
-    records: readonly Identified[],
+  /** Each record's parent id (read by `parentOf`) must be an id of `parentTable`. */
+  const parents = <R extends Identified>(
+    table: RecordTable,
+    records: readonly R[],
     key: string,
-    parentTable: (typeof tables)[number],
+    parentOf: (record: R) => string,
+    parentTable: RecordTable,
     parentName: string,
   ) => {
     records.forEach((record, i) => {
-      const parentId = (record as unknown as Record<string, string>)[key]!;
+      const parentId = parentOf(record);
       if (!ids[parentTable].has(parentId)) {
         const field = `${table}[${i}].${key}`;
         throw new BundleError(
@@ -128,10 +133,24 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
       }
     });
   };
-  parent('journeys', graph.journeys, 'auditId', 'audits', 'audit');
-  parent('touchpoints', graph.touchpoints, 'journeyId', 'journeys', 'journey');
-  parent('screenshots', graph.screenshots, 'touchpointId', 'touchpoints', 'step');
-  parent('actionItems', graph.actionItems, 'touchpointId', 'touchpoints', 'step');
+  parents('journeys', graph.journeys, 'auditId', (r) => r.auditId, 'audits', 'audit');
+  parents('touchpoints', graph.touchpoints, 'journeyId', (r) => r.journeyId, 'journeys', 'journey');
+  parents(
+    'screenshots',
+    graph.screenshots,
+    'touchpointId',
+    (r) => r.touchpointId,
+    'touchpoints',
+    'step',
+  );
+  parents(
+    'actionItems',
+    graph.actionItems,
+    'touchpointId',
+    (r) => r.touchpointId,
+    'touchpoints',
+    'step',
+  );
 
   const deleted = new Map<string, string>();
   graph.deletions.forEach((tombstone, i) => {

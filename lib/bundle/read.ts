@@ -182,6 +182,177 @@ interface ImageUse {
   thumbnail: boolean;
 }
 
+type ImageEntry = Located & { kind: Extract<BundlePath, { kind: 'image' }> };
+
+/** One bundle file being read: its directory, its manifest's listing, and the steps in order. */
+class BundleReader {
+  /** Hash and size of every file but the manifest, as the manifest lists them. */
+  private readonly listed = new Map<string, { sha256: string; bytes: number }>();
+
+  constructor(
+    private readonly file: Blob,
+    private readonly byPath: ReadonlyMap<string, Located>,
+    private readonly dataEnd: number,
+  ) {}
+
+  private required(path: string): Located {
+    const entry = this.byPath.get(path);
+    if (!entry) throw new BundleError('missing-file', `The bundle has no ${path}.`, { path });
+    return entry;
+  }
+
+  private async content(entry: ZipEntry) {
+    const located = await readEntry(this.file, entry, this.dataEnd);
+    return { ...located, bytes: entryContent(entry, located.raw) };
+  }
+
+  /** The manifest, and every file of the zip checked against its listing (names and sizes). */
+  async readManifest(): Promise<Manifest> {
+    const { bytes } = await this.content(this.required(MANIFEST_PATH));
+    const parsed = Manifest.safeParse(parseBundleJson(bytes, MANIFEST_PATH));
+    if (!parsed.success) throw schemaError('invalid-manifest', MANIFEST_PATH, parsed.error);
+    parsed.data.files.forEach((listed, i) => {
+      const field = `files[${i}].path`;
+      const itself = listed.path === MANIFEST_PATH;
+      if (itself || this.listed.has(listed.path)) {
+        throw new BundleError(
+          'invalid-manifest',
+          `${MANIFEST_PATH}: ${field} lists ${listed.path} ${itself ? 'itself' : 'twice'}.`,
+          { path: MANIFEST_PATH, field },
+        );
+      }
+      this.listed.set(listed.path, listed);
+    });
+    for (const path of this.byPath.keys()) {
+      if (path !== MANIFEST_PATH && !this.listed.has(path)) {
+        throw new BundleError('unlisted-file', `${path} is in the zip but not in the manifest.`, {
+          path,
+        });
+      }
+    }
+    for (const [path, { bytes: listedBytes }] of this.listed) {
+      const entry = this.byPath.get(path);
+      if (!entry) {
+        throw new BundleError(
+          'missing-file',
+          `The manifest lists ${path}, which is not in the zip.`,
+          {
+            path,
+          },
+        );
+      }
+      if (entry.size !== listedBytes) {
+        throw new BundleError(
+          'hash-mismatch',
+          `${path} has ${entry.size} bytes; the manifest says ${listedBytes}.`,
+          { path, params: { bytes: entry.size, expected: listedBytes } },
+        );
+      }
+    }
+    return parsed.data;
+  }
+
+  /** records.json: its hash, its schema, and its records against each other. */
+  async readRecords(): Promise<RecordsFile> {
+    const { bytes } = await this.content(this.required(RECORDS_PATH));
+    const sha256 = await sha256Hex(bytes);
+    checkHash(RECORDS_PATH, sha256, this.listed.get(RECORDS_PATH)!.sha256, 'the manifest');
+    const parsed = RecordsFile.safeParse(parseBundleJson(bytes, RECORDS_PATH));
+    if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
+    checkGraph(parsed.data, RECORDS_PATH);
+    return parsed.data;
+  }
+
+  /** Which screenshots use each image file; every file a screenshot names must be there, and used. */
+  imageUses(records: RecordsFile): Map<string, ImageUse[]> {
+    const uses = new Map<string, ImageUse[]>();
+    const use = (path: string, item: ImageUse) => {
+      const what = item.thumbnail ? 'thumbnail' : 'image';
+      const field = `screenshots[${item.index}].${item.thumbnail ? 'thumbnail.sha256' : 'sha256'}`;
+      if (!this.byPath.has(path)) {
+        throw new BundleError(
+          'missing-image',
+          `${RECORDS_PATH}: ${field}: the ${what} ${path} is not in the bundle.`,
+          { path, field },
+        );
+      }
+      const list = uses.get(path);
+      if (list) list.push(item);
+      else uses.set(path, [item]);
+    };
+    records.screenshots.forEach((screenshot, index) => {
+      use(imagePath(screenshot.sha256, screenshot.mime), { index, thumbnail: false });
+      const { thumbnail } = screenshot;
+      use(imagePath(thumbnail.sha256, thumbnail.mime), { index, thumbnail: true });
+    });
+    for (const entry of this.byPath.values()) {
+      if (entry.kind.kind === 'image' && !uses.has(entry.path)) {
+        throw new BundleError(
+          'unexpected-file',
+          `${entry.path} is in the bundle but no screenshot uses it.`,
+          { path: entry.path },
+        );
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * One image file, hashed once and its header read once, checked against its name, the manifest
+   * and every screenshot using it. Stored bytes stay in the file: the Blob is a slice, not a copy.
+   */
+  async readImage(path: string, uses: readonly ImageUse[], records: RecordsFile): Promise<Blob> {
+    const entry = this.byPath.get(path) as ImageEntry;
+    const { mime } = entry.kind;
+    const { start, end, bytes } = await this.content(entry);
+    const sha256 = await sha256Hex(bytes);
+    checkHash(path, sha256, entry.kind.sha256, 'its name');
+    checkHash(path, sha256, this.listed.get(path)!.sha256, 'the manifest');
+    const info = imageInfo(bytes);
+    const first = uses[0]!;
+    const field = `screenshots[${first.index}].${first.thumbnail ? 'thumbnail.mime' : 'mime'}`;
+    if (!info) {
+      throw new BundleError('not-an-image', `${path} is not a PNG, JPEG or WebP image.`, {
+        path,
+        field,
+      });
+    }
+    if (info.mime !== mime) {
+      throw new BundleError(
+        'not-an-image',
+        `${path} is an ${info.mime} image, but its name and ${field} say ${mime}.`,
+        { path, field, params: { mime: info.mime, expected: mime } },
+      );
+    }
+    for (const { index, thumbnail } of uses) {
+      if (thumbnail) continue;
+      const screenshot = records.screenshots[index]!;
+      if (screenshot.bytes !== bytes.length) {
+        const field = `screenshots[${index}].bytes`;
+        throw new BundleError(
+          'hash-mismatch',
+          `${path} has ${bytes.length} bytes; ${RECORDS_PATH} ${field} says ${screenshot.bytes}.`,
+          { path, field, params: { bytes: bytes.length, expected: screenshot.bytes } },
+        );
+      }
+      if (screenshot.width !== info.width || screenshot.height !== info.height) {
+        throw new BundleError(
+          'not-an-image',
+          `${path} is ${info.width}×${info.height} pixels; ${RECORDS_PATH} screenshots[${index}] says ${screenshot.width}×${screenshot.height}.`,
+          {
+            path,
+            field: `screenshots[${index}].width`,
+            params: { width: info.width, height: info.height },
+          },
+        );
+      }
+    }
+    return entry.method === 0
+      ? this.file.slice(start, end, mime)
+      : new Blob([bytes], { type: mime });
+  }
+}
+
 /**
  * Reads and checks a bundle file without loading it whole: the zip structure, the manifest and
  * the hash and size of every file, the records against their schemas and each other, and every
@@ -198,197 +369,39 @@ export async function readBundle(
     throw new BundleError('too-large', 'The file is larger than 4 GiB, more than a bundle can be.');
   }
   const { entries, dataEnd } = await readDirectory(file);
-  const byPath = checkEntries(entries, limits);
-  const total = entries.length;
+  const reader = new BundleReader(file, checkEntries(entries, limits), dataEnd);
   let done = 0;
-  const progress = () => options.onProgress?.(++done, total);
+  const progress = () => options.onProgress?.(++done, entries.length);
 
-  const content = async (entry: ZipEntry) => {
-    const located = await readEntry(file, entry, dataEnd);
-    return { ...located, bytes: entryContent(entry, located.raw) };
-  };
-  const required = (path: string) => {
-    const entry = byPath.get(path);
-    if (!entry) {
-      throw new BundleError('missing-file', `The bundle has no ${path}.`, { path });
-    }
-    return entry;
-  };
-
-  // The manifest: what every other file must be.
-  const manifestBytes = (await content(required(MANIFEST_PATH))).bytes;
-  const manifestParsed = Manifest.safeParse(parseBundleJson(manifestBytes, MANIFEST_PATH));
-  if (!manifestParsed.success) {
-    throw schemaError('invalid-manifest', MANIFEST_PATH, manifestParsed.error);
-  }
-  const manifest = manifestParsed.data;
-  const listed = new Map<string, { sha256: string; bytes: number }>();
-  manifest.files.forEach((listedFile, i) => {
-    const field = `files[${i}].path`;
-    if (listed.has(listedFile.path) || listedFile.path === MANIFEST_PATH) {
-      throw new BundleError(
-        'invalid-manifest',
-        `${MANIFEST_PATH}: ${field} lists ${listedFile.path} ${listedFile.path === MANIFEST_PATH ? 'itself' : 'twice'}.`,
-        { path: MANIFEST_PATH, field },
-      );
-    }
-    listed.set(listedFile.path, listedFile);
-  });
-  for (const entry of entries) {
-    if (entry.path !== MANIFEST_PATH && !listed.has(entry.path)) {
-      throw new BundleError(
-        'unlisted-file',
-        `${entry.path} is in the zip but not in the manifest.`,
-        { path: entry.path },
-      );
-    }
-  }
-  for (const [path, { bytes }] of listed) {
-    const entry = byPath.get(path);
-    if (!entry) {
-      throw new BundleError(
-        'missing-file',
-        `The manifest lists ${path}, which is not in the zip.`,
-        {
-          path,
-        },
-      );
-    }
-    if (entry.size !== bytes) {
-      throw new BundleError(
-        'hash-mismatch',
-        `${path} has ${entry.size} bytes; the manifest says ${bytes}.`,
-        { path, params: { bytes: entry.size, expected: bytes } },
-      );
-    }
-  }
+  const manifest = await reader.readManifest();
   progress();
-
-  // The records.
-  const recordsBytes = (await content(required(RECORDS_PATH))).bytes;
-  checkHash(
-    RECORDS_PATH,
-    await sha256Hex(recordsBytes),
-    listed.get(RECORDS_PATH)!.sha256,
-    'the manifest',
-  );
-  const recordsParsed = RecordsFile.safeParse(parseBundleJson(recordsBytes, RECORDS_PATH));
-  if (!recordsParsed.success) {
-    throw schemaError('invalid-records', RECORDS_PATH, recordsParsed.error);
-  }
-  const records = recordsParsed.data;
-  checkGraph(records, RECORDS_PATH);
+  const records = await reader.readRecords();
   progress();
-
-  // Which image files the screenshots use; every image file must be used.
-  const uses = new Map<string, ImageUse[]>();
-  const use = (path: string, item: ImageUse) => {
-    const field = `screenshots[${item.index}].${item.thumbnail ? 'thumbnail.sha256' : 'sha256'}`;
-    if (!byPath.has(path)) {
-      throw new BundleError(
-        'missing-image',
-        `${RECORDS_PATH}: ${field}: ${item.thumbnail ? 'the thumbnail' : 'the image'} ${path} is not in the bundle.`,
-        { path, field },
-      );
-    }
-    const list = uses.get(path);
-    if (list) list.push(item);
-    else uses.set(path, [item]);
-  };
-  records.screenshots.forEach((screenshot, index) => {
-    use(imagePath(screenshot.sha256, screenshot.mime), { index, thumbnail: false });
-    use(imagePath(screenshot.thumbnail.sha256, screenshot.thumbnail.mime), {
-      index,
-      thumbnail: true,
-    });
-  });
-  for (const entry of byPath.values()) {
-    if (entry.kind.kind === 'image' && !uses.has(entry.path)) {
-      throw new BundleError(
-        'unexpected-file',
-        `${entry.path} is in the bundle but no screenshot uses it.`,
-        { path: entry.path },
-      );
-    }
-  }
-
-  // Every image: hashed once, its header read once, then compared with each record using it.
-  const blobs = new Map<string, Blob>();
+  const uses = reader.imageUses(records);
   const paths = [...uses.keys()];
+  const blobs = new Map<string, Blob>();
   await runPool(paths.length, async (i) => {
     const path = paths[i]!;
-    const entry = byPath.get(path)!;
-    const kind = entry.kind as Extract<BundlePath, { kind: 'image' }>;
-    const { start, end, bytes } = await content(entry);
-    const sha256 = await sha256Hex(bytes);
-    checkHash(path, sha256, kind.sha256, 'its name');
-    checkHash(path, sha256, listed.get(path)!.sha256, 'the manifest');
-    const info = imageInfo(bytes);
-    const firstUse = uses.get(path)![0]!;
-    const firstField = `screenshots[${firstUse.index}].${firstUse.thumbnail ? 'thumbnail.mime' : 'mime'}`;
-    if (!info) {
-      throw new BundleError('not-an-image', `${path} is not a PNG, JPEG or WebP image.`, {
-        path,
-        field: firstField,
-      });
-    }
-    if (info.mime !== kind.mime) {
-      throw new BundleError(
-        'not-an-image',
-        `${path} is an ${info.mime} image, but its name and ${firstField} say ${kind.mime}.`,
-        { path, field: firstField, params: { mime: info.mime, expected: kind.mime } },
-      );
-    }
-    for (const { index, thumbnail } of uses.get(path)!) {
-      if (thumbnail) continue;
-      const screenshot = records.screenshots[index]!;
-      if (screenshot.bytes !== bytes.length) {
-        const field = `screenshots[${index}].bytes`;
-        throw new BundleError(
-          'hash-mismatch',
-          `${path} has ${bytes.length} bytes; ${RECORDS_PATH} ${field} says ${screenshot.bytes}.`,
-          { path, field, params: { bytes: bytes.length, expected: screenshot.bytes } },
-        );
-      }
-      if (screenshot.width !== info.width || screenshot.height !== info.height) {
-        const field = `screenshots[${index}].width`;
-        throw new BundleError(
-          'not-an-image',
-          `${path} is ${info.width}×${info.height} pixels; ${RECORDS_PATH} screenshots[${index}] says ${screenshot.width}×${screenshot.height}.`,
-          { path, field, params: { width: info.width, height: info.height } },
-        );
-      }
-    }
-    // Stored bytes stay in the file: a slice is a view, not a copy.
-    blobs.set(
-      path,
-      entry.method === 0
-        ? file.slice(start, end, kind.mime)
-        : new Blob([bytes], { type: kind.mime }),
-    );
+    blobs.set(path, await reader.readImage(path, uses.get(path)!, records));
     progress();
   });
 
   const screenshots: Screenshot[] = [];
   const images: StoredImage[] = [];
   for (const screenshot of records.screenshots) {
-    const thumbnail = blobs.get(imagePath(screenshot.thumbnail.sha256, screenshot.thumbnail.mime))!;
-    screenshots.push({ ...screenshot, thumbnail });
+    const { thumbnail } = screenshot;
+    screenshots.push({
+      ...screenshot,
+      thumbnail: blobs.get(imagePath(thumbnail.sha256, thumbnail.mime))!,
+    });
     images.push({
       id: screenshot.id,
       blob: blobs.get(imagePath(screenshot.sha256, screenshot.mime))!,
     });
   }
+  const { audits, journeys, touchpoints, actionItems, deletions } = records;
   return {
-    data: {
-      audits: records.audits,
-      journeys: records.journeys,
-      touchpoints: records.touchpoints,
-      screenshots,
-      actionItems: records.actionItems,
-      images,
-      deletions: records.deletions,
-    },
+    data: { audits, journeys, touchpoints, screenshots, actionItems, images, deletions },
     info: {
       format: BUNDLE_FORMAT,
       version: manifest.version,

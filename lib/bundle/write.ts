@@ -9,7 +9,6 @@ import {
   Tombstone,
   Touchpoint,
   type DataSet,
-  type ImageMime,
 } from '../model';
 import { imageInfo, type ImageInfo } from '../model/image-info';
 import { byId, checkGraph, firstIssue, sha256Hex } from './check';
@@ -64,6 +63,66 @@ function zipTime(now: number): number {
   return Math.min(Math.max(now, Date.UTC(1980, 0, 2)), Date.UTC(2099, 11, 30));
 }
 
+/** A file written to the zip, with its image header when it is an image. */
+interface WrittenFile extends ManifestFile {
+  info: ImageInfo | null;
+}
+
+/** fflate's streaming Zip, its output collected into Blob parts; every file it holds listed. */
+class ZipSink {
+  readonly files = new Map<string, WrittenFile>();
+  private readonly parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+  private error: Error | null = null;
+  private readonly zip = new Zip((error, chunk) => {
+    if (error) this.error ??= error;
+    else this.collect(chunk);
+  });
+
+  constructor(private readonly mtime: number) {}
+
+  private collect(chunk: Uint8Array) {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    this.written += chunk.length;
+    if (this.pendingBytes >= FOLD_BYTES) this.fold();
+  }
+
+  private fold() {
+    if (this.pending.length) this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Adds one file; `sha256` null keeps it out of the manifest (the manifest itself). */
+  add(entry: ZipPassThrough, bytes: Uint8Array, sha256: string | null, info: ImageInfo | null) {
+    if (this.files.size >= MAX_ENTRIES || this.written + bytes.length > MAX_ZIP_BYTES) {
+      throw new BundleError(
+        'too-large',
+        `Cannot export: the bundle would pass 4 GiB or ${MAX_ENTRIES} files; export fewer audits at once.`,
+        { path: entry.filename },
+      );
+    }
+    entry.mtime = this.mtime;
+    this.zip.add(entry);
+    entry.push(bytes, true);
+    if (this.error) throw this.error;
+    if (sha256 !== null) {
+      const path = entry.filename;
+      this.files.set(path, { path, sha256, bytes: bytes.length, info });
+    }
+  }
+
+  finish(): Blob {
+    this.zip.end();
+    if (this.error) throw this.error;
+    this.fold();
+    return new Blob(this.parts, { type: 'application/zip' });
+  }
+}
+
 /** Sorts a table by id and validates every record with its schema (output in canonical key order). */
 function validTable<T extends z.ZodType>(
   schema: T,
@@ -72,17 +131,15 @@ function validTable<T extends z.ZodType>(
 ): z.output<T>[] {
   const sorted = byId(records);
   const parsed = z.array(schema).safeParse(sorted);
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error, [table]);
-    const index = parsed.error.issues[0]?.path[0];
-    const id = typeof index === 'number' ? sorted[index]?.id : undefined;
-    throw new BundleError(
-      'invalid-records',
-      `Cannot export: ${issue.message}${id ? ` (record ${id})` : ''}. The stored record is invalid.`,
-      { field: issue.field, params: id ? { id } : {} },
-    );
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issue = firstIssue(parsed.error, [table]);
+  const index = parsed.error.issues[0]?.path[0];
+  const id = typeof index === 'number' ? sorted[index]?.id : undefined;
+  throw new BundleError(
+    'invalid-records',
+    `Cannot export: ${issue.message}${id ? ` (record ${id})` : ''}. The stored record is invalid.`,
+    { field: issue.field, params: id ? { id } : {} },
+  );
 }
 
 function validOption<T extends z.ZodType>(schema: T, name: string, value: unknown): z.output<T> {
@@ -94,8 +151,8 @@ function validOption<T extends z.ZodType>(schema: T, name: string, value: unknow
   });
 }
 
-function fail(
-  code: 'hash-mismatch' | 'not-an-image' | 'too-large',
+function refuse(
+  code: 'hash-mismatch' | 'not-an-image' | 'too-large' | 'missing-image',
   field: string,
   id: string,
   what: string,
@@ -104,6 +161,30 @@ function fail(
     field,
     params: { id },
   });
+}
+
+/** Each image blob by its screenshot's id: one per screenshot, none without one. */
+function imagesById(images: DataSet['images'], screenshotIds: ReadonlySet<string>) {
+  const byScreenshot = new Map<string, Blob>();
+  images.forEach((image, i) => {
+    const field = `images[${i}].id`;
+    const params = { id: image.id };
+    if (byScreenshot.has(image.id)) {
+      throw new BundleError('duplicate-id', `Cannot export: ${field}: image ${image.id} twice.`, {
+        field,
+        params,
+      });
+    }
+    if (!screenshotIds.has(image.id)) {
+      throw new BundleError(
+        'dangling-reference',
+        `Cannot export: ${field}: image ${image.id} belongs to no screenshot in the export.`,
+        { field, params },
+      );
+    }
+    byScreenshot.set(image.id, image.blob);
+  });
+  return byScreenshot;
 }
 
 /**
@@ -115,7 +196,7 @@ function fail(
  */
 export async function writeBundle(data: DataSet, options: WriteBundleOptions): Promise<Blob> {
   const limits = BUNDLE_LIMITS;
-  // Only the format's fields are taken (callers may pass wider objects); audit ids sorted for stable bytes.
+  // Only the format's fields are taken (callers may pass wider objects); ids sorted for stable bytes.
   const given = options.scope;
   const scope = validOption(
     BundleScope,
@@ -133,151 +214,69 @@ export async function writeBundle(data: DataSet, options: WriteBundleOptions): P
   const actionItems = validTable(ActionItem, 'actionItems', data.actionItems);
   const deletions = validTable(Tombstone, 'deletions', data.deletions);
   checkGraph({ audits, journeys, touchpoints, screenshots, actionItems, deletions }, null);
+  const images = imagesById(data.images, new Set(screenshots.map((s) => s.id)));
 
-  const images = new Map<string, Blob>();
-  const screenshotIds = new Set(screenshots.map((s) => s.id));
-  data.images.forEach((image, i) => {
-    const field = `images[${i}].id`;
-    if (images.has(image.id)) {
-      throw new BundleError('duplicate-id', `Cannot export: ${field}: image ${image.id} twice.`, {
-        field,
-        params: { id: image.id },
-      });
-    }
-    if (!screenshotIds.has(image.id)) {
-      throw new BundleError(
-        'dangling-reference',
-        `Cannot export: ${field}: image ${image.id} belongs to no screenshot in the export.`,
-        { field, params: { id: image.id } },
-      );
-    }
-    images.set(image.id, image.blob);
-  });
-
-  // The zip stream: output chunks collected, folded into a Blob part every FOLD_BYTES.
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let written = 0;
-  let zipError: Error | null = null;
-  const fold = () => {
-    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
-    pending = [];
-    pendingBytes = 0;
-  };
-  const zip = new Zip((error, chunk) => {
-    if (error) {
-      zipError ??= error;
-      return;
-    }
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    written += chunk.length;
-    if (pendingBytes >= FOLD_BYTES) fold();
-  });
-  const mtime = zipTime(options.now);
-  const files = new Map<string, ManifestFile & { info: ImageInfo | null }>();
+  const sink = new ZipSink(zipTime(options.now));
   const total = screenshots.length * 2 + 2;
   let done = 0;
-  const add = (entry: ZipPassThrough, bytes: Uint8Array) => {
-    if (files.size >= MAX_ENTRIES || written + bytes.length > MAX_ZIP_BYTES) {
-      throw new BundleError(
-        'too-large',
-        `Cannot export: the bundle would pass 4 GiB or ${MAX_ENTRIES} files; export fewer audits at once.`,
-        { path: entry.filename },
-      );
-    }
-    entry.mtime = mtime;
-    zip.add(entry);
-    entry.push(bytes, true);
-    if (zipError) throw zipError;
-  };
-  const addImage = (path: string, bytes: Uint8Array, sha256: string, info: ImageInfo) => {
-    add(new ZipPassThrough(path), bytes);
-    files.set(path, { path, sha256, bytes: bytes.length, info });
-  };
+  const progress = () => options.onProgress?.(++done, total);
 
   const bundleScreenshots: BundleScreenshot[] = [];
   for (const [index, screenshot] of screenshots.entries()) {
     const field = `screenshots[${index}]`;
     const { id } = screenshot;
     const blob = images.get(id);
-    if (!blob) {
-      throw new BundleError(
-        'missing-image',
-        `Cannot export: ${field} (screenshot ${id}) has no image.`,
-        { field, params: { id } },
+    if (!blob) refuse('missing-image', field, id, 'it has no image');
+    if (blob.size > limits.imageBytes) {
+      refuse(
+        'too-large',
+        field,
+        id,
+        `the image has ${blob.size} bytes, above ${limits.imageBytes}`,
       );
     }
     const path = imagePath(screenshot.sha256, screenshot.mime);
-    if (blob.size !== screenshot.bytes) {
-      fail(
-        'hash-mismatch',
-        `${field}.bytes`,
-        id,
-        `the image has ${blob.size} bytes, the record says ${screenshot.bytes}`,
-      );
-    }
-    if (blob.size > limits.imageBytes) {
-      fail('too-large', field, id, `the image has ${blob.size} bytes, above ${limits.imageBytes}`);
-    }
-    let info = files.get(path)?.info ?? null;
-    // An image already written under this hash was verified then; another copy adds nothing.
-    if (!info) {
+    // An image already in the zip under this hash was verified then: this copy is not read.
+    let file = sink.files.get(path);
+    if (!file) {
       const bytes = new Uint8Array(await blob.arrayBuffer());
       const sha256 = await sha256Hex(bytes);
       if (sha256 !== screenshot.sha256) {
-        fail(
-          'hash-mismatch',
-          `${field}.sha256`,
-          id,
-          `the image's SHA-256 is ${sha256}, the record says ${screenshot.sha256}`,
-        );
+        refuse('hash-mismatch', `${field}.sha256`, id, `the image's SHA-256 is ${sha256}`);
       }
-      info = imageInfo(bytes);
-      if (!info) fail('not-an-image', `${field}.mime`, id, 'the image is not a PNG, JPEG or WebP');
-      if (info.mime !== screenshot.mime) {
-        fail(
-          'not-an-image',
-          `${field}.mime`,
-          id,
-          `the image is ${info.mime}, the record says ${screenshot.mime}`,
-        );
+      const info = imageInfo(bytes);
+      if (info?.mime !== screenshot.mime) {
+        const what = info ? info.mime : 'not a PNG, JPEG or WebP';
+        refuse('not-an-image', `${field}.mime`, id, `the image is ${what}`);
       }
-      addImage(path, bytes, sha256, info);
+      sink.add(new ZipPassThrough(path), bytes, sha256, info);
+      file = sink.files.get(path)!;
     }
-    if (info.width !== screenshot.width || info.height !== screenshot.height) {
-      fail(
-        'not-an-image',
-        `${field}.width`,
-        id,
-        `the image is ${info.width}×${info.height}, the record says ${screenshot.width}×${screenshot.height}`,
-      );
+    if (file.bytes !== screenshot.bytes || blob.size !== screenshot.bytes) {
+      refuse('hash-mismatch', `${field}.bytes`, id, `the image has ${blob.size} bytes`);
     }
-    options.onProgress?.(++done, total);
+    const { width, height } = file.info!;
+    if (width !== screenshot.width || height !== screenshot.height) {
+      refuse('not-an-image', `${field}.width`, id, `the image is ${width}×${height} pixels`);
+    }
+    progress();
 
-    const thumbnailBytes = new Uint8Array(await screenshot.thumbnail.arrayBuffer());
-    const thumbnailSha256 = await sha256Hex(thumbnailBytes);
-    const thumbnailInfo = imageInfo(thumbnailBytes);
-    if (!thumbnailInfo) {
-      fail('not-an-image', `${field}.thumbnail`, id, 'the thumbnail is not a PNG, JPEG or WebP');
-    }
-    const type = screenshot.thumbnail.type;
-    if (type && type !== thumbnailInfo.mime) {
-      fail(
-        'not-an-image',
-        `${field}.thumbnail`,
-        id,
-        `the thumbnail is ${thumbnailInfo.mime}, its type says ${type}`,
+    const thumbnail = await thumbnailFile(screenshot.thumbnail, `${field}.thumbnail`, id);
+    const thumbnailPath = imagePath(thumbnail.sha256, thumbnail.info.mime);
+    if (!sink.files.has(thumbnailPath)) {
+      sink.add(
+        new ZipPassThrough(thumbnailPath),
+        thumbnail.bytes,
+        thumbnail.sha256,
+        thumbnail.info,
       );
     }
-    const mime: ImageMime = thumbnailInfo.mime;
-    const thumbnailPath = imagePath(thumbnailSha256, mime);
-    if (!files.has(thumbnailPath))
-      addImage(thumbnailPath, thumbnailBytes, thumbnailSha256, thumbnailInfo);
     // Spreading keeps the schema's key order; only the thumbnail's value changes.
-    bundleScreenshots.push({ ...screenshot, thumbnail: { sha256: thumbnailSha256, mime } });
-    options.onProgress?.(++done, total);
+    bundleScreenshots.push({
+      ...screenshot,
+      thumbnail: { sha256: thumbnail.sha256, mime: thumbnail.info.mime },
+    });
+    progress();
   }
 
   const records: RecordsFile = {
@@ -292,42 +291,57 @@ export async function writeBundle(data: DataSet, options: WriteBundleOptions): P
     actionItems,
     deletions,
   };
-  await addJson(RECORDS_PATH, records, limits.recordsBytes);
-  options.onProgress?.(++done, total);
+  const recordsBytes = jsonBytes(RECORDS_PATH, records, limits.recordsBytes);
+  sink.add(
+    jsonEntry(RECORDS_PATH, recordsBytes),
+    recordsBytes,
+    await sha256Hex(recordsBytes),
+    null,
+  );
+  progress();
 
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     createdAt: options.now,
     generator: BUNDLE_GENERATOR,
-    files: [...files.values()]
+    files: [...sink.files.values()]
       .map(({ path, sha256, bytes }) => ({ path, sha256, bytes }))
       .sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
-  await addJson(MANIFEST_PATH, manifest, limits.manifestBytes);
-  options.onProgress?.(++done, total);
+  const manifestBytes = jsonBytes(MANIFEST_PATH, manifest, limits.manifestBytes);
+  sink.add(jsonEntry(MANIFEST_PATH, manifestBytes), manifestBytes, null, null);
+  progress();
+  return sink.finish();
+}
 
-  zip.end();
-  if (zipError) throw zipError;
-  fold();
-  return new Blob(parts, { type: 'application/zip' });
-
-  /** Deflated, unless that would pass the ratio a reader refuses as a bomb: then stored. */
-  async function addJson(path: string, value: unknown, limit: number) {
-    const bytes = new TextEncoder().encode(JSON.stringify(value));
-    if (bytes.length > limit) {
-      throw new BundleError(
-        'too-large',
-        `Cannot export: ${path} would have ${bytes.length} bytes, above the ${limit} a reader accepts; export fewer audits at once.`,
-        { path, params: { bytes: bytes.length, limit } },
-      );
-    }
-    const deflated = deflateSync(bytes, { level: 6 });
-    const bomb =
-      bytes.length > limits.ratioFrom && bytes.length > deflated.length * limits.maxRatio;
-    add(bomb ? new ZipPassThrough(path) : new PreDeflated(path, deflated), bytes);
-    if (path !== MANIFEST_PATH) {
-      files.set(path, { path, sha256: await sha256Hex(bytes), bytes: bytes.length, info: null });
-    }
+/** A thumbnail's bytes, hash and header: any PNG/JPEG/WebP whose Blob type (if set) says so. */
+async function thumbnailFile(blob: Blob, field: string, id: string) {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const info = imageInfo(bytes);
+  if (!info) refuse('not-an-image', field, id, 'the thumbnail is not a PNG, JPEG or WebP');
+  if (blob.type && blob.type !== info.mime) {
+    refuse('not-an-image', field, id, `the thumbnail is ${info.mime}, its type says ${blob.type}`);
   }
+  return { bytes, sha256: await sha256Hex(bytes), info };
+}
+
+function jsonBytes(path: string, value: unknown, limit: number): Uint8Array<ArrayBuffer> {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  if (bytes.length > limit) {
+    throw new BundleError(
+      'too-large',
+      `Cannot export: ${path} would have ${bytes.length} bytes, above the ${limit} a reader accepts; export fewer audits at once.`,
+      { path, params: { bytes: bytes.length, limit } },
+    );
+  }
+  return bytes;
+}
+
+/** Deflated, unless that would pass the ratio a reader refuses as a bomb: then stored. */
+function jsonEntry(path: string, bytes: Uint8Array): ZipPassThrough {
+  const { ratioFrom, maxRatio } = BUNDLE_LIMITS;
+  const deflated = deflateSync(bytes, { level: 6 });
+  const bomb = bytes.length > ratioFrom && bytes.length > deflated.length * maxRatio;
+  return bomb ? new ZipPassThrough(path) : new PreDeflated(path, deflated);
 }

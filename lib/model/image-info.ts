@@ -2,9 +2,10 @@
  * What an image file is, read from its header alone (pure: no imports, no decoding).
  *
  * PNG and WebP say their size in the first 30 bytes. A JPEG says it in its SOFn segment, which
- * follows the APPn segments (EXIF, ICC profile); those are at most 64 KiB each, so the first
- * 64 KiB of a file is enough for nearly every JPEG. When the SOFn segment lies beyond the bytes
- * given, the answer is null: a caller reading a prefix may then read more (or the whole file).
+ * follows the APPn segments (EXIF, ICC profile, each at most 64 KiB). The first 64 KiB of a file
+ * is enough for nearly every JPEG; when the SOFn segment lies beyond the bytes given (EXIF and
+ * ICC segments together over 64 KiB), the answer is null, not a guess: a caller that read a
+ * prefix may then read more (256 KiB, or the whole file) and ask again.
  */
 
 export interface ImageInfo {

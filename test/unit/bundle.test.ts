@@ -10,12 +10,16 @@ import type { DataSet } from '../../lib/model';
 import {
   blobBytes,
   decode,
+  deflated,
   IMAGES,
   imagePathOf,
   plainRecords,
+  rawZip,
   SAMPLE_OPTIONS,
   sampleDataSet,
+  sampleFiles,
   sha256,
+  stored,
   uuid,
 } from './bundle-fixtures';
 
@@ -181,6 +185,23 @@ describe('bundle round trip', () => {
     expect(info.scope).toEqual({ kind: 'audits', auditIds: [uuid(1), uuid(2)] });
     expect(info.includes).toEqual({ identity: false, userAgent: false, fileNames: true });
     expect(info.createdAt).toBe(0);
+  });
+
+  it('reads images another zip tool deflated, and reports progress per file', async () => {
+    const files = await sampleFiles();
+    const zip = rawZip(
+      [...files].map(([path, bytes]) =>
+        (path === 'manifest.json' ? stored : deflated)(path, bytes),
+      ),
+    );
+    const progress: number[] = [];
+    const { data } = await readBundle(new Blob([zip]), {
+      onProgress: (done, total) => progress.push(total - done),
+    });
+    expect(await blobBytes(data.images.find((i) => i.id === uuid(0x32))!.blob)).toEqual(
+      IMAGES.png2x3,
+    );
+    expect(progress).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
   });
 
   it('writes an empty data set', async () => {
