@@ -1,7 +1,7 @@
-/** Forms of the side panel: new audit, new journey, offline contact. */
+/** Forms of the side panel: new or edited audit and journey, offline contact. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import type { AuditInput, BrandRole, JourneyInput } from '../lib/model';
+import { LIMITS, type AuditInput, type BrandRole, type JourneyInput } from '../lib/model';
 import {
   CHANNEL_IDS,
   CHANNELS,
@@ -13,14 +13,19 @@ import {
 } from '../lib/taxonomy';
 import { describeError } from './describe-error';
 import { useFileDrop } from './hooks';
-import { Field, SelectField, TextField } from './fields';
+import { Field, isTooLong, SelectField, TextField } from './fields';
 
 type Submit<T> = (value: T) => Promise<void>;
 
+/** Submits unless a field is over its limit; shows the store's error (named field) otherwise. */
 function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (value: T) => {
+  const submit = async (value: T, limited: [string, number][] = []) => {
+    if (limited.some(([text, limit]) => isTooLong(text, limit))) {
+      setError(t('formHasErrors'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -60,34 +65,56 @@ function FormFooter(props: {
   );
 }
 
+/** New audit, or (with `initial`) edit one: name, client, default customer task. */
 export function AuditForm({
   t,
+  initial,
   onSubmit,
   onCancel,
 }: {
   t: Translate;
+  initial?: AuditInput;
   onSubmit: Submit<AuditInput>;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState('');
-  const [client, setClient] = useState('');
-  const [defaultTask, setTask] = useState('');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [client, setClient] = useState(initial?.client ?? '');
+  const [defaultTask, setTask] = useState(initial?.defaultTask ?? '');
   const { error, busy, submit } = useSubmit(onSubmit, t);
+  const title = t(initial ? 'editAudit' : 'newAudit');
   return (
     <form
       class="card form"
-      aria-label={t('newAudit')}
+      aria-label={title}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit({ name, client, defaultTask });
+        void submit({ name, client, defaultTask }, [
+          [name, LIMITS.name],
+          [client, LIMITS.text],
+          [defaultTask, LIMITS.text],
+        ]);
       }}
     >
-      <h3>{t('newAudit')}</h3>
-      <TextField label={t('auditName')} required maxLength={200} value={name} onInput={setName} />
-      <TextField label={t('client')} maxLength={500} value={client} onInput={setClient} />
+      <h3>{title}</h3>
       <TextField
+        t={t}
+        label={t('auditName')}
+        required
+        maxLength={LIMITS.name}
+        value={name}
+        onInput={setName}
+      />
+      <TextField
+        t={t}
+        label={t('client')}
+        maxLength={LIMITS.text}
+        value={client}
+        onInput={setClient}
+      />
+      <TextField
+        t={t}
         label={t('defaultTask')}
-        maxLength={500}
+        maxLength={LIMITS.text}
         placeholder={t('taskPlaceholder')}
         value={defaultTask}
         onInput={setTask}
@@ -96,60 +123,63 @@ export function AuditForm({
         t={t}
         error={error}
         busy={busy}
-        submitLabel={t('createAudit')}
+        submitLabel={t(initial ? 'save' : 'createAudit')}
         onCancel={onCancel}
       />
     </form>
   );
 }
 
+export type JourneyFields = Omit<JourneyInput, 'auditId'>;
+
+/** New journey, or (with `initial`) edit one: brand, own/competitor, task, persona, entry, auditor. */
 export function JourneyForm(props: {
   t: Translate;
   locale: Locale;
-  auditId: string;
-  defaultTask: string;
-  /** The auditor name from Options, stored with the journey. */
-  auditor: string;
-  onSubmit: Submit<JourneyInput>;
+  /** Values to start from: an existing journey's, or defaults for a new one. */
+  initial: JourneyFields;
+  editing: boolean;
+  onSubmit: Submit<JourneyFields>;
   onCancel: () => void;
 }) {
-  const { t, locale } = props;
-  const [brandName, setBrandName] = useState('');
-  const [brandDomain, setBrandDomain] = useState('');
-  const [brandRole, setRole] = useState<BrandRole>('competitor');
-  const [task, setTask] = useState(props.defaultTask);
-  const [persona, setPersona] = useState('');
-  const [entryChannel, setEntry] = useState<ChannelId>('search');
+  const { t, locale, initial } = props;
+  const [brandName, setBrandName] = useState(initial.brandName);
+  const [brandDomain, setBrandDomain] = useState(initial.brandDomain);
+  const [brandRole, setRole] = useState<BrandRole>(initial.brandRole);
+  const [task, setTask] = useState(initial.task);
+  const [persona, setPersona] = useState(initial.persona);
+  const [entryChannel, setEntry] = useState<ChannelId>(initial.entryChannel);
+  const [auditor, setAuditor] = useState(initial.auditor);
   const { error, busy, submit } = useSubmit(props.onSubmit, t);
+  const title = t(props.editing ? 'editJourney' : 'newJourney');
   return (
     <form
       class="card form"
-      aria-label={t('newJourney')}
+      aria-label={title}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit({
-          auditId: props.auditId,
-          brandName,
-          brandDomain,
-          brandRole,
-          task,
-          persona,
-          entryChannel,
-          auditor: props.auditor,
-        });
+        void submit({ brandName, brandDomain, brandRole, task, persona, entryChannel, auditor }, [
+          [brandName, LIMITS.name],
+          [brandDomain, LIMITS.domain],
+          [task, LIMITS.text],
+          [persona, LIMITS.text],
+          [auditor, LIMITS.name],
+        ]);
       }}
     >
-      <h3>{t('newJourney')}</h3>
+      <h3>{title}</h3>
       <TextField
+        t={t}
         label={t('brandName')}
         required
-        maxLength={200}
+        maxLength={LIMITS.name}
         value={brandName}
         onInput={setBrandName}
       />
       <TextField
+        t={t}
         label={t('brandDomain')}
-        maxLength={253}
+        maxLength={LIMITS.domain}
         placeholder="example.com"
         value={brandDomain}
         onInput={setBrandDomain}
@@ -164,24 +194,38 @@ export function JourneyForm(props: {
         onChange={(v) => setRole(v as BrandRole)}
       />
       <TextField
+        t={t}
         label={t('task')}
-        maxLength={500}
+        maxLength={LIMITS.text}
         placeholder={t('taskPlaceholder')}
         value={task}
         onInput={setTask}
       />
-      <TextField label={t('persona')} maxLength={500} value={persona} onInput={setPersona} />
+      <TextField
+        t={t}
+        label={t('persona')}
+        maxLength={LIMITS.text}
+        value={persona}
+        onInput={setPersona}
+      />
       <SelectField
         label={t('entryChannel')}
         value={entryChannel}
         options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
         onChange={(v) => setEntry(v as ChannelId)}
       />
+      <TextField
+        t={t}
+        label={t('auditorName')}
+        maxLength={LIMITS.name}
+        value={auditor}
+        onInput={setAuditor}
+      />
       <FormFooter
         t={t}
         error={error}
         busy={busy}
-        submitLabel={t('createJourney')}
+        submitLabel={t(props.editing ? 'save' : 'createJourney')}
         onCancel={props.onCancel}
       />
     </form>
@@ -228,14 +272,20 @@ export function OfflineForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         const time = new Date(at).getTime();
-        void submit({
-          channel,
-          stage,
-          title: title || CHANNELS[channel][locale],
-          note,
-          at: Number.isNaN(time) ? props.now : time,
-          file,
-        });
+        void submit(
+          {
+            channel,
+            stage,
+            title: title || CHANNELS[channel][locale],
+            note,
+            at: Number.isNaN(time) ? props.now : time,
+            file,
+          },
+          [
+            [title, LIMITS.title],
+            [note, LIMITS.note],
+          ],
+        );
       }}
     >
       <h3>{t('logOffline')}</h3>
@@ -252,20 +302,31 @@ export function OfflineForm(props: {
         onChange={setStage}
       />
       <TextField
+        t={t}
         label={t('offlineTitle')}
-        maxLength={1000}
+        maxLength={LIMITS.title}
         placeholder={t('offlineTitlePlaceholder')}
         value={title}
         onInput={setTitle}
       />
-      <TextField label={t('when')} type="datetime-local" value={at} onInput={setAt} />
-      <Field label={t('note')}>
-        {(id) => (
+      <TextField t={t} label={t('when')} type="datetime-local" value={at} onInput={setAt} />
+      <Field
+        label={t('note')}
+        hint={
+          isTooLong(note, LIMITS.note) && (
+            <span class="limit over" role="alert">
+              {t('fieldTooLong', { over: note.length - LIMITS.note, max: LIMITS.note })}
+            </span>
+          )
+        }
+      >
+        {(id, describedBy) => (
           <textarea
             id={id}
             rows={3}
-            maxLength={5000}
             value={note}
+            aria-invalid={isTooLong(note, LIMITS.note)}
+            aria-describedby={describedBy}
             onInput={(e) => setNote(e.currentTarget.value)}
           />
         )}

@@ -1,8 +1,8 @@
 /** The auditor's identity (name, email, phone): fields that contain it are covered in captures. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import { describeIssues, Identity } from '../lib/model';
-import { TextField } from './fields';
+import { describeIssues, Identity, LIMITS } from '../lib/model';
+import { isTooLong, TextField } from './fields';
 
 export function IdentityForm(props: {
   t: Translate;
@@ -36,22 +36,76 @@ export function IdentityForm(props: {
       <h3>{t('identityTitle')}</h3>
       <p class="muted">{t('identityHelp')}</p>
       <TextField
+        t={t}
         label={t('identityName')}
         maxLength={200}
         value={draft.name}
         onInput={set('name')}
       />
       <TextField
+        t={t}
         label={t('identityEmail')}
         maxLength={254}
         value={draft.email}
         onInput={set('email')}
       />
       <TextField
+        t={t}
         label={t('identityPhone')}
         maxLength={50}
         value={draft.phone}
         onInput={set('phone')}
+      />
+      {message && (
+        <p
+          class={message.error ? 'form-error' : 'message status'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who walks the journeys made in this browser: stored with each new journey, shown in reports. */
+export function AuditorForm(props: {
+  t: Translate;
+  auditor: string;
+  onSave: (auditor: string) => Promise<void>;
+}) {
+  const { t } = props;
+  const [draft, setDraft] = useState(props.auditor);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  return (
+    <form
+      class="card form"
+      aria-label={t('auditorTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (isTooLong(draft, LIMITS.name)) {
+          setMessage({ error: true, text: t('formHasErrors') });
+          return;
+        }
+        void props.onSave(draft.trim()).then(
+          () => setMessage({ error: false, text: t('auditorSaved') }),
+          (error: unknown) => setMessage({ error: true, text: String(error) }),
+        );
+      }}
+    >
+      <h3>{t('auditorTitle')}</h3>
+      <p class="muted">{t('auditorHelp')}</p>
+      <TextField
+        t={t}
+        label={t('auditorName')}
+        maxLength={LIMITS.name}
+        value={draft}
+        onInput={setDraft}
       />
       {message && (
         <p

@@ -340,7 +340,14 @@ export function ReportView({ model, locale, imageSrc }: Props) {
             <section class="sequence" key={journey.id} data-journey={journey.id}>
               <h2>{brandLabel(journey, t)}</h2>
               <p class="journey-meta">
-                {[journey.task, journey.persona, journey.brandDomain].filter(Boolean).join(' · ')}
+                {[
+                  journey.task,
+                  journey.persona,
+                  journey.brandDomain,
+                  journey.auditor && t('walkedBy', { name: journey.auditor }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               {steps.length === 0 ? (
                 <p class="empty">{t('noSteps')}</p>

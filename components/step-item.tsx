@@ -1,7 +1,7 @@
 /** One step of the active journey in the side panel: quick scores up front, the rest on demand. */
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatTime, type Translate } from '../lib/i18n';
-import type { Screenshot, Touchpoint, TouchpointEdit } from '../lib/model';
+import { LIMITS, type Screenshot, type Touchpoint, type TouchpointEdit } from '../lib/model';
 import {
   CATEGORIES,
   CATEGORY_IDS,
@@ -28,6 +28,8 @@ export interface StepItemProps {
   onAttach: (file: File) => void;
   /** Opens the annotation and redaction editor for one of the step's screenshots. */
   onAnnotate: (screenshotId: string) => void;
+  /** Hides the auditor's own identity in what the step shows (not in the fields being edited). */
+  mask: (text: string) => string;
 }
 
 function hostOf(url: string | null): string {
@@ -42,7 +44,7 @@ function hostOf(url: string | null): string {
 export function StepItem(props: StepItemProps) {
   const { step, t, locale, onEdit } = props;
   const [open, setOpen] = useState(false);
-  const name = step.title || t('untitled');
+  const name = props.mask(step.title) || t('untitled');
   // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
   const drop = useFileDrop(props.onAttach);
   const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({
@@ -83,8 +85,13 @@ export function StepItem(props: StepItemProps) {
             {name}
           </div>
           <div class="step-sub">
-            {step.kind === 'offline' ? t('offlineContact') : hostOf(step.url)}
+            {step.kind === 'offline' ? t('offlineContact') : props.mask(hostOf(step.url))}
           </div>
+          {step.shortened.map((cut) => (
+            <div class="step-sub shortened" key={cut.field}>
+              {t(`shortened_${cut.field}`, { length: cut.length, max: LIMITS[cut.field] })}
+            </div>
+          ))}
           <div class="step-sub">
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>
@@ -153,9 +160,10 @@ export function StepItem(props: StepItemProps) {
       {open && (
         <div class="step-details">
           <CommitText
+            t={t}
             label={t('stepTitle')}
             value={step.title}
-            maxLength={1000}
+            maxLength={LIMITS.title}
             onCommit={(title) => onEdit({ title })}
           />
           <SelectField
@@ -165,9 +173,10 @@ export function StepItem(props: StepItemProps) {
             onChange={(stage) => onEdit({ stage })}
           />
           <CommitText
+            t={t}
             label={t('customStage')}
             value=""
-            maxLength={80}
+            maxLength={LIMITS.stage}
             placeholder={t('customStagePlaceholder')}
             clearOnCommit
             onCommit={(stage) => stage.trim() && onEdit({ stage: stage.trim() })}
@@ -199,9 +208,10 @@ export function StepItem(props: StepItemProps) {
             onChange={(likelihood) => onEdit({ likelihood })}
           />
           <CommitText
+            t={t}
             label={t('note')}
             value={step.note}
-            maxLength={5000}
+            maxLength={LIMITS.note}
             multiline
             onCommit={(note) => onEdit({ note })}
           />
@@ -245,7 +255,7 @@ export function StepItem(props: StepItemProps) {
           <p class="drop-hint">{t('dropOrPasteStep')}</p>
           <p class="muted">
             {formatDateTime(step.at, locale)}
-            {step.url && <> · {step.url}</>}
+            {step.url && <> · {props.mask(step.url)}</>}
           </p>
         </div>
       )}

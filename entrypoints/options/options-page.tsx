@@ -1,10 +1,11 @@
 /** Options: the auditor's own identity, covered automatically in every capture. */
 import { useEffect, useState } from 'preact/hooks';
-import { IdentityForm } from '../../components/identity-form';
+import { AuditorForm, IdentityForm } from '../../components/identity-form';
 import { useSubscription } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
 import {
   browserLanguage,
+  openExtensionPage,
   subscribeSettings,
   writeSettings,
   type Settings,
@@ -23,18 +24,32 @@ export function OptionsPage() {
     document.title = `${t('optionsTitle')} — ${t('appName')}`;
     document.documentElement.lang = locale;
   }, [locale]);
-  if (!identity) return <main class="panel" aria-busy="true" />;
+  if (!identity || !settings) return <main class="panel" aria-busy="true" />;
   return (
     <main class="panel">
       <header class="panel-head">
         <h1>{t('optionsTitle')}</h1>
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
       </header>
+      <AuditorForm
+        t={t}
+        auditor={settings?.auditorName ?? ''}
+        onSave={(auditorName) => writeSettings({ auditorName })}
+      />
       <IdentityForm
         t={t}
         identity={identity}
         onSave={(next) => writeSettings({ identity: next })}
       />
+      <section class="card">
+        <h3>{t('dataTitle')}</h3>
+        <p class="muted">{t('optionsDataHelp')}</p>
+        <div class="row">
+          <button type="button" onClick={() => void openExtensionPage('/data.html')}>
+            {t('openData')}
+          </button>
+        </div>
+      </section>
     </main>
   );
 }

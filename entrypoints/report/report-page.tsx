@@ -9,6 +9,7 @@ import { renderReportDocument } from '../../components/report-document';
 import { ReportView, type ImageSize } from '../../components/report-view';
 import {
   browserLanguage,
+  saveFile,
   subscribeSettings,
   writeSettings,
   type Settings,
@@ -17,7 +18,9 @@ import { openStore, watchQuery, type AuditSnapshot } from '../../lib/db';
 import { localeFor, translator } from '../../lib/i18n';
 import type { Audit, Screenshot } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
+import { fileStem } from '../../lib/report/files';
 import { buildReport } from '../../lib/report/model';
+import { shareRecords } from '../../lib/privacy';
 
 const store = openStore();
 
@@ -28,28 +31,6 @@ function blobToDataUrl(blob: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
     reader.readAsDataURL(blob);
   });
-}
-
-/** Saves text as a file through a download link (needs no downloads permission). */
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function fileStem(name: string, now: number): string {
-  const slug =
-    name
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'audit';
-  return `${slug}-${new Date(now).toISOString().slice(0, 10)}`;
 }
 
 export function ReportPage() {
@@ -72,10 +53,26 @@ export function ReportPage() {
   const [error, setError] = useState<string | null>(null);
   const [fullImages, setFullImages] = useState<ReadonlyMap<string, Blob>>(new Map());
   const chosenIds = snapshot?.journeys.filter((j) => !unchecked.has(j.id)).map((j) => j.id) ?? [];
-  const model = useMemo(
-    () => (snapshot ? buildReport(snapshot, chosenIds, Date.now()) : null),
-    [snapshot, chosenIds.join()],
-  );
+  const choices = settings?.reportChoices ?? { userAgent: false, fileNames: false };
+  // What the report shows is what it exports: the auditor's identity masked, technical details
+  // and upload file names only if chosen.
+  const model = useMemo(() => {
+    if (!snapshot) return null;
+    const shared = shareRecords(
+      snapshot,
+      settings?.identity ?? null,
+      { identity: false, ...choices },
+      { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') },
+    );
+    return buildReport(shared, chosenIds, Date.now());
+  }, [
+    snapshot,
+    chosenIds.join(),
+    settings?.identity,
+    choices.userAgent,
+    choices.fileNames,
+    locale,
+  ]);
 
   useEffect(() => {
     document.title = `${t('reportTitle')} — ${t('appName')}`;
@@ -118,7 +115,7 @@ export function ReportPage() {
       const html = await renderReportDocument(model, locale, (shot, size) =>
         sources.get(`${size}:${shot.id}`),
       );
-      download(
+      saveFile(
         `${fileStem(model.audit.name, model.generatedAt)}-report.html`,
         html,
         'text/html;charset=utf-8',
@@ -131,7 +128,7 @@ export function ReportPage() {
 
   const exportCsv = () => {
     if (!model) return;
-    download(
+    saveFile(
       `${fileStem(model.audit.name, model.generatedAt)}-steps.csv`,
       renderCsv(model, locale),
       'text/csv;charset=utf-8',
@@ -180,6 +177,33 @@ export function ReportPage() {
             ))}
           </fieldset>
         )}
+        <fieldset class="journey-picker">
+          <legend>{t('reportInclude')}</legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={choices.userAgent}
+              onChange={(e) =>
+                void writeSettings({
+                  reportChoices: { ...choices, userAgent: e.currentTarget.checked },
+                })
+              }
+            />
+            {t('includeUserAgentShort')}
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={choices.fileNames}
+              onChange={(e) =>
+                void writeSettings({
+                  reportChoices: { ...choices, fileNames: e.currentTarget.checked },
+                })
+              }
+            />
+            {t('includeFileNamesShort')}
+          </label>
+        </fieldset>
         <span class="spacer" />
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
         <button type="button" class="primary" disabled={!model} onClick={() => void exportHtml()}>

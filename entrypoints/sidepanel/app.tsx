@@ -1,6 +1,13 @@
-/** The auditor's side panel: wires the store, capture and settings into the panel views. */
+/** The auditor's side panel: the views over the services built in main.tsx. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { AuditForm, JourneyForm, OfflineForm, type OfflineInput } from '../../components/forms';
+import {
+  AuditForm,
+  JourneyForm,
+  OfflineForm,
+  type JourneyFields,
+  type OfflineInput,
+} from '../../components/forms';
+import { RecentlyDeleted } from '../../components/recently-deleted';
 import { describeError, describeNotice } from '../../components/describe-error';
 import { describeSelection } from '../../components/describe-selection';
 import { SelectField } from '../../components/fields';
@@ -16,16 +23,19 @@ import {
   writeSettings,
   type Settings,
 } from '../../lib/browser';
-import { CaptureError, captureVisibleStep } from '../../lib/capture';
+import { CaptureError, captureVisibleStep, type CaptureDeps } from '../../lib/capture';
 import { compactStepImages } from '../../lib/capture/compact';
 import { encodeUpload } from '../../lib/capture/encode';
-import { openStore, watchQuery } from '../../lib/db';
-import { captureServices } from '../../lib/services';
-import { elementCaptureServices } from '../../lib/services/element';
+import { watchQuery, type AuditStore } from '../../lib/db';
+import type { ElementCaptureServices } from '../../lib/services/element';
 import { captureElementStep, type PickMode } from '../../lib/capture/element';
-import { captureFullPageStep, type FullPageProgress } from '../../lib/capture/full-page';
-import { fullPageServices } from '../../lib/services/full-page';
-import { localeFor, translator } from '../../lib/i18n';
+import {
+  captureFullPageStep,
+  type FullPageDeps,
+  type FullPageProgress,
+} from '../../lib/capture/full-page';
+import { formatBytes, localeFor, translator } from '../../lib/i18n';
+import { maskers } from '../../lib/privacy';
 import type {
   Audit,
   DeletedEntry,
@@ -35,12 +45,20 @@ import type {
   Touchpoint,
 } from '../../lib/model';
 
-const store = openStore();
-const captureDeps = captureServices(store);
-const elementCapture = elementCaptureServices(captureDeps);
-const fullPage = fullPageServices(captureDeps);
+/** What the panel works with: built once in main.tsx (tests can hand in others). */
+export interface PanelServices {
+  store: AuditStore;
+  capture: CaptureDeps;
+  elementCapture: ElementCaptureServices;
+  fullPage: FullPageDeps;
+  /** Writes a bundle of everything and saves it as a file; resolves with its name and size. */
+  backupAll(): Promise<{ file: string; bytes: number }>;
+}
 
-type Panel = 'none' | 'audit' | 'journey' | 'offline';
+/** After this many steps without a backup, the panel reminds the auditor to make one. */
+export const BACKUP_REMINDER_STEPS = 50;
+
+type Panel = 'none' | 'audit' | 'edit-audit' | 'journey' | 'edit-journey' | 'offline';
 interface Message {
   kind: 'status' | 'error';
   text: string;
@@ -50,7 +68,7 @@ interface JourneySteps {
   screenshots: Screenshot[];
 }
 
-async function readJourneySteps(journeyId: string): Promise<JourneySteps> {
+async function readJourneySteps(store: AuditStore, journeyId: string): Promise<JourneySteps> {
   const steps = await store.listSteps(journeyId);
   return { steps, screenshots: await store.listScreenshots(steps.map((s) => s.id)) };
 }
@@ -60,7 +78,9 @@ function journeyLabel(journey: Journey, t: ReturnType<typeof translator>): strin
   return `${journey.brandName} (${role})${journey.task ? ` — ${journey.task}` : ''}`;
 }
 
-export function App() {
+export function App({ services }: { services: PanelServices }) {
+  const { store, elementCapture, fullPage } = services;
+  const captureDeps = services.capture;
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
   const audits = useSubscription<Audit[] | null>(
     (v, e) => watchQuery(() => store.listAudits(), v, e),
@@ -79,7 +99,7 @@ export function App() {
   const data = useSubscription<JourneySteps>(
     (v, e) =>
       journey
-        ? watchQuery(() => readJourneySteps(journey.id), v, e)
+        ? watchQuery(() => readJourneySteps(store, journey.id), v, e)
         : (v({ steps: [], screenshots: [] }), () => {}),
     { steps: [], screenshots: [] },
     [journey?.id],
@@ -95,6 +115,27 @@ export function App() {
   const [fullPageRun, setFullPageRun] = useState<AbortController | null>(null);
   const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('goal-reached');
+  const [backingUp, setBackingUp] = useState(false);
+  const trash = useSubscription<DeletedEntry[]>(
+    (v, e) => watchQuery(() => store.listDeleted(), v, e),
+    [],
+    [],
+  );
+  const lastBackupAt = settings?.lastBackupAt ?? 0;
+  const unsaved = useSubscription<number>(
+    (v, e) => watchQuery(() => store.countStepsSince(lastBackupAt), v, e),
+    0,
+    [lastBackupAt],
+  );
+  const mask = useMemo(
+    () =>
+      maskers(settings?.identity ?? null, {
+        name: t('maskName'),
+        email: t('maskEmail'),
+        phone: t('maskPhone'),
+      }),
+    [settings?.identity, locale],
+  );
 
   // Captures made by a shortcut, the context menu or auto-capture report here.
   const notice = settings?.notice;
@@ -256,6 +297,31 @@ export function App() {
     setMessage({ kind: 'status', text: t('offlineAdded', { n: step.seq }) });
   };
 
+  /** The deletion is said (and can be undone) in the undo line, not in the status line. */
+  const removed = (entry: DeletedEntry) => {
+    setDeleted(entry);
+    return null;
+  };
+  const restore = (entry: DeletedEntry) =>
+    void run(async () => {
+      await store.restoreDeleted(entry.id);
+      if (deleted?.id === entry.id) setDeleted(null);
+      return entry.kind === 'step'
+        ? t('stepRestored', { n: entry.position ?? 0 })
+        : t('restored', { label: mask.text(entry.label) });
+    });
+  const backup = () => {
+    if (backingUp) return;
+    setBackingUp(true);
+    setMessage({ kind: 'status', text: t('backingUp') });
+    void run(async () => {
+      const started = Date.now();
+      const { file, bytes } = await services.backupAll();
+      await writeSettings({ lastBackupAt: started });
+      return t('backupSaved', { file, size: formatBytes(bytes, locale) });
+    }).finally(() => setBackingUp(false));
+  };
+
   if (!settings || !audits) return <main class="panel" aria-busy="true" />;
 
   const screenshotsOf = (id: string) => data.screenshots.filter((s) => s.touchpointId === id);
@@ -312,6 +378,24 @@ export function App() {
                 >
                   +
                 </button>
+                <button
+                  type="button"
+                  class="add"
+                  aria-label={t('editAuditLabel', { name: audit.name })}
+                  title={t('editAudit')}
+                  onClick={() => setPanel(panel === 'edit-audit' ? 'none' : 'edit-audit')}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  class="add danger"
+                  aria-label={t('deleteAuditLabel', { name: audit.name })}
+                  title={t('deleteAuditLabel', { name: audit.name })}
+                  onClick={() => void run(async () => removed(await store.deleteAudit(audit.id)))}
+                >
+                  ✕
+                </button>
               </div>
               <div class="row">
                 {journeys && journeys.length > 0 ? (
@@ -333,6 +417,30 @@ export function App() {
                 >
                   +
                 </button>
+                {journey && (
+                  <>
+                    <button
+                      type="button"
+                      class="add"
+                      aria-label={t('editJourneyLabel', { name: journey.brandName })}
+                      title={t('editJourney')}
+                      onClick={() => setPanel(panel === 'edit-journey' ? 'none' : 'edit-journey')}
+                    >
+                      ✎
+                    </button>
+                    <button
+                      type="button"
+                      class="add danger"
+                      aria-label={t('deleteJourneyLabel', { name: journey.brandName })}
+                      title={t('deleteJourneyLabel', { name: journey.brandName })}
+                      onClick={() =>
+                        void run(async () => removed(await store.deleteJourney(journey.id)))
+                      }
+                    >
+                      ✕
+                    </button>
+                  </>
+                )}
               </div>
             </>
           )
@@ -350,17 +458,51 @@ export function App() {
           }}
         />
       )}
+      {panel === 'edit-audit' && audit && (
+        <AuditForm
+          key={audit.id}
+          t={t}
+          initial={audit}
+          onCancel={() => setPanel('none')}
+          onSubmit={async (input) => {
+            await store.updateAudit(audit.id, input);
+            setPanel('none');
+          }}
+        />
+      )}
       {panel === 'journey' && audit && (
         <JourneyForm
           t={t}
           locale={locale}
-          auditId={audit.id}
-          defaultTask={audit.defaultTask}
-          auditor=""
+          editing={false}
+          initial={{
+            brandName: '',
+            brandDomain: '',
+            // The first journey of an audit is usually the own brand's; later ones competitors'.
+            brandRole: journeys?.some((j) => j.brandRole === 'own') ? 'competitor' : 'own',
+            task: audit.defaultTask,
+            persona: '',
+            entryChannel: 'search',
+            auditor: settings.auditorName,
+          }}
           onCancel={() => setPanel('none')}
-          onSubmit={async (input) => {
-            const created = await store.createJourney(input);
+          onSubmit={async (input: JourneyFields) => {
+            const created = await store.createJourney({ ...input, auditId: audit.id });
             await writeSettings({ activeAuditId: audit.id, activeJourneyId: created.id });
+            setPanel('none');
+          }}
+        />
+      )}
+      {panel === 'edit-journey' && journey && (
+        <JourneyForm
+          key={journey.id}
+          t={t}
+          locale={locale}
+          editing
+          initial={journey}
+          onCancel={() => setPanel('none')}
+          onSubmit={async (input: JourneyFields) => {
+            await store.updateJourney(journey.id, input);
             setPanel('none');
           }}
         />
@@ -378,6 +520,7 @@ export function App() {
                 n: data.steps.length,
               })}{' '}
               · {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
+              {journey.auditor && <> · {t('walkedBy', { name: journey.auditor })}</>}
             </span>
           </div>
           <div class="row">
@@ -489,18 +632,13 @@ export function App() {
           {message?.kind === 'status' ? message.text : ''}
         </p>
         {deleted && (
-          <p class="message undo">
-            {t('stepDeleted', { n: deleted.position ?? 0 })}{' '}
-            <button
-              type="button"
-              onClick={() =>
-                void run(async () => {
-                  await store.restoreDeleted(deleted.id);
-                  setDeleted(null);
-                  return t('stepRestored', { n: deleted.position ?? 0 });
-                })
-              }
-            >
+          <p class="message undo" aria-live="polite">
+            {deleted.kind === 'step'
+              ? t('stepDeleted', { n: deleted.position ?? 0 })
+              : t(deleted.kind === 'audit' ? 'auditDeleted' : 'journeyDeleted', {
+                  name: mask.text(deleted.label),
+                })}{' '}
+            <button type="button" onClick={() => restore(deleted)}>
               {t('undo')}
             </button>
           </p>
@@ -534,6 +672,7 @@ export function App() {
                       return null;
                     })
                   }
+                  mask={mask.text}
                   onAttach={(file) =>
                     void run(async () => {
                       await store.attachImage(step.id, await encodeUpload(file), {
@@ -555,6 +694,30 @@ export function App() {
           )}
         </section>
       )}
+
+      <section class="card data" aria-label={t('openData')}>
+        {unsaved >= BACKUP_REMINDER_STEPS && (
+          <p class="backup-reminder" role="status">
+            {t(settings.lastBackupAt ? 'backupReminder' : 'backupNever', { n: unsaved })}
+          </p>
+        )}
+        <div class="row">
+          <button type="button" disabled={backingUp} onClick={backup}>
+            {t('backupAll')}
+          </button>
+          <button type="button" onClick={() => void openExtensionPage('/data.html')}>
+            {t('openData')}
+          </button>
+        </div>
+      </section>
+      <RecentlyDeleted
+        t={t}
+        locale={locale}
+        entries={trash}
+        mask={mask.text}
+        onRestore={restore}
+        onEmpty={() => void run(async () => t('emptiedDeleted', { n: await store.emptyDeleted() }))}
+      />
     </main>
   );
 }

@@ -1,10 +1,11 @@
 /** Thin adapters over extension APIs: the only code that touches `browser.*`. */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import type { Identity, Notice, WalkedTab } from '../model';
+import { z } from 'zod';
+import { Identity, LIMITS, type Notice, type WalkedTab } from '../model';
+import { LOCALES } from '../taxonomy';
 
 export type { Notice };
-import type { Locale } from '../taxonomy';
 
 /**
  * The tab the auditor is walking: the active tab of this page's own window when that is a normal
@@ -44,31 +45,47 @@ export async function tabExists(tabId: number): Promise<boolean> {
   );
 }
 
-/** Settings kept in extension storage so every context (and a restarted worker) sees them. */
-export interface Settings {
-  activeAuditId: string | null;
-  activeJourneyId: string | null;
-  locale: Locale | null;
-  /** The auditor's own details, covered in every capture (set in the options page). */
-  identity: Identity;
-  /** Auto-capture: every completed navigation in this tab becomes a step of this journey. */
-  autoCapture: { journeyId: string; tabId: number } | null;
-  /** The outcome of the last capture made by the service worker, for the side panel to show. */
-  notice: Notice | null;
-}
+/** The outcome of a capture the service worker made (shortcut, menu, auto-capture). */
+const NoticeSchema = z.strictObject({
+  kind: z.enum(['captured', 'error']),
+  reason: z.string().max(100).nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  at: z.number(),
+});
 
-const DEFAULT_SETTINGS: Settings = {
-  activeAuditId: null,
-  activeJourneyId: null,
-  locale: null,
-  identity: { name: '', email: '', phone: '' },
-  autoCapture: null,
-  notice: null,
+/**
+ * Settings kept in extension storage so every context (and a restarted worker) sees them. Parsed
+ * key by key when read: a value that is missing or malformed falls back to its default.
+ */
+const SETTINGS = {
+  activeAuditId: z.string().nullable().catch(null),
+  activeJourneyId: z.string().nullable().catch(null),
+  locale: z.enum(LOCALES).nullable().catch(null),
+  /** The auditor's own details, covered in every capture and masked in exports (Options). */
+  identity: Identity.catch({ name: '', email: '', phone: '' }),
+  /** Who walks the journeys created in this browser (Options); stored with each new journey. */
+  auditorName: z.string().trim().max(LIMITS.name).catch(''),
+  /** Auto-capture: every completed navigation in this tab becomes a step of this journey. */
+  autoCapture: z
+    .strictObject({ journeyId: z.string(), tabId: z.number().int() })
+    .nullable()
+    .catch(null),
+  /** The outcome of the last capture made by the service worker, for the side panel to show. */
+  notice: NoticeSchema.nullable().catch(null),
+  /** When the last full backup was made (for the reminder after many new steps). */
+  lastBackupAt: z.number().nullable().catch(null),
+  /** What the report and its exports include beyond the findings (off unless the auditor chooses). */
+  reportChoices: z
+    .strictObject({ userAgent: z.boolean(), fileNames: z.boolean() })
+    .catch({ userAgent: false, fileNames: false }),
 };
+const SettingsSchema = z.object(SETTINGS);
+export type Settings = z.infer<typeof SettingsSchema>;
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(Object.keys(DEFAULT_SETTINGS));
-  return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
+  const stored = await browser.storage.local.get(Object.keys(SETTINGS));
+  // Each key's .catch() turns a missing or malformed value into its default.
+  return SettingsSchema.parse(stored);
 }
 
 export async function writeSettings(changes: Partial<Settings>): Promise<void> {
@@ -130,4 +147,41 @@ export async function openOptions(): Promise<void> {
 export async function runFileInTab<Result>(tabId: number, file: ScriptPublicPath): Promise<Result> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
   return injection?.result as Result;
+}
+
+/**
+ * Saves a file through a download link (needs no downloads permission). The object URL lives a
+ * minute: long enough for the browser to start writing even a large bundle.
+ */
+export function saveFile(name: string, content: Blob | string, type = 'application/octet-stream') {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export interface StorageStatus {
+  /** Bytes this extension stores, and what the browser says it may use (with unlimitedStorage: about the free disk space plus that). */
+  usage: number;
+  quota: number;
+  /** True when the browser will not clear the data under storage pressure. */
+  persisted: boolean;
+}
+
+export async function storageStatus(): Promise<StorageStatus> {
+  const [estimate, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted(),
+  ]);
+  return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+}
+
+/** Asks the browser to keep this extension's data even under storage pressure. */
+export function requestPersistence(): Promise<boolean> {
+  return navigator.storage.persist();
 }

@@ -1,6 +1,7 @@
 /** Image encoding, thumbnailing and hashing (browser contexts: pages and the service worker). */
 import { LIMITS, type EncodedImage, type ImageMime, type ScreenshotMode } from '../model';
 import { CaptureError } from './errors';
+import { imageInfo } from '../model/image-info';
 
 export const THUMBNAIL_WIDTH = 320;
 const THUMBNAIL_QUALITY = 0.72;
@@ -74,6 +75,35 @@ export async function encodeCaptured(blob: Blob, mode: ScreenshotMode): Promise<
   }
 }
 
+/** Browsers cannot draw an image larger than this on a canvas (per side, and in all). */
+function refuseIfTooLarge(
+  width: number,
+  height: number,
+  label: string,
+  params: Record<string, string>,
+): void {
+  if (
+    width <= LIMITS.imageSide &&
+    height <= LIMITS.imageSide &&
+    width * height <= LIMITS.imagePixels
+  )
+    return;
+  const megapixels = (n: number) => Math.round(n / 1e6);
+  throw new CaptureError(
+    'image-too-large',
+    `${label} is ${width} × ${height} px; images up to ${LIMITS.imageSide} px per side and ${megapixels(LIMITS.imagePixels)} megapixels can be used. Scale it down and try again.`,
+    {
+      params: {
+        ...params,
+        width,
+        height,
+        maxSide: LIMITS.imageSide,
+        maxMegapixels: megapixels(LIMITS.imagePixels),
+      },
+    },
+  );
+}
+
 /** Checks and re-encodes an evidence file (which also drops its EXIF metadata, e.g. GPS). */
 export async function encodeUpload(file: Blob & { name?: string }): Promise<EncodedImage> {
   const label = file.name ? `"${file.name}"` : 'The file';
@@ -93,6 +123,9 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
       { params: { ...params, size: mb(file.size), limit: mb(LIMITS.uploadBytes) } },
     );
   }
+  // A picture too large to decode and draw is refused before decoding, with its size and the limit.
+  const header = imageInfo(new Uint8Array(await file.slice(0, 65_536).arrayBuffer()));
+  if (header) refuseIfTooLarge(header.width, header.height, label, params);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -103,6 +136,7 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
     });
   }
   try {
+    refuseIfTooLarge(bitmap.width, bitmap.height, label, params);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
     return await describe(bitmap, await toBlob(canvas, UPLOAD_QUALITY), 'uploaded');

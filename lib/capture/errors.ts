@@ -10,6 +10,8 @@ export type CaptureFailure =
   | 'not-an-image'
   | 'unreadable-image'
   | 'file-too-large'
+  /** An image larger than a browser can decode and draw. */
+  | 'image-too-large'
   | 'storage-full'
   /** The auditor cancelled a full-page capture. */
   | 'cancelled'

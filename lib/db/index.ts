@@ -33,7 +33,7 @@ import { moveToTrash, renumber, restoreFromTrash, stepsOf } from './trash';
 
 export * from './errors';
 export { AuditDatabase, DB_NAME } from './schema';
-export type { Conflict, ConflictReason, ImportPlan, TableCounts } from './merge';
+export type { ImportPlan } from './merge';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);

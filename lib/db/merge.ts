@@ -8,7 +8,11 @@
 import type {
   ActionItem,
   Audit,
+  Conflict,
+  ConflictReason,
   DataSet,
+  ImportSummary,
+  TableCounts,
   DeletedKind,
   Journey,
   RecordTable,
@@ -104,52 +108,10 @@ export interface LocalState {
   liveParents: TableMap<Set<string>>;
 }
 
-export type ConflictReason =
-  /** Edited here and in the bundle since they last met. */
-  | 'both-edited'
-  /** Deleted here; the bundle's version is older than the deletion, so it stays deleted. */
-  | 'deleted-here'
-  /** Deleted here, but edited in the bundle after that: it comes back. */
-  | 'edited-after-deletion'
-  /** Deleted in the bundle; edited here after that, so it stays. */
-  | 'deleted-in-bundle-edited-here';
-
-export interface Conflict {
-  table: RecordTable;
-  id: string;
-  label: string;
-  reason: ConflictReason;
-  /** Whose version the profile has after the import. */
-  winner: 'bundle' | 'here';
-  hereUpdatedAt: number | null;
-  bundleUpdatedAt: number | null;
-}
-
-export interface TableCounts {
-  /** Not in this profile: added. */
-  new: number;
-  /** Changed in the bundle only (or the bundle won a conflict): this profile's copy is replaced. */
-  changed: number;
-  /** Changed here only, or this profile won a conflict: kept as it is here. */
-  kept: number;
-  unchanged: number;
-  /** Not imported: deleted here, or its parent was not imported. */
-  skipped: number;
-  /** Deleted in the bundle: moved to Recently deleted here. */
-  removed: number;
-}
-
-export interface ImportPlan {
-  counts: TableMap<TableCounts>;
-  /** Images whose bytes are written (new screenshots, or new bytes of a changed one). */
-  imageCount: number;
-  imageBytes: number;
-  conflicts: Conflict[];
+export interface ImportPlan extends ImportSummary {
   /** Records to write, parents first. */
   writes: TableMap<AnyRecord[]>;
   images: StoredImage[];
-  /** Local records the bundle deleted: moved to Recently deleted. */
-  trash: { kind: DeletedKind; id: string; label: string }[];
   /** Deletions to remember here (the bundle's, where they applied). */
   tombstones: Tombstone[];
   /** Local tombstones to forget (the record came back). */
@@ -158,8 +120,6 @@ export interface ImportPlan {
   bases: { id: string; hash: string }[];
   /** Journeys that received steps: renumbered if two auditors' steps share a position. */
   journeys: string[];
-  /** True when applying the plan writes nothing but merge bases. */
-  nothingToDo: boolean;
 }
 
 export function labelOf(table: RecordTable, record: AnyRecord): string {

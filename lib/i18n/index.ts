@@ -57,3 +57,22 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (m) return `${m} ${t('unitMinute')} ${s} ${t('unitSecond')}`;
   return `${s} ${t('unitSecond')}`;
 }
+
+const BYTE_UNITS: Record<Locale, string[]> = {
+  en: ['bytes', 'KB', 'MB', 'GB'],
+  ru: ['байт', 'КБ', 'МБ', 'ГБ'],
+};
+
+/** "812 bytes", "4.2 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const units = BYTE_UNITS[locale];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0
+    ? `${bytes.toLocaleString(INTL_TAGS[locale])} ${units[0]}`
+    : `${formatNumber(value, locale)} ${units[unit]}`;
+}

@@ -295,6 +295,55 @@ export interface DeletedContent extends RecordSet {
   images: StoredImage[];
 }
 
+/** How a bundle's records merge into this profile (see lib/db/merge.ts). */
+export type ConflictReason =
+  /** Edited here and in the bundle since they last met. */
+  | 'both-edited'
+  /** Deleted here; the bundle's version is older than the deletion, so it stays deleted. */
+  | 'deleted-here'
+  /** Deleted here, but edited in the bundle after that: it comes back. */
+  | 'edited-after-deletion'
+  /** Deleted in the bundle; edited here after that, so it stays. */
+  | 'deleted-in-bundle-edited-here';
+
+export interface Conflict {
+  table: RecordTable;
+  id: string;
+  label: string;
+  reason: ConflictReason;
+  /** Whose version the profile has after the import. */
+  winner: 'bundle' | 'here';
+  hereUpdatedAt: number | null;
+  bundleUpdatedAt: number | null;
+}
+
+export interface TableCounts {
+  /** Not in this profile: added. */
+  new: number;
+  /** Changed in the bundle only (or the bundle won a conflict): this profile's copy is replaced. */
+  changed: number;
+  /** Changed here only, or this profile won a conflict: kept as it is here. */
+  kept: number;
+  unchanged: number;
+  /** Not imported: deleted here, or its parent was not imported. */
+  skipped: number;
+  /** Deleted in the bundle: moved to Recently deleted here. */
+  removed: number;
+}
+
+/** What an import does (or would do), per table, in words a preview can show. */
+export interface ImportSummary {
+  counts: Record<RecordTable, TableCounts>;
+  /** Images whose bytes are written (new screenshots, or new bytes of a changed one). */
+  imageCount: number;
+  imageBytes: number;
+  conflicts: Conflict[];
+  /** Local records the bundle deleted: moved to Recently deleted. */
+  trash: { kind: DeletedKind; id: string; label: string }[];
+  /** True when applying writes nothing but merge bases. */
+  nothingToDo: boolean;
+}
+
 /** What the auditor types to create or edit an audit / a journey. */
 export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
 export type AuditInput = z.infer<typeof AuditInput>;

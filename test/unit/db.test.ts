@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRecordError, StorageFullError } from '../../lib/db';
+import { LIMITS } from '../../lib/model';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
 describe('AuditStore', () => {
@@ -63,6 +64,41 @@ describe('AuditStore', () => {
     expect(await db.images.count()).toBe(2);
     const blob = await store.getImage(shots[0]!.id);
     expect(blob?.size).toBe(1000);
+  });
+
+  it('keeps recorded values beyond their limit shortened and says so on the step', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const url = `https://a.test/?q=${'u'.repeat(LIMITS.url)}`;
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url,
+      title: 't'.repeat(LIMITS.title + 5),
+      note: 'n'.repeat(LIMITS.note + 1),
+      at: clock.now(),
+      images: [fakeImage()],
+    });
+    expect(step.url).toHaveLength(LIMITS.url);
+    expect(step.title).toHaveLength(LIMITS.title);
+    expect(step.note).toHaveLength(LIMITS.note);
+    expect(step.shortened).toEqual([
+      { field: 'url', length: url.length },
+      { field: 'title', length: LIMITS.title + 5 },
+      { field: 'note', length: LIMITS.note + 1 },
+    ]);
+    const [shot] = await store.listScreenshots([step.id]);
+    expect(shot!.url).toBe(step.url);
+    // Values within their limits are kept whole and nothing is listed.
+    const whole = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: `https://a.test/#${'x'.repeat(70_000)}`,
+      title: 'Plans',
+      at: clock.now(),
+    });
+    expect(whole.url).toHaveLength(70_000 + 16);
+    expect(whole.shortened).toEqual([]);
   });
 
   it('refuses non-http(s) page URLs', async () => {

@@ -1,0 +1,314 @@
+/** Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently deleted. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { describeError } from '../../components/describe-error';
+import { SelectField } from '../../components/fields';
+import { useFileDrop, useSubscription } from '../../components/hooks';
+import { ImportPreview } from '../../components/import-preview';
+import { LanguageSelect } from '../../components/language-select';
+import { RecentlyDeleted } from '../../components/recently-deleted';
+import {
+  browserLanguage,
+  subscribeSettings,
+  writeSettings,
+  type Settings,
+  type StorageStatus,
+} from '../../lib/browser';
+import { watchQuery, type AuditStore, type Scope } from '../../lib/db';
+import { formatBytes, formatDateTime, localeFor, translator } from '../../lib/i18n';
+import type { Audit, DeletedEntry } from '../../lib/model';
+import { maskers, SHARE_CHOICES, type ExportChoices } from '../../lib/privacy';
+import type { ImportPreview as Preview, SavedBundle } from '../../lib/services/bundles';
+
+/** What the page works with: built once in main.tsx. */
+export interface DataServices {
+  store: AuditStore;
+  exportBundle(scope: Scope, choices: ExportChoices, name: string): Promise<SavedBundle>;
+  backupAll(): Promise<SavedBundle>;
+  preview(file: File): Promise<Preview>;
+  storageStatus(): Promise<StorageStatus>;
+  requestPersistence(): Promise<boolean>;
+}
+
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; file: string }
+  | { phase: 'preview'; file: string; preview: Preview }
+  | { phase: 'applying'; file: string; preview: Preview };
+
+interface Message {
+  kind: 'status' | 'error';
+  text: string;
+}
+
+const ALL = '*';
+
+export function DataPage({ services }: { services: DataServices }) {
+  const { store } = services;
+  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
+  const audits = useSubscription<Audit[] | null>(
+    (v, e) => watchQuery(() => store.listAudits(), v, e),
+    null,
+    [],
+  );
+  const trash = useSubscription<DeletedEntry[]>(
+    (v, e) => watchQuery(() => store.listDeleted(), v, e),
+    [],
+    [],
+  );
+  const locale = settings?.locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  const mask = useMemo(
+    () =>
+      maskers(settings?.identity ?? null, {
+        name: t('maskName'),
+        email: t('maskEmail'),
+        phone: t('maskPhone'),
+      }),
+    [settings?.identity, locale],
+  );
+  const [importing, setImporting] = useState<ImportState>({ phase: 'idle' });
+  const [message, setMessage] = useState<Message | null>(null);
+  const [scope, setScope] = useState(ALL);
+  const [choices, setChoices] = useState<ExportChoices>(SHARE_CHOICES);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<StorageStatus | null>(null);
+
+  const refreshStatus = () => void services.storageStatus().then(setStatus, () => setStatus(null));
+  useEffect(refreshStatus, [trash.length]);
+  useEffect(() => {
+    document.title = `${t('dataTitle')} — ${t('appName')}`;
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const run = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    try {
+      const text = await action();
+      setMessage(text ? { kind: 'status', text } : null);
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error, t) });
+    } finally {
+      setBusy(false);
+      refreshStatus();
+    }
+  };
+
+  const choose = (file: File) => {
+    setMessage(null);
+    setImporting({ phase: 'reading', file: file.name });
+    void services.preview(file).then(
+      (preview) => setImporting({ phase: 'preview', file: file.name, preview }),
+      (error: unknown) => {
+        setImporting({ phase: 'idle' });
+        setMessage({
+          kind: 'error',
+          text: t('importRefused', { file: file.name, reason: describeError(error, t) }),
+        });
+      },
+    );
+  };
+  const drop = useFileDrop(choose);
+
+  const apply = () => {
+    if (importing.phase !== 'preview') return;
+    const { preview, file } = importing;
+    setImporting({ phase: 'applying', file, preview });
+    void run(async () => {
+      try {
+        const plan = await store.applyImport(preview.data);
+        const added = plan.counts.touchpoints.new;
+        return t('importDone', {
+          file,
+          steps: added,
+          changed: plan.counts.touchpoints.changed,
+          conflicts: plan.conflicts.length,
+        });
+      } finally {
+        setImporting({ phase: 'idle' });
+      }
+    });
+  };
+
+  const exportChosen = () =>
+    void run(async () => {
+      const audit = audits?.find((a) => a.id === scope);
+      const saved = await services.exportBundle(
+        audit ? { kind: 'audits', auditIds: [audit.id] } : { kind: 'all' },
+        choices,
+        audit?.name ?? 'touchpoint-audit',
+      );
+      return t('exportSaved', { file: saved.file, size: formatBytes(saved.bytes, locale) });
+    });
+
+  const backup = () =>
+    void run(async () => {
+      const started = Date.now();
+      const saved = await services.backupAll();
+      await writeSettings({ lastBackupAt: started });
+      return t('backupSaved', { file: saved.file, size: formatBytes(saved.bytes, locale) });
+    });
+
+  if (!settings || !audits) return <main class="panel wide" aria-busy="true" />;
+
+  const check = (key: keyof ExportChoices, label: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={choices[key]}
+        onChange={(e) => setChoices({ ...choices, [key]: e.currentTarget.checked })}
+      />
+      {label}
+    </label>
+  );
+
+  return (
+    <main class="panel wide">
+      <header class="panel-head">
+        <h1>{t('dataTitle')}</h1>
+        <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
+      </header>
+
+      <div class="messages">
+        {message?.kind === 'error' && (
+          <p class="message error" role="alert">
+            {message.text}
+          </p>
+        )}
+        <p class="message status" role="status">
+          {message?.kind === 'status' ? message.text : ''}
+        </p>
+      </div>
+
+      <section
+        {...drop.handlers}
+        class={`card${drop.dragging ? ' dragging' : ''}`}
+        aria-label={t('importTitle')}
+      >
+        <h2>{t('importTitle')}</h2>
+        <p class="muted">{t('importHelp')}</p>
+        <label class="file-button">
+          {t('importChoose')}
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            disabled={importing.phase === 'reading' || importing.phase === 'applying'}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) choose(file);
+            }}
+          />
+        </label>
+        {importing.phase === 'reading' && (
+          <p role="status">{t('importReading', { file: importing.file })}</p>
+        )}
+      </section>
+
+      {(importing.phase === 'preview' || importing.phase === 'applying') && (
+        <ImportPreview
+          t={t}
+          locale={locale}
+          fileName={importing.file}
+          createdAt={importing.preview.info.createdAt}
+          audits={importing.preview.data.audits.map((a) => a.name)}
+          summary={importing.preview.plan}
+          busy={importing.phase === 'applying'}
+          mask={mask.text}
+          onApply={apply}
+          onCancel={() => {
+            setImporting({ phase: 'idle' });
+            setMessage({ kind: 'status', text: t('importCancelled') });
+          }}
+        />
+      )}
+
+      <section class="card" aria-label={t('exportTitle')}>
+        <h2>{t('exportTitle')}</h2>
+        <p class="muted">{t('exportHelp')}</p>
+        <SelectField
+          label={t('exportWhat')}
+          value={scope}
+          options={[
+            { value: ALL, label: t('exportAll') },
+            ...audits.map((a) => ({ value: a.id, label: a.name })),
+          ]}
+          onChange={setScope}
+        />
+        <fieldset class="choices">
+          <legend>{t('exportInclude')}</legend>
+          {check('identity', t('includeIdentity'))}
+          {check('userAgent', t('includeUserAgent'))}
+          {check('fileNames', t('includeFileNames'))}
+        </fieldset>
+        <div class="row">
+          <button type="button" class="primary" disabled={busy} onClick={exportChosen}>
+            {t('exportBundle')}
+          </button>
+        </div>
+      </section>
+
+      <section class="card" aria-label={t('backupTitle')}>
+        <h2>{t('backupTitle')}</h2>
+        <p class="muted">
+          {settings.lastBackupAt
+            ? t('backupLast', { time: formatDateTime(settings.lastBackupAt, locale) })
+            : t('backupNone')}{' '}
+          {t('backupHelp')}
+        </p>
+        <div class="row">
+          <button type="button" disabled={busy} onClick={backup}>
+            {t('backupAll')}
+          </button>
+        </div>
+      </section>
+
+      <section class="card" aria-label={t('storageTitle')}>
+        <h2>{t('storageTitle')}</h2>
+        {status ? (
+          <>
+            <p data-testid="storage-usage">
+              {t('storageUsage', {
+                used: formatBytes(status.usage, locale),
+                free: formatBytes(Math.max(0, status.quota - status.usage), locale),
+              })}
+            </p>
+            <p data-testid="storage-persisted">
+              {t(status.persisted ? 'storagePersisted' : 'storageNotPersisted')}
+            </p>
+            {!status.persisted && (
+              <div class="row">
+                <button
+                  type="button"
+                  onClick={() =>
+                    void run(async () =>
+                      t((await services.requestPersistence()) ? 'persistGranted' : 'persistDenied'),
+                    )
+                  }
+                >
+                  {t('persistAsk')}
+                </button>
+              </div>
+            )}
+          </>
+        ) : (
+          <p class="muted">{t('storageUnknown')}</p>
+        )}
+      </section>
+
+      <RecentlyDeleted
+        t={t}
+        locale={locale}
+        entries={trash}
+        mask={mask.text}
+        open
+        onRestore={(entry) =>
+          void run(async () => {
+            await store.restoreDeleted(entry.id);
+            return t('restored', { label: mask.text(entry.label) });
+          })
+        }
+        onEmpty={() => void run(async () => t('emptiedDeleted', { n: await store.emptyDeleted() }))}
+      />
+    </main>
+  );
+}
