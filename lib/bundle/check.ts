@@ -43,39 +43,53 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   return hex;
 }
 
+const isContainer = (value: unknown): value is object =>
+  value !== null && typeof value === 'object';
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any bundle JSON is (records → table → record → annotations → mark is 5). */
+export const MAX_JSON_DEPTH = 16;
 
 /**
- * Throws 'forbidden-key' when a key that could reach an object's prototype appears anywhere in a
- * parsed JSON value. JSON.parse only defines own properties, so the walk runs before anything
- * else (zod, spreads) sees the value. Iterative, so deep nesting cannot overflow the stack.
+ * Walks a parsed JSON value before anything else (zod, spreads) sees it: throws 'forbidden-key'
+ * when a key that could reach an object's prototype appears anywhere (JSON.parse only defines
+ * own properties, so the key is inert until then), and `tooDeep` (the file's schema code) when it
+ * nests deeper than any bundle file does. Iterative, so nesting cannot overflow the stack.
  */
-export function refuseForbiddenKeys(value: unknown, path: string): void {
-  const stack: { value: unknown; field: string }[] = [{ value, field: '' }];
+export function checkJsonTree(
+  value: unknown,
+  path: string,
+  tooDeep: 'invalid-records' | 'invalid-manifest',
+): void {
+  if (!isContainer(value)) return;
+  const stack: { value: object; field: string; depth: number }[] = [{ value, field: '', depth: 0 }];
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value: node, field } = item;
+    const { value: node, field, depth } = item;
+    if (depth >= MAX_JSON_DEPTH) {
+      throw new BundleError(
+        tooDeep,
+        `${path}: ${field} is nested deeper than ${MAX_JSON_DEPTH} levels, which no bundle is`,
+        { path, field },
+      );
+    }
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child: unknown = node[i];
-        if (child !== null && typeof child === 'object') {
-          stack.push({ value: child, field: `${field}[${i}]` });
-        }
+      node.forEach((child: unknown, i) => {
+        if (isContainer(child))
+          stack.push({ value: child, field: `${field}[${i}]`, depth: depth + 1 });
+      });
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const childField = field ? `${field}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw new BundleError(
+          'forbidden-key',
+          `${path}: the key "${key}" at ${childField} is not allowed in a bundle`,
+          { path, field: childField, params: { key } },
+        );
       }
-    } else if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
-        const childField = field ? `${field}.${key}` : key;
-        if (FORBIDDEN_KEYS.has(key)) {
-          throw new BundleError(
-            'forbidden-key',
-            `${path}: the key "${key}" at ${childField} is not allowed in a bundle`,
-            { path, field: childField, params: { key } },
-          );
-        }
-        const child: unknown = (node as Record<string, unknown>)[key];
-        if (child !== null && typeof child === 'object') {
-          stack.push({ value: child, field: childField });
-        }
-      }
+      const child: unknown = (node as Record<string, unknown>)[key];
+      if (isContainer(child)) stack.push({ value: child, field: childField, depth: depth + 1 });
     }
   }
 }

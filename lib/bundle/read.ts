@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { DataSet, Screenshot, StoredImage } from '../model';
 import { imageInfo } from '../model/image-info';
-import { checkGraph, firstIssue, refuseForbiddenKeys, sha256Hex } from './check';
+import { checkGraph, firstIssue, checkJsonTree, sha256Hex } from './check';
 import { BundleError } from './errors';
 import {
   BUNDLE_FORMAT,
@@ -118,7 +118,11 @@ function checkEntries(entries: readonly ZipEntry[], limits: BundleLimits): Map<s
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses a JSON file and refuses forbidden keys, another format and a newer version. */
-function parseBundleJson(bytes: Uint8Array, path: string): Record<string, unknown> {
+function parseBundleJson(
+  bytes: Uint8Array,
+  path: string,
+  schemaCode: 'invalid-manifest' | 'invalid-records',
+): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(bytes));
@@ -129,7 +133,7 @@ function parseBundleJson(bytes: Uint8Array, path: string): Record<string, unknow
       { path },
     );
   }
-  refuseForbiddenKeys(value, path);
+  checkJsonTree(value, path, schemaCode);
   const format =
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>).format
@@ -209,7 +213,7 @@ class BundleReader {
   /** The manifest, and every file of the zip checked against its listing (names and sizes). */
   async readManifest(): Promise<Manifest> {
     const { bytes } = await this.content(this.required(MANIFEST_PATH));
-    const parsed = Manifest.safeParse(parseBundleJson(bytes, MANIFEST_PATH));
+    const parsed = Manifest.safeParse(parseBundleJson(bytes, MANIFEST_PATH, 'invalid-manifest'));
     if (!parsed.success) throw schemaError('invalid-manifest', MANIFEST_PATH, parsed.error);
     parsed.data.files.forEach((listed, i) => {
       const field = `files[${i}].path`;
@@ -257,7 +261,7 @@ class BundleReader {
     const { bytes } = await this.content(this.required(RECORDS_PATH));
     const sha256 = await sha256Hex(bytes);
     checkHash(RECORDS_PATH, sha256, this.listed.get(RECORDS_PATH)!.sha256, 'the manifest');
-    const parsed = RecordsFile.safeParse(parseBundleJson(bytes, RECORDS_PATH));
+    const parsed = RecordsFile.safeParse(parseBundleJson(bytes, RECORDS_PATH, 'invalid-records'));
     if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
     checkGraph(parsed.data, RECORDS_PATH);
     return parsed.data;

@@ -298,6 +298,19 @@ describe('refused: JSON', () => {
     await refused(pack(files), 'forbidden-key', 'touchpoints[0].prototype');
   });
 
+  it('records nested a million arrays deep (no stack overflow, no hang)', async () => {
+    const deep = `${'['.repeat(1e6)}${']'.repeat(1e6)}`;
+    const files = withRecordsText((t) => t.replace('"audits":[', `"audits":[${deep},`));
+    // Stored: deflated, 2 MB of brackets would be refused as a bomb before parsing.
+    const zip = changed(
+      'records.json',
+      () => stored('records.json', files.get('records.json')!),
+      files,
+    );
+    const error = await refused(zip, 'invalid-records', 'nested deeper than 16 levels');
+    expect(error.field).toBe(`audits[0]${'[0]'.repeat(14)}`);
+  });
+
   it('another format', async () => {
     const manifest = manifestFor(base, { format: 'some-other-app' });
     const files = new Map(base).set('manifest.json', manifest);
