@@ -23,9 +23,15 @@
  * ```
  *
  * JSON files are UTF-8, deflated (stored when deflating would exceed the 100:1 ratio a reader
- * refuses); images are stored (they are compressed already). No zip64, no encryption, no other
- * files. A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode), and
- * refuses a `version` above its own: a newer extension may add fields this one cannot check.
+ * refuses); images are stored (they are compressed already). No zip64, no encryption, no folder
+ * entries, no other files, and every image file is used by a screenshot. Limits: manifest.json
+ * 8 MiB, records.json 64 MiB, an image 64 MiB, all files 8 GiB uncompressed.
+ *
+ * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
+ * unexpected names, zip bombs, files not matching the manifest's hashes and sizes, records that
+ * fail their schemas or point at records not in the bundle, images that are not the type, size
+ * or hash their records say. It refuses a `version` above its own: a newer extension may add
+ * fields this one cannot check. Records are kept as they are; a deletion travels as a tombstone.
  */
 import { z } from 'zod';
 import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';

@@ -4,7 +4,13 @@
  * unless the manifest is the thing changed).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BundleError, readBundle, type BundleErrorCode, type BundleLimits } from '../../lib/bundle';
+import {
+  BUNDLE_ERROR_CODES,
+  BundleError,
+  readBundle,
+  type BundleErrorCode,
+  type BundleLimits,
+} from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
 import {
   blobBytes,
@@ -28,6 +34,8 @@ import {
   type RawEntry,
 } from './bundle-fixtures';
 
+/** The codes the cases below produced: together they must be every code there is. */
+const seen = new Set<BundleErrorCode>();
 let base: BundleFiles;
 let records: RecordsFile;
 /** The index of the PNG screenshot (its image is used by no other record). */
@@ -54,6 +62,7 @@ async function refused(
   );
   expect(error).toBeInstanceOf(BundleError);
   const bundleError = error as BundleError;
+  seen.add(bundleError.code);
   expect({ code: bundleError.code, message: bundleError.message }).toMatchObject({ code });
   expect(bundleError.message).toContain(mentions);
   return bundleError;
@@ -509,5 +518,11 @@ describe('refused: images', () => {
     const files = withRecords(base, (r) => (r.screenshots[png]!.bytes += 1));
     const error = await refused(pack(files), 'hash-mismatch', `screenshots[${png}].bytes`);
     expect(error.path).toBe(pngPath);
+  });
+});
+
+describe('the cases above', () => {
+  it('produce every error code there is', () => {
+    expect([...seen].sort()).toEqual([...BUNDLE_ERROR_CODES].sort());
   });
 });
