@@ -1,5 +1,6 @@
 /** Turns any error into "what happened and what to do", in the UI language. */
-import { CaptureError } from '../lib/capture/errors';
+import { BundleError } from '../lib/bundle/errors';
+import { CaptureError, storageParams } from '../lib/capture/errors';
 import {
   InvalidRecordError,
   NotFoundError,
@@ -11,8 +12,12 @@ import type { Notice } from '../lib/model';
 
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof CaptureError) return t(`error_${error.reason}`, error.params);
-  if (error instanceof StorageFullError) return t('error_storage-full');
+  if (error instanceof StorageFullError) return t('error_storage-full', storageParams(error));
   if (error instanceof NotFoundError) return t('error_not-found');
+  if (error instanceof BundleError) {
+    const where = [error.path, error.field].filter(Boolean).join(', ');
+    return t(`bundle_${error.code}`, { ...error.params, where: where || '—' });
+  }
   if (error instanceof RestoreError) {
     return error.reason === 'parent-missing'
       ? t('error_restore-parent', {

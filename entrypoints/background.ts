@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storageProbe } from '../lib/browser';
 import { openStore } from '../lib/db';
 import { captureServices } from '../lib/services';
 import {
@@ -13,7 +14,8 @@ const MENU_CAPTURE = 'capture-touchpoint';
 
 // Stateless: the worker may be stopped at any moment; everything it needs is read from storage.
 export default defineBackground(() => {
-  const store = openStore();
+  // Opened by the first capture that needs it (captureFromBackground), after a free-space check.
+  const store = openStore(storageProbe());
   const deps: BackgroundDeps = {
     capture: captureServices(store),
     getTab: (tabId) => browser.tabs.get(tabId).catch(() => null),

@@ -6,13 +6,17 @@ import type { Rect } from '../../lib/annotate';
 import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
 import { burnInRedactions } from '../../lib/capture/burn-in';
 import { sha256Hex } from '../../lib/capture/encode';
-import { NotFoundError, openStore, watchQuery } from '../../lib/db';
+import { NotFoundError, watchQuery, type AuditStore } from '../../lib/db';
 import { formatDateTime, localeFor, translator } from '../../lib/i18n';
 import type { Annotation, Screenshot } from '../../lib/model';
 
-const store = openStore();
-
-export function AnnotatePage({ screenshotId }: { screenshotId: string | null }) {
+export function AnnotatePage({
+  store,
+  screenshotId,
+}: {
+  store: AuditStore;
+  screenshotId: string | null;
+}) {
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
   const locale = settings?.locale ?? localeFor(browserLanguage());
   const t = translator(locale);

@@ -1,9 +1,16 @@
+/** Composition root of the screenshot editor. */
 import { render } from 'preact';
 import '../../components/ui.css';
 import '../../components/annotator.css';
+import { openExtensionStore } from '../../lib/services';
 import { AnnotatePage } from './annotate-page';
 
-render(
-  <AnnotatePage screenshotId={new URLSearchParams(location.search).get('screenshot')} />,
-  document.getElementById('app')!,
+void openExtensionStore().then((store) =>
+  render(
+    <AnnotatePage
+      store={store}
+      screenshotId={new URLSearchParams(location.search).get('screenshot')}
+    />,
+    document.getElementById('app')!,
+  ),
 );

@@ -5,6 +5,7 @@ import { SelectField } from '../../components/fields';
 import { useFileDrop, useSubscription } from '../../components/hooks';
 import { ImportPreview } from '../../components/import-preview';
 import { LanguageSelect } from '../../components/language-select';
+import { retryStorage, StorageBanner } from '../../components/storage-banner';
 import { RecentlyDeleted } from '../../components/recently-deleted';
 import {
   browserLanguage,
@@ -15,7 +16,7 @@ import {
 } from '../../lib/browser';
 import { watchQuery, type AuditStore, type Scope } from '../../lib/db';
 import { formatBytes, formatDateTime, localeFor, translator } from '../../lib/i18n';
-import type { Audit, DeletedEntry } from '../../lib/model';
+import type { Audit, DeletedEntry, StorageState } from '../../lib/model';
 import { maskers, SHARE_CHOICES, type ExportChoices } from '../../lib/privacy';
 import type { ImportPreview as Preview, SavedBundle } from '../../lib/services/bundles';
 
@@ -53,6 +54,14 @@ export function DataPage({ services }: { services: DataServices }) {
   const trash = useSubscription<DeletedEntry[]>(
     (v, e) => watchQuery(() => store.listDeleted(), v, e),
     [],
+    [],
+  );
+  const storage = useSubscription<StorageState>(
+    (v) => {
+      const stop = services.store.storage.subscribe(v);
+      return () => void stop();
+    },
+    services.store.storage.state,
     [],
   );
   const locale = settings?.locale ?? localeFor(browserLanguage());
@@ -148,7 +157,15 @@ export function DataPage({ services }: { services: DataServices }) {
       return t('backupSaved', { file: saved.file, size: formatBytes(saved.bytes, locale) });
     });
 
-  if (!settings || !audits) return <main class="panel wide" aria-busy="true" />;
+  const banner = (
+    <StorageBanner t={t} state={storage} onRetry={() => retryStorage(services.store)} />
+  );
+  if (!settings || !audits)
+    return (
+      <main class="panel wide" aria-busy={storage.kind !== 'halted'}>
+        {banner}
+      </main>
+    );
 
   const check = (key: keyof ExportChoices, label: string) => (
     <label class="check">
@@ -163,6 +180,7 @@ export function DataPage({ services }: { services: DataServices }) {
 
   return (
     <main class="panel wide">
+      {banner}
       <header class="panel-head">
         <h1>{t('dataTitle')}</h1>
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />

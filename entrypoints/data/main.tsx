@@ -2,18 +2,22 @@
 import { render } from 'preact';
 import '../../components/ui.css';
 import { requestPersistence, storageStatus } from '../../lib/browser';
-import { openStore } from '../../lib/db';
+import type { AuditStore } from '../../lib/db';
+import { openExtensionStore } from '../../lib/services';
 import { backupEverything, exportBundle, previewBundle } from '../../lib/services/bundles';
 import { DataPage, type DataServices } from './data-page';
 
-const store = openStore();
-const services: DataServices = {
-  store,
-  exportBundle: (scope, choices, name) => exportBundle(store, scope, choices, name),
-  backupAll: () => backupEverything(store),
-  preview: (file) => previewBundle(store, file),
-  storageStatus,
-  requestPersistence,
-};
+function dataServices(store: AuditStore): DataServices {
+  return {
+    store,
+    exportBundle: (scope, choices, name) => exportBundle(store, scope, choices, name),
+    backupAll: () => backupEverything(store),
+    preview: (file) => previewBundle(store, file),
+    storageStatus,
+    requestPersistence,
+  };
+}
 
-render(<DataPage services={services} />, document.getElementById('app')!);
+void openExtensionStore().then((store) =>
+  render(<DataPage services={dataServices(store)} />, document.getElementById('app')!),
+);

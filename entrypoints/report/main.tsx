@@ -1,5 +1,9 @@
+/** Composition root of the report page. */
 import { render } from 'preact';
 import '../../components/ui.css';
+import { openExtensionStore } from '../../lib/services';
 import { ReportPage } from './report-page';
 
-render(<ReportPage />, document.getElementById('app')!);
+void openExtensionStore().then((store) =>
+  render(<ReportPage store={store} />, document.getElementById('app')!),
+);

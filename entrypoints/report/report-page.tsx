@@ -4,6 +4,7 @@ import { describeError } from '../../components/describe-error';
 import { SelectField } from '../../components/fields';
 import { useObjectUrls, useSubscription } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
+import { retryStorage, StorageBanner } from '../../components/storage-banner';
 import { REPORT_CSS } from '../../components/report-css';
 import { renderReportDocument } from '../../components/report-document';
 import { ReportView, type ImageSize } from '../../components/report-view';
@@ -14,15 +15,13 @@ import {
   writeSettings,
   type Settings,
 } from '../../lib/browser';
-import { openStore, watchQuery, type AuditSnapshot } from '../../lib/db';
+import { watchQuery, type AuditSnapshot, type AuditStore } from '../../lib/db';
 import { localeFor, translator } from '../../lib/i18n';
-import type { Audit, Screenshot } from '../../lib/model';
+import type { Audit, Screenshot, StorageState } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
 import { fileStem } from '../../lib/report/files';
 import { buildReport } from '../../lib/report/model';
 import { shareRecords } from '../../lib/privacy';
-
-const store = openStore();
 
 function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -33,11 +32,19 @@ function blobToDataUrl(blob: Blob): Promise<string> {
   });
 }
 
-export function ReportPage() {
+export function ReportPage({ store }: { store: AuditStore }) {
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
   const audits = useSubscription<Audit[] | null>(
     (v, e) => watchQuery(() => store.listAudits(), v, e),
     null,
+    [],
+  );
+  const storage = useSubscription<StorageState>(
+    (v) => {
+      const stop = store.storage.subscribe(v);
+      return () => void stop();
+    },
+    store.storage.state,
     [],
   );
   const locale = settings?.locale ?? localeFor(browserLanguage());
@@ -135,10 +142,17 @@ export function ReportPage() {
     );
   };
 
-  if (!settings || !audits) return <main aria-busy="true" />;
+  const banner = <StorageBanner t={t} state={storage} onRetry={() => retryStorage(store)} />;
+  if (!settings || !audits)
+    return (
+      <main class="report-page" aria-busy={storage.kind !== 'halted'}>
+        {banner}
+      </main>
+    );
 
   return (
     <main class="report-page">
+      {banner}
       <style>{REPORT_CSS}</style>
       <header class="toolbar no-print" aria-label={t('reportSettings')}>
         <strong class="brand">{t('appName')}</strong>

@@ -8,6 +8,7 @@ import {
   type OfflineInput,
 } from '../../components/forms';
 import { RecentlyDeleted } from '../../components/recently-deleted';
+import { retryStorage, StorageBanner } from '../../components/storage-banner';
 import { describeError, describeNotice } from '../../components/describe-error';
 import { describeSelection } from '../../components/describe-selection';
 import { SelectField } from '../../components/fields';
@@ -42,6 +43,7 @@ import type {
   Journey,
   Outcome,
   Screenshot,
+  StorageState,
   Touchpoint,
 } from '../../lib/model';
 
@@ -106,6 +108,14 @@ export function App({ services }: { services: PanelServices }) {
   );
   const thumbs = useObjectUrls(
     useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]),
+  );
+  const storage = useSubscription<StorageState>(
+    (v) => {
+      const stop = store.storage.subscribe(v);
+      return () => void stop();
+    },
+    store.storage.state,
+    [],
   );
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<Message | null>(null);
@@ -322,13 +332,20 @@ export function App({ services }: { services: PanelServices }) {
     }).finally(() => setBackingUp(false));
   };
 
-  if (!settings || !audits) return <main class="panel" aria-busy="true" />;
+  const banner = <StorageBanner t={t} state={storage} onRetry={() => retryStorage(store)} />;
+  if (!settings || !audits)
+    return (
+      <main class="panel" aria-busy={storage.kind !== 'halted'}>
+        {banner}
+      </main>
+    );
 
   const screenshotsOf = (id: string) => data.screenshots.filter((s) => s.touchpointId === id);
   const lastStage = data.steps.at(-1)?.stage ?? 'contact';
 
   return (
     <main class="panel">
+      {banner}
       <header class="panel-head">
         <h1>{t('appName')}</h1>
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />

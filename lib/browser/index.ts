@@ -185,3 +185,33 @@ export async function storageStatus(): Promise<StorageStatus> {
 export function requestPersistence(): Promise<boolean> {
   return navigator.storage.persist();
 }
+
+/**
+ * What the database's storage guard asks the browser: the free space (with unlimitedStorage,
+ * quota − usage is the free disk space) and whether the database log was renewed in this browser
+ * session (kept in storage.session, which lives in memory and so works on a full disk).
+ */
+export function storageProbe() {
+  const session = (
+    browser.storage as unknown as {
+      session?: {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+      };
+    }
+  ).session;
+  const KEY = 'logRenewed';
+  return {
+    async freeBytes(): Promise<number | null> {
+      const { quota, usage } = await navigator.storage.estimate();
+      return quota === undefined || usage === undefined ? null : Math.max(0, quota - usage);
+    },
+    // Without storage.session (Firefox before 115) there is no LevelDB log to renew either.
+    async needsLogRenewal(): Promise<boolean> {
+      return session ? (await session.get(KEY))[KEY] !== true : false;
+    },
+    async setNeedsLogRenewal(value: boolean): Promise<void> {
+      await session?.set({ [KEY]: !value });
+    },
+  };
+}

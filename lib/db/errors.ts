@@ -1,9 +1,17 @@
 /** Typed errors of the data layer; the UI turns each into "what happened, what to do". */
 
+/** Why a write or an open was refused: the disk is (nearly) full, or a storage error happened. */
 export class StorageFullError extends Error {
   override readonly name = 'StorageFullError';
-  constructor(cause?: unknown) {
-    super('The browser refused to store more data (storage quota exceeded).', { cause });
+  constructor(
+    readonly freeBytes: number | null,
+    readonly neededBytes: number,
+    cause?: unknown,
+  ) {
+    super(
+      `The disk is full${freeBytes === null ? '' : ` (${Math.floor(freeBytes / 1048576)} MB free)`}: nothing more is written until at least ${Math.ceil(neededBytes / 1048576)} MB are free. Saved work is safe.`,
+      { cause },
+    );
   }
 }
 
@@ -21,18 +29,28 @@ export class InvalidRecordError extends Error {
   }
 }
 
-function isQuotaError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (name === 'QuotaExceededError') return true;
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** Error names and messages that mean the browser could not write to its storage. */
+const STORAGE_NAMES = new Set(['QuotaExceededError', 'AbortError', 'UnknownError']);
+const STORAGE_MESSAGES =
+  /Failed to write blobs|FILE_ERROR_NO_SPACE|IO error|full disk|backing store|No space left/i;
 
-/** Quota failures arrive as QuotaExceededError or as an AbortError wrapping one; name them once. */
-export function translateDbError(error: unknown): unknown {
-  return isQuotaError(error) ? new StorageFullError(error) : error;
+/**
+ * True when an error (or one it wraps: Dexie's `inner`, `cause`, a bulk write's `failures`) says
+ * the browser could not write to disk: a quota or I/O error, or a transaction aborted by one.
+ */
+export function isStorageFailure(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    inner?: unknown;
+    cause?: unknown;
+    failures?: unknown;
+  };
+  if (typeof e.name === 'string' && STORAGE_NAMES.has(e.name)) return true;
+  if (typeof e.message === 'string' && STORAGE_MESSAGES.test(e.message)) return true;
+  const nested = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])];
+  return nested.some((inner) => isStorageFailure(inner, depth + 1));
 }
 
 /** Why an entry of Recently deleted cannot be put back. */

@@ -1,7 +1,7 @@
 /** Preview and apply a bundle's data: one read transaction to preview, one write transaction to apply. */
 import type { DataSet, RecordTable } from '../model';
 import { RECORD_TABLES } from '../model';
-import { planImport, tableMap, type AnyRecord, type ImportPlan } from './merge';
+import { planImport, recordHash, tableMap, type AnyRecord, type ImportPlan } from './merge';
 import type { AuditDatabase } from './schema';
 import { moveToTrash, renumber, stepsOf } from './trash';
 
@@ -24,7 +24,7 @@ async function localStateFor(db: AuditDatabase, incoming: DataSet) {
     (await db.tombstones.bulkGet(allIds)).flatMap((t) => (t ? [[t.id, t] as const] : [])),
   );
   const bases = new Map(
-    (await db.mergeBase.bulkGet(allIds)).flatMap((b) => (b ? [[b.id, b.hash] as const] : [])),
+    (await db.mergeBase.bulkGet(allIds)).flatMap((b) => (b ? [[b.id, b] as const] : [])),
   );
   // Parents referenced by the bundle's records that exist here.
   const parentIds = {
@@ -66,7 +66,7 @@ export async function applyImport(
     if (plan.images.length) await db.images.bulkPut(plan.images);
     if (plan.tombstones.length) await db.tombstones.bulkPut(plan.tombstones);
     if (plan.revived.length) await db.tombstones.bulkDelete(plan.revived);
-    await db.mergeBase.bulkPut(plan.bases);
+    await remember(db, plan.bases);
     // Two auditors' steps of one journey may claim the same position: order them by position,
     // then by time, and number them 1..n again.
     for (const journeyId of plan.journeys) {
@@ -78,4 +78,36 @@ export async function applyImport(
     }
     return plan;
   });
+}
+
+/** How many versions of a record are remembered as having crossed a bundle. */
+export const MAX_KNOWN = 20;
+
+/** Adds versions that crossed a bundle to what this profile knows (inside a transaction). */
+async function remember(
+  db: AuditDatabase,
+  versions: { id: string; hash: string; taken: boolean }[],
+): Promise<void> {
+  const current = await db.mergeBase.bulkGet(versions.map((v) => v.id));
+  await db.mergeBase.bulkPut(
+    versions.map((v, i) => {
+      const known = (current[i]?.known ?? []).filter((h) => h !== v.hash);
+      return {
+        id: v.id,
+        base: v.taken ? v.hash : (current[i]?.base ?? null),
+        known: [...known, v.hash].slice(-MAX_KNOWN),
+      };
+    }),
+  );
+}
+
+/**
+ * Remembers the versions a bundle carried out of this profile, so that the same versions coming
+ * back are recognised as ours (not as edits made elsewhere).
+ */
+export async function recordExported(db: AuditDatabase, data: DataSet): Promise<void> {
+  const versions = RECORD_TABLES.flatMap((t) =>
+    (data[t] as AnyRecord[]).map((r) => ({ id: r.id, hash: recordHash(r), taken: false })),
+  );
+  await db.transaction('rw', db.mergeBase, () => remember(db, versions));
 }

@@ -25,28 +25,22 @@ import {
   type TouchpointKind,
 } from '../model';
 import { type CategoryId, type ChannelId } from '../taxonomy';
-import { InvalidRecordError, NotFoundError, translateDbError } from './errors';
-import { applyImport, previewImport } from './import';
+import { InvalidRecordError, isStorageFailure, NotFoundError, StorageFullError } from './errors';
+import { ROOMY_PROBE, StorageGuard, WRITE_MARGIN, type StorageProbe } from './guard';
+import { applyImport, previewImport, recordExported } from './import';
 import type { ImportPlan } from './merge';
 import { AuditDatabase, DB_NAME } from './schema';
 import { moveToTrash, renumber, restoreFromTrash, stepsOf } from './trash';
 
 export * from './errors';
 export { AuditDatabase, DB_NAME } from './schema';
+export { StorageGuard, type StorageProbe } from './guard';
 export type { ImportPlan } from './merge';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidRecordError(what, describeIssues(result.error));
   return result.data;
-}
-
-async function write<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw translateDbError(error);
-  }
 }
 
 /** Default category for a channel, so an offline contact needs one choice, not two. */
@@ -109,6 +103,10 @@ export interface AuditSnapshot {
   actionItems: ActionItem[];
 }
 
+function bytesOf(blobs: Blob[]): number {
+  return blobs.reduce((sum, blob) => sum + blob.size, 0);
+}
+
 /** The screenshot fields that describe an image's stored bytes. */
 function pixelsOf(image: EncodedImage) {
   const { mime, width, height, sha256, thumbnail } = image;
@@ -119,11 +117,32 @@ function pixelsOf(image: EncodedImage) {
 export type Scope = { kind: 'all' } | { kind: 'audits'; auditIds: string[] };
 
 export class AuditStore {
+  /** Opens the database, refuses writes on a (nearly) full disk, stops after a storage error. */
+  readonly storage: StorageGuard;
+
   constructor(
     readonly db: AuditDatabase,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
-  ) {}
+    probe: StorageProbe = ROOMY_PROBE,
+  ) {
+    this.storage = new StorageGuard(db, probe, now);
+  }
+
+  /**
+   * Every write: refused before it starts when it would leave less than the margin free; a
+   * storage error during it stops all writing (see guard.ts) and is reported as a full disk.
+   */
+  private async write<T>(bytes: number, run: () => Promise<T>): Promise<T> {
+    await this.storage.beforeWrite(bytes);
+    try {
+      return await run();
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      await this.storage.halt('failed', null, error);
+      throw new StorageFullError(null, WRITE_MARGIN, error);
+    }
+  }
 
   listAudits(): Promise<Audit[]> {
     return this.db.audits.orderBy('updatedAt').reverse().toArray();
@@ -160,13 +179,13 @@ export class AuditStore {
       { ...input, id: this.newId(), createdAt: now, updatedAt: now },
       'audit',
     );
-    await write(() => this.db.audits.add(audit));
+    await this.write(0, () => this.db.audits.add(audit));
     return audit;
   }
 
   async updateAudit(id: string, edit: AuditEdit): Promise<Audit> {
     const changes = parse(AuditEdit, edit, 'audit edit');
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.audits, async () => {
         const current = await this.db.audits.get(id);
         if (!current) throw new NotFoundError('Audit', id);
@@ -191,7 +210,7 @@ export class AuditStore {
       },
       'journey',
     );
-    await write(() =>
+    await this.write(0, () =>
       this.db.transaction('rw', this.db.audits, this.db.journeys, async () => {
         if (!(await this.db.audits.get(journey.auditId)))
           throw new NotFoundError('Audit', journey.auditId);
@@ -212,7 +231,7 @@ export class AuditStore {
   }
 
   private changeJourney(id: string, changes: Partial<Journey>): Promise<Journey> {
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.journeys, async () => {
         const current = await this.db.journeys.get(id);
         if (!current) throw new NotFoundError('Journey', id);
@@ -277,7 +296,7 @@ export class AuditStore {
     const shots = (step.images ?? []).map((image) =>
       this.screenshotRecord(touchpointId, image, evidence),
     );
-    return write(() =>
+    return this.write(bytesOf(shots.map((shot) => shot.image.blob)), () =>
       this.db.transaction(
         'rw',
         [this.db.journeys, this.db.touchpoints, this.db.screenshots, this.db.images],
@@ -315,7 +334,7 @@ export class AuditStore {
       viewport: null,
       devicePixelRatio: null,
     });
-    await write(() =>
+    await this.write(image.blob.size, () =>
       this.db.transaction(
         'rw',
         [this.db.touchpoints, this.db.screenshots, this.db.images],
@@ -332,7 +351,7 @@ export class AuditStore {
 
   async updateStep(id: string, edit: TouchpointEdit): Promise<Touchpoint> {
     const changes = parse(TouchpointEdit, edit, 'step edit');
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.touchpoints, async () => {
         const current = await this.db.touchpoints.get(id);
         if (!current) throw new NotFoundError('Step', id);
@@ -345,7 +364,7 @@ export class AuditStore {
 
   /** Moves a step to a new 1-based position, renumbering the journey in one transaction. */
   async moveStep(id: string, toSeq: number): Promise<void> {
-    await write(() =>
+    await this.write(0, () =>
       this.db.transaction('rw', this.db.touchpoints, async () => {
         const step = await this.db.touchpoints.get(id);
         if (!step) throw new NotFoundError('Step', id);
@@ -376,7 +395,7 @@ export class AuditStore {
   }
 
   private moveToTrash(kind: DeletedEntry['kind'], id: string, what: string) {
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.tables, async () => {
         const entry = await moveToTrash(this.db, kind, id, this.now());
         if (!entry) throw new NotFoundError(what, id);
@@ -392,14 +411,14 @@ export class AuditStore {
 
   /** Puts an entry of Recently deleted back where it was, with its images and action items. */
   async restoreDeleted(id: string): Promise<DeletedEntry> {
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.tables, () => restoreFromTrash(this.db, id, this.now())),
     );
   }
 
   /** Empties Recently deleted for good (the tombstones stay, for merges). Returns how many. */
   async emptyDeleted(): Promise<number> {
-    return write(() =>
+    return this.write(0, () =>
       this.db.transaction('rw', this.db.deleted, this.db.deletedContent, async () => {
         const count = await this.db.deleted.count();
         await this.db.deleted.clear();
@@ -482,9 +501,24 @@ export class AuditStore {
     return previewImport(this.db, data);
   }
 
+  /**
+   * Remembers what a bundle carried out (so those versions are recognised when they come back).
+   * Best effort: a bundle already saved stays valid if this cannot be written (e.g. a full disk).
+   */
+  async recordExported(data: DataSet): Promise<boolean> {
+    try {
+      await recordExported(this.db, data);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Imports `data` in one transaction (see lib/db/merge.ts for the rules). */
   applyImport(data: DataSet): Promise<ImportPlan> {
-    return write(() => applyImport(this.db, data, this.now()));
+    return this.write(bytesOf(data.images.map((image) => image.blob)), () =>
+      applyImport(this.db, data, this.now()),
+    );
   }
 
   /**
@@ -497,7 +531,7 @@ export class AuditStore {
     /** Replace only if the stored bytes still have this hash (else: NotFoundError, nothing written). */
     expectedSha256?: string,
   ): Promise<Screenshot> {
-    return write(() =>
+    return this.write(image.blob.size, () =>
       this.db.transaction('rw', this.db.screenshots, this.db.images, async () => {
         const current = await this.db.screenshots.get(screenshotId);
         if (!current || (expectedSha256 !== undefined && current.sha256 !== expectedSha256)) {
@@ -522,7 +556,7 @@ export class AuditStore {
 
   async updateAnnotations(screenshotId: string, annotations: Annotation[]): Promise<void> {
     const checked = parse(Screenshot.shape.annotations, annotations, 'annotations');
-    await write(() =>
+    await this.write(0, () =>
       this.db.transaction('rw', this.db.screenshots, async () => {
         const updated = await this.db.screenshots.update(screenshotId, {
           annotations: checked,
@@ -557,8 +591,12 @@ export class AuditStore {
   }
 }
 
-export function openStore(name = DB_NAME): AuditStore {
-  return new AuditStore(new AuditDatabase(name));
+/**
+ * The extension's store: the database is opened by its storage guard (`store.storage.open()`),
+ * which checks the free space first and never reopens it behind the auditor's back.
+ */
+export function openStore(probe: StorageProbe, name = DB_NAME): AuditStore {
+  return new AuditStore(new AuditDatabase(name, { autoOpen: false }), Date.now, undefined, probe);
 }
 
 export { watchQuery } from './watch';

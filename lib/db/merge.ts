@@ -1,9 +1,11 @@
 /**
  * How an imported bundle merges into this profile (pure: no IndexedDB here, so it is tested
- * directly). Records keep their ids. A record is compared with the version this profile last
- * exchanged (its merge base): changed on one side only → that side's version; changed on both
- * sides → a conflict, the newer edit wins and the conflict is listed. Importing the same bundle
- * again changes nothing.
+ * directly). Records keep their ids. For a record both sides hold with different content:
+ * - the bundle's version is one that already crossed a bundle here (exported or imported): it is
+ *   an old version of ours, so ours stays (no conflict);
+ * - ours is still the version last imported (not edited here since): the bundle's is taken;
+ * - otherwise both sides changed it: a conflict, the newer edit wins and the conflict is listed.
+ * Importing the same bundle again changes nothing.
  */
 import type {
   ActionItem,
@@ -102,8 +104,8 @@ export interface LocalState {
   records: TableMap<Map<string, AnyRecord>>;
   /** Local tombstones of ids the bundle holds. */
   tombstones: Map<string, Tombstone>;
-  /** Merge bases (hash of the version last exchanged) by record id. */
-  bases: Map<string, string>;
+  /** What crossed a bundle here, by record id (see MergeBase in schema.ts). */
+  bases: Map<string, { base: string | null; known: string[] }>;
   /** Journeys that exist here after nothing else changes (to check a step's parent). */
   liveParents: TableMap<Set<string>>;
 }
@@ -116,8 +118,8 @@ export interface ImportPlan extends ImportSummary {
   tombstones: Tombstone[];
   /** Local tombstones to forget (the record came back). */
   revived: string[];
-  /** The new merge base of every record the bundle holds. */
-  bases: { id: string; hash: string }[];
+  /** The bundle's version of every record it holds: now known here (and the base if taken). */
+  bases: { id: string; hash: string; taken: boolean }[];
   /** Journeys that received steps: renumbered if two auditors' steps share a position. */
   journeys: string[];
 }
@@ -152,7 +154,7 @@ export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
   const counts = tableMap(emptyCounts);
   const writes = tableMap<AnyRecord[]>(() => []);
   const conflicts: Conflict[] = [];
-  const bases: { id: string; hash: string }[] = [];
+  const bases: ImportPlan['bases'] = [];
   const revived: string[] = [];
   /** Ids that will exist after the import, by table (to check each child's parent). */
   const present = tableMap((t) => new Set(local.liveParents[t]));
@@ -183,7 +185,7 @@ export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
         if (tombstone && tombstone.deletedAt >= record.updatedAt) {
           // Deleted here after the bundle's last edit: stays deleted (and so does what is under it).
           counts[table].skipped++;
-          if (local.bases.get(record.id) !== hash) conflict('deleted-here', 'here');
+          if (!local.bases.get(record.id)?.known.includes(hash)) conflict('deleted-here', 'here');
           continue;
         }
         if (tombstone) {
@@ -193,25 +195,27 @@ export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
         counts[table].new++;
         writes[table].push(record);
         present[table].add(record.id);
-        bases.push({ id: record.id, hash });
+        bases.push({ id: record.id, hash, taken: true });
         if (table === 'screenshots') changedShots.add(record.id);
         continue;
       }
       present[table].add(record.id);
-      bases.push({ id: record.id, hash });
       const hereHash = recordHash(here);
       if (hereHash === hash) {
         counts[table].unchanged++;
+        bases.push({ id: record.id, hash, taken: true });
         continue;
       }
-      const base = local.bases.get(record.id);
-      const editedHere = base === undefined || hereHash !== base;
-      const editedThere = base === undefined || hash !== base;
+      const crossed = local.bases.get(record.id);
+      const editedThere = !crossed?.known.includes(hash);
+      const editedHere = crossed?.base !== hereHash;
       if (!editedThere) {
         counts[table].kept++;
+        bases.push({ id: record.id, hash, taken: false });
         continue;
       }
       const bundleWins = !editedHere || record.updatedAt > here.updatedAt;
+      bases.push({ id: record.id, hash, taken: bundleWins });
       if (editedHere) conflict('both-edited', bundleWins ? 'bundle' : 'here');
       if (bundleWins) {
         counts[table].changed++;
@@ -237,7 +241,7 @@ export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
       if (!local.tombstones.has(tombstone.id)) tombstones.push(tombstone);
       continue;
     }
-    const editedHere = local.bases.get(tombstone.id) !== recordHash(here);
+    const editedHere = local.bases.get(tombstone.id)?.base !== recordHash(here);
     if (editedHere && here.updatedAt > tombstone.deletedAt) {
       conflicts.push({
         table: tombstone.table,

@@ -15,11 +15,18 @@ import { upgradeToV2, upgradeToV3 } from './migrations';
 
 export const DB_NAME = 'touchpoint-audit';
 
-/** What a record looked like when it last crossed a bundle (imported or exported), by record id. */
+/**
+ * The versions of a record that crossed a bundle, by record id (hashes of content, see merge.ts).
+ * Another profile can only hold a version of our record that left here, so a bundle version in
+ * `known` is an old one of ours; `base` is the version last imported, so a record still equal to
+ * it was not edited here since.
+ */
 export interface MergeBase {
   id: string;
-  /** Hash of the record's content (see merge.ts), without its edit time. */
-  hash: string;
+  /** The version last imported into this profile, or null if it only ever left. */
+  base: string | null;
+  /** Versions exported from or imported into this profile (newest last, at most MAX_KNOWN). */
+  known: string[];
 }
 
 export class AuditDatabase extends Dexie {
@@ -36,9 +43,15 @@ export class AuditDatabase extends Dexie {
   deletedContent!: EntityTable<DeletedContent, 'id'>;
   tombstones!: EntityTable<Tombstone, 'id'>;
   mergeBase!: EntityTable<MergeBase, 'id'>;
+  /** Scratch records written and deleted to renew the database log (see guard.ts). */
+  scratch!: EntityTable<{ id: string; value: string }, 'id'>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  /**
+   * `autoOpen: false` in the extension: the storage guard opens the database once, after checking
+   * the free space, and never reopens it behind the auditor's back after a storage error.
+   */
+  constructor(name = DB_NAME, options: { autoOpen?: boolean } = {}) {
+    super(name, { autoOpen: options.autoOpen ?? true });
     // Each version's stores and upgrade stay frozen once released; test/unit/migrations.test.ts
     // fills every older version and reopens at the newest.
     this.version(1).stores({
@@ -59,6 +72,7 @@ export class AuditDatabase extends Dexie {
         deletedContent: 'id',
         tombstones: 'id, auditId',
         mergeBase: 'id',
+        scratch: 'id',
       })
       .upgrade(upgradeToV3);
   }

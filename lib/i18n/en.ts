@@ -1,6 +1,40 @@
 /** English strings. Every key must exist in ru.ts too (enforced by the type and a test). */
 export const en = {
   appName: 'Touchpoint Audit',
+  storageLowTitle: 'The disk is full',
+  storageLow:
+    'Only {free} MB are free on the disk, and Touchpoint Audit keeps at least {needed} MB free so that nothing it saved can be damaged. Your saved steps are safe. Nothing more is saved until you free some space: delete large files or empty the computer’s trash, then press Try again.',
+  storageFailed:
+    'The browser could not write to the disk (it is probably full). Your saved steps are safe. To keep them safe, nothing more is saved until you free some space (at least {needed} MB) and press Try again — or restart the browser after freeing space.',
+  storageRetry: 'Try again',
+  storageStillLow: 'Still only {free} MB free; at least {needed} MB are needed.',
+  bundle_empty: 'The file is empty (0 bytes).',
+  'bundle_not-zip': 'This is not a Touchpoint Audit bundle (not a zip file).',
+  bundle_truncated: 'The file is cut short: it was not copied or downloaded completely.',
+  'bundle_too-large': 'The bundle is too large to read ({where}).',
+  'bundle_unsafe-path':
+    'The bundle contains an unsafe file name ({where}), so it is refused whole.',
+  'bundle_unexpected-file': 'The bundle contains a file that does not belong in it ({where}).',
+  'bundle_duplicate-file': 'A file appears twice in the bundle ({where}).',
+  'bundle_zip-bomb':
+    'A file in the bundle unpacks to an unacceptable size ({where}): it looks like a zip bomb.',
+  'bundle_unsupported-zip':
+    'The bundle is encrypted or compressed in a way that is not supported ({where}).',
+  bundle_corrupt: 'The bundle is damaged ({where}).',
+  'bundle_invalid-json': 'A file in the bundle is not valid JSON ({where}).',
+  'bundle_forbidden-key': 'The bundle data contains a forbidden field name ({where}).',
+  'bundle_not-a-bundle': 'This is not a Touchpoint Audit bundle ({where}).',
+  'bundle_newer-version':
+    'The bundle was made by a newer Touchpoint Audit (format version {version}); update the extension.',
+  'bundle_invalid-records': 'A record in the bundle is not valid ({where}).',
+  'bundle_invalid-manifest': 'The manifest of the bundle is not valid ({where}).',
+  'bundle_unlisted-file': 'A file is not listed in the manifest of the bundle ({where}).',
+  'bundle_missing-file': 'A file is missing from the bundle ({where}).',
+  'bundle_hash-mismatch': 'The bytes of a file do not match its SHA-256 or size ({where}).',
+  'bundle_duplicate-id': 'The same id appears twice ({where}).',
+  'bundle_dangling-reference': 'A record refers to one that is not in the bundle ({where}).',
+  'bundle_missing-image': 'The image of a screenshot is missing from the bundle ({where}).',
+  'bundle_not-an-image': 'A file is not an image of the type and size its record says ({where}).',
   walkedBy: 'walked by {name}',
   auditorTitle: 'Auditor',
   auditorHelp:
@@ -365,7 +399,7 @@ export const en = {
     'The image {file} is {width} × {height} px; images up to {maxSide} px per side and {maxMegapixels} megapixels can be used. Scale it down and try again.',
   'error_file-too-large': 'The file {file} is {size} MB; images up to {limit} MB are accepted.',
   'error_storage-full':
-    'The browser is out of storage for this extension. Nothing was saved. Free disk space, or export and delete old audits, then try again.',
+    'The disk is full ({free} MB free, at least {needed} MB needed): this was not saved. Your saved steps are safe. Free some space, then press Try again.',
   'error_not-found': 'That record no longer exists (it may have been deleted in another window).',
   error_invalid: 'Not saved: {details}',
   error_unexpected: 'Not saved because of an unexpected error: {message}',

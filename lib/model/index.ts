@@ -344,6 +344,19 @@ export interface ImportSummary {
   nothingToDo: boolean;
 }
 
+/** Whether the extension's database can be used now (see lib/db/guard.ts). */
+export type StorageState =
+  | { kind: 'closed' }
+  | { kind: 'ready' }
+  | {
+      kind: 'halted';
+      /** low-space: refused before writing; failed: the browser reported a storage error. */
+      reason: 'low-space' | 'failed';
+      freeBytes: number | null;
+      /** Free space needed to go on. */
+      neededBytes: number;
+    };
+
 /** What the auditor types to create or edit an audit / a journey. */
 export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
 export type AuditInput = z.infer<typeof AuditInput>;

@@ -6,7 +6,7 @@ import { readSettings, writeSettings, type Notice } from '../browser';
 import { captureVisibleStep, type CaptureDeps } from '../capture';
 import { compactStepImages } from '../capture/compact';
 import { captureFullPageStep } from '../capture/full-page';
-import { CaptureError } from '../capture/errors';
+import { CaptureError, storageParams } from '../capture/errors';
 import { StorageFullError } from '../db';
 import type { Touchpoint, WalkedTab } from '../model';
 import { fullPageServices } from './full-page';
@@ -49,7 +49,7 @@ function noticeFor(error: unknown): Notice {
   if (error instanceof CaptureError)
     return { kind: 'error', reason: error.reason, params: error.params, at: Date.now() };
   if (error instanceof StorageFullError)
-    return { kind: 'error', reason: 'storage-full', params: {}, at: Date.now() };
+    return { kind: 'error', reason: 'storage-full', params: storageParams(error), at: Date.now() };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'error', reason: 'capture-failed', params: { message }, at: Date.now() };
 }
@@ -65,6 +65,7 @@ export async function captureFromBackground(
   mode: 'visible' | 'full-page' = 'visible',
 ): Promise<Touchpoint | null> {
   const { activeJourneyId } = await readSettings();
+  await deps.capture.store.storage.open();
   const target = tab ? walkedTab(tab) : null;
   const capture: CaptureDeps = target
     ? { ...deps.capture, findTargetTab: async () => target }
@@ -103,6 +104,8 @@ export function autoCaptureOnLoad(deps: BackgroundDeps, tabId: number): Promise<
     const tab = await deps.getTab(tabId);
     // Only a loaded, visible page in the walked tab is captured (captureVisibleTab takes the active tab).
     if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) return null;
+    if ((await deps.capture.store.storage.open()).kind !== 'ready')
+      return captureFromBackground(deps, tab);
     const steps = await deps.capture.store.listSteps(autoCapture.journeyId);
     const last = steps.at(-1);
     if (last && last.url === tab.url && deps.capture.now() - last.at < DUPLICATE_WINDOW_MS)

@@ -31,6 +31,7 @@ export async function exportBundle(
   const blob = await writeBundle(shared, { scope, includes: choices, now });
   const file = `${fileStem(name, now)}${BUNDLE_EXTENSION}`;
   saveFile(file, blob, 'application/zip');
+  await store.recordExported(shared);
   return { file, bytes: blob.size };
 }
 

@@ -1,8 +1,15 @@
 /** Wires the browser adapters, the capture pipeline and the store for the entrypoints. */
-import { captureVisibleTab, findTargetTab, readSettings, runInTab, tabExists } from '../browser';
+import {
+  captureVisibleTab,
+  findTargetTab,
+  readSettings,
+  runInTab,
+  storageProbe,
+  tabExists,
+} from '../browser';
 import { CapturePacer, findSensitiveFields, type CaptureDeps } from '../capture';
 import { encodeCaptured } from '../capture/encode';
-import type { AuditStore } from '../db';
+import { openStore, type AuditStore } from '../db';
 import { Identity } from '../model';
 
 const NO_IDENTITY: Identity = { name: '', email: '', phone: '' };
@@ -27,4 +34,14 @@ export function captureServices(store: AuditStore): CaptureDeps {
     now: () => Date.now(),
     userAgent: navigator.userAgent,
   };
+}
+
+/**
+ * The extension's store for a page: opened (free space checked, log renewed if needed) before the
+ * page renders; if the disk is full it stays closed and `store.storage.state` says why.
+ */
+export async function openExtensionStore(): Promise<AuditStore> {
+  const store = openStore(storageProbe());
+  await store.storage.open();
+  return store;
 }

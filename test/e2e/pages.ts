@@ -88,3 +88,72 @@ export async function walkSite(
     await panel.capture(firstSeq + i + 1);
   }
 }
+
+/** The Backups and bundles page. */
+export class DataPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<DataPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/data.html`);
+    await expect(page.getByRole('heading', { name: 'Backups and bundles' })).toBeVisible();
+    return new DataPage(page);
+  }
+
+  /** Exports a bundle (all audits, or the audit named `audit`) and saves it at `path`. */
+  async exportBundle(
+    path: string,
+    options: { audit?: string; identity?: boolean; userAgent?: boolean; fileNames?: boolean } = {},
+  ): Promise<string> {
+    const section = this.page.getByRole('region', { name: 'Export a bundle to share' });
+    await section
+      .getByLabel('What to export')
+      .selectOption(options.audit ? { label: options.audit } : { label: 'All audits' });
+    const checks: [string, boolean | undefined][] = [
+      ['My identity', options.identity],
+      ['Browser details', options.userAgent],
+      ['Original names of uploaded files', options.fileNames],
+    ];
+    for (const [label, on] of checks) {
+      await section.getByLabel(label).setChecked(Boolean(on));
+    }
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Export bundle' }).click(),
+    ]);
+    await download.saveAs(path);
+    await expect(this.page.getByRole('status')).toContainText('Bundle saved');
+    return download.suggestedFilename();
+  }
+
+  /** Chooses a bundle file; resolves when its preview (or the refusal) is shown. */
+  async chooseBundle(path: string) {
+    await this.page.getByLabel('Choose a bundle file…').setInputFiles(path);
+    await expect(
+      this.page
+        .getByRole('region', { name: 'What this import would do' })
+        .or(this.page.getByRole('alert')),
+    ).toBeVisible();
+  }
+
+  preview() {
+    return this.page.getByRole('region', { name: 'What this import would do' });
+  }
+
+  /** The preview's count in one cell, e.g. count('Steps', 'New'); '' when zero. */
+  count(records: string, column: string) {
+    const table = this.preview().getByRole('table');
+    const columns = [
+      'New',
+      'Will change',
+      'Kept as here',
+      'Unchanged',
+      'Not imported',
+      'To Recently deleted',
+    ];
+    return table
+      .getByRole('row', { name: new RegExp(`^${records}\\b`) })
+      .getByRole('cell')
+      .nth(columns.indexOf(column));
+  }
+}

@@ -157,6 +157,8 @@ describe('captureVisibleStep', () => {
     await expect(captureVisibleStep(deps, journeyId)).rejects.toMatchObject({
       reason: 'storage-full',
     });
+    // The store stopped writing and closed; opened again, it holds nothing half-written.
+    await db.open();
     expect(await db.touchpoints.count()).toBe(0);
     expect(await db.images.count()).toBe(0);
   });

@@ -1,5 +1,7 @@
 /** Meta-tests: conventions that keep the taxonomy and the translations complete. */
 import { describe, expect, it } from 'vitest';
+import { BUNDLE_ERROR_CODES } from '../../lib/bundle';
+import { CAPTURE_FAILURES } from '../../lib/capture/errors';
 import { formatDuration, localeFor, MESSAGES, translator } from '../../lib/i18n';
 import { CATEGORIES, CHANNELS, LOCALES, STAGES, STATUS_GROUPS } from '../../lib/taxonomy';
 
@@ -17,6 +19,11 @@ describe('translations', () => {
         );
       }
     }
+  });
+
+  it('has a message for every reason a capture, a bundle or a restore can fail', () => {
+    for (const code of BUNDLE_ERROR_CODES) expect(MESSAGES.en).toHaveProperty(`bundle_${code}`);
+    for (const reason of CAPTURE_FAILURES) expect(MESSAGES.en).toHaveProperty(`error_${reason}`);
   });
 
   it('fills placeholders as plain text and picks the locale from the browser language', () => {

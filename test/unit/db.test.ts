@@ -132,6 +132,9 @@ describe('AuditStore', () => {
         images: [fakeImage()],
       }),
     ).rejects.toBeInstanceOf(StorageFullError);
+    // The store stopped and closed its connection; a fresh look shows nothing was half-written.
+    expect(store.storage.state).toMatchObject({ kind: 'halted', reason: 'failed' });
+    await db.open();
     expect(await db.touchpoints.count()).toBe(0);
     expect(await db.screenshots.count()).toBe(0);
     expect(await db.images.count()).toBe(0);

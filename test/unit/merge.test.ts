@@ -105,6 +105,37 @@ describe('import and merge', () => {
     expect((await lead.store.listDeleted()).map((e) => e.id)).toContain(plans.id);
   });
 
+  it('our own version coming back is recognised: kept here, no conflict', async () => {
+    const { lead, auditor, rival } = await twoProfiles();
+    const step = await addPage(lead.store, rival.id, 'Home', lead.clock.advance(1000));
+    const shared = await lead.store.readDataSet(ALL);
+    await lead.store.recordExported(shared);
+    await auditor.store.applyImport(shared);
+    // The lead changes the step after sharing it; the auditor sends the old version back.
+    lead.clock.advance(60_000);
+    await lead.store.updateStep(step.id, { note: 'after sharing' });
+    const plan = await lead.store.applyImport(await auditor.store.readDataSet(ALL));
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.counts.touchpoints).toMatchObject({ kept: 1 });
+    expect((await lead.db.touchpoints.get(step.id))?.note).toBe('after sharing');
+  });
+
+  it('an edit here is never overwritten silently by an edit made elsewhere', async () => {
+    const { lead, auditor, rival } = await twoProfiles();
+    const step = await addPage(lead.store, rival.id, 'Home', lead.clock.advance(1000));
+    const v1 = await lead.store.readDataSet(ALL);
+    await auditor.store.applyImport(v1);
+    await lead.store.recordExported(v1);
+    // Both edit the version they have; the auditor's edit is the newer one.
+    await lead.store.updateStep(step.id, { note: 'lead' });
+    auditor.clock.advance(24 * 3600_000);
+    await auditor.store.updateStep(step.id, { note: 'auditor' });
+    const plan = await lead.store.previewImport(await auditor.store.readDataSet(ALL));
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({ id: step.id, reason: 'both-edited', winner: 'bundle' }),
+    ]);
+  });
+
   it('steps two auditors added to one journey are numbered 1..n again', async () => {
     const { lead, auditor, own } = await twoProfiles();
     await addPage(lead.store, own.id, 'L1', lead.clock.advance(1000));

@@ -1,0 +1,316 @@
+/**
+ * Audits travel as bundles: export → import into an empty profile → export again gives the same
+ * records and image bytes; two auditors' bundles merge into one comparison; a hostile bundle is
+ * refused whole and changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { expect, extensionIdOf, launchWithExtension, test } from './fixtures';
+import { DataPage, openPanel, type PanelPage, walkSite } from './pages';
+
+/** Every record and image of the profile (images by SHA-256 of the stored bytes). */
+async function dumpProfile(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const hex = async (blob: Blob) =>
+      Array.from(
+        new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())),
+        (b) => b.toString(16).padStart(2, '0'),
+      ).join('');
+    const counts: Record<string, number> = {};
+    for (const name of [
+      'audits',
+      'journeys',
+      'touchpoints',
+      'screenshots',
+      'images',
+      'actionItems',
+    ])
+      counts[name] = (await all(name)).length;
+    const images = await all<{ id: string; blob: Blob }>('images');
+    const hashes = (await Promise.all(images.map((i) => hex(i.blob)))).sort();
+    const steps = await all<{ id: string; note: string; title: string }>('touchpoints');
+    db.close();
+    return { counts, hashes, steps };
+  });
+}
+
+async function newProfile(): Promise<{
+  context: BrowserContext;
+  extensionId: string;
+  dir: string;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'touchpoint-audit-e2e-b-'));
+  const context = await launchWithExtension(dir);
+  return { context, extensionId: await extensionIdOf(context), dir };
+}
+
+function unzip(bytes: Buffer) {
+  return unzipSync(new Uint8Array(bytes));
+}
+
+async function walkOwnBrand(site: Page, panel: PanelPage, url: string) {
+  await walkSite(site, panel, url, ['See plans', 'Choose Home 500']);
+  await panel.step(2).getByRole('button', { name: 'Experience 2' }).click();
+  await panel.step(2).getByLabel('Weak link', { exact: true }).check();
+}
+
+test('export → import into an empty profile → export again: the same records and image bytes', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Round trip', 'Brightline', 'request a callback');
+  await panel.createJourney('Brightline', 'brightline.test', 'own');
+  await walkOwnBrand(site, panel, demo.url('/brightline/'));
+  await panel.button('Log offline contact').click();
+  const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
+  await offline.getByLabel('What happened').fill('Callback after 26 hours');
+  const photo = await site.screenshot({
+    type: 'png',
+    clip: { x: 0, y: 0, width: 200, height: 120 },
+  });
+  await offline
+    .getByLabel('Evidence image (optional)')
+    .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: photo });
+  await offline.getByRole('button', { name: 'Add contact' }).click();
+  await expect(panel.steps()).toHaveCount(3);
+  // An image attached to a step keeps its file name (as evidence of where it came from).
+  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await panel.step(1).getByLabel('Attach an evidence image').setInputFiles({
+    name: 'IMG_0001.png',
+    mimeType: 'image/png',
+    buffer: photo,
+  });
+  await expect(panel.page.getByRole('status')).toHaveText('Image attached to step 1.');
+  // A step deleted before the export travels as a deletion.
+  await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
+  await walkSite(site, panel, demo.url('/fastwave/'), ['See plans']);
+  await panel.step(1).getByRole('button', { name: 'Delete step 1' }).click();
+  await expect(panel.steps()).toHaveCount(1);
+  const before = await dumpProfile(panel.page);
+
+  const data = await DataPage.open(context, extensionId);
+  const first = test.info().outputPath('first.tpa.zip');
+  const name = await data.exportBundle(first, { identity: true, userAgent: true, fileNames: true });
+  expect(name).toMatch(/^touchpoint-audit-\d{4}-\d{2}-\d{2}\.tpa\.zip$/);
+
+  const other = await newProfile();
+  try {
+    const otherData = await DataPage.open(other.context, other.extensionId);
+    await otherData.chooseBundle(first);
+    await expect(otherData.count('Steps', 'New')).toHaveText('5');
+    await expect(otherData.count('Journeys', 'New')).toHaveText('2');
+    await expect(otherData.count('Images', 'New')).toHaveText('6');
+    await otherData.preview().getByRole('button', { name: 'Import' }).click();
+    await expect(otherData.page.getByRole('status')).toContainText('first.tpa.zip imported');
+    const after = await dumpProfile(otherData.page);
+    expect(after.counts).toEqual(before.counts);
+    expect(after.hashes).toEqual(before.hashes);
+
+    const second = test.info().outputPath('second.tpa.zip');
+    await otherData.exportBundle(second, { identity: true, userAgent: true, fileNames: true });
+    const [a, b] = [unzip(await readFile(first)), unzip(await readFile(second))];
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(strFromU8(b['records.json']!)).toBe(strFromU8(a['records.json']!));
+    for (const path of Object.keys(a).filter((p) => p.startsWith('images/'))) {
+      expect(Buffer.from(b[path]!).equals(Buffer.from(a[path]!)), path).toBe(true);
+      const sha = createHash('sha256').update(a[path]!).digest('hex');
+      expect(path).toContain(sha);
+    }
+    const records = JSON.parse(strFromU8(a['records.json']!)) as {
+      deletions: { table: string }[];
+      screenshots: { title: string; userAgent: string; mode: string }[];
+    };
+    expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
+    // Everything included was chosen: the upload's file name and the browser's user agent.
+    expect(records.screenshots.find((s) => s.mode === 'uploaded')?.title).toBe('IMG_0001.png');
+    expect(records.screenshots.every((s) => s.userAgent.includes('Chrome'))).toBe(true);
+
+    // Importing the same bundle again changes nothing.
+    await otherData.chooseBundle(first);
+    await expect(otherData.preview()).toContainText(
+      'Nothing to import: this browser already has everything in this bundle.',
+    );
+  } finally {
+    await other.context.close();
+    await rm(other.dir, { recursive: true, force: true });
+  }
+
+  // A bundle to share leaves out what was not chosen.
+  const shared = test.info().outputPath('shared.tpa.zip');
+  await data.exportBundle(shared, { audit: 'Round trip' });
+  const sharedRecords = JSON.parse(strFromU8(unzip(await readFile(shared))['records.json']!)) as {
+    includes: Record<string, boolean>;
+    screenshots: { title: string; userAgent: string; mode: string }[];
+  };
+  expect(sharedRecords.includes).toEqual({ identity: false, userAgent: false, fileNames: false });
+  expect(sharedRecords.screenshots.find((s) => s.mode === 'uploaded')?.title).toBe('');
+  expect(sharedRecords.screenshots.every((s) => s.userAgent === '')).toBe(true);
+});
+
+test("two auditors' bundles merge into one comparison; conflicts are listed; the newer edit wins", async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(150_000);
+  // The lead sets up the audit and walks the own brand, then shares the audit.
+  const site = context.pages()[0] ?? (await context.newPage());
+  const lead = await openPanel(context, extensionId);
+  await lead.createAudit('Benchmark', 'Brightline', 'request a callback');
+  await lead.createJourney('Brightline', 'brightline.test', 'own');
+  await walkOwnBrand(site, lead, demo.url('/brightline/'));
+  const leadData = await DataPage.open(context, extensionId);
+  const setup = test.info().outputPath('setup.tpa.zip');
+  await leadData.exportBundle(setup, { audit: 'Benchmark' });
+
+  const auditor = await newProfile();
+  try {
+    // The second auditor imports it, names themself, walks the competitor and edits a note.
+    const theirData = await DataPage.open(auditor.context, auditor.extensionId);
+    await theirData.chooseBundle(setup);
+    await expect(theirData.count('Audits', 'New')).toHaveText('1');
+    await theirData.preview().getByRole('button', { name: 'Import' }).click();
+    await expect(theirData.page.getByRole('status')).toContainText('imported');
+    const options = await auditor.context.newPage();
+    await options.goto(`chrome-extension://${auditor.extensionId}/options.html`);
+    await options
+      .getByRole('form', { name: 'Auditor' })
+      .getByLabel('Auditor (who walks it)')
+      .fill('B. Petrov');
+    await options
+      .getByRole('form', { name: 'Auditor' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await expect(options.getByText('Auditor name saved.')).toBeVisible();
+    const theirSite = auditor.context.pages()[0]!;
+    const theirPanel = await openPanel(auditor.context, auditor.extensionId);
+    await theirPanel.page
+      .getByLabel('Journey', { exact: true })
+      .selectOption({ label: 'Brightline (own) — request a callback' });
+    await theirPanel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+    await theirPanel
+      .step(1)
+      .getByLabel('Note', { exact: true })
+      .fill('auditor: banner hides the price');
+    await theirPanel.step(1).getByLabel('Note', { exact: true }).blur();
+    await theirPanel.createJourney('Fastwave', 'fastwave.test', 'competitor');
+    await expect(theirPanel.page.getByRole('region', { name: 'Active journey' })).toContainText(
+      'walked by B. Petrov',
+    );
+    await walkSite(theirSite, theirPanel, demo.url('/fastwave/'), [
+      'See plans',
+      'Choose Fibre 600',
+    ]);
+
+    // Meanwhile (later) the lead edits the same note.
+    await lead.page.bringToFront();
+    await lead.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+    await lead.step(1).getByLabel('Note', { exact: true }).fill('lead: price only after address');
+    await lead.step(1).getByLabel('Note', { exact: true }).blur();
+    await expect(lead.step(1)).toBeVisible();
+
+    const walked = test.info().outputPath('walked.tpa.zip');
+    await theirData.page.bringToFront();
+    await theirData.exportBundle(walked, { audit: 'Benchmark' });
+
+    // The lead merges: one new journey with its steps, one conflict listed with its winner.
+    await leadData.page.bringToFront();
+    const before = await dumpProfile(leadData.page);
+    await leadData.chooseBundle(walked);
+    await expect(leadData.count('Journeys', 'New')).toHaveText('1');
+    await expect(leadData.count('Steps', 'New')).toHaveText('3');
+    const conflicts = leadData.preview().getByRole('list', { name: 'Conflicts' });
+    await expect(conflicts.getByRole('listitem')).toHaveCount(1);
+    await expect(conflicts).toContainText('Steps “1. Brightline — Home internet”: edited here');
+    // Cancel first: nothing changes.
+    await leadData.preview().getByRole('button', { name: 'Cancel' }).click();
+    await expect(leadData.page.getByRole('status')).toHaveText(
+      'Import cancelled. Nothing changed.',
+    );
+    expect(await dumpProfile(leadData.page)).toEqual(before);
+
+    await leadData.chooseBundle(walked);
+    await leadData.preview().getByRole('button', { name: 'Import' }).click();
+    await expect(leadData.page.getByRole('status')).toContainText('walked.tpa.zip imported');
+    const merged = await dumpProfile(leadData.page);
+    expect(merged.counts.journeys).toBe(2);
+    expect(merged.counts.touchpoints).toBe(6);
+    expect(merged.steps.map((s) => s.note)).toContain('lead: price only after address');
+    expect(merged.steps.map((s) => s.note)).not.toContain('auditor: banner hides the price');
+
+    // The comparison shows both journeys, each with who walked it.
+    const report = await context.newPage();
+    await report.goto(`chrome-extension://${extensionId}/report.html`);
+    await expect(report.locator('.stages thead th')).toHaveText([
+      'Stage',
+      'Brightline (own)',
+      'Fastwave (competitor)',
+    ]);
+    await expect(report.locator('.sequence').nth(1)).toContainText('walked by B. Petrov');
+
+    // The same bundle again: nothing to do.
+    await leadData.chooseBundle(walked);
+    await expect(leadData.preview()).toContainText('Nothing to import');
+    expect(await dumpProfile(leadData.page)).toEqual(merged);
+  } finally {
+    await auditor.context.close();
+    await rm(auditor.dir, { recursive: true, force: true });
+  }
+});
+
+test('a hostile bundle is refused whole with a message naming the file, and nothing changes', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Target', '', '');
+  await panel.createJourney('Brightline', 'brightline.test', 'own');
+  await walkSite(site, panel, demo.url('/brightline/'), []);
+  const data = await DataPage.open(context, extensionId);
+  const good = test.info().outputPath('good.tpa.zip');
+  await data.exportBundle(good);
+  const before = await dumpProfile(data.page);
+
+  // A real bundle with one extra entry that climbs out of its folder.
+  const entries = unzip(await readFile(good));
+  const evil = test.info().outputPath('evil.tpa.zip');
+  await writeFile(evil, zipSync({ ...entries, '../../escape.txt': new TextEncoder().encode('x') }));
+  await data.chooseBundle(evil);
+  await expect(data.page.getByRole('alert')).toContainText(
+    'evil.tpa.zip was not imported and nothing changed',
+  );
+  await expect(data.page.getByRole('alert')).toContainText('../../escape.txt');
+  await expect(data.preview()).toHaveCount(0);
+
+  // An empty file and a text file named like a bundle.
+  const empty = test.info().outputPath('empty.tpa.zip');
+  await writeFile(empty, '');
+  await data.chooseBundle(empty);
+  await expect(data.page.getByRole('alert')).toContainText('empty.tpa.zip was not imported');
+  const text = test.info().outputPath('notes.tpa.zip');
+  await writeFile(text, 'these are my notes, not a bundle');
+  await data.chooseBundle(text);
+  await expect(data.page.getByRole('alert')).toContainText('notes.tpa.zip was not imported');
+  expect(await dumpProfile(data.page)).toEqual(before);
+});
