@@ -11,43 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { expect, extensionIdOf, launchWithExtension, test } from './fixtures';
 import { DataPage, openPanel, type PanelPage, walkSite } from './pages';
-
-/** Every record and image of the profile (images by SHA-256 of the stored bytes). */
-async function dumpProfile(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const hex = async (blob: Blob) =>
-      Array.from(
-        new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())),
-        (b) => b.toString(16).padStart(2, '0'),
-      ).join('');
-    const counts: Record<string, number> = {};
-    for (const name of [
-      'audits',
-      'journeys',
-      'touchpoints',
-      'screenshots',
-      'images',
-      'actionItems',
-    ])
-      counts[name] = (await all(name)).length;
-    const images = await all<{ id: string; blob: Blob }>('images');
-    const hashes = (await Promise.all(images.map((i) => hex(i.blob)))).sort();
-    const steps = await all<{ id: string; note: string; title: string }>('touchpoints');
-    db.close();
-    return { counts, hashes, steps };
-  });
-}
+import { readProfile } from './stored';
 
 async function newProfile(): Promise<{
   context: BrowserContext;
@@ -105,7 +69,7 @@ test('export → import into an empty profile → export again: the same records
   await walkSite(site, panel, demo.url('/fastwave/'), ['See plans']);
   await panel.step(1).getByRole('button', { name: 'Delete step 1' }).click();
   await expect(panel.steps()).toHaveCount(1);
-  const before = await dumpProfile(panel.page);
+  const before = await readProfile(panel.page);
 
   const data = await DataPage.open(context, extensionId);
   const first = test.info().outputPath('first.tpa.zip');
@@ -121,7 +85,7 @@ test('export → import into an empty profile → export again: the same records
     await expect(otherData.count('Images', 'New')).toHaveText('6');
     await otherData.preview().getByRole('button', { name: 'Import' }).click();
     await expect(otherData.page.getByRole('status')).toContainText('first.tpa.zip imported');
-    const after = await dumpProfile(otherData.page);
+    const after = await readProfile(otherData.page);
     expect(after.counts).toEqual(before.counts);
     expect(after.hashes).toEqual(before.hashes);
 
@@ -234,7 +198,7 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
 
     // The lead merges: one new journey with its steps, one conflict listed with its winner.
     await leadData.page.bringToFront();
-    const before = await dumpProfile(leadData.page);
+    const before = await readProfile(leadData.page);
     await leadData.chooseBundle(walked);
     await expect(leadData.count('Journeys', 'New')).toHaveText('1');
     await expect(leadData.count('Steps', 'New')).toHaveText('3');
@@ -246,12 +210,12 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
     await expect(leadData.page.getByRole('status')).toHaveText(
       'Import cancelled. Nothing changed.',
     );
-    expect(await dumpProfile(leadData.page)).toEqual(before);
+    expect(await readProfile(leadData.page)).toEqual(before);
 
     await leadData.chooseBundle(walked);
     await leadData.preview().getByRole('button', { name: 'Import' }).click();
     await expect(leadData.page.getByRole('status')).toContainText('walked.tpa.zip imported');
-    const merged = await dumpProfile(leadData.page);
+    const merged = await readProfile(leadData.page);
     expect(merged.counts.journeys).toBe(2);
     expect(merged.counts.touchpoints).toBe(6);
     expect(merged.steps.map((s) => s.note)).toContain('lead: price only after address');
@@ -270,7 +234,7 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
     // The same bundle again: nothing to do.
     await leadData.chooseBundle(walked);
     await expect(leadData.preview()).toContainText('Nothing to import');
-    expect(await dumpProfile(leadData.page)).toEqual(merged);
+    expect(await readProfile(leadData.page)).toEqual(merged);
   } finally {
     await auditor.context.close();
     await rm(auditor.dir, { recursive: true, force: true });
@@ -290,7 +254,7 @@ test('a hostile bundle is refused whole with a message naming the file, and noth
   const data = await DataPage.open(context, extensionId);
   const good = test.info().outputPath('good.tpa.zip');
   await data.exportBundle(good);
-  const before = await dumpProfile(data.page);
+  const before = await readProfile(data.page);
 
   // A real bundle with one extra entry that climbs out of its folder.
   const entries = unzip(await readFile(good));
@@ -312,5 +276,5 @@ test('a hostile bundle is refused whole with a message naming the file, and noth
   await writeFile(text, 'these are my notes, not a bundle');
   await data.chooseBundle(text);
   await expect(data.page.getByRole('alert')).toContainText('notes.tpa.zip was not imported');
-  expect(await dumpProfile(data.page)).toEqual(before);
+  expect(await readProfile(data.page)).toEqual(before);
 });

@@ -4,33 +4,9 @@
  * large to decode is refused with its size, and text limits are said while typing.
  */
 import { deflateSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
 import { expect, relaunch, test } from './fixtures';
 import { openPanel, PanelPage, walkSite } from './pages';
-import { readStoredShots } from './stored';
-
-/** Record counts of the extension's tables, read from its real IndexedDB. */
-async function countRecords(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const names = ['audits', 'journeys', 'touchpoints', 'screenshots', 'images', 'deleted'];
-    const tx = db.transaction(names);
-    const counts: Record<string, number> = {};
-    for (const name of names) {
-      counts[name] = await new Promise<number>((resolve, reject) => {
-        const request = tx.objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return counts;
-  });
-}
+import { readProfile, readStoredShots } from './stored';
 
 /** A valid PNG of `width` × `height` 1-bit pixels (small on disk, huge to decode). */
 function hugePng(width: number, height: number): Buffer {
@@ -136,10 +112,8 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
     'Journey “Brightline Internet” moved to Recently deleted.',
   );
   await expect(panel.page.getByText('No journeys yet')).toBeVisible();
-  expect(await countRecords(panel.page)).toMatchObject({
-    journeys: 0,
-    touchpoints: 0,
-    images: 0,
+  expect(await readProfile(panel.page)).toMatchObject({
+    counts: { journeys: 0, touchpoints: 0, images: 0 },
     deleted: 1,
   });
   await context.close();
@@ -173,9 +147,8 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
     await expect(reopened.page.getByRole('status')).toHaveText(
       'Recently deleted emptied: 1 items deleted for good.',
     );
-    expect(await countRecords(reopened.page)).toMatchObject({
-      touchpoints: 1,
-      images: 1,
+    expect(await readProfile(reopened.page)).toMatchObject({
+      counts: { touchpoints: 1, images: 1 },
       deleted: 0,
     });
   } finally {
@@ -251,7 +224,7 @@ test('text limits are said while typing, and pasted line breaks in a one-line fi
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await form.getByRole('button', { name: 'Create audit' }).click();
   await expect(form.getByText('Not saved: shorten the fields marked too long.')).toBeVisible();
-  expect(await countRecords(panel.page)).toMatchObject({ audits: 0 });
+  expect((await readProfile(panel.page)).counts).toMatchObject({ audits: 0 });
 
   // The whole pasted text is kept (nothing dropped at the limit), line breaks become spaces.
   await name.fill('');
@@ -269,5 +242,5 @@ test('text limits are said while typing, and pasted line breaks in a one-line fi
   );
   await form.getByRole('button', { name: 'Create audit' }).click();
   await expect(form).toBeHidden();
-  expect(await countRecords(panel.page)).toMatchObject({ audits: 1 });
+  expect((await readProfile(panel.page)).counts).toMatchObject({ audits: 1 });
 });

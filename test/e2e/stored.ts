@@ -86,3 +86,46 @@ export async function readStoredShots(
     { points, only },
   );
 }
+
+/** Every record and image of the profile: counts per table, the SHA-256 recomputed from every stored image blob, and the steps. */
+export async function readProfile(extensionPage: Page) {
+  return extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const hex = async (blob: Blob) =>
+      Array.from(
+        new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())),
+        (b) => b.toString(16).padStart(2, '0'),
+      ).join('');
+    const counts: Record<string, number> = {};
+    const tables = ['audits', 'journeys', 'touchpoints', 'screenshots', 'images', 'actionItems'];
+    for (const name of tables) counts[name] = (await all(name)).length;
+    /** Entries of Recently deleted. */
+    const deleted = (await all('deleted')).length;
+    const images = await all<{ id: string; blob: Blob }>('images');
+    const shots = new Map(
+      (await all<{ id: string; sha256: string }>('screenshots')).map((s) => [s.id, s.sha256]),
+    );
+    const hashes = (await Promise.all(images.map((i) => hex(i.blob)))).sort();
+    /** Images whose bytes no longer match the SHA-256 their record lists. */
+    const mismatched = [];
+    for (const image of images)
+      if (shots.get(image.id) !== (await hex(image.blob))) mismatched.push(image.id);
+    const steps = await all<{ id: string; note: string; title: string }>('touchpoints');
+    /** Every record's id, per table (sorted), to check that none is lost. */
+    const ids: Record<string, string[]> = {};
+    for (const name of tables)
+      ids[name] = (await all<{ id: string }>(name)).map((r) => r.id).sort();
+    db.close();
+    return { counts, deleted, hashes, mismatched, steps, ids };
+  });
+}
