@@ -714,7 +714,7 @@ export function App({ services }: { services: PanelServices }) {
 
       <section class="card data" aria-label={t('openData')}>
         {unsaved >= BACKUP_REMINDER_STEPS && (
-          <p class="backup-reminder" role="status">
+          <p class="backup-reminder">
             {t(settings.lastBackupAt ? 'backupReminder' : 'backupNever', { n: unsaved })}
           </p>
         )}

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { bundleBytes, generatedAudit, renderImages } from '../fixtures/generated-audit';
 import { expect, extensionIdOf, launchWithExtension, test } from './fixtures';
 import { DataPage, openPanel, type PanelPage, walkSite } from './pages';
 import { readProfile } from './stored';
@@ -277,4 +278,43 @@ test('a hostile bundle is refused whole with a message naming the file, and noth
   await data.chooseBundle(text);
   await expect(data.page.getByRole('alert')).toContainText('notes.tpa.zip was not imported');
   expect(await readProfile(data.page)).toEqual(before);
+});
+
+test('after 50 steps without a backup the panel reminds; Back up everything saves all and clears it', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  const data = await DataPage.open(context, extensionId);
+  const images = await renderImages(data.page, 55);
+  const file = test.info().outputPath('generated.tpa.zip');
+  await writeFile(file, await bundleBytes(generatedAudit(images, { journeys: 1 })));
+  await data.chooseBundle(file);
+  await expect(data.count('Steps', 'New')).toHaveText('55');
+  await data.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(data.page.getByRole('status')).toContainText('generated.tpa.zip imported');
+
+  const panel = await openPanel(context, extensionId);
+  await expect(panel.steps()).toHaveCount(55);
+  const reminder = panel.page.locator('.backup-reminder');
+  await expect(reminder).toHaveText('55 steps are not backed up yet.');
+  const [download] = await Promise.all([
+    panel.page.waitForEvent('download'),
+    panel.button('Back up everything').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^touchpoint-audit-backup-\d{4}-\d{2}-\d{2}\.tpa\.zip$/,
+  );
+  await expect(panel.page.getByRole('status')).toContainText(
+    'Backup saved: touchpoint-audit-backup-',
+  );
+  await expect(reminder).toHaveCount(0);
+  const backup = unzip(await readFile((await download.path())!));
+  const records = JSON.parse(strFromU8(backup['records.json']!)) as {
+    touchpoints: unknown[];
+    includes: Record<string, boolean>;
+  };
+  expect(records.touchpoints).toHaveLength(55);
+  expect(records.includes).toEqual({ identity: true, userAgent: true, fileNames: true });
+  expect(Object.keys(backup).filter((p) => p.startsWith('images/'))).toHaveLength(110);
 });

@@ -3,6 +3,7 @@
  * Recently deleted (which survives reload and restart), long URLs are kept whole, a picture too
  * large to decode is refused with its size, and text limits are said while typing.
  */
+import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { expect, relaunch, test } from './fixtures';
 import { openPanel, PanelPage, walkSite } from './pages';
@@ -243,4 +244,84 @@ test('text limits are said while typing, and pasted line breaks in a one-line fi
   await form.getByRole('button', { name: 'Create audit' }).click();
   await expect(form).toBeHidden();
   expect((await readProfile(panel.page)).counts).toMatchObject({ audits: 1 });
+});
+
+test("the auditor's identity is masked in the panel, report, HTML and CSV; user agent and file names only when chosen", async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const identity = options.getByRole('form', { name: 'Your identity (redacted automatically)' });
+  await identity.getByLabel('Your name').fill('Ivan Petrov');
+  await identity.getByLabel('Your email').fill('ivan.petrov@mail.test');
+  await identity.getByLabel('Your phone').fill('+7 916 123-45-67');
+  await identity.getByRole('button', { name: 'Save' }).click();
+  await expect(identity.getByRole('status')).toBeVisible();
+  await options.close();
+
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Privacy', '', '');
+  await panel.createJourney('Brightline', 'brightline.test', 'own');
+  await site.bringToFront();
+  await site.goto(demo.url('/brightline/?name=Ivan+Petrov&email=ivan.petrov%40mail.test'));
+  await panel.capture(1);
+  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await expect(panel.step(1)).toContainText('name=[name]&email=[email]');
+  await expect(panel.step(1)).not.toContainText('Petrov');
+  const note = panel.step(1).getByLabel('Note', { exact: true });
+  await note.fill('Called back on 8 (916) 123-45-67 and asked for Ivan Petrov');
+  await note.blur();
+  const photo = await site.screenshot({
+    type: 'png',
+    clip: { x: 0, y: 0, width: 120, height: 80 },
+  });
+  await panel.step(1).getByLabel('Attach an evidence image').setInputFiles({
+    name: 'Ivan Petrov passport.png',
+    mimeType: 'image/png',
+    buffer: photo,
+  });
+  await expect(panel.page.getByRole('status')).toHaveText('Image attached to step 1.');
+
+  const report = await context.newPage();
+  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const body = report.locator('.report');
+  await expect(body).toContainText('Called back on [phone] and asked for [name]');
+  await expect(body).toContainText('name=[name]&email=[email]');
+  for (const secret of ['Petrov', 'ivan.petrov', '123-45-67', 'Mozilla/5.0', 'passport.png'])
+    await expect(body).not.toContainText(secret);
+
+  const exportHtml = async () => {
+    const [download] = await Promise.all([
+      report.waitForEvent('download'),
+      report.getByRole('button', { name: 'Export HTML' }).click(),
+    ]);
+    return readFile((await download.path())!, 'utf8');
+  };
+  const exportCsv = async () => {
+    const [download] = await Promise.all([
+      report.waitForEvent('download'),
+      report.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    return readFile((await download.path())!, 'utf8');
+  };
+  const plainHtml = await exportHtml();
+  const csv = await exportCsv();
+  for (const secret of ['Petrov', 'ivan.petrov', 'ivan.petrov%40', '123-45-67', 'Mozilla/5.0'])
+    for (const text of [plainHtml, csv]) expect(text).not.toContain(secret);
+  expect(plainHtml).not.toContain('passport.png');
+  expect(csv).toContain('asked for [name]');
+
+  // Chosen: browser details and file names are shown and exported (the name in it still masked).
+  await report.getByLabel('Browser details').check();
+  await report.getByLabel('Uploaded file names').check();
+  await expect(body).toContainText('Mozilla/5.0');
+  await expect(body).toContainText('[name] passport.png');
+  const fullHtml = await exportHtml();
+  expect(fullHtml).toContain('Mozilla/5.0');
+  expect(fullHtml).toContain('[name] passport.png');
+  expect(fullHtml).not.toContain('Petrov');
 });
