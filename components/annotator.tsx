@@ -20,9 +20,10 @@ import {
   type Size,
 } from '../lib/annotate';
 import type { Translate } from '../lib/i18n';
-import type { Annotation, AnnotationColor } from '../lib/model';
+import { LIMITS, type Annotation, type AnnotationColor } from '../lib/model';
 import { AnnotationShape, COLOR_VALUES } from './annotation-shapes';
 import { describeError } from './describe-error';
+import { isTooLong, LimitHint } from './fields';
 import { useDocumentKeydown } from './hooks';
 
 export const TOOLS = ['select', 'box', 'arrow', 'text', 'redact'] as const;
@@ -483,12 +484,24 @@ export function Annotator(props: AnnotatorProps) {
                 id={`${ids}-note`}
                 ref={textInputRef}
                 value={textDraft}
-                maxLength={300}
                 required
+                aria-invalid={isTooLong(textDraft, LIMITS.annotation)}
                 onInput={(e) => setTextDraft(e.currentTarget.value)}
               />
+              <p class="field-hint">
+                <LimitHint
+                  t={t}
+                  length={textDraft.length}
+                  limit={LIMITS.annotation}
+                  changed={null}
+                />
+              </p>
               <div class="row">
-                <button type="submit" class="primary" disabled={!textDraft.trim()}>
+                <button
+                  type="submit"
+                  class="primary"
+                  disabled={!textDraft.trim() || isTooLong(textDraft, LIMITS.annotation)}
+                >
                   {t('annotateAddNote')}
                 </button>
                 <button type="button" onClick={() => setTextAt(null)}>
@@ -503,9 +516,17 @@ export function Annotator(props: AnnotatorProps) {
               <input
                 id={`${ids}-edit`}
                 value={selectedAnnotation.text}
-                maxLength={300}
+                aria-invalid={isTooLong(selectedAnnotation.text, LIMITS.annotation)}
                 onInput={(e) => editNote(e.currentTarget.value)}
               />
+              <p class="field-hint">
+                <LimitHint
+                  t={t}
+                  length={selectedAnnotation.text.length}
+                  limit={LIMITS.annotation}
+                  changed={null}
+                />
+              </p>
             </div>
           )}
 

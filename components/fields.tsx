@@ -38,7 +38,7 @@ export function isTooLong(value: string, limit: number | undefined): boolean {
 }
 
 /** The counter near a limit, the over-limit message, and what a paste changed. */
-function LimitHint(props: {
+export function LimitHint(props: {
   t: Translate;
   length: number;
   limit: number | undefined;

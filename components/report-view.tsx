@@ -254,6 +254,9 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
                 <td class="wrap">
                   {shot.url ?? t('offlineContact')}
                   {shot.title && <span class="evidence-title">{shot.title}</span>}
+                  {shot.fileName && (
+                    <span class="evidence-title">{t('evidenceFile', { name: shot.fileName })}</span>
+                  )}
                 </td>
                 <td>{formatDateTime(shot.capturedAt, locale)}</td>
                 <td>

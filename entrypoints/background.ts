@@ -61,7 +61,8 @@ export default defineBackground(() => {
       ? captureFromBackground(
           deps,
           tab,
-          info.selectionText ? `“${info.selectionText.slice(0, 2000)}”` : '',
+          // The whole selection is kept (a note longer than its limit is shortened and the step says so).
+          info.selectionText ? `“${info.selectionText}”` : '',
         )
       : Promise.resolve(null);
   const onCommand = (command: string, tab?: TabInfo) =>

@@ -55,6 +55,8 @@ export interface PanelServices {
   fullPage: FullPageDeps;
   /** Writes a bundle of everything and saves it as a file; resolves with its name and size. */
   backupAll(): Promise<{ file: string; bytes: number }>;
+  /** Whether the browser keeps the data under storage pressure (persistent storage). */
+  storageStatus(): Promise<{ persisted: boolean }>;
 }
 
 /** After this many steps without a backup, the panel reminds the auditor to make one. */
@@ -126,6 +128,13 @@ export function App({ services }: { services: PanelServices }) {
   const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('goal-reached');
   const [backingUp, setBackingUp] = useState(false);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    void services.storageStatus().then(
+      (status) => setPersisted(status.persisted),
+      () => setPersisted(null),
+    );
+  }, []);
   const trash = useSubscription<DeletedEntry[]>(
     (v, e) => watchQuery(() => store.listDeleted(), v, e),
     [],
@@ -693,7 +702,7 @@ export function App({ services }: { services: PanelServices }) {
                   onAttach={(file) =>
                     void run(async () => {
                       await store.attachImage(step.id, await encodeUpload(file), {
-                        title: file.name,
+                        fileName: file.name,
                         userAgent: navigator.userAgent,
                       });
                       return t('evidenceAttached', { n: step.seq });
@@ -716,6 +725,11 @@ export function App({ services }: { services: PanelServices }) {
         {unsaved >= BACKUP_REMINDER_STEPS && (
           <p class="backup-reminder">
             {t(settings.lastBackupAt ? 'backupReminder' : 'backupNever', { n: unsaved })}
+          </p>
+        )}
+        {persisted !== null && (
+          <p class="muted" data-testid="persistence">
+            {t(persisted ? 'persistOnShort' : 'persistOffShort')}
           </p>
         )}
         <div class="row">

@@ -50,6 +50,8 @@ export function restrictedReason(url: string): string | null {
 export async function captureVisibleStep(
   deps: CaptureDeps,
   journeyId: string | null,
+  /** A note saved with the step in the same transaction (e.g. text selected for the menu). */
+  note = '',
 ): Promise<Touchpoint> {
   if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
   const tab = await deps.findTargetTab();
@@ -94,6 +96,7 @@ export async function captureVisibleStep(
       devicePixelRatio: dpr,
       images: [image],
       userAgent: deps.userAgent,
+      note,
     });
   } catch (error) {
     throw asCaptureError(error);

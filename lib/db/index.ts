@@ -82,6 +82,8 @@ export interface NewStep {
   images?: EncodedImage[];
   /** The browser that took the capture, for the evidence record. */
   userAgent?: string;
+  /** The original name of an uploaded evidence file. */
+  fileName?: string;
 }
 
 /** Where and when an image was taken: stored with every screenshot. */
@@ -92,6 +94,8 @@ export interface ImageEvidence {
   viewport: { width: number; height: number } | null;
   devicePixelRatio: number | null;
   userAgent: string;
+  /** The uploaded file's original name ('' for captures). */
+  fileName: string;
 }
 
 /** Everything the report needs about one audit (image blobs excluded). */
@@ -292,6 +296,7 @@ export class AuditStore {
       viewport: draft.viewport,
       devicePixelRatio: draft.devicePixelRatio,
       userAgent: step.userAgent ?? '',
+      fileName: step.fileName ?? '',
     };
     const shots = (step.images ?? []).map((image) =>
       this.screenshotRecord(touchpointId, image, evidence),
@@ -320,33 +325,41 @@ export class AuditStore {
     );
   }
 
-  /** Adds an evidence image to an existing step (e.g. a photo of a letter). */
+  /** Adds an evidence image to an existing step (e.g. a photo of a letter); titled like the step. */
   async attachImage(
     touchpointId: string,
     image: EncodedImage,
-    evidence: Pick<ImageEvidence, 'title' | 'userAgent'>,
+    evidence: Pick<ImageEvidence, 'userAgent' | 'fileName'>,
   ): Promise<Screenshot> {
-    const shot = this.screenshotRecord(touchpointId, image, {
-      ...evidence,
-      title: fitText(evidence.title, LIMITS.title),
-      url: null,
-      capturedAt: this.now(),
-      viewport: null,
-      devicePixelRatio: null,
-    });
-    await this.write(image.blob.size, () =>
+    const id = this.newId();
+    const now = this.now();
+    return this.write(image.blob.size, () =>
       this.db.transaction(
         'rw',
         [this.db.touchpoints, this.db.screenshots, this.db.images],
         async () => {
-          if (!(await this.db.touchpoints.get(touchpointId)))
-            throw new NotFoundError('Step', touchpointId);
+          const step = await this.db.touchpoints.get(touchpointId);
+          if (!step) throw new NotFoundError('Step', touchpointId);
+          const shot = this.screenshotRecord(
+            touchpointId,
+            image,
+            {
+              userAgent: evidence.userAgent,
+              fileName: fitText(evidence.fileName, LIMITS.title),
+              title: step.title,
+              url: null,
+              capturedAt: now,
+              viewport: null,
+              devicePixelRatio: null,
+            },
+            id,
+          );
           await this.db.screenshots.add(shot.screenshot);
           await this.db.images.add(shot.image);
+          return shot.screenshot;
         },
       ),
     );
-    return shot.screenshot;
   }
 
   async updateStep(id: string, edit: TouchpointEdit): Promise<Touchpoint> {
@@ -567,8 +580,12 @@ export class AuditStore {
     );
   }
 
-  private screenshotRecord(touchpointId: string, image: EncodedImage, evidence: ImageEvidence) {
-    const id = this.newId();
+  private screenshotRecord(
+    touchpointId: string,
+    image: EncodedImage,
+    evidence: ImageEvidence,
+    id = this.newId(),
+  ) {
     const now = this.now();
     const screenshot = parse(
       Screenshot,

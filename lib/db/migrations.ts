@@ -54,11 +54,21 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
       step.shortened = [];
       stepTimes.set(step.id as string, step.at as number);
     });
+  const stepTitles = new Map<string, string>();
+  await tx
+    .table('touchpoints')
+    .each((step: Row) => void stepTitles.set(step.id as string, step.title as string));
   await tx
     .table('screenshots')
     .toCollection()
     .modify((shot: Row) => {
       shot.updatedAt = shot.createdAt;
+      // An image attached to a step kept the file's name as its title; an offline contact's
+      // image, the contact's title. The file name moves to its own field (exported only if chosen).
+      const stepTitle = stepTitles.get(shot.touchpointId as string) ?? '';
+      const attached = shot.mode === 'uploaded' && shot.title !== stepTitle;
+      shot.fileName = attached ? shot.title : '';
+      if (attached) shot.title = stepTitle;
     });
   await tx
     .table('actionItems')

@@ -1,6 +1,10 @@
 /** English strings. Every key must exist in ru.ts too (enforced by the type and a test). */
 export const en = {
   appName: 'Touchpoint Audit',
+  evidenceFile: 'file: {name}',
+  persistOnShort: 'Persistent storage: on (the browser will not clear this data to free space).',
+  persistOffShort:
+    'Persistent storage: off (the browser may clear this data when the disk runs low; keep backups).',
   storageLowTitle: 'The disk is full',
   storageLow:
     'Only {free} MB are free on the disk, and Touchpoint Audit keeps at least {needed} MB free so that nothing it saved can be damaged. Your saved steps are safe. Nothing more is saved until you free some space: delete large files or empty the computer’s trash, then press Try again.',

@@ -206,6 +206,8 @@ export const Screenshot = z.strictObject({
   viewport: Viewport.nullable(),
   devicePixelRatio: z.number().positive().max(16).nullable(),
   userAgent: z.string().max(500),
+  /** The original name of an uploaded file ('' for captures): exported only if the auditor chooses. */
+  fileName: z.string().max(LIMITS.title),
   redacted: z.boolean(),
   annotations: z.array(Annotation).max(500),
   updatedAt: Millis,

@@ -130,10 +130,8 @@ export function shareScreenshot(
   return {
     ...shot,
     url: shot.url === null ? null : fitText(m.url(shot.url), LIMITS.url),
-    title:
-      shot.mode === 'uploaded' && !choices.fileNames
-        ? ''
-        : fitText(m.text(shot.title), LIMITS.title),
+    title: fitText(m.text(shot.title), LIMITS.title),
+    fileName: choices.fileNames ? fitText(m.text(shot.fileName), LIMITS.title) : '',
     userAgent: choices.userAgent ? shot.userAgent : '',
     annotations: shot.annotations.map((a) =>
       a.kind === 'text' ? { ...a, text: fitText(m.text(a.text), LIMITS.annotation) } : a,

@@ -74,8 +74,8 @@ export async function captureFromBackground(
     let step =
       mode === 'full-page'
         ? (await captureFullPageStep(fullPageServices(capture), activeJourneyId)).step
-        : await captureVisibleStep(capture, activeJourneyId);
-    if (note) step = await deps.capture.store.updateStep(step.id, { note });
+        : await captureVisibleStep(capture, activeJourneyId, note);
+    if (note && mode === 'full-page') step = await deps.capture.store.updateStep(step.id, { note });
     void compactStepImages(deps.capture.store, step.id).catch(console.error);
     await writeSettings({
       notice: { kind: 'captured', reason: null, params: { n: step.seq }, at: Date.now() },

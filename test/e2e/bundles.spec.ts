@@ -73,6 +73,8 @@ test('export → import into an empty profile → export again: the same records
   const before = await readProfile(panel.page);
 
   const data = await DataPage.open(context, extensionId);
+  await expect(data.page.getByTestId('storage-usage')).toContainText(/Stored: [\d.]+ (KB|MB)/);
+  await expect(data.page.getByTestId('storage-persisted')).toContainText('Persistent storage is o');
   const first = test.info().outputPath('first.tpa.zip');
   const name = await data.exportBundle(first, { identity: true, userAgent: true, fileNames: true });
   expect(name).toMatch(/^touchpoint-audit-\d{4}-\d{2}-\d{2}\.tpa\.zip$/);
@@ -102,11 +104,11 @@ test('export → import into an empty profile → export again: the same records
     }
     const records = JSON.parse(strFromU8(a['records.json']!)) as {
       deletions: { table: string }[];
-      screenshots: { title: string; userAgent: string; mode: string }[];
+      screenshots: { title: string; fileName: string; userAgent: string; mode: string }[];
     };
     expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
     // Everything included was chosen: the upload's file name and the browser's user agent.
-    expect(records.screenshots.find((s) => s.mode === 'uploaded')?.title).toBe('IMG_0001.png');
+    expect(records.screenshots.map((s) => s.fileName).filter(Boolean)).toEqual(['IMG_0001.png']);
     expect(records.screenshots.every((s) => s.userAgent.includes('Chrome'))).toBe(true);
 
     // Importing the same bundle again changes nothing.
@@ -124,10 +126,17 @@ test('export → import into an empty profile → export again: the same records
   await data.exportBundle(shared, { audit: 'Round trip' });
   const sharedRecords = JSON.parse(strFromU8(unzip(await readFile(shared))['records.json']!)) as {
     includes: Record<string, boolean>;
-    screenshots: { title: string; userAgent: string; mode: string }[];
+    screenshots: { title: string; fileName: string; userAgent: string; mode: string }[];
   };
   expect(sharedRecords.includes).toEqual({ identity: false, userAgent: false, fileNames: false });
-  expect(sharedRecords.screenshots.find((s) => s.mode === 'uploaded')?.title).toBe('');
+  expect(sharedRecords.screenshots.every((s) => s.fileName === '')).toBe(true);
+  // The image attached to step 1 is titled like its step, so the evidence still says what it is.
+  expect(
+    sharedRecords.screenshots
+      .filter((s) => s.mode === 'uploaded')
+      .map((s) => s.title)
+      .sort(),
+  ).toEqual(['Brightline — Home internet', 'Callback after 26 hours']);
   expect(sharedRecords.screenshots.every((s) => s.userAgent === '')).toBe(true);
 });
 

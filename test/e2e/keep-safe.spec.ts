@@ -56,6 +56,8 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
   await panel.createAudit('Q1 benchmark', 'Brightline', 'request a callback');
   await panel.createJourney('Brightline', 'brightline.test', 'own');
   await walkSite(site, panel, demo.url('/brightline/'), ['See plans']);
+  // The panel asked for persistent storage and says what the browser decided.
+  await expect(panel.page.getByTestId('persistence')).toContainText('Persistent storage: o');
 
   // Edit the audit and the journey: every field the auditor typed can change.
   await panel.button('Edit audit “Q1 benchmark”').click();
@@ -319,7 +321,7 @@ test("the auditor's identity is masked in the panel, report, HTML and CSV; user 
   await report.getByLabel('Browser details').check();
   await report.getByLabel('Uploaded file names').check();
   await expect(body).toContainText('Mozilla/5.0');
-  await expect(body).toContainText('[name] passport.png');
+  await expect(body).toContainText('file: [name] passport.png');
   const fullHtml = await exportHtml();
   expect(fullHtml).toContain('Mozilla/5.0');
   expect(fullHtml).toContain('[name] passport.png');

@@ -206,6 +206,7 @@ export function screenshotOf(
       viewport: { width: 1280, height: 800 },
       devicePixelRatio: 2,
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0',
+      fileName: '',
       redacted: false,
       annotations: [],
       updatedAt: T0,
@@ -351,7 +352,8 @@ export function sampleDataSet(): DataSet {
       url: null,
       viewport: null,
       devicePixelRatio: null,
-      title: 'договор.pdf.png',
+      title: 'Договор',
+      fileName: 'договор.pdf.png',
     }),
     screenshotOf(uuid(0x35), uuid(0x24), IMAGES.webpExtended3x2, IMAGES.jpeg5x4, {}),
   ];

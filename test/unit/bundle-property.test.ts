@@ -222,6 +222,7 @@ const screenshotBody = fc.record({
   viewport,
   devicePixelRatio: pixelRatio,
   userAgent: text(500),
+  fileName: text(LIMITS.title),
   redacted: fc.boolean(),
   annotations: fc.array(annotation, { maxLength: 4 }),
   updatedAt: millis,

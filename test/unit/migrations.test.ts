@@ -137,6 +137,10 @@ describe('schema migrations', () => {
     await v2.table('journeys').add(v2Journey);
     await v2.table('touchpoints').add(v1Step(ids.page, 1, 'page'));
     await v2.table('screenshots').add(v2Shot(ids.shot, ids.page, 'visible'));
+    // An image attached to the step kept its file name as its title in v2.
+    await v2
+      .table('screenshots')
+      .add({ ...v2Shot(ids.upload, ids.page, 'uploaded'), title: 'IMG_2041.jpg' });
     await v2.table('actionItems').add({
       id: ids.upload,
       touchpointId: ids.page,
@@ -157,7 +161,15 @@ describe('schema migrations', () => {
       updatedAt: 1_700_000_000_001,
       shortened: [],
     });
-    expect(Screenshot.parse(await db.screenshots.get(ids.shot)).updatedAt).toBe(1_700_000_009_000);
+    expect(Screenshot.parse(await db.screenshots.get(ids.shot))).toMatchObject({
+      updatedAt: 1_700_000_009_000,
+      title: 'Plans',
+      fileName: '',
+    });
+    expect(Screenshot.parse(await db.screenshots.get(ids.upload))).toMatchObject({
+      title: 'Plans',
+      fileName: 'IMG_2041.jpg',
+    });
     expect(ActionItem.parse(await db.actionItems.get(ids.upload))).toMatchObject({
       createdAt: 1_700_000_000_001,
       updatedAt: 1_700_000_000_001,

@@ -50,7 +50,8 @@ describe('identity masking', () => {
     const shot = {
       mode: 'uploaded',
       url: null,
-      title: 'IMG_2041 Ivan Petrov passport.jpg',
+      title: 'Letter from Ivan Petrov',
+      fileName: 'IMG_2041 Ivan Petrov passport.jpg',
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156',
       annotations: [{ kind: 'text', x: 1, y: 1, text: 'for Ivan Petrov', color: 'red' }],
     } as unknown as Screenshot;
@@ -64,7 +65,11 @@ describe('identity masking', () => {
       ivan,
       SHARE_CHOICES,
     );
-    expect(shared.screenshots[0]).toMatchObject({ title: '', userAgent: '' });
+    expect(shared.screenshots[0]).toMatchObject({
+      title: 'Letter from [name]',
+      fileName: '',
+      userAgent: '',
+    });
     expect(shared.screenshots[0]!.annotations[0]).toMatchObject({ text: 'for [name]' });
     expect(shared.touchpoints[0]).toMatchObject({
       url: 'https://a.test/?who=[name]',
@@ -75,7 +80,11 @@ describe('identity masking', () => {
       userAgent: true,
       fileNames: true,
     });
-    expect(all.screenshots[0]).toMatchObject({ title: shot.title, userAgent: shot.userAgent });
+    expect(all.screenshots[0]).toMatchObject({
+      title: 'Letter from Ivan Petrov',
+      fileName: shot.fileName,
+      userAgent: shot.userAgent,
+    });
     expect(all.touchpoints[0]!.title).toBe('Hi Ivan Petrov');
   });
 });
