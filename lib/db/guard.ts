@@ -104,7 +104,8 @@ export class StorageGuard {
   private async openOnce(): Promise<StorageState> {
     const free = await this.free(true);
     if (free !== null && free < OPEN_MARGIN) {
-      this.set({ kind: 'halted', reason: 'low-space', freeBytes: free, neededBytes: OPEN_MARGIN });
+      // Opening needs less room than writing; the auditor is told what working again needs.
+      this.set({ kind: 'halted', reason: 'low-space', freeBytes: free, neededBytes: WRITE_MARGIN });
       return this.current;
     }
     try {
@@ -120,16 +121,22 @@ export class StorageGuard {
     return this.current;
   }
 
-  /** After the auditor freed space: checks it, then opens once more (renewing the log). */
+  /**
+   * After the auditor freed space: checks it, then goes on — opening the database once more
+   * (renewing its log) when it is closed. A closed database opens with less room than writing
+   * needs, so saved work can be seen (and backed up) on a nearly full disk.
+   */
   async resume(): Promise<StorageState> {
-    if (this.current.kind !== 'halted') return this.open();
-    const needed = Math.max(this.current.neededBytes, OPEN_MARGIN);
+    const state = this.current;
+    if (state.kind !== 'halted') return this.open();
+    const closed = !this.db.isOpen();
+    const needed = state.reason === 'failed' || !closed ? state.neededBytes : OPEN_MARGIN;
     const free = await this.free(true);
     if (free !== null && free < needed) {
-      this.set({ ...this.current, freeBytes: free });
+      this.set({ ...state, freeBytes: free });
       return this.current;
     }
-    this.set({ kind: 'closed' });
+    this.set({ kind: closed ? 'closed' : 'ready' });
     return this.open();
   }
 

@@ -63,7 +63,7 @@ describe('storage guard', () => {
       kind: 'halted',
       reason: 'low-space',
       freeBytes: 5 * MB,
-      neededBytes: OPEN_MARGIN,
+      neededBytes: WRITE_MARGIN,
     });
     expect(db.isOpen()).toBe(false);
     const refused = await store
@@ -73,11 +73,20 @@ describe('storage guard', () => {
     expect((refused as Error).message).toMatch(/The disk is full \(5 MB free\)/);
     expect(db.isOpen()).toBe(false);
 
-    // Try again with still too little space: still closed; with enough: open.
+    // Try again with still too little space: still closed. With room to open but not to write,
+    // the saved work can be seen, and the first write is refused with what it needs.
     expect(await store.storage.resume()).toMatchObject({ kind: 'halted' });
-    probe.free = 500 * MB;
+    probe.free = OPEN_MARGIN + MB;
     expect(await store.storage.resume()).toEqual({ kind: 'ready' });
     expect(db.isOpen()).toBe(true);
+    expect(await store.listAudits()).toEqual([]);
+    await expect(
+      store.createAudit({ name: 'A', client: '', defaultTask: '' }),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect(store.storage.state).toMatchObject({ kind: 'halted', neededBytes: WRITE_MARGIN });
+    probe.free = 500 * MB;
+    expect(await store.storage.resume()).toEqual({ kind: 'ready' });
+    await store.createAudit({ name: 'A', client: '', defaultTask: '' });
   });
 
   it('refuses a write that would leave less than the margin free; nothing is written', async () => {
