@@ -24,6 +24,7 @@ import { LIMITS, type Annotation, type AnnotationColor } from '../lib/model';
 import { AnnotationShape, COLOR_VALUES } from './annotation-shapes';
 import { describeError } from './describe-error';
 import { isTooLong, LimitHint } from './fields';
+import { MessageLines, type Message } from './messages';
 import { useDocumentKeydown } from './hooks';
 
 export const TOOLS = ['select', 'box', 'arrow', 'text', 'redact'] as const;
@@ -63,10 +64,6 @@ export interface AnnotatorProps {
 
 type Selection = { target: 'annotation' | 'redaction'; index: number } | null;
 type Drag = { mode: 'draw'; start: Point; current: Point } | { mode: 'move'; last: Point } | null;
-interface Message {
-  kind: 'status' | 'error';
-  text: string;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -559,16 +556,7 @@ export function Annotator(props: AnnotatorProps) {
             </div>
           )}
 
-          <div class="messages">
-            {message?.kind === 'error' && (
-              <p class="message error" role="alert">
-                {message.text}
-              </p>
-            )}
-            <p class="message status" role="status">
-              {message?.kind === 'status' ? message.text : ''}
-            </p>
-          </div>
+          <MessageLines message={message} />
 
           <section aria-labelledby={`${ids}-list`}>
             <h2 id={`${ids}-list`}>{t('annotateList')}</h2>

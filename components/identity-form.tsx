@@ -4,6 +4,29 @@ import type { Translate } from '../lib/i18n';
 import { describeIssues, Identity, LIMITS } from '../lib/model';
 import { isTooLong, TextField } from './fields';
 
+type Saved = { error: boolean; text: string } | null;
+
+/** What the last save said, and the Save button. */
+function SaveFooter({ t, message }: { t: Translate; message: Saved }) {
+  return (
+    <>
+      {message && (
+        <p
+          class={message.error ? 'form-error' : 'message status'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function IdentityForm(props: {
   t: Translate;
   identity: Identity;
@@ -11,7 +34,7 @@ export function IdentityForm(props: {
 }) {
   const { t } = props;
   const [draft, setDraft] = useState(props.identity);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Saved>(null);
   const set = (key: keyof Identity) => (value: string) => setDraft({ ...draft, [key]: value });
   return (
     <form
@@ -56,19 +79,7 @@ export function IdentityForm(props: {
         value={draft.phone}
         onInput={set('phone')}
       />
-      {message && (
-        <p
-          class={message.error ? 'form-error' : 'message status'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
-      </div>
+      <SaveFooter t={t} message={message} />
     </form>
   );
 }
@@ -81,7 +92,7 @@ export function AuditorForm(props: {
 }) {
   const { t } = props;
   const [draft, setDraft] = useState(props.auditor);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Saved>(null);
   return (
     <form
       class="card form"
@@ -107,19 +118,7 @@ export function AuditorForm(props: {
         value={draft}
         onInput={setDraft}
       />
-      {message && (
-        <p
-          class={message.error ? 'form-error' : 'message status'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
-      </div>
+      <SaveFooter t={t} message={message} />
     </form>
   );
 }

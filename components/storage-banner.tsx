@@ -1,5 +1,6 @@
 /** Says that the disk is full, that saved work is safe, and what to do; Try again checks the space. */
 import { useState } from 'preact/hooks';
+import { useSubscription } from './hooks';
 import type { Translate } from '../lib/i18n';
 import type { StorageState } from '../lib/model';
 
@@ -55,4 +56,19 @@ export async function retryStorage(store: {
   const next = await store.storage.resume();
   if (next.kind === 'ready') location.reload();
   return next;
+}
+
+/** What the store's storage guard says now, kept up to date. */
+export function useStorageState(storage: {
+  state: StorageState;
+  subscribe(listener: (state: StorageState) => void): () => unknown;
+}): StorageState {
+  return useSubscription<StorageState>(
+    (onValue) => {
+      const stop = storage.subscribe(onValue);
+      return () => void stop();
+    },
+    storage.state,
+    [],
+  );
 }

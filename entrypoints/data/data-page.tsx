@@ -1,11 +1,12 @@
 /** Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently deleted. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../components/describe-error';
+import { maskLabels, MessageLines, type Message } from '../../components/messages';
 import { SelectField } from '../../components/fields';
 import { useFileDrop, useSubscription } from '../../components/hooks';
 import { ImportPreview } from '../../components/import-preview';
 import { LanguageSelect } from '../../components/language-select';
-import { retryStorage, StorageBanner } from '../../components/storage-banner';
+import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
 import { RecentlyDeleted } from '../../components/recently-deleted';
 import {
   browserLanguage,
@@ -16,7 +17,7 @@ import {
 } from '../../lib/browser';
 import { watchQuery, type AuditStore, type Scope } from '../../lib/db';
 import { formatBytes, formatDateTime, localeFor, translator } from '../../lib/i18n';
-import type { Audit, DeletedEntry, StorageState } from '../../lib/model';
+import type { Audit, DeletedEntry } from '../../lib/model';
 import { maskers, SHARE_CHOICES, type ExportChoices } from '../../lib/privacy';
 import type { ImportPreview as Preview, SavedBundle } from '../../lib/services/bundles';
 
@@ -36,11 +37,6 @@ type ImportState =
   | { phase: 'preview'; file: string; preview: Preview }
   | { phase: 'applying'; file: string; preview: Preview };
 
-interface Message {
-  kind: 'status' | 'error';
-  text: string;
-}
-
 const ALL = '*';
 
 export function DataPage({ services }: { services: DataServices }) {
@@ -56,23 +52,11 @@ export function DataPage({ services }: { services: DataServices }) {
     [],
     [],
   );
-  const storage = useSubscription<StorageState>(
-    (v) => {
-      const stop = services.store.storage.subscribe(v);
-      return () => void stop();
-    },
-    services.store.storage.state,
-    [],
-  );
+  const storage = useStorageState(services.store.storage);
   const locale = settings?.locale ?? localeFor(browserLanguage());
   const t = translator(locale);
   const mask = useMemo(
-    () =>
-      maskers(settings?.identity ?? null, {
-        name: t('maskName'),
-        email: t('maskEmail'),
-        phone: t('maskPhone'),
-      }),
+    () => maskers(settings?.identity ?? null, maskLabels(t)),
     [settings?.identity, locale],
   );
   const [importing, setImporting] = useState<ImportState>({ phase: 'idle' });
@@ -186,16 +170,7 @@ export function DataPage({ services }: { services: DataServices }) {
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
       </header>
 
-      <div class="messages">
-        {message?.kind === 'error' && (
-          <p class="message error" role="alert">
-            {message.text}
-          </p>
-        )}
-        <p class="message status" role="status">
-          {message?.kind === 'status' ? message.text : ''}
-        </p>
-      </div>
+      <MessageLines message={message} />
 
       <section
         {...drop.handlers}

@@ -4,7 +4,8 @@ import { describeError } from '../../components/describe-error';
 import { SelectField } from '../../components/fields';
 import { useObjectUrls, useSubscription } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
-import { retryStorage, StorageBanner } from '../../components/storage-banner';
+import { maskLabels } from '../../components/messages';
+import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
 import { REPORT_CSS } from '../../components/report-css';
 import { renderReportDocument } from '../../components/report-document';
 import { ReportView, type ImageSize } from '../../components/report-view';
@@ -17,7 +18,7 @@ import {
 } from '../../lib/browser';
 import { watchQuery, type AuditSnapshot, type AuditStore } from '../../lib/db';
 import { localeFor, translator } from '../../lib/i18n';
-import type { Audit, Screenshot, StorageState } from '../../lib/model';
+import type { Audit, Screenshot } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
 import { fileStem } from '../../lib/report/files';
 import { buildReport } from '../../lib/report/model';
@@ -39,14 +40,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
     null,
     [],
   );
-  const storage = useSubscription<StorageState>(
-    (v) => {
-      const stop = store.storage.subscribe(v);
-      return () => void stop();
-    },
-    store.storage.state,
-    [],
-  );
+  const storage = useStorageState(store.storage);
   const locale = settings?.locale ?? localeFor(browserLanguage());
   const t = translator(locale);
   const [auditId, setAuditId] = useState<string | null>(null);
@@ -69,7 +63,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
       snapshot,
       settings?.identity ?? null,
       { identity: false, ...choices },
-      { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') },
+      maskLabels(t),
     );
     return buildReport(shared, chosenIds, Date.now());
   }, [

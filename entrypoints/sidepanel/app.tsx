@@ -7,8 +7,9 @@ import {
   type JourneyFields,
   type OfflineInput,
 } from '../../components/forms';
+import { maskLabels, MessageLines, type Message } from '../../components/messages';
 import { RecentlyDeleted } from '../../components/recently-deleted';
-import { retryStorage, StorageBanner } from '../../components/storage-banner';
+import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
 import { describeError, describeNotice } from '../../components/describe-error';
 import { describeSelection } from '../../components/describe-selection';
 import { SelectField } from '../../components/fields';
@@ -43,7 +44,6 @@ import type {
   Journey,
   Outcome,
   Screenshot,
-  StorageState,
   Touchpoint,
 } from '../../lib/model';
 
@@ -63,10 +63,6 @@ export interface PanelServices {
 export const BACKUP_REMINDER_STEPS = 50;
 
 type Panel = 'none' | 'audit' | 'edit-audit' | 'journey' | 'edit-journey' | 'offline';
-interface Message {
-  kind: 'status' | 'error';
-  text: string;
-}
 interface JourneySteps {
   steps: Touchpoint[];
   screenshots: Screenshot[];
@@ -111,14 +107,7 @@ export function App({ services }: { services: PanelServices }) {
   const thumbs = useObjectUrls(
     useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]),
   );
-  const storage = useSubscription<StorageState>(
-    (v) => {
-      const stop = store.storage.subscribe(v);
-      return () => void stop();
-    },
-    store.storage.state,
-    [],
-  );
+  const storage = useStorageState(store.storage);
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -147,12 +136,7 @@ export function App({ services }: { services: PanelServices }) {
     [lastBackupAt],
   );
   const mask = useMemo(
-    () =>
-      maskers(settings?.identity ?? null, {
-        name: t('maskName'),
-        email: t('maskEmail'),
-        phone: t('maskPhone'),
-      }),
+    () => maskers(settings?.identity ?? null, maskLabels(t)),
     [settings?.identity, locale],
   );
 
@@ -648,15 +632,7 @@ export function App({ services }: { services: PanelServices }) {
         />
       )}
 
-      <div class="messages">
-        {message?.kind === 'error' && (
-          <p class="message error" role="alert">
-            {message.text}
-          </p>
-        )}
-        <p class="message status" role="status">
-          {message?.kind === 'status' ? message.text : ''}
-        </p>
+      <MessageLines message={message}>
         {deleted && (
           <p class="message undo" aria-live="polite">
             {deleted.kind === 'step'
@@ -669,7 +645,7 @@ export function App({ services }: { services: PanelServices }) {
             </button>
           </p>
         )}
-      </div>
+      </MessageLines>
 
       {journey && (
         <section aria-label={t('steps')}>

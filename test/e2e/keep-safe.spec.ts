@@ -174,26 +174,11 @@ test('a 70,000-character URL is kept whole; an image too large to decode is refu
   await site.bringToFront();
   await site.goto(longUrl);
   await panel.capture(1);
-  const stored = await panel.page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const read = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const [step] = await read<{ url: string; shortened: unknown[] }>('touchpoints');
-    const [shot] = await read<{ url: string }>('screenshots');
-    db.close();
-    return { step: step!, shot: shot! };
-  });
-  expect(stored.step.url).toBe(longUrl);
-  expect(stored.shot.url).toBe(longUrl);
-  expect(stored.step.shortened).toEqual([]);
+  const stored = await readProfile(panel.page);
+  const step = stored.steps[0]!;
+  expect(step.url).toBe(longUrl);
+  expect(stored.screenshots[0]!.url).toBe(longUrl);
+  expect(step.shortened).toEqual([]);
   await expect(panel.step(1).locator('.shortened')).toHaveCount(0);
 
   // A 20,000 × 20,000 px picture (400 megapixels) as evidence: refused before decoding.

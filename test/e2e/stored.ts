@@ -120,12 +120,19 @@ export async function readProfile(extensionPage: Page) {
     const mismatched = [];
     for (const image of images)
       if (shots.get(image.id) !== (await hex(image.blob))) mismatched.push(image.id);
-    const steps = await all<{ id: string; note: string; title: string }>('touchpoints');
+    const steps = await all<{
+      id: string;
+      note: string;
+      title: string;
+      url: string | null;
+      shortened: unknown[];
+    }>('touchpoints');
+    const screenshots = await all<{ id: string; url: string | null }>('screenshots');
     /** Every record's id, per table (sorted), to check that none is lost. */
     const ids: Record<string, string[]> = {};
     for (const name of tables)
       ids[name] = (await all<{ id: string }>(name)).map((r) => r.id).sort();
     db.close();
-    return { counts, deleted, hashes, mismatched, steps, ids };
+    return { counts, deleted, hashes, mismatched, steps, screenshots, ids };
   });
 }
