@@ -136,3 +136,12 @@ export async function readProfile(extensionPage: Page) {
     return { counts, deleted, hashes, mismatched, steps, screenshots, ids };
   });
 }
+
+/**
+ * What an import may not change: every record's id, every step, and every image matching the hash
+ * its record lists. (Image bytes themselves may be re-encoded as WebP in the background after a
+ * capture, with their record following; that is not the import's doing.)
+ */
+export function unchangedByImport(profile: Awaited<ReturnType<typeof readProfile>>) {
+  return { ids: profile.ids, steps: profile.steps, deleted: profile.deleted, mismatched: [] };
+}
