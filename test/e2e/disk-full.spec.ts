@@ -66,6 +66,7 @@ function openPanelPage(session: ExtensionSession): Promise<PanelPage> {
  */
 function writeIntoFullDisk(page: Page) {
   return page.evaluate(async () => {
+    // The page holds an open connection already, so this one needs no new write to open.
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('touchpoint-audit');
       open.onsuccess = () => resolve(open.result);
@@ -142,6 +143,8 @@ test('a full disk during a capture and a broken write: after freeing space and r
     // not even open the database, and says why.
     const writer = await session.context.newPage();
     await writer.goto(`chrome-extension://${session.extensionId}/report.html`);
+    // The page has opened the database (its report is shown) before the disk fills.
+    await expect(writer.getByRole('heading', { name: 'Disk full', level: 1 })).toBeVisible();
     const secondFiller = await fill(disk.dir, 'filler-2', 0);
     expect(await writeIntoFullDisk(writer)).not.toBe('');
     await session.context.close();

@@ -110,7 +110,7 @@ describe('CSV export', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(6);
     const cells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
-    expect(lines.slice(1).map((l) => cells(l)[10])).toEqual([
+    expect(lines.slice(1).map((l) => cells(l)[11])).toEqual([
       'O home',
       'O plans',
       'O offer',
@@ -121,7 +121,7 @@ describe('CSV export', () => {
       lines
         .slice(1)
         .map((l) => cells(l))
-        .every((c) => c.length === 20),
+        .every((c) => c.length === 21),
     ).toBe(true);
     expect(lines[1]).toContain('"Сбор информации"');
   });
