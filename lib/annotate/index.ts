@@ -2,25 +2,10 @@
  * Geometry of annotations and redaction areas, in IMAGE pixels (pure: no DOM, runs in Node tests).
  * The editor and the report draw with these, so a mark looks the same in both.
  */
+import { JPEG_BLOCK_PX, toImagePixels, type Point, type Rect, type Size } from '../geometry';
 import type { Annotation } from '../model';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** A rectangle in image pixels: x, y is the top-left corner; width and height are ≥ 0. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
+export { JPEG_BLOCK_PX, type Point, type Rect, type Size };
 
 /** Where an element sits on screen (a DOMRect is one). */
 export interface ScreenBox {
@@ -32,9 +17,6 @@ export interface ScreenBox {
 
 /** A drag shorter than this many image pixels in both directions is a click, not a shape. */
 export const MIN_SHAPE_PX = 4;
-
-/** JPEG codes colour in 16×16-pixel blocks (8×8 luma, 4:2:0 chroma): redactions cover whole blocks. */
-export const JPEG_BLOCK_PX = 16;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
@@ -78,11 +60,9 @@ export function isTooSmall(a: Point, b: Point): boolean {
  * from the neighbouring content softening its edge.
  */
 export function alignToBlocks(rect: Rect, size: Size, block = JPEG_BLOCK_PX): Rect {
-  const x = clamp(Math.floor(rect.x / block) * block, 0, size.width);
-  const y = clamp(Math.floor(rect.y / block) * block, 0, size.height);
-  const right = clamp(Math.ceil((rect.x + rect.width) / block) * block, 0, size.width);
-  const bottom = clamp(Math.ceil((rect.y + rect.height) / block) * block, 0, size.height);
-  return { x, y, width: right - x, height: bottom - y };
+  return (
+    toImagePixels(rect, { image: size, block }) ?? { x: rect.x, y: rect.y, width: 0, height: 0 }
+  );
 }
 
 /** Line width of boxes and arrows: readable on a phone screenshot and on a 4K page alike. */

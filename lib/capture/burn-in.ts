@@ -1,5 +1,5 @@
 /** Manual redaction: solid black areas burnt into a stored image's pixels (browser contexts). */
-import { alignToBlocks, type Rect } from '../annotate';
+import { JPEG_BLOCK_PX, type Rect } from '../geometry';
 import type { EncodedImage, ScreenshotMode } from '../model';
 import { encodeCaptured } from './encode';
 import { paintRedactions } from './redact';
@@ -20,15 +20,11 @@ export async function burnInRedactions(
   const bitmap = await createImageBitmap(image);
   let blob: Blob;
   try {
-    const size = { width: bitmap.width, height: bitmap.height };
-    const canvas = new OffscreenCanvas(size.width, size.height);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D canvas is available.');
     context.drawImage(bitmap, 0, 0);
-    const areas = rects
-      .map((rect) => alignToBlocks(rect, size))
-      .filter((a) => a.width > 0 && a.height > 0);
-    paintRedactions(context, areas, { x: 0, y: 0 }, 1);
+    paintRedactions(context, rects, { block: JPEG_BLOCK_PX });
     // Same format as before (WebP stays WebP, PNG stays lossless); JPEG when the browser cannot
     // encode that format at this size (WebP stops at 16,383 px per side).
     const type =

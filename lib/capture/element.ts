@@ -7,7 +7,8 @@ import type { AuditStore } from '../db';
 import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
 import { asCaptureError, CaptureError } from './errors';
 import { CAPTURE_QUALITY, restrictedReason } from './index';
-import type { CapturePacer, Rect } from './pacer';
+import { coverBoxes, intersect, toImagePixels, type Rect } from '../geometry';
+import type { CapturePacer } from './pacer';
 import {
   DOM_RENDER_TIMEOUT_MS,
   type DomFailure,
@@ -74,37 +75,6 @@ export type ElementCaptureResult =
       redacted: boolean;
     };
 
-/** The overlap of two rects, or null when they do not overlap. */
-export function intersect(a: Rect, b: Rect): Rect | null {
-  const x = Math.max(a.x, b.x);
-  const y = Math.max(a.y, b.y);
-  const right = Math.min(a.x + a.width, b.x + b.width);
-  const bottom = Math.min(a.y + a.height, b.y + b.height);
-  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
-}
-
-/**
- * Maps a rect in CSS px (relative to `origin`) to whole pixels of an image that shows `origin`
- * at `scale` pixels per CSS px: rounded outwards (nothing of the rect is lost), clipped to the image.
- */
-export function toPixels(
-  rect: Rect,
-  origin: { x: number; y: number },
-  scale: number,
-  image: { width: number; height: number },
-): Rect | null {
-  const left = Math.max(0, Math.floor((rect.x - origin.x) * scale + 1e-6));
-  const top = Math.max(0, Math.floor((rect.y - origin.y) * scale + 1e-6));
-  const right = Math.min(image.width, Math.ceil((rect.x - origin.x + rect.width) * scale - 1e-6));
-  const bottom = Math.min(
-    image.height,
-    Math.ceil((rect.y - origin.y + rect.height) * scale - 1e-6),
-  );
-  return right > left && bottom > top
-    ? { x: left, y: top, width: right - left, height: bottom - top }
-    : null;
-}
-
 /**
  * Where to cut a capture of the viewport: the part of `rect` (document CSS px) on screen at
  * `view`'s scroll position, in capture pixels (CSS px × device pixel ratio). Null when none of it is.
@@ -121,23 +91,10 @@ export function viewportCrop(
     width: Math.round(view.viewport.width * dpr),
     height: Math.round(view.viewport.height * dpr),
   };
-  const crop = toPixels(visible, view.scroll, dpr, image);
+  const crop = toImagePixels(visible, { origin: view.scroll, scale: dpr, image });
   if (!crop) return null;
   const clipped = visible.width < rect.width - 0.5 || visible.height < rect.height - 0.5;
   return { crop, clipped };
-}
-
-/** Sensitive rects (document CSS px) as black boxes in the pixels of an image showing `origin`. */
-export function coverBoxes(
-  sensitive: readonly Rect[],
-  origin: Rect,
-  scale: number,
-  image: { width: number; height: number },
-): Rect[] {
-  return sensitive
-    .map((rect) => intersect(rect, origin))
-    .map((rect) => (rect ? toPixels(rect, origin, scale, image) : null))
-    .filter((rect): rect is Rect => rect !== null);
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,6 +2,7 @@
 import { LIMITS, type EncodedImage, type ImageMime, type ScreenshotMode } from '../model';
 import { CaptureError } from './errors';
 import { imageInfo } from '../model/image-info';
+import { toImagePixels, type Rect } from '../geometry';
 
 export const THUMBNAIL_WIDTH = 320;
 const THUMBNAIL_QUALITY = 0.72;
@@ -145,7 +146,7 @@ export async function encodeUpload(file: Blob & { name?: string }): Promise<Enco
   }
 }
 
-type Box = { x: number; y: number; width: number; height: number };
+type Box = Rect;
 
 /** JPEG quality when a cut-out of a JPEG capture is re-encoded. */
 const CUT_QUALITY = 0.92;
@@ -172,18 +173,10 @@ export async function encodeSelection(
     // zoomed screen can capture at another size: scale them to the pixels actually returned.
     const k = frame && frame.width !== bitmap.width ? bitmap.width / frame.width : 1;
     if (k !== 1) {
-      const scaled = (b: Box): Box => {
-        const x = Math.floor(b.x * k);
-        const y = Math.floor(b.y * k);
-        return {
-          x,
-          y,
-          width: Math.ceil((b.x + b.width) * k) - x,
-          height: Math.ceil((b.y + b.height) * k) - y,
-        };
-      };
+      const image = { width: bitmap.width, height: bitmap.height };
+      const scaled = (b: Box) => toImagePixels(b, { scale: k, image });
       crop = crop && scaled(crop);
-      cover = cover.map(scaled);
+      cover = cover.map(scaled).filter((b): b is Box => b !== null);
     }
     if (crop) {
       const x = Math.max(0, Math.min(bitmap.width - 1, Math.round(crop.x)));

@@ -8,7 +8,8 @@ import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
 import { dataUrlToBlob, describe } from './encode';
 import { asCaptureError, CaptureError } from './errors';
 import { CAPTURE_QUALITY, restrictedReason } from './index';
-import type { CapturePacer, Rect, RunInTab } from './pacer';
+import { JPEG_BLOCK_PX, toImagePixels, type Rect } from '../geometry';
+import type { CapturePacer, RunInTab } from './pacer';
 
 /** Tallest part, in device pixels: well inside Chromium's 65,535 px canvas side and JPEG's limit. */
 export const MAX_PART_HEIGHT = 32_000;
@@ -19,8 +20,6 @@ export const MAX_PART_HEIGHT = 32_000;
 export const MAX_PART_PIXELS = 48 * 1024 * 1024;
 /** Pages are captured down to this height (CSS px); an endless feed would otherwise never end. */
 export const MAX_PAGE_HEIGHT = 200_000;
-/** Redactions grow to whole JPEG blocks (16 px with chroma subsampling) so no edge leaks. */
-export const JPEG_BLOCK_PX = 16;
 /** JPEG quality of the stitched parts (0–1), as the visible capture's 85. */
 export const PART_QUALITY = 0.85;
 
@@ -155,21 +154,13 @@ export function coverRectsForPart(
   width: number,
   block = JPEG_BLOCK_PX,
 ): Rect[] {
-  const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
-  const covers: Rect[] = [];
-  for (const rect of rects) {
-    if (![rect.x, rect.y, rect.width, rect.height].every(Number.isFinite)) continue;
-    if (rect.width <= 0 || rect.height <= 0) continue;
-    const x = clamp(Math.floor((rect.x * scale) / block) * block, width);
-    const y = clamp(Math.floor((rect.y * scale - part.top) / block) * block, part.height);
-    const right = clamp(Math.ceil(((rect.x + rect.width) * scale) / block) * block, width);
-    const bottom = clamp(
-      Math.ceil(((rect.y + rect.height) * scale - part.top) / block) * block,
-      part.height,
-    );
-    if (right > x && bottom > y) covers.push({ x, y, width: right - x, height: bottom - y });
-  }
-  return covers;
+  const view = {
+    origin: { x: 0, y: part.top / scale },
+    scale,
+    image: { width, height: part.height },
+    block,
+  };
+  return rects.map((rect) => toImagePixels(rect, view)).filter((r): r is Rect => r !== null);
 }
 
 /** A fixed or sticky element of the page, as the tile planner sees it. */

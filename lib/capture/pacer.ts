@@ -1,10 +1,4 @@
-/** A rectangle in CSS pixels of the document (not the viewport) unless stated otherwise. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect } from '../geometry';
 
 /** Runs a self-contained function in the walked tab (see lib/browser runInTab). */
 export type RunInTab = <Args extends unknown[], Result>(

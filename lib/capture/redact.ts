@@ -3,7 +3,7 @@
  * field whose value contains the auditor's own identity, are covered with solid black.
  */
 import type { Identity } from '../model';
-import type { Rect } from './pacer';
+import { JPEG_BLOCK_PX, toImagePixels, type Rect } from '../geometry';
 
 export interface SensitiveFields {
   scrollX: number;
@@ -80,29 +80,22 @@ export function findSensitiveFields(identity: Identity): SensitiveFields {
 }
 
 /**
- * Fills rects with solid black on a canvas. Rects are in CSS pixels relative to `origin` (e.g. the
- * viewport's or a tile's top-left in the document); `scale` is output pixels per CSS pixel.
- * Returns how many rects touched the canvas.
+ * Fills rects with solid black on a canvas, each grown to the whole pixels (and `block`s) that show
+ * it (lib/geometry). Rects are in CSS px relative to `origin` (e.g. the viewport's top-left in the
+ * document); `scale` is canvas pixels per CSS px. Returns how many rects touched the canvas.
  */
 export function paintRedactions(
   context: OffscreenCanvasRenderingContext2D,
   rects: readonly Rect[],
-  origin: { x: number; y: number },
-  scale: number,
+  view: { origin?: { x: number; y: number }; scale?: number; block?: number },
 ): number {
-  const { width, height } = context.canvas;
-  let painted = 0;
+  const image = { width: context.canvas.width, height: context.canvas.height };
+  const boxes = rects
+    .map((rect) => toImagePixels(rect, { ...view, image }))
+    .filter((box): box is Rect => box !== null);
   context.fillStyle = '#000';
-  for (const rect of rects) {
-    const x = Math.floor((rect.x - origin.x) * scale);
-    const y = Math.floor((rect.y - origin.y) * scale);
-    const w = Math.ceil(rect.width * scale) + 1;
-    const h = Math.ceil(rect.height * scale) + 1;
-    if (x + w <= 0 || y + h <= 0 || x >= width || y >= height) continue;
-    context.fillRect(x, y, w, h);
-    painted++;
-  }
-  return painted;
+  for (const box of boxes) context.fillRect(box.x, box.y, box.width, box.height);
+  return boxes.length;
 }
 
 /** JPEG quality of an image re-encoded after redaction. */
@@ -126,8 +119,8 @@ export async function coverRegions(
     const context = canvas.getContext('2d');
     if (!context) return null;
     context.drawImage(bitmap, 0, 0);
-    if (!paintRedactions(context, rects, origin, cssWidth ? bitmap.width / cssWidth : 1))
-      return null;
+    const scale = cssWidth ? bitmap.width / cssWidth : 1;
+    if (!paintRedactions(context, rects, { origin, scale, block: JPEG_BLOCK_PX })) return null;
     return await canvas.convertToBlob({ type: 'image/jpeg', quality: REDACTED_QUALITY });
   } finally {
     bitmap.close();

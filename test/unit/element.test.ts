@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { CapturePacer, type Clock, type Rect } from '../../lib/capture';
 import {
   captureElementStep,
-  coverBoxes,
-  intersect,
-  toPixels,
   viewportCrop,
   type DomRender,
   type ElementCaptureDeps,
@@ -97,22 +94,7 @@ const counts = async (db: ReturnType<typeof testStore>['db']) => ({
   images: await db.images.count(),
 });
 
-describe('rect maths', () => {
-  it('intersects and maps CSS px to whole device pixels, rounding outwards and clipping', () => {
-    expect(
-      intersect({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 5, width: 10, height: 10 }),
-    ).toEqual({ x: 5, y: 5, width: 5, height: 5 });
-    expect(
-      intersect({ x: 0, y: 0, width: 5, height: 5 }, { x: 5, y: 0, width: 5, height: 5 }),
-    ).toBe(null);
-    expect(
-      toPixels({ x: 10.4, y: 20.6, width: 100.2, height: 50 }, { x: 0, y: 0 }, 1.5, {
-        width: 1000,
-        height: 1000,
-      }),
-    ).toEqual({ x: 15, y: 30, width: 151, height: 76 });
-  });
-
+describe('viewportCrop', () => {
   it('crops a region at device pixel ratio 2 from its viewport position', () => {
     // A region dragged from (200, 150) to (520, 390) in the viewport, page scrolled to y = 1300.
     const region = { x: 200, y: 1450, width: 320, height: 240 };
@@ -131,24 +113,6 @@ describe('rect maths', () => {
       clipped: true,
     });
     expect(viewportCrop({ x: 0, y: 700, width: 200, height: 100 }, view)).toBe(null);
-  });
-
-  it('places sensitive fields relative to the output origin, scaled, and drops the others', () => {
-    const origin = { x: 100, y: 1500, width: 360, height: 220 };
-    const boxes = coverBoxes(
-      [
-        { x: 120, y: 1600, width: 100, height: 30 }, // inside
-        { x: 400, y: 1700, width: 200, height: 60 }, // overlaps the bottom-right corner
-        { x: 0, y: 0, width: 50, height: 20 }, // elsewhere on the page
-      ],
-      origin,
-      2,
-      { width: 720, height: 440 },
-    );
-    expect(boxes).toEqual([
-      { x: 40, y: 200, width: 200, height: 60 },
-      { x: 600, y: 400, width: 120, height: 40 },
-    ]);
   });
 });
 
