@@ -1,4 +1,5 @@
 /** The status line after an element or region capture: what was stored and how. */
+// eslint-disable-next-line import-x/no-restricted-paths -- TODO(#7): components take types from lib/model; move ElementCaptureResult there.
 import type { ElementCaptureResult } from '../lib/capture/element';
 import type { Translate } from '../lib/i18n';
 

@@ -1,3 +1,4 @@
+// eslint-disable-next-line import-x/no-restricted-paths -- TODO(#7): only lib/browser touches browser.*; move these listeners behind lib/browser adapters.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storageProbe } from '../lib/browser';

@@ -1,9 +1,9 @@
 /** The only code that touches IndexedDB. Every write is one Dexie transaction. */
 import type { z } from 'zod';
 import {
-  ActionItem,
   type Annotation,
   Audit,
+  type AuditSnapshot,
   AuditEdit,
   AuditInput,
   type DataSet,
@@ -98,14 +98,8 @@ export interface ImageEvidence {
   fileName: string;
 }
 
-/** Everything the report needs about one audit (image blobs excluded). */
-export interface AuditSnapshot {
-  audit: Audit;
-  journeys: Journey[];
-  touchpoints: Touchpoint[];
-  screenshots: Screenshot[];
-  actionItems: ActionItem[];
-}
+// The snapshot type lives in lib/model so the pure report model need not import the store.
+export type { AuditSnapshot } from '../model';
 
 function bytesOf(blobs: Blob[]): number {
   return blobs.reduce((sum, blob) => sum + blob.size, 0);

@@ -1,5 +1,6 @@
 /** Zod schemas are the single source of truth for every record; types come from z.infer. */
 import { z } from 'zod';
+// eslint-disable-next-line import-x/no-restricted-paths -- TODO(#7): lib/model is zod only; the category and channel ids belong in lib/model (taxonomy keeps the labels).
 import { CATEGORY_IDS, CHANNEL_IDS } from '../taxonomy';
 
 /**
@@ -268,6 +269,15 @@ export interface DataSet extends RecordSet {
   /** Full-size image blobs, keyed by screenshot id. */
   images: StoredImage[];
   deletions: Tombstone[];
+}
+
+/** Everything the report needs about one audit (image blobs excluded). */
+export interface AuditSnapshot {
+  audit: Audit;
+  journeys: Journey[];
+  touchpoints: Touchpoint[];
+  screenshots: Screenshot[];
+  actionItems: ActionItem[];
 }
 
 export const DeletedKind = z.enum(['audit', 'journey', 'step', 'image', 'action']);

@@ -1,7 +1,6 @@
 /** The report model: a pure function of the database contents (testable in Node). */
-import type { AuditSnapshot } from '../db';
 import { alignedStages, journeyKpis, type JourneyKpis } from '../metrics';
-import type { Audit, Journey, Screenshot, Touchpoint } from '../model';
+import type { Audit, AuditSnapshot, Journey, Screenshot, Touchpoint } from '../model';
 
 export const REPORT_FORMAT_VERSION = 1;
 
