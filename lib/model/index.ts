@@ -3,6 +3,11 @@ import { z } from 'zod';
 // eslint-disable-next-line import-x/no-restricted-paths -- TODO(#7): lib/model is zod only; the category and channel ids belong in lib/model (taxonomy keeps the labels).
 import { CATEGORY_IDS, CHANNEL_IDS } from '../taxonomy';
 
+// Parsers are interpreted, never compiled with `new Function`: extension pages forbid eval, and
+// zod reads this when a schema is built, so it runs before any schema (every schema user imports
+// lib/model first; ES modules evaluate imports before the importer's body).
+z.config({ jitless: true });
+
 /**
  * Length limits of text fields. The UI says so while the auditor types (never cuts silently);
  * values recorded by the tool beyond a limit are shortened and the step says so (`shortened`).
