@@ -1,7 +1,8 @@
 /**
  * Runs IN THE PAGE (bundled into the on-demand script entrypoints/element-capture.ts, isolated
  * world): renders the element the picker chose with html2canvas-pro, the maintained fork of
- * html2canvas that understands oklch()/oklab()/color-mix() colours.
+ * html2canvas that understands oklch()/oklab()/color-mix() colours, once its cloned document has
+ * the page's stylesheets, fonts and images (settleClone).
  */
 import html2canvas from 'html2canvas-pro';
 import {
@@ -23,9 +24,11 @@ function backdropOf(element: HTMLElement): string {
 }
 
 /**
- * html2canvas-pro polls its cloned document every 50 ms (iframeLoader), although the clone is
- * complete at the first tick; polling every 4 ms saves about 50 ms per render. Only this isolated
- * world's own setInterval is wrapped (the page's is untouched), and only during the render.
+ * html2canvas-pro polls its cloned document every 50 ms (iframeLoader) until it is "complete";
+ * polling every 4 ms saves about 50 ms per render. That readiness check says nothing about the
+ * clone's stylesheets, fonts or images, so the render waits for those itself (settleClone, run as
+ * onclone). Only this isolated world's own setInterval is wrapped (the page's is untouched), and
+ * only during the render.
  */
 async function withQuickPolling<T>(run: () => Promise<T>): Promise<T> {
   const scope = globalThis as { setInterval: typeof setInterval };
@@ -36,6 +39,103 @@ async function withQuickPolling<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     scope.setInterval = original;
+  }
+}
+
+/** How long the clone may take to load its stylesheets, fonts and images, at most. */
+const SETTLE_LIMIT_MS = 2500;
+
+/**
+ * Whether `link`'s stylesheet arrived: true once it has loaded, false if it failed or `deadline`
+ * came first.
+ */
+function sheetArrived(link: HTMLLinkElement, deadline: Promise<void>): Promise<boolean> {
+  if (link.sheet) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (value: boolean) => {
+      link.removeEventListener('load', onLoad);
+      link.removeEventListener('error', onError);
+      resolve(value);
+    };
+    const onLoad = () => done(true);
+    const onError = () => done(false);
+    link.addEventListener('load', onLoad);
+    link.addEventListener('error', onError);
+    void deadline.then(() => done(link.sheet !== null));
+  });
+}
+
+/** The stylesheet links (resolved hrefs) whose sheet the page has: the clone must load them too. */
+function loadedSheetLinks(page: Document): Set<string> {
+  const hrefs = new Set<string>();
+  for (const link of page.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
+    if (link.sheet) hrefs.add(link.href);
+  }
+  return hrefs;
+}
+
+/** Font faces the page has loaded, as "family|style|weight|stretch" keys. */
+function loadedFaces(page: Document): Set<string> {
+  const keys = new Set<string>();
+  page.fonts.forEach((face) => {
+    if (face.status === 'loaded') keys.add(faceKey(face));
+  });
+  return keys;
+}
+
+const faceKey = (face: FontFace) =>
+  [face.family.replace(/^["']|["']$/g, ''), face.style, face.weight, face.stretch].join('|');
+
+/**
+ * Makes html2canvas-pro's cloned document look like the page before it is read. The clone (an
+ * about:blank iframe) gets the page's nodes only after its document was closed, so its load event
+ * and readyState do not wait for them: its <link rel=stylesheet> elements fetch their sheets again
+ * (no-store or uncached sheets from the network), its @font-face fonts start loading only once
+ * those sheets apply, and html2canvas-pro's own `fonts.ready` wait ran while no font was pending
+ * yet. Reading the clone then gives unstyled boxes (default grey buttons, images at their natural
+ * size) and text laid out in a fallback font. So: wait for every sheet the page has, then load the
+ * font faces the page has loaded, then the clone's images in the element. Throws when the sheets
+ * did not arrive in time, so the extension crops a native capture instead.
+ */
+async function settleClone(
+  page: Document,
+  clone: Document,
+  element: HTMLElement,
+  signal: AbortSignal,
+): Promise<void> {
+  const sheets = loadedSheetLinks(page);
+  const faces = loadedFaces(page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, SETTLE_LIMIT_MS);
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  try {
+    const links = [...clone.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')].filter(
+      (link) => sheets.has(link.href),
+    );
+    const loaded = await Promise.all(links.map((link) => sheetArrived(link, deadline)));
+    if (signal.aborted) return;
+    if (loaded.includes(false)) {
+      throw new Error("the page's stylesheets did not load in the copy it is rendered from");
+    }
+    // The sheets apply now: load every face the page uses (the clone would only ask for them
+    // while laying out, after html2canvas-pro's font wait), and let layout settle on them.
+    const pending: Promise<unknown>[] = [];
+    clone.fonts.forEach((face) => {
+      if (face.status !== 'loaded' && faces.has(faceKey(face))) {
+        pending.push(face.load().catch(() => undefined));
+      }
+    });
+    element.getBoundingClientRect();
+    await Promise.race([Promise.all(pending).then(() => clone.fonts.ready), deadline]);
+    const images = [...element.querySelectorAll('img')].filter((image) => !image.complete);
+    await Promise.race([
+      Promise.all(images.map((image) => image.decode().catch(() => undefined))),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -76,6 +176,7 @@ export async function renderPickedElement(timeoutMs = DOM_RENDER_TIMEOUT_MS): Pr
         allowTaint: false,
         imageTimeout: Math.min(2000, timeoutMs),
         signal: controller.signal,
+        onclone: (clone, cloned) => settleClone(document, clone, cloned, controller.signal),
       }),
     );
     const renderMs = performance.now() - start;
