@@ -9,6 +9,7 @@ import {
 } from '../lib/db/errors';
 import { MESSAGES, type MessageKey, type Translate } from '../lib/i18n';
 import type { Notice } from '../lib/model';
+import { describeCapture } from './describe-capture';
 
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof CaptureError) return t(`error_${error.reason}`, error.params);
@@ -32,7 +33,17 @@ export function describeError(error: unknown, t: Translate): string {
 
 /** The side panel's line for a capture made by a shortcut, the context menu or auto-capture. */
 export function describeNotice(notice: Notice, t: Translate): string {
-  if (notice.kind === 'captured') return t('captured', notice.params);
+  if (notice.kind === 'captured') {
+    return describeCapture(
+      {
+        mode: notice.reason === 'full-page' ? 'full-page' : 'visible',
+        seq: Number(notice.params.n),
+        parts: Number(notice.params.parts ?? 1),
+        redacted: Number(notice.params.redacted ?? 0) === 1,
+      },
+      t,
+    );
+  }
   const key = `error_${notice.reason ?? 'capture-failed'}`;
   return key in MESSAGES.en
     ? t(key as MessageKey, notice.params)

@@ -35,27 +35,40 @@ export function useDocumentKeydown(handler: (event: KeyboardEvent) => void): voi
   }, []);
 }
 
-/** Object URLs for blobs keyed by id, revoked when no longer used or on unmount. */
-export function useObjectUrls(blobs: ReadonlyMap<string, Blob>): ReadonlyMap<string, string> {
-  const cache = useRef(new Map<string, { blob: Blob; url: string }>());
-  const urls = new Map<string, string>();
-  for (const [id, blob] of blobs) {
-    let entry = cache.current.get(id);
-    if (!entry || entry.blob !== blob) {
-      if (entry) URL.revokeObjectURL(entry.url);
-      entry = { blob, url: URL.createObjectURL(blob) };
-      cache.current.set(id, entry);
-    }
-    urls.set(id, entry.url);
+/** A blob and a version that changes whenever its bytes do (e.g. the image's SHA-256). */
+export interface VersionedBlob {
+  version: string;
+  blob: Blob;
+}
+
+/**
+ * Object URLs for blobs keyed by id: an id keeps its URL while its version is the same (a live
+ * query hands out new Blob objects for the same bytes), and the returned map stays the same
+ * object until an entry changes — so memoised rows do not re-render or reload their images.
+ * URLs are revoked when no longer used or on unmount.
+ */
+export function useObjectUrls(
+  blobs: ReadonlyMap<string, VersionedBlob>,
+): ReadonlyMap<string, string> {
+  const cache = useRef(new Map<string, { version: string; url: string }>());
+  const urls = useRef<ReadonlyMap<string, string>>(new Map());
+  let changed = false;
+  for (const [id, { version, blob }] of blobs) {
+    const entry = cache.current.get(id);
+    if (entry?.version === version) continue;
+    if (entry) URL.revokeObjectURL(entry.url);
+    cache.current.set(id, { version, url: URL.createObjectURL(blob) });
+    changed = true;
   }
   for (const [id, entry] of cache.current) {
-    if (!blobs.has(id)) {
-      URL.revokeObjectURL(entry.url);
-      cache.current.delete(id);
-    }
+    if (blobs.has(id)) continue;
+    URL.revokeObjectURL(entry.url);
+    cache.current.delete(id);
+    changed = true;
   }
+  if (changed) urls.current = new Map([...cache.current].map(([id, entry]) => [id, entry.url]));
   useEffect(() => () => cache.current.forEach((entry) => URL.revokeObjectURL(entry.url)), []);
-  return urls;
+  return urls.current;
 }
 
 /** The first file carried by a drop or a paste, if any. */

@@ -1,4 +1,5 @@
 /** One step of the active journey in the side panel: quick scores up front, the rest on demand. */
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatTime, type Translate } from '../lib/i18n';
 import { LIMITS, type Screenshot, type Touchpoint, type TouchpointEdit } from '../lib/model';
@@ -15,19 +16,24 @@ import {
 import { useFileDrop } from './hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from './fields';
 
+/** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
+export interface StepActions {
+  edit(step: Touchpoint, edit: TouchpointEdit): void;
+  move(step: Touchpoint, toSeq: number): void;
+  delete(step: Touchpoint): void;
+  attach(step: Touchpoint, file: File): void;
+  /** Opens the annotation and redaction editor for one of the step's screenshots. */
+  annotate(step: Touchpoint, screenshotId: string): void;
+}
+
 export interface StepItemProps {
   step: Touchpoint;
   screenshots: readonly Screenshot[];
   thumbUrls: ReadonlyMap<string, string>;
-  total: number;
+  isLast: boolean;
   t: Translate;
   locale: Locale;
-  onEdit: (edit: TouchpointEdit) => void;
-  onMove: (toSeq: number) => void;
-  onDelete: () => void;
-  onAttach: (file: File) => void;
-  /** Opens the annotation and redaction editor for one of the step's screenshots. */
-  onAnnotate: (screenshotId: string) => void;
+  actions: StepActions;
   /** Hides the auditor's own identity in what the step shows (not in the fields being edited). */
   mask: (text: string) => string;
 }
@@ -41,12 +47,17 @@ function hostOf(url: string | null): string {
   }
 }
 
-export function StepItem(props: StepItemProps) {
-  const { step, t, locale, onEdit } = props;
+/**
+ * One step. Memoised: with a thousand steps, a score click re-renders only the step it changed
+ * (the list keeps unchanged steps, screenshots and thumbnail maps as the same objects).
+ */
+export const StepItem = memo(function StepItem(props: StepItemProps) {
+  const { step, t, locale, actions } = props;
+  const onEdit = (edit: TouchpointEdit) => actions.edit(step, edit);
   const [open, setOpen] = useState(false);
   const name = props.mask(step.title) || t('untitled');
   // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
-  const drop = useFileDrop(props.onAttach);
+  const drop = useFileDrop((file) => actions.attach(step, file));
   const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({
     value: s,
     label: STAGES[s][locale],
@@ -135,15 +146,15 @@ export function StepItem(props: StepItemProps) {
             type="button"
             aria-label={t('moveUp', { n: step.seq })}
             disabled={step.seq <= 1}
-            onClick={() => props.onMove(step.seq - 1)}
+            onClick={() => actions.move(step, step.seq - 1)}
           >
             ↑
           </button>
           <button
             type="button"
             aria-label={t('moveDown', { n: step.seq })}
-            disabled={step.seq >= props.total}
-            onClick={() => props.onMove(step.seq + 1)}
+            disabled={props.isLast}
+            onClick={() => actions.move(step, step.seq + 1)}
           >
             ↓
           </button>
@@ -151,7 +162,7 @@ export function StepItem(props: StepItemProps) {
             type="button"
             class="danger"
             aria-label={t('deleteStep', { n: step.seq })}
-            onClick={props.onDelete}
+            onClick={() => actions.delete(step)}
           >
             ✕
           </button>
@@ -230,7 +241,7 @@ export function StepItem(props: StepItemProps) {
                   <button
                     type="button"
                     aria-label={t('annotateScreenshotOf', { i: i + 1, n: step.seq })}
-                    onClick={() => props.onAnnotate(shot.id)}
+                    onClick={() => actions.annotate(step, shot.id)}
                   >
                     {t('annotateButton')}
                   </button>
@@ -246,7 +257,7 @@ export function StepItem(props: StepItemProps) {
                 accept="image/png,image/jpeg,image/webp"
                 onChange={(e) => {
                   const file = e.currentTarget.files?.[0];
-                  if (file) props.onAttach(file);
+                  if (file) actions.attach(step, file);
                   e.currentTarget.value = '';
                 }}
               />
@@ -261,4 +272,4 @@ export function StepItem(props: StepItemProps) {
       )}
     </li>
   );
-}
+});

@@ -43,7 +43,7 @@ export function AnnotatePage({
   }, [shot?.id, shot?.sha256]);
   const urls = useObjectUrls(
     useMemo(
-      () => new Map<string, Blob>(shot && image ? [[shot.id, image]] : []),
+      () => new Map(shot && image ? [[shot.id, { version: shot.sha256, blob: image }]] : []),
       [shot?.id, image],
     ),
   );

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../components/describe-error';
 import { SelectField } from '../../components/fields';
-import { useObjectUrls, useSubscription } from '../../components/hooks';
+import { useObjectUrls, useSubscription, type VersionedBlob } from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
 import { maskLabels } from '../../components/messages';
 import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
@@ -52,7 +52,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
   );
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  const [fullImages, setFullImages] = useState<ReadonlyMap<string, Blob>>(new Map());
+  const [fullImages, setFullImages] = useState<ReadonlyMap<string, VersionedBlob>>(new Map());
   const chosenIds = snapshot?.journeys.filter((j) => !unchecked.has(j.id)).map((j) => j.id) ?? [];
   const choices = settings?.reportChoices ?? { userAgent: false, fileNames: false };
   // What the report shows is what it exports: the auditor's identity masked, technical details
@@ -85,19 +85,22 @@ export function ReportPage({ store }: { store: AuditStore }) {
     if (!snapshot) return;
     let live = true;
     void Promise.all(
-      snapshot.screenshots.map(async (s) => [s.id, await store.getImage(s.id)] as const),
-    ).then(
-      (pairs) =>
-        live &&
-        setFullImages(new Map(pairs.filter((p): p is [string, Blob] => p[1] !== undefined))),
-    );
+      snapshot.screenshots.map(async (s) => {
+        const blob = await store.getImage(s.id);
+        return blob ? ([[s.id, { version: s.sha256, blob }]] as const) : [];
+      }),
+    ).then((pairs) => live && setFullImages(new Map(pairs.flat())));
     return () => {
       live = false;
     };
   }, [snapshot?.screenshots.map((s) => s.id + s.sha256).join()]);
 
   const thumbUrls = useObjectUrls(
-    useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, s.thumbnail])), [snapshot]),
+    useMemo(
+      () =>
+        new Map(snapshot?.screenshots.map((s) => [s.id, { version: s.sha256, blob: s.thumbnail }])),
+      [snapshot],
+    ),
   );
   const fullUrls = useObjectUrls(fullImages);
   const imageSrc = (shot: Screenshot, size: ImageSize) =>

@@ -1,58 +1,53 @@
 /** The auditor's side panel: the views over the services built in main.tsx. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AuditBar, type AuditBarActions } from '../../components/audit-bar';
+import { DataCard } from '../../components/data-card';
+import { describeError, describeNotice } from '../../components/describe-error';
+import { AuditForm, JourneyForm, OfflineForm, type JourneyFields } from '../../components/forms';
 import {
-  AuditForm,
-  JourneyForm,
-  OfflineForm,
-  type JourneyFields,
-  type OfflineInput,
-} from '../../components/forms';
+  useDocumentKeydown,
+  useObjectUrls,
+  useSubscription,
+  type Subscribe,
+} from '../../components/hooks';
+import { JourneyCard, type JourneyActions } from '../../components/journey-card';
+import { LanguageSelect } from '../../components/language-select';
 import { maskLabels, MessageLines, type Message } from '../../components/messages';
 import { RecentlyDeleted } from '../../components/recently-deleted';
+import { StepList } from '../../components/step-list';
+import type { StepActions } from '../../components/step-item';
 import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
-import { describeError, describeNotice } from '../../components/describe-error';
-import { describeSelection } from '../../components/describe-selection';
-import { SelectField } from '../../components/fields';
-import { useDocumentKeydown, useObjectUrls, useSubscription } from '../../components/hooks';
-import { LanguageSelect } from '../../components/language-select';
-import { StepItem } from '../../components/step-item';
-import {
-  browserLanguage,
-  findTargetTab,
-  openExtensionPage,
-  openOptions,
-  subscribeSettings,
-  writeSettings,
-  type Settings,
-} from '../../lib/browser';
-import { CaptureError, captureVisibleStep, type CaptureDeps } from '../../lib/capture';
-import { compactStepImages } from '../../lib/capture/compact';
-import { encodeUpload } from '../../lib/capture/encode';
+import type { Settings } from '../../lib/browser';
+import { CaptureError } from '../../lib/capture/errors';
 import { watchQuery, type AuditStore } from '../../lib/db';
-import type { ElementCaptureServices } from '../../lib/services/element';
-import { captureElementStep, type PickMode } from '../../lib/capture/element';
-import {
-  captureFullPageStep,
-  type FullPageDeps,
-  type FullPageProgress,
-} from '../../lib/capture/full-page';
 import { formatBytes, localeFor, translator } from '../../lib/i18n';
-import { maskers } from '../../lib/privacy';
 import type {
   Audit,
   DeletedEntry,
   Journey,
-  Outcome,
   Screenshot,
   Touchpoint,
+  TouchpointEdit,
+  WalkedTab,
 } from '../../lib/model';
+import { maskers } from '../../lib/privacy';
+import type { CaptureService } from '../../lib/services/capture';
+import type { OfflineContact } from '../../lib/services/evidence';
+import { defaultStage } from '../../lib/taxonomy';
+import { useCaptures } from './use-captures';
 
 /** What the panel works with: built once in main.tsx (tests can hand in others). */
 export interface PanelServices {
   store: AuditStore;
-  capture: CaptureDeps;
-  elementCapture: ElementCaptureServices;
-  fullPage: FullPageDeps;
+  capture: CaptureService;
+  settings: { subscribe: Subscribe<Settings>; write(changes: Partial<Settings>): Promise<void> };
+  browserLanguage(): string;
+  /** The tab the auditor walks (for auto-capture). */
+  findTargetTab(): Promise<WalkedTab | null>;
+  openPage(path: string): Promise<void>;
+  openOptions(): Promise<void>;
+  addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Touchpoint>;
+  attachEvidence(touchpointId: string, file: File): Promise<Screenshot>;
   /** Writes a bundle of everything and saves it as a file; resolves with its name and size. */
   backupAll(): Promise<{ file: string; bytes: number }>;
   /** Whether the browser keeps the data under storage pressure (persistent storage). */
@@ -62,33 +57,44 @@ export interface PanelServices {
 /** After this many steps without a backup, the panel reminds the auditor to make one. */
 export const BACKUP_REMINDER_STEPS = 50;
 
-type Panel = 'none' | 'audit' | 'edit-audit' | 'journey' | 'edit-journey' | 'offline';
-interface JourneySteps {
-  steps: Touchpoint[];
-  screenshots: Screenshot[];
+type Form = 'none' | 'audit' | 'edit-audit' | 'journey' | 'edit-journey' | 'offline';
+
+/** An edit shown at once, before the database confirms it (a score click on a long journey). */
+interface PendingEdit {
+  edit: TouchpointEdit;
+  /** The step's edit time when the edit was made: a newer version from the database replaces it. */
+  base: number;
 }
 
-async function readJourneySteps(store: AuditStore, journeyId: string): Promise<JourneySteps> {
-  const steps = await store.listSteps(journeyId);
-  return { steps, screenshots: await store.listScreenshots(steps.map((s) => s.id)) };
-}
-
-function journeyLabel(journey: Journey, t: ReturnType<typeof translator>): string {
-  const role = t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor');
-  return `${journey.brandName} (${role})${journey.task ? ` — ${journey.task}` : ''}`;
+/** Keeps unchanged records as the same objects between live query results (memoised rows). */
+function useStable<T extends { id: string }>(records: readonly T[], version: (r: T) => string) {
+  const cache = useRef(new Map<string, { version: string; record: T }>());
+  return useMemo(() => {
+    const next = new Map<string, { version: string; record: T }>();
+    const list = records.map((record) => {
+      const v = version(record);
+      const kept = cache.current.get(record.id);
+      const stable = kept && kept.version === v ? kept.record : record;
+      next.set(record.id, { version: v, record: stable });
+      return stable;
+    });
+    cache.current = next;
+    return list;
+  }, [records]);
 }
 
 export function App({ services }: { services: PanelServices }) {
-  const { store, elementCapture, fullPage } = services;
-  const captureDeps = services.capture;
-  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
+  const { store, capture } = services;
+  const settings = useSubscription<Settings | null>(services.settings.subscribe, null, []);
+  const writeSettings = services.settings.write;
   const audits = useSubscription<Audit[] | null>(
     (v, e) => watchQuery(() => store.listAudits(), v, e),
     null,
     [],
   );
-  const locale = settings?.locale ?? localeFor(browserLanguage());
-  const t = translator(locale);
+  const locale = settings?.locale ?? localeFor(services.browserLanguage());
+  // One translator per language: memoised rows compare it by identity.
+  const t = useMemo(() => translator(locale), [locale]);
   const audit = audits?.find((a) => a.id === settings?.activeAuditId) ?? audits?.[0];
   const journeys = useSubscription<Journey[] | null>(
     (v, e) => (audit ? watchQuery(() => store.listJourneys(audit.id), v, e) : (v([]), () => {})),
@@ -96,34 +102,55 @@ export function App({ services }: { services: PanelServices }) {
     [audit?.id],
   );
   const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
-  const data = useSubscription<JourneySteps>(
-    (v, e) =>
-      journey
-        ? watchQuery(() => readJourneySteps(store, journey.id), v, e)
-        : (v({ steps: [], screenshots: [] }), () => {}),
-    { steps: [], screenshots: [] },
+  // Steps and screenshots are separate live queries: scoring a step does not re-read the images.
+  const dbSteps = useSubscription<Touchpoint[]>(
+    (v, e) => (journey ? watchQuery(() => store.listSteps(journey.id), v, e) : (v([]), () => {})),
+    [],
     [journey?.id],
   );
+  const dbShots = useSubscription<Screenshot[]>(
+    (v, e) =>
+      journey
+        ? watchQuery(() => store.listJourneyScreenshots(journey.id), v, e)
+        : (v([]), () => {}),
+    [],
+    [journey?.id],
+  );
+  const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(new Map());
+  const shown = useMemo(
+    () =>
+      dbSteps.map((step) => {
+        const edit = pending.get(step.id);
+        return edit && step.updatedAt <= edit.base ? { ...step, ...edit.edit } : step;
+      }),
+    [dbSteps, pending],
+  );
+  const steps = useStable(
+    shown,
+    (s) => `${s.updatedAt}:${s.seq}:${JSON.stringify(pending.get(s.id)?.edit ?? '')}`,
+  );
+  const shotsByStep = useMemo(() => {
+    const map = new Map<string, Screenshot[]>();
+    for (const shot of dbShots)
+      map.set(shot.touchpointId, [...(map.get(shot.touchpointId) ?? []), shot]);
+    return map;
+  }, [dbShots]);
+  const stableShots = useRef(new Map<string, { key: string; shots: Screenshot[] }>());
+  const screenshotsOf = (id: string): readonly Screenshot[] => {
+    const shots = shotsByStep.get(id) ?? [];
+    const key = shots.map((s) => `${s.id}:${s.sha256}:${s.updatedAt}`).join();
+    const kept = stableShots.current.get(id);
+    if (kept?.key === key) return kept.shots;
+    stableShots.current.set(id, { key, shots });
+    return shots;
+  };
   const thumbs = useObjectUrls(
-    useMemo(() => new Map(data.screenshots.map((s) => [s.id, s.thumbnail])), [data.screenshots]),
+    useMemo(
+      () => new Map(dbShots.map((s) => [s.id, { version: s.sha256, blob: s.thumbnail }])),
+      [dbShots],
+    ),
   );
   const storage = useStorageState(store.storage);
-  const [panel, setPanel] = useState<Panel>('none');
-  const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState(0);
-  const [picking, setPicking] = useState<PickMode | null>(null);
-  const [fullPageRun, setFullPageRun] = useState<AbortController | null>(null);
-  const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>('goal-reached');
-  const [backingUp, setBackingUp] = useState(false);
-  const [persisted, setPersisted] = useState<boolean | null>(null);
-  useEffect(() => {
-    void services.storageStatus().then(
-      (status) => setPersisted(status.persisted),
-      () => setPersisted(null),
-    );
-  }, []);
   const trash = useSubscription<DeletedEntry[]>(
     (v, e) => watchQuery(() => store.listDeleted(), v, e),
     [],
@@ -139,6 +166,28 @@ export function App({ services }: { services: PanelServices }) {
     () => maskers(settings?.identity ?? null, maskLabels(t)),
     [settings?.identity, locale],
   );
+  const [form, setForm] = useState<Form>('none');
+  const [message, setMessage] = useState<Message | null>(null);
+  const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    void services.storageStatus().then(
+      (status) => setPersisted(status.persisted),
+      () => setPersisted(null),
+    );
+  }, []);
+
+  const run = async (action: () => Promise<string | null>) => {
+    try {
+      const text = await action();
+      setMessage(text ? { kind: 'status', text } : null);
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error, t) });
+    }
+  };
+  const say = (text: string) => setMessage({ kind: 'status', text });
+  const captures = useCaptures(capture, journey?.id ?? null, t, run, say);
 
   // Captures made by a shortcut, the context menu or auto-capture report here.
   const notice = settings?.notice;
@@ -151,154 +200,39 @@ export function App({ services }: { services: PanelServices }) {
     }
   }, [notice?.at]);
 
+  /** Shows the edit at once, writes it, and drops it if the write fails (the message says why). */
+  const editStep = (step: Touchpoint, edit: TouchpointEdit, text: string | null = null) => {
+    setPending((map) => new Map(map).set(step.id, { edit, base: step.updatedAt }));
+    void run(async () => {
+      try {
+        await store.updateStep(step.id, edit);
+        return text;
+      } catch (error) {
+        setPending((map) => {
+          const next = new Map(map);
+          next.delete(step.id);
+          return next;
+        });
+        throw error;
+      }
+    });
+  };
+
   // Score keys: 1–5 set the experience of the step holding the focus, or of the last step.
   useDocumentKeydown((event) => {
     const target = event.target as HTMLElement | null;
     if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-5]$/.test(event.key)) return;
     if (target?.closest('input, textarea, select, [contenteditable]')) return;
     const focusedId = target?.closest<HTMLElement>('[data-step-id]')?.dataset.stepId;
-    const step = data.steps.find((s) => s.id === focusedId) ?? data.steps.at(-1);
+    const step = steps.find((s) => s.id === focusedId) ?? steps.at(-1);
     if (!step) return;
     event.preventDefault();
-    void run(async () => {
-      await store.updateStep(step.id, { experience: Number(event.key) });
-      return t('scored', { n: step.seq, score: event.key });
-    });
-  });
-
-  const autoCaptureOn = Boolean(journey && settings?.autoCapture?.journeyId === journey.id);
-  const toggleAutoCapture = (on: boolean) =>
-    void run(async () => {
-      if (!on || !journey) return (void (await writeSettings({ autoCapture: null })), null);
-      const tab = await findTargetTab();
-      if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
-      await writeSettings({ autoCapture: { journeyId: journey.id, tabId: tab.tabId } });
-      return t('autoCaptureOn', { title: tab.title || tab.url });
-    });
-
-  const run = async (action: () => Promise<string | null>) => {
-    try {
-      const text = await action();
-      setMessage(text ? { kind: 'status', text } : null);
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeError(error, t) });
-    }
-  };
-
-  // Element / region: the picker runs in the page until a click, a drag or Esc.
-  const captureSelection = (mode: PickMode) => {
-    if (busy) return;
-    setBusy(true);
-    setPicking(mode);
-    setMessage({
-      kind: 'status',
-      text: t(mode === 'element' ? 'pickingElement' : 'pickingRegion'),
-    });
-    const text =
-      mode === 'element'
-        ? { hint: t('pickerHintElement'), keys: t('pickerKeysElement') }
-        : { hint: t('pickerHintRegion'), keys: '' };
-    void run(async () =>
-      describeSelection(
-        await captureElementStep(elementCapture.deps, journey?.id ?? null, mode, text),
-        t,
-      ),
-    ).finally(() => {
-      setBusy(false);
-      setPicking(null);
-    });
-  };
-  const selectionButton = (mode: PickMode) =>
-    picking === mode ? (
-      <button
-        type="button"
-        class="pick active"
-        aria-label={t('cancelPickLabel')}
-        title={t('cancelPickLabel')}
-        onClick={() => void elementCapture.cancel()}
-        onKeyDown={(e) => e.key === 'Escape' && void elementCapture.cancel()}
-      >
-        {t('cancelPick')}
-      </button>
-    ) : (
-      <button
-        type="button"
-        class="pick"
-        disabled={busy}
-        aria-label={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
-        title={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
-        onClick={() => captureSelection(mode)}
-      >
-        {t(mode === 'element' ? 'captureElement' : 'captureRegion')}
-      </button>
+    editStep(
+      step,
+      { experience: Number(event.key) },
+      t('scored', { n: step.seq, score: event.key }),
     );
-
-  // Full page: tile by tile within the quota, with progress; Cancel stores nothing.
-  const captureFullPage = () => {
-    if (busy) return;
-    const controller = new AbortController();
-    setBusy(true);
-    setFullPageRun(controller);
-    const onProgress = (p: FullPageProgress) =>
-      setMessage({
-        kind: 'status',
-        text:
-          p.phase === 'capturing'
-            ? t('fullPageProgress', { n: p.tile, total: p.tiles })
-            : t(p.phase === 'saving' ? 'fullPageSaving' : 'fullPagePreparing'),
-      });
-    void run(async () => {
-      try {
-        const { step, parts, redacted } = await captureFullPageStep(fullPage, journey?.id ?? null, {
-          signal: controller.signal,
-          onProgress,
-        });
-        const text = t(parts > 1 ? 'capturedFullPageParts' : 'capturedFullPage', {
-          n: step.seq,
-          parts,
-        });
-        return redacted ? `${text} ${t('capturedRedacted')}` : text;
-      } catch (error) {
-        if (error instanceof CaptureError && error.reason === 'cancelled') {
-          return t('error_cancelled');
-        }
-        throw error;
-      }
-    }).finally(() => {
-      setBusy(false);
-      setFullPageRun(null);
-    });
-  };
-
-  // Visible captures queue (the pacer keeps them within the quota): a fast auditor loses none.
-  const capture = () => {
-    if (busy) return;
-    setPending((n) => n + 1);
-    void run(async () => {
-      const step = await captureVisibleStep(captureDeps, journey?.id ?? null);
-      void compactStepImages(store, step.id).catch(console.error);
-      return t('captured', { n: step.seq });
-    }).finally(() => setPending((n) => n - 1));
-  };
-
-  const addOffline = async (input: OfflineInput) => {
-    if (!journey) return;
-    const image = input.file ? await encodeUpload(input.file) : null;
-    const step = await store.addStep({
-      journeyId: journey.id,
-      kind: 'offline',
-      url: null,
-      title: input.title,
-      at: input.at,
-      channel: input.channel,
-      stage: input.stage,
-      note: input.note,
-      images: image ? [image] : [],
-      userAgent: navigator.userAgent,
-    });
-    setPanel('none');
-    setMessage({ kind: 'status', text: t('offlineAdded', { n: step.seq }) });
-  };
+  });
 
   /** The deletion is said (and can be undone) in the undo line, not in the status line. */
   const removed = (entry: DeletedEntry) => {
@@ -313,10 +247,77 @@ export function App({ services }: { services: PanelServices }) {
         ? t('stepRestored', { n: entry.position ?? 0 })
         : t('restored', { label: mask.text(entry.label) });
     });
+
+  const auditActions: AuditBarActions = {
+    chooseAudit: (id) => void writeSettings({ activeAuditId: id, activeJourneyId: null }),
+    chooseJourney: (id) => void writeSettings({ activeJourneyId: id }),
+    newAudit: () => setForm('audit'),
+    editAudit: () => setForm(form === 'edit-audit' ? 'none' : 'edit-audit'),
+    deleteAudit: (a) => void run(async () => removed(await store.deleteAudit(a.id))),
+    newJourney: () => setForm('journey'),
+    editJourney: () => setForm(form === 'edit-journey' ? 'none' : 'edit-journey'),
+    deleteJourney: (j) => void run(async () => removed(await store.deleteJourney(j.id))),
+  };
+
+  const journeyActions: JourneyActions = {
+    captureVisible: captures.visible,
+    captureFullPage: captures.fullPage,
+    cancelFullPage: captures.cancelFullPage,
+    pick: captures.pick,
+    cancelPick: captures.cancelPick,
+    toggleOffline: () => setForm(form === 'offline' ? 'none' : 'offline'),
+    setAutoCapture: (on) =>
+      void run(async () => {
+        if (!on || !journey) return (void (await writeSettings({ autoCapture: null })), null);
+        const tab = await services.findTargetTab();
+        if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
+        await writeSettings({ autoCapture: { journeyId: journey.id, tabId: tab.tabId } });
+        return t('autoCaptureOn', { title: tab.title || tab.url });
+      }),
+    finish: (outcome) =>
+      void run(async () => {
+        if (journey) await store.finishJourney(journey.id, outcome);
+        return t('journeyFinished');
+      }),
+    reopen: () =>
+      void run(async () => {
+        if (journey) await store.finishJourney(journey.id, null);
+        return null;
+      }),
+  };
+
+  // One object for every step: rows stay memoised (see StepItem).
+  const stepActions = useRef<StepActions>(null as unknown as StepActions);
+  stepActions.current = {
+    edit: (step, edit) => editStep(step, edit),
+    move: (step, toSeq) => void run(async () => (await store.moveStep(step.id, toSeq), null)),
+    delete: (step) => void run(async () => removed(await store.deleteStep(step.id))),
+    attach: (step, file) =>
+      void run(async () => {
+        await services.attachEvidence(step.id, file);
+        return t('evidenceAttached', { n: step.seq });
+      }),
+    annotate: (_step, screenshotId) =>
+      void run(async () => {
+        await services.openPage(`/annotate.html?screenshot=${screenshotId}`);
+        return null;
+      }),
+  };
+  const stableStepActions = useMemo<StepActions>(
+    () => ({
+      edit: (...a) => stepActions.current.edit(...a),
+      move: (...a) => stepActions.current.move(...a),
+      delete: (...a) => stepActions.current.delete(...a),
+      attach: (...a) => stepActions.current.attach(...a),
+      annotate: (...a) => stepActions.current.annotate(...a),
+    }),
+    [],
+  );
+
   const backup = () => {
     if (backingUp) return;
     setBackingUp(true);
-    setMessage({ kind: 'status', text: t('backingUp') });
+    say(t('backingUp'));
     void run(async () => {
       const started = Date.now();
       const { file, bytes } = await services.backupAll();
@@ -333,16 +334,13 @@ export function App({ services }: { services: PanelServices }) {
       </main>
     );
 
-  const screenshotsOf = (id: string) => data.screenshots.filter((s) => s.touchpointId === id);
-  const lastStage = data.steps.at(-1)?.stage ?? 'contact';
-
   return (
     <main class="panel">
       {banner}
       <header class="panel-head">
         <h1>{t('appName')}</h1>
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
-        <button type="button" onClick={() => void openExtensionPage('/report.html')}>
+        <button type="button" onClick={() => void services.openPage('/report.html')}>
           {t('openReport')}
         </button>
         <button
@@ -350,137 +348,46 @@ export function App({ services }: { services: PanelServices }) {
           class="icon"
           aria-label={t('optionsTitle')}
           title={t('optionsTitle')}
-          onClick={() => void openOptions()}
+          onClick={() => void services.openOptions()}
         >
           ⚙
         </button>
       </header>
 
-      <section class="card" aria-label={t('auditAndJourney')}>
-        {audits.length === 0 && panel !== 'audit' ? (
-          <div class="empty-state">
-            <p>{t('welcome')}</p>
-            <button type="button" class="primary" onClick={() => setPanel('audit')}>
-              {t('newAudit')}
-            </button>
-          </div>
-        ) : (
-          audit && (
-            <>
-              <div class="row">
-                <SelectField
-                  label={t('audit')}
-                  value={audit.id}
-                  options={audits.map((a) => ({
-                    value: a.id,
-                    label: a.client ? `${a.name} · ${a.client}` : a.name,
-                  }))}
-                  onChange={(id) =>
-                    void writeSettings({ activeAuditId: id, activeJourneyId: null })
-                  }
-                />
-                <button
-                  type="button"
-                  class="add"
-                  aria-label={t('newAudit')}
-                  title={t('newAudit')}
-                  onClick={() => setPanel('audit')}
-                >
-                  +
-                </button>
-                <button
-                  type="button"
-                  class="add"
-                  aria-label={t('editAuditLabel', { name: audit.name })}
-                  title={t('editAudit')}
-                  onClick={() => setPanel(panel === 'edit-audit' ? 'none' : 'edit-audit')}
-                >
-                  ✎
-                </button>
-                <button
-                  type="button"
-                  class="add danger"
-                  aria-label={t('deleteAuditLabel', { name: audit.name })}
-                  title={t('deleteAuditLabel', { name: audit.name })}
-                  onClick={() => void run(async () => removed(await store.deleteAudit(audit.id)))}
-                >
-                  ✕
-                </button>
-              </div>
-              <div class="row">
-                {journeys && journeys.length > 0 ? (
-                  <SelectField
-                    label={t('journey')}
-                    value={journey?.id ?? ''}
-                    options={journeys.map((j) => ({ value: j.id, label: journeyLabel(j, t) }))}
-                    onChange={(id) => void writeSettings({ activeJourneyId: id })}
-                  />
-                ) : (
-                  <p class="muted grow">{t('noJourneys')}</p>
-                )}
-                <button
-                  type="button"
-                  class="add"
-                  aria-label={t('newJourney')}
-                  title={t('newJourney')}
-                  onClick={() => setPanel('journey')}
-                >
-                  +
-                </button>
-                {journey && (
-                  <>
-                    <button
-                      type="button"
-                      class="add"
-                      aria-label={t('editJourneyLabel', { name: journey.brandName })}
-                      title={t('editJourney')}
-                      onClick={() => setPanel(panel === 'edit-journey' ? 'none' : 'edit-journey')}
-                    >
-                      ✎
-                    </button>
-                    <button
-                      type="button"
-                      class="add danger"
-                      aria-label={t('deleteJourneyLabel', { name: journey.brandName })}
-                      title={t('deleteJourneyLabel', { name: journey.brandName })}
-                      onClick={() =>
-                        void run(async () => removed(await store.deleteJourney(journey.id)))
-                      }
-                    >
-                      ✕
-                    </button>
-                  </>
-                )}
-              </div>
-            </>
-          )
-        )}
-      </section>
+      <AuditBar
+        t={t}
+        audits={audits}
+        audit={audit}
+        journeys={journeys}
+        journey={journey}
+        creatingAudit={form === 'audit'}
+        actions={auditActions}
+      />
 
-      {panel === 'audit' && (
+      {form === 'audit' && (
         <AuditForm
           t={t}
-          onCancel={() => setPanel('none')}
+          onCancel={() => setForm('none')}
           onSubmit={async (input) => {
             const created = await store.createAudit(input);
             await writeSettings({ activeAuditId: created.id, activeJourneyId: null });
-            setPanel('journey');
+            setForm('journey');
           }}
         />
       )}
-      {panel === 'edit-audit' && audit && (
+      {form === 'edit-audit' && audit && (
         <AuditForm
           key={audit.id}
           t={t}
           initial={audit}
-          onCancel={() => setPanel('none')}
+          onCancel={() => setForm('none')}
           onSubmit={async (input) => {
             await store.updateAudit(audit.id, input);
-            setPanel('none');
+            setForm('none');
           }}
         />
       )}
-      {panel === 'journey' && audit && (
+      {form === 'journey' && audit && (
         <JourneyForm
           t={t}
           locale={locale}
@@ -495,140 +402,53 @@ export function App({ services }: { services: PanelServices }) {
             entryChannel: 'search',
             auditor: settings.auditorName,
           }}
-          onCancel={() => setPanel('none')}
+          onCancel={() => setForm('none')}
           onSubmit={async (input: JourneyFields) => {
             const created = await store.createJourney({ ...input, auditId: audit.id });
             await writeSettings({ activeAuditId: audit.id, activeJourneyId: created.id });
-            setPanel('none');
+            setForm('none');
           }}
         />
       )}
-      {panel === 'edit-journey' && journey && (
+      {form === 'edit-journey' && journey && (
         <JourneyForm
           key={journey.id}
           t={t}
           locale={locale}
           editing
           initial={journey}
-          onCancel={() => setPanel('none')}
+          onCancel={() => setForm('none')}
           onSubmit={async (input: JourneyFields) => {
             await store.updateJourney(journey.id, input);
-            setPanel('none');
+            setForm('none');
           }}
         />
       )}
 
       {journey && (
-        <section class="card journey" aria-label={t('activeJourney')}>
-          <div class="journey-title">
-            <span class={`role role-${journey.brandRole}`}>
-              {t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}
-            </span>
-            <strong>{journey.brandName}</strong>
-            <span class="muted">
-              {t(data.steps.length === 1 ? 'stepsCountOne' : 'stepsCount', {
-                n: data.steps.length,
-              })}{' '}
-              · {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
-              {journey.auditor && <> · {t('walkedBy', { name: journey.auditor })}</>}
-            </span>
-          </div>
-          <div class="row">
-            <button
-              type="button"
-              class="primary capture"
-              disabled={busy}
-              aria-busy={pending > 0}
-              onClick={capture}
-            >
-              {t('captureVisible')}
-            </button>
-            {fullPageRun ? (
-              <button
-                type="button"
-                class="pick active"
-                aria-label={t('cancelFullPage')}
-                title={t('cancelFullPage')}
-                onClick={() => fullPageRun.abort()}
-              >
-                {t('cancel')}
-              </button>
-            ) : (
-              <button
-                type="button"
-                class="pick"
-                disabled={busy}
-                title={t('captureFullPageHint')}
-                onClick={captureFullPage}
-              >
-                {t('captureFullPage')}
-              </button>
-            )}
-            {selectionButton('element')}
-            {selectionButton('region')}
-            <button
-              type="button"
-              onClick={() => setPanel(panel === 'offline' ? 'none' : 'offline')}
-            >
-              {t('logOffline')}
-            </button>
-          </div>
-          <label class="check auto-capture">
-            <input
-              type="checkbox"
-              checked={autoCaptureOn}
-              onChange={(e) => toggleAutoCapture(e.currentTarget.checked)}
-            />
-            {t('autoCapture')}
-          </label>
-          <div class="row finish">
-            {journey.outcome ? (
-              <button
-                type="button"
-                onClick={() =>
-                  void run(async () => (await store.finishJourney(journey.id, null), null))
-                }
-              >
-                {t('reopenJourney')}
-              </button>
-            ) : (
-              <>
-                <SelectField
-                  label={t('outcome')}
-                  value={outcome}
-                  options={(['goal-reached', 'abandoned', 'blocked'] as const).map((o) => ({
-                    value: o,
-                    label: t(`outcome_${o}`),
-                  }))}
-                  onChange={(v) => setOutcome(v as Outcome)}
-                />
-                <button
-                  type="button"
-                  onClick={() =>
-                    void run(
-                      async () => (
-                        await store.finishJourney(journey.id, outcome),
-                        t('journeyFinished')
-                      ),
-                    )
-                  }
-                >
-                  {t('finishJourney')}
-                </button>
-              </>
-            )}
-          </div>
-        </section>
+        <JourneyCard
+          key={journey.id}
+          t={t}
+          journey={journey}
+          stepCount={steps.length}
+          capture={captures.state}
+          autoCapture={settings.autoCapture?.journeyId === journey.id}
+          actions={journeyActions}
+        />
       )}
 
-      {panel === 'offline' && journey && (
+      {form === 'offline' && journey && (
         <OfflineForm
           t={t}
           locale={locale}
-          defaultStage={lastStage}
+          defaultStage={defaultStage('offline', steps.at(-1)?.stage)}
           now={Date.now()}
-          onCancel={() => setPanel('none')}
-          onSubmit={addOffline}
+          onCancel={() => setForm('none')}
+          onSubmit={async (input) => {
+            const step = await services.addOfflineContact(journey.id, input);
+            setForm('none');
+            say(t('offlineAdded', { n: step.seq }));
+          }}
         />
       )}
 
@@ -648,75 +468,27 @@ export function App({ services }: { services: PanelServices }) {
       </MessageLines>
 
       {journey && (
-        <section aria-label={t('steps')}>
-          {data.steps.length === 0 ? (
-            <p class="muted">{t('noStepsHint')}</p>
-          ) : (
-            <ol class="step-list">
-              {data.steps.map((step) => (
-                <StepItem
-                  key={step.id}
-                  step={step}
-                  screenshots={screenshotsOf(step.id)}
-                  thumbUrls={thumbs}
-                  total={data.steps.length}
-                  t={t}
-                  locale={locale}
-                  onEdit={(edit) =>
-                    void run(async () => (await store.updateStep(step.id, edit), null))
-                  }
-                  onMove={(toSeq) =>
-                    void run(async () => (await store.moveStep(step.id, toSeq), null))
-                  }
-                  onDelete={() =>
-                    void run(async () => {
-                      setDeleted(await store.deleteStep(step.id));
-                      return null;
-                    })
-                  }
-                  mask={mask.text}
-                  onAttach={(file) =>
-                    void run(async () => {
-                      await store.attachImage(step.id, await encodeUpload(file), {
-                        fileName: file.name,
-                        userAgent: navigator.userAgent,
-                      });
-                      return t('evidenceAttached', { n: step.seq });
-                    })
-                  }
-                  onAnnotate={(screenshotId) =>
-                    void run(async () => {
-                      await openExtensionPage(`/annotate.html?screenshot=${screenshotId}`);
-                      return null;
-                    })
-                  }
-                />
-              ))}
-            </ol>
-          )}
-        </section>
+        <StepList
+          t={t}
+          locale={locale}
+          steps={steps}
+          screenshotsOf={screenshotsOf}
+          thumbUrls={thumbs}
+          mask={mask.text}
+          actions={stableStepActions}
+        />
       )}
 
-      <section class="card data" aria-label={t('openData')}>
-        {unsaved >= BACKUP_REMINDER_STEPS && (
-          <p class="backup-reminder">
-            {t(settings.lastBackupAt ? 'backupReminder' : 'backupNever', { n: unsaved })}
-          </p>
-        )}
-        {persisted !== null && (
-          <p class="muted" data-testid="persistence">
-            {t(persisted ? 'persistOnShort' : 'persistOffShort')}
-          </p>
-        )}
-        <div class="row">
-          <button type="button" disabled={backingUp} onClick={backup}>
-            {t('backupAll')}
-          </button>
-          <button type="button" onClick={() => void openExtensionPage('/data.html')}>
-            {t('openData')}
-          </button>
-        </div>
-      </section>
+      <DataCard
+        t={t}
+        unsaved={unsaved}
+        reminderAfter={BACKUP_REMINDER_STEPS}
+        everBackedUp={Boolean(settings.lastBackupAt)}
+        persisted={persisted}
+        backingUp={backingUp}
+        onBackup={backup}
+        onOpenData={() => void services.openPage('/data.html')}
+      />
       <RecentlyDeleted
         t={t}
         locale={locale}

@@ -1,21 +1,35 @@
 /** Composition root of the side panel: services are built once here and handed to the views. */
 import { render } from 'preact';
 import '../../components/ui.css';
-import { requestPersistence, storageStatus } from '../../lib/browser';
+import {
+  browserLanguage,
+  findTargetTab,
+  openExtensionPage,
+  openOptions,
+  requestPersistence,
+  storageStatus,
+  subscribeSettings,
+  writeSettings,
+} from '../../lib/browser';
 import type { AuditStore } from '../../lib/db';
-import { captureServices, openExtensionStore } from '../../lib/services';
+import { extensionCaptureService, openExtensionStore } from '../../lib/services';
 import { backupEverything } from '../../lib/services/bundles';
-import { elementCaptureServices } from '../../lib/services/element';
-import { fullPageServices } from '../../lib/services/full-page';
+import { addOfflineContact, attachEvidence } from '../../lib/services/evidence';
 import { App, type PanelServices } from './app';
 
 function panelServices(store: AuditStore): PanelServices {
-  const capture = captureServices(store);
+  const userAgent = navigator.userAgent;
   return {
     store,
-    capture,
-    elementCapture: elementCaptureServices(capture),
-    fullPage: fullPageServices(capture),
+    capture: extensionCaptureService(store),
+    settings: { subscribe: subscribeSettings, write: writeSettings },
+    browserLanguage,
+    findTargetTab,
+    openPage: openExtensionPage,
+    openOptions,
+    addOfflineContact: (journeyId, contact) =>
+      addOfflineContact(store, journeyId, contact, userAgent),
+    attachEvidence: (touchpointId, file) => attachEvidence(store, touchpointId, file, userAgent),
     backupAll: () => backupEverything(store),
     storageStatus,
   };

@@ -215,3 +215,122 @@ export function storageProbe() {
     },
   };
 }
+
+/**
+ * Calls a method of the extension's page agent in a tab (lib/capture/page/agent.ts), injecting
+ * the agent's script first when the tab does not have it yet (a new page). Only when the auditor
+ * captures there. The reply is the page's: the caller parses it.
+ */
+export async function callPageAgent(
+  tabId: number,
+  agent: { key: string; file: string },
+  method: string,
+  args: unknown[],
+): Promise<unknown> {
+  const call = async () => {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (key: string, name: string, values: unknown[]) => {
+        const found = (globalThis as unknown as Record<string, unknown>)[key] as
+          | Record<string, (...a: unknown[]) => unknown>
+          | undefined;
+        return found ? found[name]!(...values) : { __noPageAgent: true };
+      },
+      args: [agent.key, method, args],
+    });
+    return injection?.result;
+  };
+  const first = await call();
+  if (!(first && typeof first === 'object' && '__noPageAgent' in first)) return first;
+  await browser.scripting.executeScript({
+    target: { tabId },
+    files: [agent.file as ScriptPublicPath],
+  });
+  return call();
+}
+
+/**
+ * A lock every context of the extension respects (Web Locks: the side panel, the service worker,
+ * the report page): `work` runs while holding it. Without Web Locks, it just runs.
+ */
+export function webLock(name: string) {
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const locks = (navigator as { locks?: LockManager }).locks;
+    return locks ? (locks.request(name, work) as Promise<T>) : work();
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service worker's events (entrypoints/background.ts wires them to lib/services/background).
+
+/** A browser tab as the worker's events report it. */
+export interface EventTab {
+  id?: number;
+  windowId?: number;
+  url?: string;
+  title?: string;
+  width?: number;
+  height?: number;
+  active?: boolean;
+  status?: string;
+}
+
+/**
+ * The toolbar button opens the side panel (Chromium) or toggles the sidebar (Firefox). Chromium's
+ * behaviour is set first thing on every worker start; `onClicked` only fires while it is not set
+ * yet, so a click in that moment still opens the panel.
+ */
+export function openPanelFromToolbar(): void {
+  const sidePanel = (
+    browser as unknown as {
+      sidePanel?: {
+        setPanelBehavior(o: object): Promise<void>;
+        open(o: { windowId: number }): Promise<void>;
+      };
+    }
+  ).sidePanel;
+  const action =
+    browser.action ??
+    (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (sidePanel) {
+    void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+    action?.onClicked.addListener((tab) => {
+      if (tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
+    });
+  } else {
+    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
+      .sidebarAction;
+    action?.onClicked.addListener(() => void sidebar?.toggle());
+  }
+}
+
+/** Adds the page context-menu entry (once, at install) and calls `onClick` when it is chosen. */
+export function addContextMenu(
+  id: string,
+  onClick: (info: { menuItemId: string | number; selectionText?: string }, tab?: EventTab) => void,
+): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id,
+      title: browser.i18n.getMessage('menuCapture') || 'Capture as touchpoint',
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => onClick(info, tab));
+}
+
+/** Calls `onCommand` for each keyboard shortcut of the extension. */
+export function onShortcut(onCommand: (command: string, tab?: EventTab) => void): void {
+  browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
+}
+
+/** Calls `onLoaded` when a tab finished loading a page. */
+export function onTabLoaded(onLoaded: (tabId: number) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') onLoaded(tabId);
+  });
+}
+
+export function getTab(tabId: number): Promise<EventTab | null> {
+  return browser.tabs.get(tabId).catch(() => null);
+}

@@ -1,12 +1,13 @@
 /**
- * Element and region capture as the next step of the active journey: pick in the page → render
- * the element from the DOM (html2canvas-pro) or crop a native capture → cover sensitive fields →
- * encode → one transaction. Browser and page access come in through deps, so this runs in Node tests.
+ * Element and region capture: pick in the page → render the element from the DOM (html2canvas-pro)
+ * or crop a native capture → cover sensitive fields → encode. Returns the records of the step;
+ * storing them is the capture service's job. Browser and page access come in through deps, so
+ * this runs in Node tests.
  */
-import type { AuditStore } from '../db';
-import type { EncodedImage, Touchpoint, WalkedTab } from '../model';
-import { asCaptureError, CaptureError } from './errors';
-import { CAPTURE_QUALITY, restrictedReason } from './index';
+import type { EncodedImage, WalkedTab } from '../model';
+import { captureFailure, type CapturedPage } from './captured';
+import { CaptureError } from './errors';
+import { CAPTURE_QUALITY } from './visible';
 import { coverBoxes, intersect, toImagePixels, type Rect } from '../geometry';
 import type { CapturePacer } from './pacer';
 import {
@@ -25,8 +26,6 @@ export type { DomFailure, DomRender, PagePick, PageView, PickerText, PickMode } 
 const DOM_RENDER_GRACE_MS = 1500;
 
 export interface ElementCaptureDeps {
-  store: AuditStore;
-  findTargetTab(): Promise<WalkedTab | null>;
   tabExists(tabId: number): Promise<boolean>;
   captureVisibleTab(windowId: number, quality: number): Promise<string>;
   pacer: CapturePacer;
@@ -51,21 +50,20 @@ export interface ElementCaptureDeps {
     cover: Rect[],
     frame: { width: number; height: number } | null,
   ): Promise<EncodedImage>;
-  /** Fields to cover before anything is stored, in document CSS px (see redact.ts). */
-  sensitiveRects?: (tabId: number) => Promise<Rect[]>;
+  /** Fields to cover before anything is stored, in document CSS px (the page agent). */
+  sensitiveRects(tabId: number): Promise<Rect[]>;
   sleep(ms: number): Promise<void>;
   now(): number;
-  userAgent: string;
   /** Defaults to DOM_RENDER_TIMEOUT_MS plus a grace period for the injection. */
   domTimeoutMs?: number;
 }
 
-export type ElementCaptureResult =
+export type ElementCapture =
   | { outcome: 'cancelled'; mode: PickMode }
   | {
-      outcome: 'saved';
+      outcome: 'captured';
       mode: PickMode;
-      step: Touchpoint;
+      page: CapturedPage;
       /** 'dom': rendered from the page by html2canvas-pro; 'native': cut from captureVisibleTab. */
       path: 'dom' | 'native';
       /** Why the DOM render was not used (element mode only). */
@@ -100,41 +98,31 @@ export function viewportCrop(
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Lets the auditor pick an element or drag a region in the walked tab and stores it as the next
- * page step (screenshot mode 'element'). An element is rendered from the DOM; when that fails or
- * takes too long — and always for a region — the native capture is cropped instead. Returns
- * `cancelled` (nothing stored) when the auditor pressed Esc; throws CaptureError on failure
- * (nothing stored either).
+ * Lets the auditor pick an element or drag a region in `tab` and captures it (screenshot mode
+ * 'element'). An element is rendered from the DOM; when that fails or takes too long — and always
+ * for a region — the native capture is cropped instead. Returns `cancelled` when the auditor
+ * pressed Esc; throws CaptureError on failure.
  */
-export async function captureElementStep(
+export async function captureElement(
   deps: ElementCaptureDeps,
-  journeyId: string | null,
+  tab: WalkedTab,
   mode: PickMode,
   text: PickerText,
-): Promise<ElementCaptureResult> {
-  if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
-  const tab = await deps.findTargetTab();
-  if (!tab) throw new CaptureError('no-tab', 'No browser tab to capture. Open the page you audit.');
-  const refused = restrictedReason(tab.url);
-  if (refused) throw new CaptureError('restricted-page', refused);
-
-  const failed = async (cause: unknown, what: string): Promise<never> => {
-    if (!(await deps.tabExists(tab.tabId).catch(() => false))) {
-      throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
-        cause,
-      });
-    }
-    throw new CaptureError('pick-failed', `${what} (${message(cause)}).`, {
-      cause,
-      params: { message: message(cause) },
-    });
-  };
-
+): Promise<ElementCapture> {
   let pick: PagePick | null;
   try {
     pick = await deps.pick(tab.tabId, mode, text);
   } catch (cause) {
-    return failed(cause, 'Choosing on the page did not finish');
+    const failure = await captureFailure(cause, tab, deps.tabExists);
+    if (failure.reason === 'tab-closed') throw failure;
+    throw new CaptureError(
+      'pick-failed',
+      `Choosing on the page did not finish (${message(cause)}).`,
+      {
+        cause,
+        params: { message: message(cause) },
+      },
+    );
   }
   if (!pick) return { outcome: 'cancelled', mode };
   const at = deps.now();
@@ -161,10 +149,10 @@ export async function captureElementStep(
   rendered ??= await cropNative(deps, tab, pick.rect);
 
   const { image, path, clipped } = rendered;
-  try {
-    const step = await deps.store.addStep({
-      journeyId,
-      kind: 'page',
+  return {
+    outcome: 'captured',
+    mode,
+    page: {
       url: tab.url,
       title: tab.title,
       at,
@@ -174,20 +162,12 @@ export async function captureElementStep(
       },
       devicePixelRatio: pick.devicePixelRatio,
       images: [{ ...image, mode: 'element' }],
-      userAgent: deps.userAgent,
-    });
-    return {
-      outcome: 'saved',
-      mode,
-      step,
-      path,
-      fallback,
-      clipped,
-      redacted: image.redacted === true,
-    };
-  } catch (error) {
-    throw asCaptureError(error);
-  }
+    },
+    path,
+    fallback,
+    clipped,
+    redacted: image.redacted === true,
+  };
 }
 
 /** The DOM render, or a timeout failure if the page does not answer in time. */
@@ -210,7 +190,6 @@ async function renderWithin(deps: ElementCaptureDeps, tabId: number): Promise<Do
 
 /** The fields to cover, in document CSS px; fails closed (no capture) when the check fails. */
 async function scanSensitive(deps: ElementCaptureDeps, tabId: number): Promise<Rect[]> {
-  if (!deps.sensitiveRects) return [];
   try {
     return await deps.sensitiveRects(tabId);
   } catch (cause) {
@@ -235,7 +214,7 @@ async function cropNative(
   try {
     view = await deps.revealRect(tab.tabId, rect);
   } catch (cause) {
-    return browserRefused(deps, tab, cause);
+    throw await captureFailure(cause, tab, deps.tabExists);
   }
   let dataUrl: string;
   let sensitive: Rect[];
@@ -244,7 +223,7 @@ async function cropNative(
     try {
       dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
     } catch (cause) {
-      return browserRefused(deps, tab, cause);
+      throw await captureFailure(cause, tab, deps.tabExists);
     }
   } finally {
     await deps.restoreScroll(tab.tabId, view.restore).catch(() => undefined);
@@ -278,21 +257,4 @@ async function cropNative(
     path: 'native',
     clipped: cut.clipped,
   };
-}
-
-async function browserRefused(
-  deps: ElementCaptureDeps,
-  tab: WalkedTab,
-  cause: unknown,
-): Promise<never> {
-  if (!(await deps.tabExists(tab.tabId).catch(() => false))) {
-    throw new CaptureError('tab-closed', 'The tab was closed before it could be captured.', {
-      cause,
-    });
-  }
-  throw new CaptureError(
-    'capture-failed',
-    `The browser refused to capture this page (${message(cause)}). Reload it and try again.`,
-    { cause, params: { message: message(cause) } },
-  );
 }

@@ -1,10 +1,10 @@
 /**
- * The page side of element and region capture. Every function exported here runs IN THE WALKED TAB
- * (the extension's isolated world), serialised by runInTab: each must stay self-contained — no
- * imports, no module-level values — and must leave the page exactly as it found it.
- * Types and constants here are shared with the extension side (element.ts, element-render.ts).
+ * The page side of element and region capture: the functions here run IN THE WALKED TAB (the
+ * extension's isolated world), bundled into the on-demand page agent (page/agent.ts), and leave
+ * the page exactly as they found it. Types and constants here are shared with the extension side
+ * (element.ts, element-render.ts).
  */
-import type { Rect } from './pacer';
+import type { Rect } from '../geometry';
 
 export type PickMode = 'element' | 'region';
 
@@ -16,44 +16,8 @@ export interface PickerText {
   keys: string;
 }
 
-/** What the auditor chose, measured when they chose it. */
-export interface PagePick {
-  /** The element's or region's box in document CSS pixels. */
-  rect: Rect;
-  scroll: { x: number; y: number };
-  /** window.innerWidth/innerHeight: the area captureVisibleTab returns. */
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
-}
-
-/** The tab scrolled so a rect is on screen (see revealRect). */
-export interface PageView {
-  /** Scroll position now (the rect's viewport position is rect − scroll). */
-  scroll: { x: number; y: number };
-  /** Scroll position before revealRect moved it, to put back afterwards. */
-  restore: { x: number; y: number };
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
-}
-
-/** Why rendering the element from the page's DOM did not give an image. */
-export type DomFailure = 'gone' | 'too-large' | 'timeout' | 'error';
-
-/** The result of rendering the picked element with html2canvas-pro (element-render.ts). */
-export type DomRender =
-  | {
-      ok: true;
-      /** PNG data URL of the rendered element. */
-      dataUrl: string;
-      /** Canvas size in pixels. */
-      width: number;
-      height: number;
-      /** The element's box in document CSS pixels when it was rendered. */
-      rect: Rect;
-      /** How long html2canvas-pro took (for the benchmark). */
-      renderMs: number;
-    }
-  | { ok: false; reason: DomFailure; message: string };
+export type { DomFailure, DomRender, PagePick, PageView, PickCancelled } from './page/replies';
+import type { PagePick, PageView, PickCancelled } from './page/replies';
 
 /** DOM rendering gives up after this long (in the page, by aborting html2canvas). */
 export const DOM_RENDER_TIMEOUT_MS = 4000;
@@ -61,11 +25,6 @@ export const DOM_RENDER_TIMEOUT_MS = 4000;
 export const DOM_RENDER_MAX_SIDE = 16_384;
 /** Isolated-world global holding the picked element until element-render.ts takes it. */
 export const PICKED_ELEMENT_KEY = '__touchpointAuditPicked';
-
-/** The picker closed without a choice (Esc, or the panel's Cancel). */
-export interface PickCancelled {
-  cancelled: true;
-}
 
 /**
  * Runs IN THE PAGE. Shows the picker over the page and resolves with what the auditor chose, or

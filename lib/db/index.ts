@@ -24,7 +24,7 @@ import {
   type Outcome,
   type TouchpointKind,
 } from '../model';
-import { type CategoryId, type ChannelId } from '../taxonomy';
+import { defaultStage, type CategoryId, type ChannelId } from '../taxonomy';
 import { InvalidRecordError, isStorageFailure, NotFoundError, StorageFullError } from './errors';
 import { ROOMY_PROBE, StorageGuard, WRITE_MARGIN, type StorageProbe } from './guard';
 import { applyImport, previewImport, recordExported } from './import';
@@ -158,6 +158,12 @@ export class AuditStore {
     return stepsOf(this.db, journeyId);
   }
 
+  /** The screenshots (metadata and thumbnails) of every step of a journey. */
+  async listJourneyScreenshots(journeyId: string): Promise<Screenshot[]> {
+    const ids = await this.db.touchpoints.where({ journeyId }).primaryKeys();
+    return this.db.screenshots.where('touchpointId').anyOf(ids).toArray();
+  }
+
   listScreenshots(touchpointIds: string[]): Promise<Screenshot[]> {
     return this.db.screenshots.where('touchpointId').anyOf(touchpointIds).toArray();
   }
@@ -267,7 +273,7 @@ export class AuditStore {
       url,
       title,
       at: step.at,
-      stage: step.stage ?? 'information',
+      stage: step.stage ?? defaultStage(step.kind, undefined),
       category: defaultCategory(channel),
       channel,
       experience: null,
@@ -308,7 +314,7 @@ export class AuditStore {
           const touchpoint: Touchpoint = {
             ...draft,
             seq: (last?.seq ?? 0) + 1,
-            stage: step.stage ?? last?.stage ?? 'information',
+            stage: step.stage ?? defaultStage(step.kind, last?.stage),
           };
           await this.db.touchpoints.add(touchpoint);
           await this.db.screenshots.bulkAdd(shots.map((shot) => shot.screenshot));

@@ -38,3 +38,25 @@ export function alignedStages(journeys: readonly (readonly Touchpoint[])[]): str
   const stages = new Set(journeys.flatMap((steps) => steps.map((s) => s.stage)));
   return [...stages].sort((a, b) => stageOrder(a) - stageOrder(b) || a.localeCompare(b));
 }
+
+/** An experience this low (1–5) makes a step a problem even when nobody flagged it. */
+export const POOR_EXPERIENCE = 2;
+
+/** The weak-link rule: flagged as a weak link, or experienced as poor. */
+export function needsFixing(step: Touchpoint): boolean {
+  return step.weakLink || (step.experience !== null && step.experience <= POOR_EXPERIENCE);
+}
+
+/**
+ * The "fix first" order: the steps that need fixing, most important first, then the worse
+ * experience first (unscored importance counts as 0, unscored experience as fine).
+ */
+export function rankFixFirst<T extends { touchpoint: Touchpoint }>(items: readonly T[]): T[] {
+  return items
+    .filter((item) => needsFixing(item.touchpoint))
+    .sort(
+      (a, b) =>
+        (b.touchpoint.importance ?? 0) - (a.touchpoint.importance ?? 0) ||
+        (a.touchpoint.experience ?? 5) - (b.touchpoint.experience ?? 5),
+    );
+}

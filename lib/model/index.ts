@@ -426,6 +426,21 @@ export interface EncodedImage {
   thumbnail: Blob;
 }
 
+/** What a capture stored, as the auditor is told about it. */
+export interface CaptureSummary {
+  mode: 'visible' | 'full-page' | 'element' | 'region';
+  /** The new step's position. */
+  seq: number;
+  /** How many images (a page taller than one image can be has several parts). */
+  parts: number;
+  /** Whether sensitive fields were covered. */
+  redacted: boolean;
+  /** Element mode: rendered from the page's DOM, or cut from a screenshot. */
+  path?: 'dom' | 'native';
+  /** Only the part of the element that fits on the screen was captured. */
+  clipped?: boolean;
+}
+
 /** The browser tab being walked, as the capture code needs it. */
 export interface WalkedTab {
   tabId: number;

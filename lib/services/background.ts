@@ -2,30 +2,19 @@
  * What the service worker does: keyboard shortcuts, the context menu and auto-capture. Stateless:
  * everything it needs (active journey, auto-capture tab) is read from storage on each event.
  */
-import { readSettings, writeSettings, type Notice } from '../browser';
-import { captureVisibleStep, type CaptureDeps } from '../capture';
-import { compactStepImages } from '../capture/compact';
-import { captureFullPageStep } from '../capture/full-page';
+import { readSettings, writeSettings, type EventTab, type Notice } from '../browser';
 import { CaptureError, storageParams } from '../capture/errors';
-import { StorageFullError } from '../db';
+import { StorageFullError, type AuditStore } from '../db';
 import type { Touchpoint, WalkedTab } from '../model';
-import { fullPageServices } from './full-page';
+import type { CaptureService } from './capture';
 
 /** How long a page must have been loaded before auto-capture takes it (late layout, fonts). */
 export const SETTLE_MS = 1200;
 /** A second capture of the same URL within this time is merged into the first. */
 export const DUPLICATE_WINDOW_MS = 10_000;
 
-export interface TabInfo {
-  id?: number;
-  windowId?: number;
-  url?: string;
-  title?: string;
-  width?: number;
-  height?: number;
-  active?: boolean;
-  status?: string;
-}
+/** A tab as the worker's events report it (lib/browser EventTab). */
+export type TabInfo = EventTab;
 
 function walkedTab(tab: TabInfo): WalkedTab | null {
   if (tab.id === undefined || tab.windowId === undefined) return null;
@@ -40,9 +29,11 @@ function walkedTab(tab: TabInfo): WalkedTab | null {
 }
 
 export interface BackgroundDeps {
-  capture: CaptureDeps;
+  store: AuditStore;
+  capture: CaptureService;
   getTab(tabId: number): Promise<TabInfo | null>;
   sleep(ms: number): Promise<void>;
+  now(): number;
 }
 
 function noticeFor(error: unknown): Notice {
@@ -64,25 +55,21 @@ export async function captureFromBackground(
   note = '',
   mode: 'visible' | 'full-page' = 'visible',
 ): Promise<Touchpoint | null> {
-  const { activeJourneyId } = await readSettings();
-  await deps.capture.store.storage.open();
-  const target = tab ? walkedTab(tab) : null;
-  const capture: CaptureDeps = target
-    ? { ...deps.capture, findTargetTab: async () => target }
-    : deps.capture;
   try {
-    let step =
+    const { activeJourneyId } = await readSettings();
+    await deps.store.storage.open();
+    const target = (tab && walkedTab(tab)) ?? undefined;
+    const saved =
       mode === 'full-page'
-        ? (await captureFullPageStep(fullPageServices(capture), activeJourneyId)).step
-        : await captureVisibleStep(capture, activeJourneyId, note);
-    if (note && mode === 'full-page') step = await deps.capture.store.updateStep(step.id, { note });
-    void compactStepImages(deps.capture.store, step.id).catch(console.error);
+        ? await deps.capture.fullPage(activeJourneyId, { tab: target })
+        : await deps.capture.visible(activeJourneyId, { tab: target, note });
+    const params = { n: saved.step.seq, parts: saved.parts, redacted: saved.redacted ? 1 : 0 };
     await writeSettings({
-      notice: { kind: 'captured', reason: null, params: { n: step.seq }, at: Date.now() },
+      notice: { kind: 'captured', reason: mode, params, at: Date.now() },
     });
-    return step;
+    return saved.step;
   } catch (error) {
-    await writeSettings({ notice: noticeFor(error) });
+    await writeSettings({ notice: noticeFor(error) }).catch(console.error);
     return null;
   }
 }
@@ -98,21 +85,25 @@ let autoQueue: Promise<unknown> = Promise.resolve();
  */
 export function autoCaptureOnLoad(deps: BackgroundDeps, tabId: number): Promise<Touchpoint | null> {
   const run = async (): Promise<Touchpoint | null> => {
-    const { autoCapture } = await readSettings();
-    if (!autoCapture || autoCapture.tabId !== tabId) return null;
-    await deps.sleep(SETTLE_MS);
-    const tab = await deps.getTab(tabId);
-    // Only a loaded, visible page in the walked tab is captured (captureVisibleTab takes the active tab).
-    if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) return null;
-    if ((await deps.capture.store.storage.open()).kind !== 'ready')
-      return captureFromBackground(deps, tab);
-    const steps = await deps.capture.store.listSteps(autoCapture.journeyId);
-    const last = steps.at(-1);
-    if (last && last.url === tab.url && deps.capture.now() - last.at < DUPLICATE_WINDOW_MS)
+    try {
+      const { autoCapture } = await readSettings();
+      if (!autoCapture || autoCapture.tabId !== tabId) return null;
+      await deps.sleep(SETTLE_MS);
+      const tab = await deps.getTab(tabId);
+      // Only a loaded, visible page in the walked tab is captured (captureVisibleTab takes the active tab).
+      if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) return null;
+      const { activeJourneyId } = await readSettings();
+      if (activeJourneyId !== autoCapture.journeyId) return null;
+      if ((await deps.store.storage.open()).kind === 'ready') {
+        const last = (await deps.store.listSteps(autoCapture.journeyId)).at(-1);
+        if (last && last.url === tab.url && deps.now() - last.at < DUPLICATE_WINDOW_MS) return null;
+      }
+      return await captureFromBackground(deps, tab);
+    } catch (error) {
+      // Reading the journey failed (e.g. the disk is full): say so in the panel, capture nothing.
+      await writeSettings({ notice: noticeFor(error) }).catch(console.error);
       return null;
-    const { activeJourneyId } = await readSettings();
-    if (activeJourneyId !== autoCapture.journeyId) return null;
-    return captureFromBackground(deps, tab);
+    }
   };
   const result = autoQueue.then(run, run);
   autoQueue = result.catch(() => undefined);

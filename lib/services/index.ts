@@ -3,14 +3,24 @@ import {
   captureVisibleTab,
   findTargetTab,
   readSettings,
-  runInTab,
+  runFileInTab,
   storageProbe,
   tabExists,
+  webLock,
 } from '../browser';
-import { CapturePacer, findSensitiveFields, type CaptureDeps } from '../capture';
-import { encodeCaptured } from '../capture/encode';
+import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
+import { encodeCaptured, encodeSelection } from '../capture/encode';
+import { offscreenStitcher } from '../capture/full-page';
 import { openStore, type AuditStore } from '../db';
 import { Identity } from '../model';
+import { CaptureService } from './capture';
+import { compactStepImages } from './compact';
+import { pageClient } from './page';
+
+/** The element renderer, injected into a tab only for an element capture. */
+const RENDER_SCRIPT = '/element-capture.js';
+/** Chrome's capture quota is per browser: one pacer lock for every context of the extension. */
+const CAPTURE_LOCK = 'touchpoint-audit-capture';
 
 const NO_IDENTITY: Identity = { name: '', email: '', phone: '' };
 
@@ -20,20 +30,27 @@ export async function readIdentity(): Promise<Identity> {
   return parsed.success ? parsed.data : NO_IDENTITY;
 }
 
-/** Capture dependencies for this context (side panel or service worker); one pacer per context. */
-export function captureServices(store: AuditStore): CaptureDeps {
-  return {
+/** The capture service of this context (side panel or service worker), over the real browser. */
+export function extensionCaptureService(store: AuditStore): CaptureService {
+  return new CaptureService({
     store,
-    pacer: new CapturePacer(),
-    findTargetTab,
-    captureVisibleTab,
-    tabExists,
-    encode: (image) => encodeCaptured(image, 'visible'),
-    findSensitiveFields: async (tabId) =>
-      runInTab(tabId, findSensitiveFields, [await readIdentity()]),
+    browser: {
+      findTargetTab,
+      captureVisibleTab,
+      tabExists,
+      renderElement: (tabId) => runFileInTab(tabId, RENDER_SCRIPT),
+      readIdentity,
+    },
+    page: pageClient(),
+    pacer: new CapturePacer(realClock, MIN_CAPTURE_GAP_MS, webLock(CAPTURE_LOCK)),
+    stitcher: offscreenStitcher,
+    encodeCaptured: (image) => encodeCaptured(image, 'visible'),
+    encodeSelection: (source, crop, cover, frame) => encodeSelection(source, crop, cover, frame),
+    compact: compactStepImages,
     now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,
-  };
+  });
 }
 
 /**

@@ -66,6 +66,14 @@ export type ChannelId = keyof typeof CHANNELS;
 export const CHANNEL_IDS = Object.keys(CHANNELS) as [ChannelId, ...ChannelId[]];
 export const OFFLINE_CHANNEL_IDS = CHANNEL_IDS.filter((id) => CHANNELS[id].offline);
 
+/**
+ * The stage a new step starts in: the previous step's (a walk moves forward), else information
+ * gathering for a page and contact for an offline contact (a call, a letter).
+ */
+export function defaultStage(kind: 'page' | 'offline', previous: string | undefined): string {
+  return previous ?? (kind === 'offline' ? 'contact' : 'information');
+}
+
 export function isStageId(id: string): id is StageId {
   return Object.hasOwn(STAGES, id);
 }

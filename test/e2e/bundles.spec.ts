@@ -54,7 +54,7 @@ test('export → import into an empty profile → export again: the same records
   });
   await offline
     .getByLabel('Evidence image (optional)')
-    .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: photo });
+    .setInputFiles({ name: 'call-notes.png', mimeType: 'image/png', buffer: photo });
   await offline.getByRole('button', { name: 'Add contact' }).click();
   await expect(panel.steps()).toHaveCount(3);
   // An image attached to a step keeps its file name (as evidence of where it came from).
@@ -124,7 +124,12 @@ test('export → import into an empty profile → export again: the same records
     };
     expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
     // Everything included was chosen: the upload's file name and the browser's user agent.
-    expect(records.screenshots.map((s) => s.fileName).filter(Boolean)).toEqual(['IMG_0001.png']);
+    expect(
+      records.screenshots
+        .map((s) => s.fileName)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['IMG_0001.png', 'call-notes.png']);
     expect(records.screenshots.every((s) => s.userAgent.includes('Chrome'))).toBe(true);
 
     // Importing the same bundle again changes nothing.

@@ -21,7 +21,7 @@ const MANIFEST = join(EXTENSION_PATH, 'manifest.json');
 function assertExtensionBuilt(): void {
   if (!existsSync(MANIFEST)) {
     throw new Error(
-      `The extension is not built: ${MANIFEST} does not exist. Run npm run build first.`,
+      `The extension is not built: ${MANIFEST} does not exist. Run npm run build:e2e first.`,
     );
   }
 }

@@ -60,10 +60,15 @@ export class PanelPage {
     await expect(this.page.getByRole('region', { name: 'Active journey' })).toContainText(brand);
   }
 
-  /** Presses Capture and waits for the confirmation of step `expectedSeq`. */
-  async capture(expectedSeq: number) {
+  /**
+   * Presses Capture and waits for the confirmation of step `expectedSeq` (which also says when
+   * sensitive fields were covered; `redacted` expects that).
+   */
+  async capture(expectedSeq: number, redacted = false) {
     await this.button('Capture page').click();
-    await expect(this.page.getByRole('status')).toHaveText(`Step ${expectedSeq} captured.`);
+    await expect(this.page.getByRole('status')).toHaveText(
+      `Step ${expectedSeq} captured.${redacted ? ' Sensitive fields were covered.' : ''}`,
+    );
   }
 }
 

@@ -52,7 +52,7 @@ test('password, card and identity fields are covered in the stored pixels; other
     ].map(([x, y]) => [Math.round(x! * dpr), Math.round(y! * dpr)] as [number, number]),
   );
 
-  await panel.capture(1);
+  await panel.capture(1, true);
   const [shot] = await readStoredShots(panel.page, points);
   expect(shot!.redacted).toBe(true);
   expect(shot!.actualSha256).toBe(shot!.sha256);
@@ -82,7 +82,7 @@ test('without an identity, only password and card fields are covered', async ({
   const password = (await site.getByLabel('Password').boundingBox())!;
   const centre = (b: typeof name) =>
     [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)] as [number, number];
-  await panel.capture(1);
+  await panel.capture(1, true);
   const [shot] = await readStoredShots(panel.page, [centre(name), centre(password)]);
   expect(isYellow(shot!.pixels[0]!)).toBe(true);
   expect(isBlack(shot!.pixels[1]!)).toBe(true);

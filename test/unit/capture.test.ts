@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CaptureError,
   CapturePacer,
-  captureVisibleStep,
   MIN_CAPTURE_GAP_MS,
   restrictedReason,
-  type CaptureDeps,
   type Clock,
 } from '../../lib/capture';
+import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
+import type { PageClient } from '../../lib/services/page';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
 /** A clock whose sleep advances virtual time instantly. */
@@ -70,35 +70,51 @@ describe('restrictedReason', () => {
   });
 });
 
-async function captureSetup(overrides: Partial<CaptureDeps> = {}) {
+const TAB = {
+  tabId: 1,
+  windowId: 2,
+  url: 'https://brightline.test/plans',
+  title: 'Plans <b>',
+  width: 640,
+  height: 400,
+};
+
+/** A capture service over fake browser and page (the real one runs in the e2e tests). */
+async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial<PageClient> = {}) {
   const { store, db, clock } = testStore();
   const { own } = await auditWithJourneys(store);
-  const deps: CaptureDeps = {
+  const compacted: string[] = [];
+  const service = new CaptureService({
     store,
+    browser: {
+      findTargetTab: async () => TAB,
+      captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
+      tabExists: async () => true,
+      renderElement: async () => undefined,
+      readIdentity: async () => ({ name: '', email: '', phone: '' }),
+      ...browser,
+    },
+    page: {
+      findSensitiveFields: async () => ({ scrollX: 0, scrollY: 0, rects: [] }),
+      ...page,
+    } as PageClient,
     pacer: new CapturePacer(virtualClock()),
-    findTargetTab: async () => ({
-      tabId: 1,
-      windowId: 2,
-      url: 'https://brightline.test/plans',
-      title: 'Plans <b>',
-      width: 640,
-      height: 400,
-    }),
-    captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
-    tabExists: async () => true,
-    encode: async () => fakeImage(),
+    stitcher: undefined as never,
+    encodeCaptured: async () => fakeImage(),
+    encodeSelection: async () => fakeImage(),
+    compact: async (_store, id) => (compacted.push(id), 0),
     now: clock.now,
+    // Time never passes here: an element render cannot time out.
+    sleep: () => new Promise<void>(() => undefined),
     userAgent: 'TestBrowser/1.0',
-    findSensitiveFields: async () => ({ scrollX: 0, scrollY: 0, rects: [] }),
-    ...overrides,
-  };
-  return { deps, db, store, journeyId: own.id };
+  });
+  return { service, db, store, journeyId: own.id, compacted };
 }
 
-describe('captureVisibleStep', () => {
+describe('CaptureService.visible', () => {
   it('stores the page as the next step with URL, title, time, viewport and pixel ratio', async () => {
-    const { deps, store, journeyId } = await captureSetup();
-    const step = await captureVisibleStep(deps, journeyId);
+    const { service, store, journeyId, compacted } = await captureSetup();
+    const { step, parts, redacted } = await service.visible(journeyId, { note: 'menu note' });
     expect(step).toMatchObject({
       seq: 1,
       kind: 'page',
@@ -106,60 +122,184 @@ describe('captureVisibleStep', () => {
       title: 'Plans <b>',
       viewport: { width: 640, height: 400 },
       devicePixelRatio: 2,
+      // The note is saved in the step's own transaction, not in a second one.
+      note: 'menu note',
     });
+    expect([parts, redacted]).toEqual([1, false]);
     expect(await store.listScreenshots([step.id])).toHaveLength(1);
+    // Compaction is started once, by the service, after the step is stored.
+    expect(compacted).toEqual([step.id]);
   });
 
   it('refuses without a journey, on browser pages, and when the tab closed; nothing is stored', async () => {
-    const { deps, db, journeyId } = await captureSetup();
-    await expect(captureVisibleStep(deps, null)).rejects.toMatchObject({ reason: 'no-journey' });
-    const restricted = {
-      ...deps,
-      findTargetTab: async () => ({
-        tabId: 1,
-        windowId: 2,
-        url: 'chrome://newtab/',
-        title: '',
-        width: 1,
-        height: 1,
-      }),
-    };
-    await expect(captureVisibleStep(restricted, journeyId)).rejects.toMatchObject({
+    const { service, db, journeyId } = await captureSetup();
+    await expect(service.visible(null)).rejects.toMatchObject({ reason: 'no-journey' });
+    const restricted = await captureSetup({
+      findTargetTab: async () => ({ ...TAB, url: 'chrome://newtab/' }),
+    });
+    await expect(restricted.service.visible(restricted.journeyId)).rejects.toMatchObject({
       reason: 'restricted-page',
     });
-    const closed = {
-      ...deps,
+    const closed = await captureSetup({
       captureVisibleTab: async () => Promise.reject(new Error('No tab')),
       tabExists: async () => false,
-    };
-    await expect(captureVisibleStep(closed, journeyId)).rejects.toMatchObject({
+    });
+    await expect(closed.service.visible(closed.journeyId)).rejects.toMatchObject({
       reason: 'tab-closed',
     });
-    const refused = {
-      ...deps,
+    const refused = await captureSetup({
       captureVisibleTab: async () =>
         Promise.reject(new Error('Cannot access contents of the page')),
-    };
-    const error = await captureVisibleStep(refused, journeyId).catch((e: unknown) => e);
+    });
+    const error = await refused.service.visible(refused.journeyId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaptureError);
     expect(error).toMatchObject({
       reason: 'capture-failed',
       params: { message: 'Cannot access contents of the page' },
     });
     expect(await db.touchpoints.count()).toBe(0);
+    expect(journeyId).toBeTruthy();
+  });
+
+  it('fails closed when the page cannot be checked for fields to cover', async () => {
+    const { service, db, journeyId } = await captureSetup(
+      {},
+      { findSensitiveFields: async () => Promise.reject(new Error('Frame was removed')) },
+    );
+    await expect(service.visible(journeyId)).rejects.toMatchObject({ reason: 'capture-failed' });
+    expect(await db.touchpoints.count()).toBe(0);
   });
 
   it('turns a full disk into a storage-full message and stores nothing', async () => {
-    const { deps, db, journeyId } = await captureSetup();
+    const { service, db, journeyId, compacted } = await captureSetup();
     db.screenshots.hook('creating', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    await expect(captureVisibleStep(deps, journeyId)).rejects.toMatchObject({
-      reason: 'storage-full',
-    });
+    await expect(service.visible(journeyId)).rejects.toMatchObject({ reason: 'storage-full' });
     // The store stopped writing and closed; opened again, it holds nothing half-written.
     await db.open();
     expect(await db.touchpoints.count()).toBe(0);
     expect(await db.images.count()).toBe(0);
+    expect(compacted).toEqual([]);
+  });
+});
+
+describe('CaptureService guards every mode the same way', () => {
+  it('refuses without a journey and on browser pages before touching the page', async () => {
+    const touched: string[] = [];
+    const page = {
+      pick: async () => (touched.push('pick'), null),
+      prepareFullPage: async () => (touched.push('prepare'), null),
+    } as unknown as Partial<PageClient>;
+    const { service, journeyId } = await captureSetup({}, page);
+    const text = { hint: '', keys: '' };
+    await expect(service.element(null, 'element', text)).rejects.toMatchObject({
+      reason: 'no-journey',
+    });
+    await expect(service.fullPage(null)).rejects.toMatchObject({ reason: 'no-journey' });
+    const restricted = await captureSetup(
+      { findTargetTab: async () => ({ ...TAB, url: 'chrome://settings/' }) },
+      page,
+    );
+    await expect(
+      restricted.service.element(restricted.journeyId, 'region', text),
+    ).rejects.toMatchObject({ reason: 'restricted-page' });
+    await expect(restricted.service.fullPage(restricted.journeyId)).rejects.toMatchObject({
+      reason: 'restricted-page',
+    });
+    expect(touched).toEqual([]);
+    expect(journeyId).toBeTruthy();
+  });
+
+  it('stores a picked element as one element step and cancels the picker on request', async () => {
+    let cancelled = 0;
+    const pick = {
+      rect: { x: 0, y: 0, width: 10, height: 10 },
+      scroll: { x: 0, y: 0 },
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+    };
+    const { service, store, journeyId, compacted } = await captureSetup(
+      {
+        renderElement: async () => ({
+          ok: true,
+          dataUrl: 'data:image/png;base64,DOM',
+          width: 10,
+          height: 10,
+          rect: pick.rect,
+          renderMs: 1,
+        }),
+      },
+      {
+        pick: async () => pick,
+        cancelPick: async () => (cancelled++, true),
+      },
+    );
+    expect(await service.cancelPick()).toBe(false);
+    const saved = await service.element(journeyId, 'element', { hint: '', keys: '' });
+    expect(saved).toMatchObject({ outcome: 'saved', path: 'dom', parts: 1 });
+    if (saved.outcome !== 'saved') throw new Error('not saved');
+    const [shot] = await store.listScreenshots([saved.step.id]);
+    expect(shot?.mode).toBe('element');
+    expect(compacted).toEqual([saved.step.id]);
+    expect(cancelled).toBe(0);
+  });
+
+  it('a page reply that is not what the agent answers is refused (no capture)', async () => {
+    const { service, db, journeyId } = await captureSetup(
+      { renderElement: async () => ({ ok: true, dataUrl: 'javascript:alert(1)' }) },
+      {
+        pick: async () => ({
+          rect: { x: 0, y: 0, width: 10, height: 10 },
+          scroll: { x: 0, y: 0 },
+          viewport: { width: 100, height: 100 },
+          devicePixelRatio: 1,
+        }),
+        revealRect: async () => ({
+          scroll: { x: 0, y: 0 },
+          restore: { x: 0, y: 0 },
+          viewport: { width: 100, height: 100 },
+          devicePixelRatio: 1,
+        }),
+        restoreScroll: async () => undefined,
+      },
+    );
+    // The bogus render is not used: the element is cut from a native capture instead.
+    const saved = await service.element(journeyId, 'element', { hint: '', keys: '' });
+    expect(saved).toMatchObject({ outcome: 'saved', path: 'native', fallback: 'error' });
+    expect(await db.touchpoints.count()).toBe(1);
+  });
+});
+
+describe('CapturePacer across contexts', () => {
+  it('takes turns through the cross-context lock and holds it for the quota gap', async () => {
+    const clock = virtualClock();
+    const held: string[] = [];
+    let holder: Promise<unknown> = Promise.resolve();
+    // A lock like Web Locks: one holder at a time, in request order.
+    const lock = <T>(work: () => Promise<T>) => {
+      const turn = holder.then(async () => {
+        held.push(`in@${clock.now()}`);
+        try {
+          return await work();
+        } finally {
+          held.push(`out@${clock.now()}`);
+        }
+      });
+      holder = turn.catch(() => undefined);
+      return turn;
+    };
+    const panel = new CapturePacer(clock, MIN_CAPTURE_GAP_MS, lock);
+    const worker = new CapturePacer(clock, MIN_CAPTURE_GAP_MS, lock);
+    await Promise.all([
+      panel.run(async () => clock.calls.push(clock.now())),
+      worker.run(async () => clock.calls.push(clock.now())),
+      panel.run(async () => clock.calls.push(clock.now())),
+    ]);
+    const gaps = clock.calls.slice(1).map((t, i) => t - clock.calls[i]!);
+    expect(gaps.every((gap) => gap >= MIN_CAPTURE_GAP_MS)).toBe(true);
+    // Each call returned at once; its context let go of the lock only after the gap.
+    await holder;
+    expect(held).toEqual(['in@0', 'out@520', 'in@520', 'out@1040', 'in@1040', 'out@1560']);
   });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CapturePacer, type Clock, type Rect } from '../../lib/capture';
 import {
-  captureElementStep,
+  captureElement,
   viewportCrop,
   type DomRender,
+  type ElementCapture,
   type ElementCaptureDeps,
   type PagePick,
   type PageView,
 } from '../../lib/capture/element';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { fakeImage } from './helpers';
 
 const instantClock: Clock = { now: () => 0, sleep: async () => undefined };
 const TEXT = { hint: 'Click an element to capture it — Esc to cancel', keys: '' };
@@ -35,9 +36,16 @@ interface Calls {
   restored: { x: number; y: number }[];
 }
 
+const TAB = {
+  tabId: 7,
+  windowId: 3,
+  url: 'https://lab.test/oklch.html',
+  title: 'oklch card',
+  width: 1280,
+  height: 800,
+};
+
 async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
-  const { store, db, clock } = testStore();
-  const { own } = await auditWithJourneys(store);
   const calls: Calls = { encode: [], captured: 0, revealed: [], restored: [] };
   const view: PageView = {
     scroll: { x: 0, y: 1300 },
@@ -46,16 +54,7 @@ async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
     devicePixelRatio: 2,
   };
   const deps: ElementCaptureDeps = {
-    store,
     pacer: new CapturePacer(instantClock),
-    findTargetTab: async () => ({
-      tabId: 7,
-      windowId: 3,
-      url: 'https://lab.test/oklch.html',
-      title: 'oklch card',
-      width: 1280,
-      height: 800,
-    }),
     tabExists: async () => true,
     captureVisibleTab: async () => {
       calls.captured++;
@@ -79,20 +78,21 @@ async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
       calls.encode.push({ source, crop, cover, frame });
       return { ...fakeImage(), width: crop?.width ?? 720, height: crop?.height ?? 440 };
     },
+    sensitiveRects: async () => [],
     // Only the timeout test lets time pass.
     sleep: never,
-    now: clock.now,
-    userAgent: 'TestBrowser/1.0',
+    now: () => 1_700_000_000_000,
     ...overrides,
   };
-  return { deps, db, store, calls, journeyId: own.id };
+  return { deps, calls };
 }
 
-const counts = async (db: ReturnType<typeof testStore>['db']) => ({
-  steps: await db.touchpoints.count(),
-  screenshots: await db.screenshots.count(),
-  images: await db.images.count(),
-});
+/** The capture's one image (an element capture has exactly one). */
+function imageOf(result: ElementCapture) {
+  if (result.outcome !== 'captured') throw new Error('not captured');
+  expect(result.page.images).toHaveLength(1);
+  return result.page.images[0]!;
+}
 
 describe('viewportCrop', () => {
   it('crops a region at device pixel ratio 2 from its viewport position', () => {
@@ -116,45 +116,47 @@ describe('viewportCrop', () => {
   });
 });
 
-describe('captureElementStep', () => {
-  it('renders the element from the DOM and stores it as one element step', async () => {
-    const { deps, store, calls, journeyId } = await setup();
-    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
-    expect(result).toMatchObject({ outcome: 'saved', path: 'dom', fallback: null, clipped: false });
+describe('captureElement', () => {
+  it('renders the element from the DOM as one element image', async () => {
+    const { deps, calls } = await setup();
+    const result = await captureElement(deps, TAB, 'element', TEXT);
+    expect(result).toMatchObject({
+      outcome: 'captured',
+      path: 'dom',
+      fallback: null,
+      clipped: false,
+    });
     expect(calls.captured).toBe(0);
     expect(calls.encode).toEqual([
       { source: 'data:image/png;base64,DOM', crop: null, cover: [], frame: null },
     ]);
-    if (result.outcome !== 'saved') throw new Error('not saved');
-    expect(result.step).toMatchObject({
-      kind: 'page',
+    if (result.outcome !== 'captured') throw new Error('not captured');
+    expect(result.page).toMatchObject({
       url: 'https://lab.test/oklch.html',
       viewport: { width: 1280, height: 800 },
       devicePixelRatio: 2,
     });
-    const [shot] = await store.listScreenshots([result.step.id]);
-    expect(shot).toMatchObject({ mode: 'element', width: 720, height: 440, redacted: false });
+    expect(imageOf(result)).toMatchObject({ mode: 'element', width: 720, height: 440 });
   });
 
-  it('stores nothing when the auditor cancels, and never captures or renders', async () => {
-    const { deps, db, calls, journeyId } = await setup({
+  it('gives nothing when the auditor cancels, and never captures or renders', async () => {
+    const { deps, calls } = await setup({
       pick: async () => null,
       renderElement: () => Promise.reject(new Error('must not render')),
     });
-    await expect(captureElementStep(deps, journeyId, 'element', TEXT)).resolves.toEqual({
+    await expect(captureElement(deps, TAB, 'element', TEXT)).resolves.toEqual({
       outcome: 'cancelled',
       mode: 'element',
     });
     expect(calls.captured + calls.encode.length).toBe(0);
-    expect(await counts(db)).toEqual({ steps: 0, screenshots: 0, images: 0 });
   });
 
   it('falls back to a native crop when the DOM render fails: element rect × DPR, scroll restored', async () => {
-    const { deps, store, calls, journeyId } = await setup({
+    const { deps, calls } = await setup({
       renderElement: async () => ({ ok: false, reason: 'error', message: 'unsupported color' }),
     });
-    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
-    expect(result).toMatchObject({ outcome: 'saved', path: 'native', fallback: 'error' });
+    const result = await captureElement(deps, TAB, 'element', TEXT);
+    expect(result).toMatchObject({ outcome: 'captured', path: 'native', fallback: 'error' });
     expect(calls.revealed).toEqual([CARD]);
     expect(calls.captured).toBe(1);
     expect(calls.restored).toEqual([{ x: 0, y: 1300 }]);
@@ -168,34 +170,33 @@ describe('captureElementStep', () => {
         frame: { width: 2560, height: 1600 },
       },
     ]);
-    if (result.outcome !== 'saved') throw new Error('not saved');
-    const [shot] = await store.listScreenshots([result.step.id]);
-    expect(shot).toMatchObject({ mode: 'element', width: 720, height: 440 });
+    expect(imageOf(result)).toMatchObject({ mode: 'element', width: 720, height: 440 });
   });
 
   it('falls back when the DOM render does not answer in time, or the page threw', async () => {
     let released = false;
-    const { deps, calls, journeyId } = await setup({
+    const { deps, calls } = await setup({
       renderElement: never,
       sleep: async (ms) => {
         released = ms > 0;
       },
       domTimeoutMs: 4000,
     });
-    const result = await captureElementStep(deps, journeyId, 'element', TEXT);
+    const result = await captureElement(deps, TAB, 'element', TEXT);
     expect(released).toBe(true);
-    expect(result).toMatchObject({ outcome: 'saved', path: 'native', fallback: 'timeout' });
+    expect(result).toMatchObject({ outcome: 'captured', path: 'native', fallback: 'timeout' });
     expect(calls.encode[0]?.crop).toEqual({ x: 200, y: 400, width: 720, height: 440 });
 
     const thrown = await setup({ renderElement: () => Promise.reject(new Error('boom')) });
-    await expect(
-      captureElementStep(thrown.deps, thrown.journeyId, 'element', TEXT),
-    ).resolves.toMatchObject({ path: 'native', fallback: 'error' });
+    await expect(captureElement(thrown.deps, TAB, 'element', TEXT)).resolves.toMatchObject({
+      path: 'native',
+      fallback: 'error',
+    });
   });
 
   it('scrolls an element into view when it is off screen and crops where it landed', async () => {
     const below = { x: 40, y: 3000, width: 600, height: 300 };
-    const { deps, calls, journeyId } = await setup({
+    const { deps, calls } = await setup({
       pick: async () => pickOf(below, 1),
       renderElement: async () => ({ ok: false, reason: 'timeout', message: '' }),
       revealRect: async (_tabId, rect) => {
@@ -208,20 +209,20 @@ describe('captureElementStep', () => {
         };
       },
     });
-    await captureElementStep(deps, journeyId, 'element', TEXT);
+    await captureElement(deps, TAB, 'element', TEXT);
     expect(calls.encode[0]?.crop).toEqual({ x: 40, y: 250, width: 600, height: 300 });
     expect(calls.restored).toEqual([{ x: 0, y: 0 }]);
   });
 
   it('always crops a region from a native capture (never renders it)', async () => {
     const region = { x: 200, y: 1450, width: 320, height: 240 };
-    const { deps, calls, journeyId } = await setup({
+    const { deps, calls } = await setup({
       pick: async () => pickOf(region),
       renderElement: () => Promise.reject(new Error('must not render a region')),
     });
-    const result = await captureElementStep(deps, journeyId, 'region', TEXT);
+    const result = await captureElement(deps, TAB, 'region', TEXT);
     expect(result).toMatchObject({
-      outcome: 'saved',
+      outcome: 'captured',
       mode: 'region',
       path: 'native',
       fallback: null,
@@ -232,12 +233,10 @@ describe('captureElementStep', () => {
   it('covers sensitive fields in the output pixels and marks the image redacted', async () => {
     const password = { x: 120, y: 1600, width: 100, height: 30 };
     const dom = await setup({ sensitiveRects: async () => [password] });
-    const result = await captureElementStep(dom.deps, dom.journeyId, 'element', TEXT);
+    const result = await captureElement(dom.deps, TAB, 'element', TEXT);
     expect(dom.calls.encode[0]?.cover).toEqual([{ x: 40, y: 200, width: 200, height: 60 }]);
     expect(result).toMatchObject({ redacted: true });
-    if (result.outcome !== 'saved') throw new Error('not saved');
-    const [shot] = await dom.store.listScreenshots([result.step.id]);
-    expect(shot?.redacted).toBe(true);
+    expect(imageOf(result).redacted).toBe(true);
 
     // Native path: boxes are in capture pixels (viewport origin), the crop cuts them with the image.
     const region = { x: 100, y: 1500, width: 360, height: 220 };
@@ -256,7 +255,7 @@ describe('captureElementStep', () => {
       captureVisibleTab(...args)
     );
     native.deps.restoreScroll = (...args) => (order.push('restore'), restoreScroll(...args));
-    await captureElementStep(native.deps, native.journeyId, 'region', TEXT);
+    await captureElement(native.deps, TAB, 'region', TEXT);
     // Measured after scrolling, so fixed and sticky fields are where the capture shows them.
     expect(order).toEqual(['reveal', 'scan', 'capture', 'restore']);
     expect(native.calls.encode[0]).toMatchObject({
@@ -265,46 +264,41 @@ describe('captureElementStep', () => {
     });
   });
 
-  it('fails closed: no step when the field check, the capture or the picker fails', async () => {
+  it('fails closed: nothing when the field check, the capture or the picker fails', async () => {
     const check = await setup({ sensitiveRects: () => Promise.reject(new Error('no access')) });
-    await expect(
-      captureElementStep(check.deps, check.journeyId, 'element', TEXT),
-    ).rejects.toMatchObject({ reason: 'capture-failed' });
-    await expect(
-      captureElementStep(check.deps, check.journeyId, 'region', TEXT),
-    ).rejects.toMatchObject({ reason: 'capture-failed' });
+    await expect(captureElement(check.deps, TAB, 'element', TEXT)).rejects.toMatchObject({
+      reason: 'capture-failed',
+    });
+    await expect(captureElement(check.deps, TAB, 'region', TEXT)).rejects.toMatchObject({
+      reason: 'capture-failed',
+    });
     expect(check.calls.captured).toBe(0);
     expect(check.calls.restored).toHaveLength(1);
-    expect((await counts(check.db)).steps).toBe(0);
 
     const refused = await setup({
       pick: async () => pickOf(CARD),
       captureVisibleTab: () => Promise.reject(new Error('Cannot access contents')),
     });
-    await expect(
-      captureElementStep(refused.deps, refused.journeyId, 'region', TEXT),
-    ).rejects.toMatchObject({ reason: 'capture-failed' });
+    await expect(captureElement(refused.deps, TAB, 'region', TEXT)).rejects.toMatchObject({
+      reason: 'capture-failed',
+    });
     expect(refused.calls.restored).toHaveLength(1);
-    expect((await counts(refused.db)).steps).toBe(0);
 
     const closed = await setup({
       pick: () => Promise.reject(new Error('No tab with id: 7')),
       tabExists: async () => false,
     });
-    await expect(
-      captureElementStep(closed.deps, closed.journeyId, 'element', TEXT),
-    ).rejects.toMatchObject({ reason: 'tab-closed' });
+    await expect(captureElement(closed.deps, TAB, 'element', TEXT)).rejects.toMatchObject({
+      reason: 'tab-closed',
+    });
 
     const navigated = await setup({
       pick: () => Promise.reject(new Error('the page was left or reloaded while choosing')),
     });
-    await expect(
-      captureElementStep(navigated.deps, navigated.journeyId, 'element', TEXT),
-    ).rejects.toMatchObject({
+    await expect(captureElement(navigated.deps, TAB, 'element', TEXT)).rejects.toMatchObject({
       reason: 'pick-failed',
       params: { message: 'the page was left or reloaded while choosing' },
     });
-    expect((await counts(navigated.db)).steps).toBe(0);
 
     const hidden = await setup({
       renderElement: async () => ({ ok: false, reason: 'gone', message: '' }),
@@ -316,31 +310,8 @@ describe('captureElementStep', () => {
         devicePixelRatio: 2,
       }),
     });
-    await expect(
-      captureElementStep(hidden.deps, hidden.journeyId, 'element', TEXT),
-    ).rejects.toMatchObject({ reason: 'nothing-visible' });
-    expect((await counts(hidden.db)).steps).toBe(0);
-  });
-
-  it('refuses without a journey and on browser pages before showing any picker', async () => {
-    let picked = 0;
-    const { deps, journeyId } = await setup({
-      pick: async () => (picked++, pickOf(CARD)),
-      findTargetTab: async () => ({
-        tabId: 1,
-        windowId: 1,
-        url: 'chrome://settings/',
-        title: '',
-        width: 1,
-        height: 1,
-      }),
+    await expect(captureElement(hidden.deps, TAB, 'element', TEXT)).rejects.toMatchObject({
+      reason: 'nothing-visible',
     });
-    await expect(captureElementStep(deps, null, 'element', TEXT)).rejects.toMatchObject({
-      reason: 'no-journey',
-    });
-    await expect(captureElementStep(deps, journeyId, 'region', TEXT)).rejects.toMatchObject({
-      reason: 'restricted-page',
-    });
-    expect(picked).toBe(0);
   });
 });

@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureError, CapturePacer, MIN_CAPTURE_GAP_MS, type Clock } from '../../lib/capture';
 import {
-  captureFullPageStep,
+  captureFullPage,
   coverRectsForPart,
   drawOps,
   MAX_PART_HEIGHT,
   MAX_PART_PIXELS,
-  pageLoadLazyContent,
-  pagePrepare,
-  pageRestore,
-  pageScrollAndScan,
-  pageShowTile,
   planParts,
   planTiles,
   showPinned,
   tileRows,
   type FullPageDeps,
   type FullPageProgress,
-  type PageMetrics,
-  type PinnedInView,
+  type FullPageSide,
   type Stitcher,
   type TileImage,
 } from '../../lib/capture/full-page';
-import type { Rect, RunInTab } from '../../lib/capture/pacer';
+import type { PageMetrics, PinnedInView } from '../../lib/capture/page/replies';
+import type { Rect } from '../../lib/geometry';
 import type { EncodedImage } from '../../lib/model';
-import { auditWithJourneys, testStore } from './helpers';
 
 describe('planTiles', () => {
   it('steps one viewport at a time; the last tile is scrolled to the bottom and overlaps', () => {
@@ -167,7 +161,7 @@ interface FakePageOptions {
   pinned?: Omit<PinnedInView, 'inView'>[];
 }
 
-/** A page as the page-side functions would see it, driven through a fake runInTab. */
+/** A page as the page agent would see it (the agent's full-page methods, faked). */
 function fakePage(options: FakePageOptions) {
   const viewportHeight = options.viewportHeight ?? 800;
   const width = options.width ?? 1280;
@@ -193,48 +187,46 @@ function fakePage(options: FakePageOptions) {
     scrollY,
     visible: true,
   });
-  const names = new Map<unknown, string>([
-    [pagePrepare, 'prepare'],
-    [pageScrollAndScan, 'scan'],
-    [pageShowTile, 'show'],
-    [pageLoadLazyContent, 'lazy'],
-    [pageRestore, 'restore'],
-  ]);
-  const runInTab = (async (_tabId: number, func: unknown, args: unknown[]) => {
-    const name = names.get(func) ?? 'unknown';
+  /** Records the call, and answers null when the page is to "navigate" at this call. */
+  const enter = (name: string) => {
     page.calls.push(name);
-    if (
-      page.failAt?.call === name &&
-      page.calls.filter((c) => c === name).length === page.failAt.nth
-    ) {
-      return null; // the page navigated: its state is gone
-    }
-    switch (name) {
-      case 'prepare':
-        prepared = true;
-        scrollY = 0;
-        return metrics();
-      case 'scan':
-        scrollY = Math.min(args[0] as number, pageHeight - viewportHeight);
-        return (options.pinned ?? []).map((p) => ({ ...p, inView: true }));
-      case 'show':
-        page.shown.push(args[0] as boolean[]);
-        return metrics();
-      case 'lazy':
-        pageHeight = options.settledHeight ?? pageHeight;
-        scrollY = 0;
-        return metrics();
-      case 'restore':
-        if (!prepared) return false;
-        prepared = false;
-        page.restoredTo = 1234;
-        scrollY = 1234;
-        return true;
-      default:
-        throw new Error('unexpected page function');
-    }
-  }) as RunInTab;
-  return { page, runInTab };
+    return !(
+      page.failAt?.call === name && page.calls.filter((c) => c === name).length === page.failAt.nth
+    );
+  };
+  const side: FullPageSide = {
+    async prepareFullPage() {
+      enter('prepare');
+      prepared = true;
+      scrollY = 0;
+      return metrics();
+    },
+    async scrollAndScan(_tabId, y) {
+      if (!enter('scan')) return null; // the page navigated: its state is gone
+      scrollY = Math.min(y, pageHeight - viewportHeight);
+      return (options.pinned ?? []).map((p) => ({ ...p, inView: true }));
+    },
+    async showTile(_tabId, shown) {
+      if (!enter('show')) return null;
+      page.shown.push(shown);
+      return metrics();
+    },
+    async loadLazyContent() {
+      if (!enter('lazy')) return null;
+      pageHeight = options.settledHeight ?? pageHeight;
+      scrollY = 0;
+      return metrics();
+    },
+    async restoreFullPage() {
+      enter('restore');
+      if (!prepared) return false;
+      prepared = false;
+      page.restoredTo = 1234;
+      scrollY = 1234;
+      return true;
+    },
+  };
+  return { page, side };
 }
 
 interface FakeTile extends TileImage {
@@ -289,43 +281,36 @@ function fakeStitcher(scale: number) {
   return { stitcher, log };
 }
 
+const TAB = {
+  tabId: 7,
+  windowId: 3,
+  url: 'https://brightline.test/plans',
+  title: 'Plans',
+  width: 1280,
+  height: 800,
+};
+
 async function setup(options: FakePageOptions, overrides: Partial<FullPageDeps> = {}) {
-  const { store, db } = testStore();
-  const { own } = await auditWithJourneys(store);
-  const { page, runInTab } = fakePage(options);
+  const { page, side } = fakePage(options);
   const { stitcher, log } = fakeStitcher(page.scale);
   const captures: number[] = [];
   const clock = virtualClock();
   const width = options.width ?? 1280;
   const tileHeight = Math.round((options.viewportHeight ?? 800) * page.scale);
   const deps: FullPageDeps = {
-    store,
+    page: side,
     pacer: new CapturePacer(clock),
-    findTargetTab: async () => ({
-      tabId: 7,
-      windowId: 3,
-      url: 'https://brightline.test/plans',
-      title: 'Plans',
-      width,
-      height: 800,
-    }),
     captureVisibleTab: async () => {
       captures.push(clock.now());
       return `tile:${page.scrollY}:${Math.round(width * page.scale)}:${tileHeight}`;
     },
     tabExists: async () => true,
-    runInTab,
     stitcher,
     now: () => 1_700_000_000_000,
-    userAgent: 'TestBrowser/1.0',
+    sensitiveRects: async () => [],
     ...overrides,
   };
-  const stored = async () => ({
-    steps: await db.touchpoints.count(),
-    shots: await db.screenshots.toArray(),
-    images: await db.images.count(),
-  });
-  return { deps, page, log, captures, stored, journeyId: own.id };
+  return { deps, page, log, captures };
 }
 
 /** Every output row came from the same row of the page (so nothing is repeated, shifted or lost). */
@@ -339,35 +324,37 @@ function expectRowsInPlace(log: ReturnType<typeof fakeStitcher>['log']) {
   return top;
 }
 
-describe('captureFullPageStep', () => {
-  it('stores one step whose image is the whole page, pinned elements once, page restored', async () => {
+describe('captureFullPage', () => {
+  it('captures the whole page as one image, pinned elements once, page restored', async () => {
     const pinned = [
       { position: 'fixed', anchor: 'top' },
       { position: 'fixed', anchor: 'bottom' },
       { position: 'sticky', anchor: 'top' },
     ] as const;
-    const { deps, page, log, stored, journeyId } = await setup({
+    const { deps, page, log } = await setup({
       pageHeight: 4000,
       settledHeight: 5000,
       pinned: [...pinned],
     });
     const progress: FullPageProgress[] = [];
-    const result = await captureFullPageStep(deps, journeyId, {
+    const result = await captureFullPage(deps, TAB, {
       onProgress: (p) => progress.push(p),
     });
 
-    expect(result).toMatchObject({ parts: 1, redacted: false });
-    expect(result.step).toMatchObject({ seq: 1, kind: 'page', devicePixelRatio: 1 });
-    const { steps, shots, images } = await stored();
-    expect([steps, shots.length, images]).toEqual([1, 1, 1]);
-    expect(shots[0]).toMatchObject({
+    expect(result).toMatchObject({
+      url: 'https://brightline.test/plans',
+      title: 'Plans',
+      devicePixelRatio: 1,
+      viewport: { width: 1280, height: 800 },
+    });
+    expect(result.images).toHaveLength(1);
+    expect(result.images[0]).toMatchObject({
       mode: 'full-page',
       part: 0,
       parts: 1,
       width: 1280,
       height: 5000,
       redacted: false,
-      url: 'https://brightline.test/plans',
     });
     // The page grew while its lazy images loaded: the plan follows the settled height.
     expect(expectRowsInPlace(log)).toBe(5000);
@@ -390,38 +377,33 @@ describe('captureFullPageStep', () => {
   });
 
   it('keeps to the capture quota: tiles at least MIN_CAPTURE_GAP_MS apart', async () => {
-    const { deps, captures, journeyId } = await setup({ pageHeight: 6000 });
-    await captureFullPageStep(deps, journeyId);
+    const { deps, captures } = await setup({ pageHeight: 6000 });
+    await captureFullPage(deps, TAB);
     expect(captures).toHaveLength(8);
     const gaps = captures.slice(1).map((t, i) => t - captures[i]!);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(MIN_CAPTURE_GAP_MS);
   });
 
-  it('splits a page taller than a canvas allows into the parts of ONE step', async () => {
-    const { deps, log, stored, journeyId } = await setup({ pageHeight: 36_000, scale: 2 });
-    const result = await captureFullPageStep(deps, journeyId);
-    const { steps, shots } = await stored();
-    expect(steps).toBe(1);
-    expect(result.parts).toBe(shots.length);
+  it('splits a page taller than a canvas allows into parts of one capture', async () => {
+    const { deps, log } = await setup({ pageHeight: 36_000, scale: 2 });
+    const result = await captureFullPage(deps, TAB);
+    const shots = result.images;
     expect(shots.length).toBeGreaterThanOrEqual(3);
-    const ordered = shots.sort((a, b) => a.part - b.part);
-    expect(ordered.map((s) => s.part)).toEqual(ordered.map((_, i) => i));
-    expect(ordered.every((s) => s.parts === shots.length && s.height <= MAX_PART_HEIGHT)).toBe(
-      true,
-    );
-    expect(ordered.reduce((sum, s) => sum + s.height, 0)).toBe(72_000);
+    expect(shots.map((s) => s.part)).toEqual(shots.map((_, i) => i));
+    expect(shots.every((s) => s.parts === shots.length && s.height <= MAX_PART_HEIGHT)).toBe(true);
+    expect(shots.reduce((sum, s) => sum + s.height, 0)).toBe(72_000);
     expect(expectRowsInPlace(log)).toBe(72_000);
-    expect(result.step.devicePixelRatio).toBe(2);
+    expect(result.devicePixelRatio).toBe(2);
   });
 
   it('fills every row at a fractional DPR (1.25), total height = round(page × DPR)', async () => {
-    const { deps, log, stored, journeyId } = await setup({
+    const { deps, log } = await setup({
       pageHeight: 2001,
       viewportHeight: 797,
       scale: 1.25,
     });
-    await captureFullPageStep(deps, journeyId);
-    expect((await stored()).shots[0]).toMatchObject({ height: 2501, width: 1600 });
+    const result = await captureFullPage(deps, TAB);
+    expect(result.images[0]).toMatchObject({ height: 2501, width: 1600 });
     const rows = log.parts.flatMap((p) => p.rows);
     expect(rows).toHaveLength(2501);
     expect(rows.filter((row) => row < 0)).toEqual([]);
@@ -435,80 +417,56 @@ describe('captureFullPageStep', () => {
       { x: 0, y: 30_000, width: 1280, height: 64 },
     ];
     const asked: number[] = [];
-    const { deps, log, stored, journeyId } = await setup(
+    const { deps, log } = await setup(
       { pageHeight: 40_000 },
       { sensitiveRects: async (tabId) => (asked.push(tabId), rects) },
     );
-    const result = await captureFullPageStep(deps, journeyId);
+    const result = await captureFullPage(deps, TAB);
     expect(asked).toEqual([7]);
-    expect(result.redacted).toBe(true);
-    const shots = (await stored()).shots.sort((a, b) => a.part - b.part);
+    const shots = result.images;
     expect(shots.length).toBe(2);
     expect(log.parts[0]!.covers).toEqual([{ x: 96, y: 288, width: 208, height: 48 }]);
     expect(log.parts[1]!.covers).toEqual([{ x: 0, y: 30_000 - 20_000, width: 1280, height: 64 }]);
     expect(shots.map((s) => s.redacted)).toEqual([true, true]);
 
     const clean = await setup({ pageHeight: 40_000 }, { sensitiveRects: async () => [rects[0]!] });
-    await captureFullPageStep(clean.deps, clean.journeyId);
-    const cleanShots = (await clean.stored()).shots.sort((a, b) => a.part - b.part);
+    const cleanShots = (await captureFullPage(clean.deps, TAB)).images;
     expect(cleanShots.map((s) => s.redacted)).toEqual([true, false]);
   });
 
-  it('cancelling half-way stores nothing, releases everything and restores the page', async () => {
+  it('cancelling half-way releases everything and restores the page', async () => {
     const controller = new AbortController();
-    const { deps, page, log, stored, journeyId } = await setup({ pageHeight: 12_000 });
-    const run = captureFullPageStep(deps, journeyId, {
+    const { deps, page, log } = await setup({ pageHeight: 12_000 });
+    const run = captureFullPage(deps, TAB, {
       signal: controller.signal,
       onProgress: (p) => p.tile === 4 && controller.abort(),
     });
     await expect(run).rejects.toMatchObject({ name: 'CaptureError', reason: 'cancelled' });
-    expect(await stored()).toEqual({ steps: 0, shots: [], images: 0 });
     expect(page.calls.at(-1)).toBe('restore');
     expect(page.restoredTo).toBe(1234);
     expect(log.closed).toBe(log.decoded);
     expect(log.released).toBe(log.created);
   });
 
-  it('a tab closed mid-way stores nothing and says so', async () => {
+  it('a tab closed mid-way fails with tab-closed, and the page is restored', async () => {
     let calls = 0;
-    const { deps, page, stored, journeyId } = await setup({ pageHeight: 12_000 });
+    const { deps, page } = await setup({ pageHeight: 12_000 });
     const captureVisibleTab = deps.captureVisibleTab;
     deps.captureVisibleTab = async (windowId, quality) => {
       if (++calls === 5) throw new Error('No tab with id: 7.');
       return captureVisibleTab(windowId, quality);
     };
     deps.tabExists = async () => false;
-    await expect(captureFullPageStep(deps, journeyId)).rejects.toMatchObject({
-      reason: 'tab-closed',
-    });
-    expect((await stored()).steps).toBe(0);
+    await expect(captureFullPage(deps, TAB)).rejects.toMatchObject({ reason: 'tab-closed' });
     expect(page.calls.at(-1)).toBe('restore');
   });
 
-  it('a page that navigates during the capture fails with page-changed, nothing stored', async () => {
-    const { deps, page, stored, journeyId } = await setup({ pageHeight: 12_000 });
+  it('a page that navigates during the capture fails with page-changed', async () => {
+    const { deps, page } = await setup({ pageHeight: 12_000 });
     page.failAt = { call: 'scan', nth: 3 };
-    const error = await captureFullPageStep(deps, journeyId).catch((e: unknown) => e);
+    const error = await captureFullPage(deps, TAB).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaptureError);
     expect((error as CaptureError).reason).toBe('page-changed');
-    expect((await stored()).steps).toBe(0);
     expect(page.calls.at(-1)).toBe('restore');
-  });
-
-  it('refuses without a journey or on a browser page, before touching the tab', async () => {
-    const { deps, page, journeyId } = await setup({ pageHeight: 3000 });
-    await expect(captureFullPageStep(deps, null)).rejects.toMatchObject({ reason: 'no-journey' });
-    deps.findTargetTab = async () => ({
-      tabId: 1,
-      windowId: 1,
-      url: 'chrome://settings',
-      title: 'Settings',
-      width: 1280,
-      height: 800,
-    });
-    await expect(captureFullPageStep(deps, journeyId)).rejects.toMatchObject({
-      reason: 'restricted-page',
-    });
-    expect(page.calls).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { AuditStore } from '../db';
 import { NotFoundError } from '../db/errors';
-import { encodeCaptured } from './encode';
+import { encodeCaptured } from '../capture/encode';
 
 export const WEBP_QUALITY = 0.75;
 /** Keep the new bytes only when they save at least this share. */

@@ -1,0 +1,12 @@
+/**
+ * Injected on demand only (scripting.executeScript with files, never registered), into a tab the
+ * auditor captures: installs the page agent in the extension's isolated world of that tab, once.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createPageAgent, PAGE_AGENT_KEY } from '../lib/capture/page/agent';
+
+export default defineUnlistedScript(() => {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope[PAGE_AGENT_KEY] ??= createPageAgent();
+  return true;
+});

@@ -1,0 +1,237 @@
+/**
+ * Full-page capture, orchestration: scrolls the walked tab tile by tile (through the page agent),
+ * captures each tile within the browser's quota, and stitches the tiles into the images (parts)
+ * of ONE step. Returns the records to store; storing is the capture service's job.
+ */
+import type { Rect } from '../../geometry';
+import type { EncodedImage, WalkedTab } from '../../model';
+import type { CapturedPage } from '../captured';
+import { captureFailure } from '../captured';
+import { CaptureError } from '../errors';
+import type { PageMetrics, PinnedInView } from '../page/replies';
+import type { CapturePacer } from '../pacer';
+import { CAPTURE_QUALITY } from '../visible';
+import {
+  coverRectsForPart,
+  MAX_PAGE_HEIGHT,
+  planParts,
+  planTiles,
+  showPinned,
+  tileRows,
+  type PinnedElement,
+} from './plan';
+import { PartWriter, type Stitcher, type TileImage } from './stitch';
+
+const LAZY_BUDGET_MS = 6_000;
+const IMAGE_TIMEOUT_MS = 5_000;
+const TILE_IMAGE_TIMEOUT_MS = 2_000;
+
+/** The page side of a full-page capture in one tab (the page agent; a fake in Node tests). */
+export interface FullPageSide {
+  prepareFullPage(tabId: number): Promise<PageMetrics>;
+  scrollAndScan(tabId: number, y: number): Promise<PinnedInView[] | null>;
+  showTile(tabId: number, shown: boolean[], imageTimeoutMs: number): Promise<PageMetrics | null>;
+  loadLazyContent(
+    tabId: number,
+    maxHeight: number,
+    budgetMs: number,
+    imageTimeoutMs: number,
+  ): Promise<PageMetrics | null>;
+  restoreFullPage(tabId: number): Promise<boolean>;
+}
+
+export interface FullPageDeps {
+  page: FullPageSide;
+  captureVisibleTab(windowId: number, quality: number): Promise<string>;
+  tabExists(tabId: number): Promise<boolean>;
+  /** The browser-wide quota pacer, shared with every other capture. */
+  pacer: CapturePacer;
+  stitcher: Stitcher;
+  now(): number;
+  /** Areas to cover (document CSS px), asked once when the layout is stable; fails closed. */
+  sensitiveRects(tabId: number): Promise<Rect[]>;
+}
+
+export interface FullPageProgress {
+  phase: 'preparing' | 'capturing' | 'saving';
+  /** 1-based tile being captured (capturing), or 0. */
+  tile: number;
+  tiles: number;
+}
+
+export interface FullPageOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: FullPageProgress): void;
+}
+
+function cancelled(): CaptureError {
+  return new CaptureError('cancelled', 'The full-page capture was cancelled. Nothing was saved.');
+}
+
+function pageChanged(what: string): CaptureError {
+  return new CaptureError(
+    'page-changed',
+    `The page changed during the full-page capture (${what}). Nothing was saved.`,
+    { params: { what } },
+  );
+}
+
+/** Rejects as soon as `signal` aborts (the work itself goes on, its result is ignored). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
+}
+
+/**
+ * Captures the whole scrollable page of `tab`: the parts of the page (one part unless the page
+ * is taller than a canvas allows). Pinned headers/footers appear once, lazy images are loaded
+ * first, every tile waits its turn in the quota, and the page's scroll position and styles are
+ * restored in all cases. Cancelling (`signal`) or any failure throws a CaptureError.
+ */
+export async function captureFullPage(
+  deps: FullPageDeps,
+  tab: WalkedTab,
+  options: FullPageOptions = {},
+): Promise<CapturedPage> {
+  const { signal, onProgress } = options;
+  const check = () => {
+    if (signal?.aborted) throw cancelled();
+  };
+  check();
+  const at = deps.now();
+  const { page } = deps;
+  const ask = <T>(work: Promise<T>) => abortable(work, signal);
+  const capture = () =>
+    ask(
+      deps.pacer.run(() => {
+        // A cancel while waiting for the quota must not spend a call on a page being restored.
+        check();
+        return deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY);
+      }),
+    );
+
+  let writer: PartWriter | null = null;
+  let first: TileImage | null = null;
+  let images: EncodedImage[];
+  let scale = 1;
+  let viewport: { width: number; height: number } | null = null;
+  try {
+    try {
+      onProgress?.({ phase: 'preparing', tile: 0, tiles: 0 });
+      const start = await ask(page.prepareFullPage(tab.tabId));
+      check();
+      const pinned: PinnedElement[] = [];
+      // Decides which pinned elements show on this tile, shows it and returns the page's sizes.
+      const showTile = async (scrollY: number, index: number, isLast: boolean) => {
+        const seen = await ask(page.scrollAndScan(tab.tabId, scrollY));
+        if (!seen) throw pageChanged('it navigated or reloaded');
+        const shown = seen.map((element, i) => {
+          pinned[i] ??= { position: element.position, anchor: element.anchor, captured: false };
+          const show = showPinned(pinned[i], index, isLast);
+          if (show && element.inView) pinned[i].captured = true;
+          return show;
+        });
+        const metrics = await ask(page.showTile(tab.tabId, shown, TILE_IMAGE_TIMEOUT_MS));
+        if (!metrics) throw pageChanged('it navigated or reloaded');
+        if (!metrics.visible) throw pageChanged('another tab was brought to the front');
+        check();
+        return metrics;
+      };
+
+      // Tile 1 first: the lazy-content pass then runs during the quota's wait for tile 2.
+      let estimate = Math.max(1, Math.ceil(start.pageHeight / Math.max(1, start.viewportHeight)));
+      onProgress?.({ phase: 'capturing', tile: 1, tiles: estimate });
+      const firstWasLast = estimate === 1;
+      const firstMetrics = await showTile(0, 0, firstWasLast);
+      first = await deps.stitcher.decode(await capture());
+      const tileWidth = first.width;
+      check();
+
+      const settled = await ask(
+        page.loadLazyContent(tab.tabId, MAX_PAGE_HEIGHT, LAZY_BUDGET_MS, IMAGE_TIMEOUT_MS),
+      );
+      if (!settled) throw pageChanged('it navigated or reloaded');
+      check();
+      if (
+        settled.viewportHeight !== firstMetrics.viewportHeight ||
+        settled.innerWidth !== firstMetrics.innerWidth
+      ) {
+        throw pageChanged('the window was resized');
+      }
+      scale = first.width / settled.innerWidth;
+      viewport = { width: settled.innerWidth, height: settled.viewportHeight };
+      const pageHeight = Math.min(settled.pageHeight, MAX_PAGE_HEIGHT);
+      const tiles = planTiles(pageHeight, settled.viewportHeight, scale);
+      const width = Math.min(first.width, Math.round(settled.viewportWidth * scale));
+      const total = tiles.at(-1)!.bottom;
+      const parts = planParts(total, width);
+      const rects = await ask(deps.sensitiveRects(tab.tabId));
+      check();
+      writer = new PartWriter(
+        deps.stitcher,
+        parts,
+        width,
+        parts.map((part) => coverRectsForPart(rects, part, scale, width)),
+      );
+
+      estimate = tiles.length;
+      for (const slice of tiles) {
+        const isLast = slice.index === tiles.length - 1;
+        let tile: TileImage;
+        let scrollY: number;
+        if (slice.index === 0 && first && firstWasLast === isLast) {
+          // Tile 1 was captured before the lazy pass, with the right pinned elements.
+          tile = first;
+          first = null;
+          scrollY = firstMetrics.scrollY;
+        } else {
+          // (Tile 1 again only if the lazy pass made a one-screen page longer.)
+          if (slice.index === 0) for (const element of pinned) element.captured = false;
+          onProgress?.({ phase: 'capturing', tile: slice.index + 1, tiles: estimate });
+          const metrics = await showTile(slice.scrollY, slice.index, isLast);
+          if (metrics.viewportHeight !== settled.viewportHeight) {
+            throw pageChanged('the window was resized');
+          }
+          tile = await deps.stitcher.decode(await capture());
+          scrollY = metrics.scrollY;
+        }
+        if (isLast) onProgress?.({ phase: 'saving', tile: 0, tiles: 0 });
+        try {
+          check();
+          if (tile.width !== tileWidth) throw pageChanged('the zoom or the window size changed');
+          const rows = tileRows(slice, scrollY, scale, tile.height);
+          if (!rows) throw pageChanged('its height changed while it was captured');
+          await writer.add(tile, slice.top, slice.bottom, rows.sourceY, rows.rows);
+        } finally {
+          tile.close();
+        }
+      }
+    } finally {
+      first?.close();
+      // Always give the page back as it was, even after a cancel or a closed tab.
+      await page.restoreFullPage(tab.tabId).catch(() => false);
+    }
+    check();
+    images = writer.result();
+  } catch (error) {
+    writer?.release();
+    throw await captureFailure(error, tab, deps.tabExists);
+  }
+  check();
+  return {
+    url: tab.url,
+    title: tab.title,
+    at,
+    viewport,
+    devicePixelRatio: Math.round(scale * 100) / 100,
+    images,
+  };
+}

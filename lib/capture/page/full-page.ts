@@ -1,0 +1,238 @@
+/**
+ * The page side of full-page capture: runs IN THE WALKED TAB (the extension's isolated world),
+ * bundled into the on-demand page agent (entrypoints/page-agent.ts). Its state lives in an
+ * isolated-world global between calls and is removed by `restore`, which puts back every style
+ * it changed and the auditor's scroll position.
+ */
+import type { PageMetrics, PinnedInView } from './replies';
+
+/** An inline style the capture changed, to put back as it was. */
+interface SavedStyle {
+  element: HTMLElement;
+  property: string;
+  value: string;
+  priority: string;
+  hadStyle: boolean;
+}
+
+/** A fixed or sticky element, with its own inline visibility saved before the capture hid it. */
+interface Pinned extends Omit<SavedStyle, 'property'> {
+  position: 'fixed' | 'sticky';
+  anchor: 'top' | 'bottom';
+}
+
+interface State {
+  scrollX: number;
+  scrollY: number;
+  saved: SavedStyle[];
+  pinned: Pinned[];
+}
+
+const holder = globalThis as unknown as { __touchpointAuditFullPage?: State };
+
+function saveStyle(element: HTMLElement, property: string): SavedStyle {
+  return {
+    element,
+    property,
+    value: element.style.getPropertyValue(property),
+    priority: element.style.getPropertyPriority(property),
+    hadStyle: element.hasAttribute('style'),
+  };
+}
+
+function putBack(item: SavedStyle): void {
+  if (item.value) item.element.style.setProperty(item.property, item.value, item.priority);
+  else item.element.style.removeProperty(item.property);
+  // No empty style="" left where there was no style attribute.
+  if (!item.hadStyle && !item.element.style.length) {
+    // Chromium writes CSSOM changes to the attribute lazily: flush first, or it comes back.
+    item.element.getAttribute('style');
+    item.element.removeAttribute('style');
+  }
+}
+
+function undo(state: State): void {
+  for (const pinned of state.pinned) putBack({ ...pinned, property: 'visibility' });
+  for (const saved of [...state.saved].reverse()) putBack(saved);
+}
+
+function metrics(): PageMetrics {
+  const scroller = document.scrollingElement ?? document.documentElement;
+  return {
+    pageHeight: scroller.scrollHeight,
+    viewportWidth: scroller.clientWidth,
+    viewportHeight: scroller.clientHeight,
+    innerWidth: window.innerWidth,
+    scrollY: window.scrollY,
+    visible: document.visibilityState === 'visible',
+  };
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (at most `timeoutMs`) until `images` are loaded and decoded; broken ones do not block. */
+async function imagesReady(images: HTMLImageElement[], timeoutMs: number): Promise<void> {
+  const loaded = (image: HTMLImageElement) =>
+    image.complete
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          image.addEventListener('load', resolve, { once: true });
+          image.addEventListener('error', resolve, { once: true });
+        });
+  await Promise.race([
+    Promise.all(
+      images.map((image) =>
+        loaded(image).then(() => (image.naturalWidth ? image.decode().catch(() => {}) : null)),
+      ),
+    ),
+    sleep(timeoutMs),
+  ]);
+}
+
+/** Saves the scroll position and styles it will change, turns smooth scrolling off, goes to the top. */
+export function prepare(): PageMetrics {
+  // A capture that never finished (its panel was closed): undo it, keep its original position.
+  const stale = holder.__touchpointAuditFullPage;
+  if (stale) undo(stale);
+  const state: State = {
+    scrollX: stale?.scrollX ?? window.scrollX,
+    scrollY: stale?.scrollY ?? window.scrollY,
+    saved: [],
+    pinned: [],
+  };
+  holder.__touchpointAuditFullPage = state;
+  for (const element of [document.documentElement, document.body]) {
+    if (!element) continue;
+    state.saved.push(saveStyle(element, 'scroll-behavior'));
+    element.style.setProperty('scroll-behavior', 'auto', 'important');
+  }
+  window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+  return metrics();
+}
+
+/**
+ * Scrolls to `y`, lets a frame render, and lists the page's fixed and sticky elements (those found
+ * earlier first, in the same order) with whether each is on screen now.
+ */
+export async function scrollAndScan(y: number): Promise<PinnedInView[] | null> {
+  const state = holder.__touchpointAuditFullPage;
+  if (!state) return null;
+  window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+  await frame();
+  const known = new Set<Element>(state.pinned.map((p) => p.element));
+  const viewportHeight = window.innerHeight;
+  for (const element of document.body?.querySelectorAll<HTMLElement>('*') ?? []) {
+    if (known.has(element)) continue;
+    const style = getComputedStyle(element);
+    const position = style.position;
+    if (position !== 'fixed' && position !== 'sticky') continue;
+    let anchor: 'top' | 'bottom';
+    if (position === 'sticky') {
+      // Sticky insets compute to 'auto' unless set; one without any never sticks.
+      if (style.top !== 'auto') anchor = 'top';
+      else if (style.bottom !== 'auto') anchor = 'bottom';
+      else continue;
+    } else {
+      // A fixed element's insets resolve to pixels; its place on screen tells its edge.
+      const box = element.getBoundingClientRect();
+      anchor = box.top + box.height / 2 > viewportHeight / 2 ? 'bottom' : 'top';
+    }
+    const { value, priority, hadStyle } = saveStyle(element, 'visibility');
+    state.pinned.push({ element, position, anchor, value, priority, hadStyle });
+  }
+  return state.pinned.map(({ element, position, anchor }) => {
+    const box = element.getBoundingClientRect();
+    const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
+    return { position, anchor, inView };
+  });
+}
+
+/**
+ * Shows or hides each pinned element (same order as scrollAndScan), waits until the images on
+ * screen are loaded and decoded (bounded), lets a frame render, and returns the page's sizes.
+ */
+export async function showTile(
+  shown: boolean[],
+  imageTimeoutMs: number,
+): Promise<PageMetrics | null> {
+  const state = holder.__touchpointAuditFullPage;
+  if (!state) return null;
+  state.pinned.forEach((pinned, index) => {
+    if (shown[index] === false) {
+      pinned.element.style.setProperty('visibility', 'hidden', 'important');
+    } else {
+      putBack({ ...pinned, property: 'visibility' });
+    }
+  });
+  // Lazy loaders (loading=lazy, IntersectionObserver) react to the rendered scroll position.
+  await frame();
+  const viewportHeight = window.innerHeight;
+  const viewportWidth = window.innerWidth;
+  const onScreen = [...document.images].filter((image) => {
+    const box = image.getBoundingClientRect();
+    return (
+      box.width > 0 &&
+      box.height > 0 &&
+      box.bottom > 0 &&
+      box.top < viewportHeight &&
+      box.right > 0 &&
+      box.left < viewportWidth
+    );
+  });
+  await imagesReady(onScreen, imageTimeoutMs);
+  await frame();
+  return metrics();
+}
+
+/**
+ * Scrolls through the whole page one viewport per frame so lazy loaders fire (native loading=lazy
+ * and IntersectionObserver/data-src scripts), then waits (bounded) for every started image to load
+ * and decode. Returns the page's sizes once the layout has settled.
+ */
+export async function loadLazyContent(
+  maxHeight: number,
+  budgetMs: number,
+  imageTimeoutMs: number,
+): Promise<PageMetrics | null> {
+  const state = holder.__touchpointAuditFullPage;
+  if (!state) return null;
+  const scroller = document.scrollingElement ?? document.documentElement;
+  const started = performance.now();
+  let y = window.scrollY;
+  for (;;) {
+    const bottom = Math.min(scroller.scrollHeight, maxHeight) - scroller.clientHeight;
+    if (y >= bottom || performance.now() - started > budgetMs) break;
+    // Cancelled and restored meanwhile: stop scrolling the auditor's page.
+    if (holder.__touchpointAuditFullPage !== state) return null;
+    y = Math.min(y + scroller.clientHeight, bottom);
+    window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+    await frame();
+  }
+  await frame();
+  // Images that started loading; a lazy image never scrolled near (e.g. in a closed carousel)
+  // stays deferred, so only images in the viewport's columns are waited for.
+  const width = window.innerWidth;
+  const pending = [...document.images].filter((image) => {
+    const box = image.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.right > 0 && box.left < width;
+  });
+  await imagesReady(pending, imageTimeoutMs);
+  // Back to the top: fixed elements then sit where the first tile shows them (for redaction).
+  if (holder.__touchpointAuditFullPage !== state) return null;
+  window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+  await frame();
+  return metrics();
+}
+
+/** Puts back every style the capture changed and the auditor's scroll position; forgets its state. */
+export function restore(): boolean {
+  const state = holder.__touchpointAuditFullPage;
+  if (!state) return false;
+  for (const pinned of state.pinned) putBack({ ...pinned, property: 'visibility' });
+  // Scroll while smooth scrolling is still off, then restore scroll-behavior.
+  window.scrollTo({ left: state.scrollX, top: state.scrollY, behavior: 'instant' });
+  for (const saved of [...state.saved].reverse()) putBack(saved);
+  delete holder.__touchpointAuditFullPage;
+  return true;
+}

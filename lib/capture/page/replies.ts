@@ -1,0 +1,94 @@
+/**
+ * What the page side answers (lib/capture/page/*, run in the walked tab). A page is not trusted:
+ * every reply is parsed with these schemas before the extension uses it (lib/services/page.ts).
+ */
+import { z } from 'zod';
+
+const Finite = z.number().finite();
+const Point = z.strictObject({ x: Finite, y: Finite });
+const Size = z.strictObject({ width: Finite.nonnegative(), height: Finite.nonnegative() });
+export const PageRect = z.strictObject({
+  x: Finite,
+  y: Finite,
+  width: Finite.nonnegative(),
+  height: Finite.nonnegative(),
+});
+
+/** Sizes of the page, in CSS px. */
+export const PageMetrics = z.strictObject({
+  /** Height of the scrollable document. */
+  pageHeight: Finite.nonnegative(),
+  /** The viewport without scrollbars. */
+  viewportWidth: Finite.nonnegative(),
+  viewportHeight: Finite.nonnegative(),
+  /** The viewport with scrollbars: the width of what captureVisibleTab returns. */
+  innerWidth: Finite.nonnegative(),
+  scrollY: Finite,
+  /** False when the tab is hidden (the auditor switched tabs): a capture would show another tab. */
+  visible: z.boolean(),
+});
+export type PageMetrics = z.infer<typeof PageMetrics>;
+
+/** A fixed or sticky element of the page, and whether it is on screen now. */
+export const PinnedInView = z.strictObject({
+  position: z.enum(['fixed', 'sticky']),
+  anchor: z.enum(['top', 'bottom']),
+  inView: z.boolean(),
+});
+export type PinnedInView = z.infer<typeof PinnedInView>;
+
+/** The fields to cover before anything is stored, in document CSS px. */
+export const SensitiveFields = z.strictObject({
+  scrollX: Finite,
+  scrollY: Finite,
+  rects: z.array(PageRect).max(10_000),
+});
+export type SensitiveFields = z.infer<typeof SensitiveFields>;
+
+/** What the auditor chose with the picker, measured when they chose it. */
+export const PagePick = z.strictObject({
+  /** The element's or region's box in document CSS pixels. */
+  rect: PageRect,
+  scroll: Point,
+  /** window.innerWidth/innerHeight: the area captureVisibleTab returns. */
+  viewport: Size,
+  devicePixelRatio: Finite.positive().max(16),
+});
+export type PagePick = z.infer<typeof PagePick>;
+
+/** The picker closed without a choice (Esc, or the panel's Cancel). */
+export const PickCancelled = z.strictObject({ cancelled: z.literal(true) });
+export type PickCancelled = z.infer<typeof PickCancelled>;
+
+/** The tab scrolled so a rect is on screen (see revealRect). */
+export const PageView = z.strictObject({
+  /** Scroll position now (the rect's viewport position is rect − scroll). */
+  scroll: Point,
+  /** Scroll position before revealRect moved it, to put back afterwards. */
+  restore: Point,
+  viewport: Size,
+  devicePixelRatio: Finite.positive().max(16),
+});
+export type PageView = z.infer<typeof PageView>;
+
+/** Why rendering the element from the page's DOM did not give an image. */
+export const DomFailure = z.enum(['gone', 'too-large', 'timeout', 'error']);
+export type DomFailure = z.infer<typeof DomFailure>;
+
+/** The result of rendering the picked element with html2canvas-pro (element-render.ts). */
+export const DomRender = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** PNG data URL of the rendered element. */
+    dataUrl: z.string().startsWith('data:image/png;base64,'),
+    /** Canvas size in pixels. */
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    /** The element's box in document CSS pixels when it was rendered. */
+    rect: PageRect,
+    /** How long html2canvas-pro took (for the benchmark). */
+    renderMs: Finite.nonnegative(),
+  }),
+  z.strictObject({ ok: z.literal(false), reason: DomFailure, message: z.string().max(2000) }),
+]);
+export type DomRender = z.infer<typeof DomRender>;

@@ -1,0 +1,225 @@
+/**
+ * The capture service: the one place that owns a capture from the click to the stored step, for
+ * every mode (visible, full page, element, region) and every trigger (panel, shortcut, menu,
+ * auto-capture): guard (journey, tab, page) → capture (lib/capture) → persist (one transaction)
+ * → compact in the background. lib/capture never touches the store; this never draws pixels.
+ */
+import { captureFailure, CaptureError, restrictedReason, type CapturedPage } from '../capture';
+import type { CapturePacer } from '../capture/pacer';
+import {
+  captureElement,
+  type ElementCaptureDeps,
+  type PickMode,
+  type PickerText,
+} from '../capture/element';
+import { asCaptureError } from '../capture/errors';
+import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture/full-page';
+import { DomRender, type DomFailure } from '../capture/page/replies';
+import { captureVisible } from '../capture/visible';
+import type { AuditStore } from '../db';
+import type { EncodedImage, Identity, Touchpoint, WalkedTab } from '../model';
+import type { PageClient } from './page';
+
+/** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
+export interface CaptureBrowser {
+  findTargetTab(): Promise<WalkedTab | null>;
+  captureVisibleTab(windowId: number, quality: number): Promise<string>;
+  tabExists(tabId: number): Promise<boolean>;
+  /** Runs the element renderer (entrypoints/element-capture.ts) in the tab; its reply unparsed. */
+  renderElement(tabId: number): Promise<unknown>;
+  /** The auditor's identity (Options): fields holding it are covered. */
+  readIdentity(): Promise<Identity>;
+}
+
+export interface CaptureServiceDeps {
+  store: AuditStore;
+  browser: CaptureBrowser;
+  page: PageClient;
+  /** The browser-wide quota pacer (Web Locks across the extension's contexts). */
+  pacer: CapturePacer;
+  stitcher: Stitcher;
+  encodeCaptured(image: Blob): Promise<EncodedImage>;
+  encodeSelection: ElementCaptureDeps['encode'];
+  /** Re-encodes a stored step's images more compactly, after it is safe (lib/services/compact). */
+  compact(store: AuditStore, touchpointId: string): Promise<number>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  userAgent: string;
+}
+
+/** A capture that became a step. */
+export interface SavedCapture {
+  step: Touchpoint;
+  /** How many images (parts) the step got. */
+  parts: number;
+  /** Whether sensitive fields were covered. */
+  redacted: boolean;
+}
+
+export type ElementOutcome =
+  | { outcome: 'cancelled'; mode: PickMode }
+  | (SavedCapture & {
+      outcome: 'saved';
+      mode: PickMode;
+      /** 'dom': rendered from the page; 'native': cut from a screenshot. */
+      path: 'dom' | 'native';
+      /** Why the DOM render was not used (element mode only). */
+      fallback: DomFailure | null;
+      /** Only the part of the element that fits on screen was captured. */
+      clipped: boolean;
+    });
+
+export class CaptureService {
+  /** The tab where the picker is open, to cancel it from the panel. */
+  private pickingTab: number | null = null;
+
+  constructor(private readonly deps: CaptureServiceDeps) {}
+
+  /** The visible part of the walked tab (or `tab`) as the next step; `note` saved with it. */
+  async visible(
+    journeyId: string | null,
+    options: { note?: string; tab?: WalkedTab } = {},
+  ): Promise<SavedCapture> {
+    const target = await this.target(journeyId, options.tab);
+    const page = await captureVisible(
+      {
+        captureVisibleTab: this.deps.browser.captureVisibleTab,
+        tabExists: this.deps.browser.tabExists,
+        pacer: this.deps.pacer,
+        encode: this.deps.encodeCaptured,
+        findSensitiveFields: (tabId) => this.sensitiveFields(tabId),
+        now: this.deps.now,
+      },
+      target.tab,
+    );
+    return this.persist(target.journeyId, page, options.note);
+  }
+
+  /** The whole scrollable page as one step (its parts); cancelled by `signal`, nothing stored. */
+  async fullPage(
+    journeyId: string | null,
+    options: FullPageOptions & { tab?: WalkedTab } = {},
+  ): Promise<SavedCapture> {
+    const target = await this.target(journeyId, options.tab);
+    const page = await captureFullPage(
+      {
+        page: this.deps.page,
+        captureVisibleTab: this.deps.browser.captureVisibleTab,
+        tabExists: this.deps.browser.tabExists,
+        pacer: this.deps.pacer,
+        stitcher: this.deps.stitcher,
+        now: this.deps.now,
+        sensitiveRects: async (tabId) => (await this.sensitiveFields(tabId)).rects,
+      },
+      target.tab,
+      options,
+    );
+    if (options.signal?.aborted) {
+      throw new CaptureError(
+        'cancelled',
+        'The full-page capture was cancelled. Nothing was saved.',
+      );
+    }
+    return this.persist(target.journeyId, page);
+  }
+
+  /** An element the auditor picks, or a region they drag, in the walked tab. */
+  async element(
+    journeyId: string | null,
+    mode: PickMode,
+    text: PickerText,
+  ): Promise<ElementOutcome> {
+    const target = await this.target(journeyId);
+    const { page, browser } = this.deps;
+    const captured = await captureElement(
+      {
+        tabExists: browser.tabExists,
+        captureVisibleTab: browser.captureVisibleTab,
+        pacer: this.deps.pacer,
+        pick: async (tabId, pickMode, pickText) => {
+          this.pickingTab = tabId;
+          try {
+            const outcome = await page.pick(tabId, pickMode, pickText);
+            // No answer at all: the page was left or reloaded while the auditor was choosing.
+            if (!outcome) throw new Error('the page was left or reloaded while choosing');
+            return 'cancelled' in outcome ? null : outcome;
+          } finally {
+            this.pickingTab = null;
+          }
+        },
+        renderElement: async (tabId) => {
+          const reply = DomRender.safeParse(await browser.renderElement(tabId));
+          return reply.success
+            ? reply.data
+            : { ok: false, reason: 'error', message: 'The page returned no usable image.' };
+        },
+        revealRect: page.revealRect,
+        restoreScroll: page.restoreScroll,
+        encode: this.deps.encodeSelection,
+        sensitiveRects: async (tabId) => (await this.sensitiveFields(tabId)).rects,
+        sleep: this.deps.sleep,
+        now: this.deps.now,
+      },
+      target.tab,
+      mode,
+      text,
+    );
+    if (captured.outcome === 'cancelled') return captured;
+    const saved = await this.persist(target.journeyId, captured.page);
+    const { path, fallback, clipped } = captured;
+    return { ...saved, outcome: 'saved', mode, path, fallback, clipped };
+  }
+
+  /** Closes the picker where it is open (Esc from the panel); false if none is. */
+  async cancelPick(): Promise<boolean> {
+    return this.pickingTab === null ? false : this.deps.page.cancelPick(this.pickingTab);
+  }
+
+  /** The journey and tab a capture goes to, or why there is none. */
+  private async target(journeyId: string | null, tab?: WalkedTab) {
+    if (!journeyId) throw new CaptureError('no-journey', 'Choose or create a journey first.');
+    const walked = tab ?? (await this.deps.browser.findTargetTab());
+    if (!walked) {
+      throw new CaptureError('no-tab', 'No browser tab to capture. Open the page you audit.');
+    }
+    const refused = restrictedReason(walked.url);
+    if (refused) throw new CaptureError('restricted-page', refused);
+    return { journeyId, tab: walked };
+  }
+
+  /** The fields to cover in the tab, found by the page agent; fails closed (no capture). */
+  private async sensitiveFields(tabId: number) {
+    const identity = await this.deps.browser.readIdentity();
+    return this.deps.page.findSensitiveFields(tabId, identity).catch(async (cause: unknown) => {
+      if (cause instanceof CaptureError) throw cause;
+      throw await captureFailure(
+        cause,
+        { tabId } as WalkedTab,
+        this.deps.browser.tabExists,
+        'Could not check the page for fields to cover',
+      );
+    });
+  }
+
+  /** Stores the capture as the next step in one transaction, then compacts it in the background. */
+  private async persist(journeyId: string, page: CapturedPage, note = ''): Promise<SavedCapture> {
+    let step: Touchpoint;
+    try {
+      step = await this.deps.store.addStep({
+        journeyId,
+        kind: 'page',
+        ...page,
+        note,
+        userAgent: this.deps.userAgent,
+      });
+    } catch (error) {
+      throw asCaptureError(error);
+    }
+    void this.deps.compact(this.deps.store, step.id).catch(console.error);
+    return {
+      step,
+      parts: page.images.length,
+      redacted: page.images.some((image) => image.redacted === true),
+    };
+  }
+}
