@@ -1,10 +1,8 @@
 /** The active journey: capture buttons (visible, full page, element, region, offline), auto-capture, finish. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import type { Journey, Outcome } from '../lib/model';
+import type { Journey, Outcome, PickMode } from '../lib/model';
 import { SelectField } from './fields';
-
-export type PickMode = 'element' | 'region';
 
 /** What the capture buttons show: which capture runs, and how many visible captures wait. */
 export interface CaptureState {

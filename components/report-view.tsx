@@ -181,30 +181,19 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
 
 function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
-  const weak = model.journeys
-    .flatMap(({ journey, steps }) =>
-      steps
-        .filter((s) => s.touchpoint.weakLink || (s.touchpoint.experience ?? 5) <= 2)
-        .map((s) => ({ journey, step: s })),
-    )
-    .sort(
-      (a, b) =>
-        (b.step.touchpoint.importance ?? 0) - (a.step.touchpoint.importance ?? 0) ||
-        (a.step.touchpoint.experience ?? 5) - (b.step.touchpoint.experience ?? 5),
-    );
-  if (!weak.length) return null;
+  if (!model.fixFirst.length) return null;
   return (
     <section class="fix-first">
       <h2>{t('fixFirst')}</h2>
       <ol>
-        {weak.map(({ journey, step }) => (
-          <li key={step.touchpoint.id}>
-            <b>{journey.brandName}</b> · {t('stepN', { n: step.touchpoint.seq })} ·{' '}
-            {stageLabel(step.touchpoint.stage, locale)} — {step.touchpoint.title || t('untitled')}
+        {model.fixFirst.map(({ journey, touchpoint }) => (
+          <li key={touchpoint.id}>
+            <b>{journey.brandName}</b> · {t('stepN', { n: touchpoint.seq })} ·{' '}
+            {stageLabel(touchpoint.stage, locale)} — {touchpoint.title || t('untitled')}
             {' · '}
-            {t('importance')}: {step.touchpoint.importance ?? '—'} · {t('experience')}:{' '}
-            {step.touchpoint.experience ?? '—'}
-            {step.touchpoint.note && <span class="note"> — {step.touchpoint.note}</span>}
+            {t('importance')}: {touchpoint.importance ?? '—'} · {t('experience')}:{' '}
+            {touchpoint.experience ?? '—'}
+            {touchpoint.note && <span class="note"> — {touchpoint.note}</span>}
           </li>
         ))}
       </ol>

@@ -4,7 +4,8 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { describeCapture } from '../../components/describe-capture';
-import type { CaptureState, PickMode } from '../../components/journey-card';
+import type { CaptureState } from '../../components/journey-card';
+import type { PickMode } from '../../lib/model';
 import type { Translate } from '../../lib/i18n';
 import { CaptureError } from '../../lib/capture/errors';
 import type { FullPageProgress } from '../../lib/capture/full-page';

@@ -6,7 +6,8 @@
  */
 import type { Rect } from '../geometry';
 
-export type PickMode = 'element' | 'region';
+export type { PickMode } from '../model';
+import type { PickMode } from '../model';
 
 /** The picker's floating hint, in the panel's language (passed in: the page has no translations). */
 export interface PickerText {

@@ -1,7 +1,6 @@
 /** Zod schemas are the single source of truth for every record; types come from z.infer. */
 import { z } from 'zod';
-// eslint-disable-next-line import-x/no-restricted-paths -- TODO(#7): lib/model is zod only; the category and channel ids belong in lib/model (taxonomy keeps the labels).
-import { CATEGORY_IDS, CHANNEL_IDS } from '../taxonomy';
+import { CATEGORY_IDS, CHANNEL_IDS } from './ids';
 
 // Parsers are interpreted, never compiled with `new Function`: extension pages forbid eval, and
 // zod reads this when a schema is built, so it runs before any schema (every schema user imports
@@ -425,6 +424,9 @@ export interface EncodedImage {
   sha256: string;
   thumbnail: Blob;
 }
+
+/** Element capture picks one element; region capture a dragged rectangle. */
+export type PickMode = 'element' | 'region';
 
 /** What a capture stored, as the auditor is told about it. */
 export interface CaptureSummary {

@@ -33,6 +33,7 @@ export const CSV_COLUMNS = [
   'likelihood_0_10',
   'weak_link',
   'wow',
+  'fix_first_rank',
   'note',
   'images_sha256',
 ] as const;
@@ -40,6 +41,7 @@ export const CSV_COLUMNS = [
 /** UTF-8 CSV with a byte-order mark (so spreadsheets read Cyrillic) and CRLF line ends. */
 export function renderCsv(model: ReportModel, locale: Locale): string {
   const rows: (string | number | boolean | null)[][] = [];
+  const rankOf = new Map(model.fixFirst.map((item) => [item.touchpoint.id, item.rank]));
   for (const { journey, steps } of model.journeys) {
     for (const { touchpoint: t, screenshots } of steps) {
       rows.push([
@@ -62,6 +64,7 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
         t.likelihood,
         t.weakLink,
         t.wow,
+        rankOf.get(t.id) ?? null,
         t.note,
         screenshots.map((s) => s.sha256).join(' '),
       ]);

@@ -1,5 +1,5 @@
 /** The report model: a pure function of the database contents (testable in Node). */
-import { alignedStages, journeyKpis, type JourneyKpis } from '../metrics';
+import { alignedStages, journeyKpis, rankFixFirst, type JourneyKpis } from '../metrics';
 import type { Audit, AuditSnapshot, Journey, Screenshot, Touchpoint } from '../model';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -21,12 +21,21 @@ export interface StageRow {
   cells: ReportStep[][];
 }
 
+/** A step that needs fixing, with its journey (the report's "fix first" list). */
+export interface FixFirstItem extends ReportStep {
+  journey: Journey;
+  /** 1-based rank: most important first, then the worse experience. */
+  rank: number;
+}
+
 export interface ReportModel {
   formatVersion: typeof REPORT_FORMAT_VERSION;
   generatedAt: number;
   audit: Audit;
   journeys: ReportJourney[];
   stages: StageRow[];
+  /** The steps to fix first (lib/metrics rankFixFirst), shared by the report page, HTML and CSV. */
+  fixFirst: FixFirstItem[];
 }
 
 /**
@@ -62,11 +71,15 @@ export function buildReport(
       cells: journeys.map((j) => j.steps.filter((s) => s.touchpoint.stage === stage)),
     }),
   );
+  const fixFirst = rankFixFirst(
+    journeys.flatMap(({ journey, steps }) => steps.map((step) => ({ ...step, journey }))),
+  ).map((item, i) => ({ ...item, rank: i + 1 }));
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: now,
     audit: snapshot.audit,
     journeys,
     stages,
+    fixFirst,
   };
 }

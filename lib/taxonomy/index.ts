@@ -1,5 +1,7 @@
 /** The audit taxonomy (DESIGN.md): lifecycle stages, Mann's touchpoint categories, channels. Pure data. */
 
+import { CATEGORY_IDS, CHANNEL_IDS, type CategoryId, type ChannelId } from '../model/ids';
+
 export const LOCALES = ['en', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Labels = Record<Locale, string>;
@@ -39,9 +41,8 @@ export const CATEGORIES = {
   technology: { en: 'Technology (site, chat, phone line)', ru: 'Технологии (сайт, чат, телефон)' },
   staff: { en: 'Staff', ru: 'Сотрудники' },
   materials: { en: 'Materials & documents', ru: 'Материалы и документы' },
-} as const satisfies Record<string, Labels>;
-export type CategoryId = keyof typeof CATEGORIES;
-export const CATEGORY_IDS = Object.keys(CATEGORIES) as [CategoryId, ...CategoryId[]];
+} as const satisfies Record<CategoryId, Labels>;
+export { CATEGORY_IDS, type CategoryId };
 
 /** Channels: where an interaction happens (not the same thing as the touchpoint). */
 export const CHANNELS = {
@@ -61,9 +62,8 @@ export const CHANNELS = {
   delivery: { offline: true, en: 'Delivery / courier', ru: 'Доставка / курьер' },
   print: { offline: true, en: 'Print / outdoor', ru: 'Печатная / наружная реклама' },
   other: { offline: true, en: 'Other', ru: 'Другое' },
-} as const satisfies Record<string, Labels & { offline: boolean }>;
-export type ChannelId = keyof typeof CHANNELS;
-export const CHANNEL_IDS = Object.keys(CHANNELS) as [ChannelId, ...ChannelId[]];
+} as const satisfies Record<ChannelId, Labels & { offline: boolean }>;
+export { CHANNEL_IDS, type ChannelId };
 export const OFFLINE_CHANNEL_IDS = CHANNEL_IDS.filter((id) => CHANNELS[id].offline);
 
 /**

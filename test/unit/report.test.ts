@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyKpis } from '../../lib/metrics';
+import { journeyKpis, needsFixing } from '../../lib/metrics';
 import { csvCell, renderCsv } from '../../lib/report/csv';
 import { buildReport } from '../../lib/report/model';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
@@ -55,6 +55,23 @@ describe('report model', () => {
       wows: 1,
     });
     expect(model.generatedAt).toBe(123);
+  });
+
+  it('ranks the steps to fix first in the model (weak links and poor experiences, most important first)', async () => {
+    const { snapshot, own, rival } = await sampleAudit();
+    const model = buildReport(snapshot, [own.id, rival.id], 0);
+    expect(model.fixFirst.map((f) => [f.rank, f.touchpoint.title])).toEqual([[1, 'O plans']]);
+    // The CSV carries the same rank, so a spreadsheet can sort by it.
+    const csv = renderCsv(model, 'en');
+    const header = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(',');
+    const rankColumn = header.indexOf('"fix_first_rank"');
+    const plans = csv.split('\r\n').find((line) => line.includes('"O plans"'))!;
+    expect([...plans.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1])[rankColumn]).toBe('1');
+    expect(needsFixing({ ...model.journeys[0]!.steps[0]!.touchpoint, experience: 2 })).toBe(true);
+    expect(needsFixing({ ...model.journeys[0]!.steps[0]!.touchpoint, experience: 3 })).toBe(false);
   });
 
   it('aligns journeys by lifecycle stage and shows missing touchpoints as empty cells', async () => {
@@ -121,7 +138,7 @@ describe('CSV export', () => {
       lines
         .slice(1)
         .map((l) => cells(l))
-        .every((c) => c.length === 21),
+        .every((c) => c.length === 22),
     ).toBe(true);
     expect(lines[1]).toContain('"Сбор информации"');
   });
