@@ -8,7 +8,14 @@ export function describeCapture(capture: CaptureSummary, t: Translate): string {
     capture.mode === 'region'
       ? t('capturedRegion', { n })
       : capture.mode === 'element'
-        ? t(capture.path === 'dom' ? 'capturedElementDom' : 'capturedElementCrop', { n })
+        ? t(
+            capture.path === 'dom'
+              ? 'capturedElementDom'
+              : capture.mismatch
+                ? 'capturedElementMismatch'
+                : 'capturedElementCrop',
+            { n },
+          )
         : capture.mode === 'full-page'
           ? t(capture.parts > 1 ? 'capturedFullPageParts' : 'capturedFullPage', {
               n,

@@ -4,9 +4,8 @@ import { Annotator } from '../../components/annotator';
 import { useObjectUrls, useSubscription } from '../../components/hooks';
 import type { Rect } from '../../lib/annotate';
 import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
-import { burnInRedactions } from '../../lib/capture/burn-in';
-import { sha256Hex } from '../../lib/capture/encode';
-import { NotFoundError, watchQuery, type AuditStore } from '../../lib/db';
+import { watchQuery, type AuditStore } from '../../lib/db';
+import { applyRedactions } from '../../lib/services/redaction';
 import { formatDateTime, localeFor, translator } from '../../lib/i18n';
 import type { Annotation, Screenshot } from '../../lib/model';
 
@@ -65,25 +64,7 @@ export function AnnotatePage({
   const imageUrl = shot ? urls.get(shot.id) : undefined;
 
   const save = (annotations: Annotation[]) => store.updateAnnotations(shot!.id, annotations);
-  const applyRedactions = async (areas: Rect[]): Promise<string> => {
-    // The bytes may be swapped meanwhile (background WebP compaction): replace only the bytes that
-    // were redacted, else read them again, so unredacted pixels can never come back.
-    for (let attempt = 1; ; attempt++) {
-      const current = await store.getImage(shot!.id);
-      if (!current) throw new NotFoundError('Image', shot!.id);
-      // Encoded and hashed before the store opens its transaction.
-      const [encoded, readSha] = await Promise.all([
-        burnInRedactions(current, areas, shot!.mode),
-        sha256Hex(current),
-      ]);
-      try {
-        return (await store.replaceImage(shot!.id, encoded, readSha)).sha256;
-      } catch (error) {
-        const gone = !(await store.getScreenshot(shot!.id));
-        if (!(error instanceof NotFoundError) || gone || attempt >= 3) throw error;
-      }
-    }
-  };
+  const redact = (areas: Rect[]) => applyRedactions(store, shot!.id, areas);
 
   return (
     <main class="annotate-page">
@@ -128,7 +109,7 @@ export function AnnotatePage({
           size={{ width: shot.width, height: shot.height }}
           initialAnnotations={shot.annotations}
           onSave={save}
-          onApplyRedactions={applyRedactions}
+          onApplyRedactions={redact}
           onDirtyChange={setDirty}
         />
       )}

@@ -21,17 +21,9 @@ import { localeFor, translator } from '../../lib/i18n';
 import type { Audit, Screenshot } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
 import { fileStem } from '../../lib/report/files';
+import { reportImageSources } from '../../lib/services/report';
 import { buildReport } from '../../lib/report/model';
 import { shareRecords } from '../../lib/privacy';
-
-function blobToDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(blob);
-  });
-}
 
 export function ReportPage({ store }: { store: AuditStore }) {
   const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
@@ -110,14 +102,10 @@ export function ReportPage({ store }: { store: AuditStore }) {
     if (!model) return;
     try {
       const shots = model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots));
-      const sources = new Map<string, string>();
-      for (const shot of shots) {
-        const full = await store.getImage(shot.id);
-        sources.set(`full:${shot.id}`, await blobToDataUrl(full ?? shot.thumbnail));
-        sources.set(`thumb:${shot.id}`, await blobToDataUrl(shot.thumbnail));
-      }
-      const html = await renderReportDocument(model, locale, (shot, size) =>
-        sources.get(`${size}:${shot.id}`),
+      const html = await renderReportDocument(
+        model,
+        locale,
+        await reportImageSources(store, shots),
       );
       saveFile(
         `${fileStem(model.audit.name, model.generatedAt)}-report.html`,

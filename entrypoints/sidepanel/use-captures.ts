@@ -93,6 +93,7 @@ export function useCaptures(
           parts: outcome.parts,
           redacted: outcome.redacted,
           path: outcome.path,
+          mismatch: outcome.fallback === 'mismatch',
           clipped: outcome.clipped,
         },
         t,

@@ -140,6 +140,28 @@ async function settleClone(
 }
 
 /**
+ * The box (document CSS px) of what the screen shows there only because of focus: the focused
+ * element inside `element`, grown by its focus ring (outline width and offset, at least 3 px).
+ * A render never draws the ring or the text caret, so the fidelity check leaves that box out.
+ */
+function focusBox(element: HTMLElement) {
+  // Focus inside a shadow root shows here as its host, whose box holds the focused part.
+  const focused = document.activeElement;
+  if (!focused || focused === document.body || !element.contains(focused)) return null;
+  const style = getComputedStyle(focused);
+  const ring =
+    (parseFloat(style.outlineWidth) || 0) + Math.max(0, parseFloat(style.outlineOffset) || 0);
+  const grow = Math.max(3, ring + 1);
+  const box = focused.getBoundingClientRect();
+  return {
+    x: box.left + scrollX - grow,
+    y: box.top + scrollY - grow,
+    width: box.width + 2 * grow,
+    height: box.height + 2 * grow,
+  };
+}
+
+/**
  * Takes the picked element (and forgets it) and renders it at the device pixel ratio. Never
  * throws: a failure or a render longer than DOM_RENDER_TIMEOUT_MS (aborted, its hidden clone
  * removed) comes back as `{ ok: false }` so the extension can crop a native capture instead.
@@ -182,7 +204,16 @@ export async function renderPickedElement(timeoutMs = DOM_RENDER_TIMEOUT_MS): Pr
     const renderMs = performance.now() - start;
     // Throws (SecurityError) if a cross-origin image slipped in: the caller falls back.
     const dataUrl = canvas.toDataURL('image/png');
-    return { ok: true, dataUrl, width: canvas.width, height: canvas.height, rect, renderMs };
+    const transient = focusBox(element);
+    return {
+      ok: true,
+      dataUrl,
+      width: canvas.width,
+      height: canvas.height,
+      rect,
+      transient: transient ? [transient] : [],
+      renderMs,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'error', message };

@@ -7,6 +7,7 @@
 import type { EncodedImage, WalkedTab } from '../model';
 import { captureFailure, type CapturedPage } from './captured';
 import { CaptureError } from './errors';
+import { compareImages, mismatch, type Fidelity, type RgbaImage } from './fidelity';
 import { CAPTURE_QUALITY } from './visible';
 import { coverBoxes, intersect, toImagePixels, type Rect } from '../geometry';
 import type { CapturePacer } from './pacer';
@@ -56,7 +57,19 @@ export interface ElementCaptureDeps {
   now(): number;
   /** Defaults to DOM_RENDER_TIMEOUT_MS plus a grace period for the injection. */
   domTimeoutMs?: number;
+  /**
+   * Decodes an image (encode.ts decodePixels) for the fidelity check; rejects when the capture is
+   * not of size `frame`. Absent: the DOM render is kept unchecked.
+   */
+  decodePixels?(
+    source: string,
+    crop: Rect | null,
+    frame: { width: number; height: number } | null,
+  ): Promise<RgbaImage>;
 }
+
+/** Why the DOM render was not used: the page's reason, or 'mismatch' (it did not look like the screen). */
+export type ElementFallback = DomFailure | 'mismatch';
 
 export type ElementCapture =
   | { outcome: 'cancelled'; mode: PickMode }
@@ -67,7 +80,9 @@ export type ElementCapture =
       /** 'dom': rendered from the page by html2canvas-pro; 'native': cut from captureVisibleTab. */
       path: 'dom' | 'native';
       /** Why the DOM render was not used (element mode only). */
-      fallback: DomFailure | null;
+      fallback: ElementFallback | null;
+      /** How the DOM render compared with a screenshot of the element, when it could be checked. */
+      fidelity: Fidelity | null;
       /** Only the part of the element that fits on screen was captured. */
       clipped: boolean;
       redacted: boolean;
@@ -127,20 +142,32 @@ export async function captureElement(
   if (!pick) return { outcome: 'cancelled', mode };
   const at = deps.now();
 
-  let fallback: DomFailure | null = null;
+  let fallback: ElementFallback | null = null;
+  let fidelity: Fidelity | null = null;
   let rendered: { image: EncodedImage; path: 'dom' | 'native'; clipped: boolean } | null = null;
   if (mode === 'element') {
     // Fields are measured as the renderer sees the page (it does not scroll).
     const sensitive = await scanSensitive(deps, tab.tabId);
     const dom = await renderWithin(deps, tab.tabId);
     if (dom.ok) {
-      const scale = dom.width / Math.max(1, dom.rect.width);
-      const cover = coverBoxes(sensitive, dom.rect, scale, dom);
-      try {
-        const image = await deps.encode(dom.dataUrl, null, cover, null);
-        rendered = { image: { ...image, redacted: cover.length > 0 }, path: 'dom', clipped: false };
-      } catch {
-        fallback = 'error';
+      const check = await checkFidelity(deps, tab, pick, dom);
+      fidelity = check.fidelity;
+      if (check.verdict === 'mismatch') {
+        // The render does not look like the page: the screenshot is the evidence.
+        fallback = 'mismatch';
+      } else {
+        const scale = dom.width / Math.max(1, dom.rect.width);
+        const cover = coverBoxes(sensitive, dom.rect, scale, dom);
+        try {
+          const image = await deps.encode(dom.dataUrl, null, cover, null);
+          rendered = {
+            image: { ...image, redacted: cover.length > 0 },
+            path: 'dom',
+            clipped: false,
+          };
+        } catch {
+          fallback = 'error';
+        }
       }
     } else {
       fallback = dom.reason;
@@ -165,9 +192,50 @@ export async function captureElement(
     },
     path,
     fallback,
+    fidelity,
     clipped,
     redacted: image.redacted === true,
   };
+}
+
+interface FidelityCheck {
+  verdict: 'match' | 'mismatch' | 'unchecked';
+  fidelity: Fidelity | null;
+}
+
+/**
+ * Compares the DOM render with a native capture of the same element when it is wholly on screen
+ * where it was picked (nothing scrolls for this). Both images stay in memory, unredacted, and are
+ * never stored. Never throws: when the check cannot run, the render is kept.
+ */
+async function checkFidelity(
+  deps: ElementCaptureDeps,
+  tab: WalkedTab,
+  pick: PagePick,
+  dom: Extract<DomRender, { ok: true }>,
+): Promise<FidelityCheck> {
+  const unchecked: FidelityCheck = { verdict: 'unchecked', fidelity: null };
+  if (!deps.decodePixels) return unchecked;
+  const cut = viewportCrop(dom.rect, pick);
+  if (!cut || cut.clipped) return unchecked;
+  const dpr = pick.devicePixelRatio;
+  const frame = {
+    width: Math.round(pick.viewport.width * dpr),
+    height: Math.round(pick.viewport.height * dpr),
+  };
+  try {
+    const shot = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
+    const [render, crop] = await Promise.all([
+      deps.decodePixels(dom.dataUrl, null, null),
+      deps.decodePixels(shot, cut.crop, frame),
+    ]);
+    // The focus ring and caret are on the screen only; a render never draws them.
+    const ignore = coverBoxes(dom.transient, dom.rect, dpr, crop);
+    const fidelity = compareImages(render, crop, { scale: dpr, ignore });
+    return { verdict: mismatch(fidelity) ? 'mismatch' : 'match', fidelity };
+  } catch {
+    return unchecked;
+  }
 }
 
 /** The DOM render, or a timeout failure if the page does not answer in time. */

@@ -219,3 +219,34 @@ export async function encodeSelection(
     bitmap.close();
   }
 }
+
+/**
+ * RGBA pixels of a data-URL image, cut to `crop` (pixels of an image of size `frame`; null: its
+ * own). Rejects when the image is not of size `frame` (an emulated or zoomed screen captures at
+ * another scale: no like-for-like comparison). For the element fidelity check; never stored.
+ */
+export async function decodePixels(
+  dataUrl: string,
+  crop: Rect | null,
+  frame: { width: number; height: number } | null,
+): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
+  const bitmap = await createImageBitmap(dataUrlToBlob(dataUrl));
+  try {
+    if (
+      frame &&
+      (Math.abs(bitmap.width - frame.width) > 1 || Math.abs(bitmap.height - frame.height) > 1)
+    ) {
+      throw new Error(
+        `captured at ${bitmap.width}×${bitmap.height}, not ${frame.width}×${frame.height}`,
+      );
+    }
+    const area = crop ?? { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+    const canvas = new OffscreenCanvas(area.width, area.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('No 2D canvas is available.');
+    context.drawImage(bitmap, -area.x, -area.y);
+    return context.getImageData(0, 0, area.width, area.height);
+  } finally {
+    bitmap.close();
+  }
+}

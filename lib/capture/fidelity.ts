@@ -29,6 +29,11 @@ export interface FidelityOptions {
    * fractional position is rounded onto the pixel grid differently by the two). Default 1.
    */
   maxShiftCss?: number;
+  /**
+   * Boxes of the crop (its pixels) left out of the comparison: what the screen shows only for now,
+   * such as a focus ring or a text caret, which a render never draws.
+   */
+  ignore?: readonly { x: number; y: number; width: number; height: number }[];
 }
 
 export interface Fidelity {
@@ -118,12 +123,14 @@ function sampledMean(
   dx: number,
   dy: number,
   stride: number,
+  skip: Uint8Array | null,
 ): number {
   const area = overlap(render, crop, dx, dy);
   let sum = 0;
   let count = 0;
   for (let y = area.top; y < area.bottom; y += stride) {
     for (let x = area.left; x < area.right; x += stride) {
+      if (skip && skip[y * crop.width + x]) continue;
       sum += pixelDifference(render, crop, x, y, dx, dy);
       count++;
     }
@@ -152,6 +159,62 @@ function checkImage(name: string, image: RgbaImage): void {
   }
 }
 
+/** Tiles whose difference is over this are lined up again on their own before they count. */
+const REALIGN_ABOVE = 12;
+
+/**
+ * The least mean difference of one tile over the local shifts around the element's (dx, dy), up
+ * to `maxShift` either way: a word rounded onto the pixel grid a pixel off is not a defect, a
+ * missing style or another font still is (no shift makes their pixels agree).
+ */
+function realignedTileMean(
+  render: RgbaImage,
+  crop: RgbaImage,
+  tile: { x: number; y: number; width: number; height: number },
+  dx: number,
+  dy: number,
+  maxShift: number,
+  skip: Uint8Array | null,
+): number {
+  let best = Infinity;
+  for (let ly = -maxShift; ly <= maxShift; ly++) {
+    for (let lx = -maxShift; lx <= maxShift; lx++) {
+      if (lx === 0 && ly === 0) continue;
+      const sx = dx + lx;
+      const sy = dy + ly;
+      const left = Math.max(tile.x, -sx);
+      const right = Math.min(tile.x + tile.width, render.width - sx);
+      const top = Math.max(tile.y, -sy);
+      const bottom = Math.min(tile.y + tile.height, render.height - sy);
+      let sum = 0;
+      let count = 0;
+      for (let y = top; y < bottom; y++) {
+        for (let x = left; x < right; x++) {
+          if (skip && skip[y * crop.width + x]) continue;
+          sum += pixelDifference(render, crop, x, y, sx, sy);
+          count++;
+        }
+      }
+      if (count * 4 >= tile.width * tile.height) best = Math.min(best, sum / count);
+    }
+  }
+  return best;
+}
+
+/** A mask of the crop's pixels to leave out (1), or null when nothing is left out. */
+function skipMask(crop: RgbaImage, ignore: FidelityOptions['ignore']): Uint8Array | null {
+  if (!ignore || ignore.length === 0) return null;
+  const mask = new Uint8Array(crop.width * crop.height);
+  for (const box of ignore) {
+    const left = Math.max(0, Math.floor(box.x));
+    const top = Math.max(0, Math.floor(box.y));
+    const right = Math.min(crop.width, Math.ceil(box.x + box.width));
+    const bottom = Math.min(crop.height, Math.ceil(box.y + box.height));
+    for (let y = top; y < bottom; y++) mask.fill(1, y * crop.width + left, y * crop.width + right);
+  }
+  return mask;
+}
+
 /**
  * Compares a DOM render of an element with a native crop of the same element, both at `scale`
  * pixels per CSS px. Lines them up first (the shift, up to maxShiftCss, with the least
@@ -170,13 +233,15 @@ export function compareImages(
   const sizeDifferenceCss =
     Math.max(Math.abs(render.width - crop.width), Math.abs(render.height - crop.height)) / scale;
 
+  const skip = skipMask(crop, options.ignore);
+
   // Line up: the shift with the least difference on a sample, ties to the smallest shift.
   const stride = Math.max(1, Math.floor(Math.sqrt((crop.width * crop.height) / 40_000)));
-  let best = { dx: 0, dy: 0, mean: sampledMean(render, crop, 0, 0, stride) };
+  let best = { dx: 0, dy: 0, mean: sampledMean(render, crop, 0, 0, stride, skip) };
   for (let dy = -maxShift; dy <= maxShift; dy++) {
     for (let dx = -maxShift; dx <= maxShift; dx++) {
       if (dx === 0 && dy === 0) continue;
-      const mean = sampledMean(render, crop, dx, dy, stride);
+      const mean = sampledMean(render, crop, dx, dy, stride, skip);
       if (mean < best.mean - 1e-9) best = { dx, dy, mean };
     }
   }
@@ -200,39 +265,55 @@ export function compareImages(
   const columns = tileEdges(area.left, area.right, tile);
   const rows = tileEdges(area.top, area.bottom, tile);
   const sums = new Float64Array((columns.length - 1) * (rows.length - 1));
+  const counts = new Float64Array(sums.length);
   let total = 0;
+  let counted = 0;
   let changed = 0;
   for (let row = 0; row < rows.length - 1; row++) {
     for (let y = rows[row]!; y < rows[row + 1]!; y++) {
       for (let column = 0; column < columns.length - 1; column++) {
         let sum = 0;
+        let count = 0;
         for (let x = columns[column]!; x < columns[column + 1]!; x++) {
+          if (skip && skip[y * crop.width + x]) continue;
           const difference = pixelDifference(render, crop, x, y, dx, dy);
           sum += difference;
+          count++;
           if (difference > CHANGED) changed++;
         }
         sums[row * (columns.length - 1) + column]! += sum;
+        counts[row * (columns.length - 1) + column]! += count;
         total += sum;
+        counted += count;
       }
     }
   }
-  let worst = -1;
+  if (counted === 0) return result;
+  let worst = 0;
   for (let row = 0; row < rows.length - 1; row++) {
     for (let column = 0; column < columns.length - 1; column++) {
       const x = columns[column]!;
       const y = rows[row]!;
       const w = columns[column + 1]! - x;
       const h = rows[row + 1]! - y;
-      const mean = sums[row * (columns.length - 1) + column]! / (w * h);
+      const count = counts[row * (columns.length - 1) + column]!;
+      // A tile mostly left out says little: its sliver is judged by the whole-element mean.
+      if (count * 4 < w * h) continue;
+      let mean = sums[row * (columns.length - 1) + column]! / count;
+      if (mean > REALIGN_ABOVE) {
+        // Each line of text is put on the pixel grid on its own: let the tile line up by itself.
+        const box = { x, y, width: w, height: h };
+        mean = Math.min(mean, realignedTileMean(render, crop, box, dx, dy, maxShift, skip));
+      }
       if (mean > worst) {
         worst = mean;
         result.worstTile = { x, y, width: w, height: h };
       }
     }
   }
-  result.meanDifference = total / (width * height);
+  result.meanDifference = total / counted;
   result.maxTileDifference = worst;
-  result.changedShare = changed / (width * height);
+  result.changedShare = changed / counted;
   return result;
 }
 

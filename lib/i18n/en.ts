@@ -360,6 +360,8 @@ export const en = {
   capturedElementDom: 'Step {n} captured: the element, rendered from the page.',
   capturedElementCrop:
     'Step {n} captured: the element, cut from a screenshot (rendering it from the page failed or took too long).',
+  capturedElementMismatch:
+    'Step {n} captured: the element, cut from a screenshot (its rendering from the page did not look like the page).',
   capturedRegion: 'Step {n} captured: the selected region.',
   capturedClipped: 'Only the part that fits on the screen was captured.',
   capturedRedacted: 'Sensitive fields were covered.',

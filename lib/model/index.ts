@@ -439,6 +439,8 @@ export interface CaptureSummary {
   redacted: boolean;
   /** Element mode: rendered from the page's DOM, or cut from a screenshot. */
   path?: 'dom' | 'native';
+  /** Element mode: the page's rendering did not look like the screen, so the screenshot was used. */
+  mismatch?: boolean;
   /** Only the part of the element that fits on the screen was captured. */
   clipped?: boolean;
 }

@@ -9,12 +9,13 @@ import type { CapturePacer } from '../capture/pacer';
 import {
   captureElement,
   type ElementCaptureDeps,
+  type ElementFallback,
   type PickMode,
   type PickerText,
 } from '../capture/element';
 import { asCaptureError } from '../capture/errors';
 import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture/full-page';
-import { DomRender, type DomFailure } from '../capture/page/replies';
+import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
 import type { EncodedImage, Identity, Touchpoint, WalkedTab } from '../model';
@@ -40,6 +41,8 @@ export interface CaptureServiceDeps {
   stitcher: Stitcher;
   encodeCaptured(image: Blob): Promise<EncodedImage>;
   encodeSelection: ElementCaptureDeps['encode'];
+  /** Decodes images for the element fidelity check (encode.ts decodePixels); absent: no check. */
+  decodePixels?: ElementCaptureDeps['decodePixels'];
   /** Re-encodes a stored step's images more compactly, after it is safe (lib/services/compact). */
   compact(store: AuditStore, touchpointId: string): Promise<number>;
   now(): number;
@@ -64,7 +67,7 @@ export type ElementOutcome =
       /** 'dom': rendered from the page; 'native': cut from a screenshot. */
       path: 'dom' | 'native';
       /** Why the DOM render was not used (element mode only). */
-      fallback: DomFailure | null;
+      fallback: ElementFallback | null;
       /** Only the part of the element that fits on screen was captured. */
       clipped: boolean;
     });
@@ -156,6 +159,7 @@ export class CaptureService {
         revealRect: page.revealRect,
         restoreScroll: page.restoreScroll,
         encode: this.deps.encodeSelection,
+        decodePixels: this.deps.decodePixels,
         sensitiveRects: async (tabId) => (await this.sensitiveFields(tabId)).rects,
         sleep: this.deps.sleep,
         now: this.deps.now,

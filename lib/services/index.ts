@@ -9,7 +9,7 @@ import {
   webLock,
 } from '../browser';
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
-import { encodeCaptured, encodeSelection } from '../capture/encode';
+import { decodePixels, encodeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
 import { openStore, type AuditStore } from '../db';
 import { Identity } from '../model';
@@ -46,6 +46,7 @@ export function extensionCaptureService(store: AuditStore): CaptureService {
     stitcher: offscreenStitcher,
     encodeCaptured: (image) => encodeCaptured(image, 'visible'),
     encodeSelection: (source, crop, cover, frame) => encodeSelection(source, crop, cover, frame),
+    decodePixels,
     compact: compactStepImages,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

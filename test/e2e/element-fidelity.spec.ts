@@ -315,34 +315,33 @@ test('the fidelity check tells a render that does not look like the page', async
   }
 });
 
-test.fixme(
-  'an element whose render does not match is cut from a screenshot instead, and the panel says so',
-  // Enable once lib/capture/element.ts checks the DOM render against a native crop (fidelity.ts)
-  // and falls back with reason 'mismatch'.
-  async ({ context, extensionId, demo }) => {
-    const site = context.pages()[0] ?? (await context.newPage());
-    const panel = await openPanel(context, extensionId);
-    await panel.createAudit('Styled pages', 'Lab', 'compare plans');
-    await panel.createJourney('Lab', 'lab.test', 'own');
-    await site.bringToFront();
-    await site.goto(demo.url('/lab/styled-effects.html'));
-    await pageReady(site);
-    const { aim, rect } = await aimAt(site, 'hue-meter');
-    await panel.button('Capture an element').click();
-    await pickerOpen(site);
-    await site.mouse.move(aim.x, aim.y, { steps: 4 });
-    for (let i = 0; i < aim.ups; i++) await site.keyboard.press('ArrowUp');
-    await site.keyboard.press('Enter');
-    await expect(panel.page.getByRole('status')).toHaveText(
-      /^Step 1 captured: the element, cut from a screenshot/,
-    );
-    const stored = await storedImage(panel.page, 0);
-    await site.mouse.move(1, 1);
-    const crop = await nativeCrop(panel.page, site, rect);
-    const fidelity = compareImages(stored.image, crop.image, { scale: crop.scale });
-    expect(mismatch(fidelity), describe(fidelity)).toBeNull();
-  },
-);
+test('an element whose render does not match is cut from a screenshot instead, and the panel says so', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Styled pages', 'Lab', 'compare plans');
+  await panel.createJourney('Lab', 'lab.test', 'own');
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/styled-effects.html'));
+  await pageReady(site);
+  const { aim, rect } = await aimAt(site, 'hue-meter');
+  await panel.button('Capture an element').click();
+  await pickerOpen(site);
+  await site.mouse.move(aim.x, aim.y, { steps: 4 });
+  for (let i = 0; i < aim.ups; i++) await site.keyboard.press('ArrowUp');
+  await site.keyboard.press('Enter');
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Step 1 captured: the element, cut from a screenshot (its rendering from the page did not look like the page).',
+  );
+  const stored = await storedImage(panel.page, 0);
+  await site.mouse.move(1, 1);
+  const crop = await nativeCrop(panel.page, site, rect);
+  const fidelity = compareImages(stored.image, crop.image, { scale: crop.scale });
+  expect(mismatch(fidelity), describe(fidelity)).toBeNull();
+});
 
 test.describe('at device pixel ratio 2 (a 2× screen)', () => {
   test.use({

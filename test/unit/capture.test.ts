@@ -227,6 +227,7 @@ describe('CaptureService guards every mode the same way', () => {
           width: 10,
           height: 10,
           rect: pick.rect,
+          transient: [],
           renderMs: 1,
         }),
       },

@@ -67,6 +67,7 @@ async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
       width: 720,
       height: 440,
       rect: CARD,
+      transient: [],
       renderMs: 50,
     }),
     revealRect: async (_tabId, rect) => {
@@ -191,6 +192,145 @@ describe('captureElement', () => {
     await expect(captureElement(thrown.deps, TAB, 'element', TEXT)).resolves.toMatchObject({
       path: 'native',
       fallback: 'error',
+    });
+  });
+
+  describe('checks the render against a screenshot of the element', () => {
+    /** A solid image of `size`, optionally with one box painted another colour. */
+    const solid = (
+      size: { width: number; height: number },
+      rgb: [number, number, number],
+      box?: { rect: Rect; rgb: [number, number, number] },
+    ) => {
+      const data = new Uint8ClampedArray(size.width * size.height * 4);
+      for (let y = 0; y < size.height; y++) {
+        for (let x = 0; x < size.width; x++) {
+          const inBox =
+            box &&
+            x >= box.rect.x &&
+            x < box.rect.x + box.rect.width &&
+            y >= box.rect.y &&
+            y < box.rect.y + box.rect.height;
+          data.set([...(inBox ? box.rgb : rgb), 255], (y * size.width + x) * 4);
+        }
+      }
+      return { ...size, data };
+    };
+    const CARD_PX = { width: 720, height: 440 };
+    const WHITE: [number, number, number] = [255, 255, 255];
+
+    /** decodePixels that gives `render` for the DOM render and `screen` for the screenshot. */
+    const decoder = (render: ReturnType<typeof solid>, screen: ReturnType<typeof solid>) => {
+      const asked: { source: string; crop: Rect | null; frame: unknown }[] = [];
+      const decodePixels: ElementCaptureDeps['decodePixels'] = async (source, crop, frame) => {
+        asked.push({ source, crop, frame });
+        return source.includes('DOM') ? render : screen;
+      };
+      return { asked, decodePixels };
+    };
+
+    it('keeps a render that looks like the screen, and says how close it was', async () => {
+      const { asked, decodePixels } = decoder(solid(CARD_PX, WHITE), solid(CARD_PX, WHITE));
+      const { deps, calls } = await setup({ decodePixels });
+      const result = await captureElement(deps, TAB, 'element', TEXT);
+      expect(result).toMatchObject({ path: 'dom', fallback: null });
+      if (result.outcome !== 'captured') throw new Error('not captured');
+      expect(result.fidelity).toMatchObject({ sizeDifferenceCss: 0, meanDifference: 0 });
+      // One screenshot for the check, cut to the card where it is on screen, at the screen size.
+      expect(calls.captured).toBe(1);
+      expect(asked).toContainEqual({
+        source: 'data:image/jpeg;base64,CAPTURE',
+        crop: { x: 200, y: 400, width: 720, height: 440 },
+        frame: { width: 2560, height: 1600 },
+      });
+      expect(calls.encode.map((call) => call.source)).toEqual(['data:image/png;base64,DOM']);
+    });
+
+    it('falls back to the screenshot when the render does not look like it (reason "mismatch")', async () => {
+      // The render lost the pink button: a grey box where the screen shows pink.
+      const button = { x: 40, y: 300, width: 200, height: 80 };
+      const { decodePixels } = decoder(
+        solid(CARD_PX, WHITE, { rect: button, rgb: [200, 200, 200] }),
+        solid(CARD_PX, WHITE, { rect: button, rgb: [236, 72, 153] }),
+      );
+      const { deps, calls } = await setup({ decodePixels });
+      const result = await captureElement(deps, TAB, 'element', TEXT);
+      expect(result).toMatchObject({ path: 'native', fallback: 'mismatch' });
+      if (result.outcome !== 'captured') throw new Error('not captured');
+      expect(result.fidelity!.maxTileDifference).toBeGreaterThan(32);
+      // The stored image is the crop of a screenshot, never the rejected render.
+      expect(calls.encode.map((call) => call.source)).toEqual(['data:image/jpeg;base64,CAPTURE']);
+      expect(calls.encode[0]?.crop).toEqual({ x: 200, y: 400, width: 720, height: 440 });
+    });
+
+    it('leaves the focused field and its ring out: the render never draws them', async () => {
+      // A focused field at (120, 1600)–(420, 1640) in the document: 40–340 × 200–280 in the render.
+      const field = { x: 120, y: 1600, width: 300, height: 40 };
+      const ring = { x: 34, y: 194, width: 612, height: 92 };
+      const renderElement = async (): Promise<DomRender> => ({
+        ok: true,
+        dataUrl: 'data:image/png;base64,DOM',
+        width: 720,
+        height: 440,
+        rect: CARD,
+        transient: [
+          { x: field.x - 3, y: field.y - 3, width: field.width + 6, height: field.height + 6 },
+        ],
+        renderMs: 50,
+      });
+      const focused = decoder(
+        solid(CARD_PX, WHITE),
+        solid(CARD_PX, WHITE, { rect: ring, rgb: [0, 95, 204] }),
+      );
+      const kept = await setup({ renderElement, decodePixels: focused.decodePixels });
+      await expect(captureElement(kept.deps, TAB, 'element', TEXT)).resolves.toMatchObject({
+        path: 'dom',
+        fallback: null,
+      });
+      // The same difference anywhere else is a mismatch.
+      const elsewhere = decoder(
+        solid(CARD_PX, WHITE),
+        solid(CARD_PX, WHITE, { rect: { ...ring, y: 300 }, rgb: [0, 95, 204] }),
+      );
+      const moved = await setup({ renderElement, decodePixels: elsewhere.decodePixels });
+      await expect(captureElement(moved.deps, TAB, 'element', TEXT)).resolves.toMatchObject({
+        path: 'native',
+        fallback: 'mismatch',
+      });
+    });
+
+    it('keeps the render unchecked when the element is not wholly on screen or the screen cannot be compared', async () => {
+      // Half below the fold: no screenshot is taken, nothing scrolls for the check.
+      const low = { x: 100, y: 2000, width: 360, height: 220 };
+      const offscreen = decoder(solid(CARD_PX, WHITE), solid(CARD_PX, [0, 0, 0]));
+      const clipped = await setup({
+        pick: async () => pickOf(low),
+        renderElement: async () => ({
+          ok: true,
+          dataUrl: 'data:image/png;base64,DOM',
+          width: 720,
+          height: 440,
+          rect: low,
+          transient: [],
+          renderMs: 50,
+        }),
+        decodePixels: offscreen.decodePixels,
+      });
+      const result = await captureElement(clipped.deps, TAB, 'element', TEXT);
+      expect(result).toMatchObject({ path: 'dom', fallback: null, fidelity: null });
+      expect(clipped.calls.captured).toBe(0);
+      expect(offscreen.asked).toEqual([]);
+
+      // A zoomed screen captures at another size: decodePixels rejects, the render is kept.
+      const zoomed = await setup({
+        decodePixels: async () => {
+          throw new Error('captured at 3200×2000, not 2560×1600');
+        },
+      });
+      await expect(captureElement(zoomed.deps, TAB, 'element', TEXT)).resolves.toMatchObject({
+        path: 'dom',
+        fidelity: null,
+      });
     });
   });
 

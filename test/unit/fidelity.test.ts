@@ -126,7 +126,8 @@ describe('compareImages', () => {
     );
     const f = compareImages(render, base);
     expect(f.meanDifference).toBeLessThan(FIDELITY_TOLERANCE.mean);
-    expect(f.maxTileDifference).toBe(230);
+    // Lined up again on its own (a pixel either way), the tile still differs almost wholly.
+    expect(f.maxTileDifference).toBeGreaterThan(200);
     expect(f.worstTile).toEqual({ x: 48, y: 96, width: 24, height: 24 });
     expect(f.changedShare).toBeCloseTo(576 / 160_000, 6);
     expect(mismatch(f)).toBe('detail');
@@ -168,14 +169,46 @@ describe('compareImages', () => {
     ).toThrow(RangeError);
   });
 
-  it('compares a 2560×1600 screen-sized image quickly enough for the panel', () => {
+  it('compares a 2560×1600 screen-sized image (its time is in the element benchmark)', () => {
     const big = image(2560, 1600, (x, y) => [(x * 7) % 256, (y * 3) % 256, 128]);
-    const start = performance.now();
     const f = compareImages(jitter(big, 2), big, { scale: 2 });
-    const elapsed = performance.now() - start;
     expect(mismatch(f)).toBeNull();
-    // Generous: ~0.2 s here; the point is that it is not seconds.
-    expect(elapsed).toBeLessThan(3000);
+    expect(f.compared).toEqual({ width: 2560, height: 1600 });
+  });
+
+  it('lets each tile line up on its own: a word rounded a pixel off is not a defect', () => {
+    // Two "words" (dark bars); the render puts the second one a pixel lower than the screen.
+    const word = (lowered: number) =>
+      image(240, 96, (x, y) =>
+        (x >= 10 && x < 70 && y >= 10 && y < 20) ||
+        (x >= 130 && x < 190 && y >= 50 + lowered && y < 66 + lowered)
+          ? [0, 0, 0]
+          : [255, 255, 255],
+      );
+    const f = compareImages(word(1), word(0));
+    expect(f.offset).toEqual({ x: 0, y: 0 });
+    expect(f.meanDifference).toBeGreaterThan(0);
+    expect(f.maxTileDifference).toBe(0);
+    expect(mismatch(f)).toBeNull();
+    // Two pixels off is beyond maxShiftCss (1): the tile gives it away.
+    expect(mismatch(compareImages(word(3), word(0)))).toBe('detail');
+  });
+
+  it('leaves the ignored boxes out of the mean and the tiles, and only those', () => {
+    const plain = image(240, 120, () => [255, 255, 255]);
+    const ring = { x: 20, y: 20, width: 100, height: 40 };
+    const focused = image(240, 120, (x, y) =>
+      x >= ring.x && x < ring.x + ring.width && y >= ring.y && y < ring.y + ring.height
+        ? [0, 95, 204]
+        : [255, 255, 255],
+    );
+    expect(mismatch(compareImages(plain, focused))).not.toBeNull();
+    const left = compareImages(plain, focused, { ignore: [ring] });
+    expect(left).toMatchObject({ meanDifference: 0, maxTileDifference: 0, changedShare: 0 });
+    // Half the ring left in still counts.
+    const half = compareImages(plain, focused, { ignore: [{ ...ring, width: 50 }] });
+    expect(mismatch(half)).not.toBeNull();
+    expect(half.meanDifference).toBeGreaterThan(0);
   });
 });
 

@@ -86,6 +86,8 @@ export const DomRender = z.discriminatedUnion('ok', [
     height: z.number().int().positive(),
     /** The element's box in document CSS pixels when it was rendered. */
     rect: PageRect,
+    /** Boxes (document CSS px) the screen shows differently for now: the focused field and its ring. */
+    transient: z.array(PageRect).max(8),
     /** How long html2canvas-pro took (for the benchmark). */
     renderMs: Finite.nonnegative(),
   }),
