@@ -13,7 +13,7 @@ import {
   stageLabel,
   type Locale,
 } from '../lib/taxonomy';
-import { useFileDrop } from './hooks';
+import { useFileDrop, type ObjectUrls } from './hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from './fields';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
@@ -29,7 +29,7 @@ export interface StepActions {
 export interface StepItemProps {
   step: Touchpoint;
   screenshots: readonly Screenshot[];
-  thumbUrls: ReadonlyMap<string, string>;
+  thumbUrls: ObjectUrls;
   isLast: boolean;
   t: Translate;
   locale: Locale;
@@ -48,8 +48,19 @@ function hostOf(url: string | null): string {
 }
 
 /**
+ * Whether a step would render the same: the same props except the thumbnail lookup, which is new
+ * whenever any step's image changes. A step's own thumbnails change only with its screenshots
+ * (a new array when one's bytes change), so those are compared instead.
+ */
+function sameStep(before: StepItemProps, after: StepItemProps): boolean {
+  return (Object.keys(after) as (keyof StepItemProps)[]).every(
+    (key) => key === 'thumbUrls' || before[key] === after[key],
+  );
+}
+
+/**
  * One step. Memoised: with a thousand steps, a score click re-renders only the step it changed
- * (the list keeps unchanged steps, screenshots and thumbnail maps as the same objects).
+ * (the list keeps unchanged steps and screenshots as the same objects; see sameStep).
  */
 export const StepItem = memo(function StepItem(props: StepItemProps) {
   const { step, t, locale, actions } = props;
@@ -84,6 +95,10 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
                 class="thumb"
                 src={props.thumbUrls.get(shot.id)}
                 alt={t('thumbnailOf', { n: step.seq })}
+                width={96}
+                height={60}
+                loading="lazy"
+                decoding="async"
               />
             ))
         ) : (
@@ -230,7 +245,13 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             <ul class="shot-list">
               {props.screenshots.map((shot, i) => (
                 <li key={shot.id}>
-                  <img class="shot-mini" src={props.thumbUrls.get(shot.id)} alt="" />
+                  <img
+                    class="shot-mini"
+                    src={props.thumbUrls.get(shot.id)}
+                    alt=""
+                    loading="lazy"
+                    decoding="async"
+                  />
                   <span class="grow">
                     {t('annotateScreenshotN', { i: i + 1 })}
                     {shot.annotations.length > 0 && (
@@ -272,4 +293,4 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
       )}
     </li>
   );
-});
+}, sameStep);

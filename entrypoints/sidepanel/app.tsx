@@ -103,18 +103,29 @@ export function App({ services }: { services: PanelServices }) {
   );
   const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
   // Steps and screenshots are separate live queries: scoring a step does not re-read the images.
-  const dbSteps = useSubscription<Touchpoint[]>(
+  // Null until read: the list is drawn once both are there (not once without thumbnails and again
+  // with them, which costs a long journey a second full render).
+  const loadedSteps = useSubscription<Touchpoint[] | null>(
     (v, e) => (journey ? watchQuery(() => store.listSteps(journey.id), v, e) : (v([]), () => {})),
-    [],
+    null,
     [journey?.id],
   );
-  const dbShots = useSubscription<Screenshot[]>(
+  const loadedShots = useSubscription<Screenshot[] | null>(
     (v, e) =>
       journey
         ? watchQuery(() => store.listJourneyScreenshots(journey.id), v, e)
         : (v([]), () => {}),
-    [],
+    null,
     [journey?.id],
+  );
+  const stepsLoaded = loadedSteps !== null && loadedShots !== null;
+  const dbSteps = useMemo(
+    () => (stepsLoaded ? loadedSteps : []),
+    [stepsLoaded ? loadedSteps : null],
+  );
+  const dbShots = useMemo(
+    () => (stepsLoaded ? loadedShots : []),
+    [stepsLoaded ? loadedShots : null],
   );
   const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(new Map());
   const shown = useMemo(
@@ -467,8 +478,9 @@ export function App({ services }: { services: PanelServices }) {
         )}
       </MessageLines>
 
-      {journey && (
+      {journey && stepsLoaded && (
         <StepList
+          key={journey.id}
           t={t}
           locale={locale}
           steps={steps}

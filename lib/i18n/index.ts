@@ -25,18 +25,29 @@ export function localeFor(languageTag: string | null | undefined): Locale {
 
 const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
 
+/** One formatter per language and format (making one costs more than formatting: long lists). */
+function formatterOf(
+  cache: Partial<Record<Locale, Intl.DateTimeFormat>>,
+  locale: Locale,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  return (cache[locale] ??= new Intl.DateTimeFormat(INTL_TAGS[locale], options));
+}
+const dateTimeFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+const timeFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
 export function formatDateTime(ms: number, locale: Locale): string {
-  return new Date(ms).toLocaleString(INTL_TAGS[locale], {
+  return formatterOf(dateTimeFormats, locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  });
+  }).format(ms);
 }
 
 export function formatTime(ms: number, locale: Locale): string {
-  return new Date(ms).toLocaleTimeString(INTL_TAGS[locale], { hour: '2-digit', minute: '2-digit' });
+  return formatterOf(timeFormats, locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
