@@ -1,5 +1,6 @@
 /** Small hooks shared by the extension pages. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Screenshot } from '../lib/model';
 
 export type Subscribe<T> = (
   onValue: (value: T) => void,
@@ -39,6 +40,14 @@ export function useDocumentKeydown(handler: (event: KeyboardEvent) => void): voi
 export interface VersionedBlob {
   version: string;
   blob: Blob;
+}
+
+/**
+ * A screenshot's thumbnail as a versioned blob: it changes with the image, and once more right
+ * after a capture when the real thumbnail replaces the provisional one (same image, new size).
+ */
+export function thumbnailBlob(shot: Screenshot): VersionedBlob {
+  return { version: `${shot.sha256}:${shot.thumbnail.size}`, blob: shot.thumbnail };
 }
 
 /** Object URLs by id, made when first asked for. */

@@ -2,7 +2,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../components/describe-error';
 import { SelectField } from '../../components/fields';
-import { useObjectUrls, useSubscription, type VersionedBlob } from '../../components/hooks';
+import {
+  thumbnailBlob,
+  useObjectUrls,
+  useSubscription,
+  type VersionedBlob,
+} from '../../components/hooks';
 import { LanguageSelect } from '../../components/language-select';
 import { maskLabels } from '../../components/messages';
 import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
@@ -88,11 +93,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
   }, [snapshot?.screenshots.map((s) => s.id + s.sha256).join()]);
 
   const thumbUrls = useObjectUrls(
-    useMemo(
-      () =>
-        new Map(snapshot?.screenshots.map((s) => [s.id, { version: s.sha256, blob: s.thumbnail }])),
-      [snapshot],
-    ),
+    useMemo(() => new Map(snapshot?.screenshots.map((s) => [s.id, thumbnailBlob(s)])), [snapshot]),
   );
   const fullUrls = useObjectUrls(fullImages);
   const imageSrc = (shot: Screenshot, size: ImageSize) =>

@@ -7,6 +7,7 @@ import { AuditForm, JourneyForm, OfflineForm, type JourneyFields } from '../../c
 import {
   useDocumentKeydown,
   useObjectUrls,
+  thumbnailBlob,
   useSubscription,
   type Subscribe,
 } from '../../components/hooks';
@@ -156,10 +157,7 @@ export function App({ services }: { services: PanelServices }) {
     return shots;
   };
   const thumbs = useObjectUrls(
-    useMemo(
-      () => new Map(dbShots.map((s) => [s.id, { version: s.sha256, blob: s.thumbnail }])),
-      [dbShots],
-    ),
+    useMemo(() => new Map(dbShots.map((s) => [s.id, thumbnailBlob(s)])), [dbShots]),
   );
   const storage = useStorageState(store.storage);
   const trash = useSubscription<DeletedEntry[]>(

@@ -39,6 +39,7 @@ export interface CaptureServiceDeps {
   /** The browser-wide quota pacer (Web Locks across the extension's contexts). */
   pacer: CapturePacer;
   stitcher: Stitcher;
+  /** Sizes and hashes a visible capture (encode.ts describeCaptured: thumbnail after the save). */
   encodeCaptured(image: Blob): Promise<EncodedImage>;
   encodeSelection: ElementCaptureDeps['encode'];
   /** Decodes images for the element fidelity check (encode.ts decodePixels); absent: no check. */

@@ -9,7 +9,7 @@ import {
   webLock,
 } from '../browser';
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
-import { decodePixels, encodeCaptured, encodeSelection } from '../capture/encode';
+import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
 import { openStore, type AuditStore } from '../db';
 import { Identity } from '../model';
@@ -44,7 +44,7 @@ export function extensionCaptureService(store: AuditStore): CaptureService {
     page: pageClient(),
     pacer: new CapturePacer(realClock, MIN_CAPTURE_GAP_MS, webLock(CAPTURE_LOCK)),
     stitcher: offscreenStitcher,
-    encodeCaptured: (image) => encodeCaptured(image, 'visible'),
+    encodeCaptured: (image) => describeCaptured(image, 'visible'),
     encodeSelection: (source, crop, cover, frame) => encodeSelection(source, crop, cover, frame),
     decodePixels,
     compact: compactStepImages,

@@ -1,6 +1,7 @@
 /** The whole audit loop in the built extension: journeys → capture → score → compare → export. */
 import { readFile } from 'node:fs/promises';
 import { expect, relaunch, test } from './fixtures';
+import { readStoredShots } from './stored';
 import { openPanel, PanelPage, walkSite } from './pages';
 
 const BRIGHTLINE_LINKS = ['See plans', 'Choose Home 500', 'Request a callback', 'Send request'];
@@ -27,6 +28,15 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   await walkSite(site, panel, demo.url('/brightline/'), BRIGHTLINE_LINKS);
   await expect(panel.steps()).toHaveCount(5);
   await expect(panel.page.locator('img.thumb')).toHaveCount(5);
+  // Each capture is saved with the image as its thumbnail; the real one follows right after.
+  await expect
+    .poll(async () =>
+      (await readStoredShots(panel.page)).map((shot) => ({
+        width: shot.thumbnail.width,
+        smaller: shot.thumbnail.bytes < shot.thumbnail.imageBytes,
+      })),
+    )
+    .toEqual(Array.from({ length: 5 }, () => ({ width: 320, smaller: true })));
   await expect(panel.step(1)).toContainText('Brightline — Home internet');
   await expect(panel.step(5)).toContainText('Brightline — Thank you');
 

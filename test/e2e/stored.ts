@@ -18,6 +18,8 @@ export interface StoredShot {
   pixels: [number, number, number, number][];
   /** Size of the decoded blob (must equal width × height). */
   decoded: { width: number; height: number };
+  /** The stored thumbnail: decoded size and bytes, and the image's bytes to compare. */
+  thumbnail: { width: number; height: number; bytes: number; imageBytes: number };
 }
 
 /**
@@ -42,7 +44,10 @@ export async function readStoredShots(
           request.onsuccess = () => resolve(request.result as T[]);
           request.onerror = () => reject(request.error);
         });
-      type Shot = Omit<StoredShot, 'actualSha256' | 'pixels' | 'decoded'> & { createdAt: number };
+      type Shot = Omit<StoredShot, 'actualSha256' | 'pixels' | 'decoded' | 'thumbnail'> & {
+        createdAt: number;
+        thumbnail: Blob;
+      };
       const shots = (await all<Shot>('screenshots'))
         .filter((s) => !only || s.id === only)
         .sort((a, b) => a.createdAt - b.createdAt || a.part - b.part);
@@ -78,6 +83,11 @@ export async function readStoredShots(
           actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
           pixels,
           decoded: { width: bitmap.width, height: bitmap.height },
+          thumbnail: await createImageBitmap(shot.thumbnail).then((thumb) => {
+            const size = { width: thumb.width, height: thumb.height };
+            thumb.close();
+            return { ...size, bytes: shot.thumbnail.size, imageBytes: blob.size };
+          }),
         });
         bitmap.close();
       }
