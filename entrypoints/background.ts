@@ -18,6 +18,7 @@ import { extensionCaptureService } from '../lib/services';
 import {
   autoCaptureOnLoad,
   captureFromBackground,
+  type AutoCaptureDecision,
   type BackgroundDeps,
 } from '../lib/services/background';
 
@@ -52,10 +53,17 @@ export default defineBackground(() => {
 
   addContextMenu(MENU_CAPTURE, (info, tab) => void onMenu(info, tab));
   onShortcut((command, tab) => void onCommand(command, tab));
-  onTabLoaded((tabId) => void autoCaptureOnLoad(deps, tabId));
+  // The e2e build keeps auto-capture's decisions, so a test can wait for "nothing was captured".
+  const decisions: AutoCaptureDecision[] = [];
+  onTabLoaded(
+    (tabId) =>
+      void autoCaptureOnLoad(deps, tabId).then((decision) => {
+        if (import.meta.env.MODE === 'e2e') decisions.push(decision);
+      }),
+  );
 
   // Shortcuts and menus cannot be used from automation: the e2e build (`wxt build --mode e2e`)
   // exposes the same handlers to the tests. The release build does not contain this.
   if (import.meta.env.MODE === 'e2e')
-    Object.assign(globalThis, { touchpointAudit: { onCommand, onMenu } });
+    Object.assign(globalThis, { touchpointAudit: { onCommand, onMenu, decisions } });
 });

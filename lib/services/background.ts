@@ -79,30 +79,54 @@ export type CommandName = 'capture-visible' | 'capture-full-page';
 /** Chains auto-captures so that two quick navigations are checked for duplicates in order. */
 let autoQueue: Promise<unknown> = Promise.resolve();
 
+/** What auto-capture did with one page load, and why when it took nothing. */
+export type AutoCaptureDecision =
+  | { tabId: number; outcome: 'captured'; step: Touchpoint }
+  | {
+      tabId: number;
+      outcome: 'skipped';
+      /**
+       * off: auto-capture is off or walks another tab; not-shown: not a loaded web page in the
+       * active tab; other-journey: another journey became active; duplicate: the last step is the
+       * same URL from a moment ago; failed: the capture failed (the panel's notice says why).
+       */
+      reason: 'off' | 'not-shown' | 'other-journey' | 'duplicate' | 'failed';
+    };
+
 /**
  * Auto-capture: when the walked tab finished loading, wait for it to settle, then capture it as a
  * step unless the journey's last step is the same URL from a moment ago (merged as a duplicate).
  */
-export function autoCaptureOnLoad(deps: BackgroundDeps, tabId: number): Promise<Touchpoint | null> {
-  const run = async (): Promise<Touchpoint | null> => {
+export function autoCaptureOnLoad(
+  deps: BackgroundDeps,
+  tabId: number,
+): Promise<AutoCaptureDecision> {
+  const skipped = (reason: Extract<AutoCaptureDecision, { outcome: 'skipped' }>['reason']) =>
+    ({ tabId, outcome: 'skipped', reason }) as const;
+  const run = async (): Promise<AutoCaptureDecision> => {
     try {
       const { autoCapture } = await readSettings();
-      if (!autoCapture || autoCapture.tabId !== tabId) return null;
+      if (!autoCapture || autoCapture.tabId !== tabId) return skipped('off');
       await deps.sleep(SETTLE_MS);
       const tab = await deps.getTab(tabId);
       // Only a loaded, visible page in the walked tab is captured (captureVisibleTab takes the active tab).
-      if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) return null;
+      if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) {
+        return skipped('not-shown');
+      }
       const { activeJourneyId } = await readSettings();
-      if (activeJourneyId !== autoCapture.journeyId) return null;
+      if (activeJourneyId !== autoCapture.journeyId) return skipped('other-journey');
       if ((await deps.store.storage.open()).kind === 'ready') {
         const last = (await deps.store.listSteps(autoCapture.journeyId)).at(-1);
-        if (last && last.url === tab.url && deps.now() - last.at < DUPLICATE_WINDOW_MS) return null;
+        if (last && last.url === tab.url && deps.now() - last.at < DUPLICATE_WINDOW_MS) {
+          return skipped('duplicate');
+        }
       }
-      return await captureFromBackground(deps, tab);
+      const step = await captureFromBackground(deps, tab);
+      return step ? { tabId, outcome: 'captured', step } : skipped('failed');
     } catch (error) {
       // Reading the journey failed (e.g. the disk is full): say so in the panel, capture nothing.
       await writeSettings({ notice: noticeFor(error) }).catch(console.error);
-      return null;
+      return skipped('failed');
     }
   };
   const result = autoQueue.then(run, run);

@@ -27,6 +27,23 @@ test('auto-capture makes every page loaded in the walked tab a step; duplicates 
   await panel.createAudit('Auto', '', '');
   await panel.createJourney('Brightline', '', 'own');
   await site.bringToFront();
+  const sw = await worker(context);
+  const all = () =>
+    sw.evaluate(() =>
+      (
+        globalThis as unknown as {
+          touchpointAudit: { decisions: { tabId: number; outcome: string; reason?: string }[] };
+        }
+      ).touchpointAudit.decisions.map((d) => ({ tabId: d.tabId, what: d.reason ?? d.outcome })),
+    );
+  // What auto-capture decided for each page loaded in the walked tab from here on (the e2e build
+  // keeps the list): lets the test wait for "nothing was captured" instead of sleeping.
+  const since = (await all()).length;
+  const decisions = async () => {
+    const made = (await all()).slice(since);
+    const walked = made.find((d) => d.what === 'captured')?.tabId;
+    return made.filter((d) => d.tabId === walked).map((d) => d.what);
+  };
   await panel.page.getByLabel('Auto-capture every page loaded in the walked tab').click();
   await expect(
     panel.page.getByLabel('Auto-capture every page loaded in the walked tab'),
@@ -43,8 +60,9 @@ test('auto-capture makes every page loaded in the walked tab a step; duplicates 
   await expect(panel.step(2)).toContainText('Brightline — Home 500');
 
   // Reloading the same page right away is merged into the step already taken.
+  await expect.poll(decisions).toEqual(['captured', 'captured']);
   await site.reload();
-  await site.waitForTimeout(3000);
+  await expect.poll(decisions).toEqual(['captured', 'captured', 'duplicate']);
   await expect(panel.steps()).toHaveCount(2);
 
   // A manual capture mixes in.
@@ -57,7 +75,7 @@ test('auto-capture makes every page loaded in the walked tab a step; duplicates 
     panel.page.getByLabel('Auto-capture every page loaded in the walked tab'),
   ).not.toBeChecked();
   await site.getByRole('link', { name: 'Request a callback', exact: true }).first().click();
-  await site.waitForTimeout(3000);
+  await expect.poll(decisions).toEqual(['captured', 'captured', 'duplicate', 'off']);
   await expect(panel.steps()).toHaveCount(3);
 });
 

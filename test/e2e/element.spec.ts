@@ -347,7 +347,8 @@ test('clicks while choosing never reach the page; leaving the page while choosin
   const card = await cardOf(site, 'plan-card');
   // A click (no drag) is not a region: the picker stays, and the page never sees the click.
   await site.mouse.click(card.x + 30, card.y + 30);
-  await site.waitForTimeout(200);
+  // The click has been dispatched when mouse.click resolves; a frame later any handler has run.
+  await site.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   expect(await clicks.evaluate((seen) => seen.length)).toBe(0);
   await pickerOpen(site);
   await site.keyboard.press('Escape');

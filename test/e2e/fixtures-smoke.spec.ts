@@ -63,7 +63,9 @@ test('demo server serves both brands, a long catalogue and a hostile page', asyn
   expect(await page.evaluate(() => document.title)).toBe('<img src=x onerror=alert(1)>');
   await expect(page.locator('h1')).toHaveText('=HYPERLINK("http://evil.example","x")');
   await expect(page.locator('body')).toContainText('<script>alert(2)</script>');
-  await page.waitForTimeout(200);
+  // The page holds no script or element, only escaped text: once loaded (goto waits for the
+  // load event) and a frame painted, anything that could run would have.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   expect(dialogs).toEqual([]);
   expect(offsite).toEqual([]);
 

@@ -289,7 +289,17 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   expect(await readStoredShots(panel.page)).toEqual([]);
   // The tab stays where the auditor left it, and nothing keeps scrolling it afterwards.
   await expect.poll(async () => (await pageState(site)).scrollY).toBe(2000);
-  await site.waitForTimeout(1500);
+  // The page-side code scrolls only from a frame loop that stops once the page is given back:
+  // ten frames without a scroll event prove none is left (frames, not a clock: holds under load).
+  const scrolls = await site.evaluate(async () => {
+    let seen = 0;
+    const count = () => seen++;
+    addEventListener('scroll', count, { capture: true });
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    removeEventListener('scroll', count, { capture: true });
+    return seen;
+  });
+  expect(scrolls).toBe(0);
   const after = await pageState(site);
   expect(after.scrollY).toBe(2000);
   expect(after.rootStyle).toBe(before.rootStyle);

@@ -6,6 +6,8 @@ import {
   restrictedReason,
   type Clock,
 } from '../../lib/capture';
+import { readSettings, writeSettings } from '../../lib/browser';
+import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS } from '../../lib/services/background';
 import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
 import type { PageClient } from '../../lib/services/page';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
@@ -108,7 +110,7 @@ async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial
     sleep: () => new Promise<void>(() => undefined),
     userAgent: 'TestBrowser/1.0',
   });
-  return { service, db, store, journeyId: own.id, compacted };
+  return { service, db, store, clock, journeyId: own.id, compacted };
 }
 
 describe('CaptureService.visible', () => {
@@ -302,5 +304,77 @@ describe('CapturePacer across contexts', () => {
     // Each call returned at once; its context let go of the lock only after the gap.
     await holder;
     expect(held).toEqual(['in@0', 'out@520', 'in@520', 'out@1040', 'in@1040', 'out@1560']);
+  });
+});
+
+describe('autoCaptureOnLoad', () => {
+  /** The service worker's view: a walked tab with auto-capture on for the own journey. */
+  async function autoSetup(tab: Partial<{ active: boolean; status: string; url: string }> = {}) {
+    const setup = await captureSetup();
+    await writeSettings({
+      activeJourneyId: setup.journeyId,
+      autoCapture: { journeyId: setup.journeyId, tabId: TAB.tabId },
+      notice: null,
+    });
+    const slept: number[] = [];
+    const deps = {
+      store: setup.store,
+      capture: setup.service,
+      getTab: async (tabId: number) => ({
+        id: tabId,
+        windowId: TAB.windowId,
+        url: TAB.url,
+        title: TAB.title,
+        active: true,
+        status: 'complete',
+        ...tab,
+      }),
+      sleep: async (ms: number) => void slept.push(ms),
+      now: setup.clock.now,
+    };
+    return { ...setup, deps, slept };
+  }
+
+  it('captures a loaded page of the walked tab after it settles, and says so', async () => {
+    const { deps, slept, store, journeyId } = await autoSetup();
+    const decision = await autoCaptureOnLoad(deps, TAB.tabId);
+    expect(decision).toMatchObject({ tabId: TAB.tabId, outcome: 'captured', step: { seq: 1 } });
+    expect(slept).toHaveLength(1);
+    expect(await store.listSteps(journeyId)).toHaveLength(1);
+    expect((await readSettings()).notice).toMatchObject({ kind: 'captured', params: { n: 1 } });
+  });
+
+  it('tells why it took nothing: off, another tab, not shown, another journey, duplicate', async () => {
+    const { deps, store, clock, journeyId } = await autoSetup();
+    expect(await autoCaptureOnLoad(deps, 99)).toEqual({
+      tabId: 99,
+      outcome: 'skipped',
+      reason: 'off',
+    });
+    const hidden = await autoSetup({ active: false });
+    expect(await autoCaptureOnLoad(hidden.deps, TAB.tabId)).toMatchObject({ reason: 'not-shown' });
+    const loading = await autoSetup({ status: 'loading' });
+    expect(await autoCaptureOnLoad(loading.deps, TAB.tabId)).toMatchObject({
+      reason: 'not-shown',
+    });
+
+    // Back to the first profile's settings (each setup wrote its own).
+    await writeSettings({
+      activeJourneyId: journeyId,
+      autoCapture: { journeyId, tabId: TAB.tabId },
+    });
+    // The same URL again right away: merged into the step just taken.
+    const first = await autoCaptureOnLoad(deps, TAB.tabId);
+    expect(first.outcome).toBe('captured');
+    expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'duplicate' });
+    expect(await store.listSteps(journeyId)).toHaveLength(1);
+    // …but taken again once the duplicate window has passed.
+    clock.advance(DUPLICATE_WINDOW_MS + 1);
+    expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ step: { seq: 2 } });
+
+    await writeSettings({ activeJourneyId: 'another-journey' });
+    expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'other-journey' });
+    await writeSettings({ autoCapture: null });
+    expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'off' });
   });
 });
