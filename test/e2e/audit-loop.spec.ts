@@ -22,6 +22,13 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   // An audit with our own brand's journey.
   await expect(panel.page.getByText('Start an audit')).toBeVisible();
   await panel.createAudit('Home internet benchmark', 'Brightline', 'request a callback');
+  // The first journey of an audit starts as the own brand's, later ones as competitors'.
+  const roleOfNewJourney = async () => {
+    const form = panel.page.getByRole('form', { name: 'New journey' });
+    if (!(await form.isVisible())) await panel.button('New journey').click();
+    return form.getByLabel('Own brand or competitor');
+  };
+  await expect(await roleOfNewJourney()).toHaveValue('own');
   await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
 
   // Walk the own path, capturing every page; thumbnails appear at once.
@@ -92,6 +99,7 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   );
 
   // The competitor's journey.
+  await expect(await roleOfNewJourney()).toHaveValue('competitor');
   await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
   await walkSite(site, panel, demo.url('/fastwave/'), FASTWAVE_LINKS);
   await expect(panel.steps()).toHaveCount(5);
@@ -227,4 +235,18 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
     await again.context.close();
   }
   expect(dialogs).toEqual([]);
+});
+
+test("a new journey's outcome to finish with starts at goal reached, not at the last journey's", async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Outcomes', '', '');
+  await panel.createJourney('Brightline', '', 'own');
+  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('blocked');
+  await panel.button('Finish journey').click();
+  await expect(panel.page.getByRole('region', { name: 'Active journey' })).toContainText('blocked');
+  await panel.createJourney('Fastwave', '', 'competitor');
+  await expect(panel.page.getByLabel('Outcome', { exact: true })).toHaveValue('goal-reached');
 });
