@@ -56,7 +56,7 @@ export function IdentityForm(props: {
         );
       }}
     >
-      <h3>{t('identityTitle')}</h3>
+      <h2>{t('identityTitle')}</h2>
       <p class="muted">{t('identityHelp')}</p>
       <TextField
         t={t}
@@ -109,7 +109,7 @@ export function AuditorForm(props: {
         );
       }}
     >
-      <h3>{t('auditorTitle')}</h3>
+      <h2>{t('auditorTitle')}</h2>
       <p class="muted">{t('auditorHelp')}</p>
       <TextField
         t={t}

@@ -206,12 +206,12 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
   const rows = evidenceRows(model);
   return (
     <section class="evidence">
-      <h2>{t('evidenceTitle')}</h2>
+      <h2 id="evidence-title">{t('evidenceTitle')}</h2>
       <p class="evidence-how">{t('evidenceHowTo')}</p>
       {rows.length === 0 ? (
         <p class="empty">{t('evidenceNone')}</p>
       ) : (
-        <table class="evidence-table">
+        <table class="evidence-table" aria-labelledby="evidence-title">
           <thead>
             <tr>
               <th scope="col">{t('evidenceJourney')}</th>
@@ -290,8 +290,8 @@ export function ReportView({ model, locale, imageSrc }: Props) {
           <KpiTable journeys={journeys} locale={locale} />
           <FixFirst model={model} locale={locale} />
           <section class="compare">
-            <h2>{t('sideBySide')}</h2>
-            <table class="stages">
+            <h2 id="side-by-side-title">{t('sideBySide')}</h2>
+            <table class="stages" aria-labelledby="side-by-side-title">
               <thead>
                 <tr>
                   <th scope="col">{t('stage')}</th>

@@ -155,7 +155,8 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             aria-label={t('editStep', { n: step.seq })}
             onClick={() => setOpen(!open)}
           >
-            {open ? t('close') : t('details')}
+            {t('details')}
+            <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
           </button>
           <button
             type="button"

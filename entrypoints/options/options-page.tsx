@@ -42,7 +42,7 @@ export function OptionsPage() {
         onSave={(next) => writeSettings({ identity: next })}
       />
       <section class="card">
-        <h3>{t('dataTitle')}</h3>
+        <h2>{t('dataTitle')}</h2>
         <p class="muted">{t('optionsDataHelp')}</p>
         <div class="row">
           <button type="button" onClick={() => void openExtensionPage('/data.html')}>

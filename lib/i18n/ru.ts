@@ -233,7 +233,7 @@ export const ru: Record<keyof typeof en, string> = {
   flagWow: 'Вау',
   details: 'Подробнее',
   close: 'Свернуть',
-  editStep: 'Подробности шага {n}',
+  editStep: 'Подробнее: шаг {n}',
   moveUp: 'Переместить шаг {n} выше',
   moveDown: 'Переместить шаг {n} ниже',
   deleteStep: 'Удалить шаг {n}',

@@ -1,0 +1,86 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules, and best practices) finds no violation
+ * in the side panel (with steps, a step's details open, a deleted step's Undo line), the report,
+ * the options page, the Backups and bundles page and the annotation editor, in English and in
+ * Russian. Each violation is listed with its rule and the elements it names.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPanel, walkSite } from './pages';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** The violations on `page`, one line each: rule, impact, and the elements' selectors. */
+async function violations(page: Page, name: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${name}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+test('panel, report, options, data and annotation pages have no axe violations', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  const found: string[] = [];
+
+  // The empty panel, then one with an audit, a journey and steps.
+  await expect(panel.page.getByText('Start an audit')).toBeVisible();
+  found.push(...(await violations(panel.page, 'empty panel')));
+  await panel.createAudit('Home internet benchmark', 'Brightline', 'request a callback');
+  await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
+  await walkSite(site, panel, demo.url('/brightline/'), ['See plans', 'Choose Home 500']);
+  await panel.step(1).getByRole('button', { name: 'Experience 4' }).click();
+  await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
+  await expect(panel.step(2).getByLabel('Note', { exact: true })).toBeVisible();
+  await panel.step(3).getByRole('button', { name: 'Delete step 3' }).click();
+  await expect(panel.button('Undo')).toBeVisible();
+  found.push(...(await violations(panel.page, 'panel')));
+
+  // The report with both kinds of journey.
+  await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
+  await walkSite(site, panel, demo.url('/fastwave/'), ['See plans']);
+  const report = await context.newPage();
+  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  await expect(report.getByRole('table', { name: /side by side/i }).first()).toBeVisible();
+  found.push(...(await violations(report, 'report')));
+
+  // The annotation editor of the first screenshot.
+  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  const [editor] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().includes('/annotate.html')),
+    panel
+      .step(1)
+      .getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' })
+      .click(),
+  ]);
+  await editor.waitForLoadState();
+  await expect(editor.getByRole('heading', { name: 'Annotate and redact' })).toBeVisible();
+  found.push(...(await violations(editor, 'annotate')));
+
+  for (const path of ['options.html', 'data.html']) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    await expect(page.getByRole('heading').first()).toBeVisible();
+    found.push(...(await violations(page, path)));
+  }
+
+  // The same panel and report in Russian (longer labels, other names).
+  await panel.page.getByLabel('Language').selectOption('ru');
+  await expect(panel.page.getByRole('button', { name: 'Снять страницу' })).toBeVisible();
+  found.push(...(await violations(panel.page, 'panel (ru)')));
+  await report.reload();
+  await expect(report.getByRole('table').first()).toBeVisible();
+  found.push(...(await violations(report, 'report (ru)')));
+
+  expect(found).toEqual([]);
+});
