@@ -15,11 +15,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { compareImages, mismatch, type Fidelity, type RgbaImage } from '../../lib/capture/fidelity';
-import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromium.mjs';
 import { expect, extensionIdOf, test } from '../e2e/fixtures';
 import { openPanel } from '../e2e/pages';
+import { pageReady, renderShipped } from '../e2e/styled';
 
 const RUNS = 15;
 /** Renders per element and renderer in the fidelity tables (the time is their median). */
@@ -97,43 +97,6 @@ function renderInPage(site: Page, renderer: InPage, selector: string) {
     },
     { renderer, selector },
   );
-}
-
-/**
- * The shipped path, driven from an extension page: mark the element as picked, inject
- * element-capture.js, get the PNG back. Returns html2canvas-pro's own render time (measured in
- * the page), the whole round trip and the image.
- */
-async function renderShipped(panel: Page, selector: string) {
-  return panel.evaluate(async (selector) => {
-    type Api = {
-      windows: { getLastFocused(o: object): Promise<{ id: number }> };
-      tabs: { query(o: object): Promise<{ id: number }[]> };
-      scripting: { executeScript(o: object): Promise<{ result: unknown }[]> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const win = await api.windows.getLastFocused({ windowTypes: ['normal'] });
-    const [tab] = await api.tabs.query({ active: true, windowId: win.id });
-    const target = { tabId: tab!.id };
-    await api.scripting.executeScript({
-      target,
-      func: (s: string) => {
-        (globalThis as Record<string, unknown>).__touchpointAuditPicked = document.querySelector(s);
-      },
-      args: [selector],
-    });
-    const start = performance.now();
-    const [injection] = await api.scripting.executeScript({
-      target,
-      files: ['/element-capture.js'],
-    });
-    const roundTrip = performance.now() - start;
-    const result = injection?.result as
-      | { ok: true; renderMs: number; dataUrl: string }
-      | { ok: false; message: string };
-    if (!result.ok) throw new Error(`render failed: ${result.message}`);
-    return { dataUrl: result.dataUrl, renderMs: result.renderMs, roundTrip };
-  }, selector);
 }
 
 /** Writes a data URL's bytes to the test's output folder (to look at what was compared). */
@@ -223,23 +186,6 @@ async function nativeCapture(panel: Page, site: Page, selectors: string[]) {
       return { x, y, width: right - x, height: bottom - y };
     }),
   };
-}
-
-/**
- * Waits until the page shows its final look: every declared font face loaded (`fonts.ready` alone
- * resolves before layout has asked for a face, and `font-display: block` text is invisible until
- * then), every image decoded, and both painted.
- */
-function pageReady(site: Page) {
-  return site.evaluate(async () => {
-    const faces: FontFace[] = [];
-    document.fonts.forEach((face) => faces.push(face));
-    await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
-    await document.fonts.ready;
-    await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-    // …and painted: a font that just loaded shows from the next frame on.
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  });
 }
 
 const FIXTURES = [
@@ -415,23 +361,7 @@ test('element fidelity vs a native crop at DPR 1', async ({ context, demo }) => 
 });
 
 test.describe('at device pixel ratio 2 (a 2× screen)', () => {
-  test.use({
-    context: async ({ userDataDir }, use) => {
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: chromiumPath(),
-        headless: true,
-        viewport: null,
-        args: [
-          ...extensionArgs(EXTENSION_PATH),
-          '--force-device-scale-factor=2',
-          '--window-size=1280,800',
-        ],
-        ignoreDefaultArgs: ['--disable-extensions'],
-      });
-      await use(context);
-      await context.close();
-    },
-  });
+  test.use({ display: 'real-2x' });
 
   test('element fidelity vs a native crop at DPR 2', async ({ context, demo }) => {
     test.setTimeout(600_000);

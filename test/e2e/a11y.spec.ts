@@ -58,10 +58,7 @@ test('panel, report, options, data and annotation pages have no axe violations',
   await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
   const [editor] = await Promise.all([
     context.waitForEvent('page', (p) => p.url().includes('/annotate.html')),
-    panel
-      .step(1)
-      .getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' })
-      .click(),
+    panel.step(1).getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' }).click(),
   ]);
   await editor.waitForLoadState();
   await expect(editor.getByRole('heading', { name: 'Annotate and redact' })).toBeVisible();

@@ -7,7 +7,7 @@
  * same size (± 1 CSS px), mean and worst-tile difference within FIDELITY_TOLERANCE, at device pixel
  * ratio 1 and 2. Waits on state only (page fonts and images loaded, status texts, records).
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   compareImages,
   FIDELITY_TOLERANCE,
@@ -15,9 +15,9 @@ import {
   type Fidelity,
   type RgbaImage,
 } from '../../lib/capture/fidelity';
-import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromium.mjs';
 import { expect, extensionIdOf, test, type DemoServer } from './fixtures';
 import { openPanel, type PanelPage } from './pages';
+import { pageReady, renderShipped } from './styled';
 
 interface Box {
   x: number;
@@ -32,28 +32,6 @@ const CASES = [
   { page: '/lab/styled-cross.html', ids: ['cross-card', 'cross-banner'] },
   { page: '/lab/styled-effects.html', ids: ['fade-panel', 'outlined', 'gradient-text'] },
 ];
-
-/**
- * Waits until the page shows its final look: every declared font face loaded (`fonts.ready` alone
- * resolves before layout has asked for a face, and `font-display: block` text is invisible until
- * then), every image decoded and painted, and the linked stylesheets applied.
- */
-async function pageReady(site: Page) {
-  await site.waitForLoadState('load');
-  await site.evaluate(async () => {
-    const faces: FontFace[] = [];
-    document.fonts.forEach((face) => faces.push(face));
-    await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
-    await document.fonts.ready;
-    await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-    // …and painted: a font that just loaded shows from the next frame on.
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  });
-  // The framework's card rule applies (the stylesheet from the other origin too).
-  await expect
-    .poll(() => site.evaluate(() => getComputedStyle(document.body).backgroundColor))
-    .not.toBe('rgba(0, 0, 0, 0)');
-}
 
 /**
  * Where to point so the picker outlines `id` after `ups` presses of ↑: a point inside the element
@@ -244,32 +222,9 @@ async function captureAndCompare(context: BrowserContext, demo: DemoServer, expe
  * world after the picker marked the element), without the panel; returns the PNG decoded.
  */
 async function renderDirectly(extensionPage: Page, selector: string) {
-  const rendered = await extensionPage.evaluate(async (selector) => {
-    type Api = {
-      windows: { getLastFocused(o: object): Promise<{ id: number }> };
-      tabs: { query(o: object): Promise<{ id: number }[]> };
-      scripting: { executeScript(o: object): Promise<{ result: unknown }[]> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const win = await api.windows.getLastFocused({ windowTypes: ['normal'] });
-    const [tab] = await api.tabs.query({ active: true, windowId: win.id });
-    const target = { tabId: tab!.id };
-    await api.scripting.executeScript({
-      target,
-      func: (s: string) => {
-        (globalThis as Record<string, unknown>).__touchpointAuditPicked = document.querySelector(s);
-      },
-      args: [selector],
-    });
-    const [injection] = await api.scripting.executeScript({
-      target,
-      files: ['/element-capture.js'],
-    });
-    const result = injection?.result as
-      | { ok: true; dataUrl: string }
-      | { ok: false; message: string };
-    if (!result.ok) throw new Error(`render failed: ${result.message}`);
-    const bitmap = await createImageBitmap(await (await fetch(result.dataUrl)).blob());
+  const { dataUrl } = await renderShipped(extensionPage, selector);
+  const rendered = await extensionPage.evaluate(async (dataUrl) => {
+    const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
@@ -279,7 +234,7 @@ async function renderDirectly(extensionPage: Page, selector: string) {
       binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
     }
     return { width: bitmap.width, height: bitmap.height, rgba: btoa(binary) };
-  }, selector);
+  }, dataUrl);
   return toImage(rendered);
 }
 
@@ -344,23 +299,7 @@ test('an element whose render does not match is cut from a screenshot instead, a
 });
 
 test.describe('at device pixel ratio 2 (a 2× screen)', () => {
-  test.use({
-    context: async ({ userDataDir }, use) => {
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: chromiumPath(),
-        headless: true,
-        viewport: null,
-        args: [
-          ...extensionArgs(EXTENSION_PATH),
-          '--force-device-scale-factor=2',
-          '--window-size=1280,800',
-        ],
-        ignoreDefaultArgs: ['--disable-extensions'],
-      });
-      await use(context);
-      await context.close();
-    },
-  });
+  test.use({ display: 'real-2x' });
 
   test('styled elements captured through the panel look like the page (DPR 2)', async ({
     context,

@@ -3,8 +3,7 @@
  * oklch()/oklab() colours through html2canvas-pro, falls back to a native crop, and leaves the
  * page exactly as it was.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromium.mjs';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, extensionIdOf, test, type DemoServer } from './fixtures';
 import { openPanel, type PanelPage } from './pages';
 
@@ -142,29 +141,6 @@ test('element capture of an oklch card, fallback crop, Esc and panel cancel leav
   expect(await pageState(site)).toEqual(before);
 });
 
-/** A browser whose screen has device pixel ratio 2: real (a 2× display) or emulated (DevTools). */
-function launchAt2x(emulated: boolean) {
-  return async (
-    { userDataDir }: { userDataDir: string },
-    use: (c: BrowserContext) => Promise<void>,
-  ) => {
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ...(emulated
-        ? { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 }
-        : { viewport: null }),
-      args: [
-        ...extensionArgs(EXTENSION_PATH),
-        ...(emulated ? [] : ['--force-device-scale-factor=2', '--window-size=1280,800']),
-      ],
-      ignoreDefaultArgs: ['--disable-extensions'],
-    });
-    await use(context);
-    await context.close();
-  };
-}
-
 /** Opens the lab page scrolled to the card, drags a 500×150 region from inside the card outwards. */
 async function captureRegion(context: BrowserContext, demo: DemoServer) {
   const extensionId = await extensionIdOf(context);
@@ -202,7 +178,7 @@ async function captureRegion(context: BrowserContext, demo: DemoServer) {
 }
 
 test.describe('at device pixel ratio 2 (a 2× screen)', () => {
-  test.use({ context: launchAt2x(false) });
+  test.use({ display: 'real-2x' });
 
   test('region by dragging and element capture: image = selection × 2, scroll restored', async ({
     context,
@@ -236,7 +212,7 @@ test.describe('at device pixel ratio 2 (a 2× screen)', () => {
 });
 
 test.describe('at an emulated device pixel ratio 2', () => {
-  test.use({ context: launchAt2x(true) });
+  test.use({ display: 'emulated-2x' });
 
   test('the region is cut from the right place although the capture is not at 2×', async ({
     context,

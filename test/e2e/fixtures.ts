@@ -34,15 +34,33 @@ function assertChromium(): void {
   }
 }
 
+/**
+ * How the screen's device pixel ratio is made: 1 (a normal screen), 'real-2x' (a 2× display:
+ * the whole browser, captures included, works at 2×) or 'emulated-2x' (DevTools emulation: pages
+ * lay out at 2× but captureVisibleTab still captures at 1×).
+ */
+export type Display = 1 | 'real-2x' | 'emulated-2x';
+
 /** Launches Chromium on `userDataDir` with the built extension loaded (headless, 1280×800). */
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+export async function launchWithExtension(
+  userDataDir: string,
+  display: Display = 1,
+): Promise<BrowserContext> {
   assertExtensionBuilt();
   assertChromium();
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: extensionArgs(EXTENSION_PATH),
+    ...(display === 'real-2x'
+      ? { viewport: null }
+      : {
+          viewport: { width: 1280, height: 800 },
+          ...(display === 'emulated-2x' ? { deviceScaleFactor: 2 } : {}),
+        }),
+    args: [
+      ...extensionArgs(EXTENSION_PATH),
+      ...(display === 'real-2x' ? ['--force-device-scale-factor=2', '--window-size=1280,800'] : []),
+    ],
     // Playwright passes --disable-extensions by default; our own switches decide what loads.
     ignoreDefaultArgs: ['--disable-extensions'],
   });
@@ -74,9 +92,12 @@ export async function relaunch(userDataDir: string): Promise<ExtensionSession> {
 }
 
 export const test = base.extend<
-  { userDataDir: string; context: BrowserContext; extensionId: string },
+  { display: Display; userDataDir: string; context: BrowserContext; extensionId: string },
   { demo: DemoServer }
 >({
+  /** `test.use({ display: 'real-2x' })` runs a describe block on a 2× screen. */
+  display: [1, { option: true }],
+
   demo: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -94,8 +115,8 @@ export const test = base.extend<
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   },
 
-  context: async ({ userDataDir }, use) => {
-    const context = await launchWithExtension(userDataDir);
+  context: async ({ userDataDir, display }, use) => {
+    const context = await launchWithExtension(userDataDir, display);
     await use(context);
     await context.close();
   },
