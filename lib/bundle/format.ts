@@ -1,14 +1,14 @@
 /**
- * The audit bundle, format version 1: one zip file carrying audits with their images.
+ * The audit bundle, format version 2: one zip file carrying audits with their images.
  *
  * ```
  * <name>.tpa.zip
- *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 1, "createdAt": <ms>,
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 2, "createdAt": <ms>,
  *                    "generator": "Touchpoint Audit",
  *                    "files": [ { "path", "sha256", "bytes" }, … ] }
  *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
  *                  length of its uncompressed bytes. The only place that holds the export time.
- *   records.json   { "format": "touchpoint-audit-bundle", "version": 1,
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 2,
  *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
  *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
  *                    "audits": […], "journeys": […], "touchpoints": […],
@@ -27,6 +27,12 @@
  * entries, no other files, and every image file is used by a screenshot. Limits: manifest.json
  * 8 MiB, records.json 64 MiB, an image 64 MiB, all files 8 GiB uncompressed.
  *
+ * Versions: 2 added the audit method (lib/model/method.ts): `method` on audits, `measurements`
+ * on journeys, `typeId`, `checks` and `checklists` on steps, `kind`, `metric`, `baseline` and
+ * `target` on action items. Version 1 lacks them; a reader still reads it, giving its records the
+ * defaults and making the stages typed on its steps custom stages of their audits (./upgrade.ts).
+ * The manifest and records.json always carry the same version; writers write the current one.
+ *
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
  * unexpected names, zip bombs, files not matching the manifest's hashes and sizes, records that
  * fail their schemas or point at records not in the bundle, images that are not the type, size
@@ -37,7 +43,10 @@ import { z } from 'zod';
 import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
+/** Every version a reader reads (older ones are brought up to the current records first). */
+export const BundleVersion = z.union([z.literal(1), z.literal(BUNDLE_VERSION)]);
+export type BundleVersion = z.infer<typeof BundleVersion>;
 export const BUNDLE_GENERATOR = 'Touchpoint Audit';
 export const MANIFEST_PATH = 'manifest.json';
 export const RECORDS_PATH = 'records.json';
@@ -143,9 +152,10 @@ export type ThumbnailRef = z.infer<typeof ThumbnailRef>;
 export const BundleScreenshot = Screenshot.extend({ thumbnail: ThumbnailRef });
 export type BundleScreenshot = z.infer<typeof BundleScreenshot>;
 
+/** records.json as read: of any version a reader reads, its records brought up to the current ones. */
 export const RecordsFile = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
+  version: BundleVersion,
   scope: BundleScope,
   includes: BundleIncludes,
   audits: z.array(Audit),
@@ -166,7 +176,7 @@ export type ManifestFile = z.infer<typeof ManifestFile>;
 
 export const Manifest = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
+  version: BundleVersion,
   createdAt: z.number().int().nonnegative(),
   generator: z.string().max(200),
   files: z.array(ManifestFile).max(65_535),

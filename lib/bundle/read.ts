@@ -19,6 +19,7 @@ import {
   type BundleLimits,
   type BundlePath,
 } from './format';
+import { upgradeRecordsV1 } from './upgrade';
 import { entryContent, readDirectory, readEntry, type ZipEntry } from './zip';
 
 export interface ReadBundleOptions {
@@ -256,12 +257,23 @@ class BundleReader {
     return parsed.data;
   }
 
-  /** records.json: its hash, its schema, and its records against each other. */
-  async readRecords(): Promise<RecordsFile> {
+  /**
+   * records.json: its hash, its version (the manifest's), its schema, and its records against
+   * each other. A version 1 file is brought up to the current records before its schema check.
+   */
+  async readRecords(manifest: Manifest): Promise<RecordsFile> {
     const { bytes } = await this.content(this.required(RECORDS_PATH));
     const sha256 = await sha256Hex(bytes);
     checkHash(RECORDS_PATH, sha256, this.listed.get(RECORDS_PATH)!.sha256, 'the manifest');
-    const parsed = RecordsFile.safeParse(parseBundleJson(bytes, RECORDS_PATH, 'invalid-records'));
+    const json = parseBundleJson(bytes, RECORDS_PATH, 'invalid-records');
+    if (json.version !== manifest.version) {
+      throw new BundleError(
+        'invalid-records',
+        `${RECORDS_PATH}: version: ${JSON.stringify(json.version) ?? 'missing'}, but the manifest says ${manifest.version}.`,
+        { path: RECORDS_PATH, field: 'version' },
+      );
+    }
+    const parsed = RecordsFile.safeParse(json.version === 1 ? upgradeRecordsV1(json) : json);
     if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
     checkGraph(parsed.data, RECORDS_PATH);
     return parsed.data;
@@ -379,7 +391,7 @@ export async function readBundle(
 
   const manifest = await reader.readManifest();
   progress();
-  const records = await reader.readRecords();
+  const records = await reader.readRecords(manifest);
   progress();
   const uses = reader.imageUses(records);
   const paths = [...uses.keys()];

@@ -22,6 +22,19 @@ export class NotFoundError extends Error {
   }
 }
 
+/** A method entry cannot be removed while steps use it. */
+export class InUseError extends Error {
+  override readonly name = 'InUseError';
+  constructor(
+    readonly what: 'stage',
+    readonly label: string,
+    /** The first step (position) that uses it. */
+    readonly seq: number,
+  ) {
+    super(`The ${what} "${label}" is used by step ${seq}; move those steps first.`);
+  }
+}
+
 export class InvalidRecordError extends Error {
   override readonly name = 'InvalidRecordError';
   constructor(what: string, details: string) {

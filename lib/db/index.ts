@@ -1,8 +1,15 @@
 /** The only code that touches IndexedDB. Every write is one Dexie transaction. */
 import type { z } from 'zod';
 import {
+  ActionEdit,
+  ActionInput,
+  ActionItem,
   type Annotation,
   Audit,
+  AuditMethod,
+  CheckAnswer,
+  EMPTY_METHOD,
+  type Measurement,
   type AuditSnapshot,
   AuditEdit,
   AuditInput,
@@ -25,7 +32,13 @@ import {
   type TouchpointKind,
 } from '../model';
 import { defaultStage, type CategoryId, type ChannelId } from '../taxonomy';
-import { InvalidRecordError, isStorageFailure, NotFoundError, StorageFullError } from './errors';
+import {
+  InUseError,
+  InvalidRecordError,
+  isStorageFailure,
+  NotFoundError,
+  StorageFullError,
+} from './errors';
 import { ROOMY_PROBE, StorageGuard, WRITE_MARGIN, type StorageProbe } from './guard';
 import { applyImport, previewImport, recordExported } from './import';
 import type { ImportPlan } from './merge';
@@ -84,6 +97,11 @@ export interface NewStep {
   userAgent?: string;
   /** The original name of an uploaded evidence file. */
   fileName?: string;
+  /** The touchpoint type, and the category it implies (else the channel's default category). */
+  typeId?: string | null;
+  category?: CategoryId;
+  /** Running timers (measurement ids of the journey) this contact answers: they stop at it. */
+  stopsTimers?: string[];
 }
 
 /** Where and when an image was taken: stored with every screenshot. */
@@ -109,6 +127,13 @@ function bytesOf(blobs: Blob[]): number {
 function pixelsOf(image: EncodedImage) {
   const { mime, width, height, sha256, thumbnail } = image;
   return { mime, width, height, bytes: image.blob.size, sha256, thumbnail };
+}
+
+/** An action or idea with where it belongs. */
+export interface PlacedAction {
+  action: ActionItem;
+  journeyId: string;
+  seq: number;
 }
 
 /** Which audits a data set covers: some, or everything in the profile. */
@@ -180,11 +205,51 @@ export class AuditStore {
     const now = this.now();
     const audit = parse(
       Audit,
-      { ...input, id: this.newId(), createdAt: now, updatedAt: now },
+      { ...input, method: EMPTY_METHOD, id: this.newId(), createdAt: now, updatedAt: now },
       'audit',
     );
     await this.write(0, () => this.db.audits.add(audit));
     return audit;
+  }
+
+  getAudit(id: string): Promise<Audit | undefined> {
+    return this.db.audits.get(id);
+  }
+
+  /**
+   * Replaces an audit's method (its changes to the built-in types, stages, checklists and
+   * standards). A custom stage renamed is renamed on every step of the audit in the same
+   * transaction; a custom stage removed while steps still use it is refused.
+   */
+  async updateMethod(
+    auditId: string,
+    method: AuditMethod,
+    renamedStages: { from: string; to: string }[] = [],
+  ): Promise<Audit> {
+    const checked = parse(AuditMethod, method, 'method');
+    return this.write(0, () =>
+      this.db.transaction('rw', this.db.audits, this.db.journeys, this.db.touchpoints, async () => {
+        const current = await this.db.audits.get(auditId);
+        if (!current) throw new NotFoundError('Audit', auditId);
+        const now = this.now();
+        const journeyIds = await this.db.journeys.where({ auditId }).primaryKeys();
+        const steps = await this.db.touchpoints.where('journeyId').anyOf(journeyIds).toArray();
+        const renames = new Map(renamedStages.map((r) => [r.from, r.to]));
+        const changed = steps
+          .filter((step) => renames.has(step.stage))
+          .map((step) => ({ ...step, stage: renames.get(step.stage)!, updatedAt: now }));
+        const kept = new Set(checked.stages.map((s) => s.name));
+        const removed = current.method.stages.filter((s) => !kept.has(s.name));
+        for (const stage of removed) {
+          const user = steps.find((step) => (renames.get(step.stage) ?? step.stage) === stage.name);
+          if (user) throw new InUseError('stage', stage.name, user.seq);
+        }
+        const next = parse(Audit, { ...current, method: checked, updatedAt: now }, 'audit');
+        await this.db.audits.put(next);
+        await this.db.touchpoints.bulkPut(changed);
+        return next;
+      }),
+    );
   }
 
   async updateAudit(id: string, edit: AuditEdit): Promise<Audit> {
@@ -211,6 +276,7 @@ export class AuditStore {
         updatedAt: now,
         finishedAt: null,
         outcome: null,
+        measurements: [],
       },
       'journey',
     );
@@ -274,8 +340,11 @@ export class AuditStore {
       title,
       at: step.at,
       stage: step.stage ?? defaultStage(step.kind, undefined),
-      category: defaultCategory(channel),
+      typeId: step.typeId ?? null,
+      category: step.category ?? defaultCategory(channel),
       channel,
+      checks: [],
+      checklists: [],
       experience: null,
       importance: null,
       likelihood: null,
@@ -306,8 +375,14 @@ export class AuditStore {
         'rw',
         [this.db.journeys, this.db.touchpoints, this.db.screenshots, this.db.images],
         async () => {
-          if (!(await this.db.journeys.get(step.journeyId))) {
-            throw new NotFoundError('Journey', step.journeyId);
+          const journey = await this.db.journeys.get(step.journeyId);
+          if (!journey) throw new NotFoundError('Journey', step.journeyId);
+          if (step.stopsTimers?.length) {
+            const stops = new Set(step.stopsTimers);
+            const measurements = journey.measurements.map((m) =>
+              stops.has(m.id) && m.endStepId === null ? { ...m, endStepId: touchpointId } : m,
+            );
+            await this.db.journeys.put({ ...journey, measurements, updatedAt: now });
           }
           const steps = await this.listSteps(step.journeyId);
           const last = steps.at(-1);
@@ -373,6 +448,219 @@ export class AuditStore {
         return next;
       }),
     );
+  }
+
+  /**
+   * Answers one checklist item of a step (null clears the answer). Read and written in one
+   * transaction, so answers given quickly one after another never overwrite each other.
+   */
+  async answerCheck(
+    stepId: string,
+    templateId: string,
+    itemId: string,
+    answer: CheckAnswer | null,
+    detail: { comment?: string; screenshotId?: string | null } = {},
+  ): Promise<Touchpoint> {
+    if (answer !== null) parse(CheckAnswer, answer, 'checklist answer');
+    return this.changeStep(stepId, (step) => {
+      const index = step.checks.findIndex(
+        (c) => c.templateId === templateId && c.itemId === itemId,
+      );
+      const previous = step.checks[index];
+      const checks = step.checks.filter((_, i) => i !== index);
+      if (answer !== null) {
+        const result = {
+          templateId,
+          itemId,
+          answer,
+          comment: detail.comment ?? previous?.comment ?? '',
+          screenshotId:
+            detail.screenshotId !== undefined
+              ? detail.screenshotId
+              : (previous?.screenshotId ?? null),
+        };
+        checks.splice(index === -1 ? checks.length : index, 0, result);
+      }
+      return { checks };
+    });
+  }
+
+  /** Adds a checklist to a step by hand, or takes it off (its answers stay until cleared). */
+  async setStepChecklist(stepId: string, templateId: string, on: boolean): Promise<Touchpoint> {
+    return this.changeStep(stepId, (step) => ({
+      checklists: on
+        ? [...new Set([...step.checklists, templateId])]
+        : step.checklists.filter((id) => id !== templateId),
+    }));
+  }
+
+  private changeStep(
+    id: string,
+    change: (step: Touchpoint) => Partial<Touchpoint>,
+  ): Promise<Touchpoint> {
+    return this.write(0, () =>
+      this.db.transaction('rw', this.db.touchpoints, async () => {
+        const current = await this.db.touchpoints.get(id);
+        if (!current) throw new NotFoundError('Step', id);
+        const next = parse(
+          Touchpoint,
+          { ...current, ...change(current), updatedAt: this.now() },
+          'step',
+        );
+        await this.db.touchpoints.put(next);
+        return next;
+      }),
+    );
+  }
+
+  /**
+   * Starts a timer of a standard at a step (e.g. the form sent): it runs from the step's time
+   * until the answering contact is logged (see `addStep`'s `stopsTimers`) or `stopTimer`.
+   */
+  async startTimer(
+    journeyId: string,
+    standardId: string,
+    startStepId: string,
+  ): Promise<Measurement> {
+    const id = this.newId();
+    let added: Measurement | undefined;
+    await this.changeMeasurements(journeyId, async (list) => {
+      const start = await this.db.touchpoints.get(startStepId);
+      if (!start || start.journeyId !== journeyId) throw new NotFoundError('Step', startStepId);
+      added = {
+        id,
+        standardId,
+        startStepId,
+        endStepId: null,
+        startedAt: start.at,
+        durationMs: null,
+        excused: false,
+      };
+      return [...list, added];
+    });
+    return added!;
+  }
+
+  /** Stops a running timer at a step of the journey (the contact that answered). */
+  async stopTimer(journeyId: string, measurementId: string, endStepId: string): Promise<void> {
+    await this.changeMeasurements(journeyId, async (list) => {
+      const end = await this.db.touchpoints.get(endStepId);
+      if (!end || end.journeyId !== journeyId) throw new NotFoundError('Step', endStepId);
+      return list.map((m) => (m.id === measurementId ? { ...m, endStepId } : m));
+    });
+  }
+
+  /** Records a measured duration of a standard on one step (e.g. the phone rang 45 s). */
+  async recordDuration(
+    journeyId: string,
+    standardId: string,
+    stepId: string,
+    durationMs: number,
+  ): Promise<void> {
+    const id = this.newId();
+    await this.changeMeasurements(journeyId, async (list) => {
+      const step = await this.db.touchpoints.get(stepId);
+      if (!step || step.journeyId !== journeyId) throw new NotFoundError('Step', stepId);
+      const existing = list.find((m) => m.standardId === standardId && m.endStepId === stepId);
+      if (existing) return list.map((m) => (m === existing ? { ...m, durationMs } : m));
+      const measurement: Measurement = {
+        id,
+        standardId,
+        startStepId: null,
+        endStepId: stepId,
+        startedAt: step.at,
+        durationMs,
+        excused: false,
+      };
+      return [...list, measurement];
+    });
+  }
+
+  /** Marks a failed measurement as not a weak link (or as one again). */
+  async excuseMeasurement(journeyId: string, measurementId: string, excused: boolean) {
+    await this.changeMeasurements(journeyId, async (list) =>
+      list.map((m) => (m.id === measurementId ? { ...m, excused } : m)),
+    );
+  }
+
+  async deleteMeasurement(journeyId: string, measurementId: string): Promise<void> {
+    await this.changeMeasurements(journeyId, async (list) =>
+      list.filter((m) => m.id !== measurementId),
+    );
+  }
+
+  private async changeMeasurements(
+    journeyId: string,
+    change: (list: Measurement[]) => Promise<Measurement[]>,
+  ): Promise<Journey> {
+    return this.write(0, () =>
+      this.db.transaction('rw', this.db.journeys, this.db.touchpoints, async () => {
+        const current = await this.db.journeys.get(journeyId);
+        if (!current) throw new NotFoundError('Journey', journeyId);
+        const measurements = await change(current.measurements);
+        const next = parse(Journey, { ...current, measurements, updatedAt: this.now() }, 'journey');
+        await this.db.journeys.put(next);
+        return next;
+      }),
+    );
+  }
+
+  /** The actions and ideas of an audit's steps, each with its step's journey and position. */
+  async listActions(auditId: string): Promise<PlacedAction[]> {
+    return this.db.transaction(
+      'r',
+      this.db.journeys,
+      this.db.touchpoints,
+      this.db.actionItems,
+      async () => {
+        const journeyIds = await this.db.journeys.where({ auditId }).primaryKeys();
+        const steps = await this.db.touchpoints.where('journeyId').anyOf(journeyIds).toArray();
+        const place = new Map(steps.map((s) => [s.id, s]));
+        const actions = await this.db.actionItems
+          .where('touchpointId')
+          .anyOf([...place.keys()])
+          .sortBy('createdAt');
+        return actions.map((action) => {
+          const step = place.get(action.touchpointId)!;
+          return { action, journeyId: step.journeyId, seq: step.seq };
+        });
+      },
+    );
+  }
+
+  async addAction(input: ActionInput): Promise<ActionItem> {
+    const now = this.now();
+    const action = parse(
+      ActionItem,
+      { ...parse(ActionInput, input, 'action'), id: this.newId(), createdAt: now, updatedAt: now },
+      'action',
+    );
+    await this.write(0, () =>
+      this.db.transaction('rw', this.db.touchpoints, this.db.actionItems, async () => {
+        if (!(await this.db.touchpoints.get(action.touchpointId)))
+          throw new NotFoundError('Step', action.touchpointId);
+        await this.db.actionItems.add(action);
+      }),
+    );
+    return action;
+  }
+
+  async updateAction(id: string, edit: ActionEdit): Promise<ActionItem> {
+    const changes = parse(ActionEdit, edit, 'action edit');
+    return this.write(0, () =>
+      this.db.transaction('rw', this.db.actionItems, async () => {
+        const current = await this.db.actionItems.get(id);
+        if (!current) throw new NotFoundError('Action', id);
+        const next = parse(ActionItem, { ...current, ...changes, updatedAt: this.now() }, 'action');
+        await this.db.actionItems.put(next);
+        return next;
+      }),
+    );
+  }
+
+  /** Moves an action (or idea) to Recently deleted. */
+  async deleteAction(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('action', id, 'Action');
   }
 
   /** Moves a step to a new 1-based position, renumbering the journey in one transaction. */

@@ -79,3 +79,162 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
       action.updatedAt = at;
     });
 }
+
+/** The built-in lifecycle stage ids at v4 (lib/taxonomy STAGES); any other stage was typed. */
+const V4_STAGE_IDS: ReadonlySet<string> = new Set([
+  'first-mention',
+  'information',
+  'contact',
+  'offer',
+  'contract',
+  'payment',
+  'delivery',
+  'onboarding',
+  'support',
+  'repeat-purchase',
+  'feedback',
+  'cancellation',
+  'documents',
+  'settlement',
+]);
+/** At most this many custom stages per audit, each a trimmed name of 1–80 characters (v4 schema). */
+const V4_MAX_STAGES = 50;
+const V4_STAGE_NAME = 80;
+/** Versions of a record remembered per merge base (lib/db/import.ts MAX_KNOWN at v4). */
+const V4_MAX_KNOWN = 20;
+
+/** A record's content as merges hash it at v4 (lib/db/merge.ts recordHash): frozen copy. */
+function v4RecordHash(record: Row): string {
+  const sortedJson = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+    if (value && typeof value === 'object') {
+      const object = value as Row;
+      const keys = Object.keys(object).sort();
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${sortedJson(object[key])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+  };
+  const rest: Row = { ...record };
+  delete rest.updatedAt;
+  delete rest.thumbnail;
+  const text = sortedJson(rest);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/**
+ * The custom stages of each audit at v4: the distinct stages typed on its steps (any stage that
+ * is not a built-in id), in the order the steps were made. Steps reach their audit through their
+ * journey; `journeys` and `steps` may mix live and trashed records.
+ */
+function v4CustomStages(journeys: readonly Row[], steps: readonly Row[]) {
+  const auditOf = new Map<unknown, unknown>();
+  for (const journey of journeys) auditOf.set(journey.id, journey.auditId);
+  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+  const ordered = [...steps].sort(
+    (a, b) =>
+      number(a.createdAt) - number(b.createdAt) ||
+      number(a.seq) - number(b.seq) ||
+      (String(a.id) < String(b.id) ? -1 : 1),
+  );
+  const stages = new Map<unknown, string[]>();
+  for (const step of ordered) {
+    if (typeof step.stage !== 'string') continue;
+    const name = step.stage.trim();
+    if (!name || name.length > V4_STAGE_NAME || V4_STAGE_IDS.has(name)) continue;
+    const auditId = auditOf.get(step.journeyId);
+    if (auditId === undefined) continue;
+    const list = stages.get(auditId) ?? [];
+    if (!list.includes(name) && list.length < V4_MAX_STAGES) list.push(name);
+    stages.set(auditId, list);
+  }
+  return stages;
+}
+
+/** Fills the fields v4 added to a record of `table` (in place); `stages` are the audits' custom stages. */
+function v4Defaults(table: string, record: Row, stages: ReadonlyMap<unknown, string[]>) {
+  switch (table) {
+    case 'audits':
+      record.method = {
+        types: [],
+        stages: (stages.get(record.id) ?? []).map((name) => ({ name, after: null })),
+        checklists: [],
+        standards: [],
+      };
+      break;
+    case 'journeys':
+      record.measurements = [];
+      break;
+    case 'touchpoints':
+      record.typeId = null;
+      record.checks = [];
+      record.checklists = [];
+      break;
+    case 'actionItems':
+      record.kind = 'action';
+      record.metric = '';
+      record.baseline = '';
+      record.target = '';
+      break;
+  }
+}
+
+const V4_TABLES = ['audits', 'journeys', 'touchpoints', 'actionItems'] as const;
+
+/**
+ * v3 → v4, the audit method: audits get their method (nothing changed from the built-in one but
+ * the stages typed on their steps, now defined once per audit), journeys no measurements, steps
+ * no type, answers or added checklists, action items are actions with no metric. Records in
+ * Recently deleted are upgraded alike, so they come back valid. Edit times stay: nothing was
+ * edited. A merge base that named a record's old content names its new content too, so the
+ * upgrade itself never looks like an edit to the next import.
+ */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const contents = (await tx.table('deletedContent').toArray()) as Row[];
+  const trashed = (table: string) => contents.flatMap((c) => (c[table] as Row[] | undefined) ?? []);
+  const journeys = [...((await tx.table('journeys').toArray()) as Row[]), ...trashed('journeys')];
+  const steps = [
+    ...((await tx.table('touchpoints').toArray()) as Row[]),
+    ...trashed('touchpoints'),
+  ];
+  const stages = v4CustomStages(journeys, steps);
+
+  // The hash of each record's content before → after (merge bases name contents by hash).
+  const rehashed = new Map<string, string>();
+  const upgrade = (table: string, record: Row) => {
+    const before = v4RecordHash(record);
+    v4Defaults(table, record, stages);
+    rehashed.set(before, v4RecordHash(record));
+  };
+  for (const table of V4_TABLES) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: Row) => upgrade(table, record));
+    for (const content of contents) {
+      for (const record of (content[table] as Row[] | undefined) ?? []) upgrade(table, record);
+    }
+  }
+  await tx
+    .table('mergeBase')
+    .toCollection()
+    .modify((entry: Row) => {
+      const base = entry.base as string | null;
+      const known = (entry.known as string[] | undefined) ?? [];
+      if (base !== null && rehashed.has(base)) entry.base = rehashed.get(base);
+      const added = known.flatMap((hash) => {
+        const now = rehashed.get(hash);
+        return now && !known.includes(now) ? [now] : [];
+      });
+      entry.known = [...known, ...added].slice(-V4_MAX_KNOWN);
+    });
+  if (contents.length) await tx.table('deletedContent').bulkPut(contents);
+}

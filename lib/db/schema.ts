@@ -11,7 +11,7 @@ import type {
   Tombstone,
   Touchpoint,
 } from '../model';
-import { upgradeToV2, upgradeToV3 } from './migrations';
+import { upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
 
 export const DB_NAME = 'touchpoint-audit';
 
@@ -75,5 +75,8 @@ export class AuditDatabase extends Dexie {
         scratch: 'id',
       })
       .upgrade(upgradeToV3);
+    // Version 4: the audit method (touchpoint types, custom stages, checklists, standards) with
+    // its answers on steps, measurements on journeys, ideas and success metrics on action items.
+    this.version(4).upgrade(upgradeToV4);
   }
 }

@@ -60,3 +60,4 @@ export function rankFixFirst<T extends { touchpoint: Touchpoint }>(items: readon
         (a.touchpoint.experience ?? 5) - (b.touchpoint.experience ?? 5),
     );
 }
+export * from './method';

@@ -1,6 +1,9 @@
 /** Zod schemas are the single source of truth for every record; types come from z.infer. */
 import { z } from 'zod';
 import { CATEGORY_IDS, CHANNEL_IDS } from './ids';
+import { AuditMethod, CheckResult, Measurement, MethodKey } from './method';
+
+export * from './method';
 
 // Parsers are interpreted, never compiled with `new Function`: extension pages forbid eval, and
 // zod reads this when a schema is built, so it runs before any schema (every schema user imports
@@ -61,6 +64,8 @@ export const Audit = z.strictObject({
   name: Name,
   client: Text,
   defaultTask: Text,
+  /** The audit's own touchpoint types, stages, checklists and standards (see ./method.ts). */
+  method: AuditMethod,
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -88,6 +93,8 @@ export const Journey = z.strictObject({
   updatedAt: Millis,
   finishedAt: Millis.nullable(),
   outcome: Outcome.nullable(),
+  /** Service standards measured on this walk (timers running or stopped, entered durations). */
+  measurements: z.array(Measurement).max(1000),
 });
 export type Journey = z.infer<typeof Journey>;
 
@@ -113,8 +120,14 @@ export const Touchpoint = z.strictObject({
   /** When the contact happened (capture time for pages). */
   at: Millis,
   stage: z.string().trim().min(1).max(LIMITS.stage),
+  /** Which type of touchpoint it is (an id of the audit's catalogue); null until chosen. */
+  typeId: MethodKey.nullable(),
   category: Category,
   channel: Channel,
+  /** Answered checklist items. */
+  checks: z.array(CheckResult).max(2000),
+  /** Checklists added to this step by hand (besides those of its type and stage). */
+  checklists: z.array(MethodKey).max(50),
   /** How positive the experience was, 1–5; null until scored. */
   experience: z.number().int().min(1).max(5).nullable(),
   importance: z.number().int().min(1).max(10).nullable(),
@@ -138,8 +151,11 @@ export const TouchpointEdit = Touchpoint.pick({
   url: true,
   at: true,
   stage: true,
+  typeId: true,
   category: true,
   channel: true,
+  checks: true,
+  checklists: true,
   experience: true,
   importance: true,
   likelihood: true,
@@ -223,17 +239,42 @@ export const StoredImage = z.strictObject({ id: Id, blob: z.instanceof(Blob) });
 export type StoredImage = z.infer<typeof StoredImage>;
 
 export const ActionStatus = z.enum(['open', 'in-progress', 'done']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+/** action: what the own brand will change; idea: a competitor's strength worth borrowing. */
+export const ActionKind = z.enum(['action', 'idea']);
+export type ActionKind = z.infer<typeof ActionKind>;
 export const ActionItem = z.strictObject({
   id: Id,
   touchpointId: Id,
+  kind: ActionKind,
   what: z.string().trim().min(1).max(LIMITS.text),
+  /** A person or a department. */
   owner: Text,
+  /** Due date: local midnight of the day, in milliseconds. */
   due: Millis.nullable(),
   status: ActionStatus,
+  /** How success is measured: the metric, where it stands and the target. */
+  metric: Text,
+  baseline: Text,
+  target: Text,
   createdAt: Millis,
   updatedAt: Millis,
 });
 export type ActionItem = z.infer<typeof ActionItem>;
+export const ActionInput = ActionItem.pick({
+  touchpointId: true,
+  kind: true,
+  what: true,
+  owner: true,
+  due: true,
+  status: true,
+  metric: true,
+  baseline: true,
+  target: true,
+});
+export type ActionInput = z.infer<typeof ActionInput>;
+export const ActionEdit = ActionInput.omit({ touchpointId: true }).partial();
+export type ActionEdit = z.infer<typeof ActionEdit>;
 
 /** The record tables, in the order a parent comes before its children. */
 export const RECORD_TABLES = [

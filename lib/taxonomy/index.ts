@@ -96,3 +96,4 @@ export function categoryLabel(id: CategoryId, locale: Locale): string {
 export function channelLabel(id: ChannelId, locale: Locale): string {
   return CHANNELS[id][locale];
 }
+export * from './method';

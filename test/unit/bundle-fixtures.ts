@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync, unzipSync } from 'fflate';
-import { writeBundle } from '../../lib/bundle';
+import { BUNDLE_VERSION, writeBundle } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
 import type {
   ActionItem,
@@ -225,9 +225,11 @@ function facts(bytes: Uint8Array) {
 }
 
 /**
- * Two audits; journeys own and competitor; page and offline steps; screenshots of every image
- * type (two sharing the same bytes), action items, deletions; Cyrillic and hostile text and a
- * URL of 70,000 characters. Records are given out of id order on purpose.
+ * Two audits, one with its own method (a built-in type and template edited, a type, item and
+ * custom stage added, a standard); journeys own and competitor, one with a measurement; page and
+ * offline steps, one typed with answered checks; screenshots of every image type (two sharing the
+ * same bytes), an action and an idea, deletions; Cyrillic and hostile text and a URL of 70,000
+ * characters. Records are given out of id order on purpose.
  */
 export function sampleDataSet(): DataSet {
   const audits: Audit[] = [
@@ -236,6 +238,51 @@ export function sampleDataSet(): DataSet {
       name: 'Аудит ШПД — Q1',
       client: 'Брайтлайн',
       defaultTask: 'заказать обратный звонок',
+      method: {
+        types: [
+          {
+            id: 'web-form',
+            name: '',
+            category: 'technology',
+            stage: 'contact',
+            channel: 'website',
+            hidden: false,
+          },
+          {
+            id: uuid(0x61),
+            name: 'Звонок менеджера',
+            category: 'staff',
+            stage: 'Своя стадия',
+            channel: 'phone',
+            hidden: false,
+          },
+        ],
+        stages: [{ name: 'Своя стадия', after: 'contact' }],
+        checklists: [
+          {
+            id: 'web-form',
+            name: '',
+            types: ['web-form'],
+            stages: [],
+            items: [
+              { id: 'web-form.thanks', text: '', weight: 3, critical: false },
+              { id: uuid(0x62), text: HOSTILE, weight: 10, critical: true },
+            ],
+            hidden: false,
+          },
+        ],
+        standards: [
+          {
+            id: 'callback',
+            name: '',
+            target: 2,
+            unit: 'hours',
+            measure: 'between',
+            answerChannels: ['phone'],
+            hidden: false,
+          },
+        ],
+      },
       createdAt: T0,
       updatedAt: T0 + 5,
     },
@@ -244,6 +291,7 @@ export function sampleDataSet(): DataSet {
       name: HOSTILE,
       client: '"; DROP TABLE audits; --',
       defaultTask: '',
+      method: { types: [], stages: [], checklists: [], standards: [] },
       createdAt: T0,
       updatedAt: T0,
     },
@@ -262,6 +310,7 @@ export function sampleDataSet(): DataSet {
     updatedAt: T0,
     finishedAt: null,
     outcome: null,
+    measurements: [],
     ...extra,
   });
   const journeys = [
@@ -271,7 +320,19 @@ export function sampleDataSet(): DataSet {
       finishedAt: T0 + 9e5,
       outcome: 'abandoned',
     }),
-    journey(0x11, 2, {}),
+    journey(0x11, 2, {
+      measurements: [
+        {
+          id: uuid(0x71),
+          standardId: 'callback',
+          startStepId: uuid(0x21),
+          endStepId: null,
+          startedAt: T0 + 60_000,
+          durationMs: null,
+          excused: false,
+        },
+      ],
+    }),
     journey(0x13, 1, { brandName: HOSTILE, auditor: '' }),
   ];
   const step = (
@@ -288,8 +349,11 @@ export function sampleDataSet(): DataSet {
     title: 'Главная',
     at: T0 + seq * 60_000,
     stage: 'information',
+    typeId: null,
     category: 'technology',
     channel: 'website',
+    checks: [],
+    checklists: [],
     experience: 4,
     importance: 7,
     likelihood: 8,
@@ -310,6 +374,24 @@ export function sampleDataSet(): DataSet {
       url: longUrl,
       title: HOSTILE,
       note: `Форма не отправилась.\n${HOSTILE}\u0000\u001f\u2028 🙂`,
+      typeId: 'web-form',
+      checks: [
+        {
+          templateId: 'web-form',
+          itemId: 'web-form.thanks',
+          answer: 'no',
+          comment: `Нет страницы «спасибо» ${HOSTILE}`,
+          screenshotId: uuid(0x33),
+        },
+        {
+          templateId: 'web-form',
+          itemId: uuid(0x62),
+          answer: 'na',
+          comment: '',
+          screenshotId: null,
+        },
+      ],
+      checklists: ['callback-script'],
       experience: 1,
       weakLink: true,
       shortened: [{ field: 'url', length: 2_500_000 }],
@@ -320,6 +402,7 @@ export function sampleDataSet(): DataSet {
       url: null,
       title: 'Звонок в колл-центр',
       stage: 'Своя стадия',
+      typeId: uuid(0x61),
       channel: 'phone',
       category: 'staff',
       viewport: null,
@@ -361,20 +444,28 @@ export function sampleDataSet(): DataSet {
     {
       id: uuid(0x42),
       touchpointId: uuid(0x23),
+      kind: 'action',
       what: `Починить форму ${HOSTILE}`,
       owner: 'Маркетинг',
       due: T0 + 7 * 86_400_000,
       status: 'in-progress',
+      metric: 'Доля отправленных форм',
+      baseline: '40 %',
+      target: '95 %',
       createdAt: T0,
       updatedAt: T0,
     },
     {
       id: uuid(0x41),
       touchpointId: uuid(0x22),
+      kind: 'idea',
       what: 'Script for callbacks',
       owner: '',
       due: null,
       status: 'open',
+      metric: '',
+      baseline: '',
+      target: '',
       createdAt: T0,
       updatedAt: T0,
     },
@@ -528,7 +619,7 @@ export function manifestFor(files: BundleFiles, patch: Record<string, unknown> =
   return encode(
     JSON.stringify({
       format: 'touchpoint-audit-bundle',
-      version: 1,
+      version: BUNDLE_VERSION,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       files: listed,
@@ -569,4 +660,33 @@ export function withRecords(files: BundleFiles, edit: (records: RecordsFile) => 
 export function imagePathOf(screenshot: { sha256: string; mime: ImageMime }): string {
   const ext = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' }[screenshot.mime];
   return `images/${screenshot.sha256}.${ext}`;
+}
+
+/** The fields format version 2 added, by table: what the records of a version 1 bundle lack. */
+export const VERSION_2_FIELDS = {
+  audits: ['method'],
+  journeys: ['measurements'],
+  touchpoints: ['typeId', 'checks', 'checklists'],
+  actionItems: ['kind', 'metric', 'baseline', 'target'],
+} as const;
+
+/**
+ * The files as format version 1 wrote them: version 1 in the manifest and records.json, records
+ * without the fields of version 2 (`edit` may change them further). Pack with `fixManifest: false`.
+ */
+export function asVersion1(
+  files: BundleFiles,
+  edit: (records: Record<string, Record<string, unknown>[]>) => void = () => {},
+): BundleFiles {
+  const v1 = withRecords(files, (records) => {
+    const raw = records as unknown as Record<string, unknown>;
+    raw.version = 1;
+    for (const [table, fields] of Object.entries(VERSION_2_FIELDS)) {
+      for (const record of raw[table] as Record<string, unknown>[]) {
+        for (const field of fields) delete record[field];
+      }
+    }
+    edit(raw as Record<string, Record<string, unknown>[]>);
+  });
+  return v1.set('manifest.json', manifestFor(v1, { version: 1 }));
 }

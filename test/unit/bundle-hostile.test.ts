@@ -13,6 +13,7 @@ import {
 } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
 import {
+  asVersion1,
   blobBytes,
   decode,
   deflated,
@@ -329,15 +330,15 @@ describe('refused: JSON', () => {
   it('a newer version (manifest)', async () => {
     const files = new Map(base).set(
       'manifest.json',
-      manifestFor(base, { version: 2, files: 'new' }),
+      manifestFor(base, { version: 3, files: 'new' }),
     );
     const error = await refused(
       pack(files, { fixManifest: false }),
       'newer-version',
-      'format version 2',
+      'format version 3',
     );
     expect(error.message).toContain('update the extension');
-    expect(error.params.version).toBe(2);
+    expect(error.params.version).toBe(3);
   });
 
   it('a newer version (records.json)', async () => {
@@ -347,6 +348,39 @@ describe('refused: JSON', () => {
       'newer-version',
       'records.json was made by a newer Touchpoint Audit (format version 3)',
     );
+  });
+
+  it('records.json of another version than the manifest', async () => {
+    const files = withRecords(base, (r) => Object.assign(r, { version: 1 }));
+    const error = await refused(
+      pack(files),
+      'invalid-records',
+      'records.json: version: 1, but the manifest says 2',
+    );
+    expect(error.field).toBe('version');
+  });
+
+  it('a version 1 record that has a field of version 2', async () => {
+    const files = asVersion1(base, (r) => Object.assign(r.touchpoints![1]!, { typeId: 'x' }));
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      'touchpoints[1].typeId: not a field of format version 1',
+    );
+    expect(error.field).toBe('touchpoints[1].typeId');
+  });
+
+  it('a version 1 record that fails its schema is named by its own field', async () => {
+    // A stage too long to be a name is not made a custom stage: the step is refused for it.
+    const files = asVersion1(base, (r) =>
+      Object.assign(r.touchpoints![0]!, { stage: 'x'.repeat(81) }),
+    );
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      'touchpoints[0].stage',
+    );
+    expect(error.field).toBe('touchpoints[0].stage');
   });
 
   it('a manifest that fails its schema', async () => {

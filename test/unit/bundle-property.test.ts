@@ -20,7 +20,7 @@ import {
   type DataSet,
   type ImageMime,
 } from '../../lib/model';
-import { CATEGORY_IDS, CHANNEL_IDS } from '../../lib/taxonomy';
+import { CATEGORY_IDS, CHANNEL_IDS, STAGE_IDS } from '../../lib/taxonomy';
 import {
   blobBytes,
   HOSTILE,
@@ -110,11 +110,84 @@ const annotation = fc
   )
   .filter((a) => Annotation.safeParse(a).success);
 
+// The audit method: built-in keys and the auditor's own (UUIDs), edited and added entries.
+const methodKey = fc.oneof(
+  fc.constantFrom('web-form', 'web-form.thanks', 'callback', 'phone-call.greeting'),
+  fc.uuid(),
+  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+);
+const wording = text(500, { trimmed: true });
+const stageName = text(LIMITS.stage, { trimmed: true, min: 1 });
+const method = fc.record({
+  types: fc.array(
+    fc.record({
+      id: methodKey,
+      name: wording,
+      category: fc.constantFrom(...CATEGORY_IDS),
+      stage: stageName,
+      channel: fc.constantFrom(...CHANNEL_IDS),
+      hidden: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
+  stages: fc.array(fc.record({ name: stageName, after: fc.option(text(80), { nil: null }) }), {
+    maxLength: 3,
+  }),
+  checklists: fc.array(
+    fc.record({
+      id: methodKey,
+      name: wording,
+      types: fc.array(methodKey, { maxLength: 3 }),
+      stages: fc.array(stageName, { maxLength: 3 }),
+      items: fc.array(
+        fc.record({
+          id: methodKey,
+          text: wording,
+          weight: fc.integer({ min: 1, max: 10 }),
+          critical: fc.boolean(),
+        }),
+        { maxLength: 4 },
+      ),
+      hidden: fc.boolean(),
+    }),
+    { maxLength: 2 },
+  ),
+  standards: fc.array(
+    fc.record({
+      id: methodKey,
+      name: wording,
+      target: fc.double({ min: 0, max: 100_000, minExcluded: true, noNaN: true }),
+      unit: fc.constantFrom('seconds', 'minutes', 'hours', 'days', 'working-days' as const),
+      measure: fc.constantFrom('between', 'duration' as const),
+      answerChannels: fc.uniqueArray(fc.constantFrom(...CHANNEL_IDS), { maxLength: 3 }),
+      hidden: fc.boolean(),
+    }),
+    { maxLength: 2 },
+  ),
+});
+const measurement = fc.record({
+  id: fc.uuid(),
+  standardId: methodKey,
+  startStepId: fc.option(fc.uuid(), { nil: null }),
+  endStepId: fc.option(fc.uuid(), { nil: null }),
+  startedAt: millis,
+  durationMs: fc.option(fc.nat({ max: 10 * 365 * 86_400_000 }), { nil: null }),
+  excused: fc.boolean(),
+});
+const check = fc.record({
+  templateId: methodKey,
+  itemId: methodKey,
+  answer: fc.constantFrom('yes', 'no', 'na' as const),
+  comment: text(500),
+  screenshotId: fc.option(fc.uuid(), { nil: null }),
+});
+
 const auditBody = fc
   .record({
     name: text(LIMITS.name, { trimmed: true, min: 1 }),
     client: text(LIMITS.text),
     defaultTask: text(LIMITS.text),
+    method,
     createdAt: millis,
     updatedAt: millis,
   })
@@ -135,6 +208,7 @@ const journeyBody = fc
     outcome: fc.option(fc.constantFrom('goal-reached', 'abandoned', 'blocked' as const), {
       nil: null,
     }),
+    measurements: fc.array(measurement, { maxLength: 3 }),
   })
   .filter((b) => Journey.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
 
@@ -145,9 +219,12 @@ const touchpointBody = fc
     url: nullableUrl,
     title: text(LIMITS.title),
     at: millis,
-    stage: text(LIMITS.stage, { trimmed: true, min: 1 }),
+    stage: fc.oneof(stageName, fc.constantFrom(...STAGE_IDS)),
+    typeId: fc.option(methodKey, { nil: null }),
     category: fc.constantFrom(...CATEGORY_IDS),
     channel: fc.constantFrom(...CHANNEL_IDS),
+    checks: fc.array(check, { maxLength: 4 }),
+    checklists: fc.array(methodKey, { maxLength: 3 }),
     experience: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
     importance: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
     likelihood: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
@@ -233,10 +310,14 @@ const screenshotBody = fc.record({
 
 const actionBody = fc
   .record({
+    kind: fc.constantFrom('action', 'idea' as const),
     what: text(LIMITS.text, { trimmed: true, min: 1 }),
     owner: text(LIMITS.text),
     due: fc.option(millis, { nil: null }),
     status: fc.constantFrom('open', 'in-progress', 'done' as const),
+    metric: text(LIMITS.text),
+    baseline: text(LIMITS.text),
+    target: text(LIMITS.text),
     createdAt: millis,
     updatedAt: millis,
   })
@@ -338,21 +419,41 @@ async function blobsOf(data: DataSet) {
   ).then((list) => list.sort((a, b) => (a.id < b.id ? -1 : 1)));
 }
 
+/** The fields of the audit method, each with whether a generated case filled it. */
+const METHOD_FIELDS: Record<string, (data: DataSet) => boolean> = {
+  'audit types': (d) => d.audits.some((a) => a.method.types.length > 0),
+  'custom stages': (d) => d.audits.some((a) => a.method.stages.length > 0),
+  checklists: (d) => d.audits.some((a) => a.method.checklists.some((c) => c.items.length > 0)),
+  standards: (d) => d.audits.some((a) => a.method.standards.length > 0),
+  measurements: (d) => d.journeys.some((j) => j.measurements.length > 0),
+  'step types': (d) => d.touchpoints.some((t) => t.typeId !== null),
+  checks: (d) => d.touchpoints.some((t) => t.checks.length > 0),
+  'added checklists': (d) => d.touchpoints.some((t) => t.checklists.length > 0),
+  ideas: (d) => d.actionItems.some((a) => a.kind === 'idea'),
+  metrics: (d) => d.actionItems.some((a) => Boolean(a.metric || a.baseline || a.target)),
+};
+
 describe('bundle property', () => {
   it('any DataSet the schemas accept survives write → read unchanged', async () => {
+    const covered = new Set<string>();
     await fc.assert(
       fc.asyncProperty(bundleCase, async ({ data, scope, includes, now }) => {
+        for (const [field, filled] of Object.entries(METHOD_FIELDS)) {
+          if (filled(data)) covered.add(field);
+        }
         const written = await writeBundle(data, { scope, includes, now });
         const { data: read, info } = await readBundle(written);
         expect(plainRecords(read)).toEqual(plainRecords(data));
         expect(await blobsOf(read)).toEqual(await blobsOf(data));
-        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 1 });
+        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 2 });
         // And what was read writes the same bytes again.
         const again = await writeBundle(read, { scope, includes, now });
         expect(await blobBytes(again)).toEqual(await blobBytes(written));
       }),
       { numRuns: 60 },
     );
+    // Every field of the audit method was filled in some run, not only left at its default.
+    expect([...covered].sort()).toEqual(Object.keys(METHOD_FIELDS).sort());
     // About 1.5 s here; room for slow CI machines (no timing is asserted).
   }, 30_000);
 });

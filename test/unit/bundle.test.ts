@@ -8,11 +8,14 @@ import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
 import { readDirectory } from '../../lib/bundle/zip';
 import type { DataSet } from '../../lib/model';
 import {
+  asVersion1,
   blobBytes,
   decode,
   deflated,
   IMAGES,
   imagePathOf,
+  manifestFor,
+  pack,
   plainRecords,
   rawZip,
   SAMPLE_OPTIONS,
@@ -21,6 +24,7 @@ import {
   sha256,
   stored,
   uuid,
+  withRecords,
 } from './bundle-fixtures';
 
 async function imageBytes(data: DataSet) {
@@ -67,7 +71,7 @@ describe('bundle round trip', () => {
     expect(read.touchpoints.find((t) => t.id === uuid(0x23))!.url).toHaveLength(70_000);
     expect(info).toEqual({
       format: 'touchpoint-audit-bundle',
-      version: 1,
+      version: 2,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       scope: { kind: 'all' },
@@ -280,5 +284,89 @@ describe('writeBundle refuses what it could not read back', () => {
     const badThumb = sampleDataSet();
     badThumb.screenshots[0] = { ...badThumb.screenshots[0]!, thumbnail: new Blob(['<svg/>']) };
     expect((await refusal(writeBundle(badThumb, { ...SAMPLE_OPTIONS }))).code).toBe('not-an-image');
+  });
+});
+
+describe('format versions', () => {
+  /** The sample as a version 1 bundle reads: the fields of version 2 at their defaults. */
+  function withDefaults(data: DataSet, stages: Record<string, string[]>): DataSet {
+    return {
+      ...data,
+      audits: data.audits.map((audit) => ({
+        ...audit,
+        method: {
+          types: [],
+          stages: (stages[audit.id] ?? []).map((name) => ({ name, after: null })),
+          checklists: [],
+          standards: [],
+        },
+      })),
+      journeys: data.journeys.map((journey) => ({ ...journey, measurements: [] })),
+      touchpoints: data.touchpoints.map((step) => ({
+        ...step,
+        typeId: null,
+        checks: [],
+        checklists: [],
+      })),
+      actionItems: data.actionItems.map((action) => ({
+        ...action,
+        kind: 'action' as const,
+        metric: '',
+        baseline: '',
+        target: '',
+      })),
+    };
+  }
+
+  it('reads a version 1 bundle: its records get the defaults, stages typed on steps become custom stages', async () => {
+    const sample = sampleDataSet();
+    const files = asVersion1(await sampleFiles(sample));
+    const { data, info } = await readBundle(pack(files, { fixManifest: false }));
+    expect(info.version).toBe(1);
+    expect(plainRecords(data)).toEqual(
+      plainRecords(withDefaults(sample, { [uuid(2)]: ['Своя стадия'] })),
+    );
+    expect(await imageBytes(data)).toEqual(await imageBytes(sample));
+
+    // Written again it is a version 2 bundle, and reads back as it was read.
+    const again = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(again.info.version).toBe(2);
+    expect(plainRecords(again.data)).toEqual(plainRecords(data));
+  });
+
+  it('a version 1 audit gets the distinct stages typed on its steps, trimmed, in the order the steps were made', async () => {
+    const sample = sampleDataSet();
+    const stageOf: Record<string, { stage: string; createdAt: number }> = {
+      // Audit 2: made first, on the competitor's journey.
+      [uuid(0x22)]: { stage: 'Своя стадия', createdAt: 10 },
+      [uuid(0x21)]: { stage: '  Первый визит ', createdAt: 20 },
+      // The same text again (spaces aside): defined once.
+      [uuid(0x23)]: { stage: 'Своя стадия ', createdAt: 30 },
+      // Audit 1: a built-in stage with spaces around it is still the built-in one.
+      [uuid(0x24)]: { stage: ' support', createdAt: 5 },
+    };
+    const files = asVersion1(await sampleFiles(sample), (records) => {
+      for (const step of records.touchpoints!) Object.assign(step, stageOf[step.id as string]);
+    });
+    const { data } = await readBundle(pack(files, { fixManifest: false }));
+    const stages = (id: string) => data.audits.find((a) => a.id === id)!.method.stages;
+    expect(stages(uuid(2))).toEqual([
+      { name: 'Своя стадия', after: null },
+      { name: 'Первый визит', after: null },
+    ]);
+    expect(stages(uuid(1))).toEqual([]);
+    expect(data.touchpoints.find((t) => t.id === uuid(0x21))!.stage).toBe('Первый визит');
+    expect(data.touchpoints.find((t) => t.id === uuid(0x24))!.stage).toBe('support');
+  });
+
+  it('refuses a version 3 bundle as made by a newer extension', async () => {
+    const files = withRecords(await sampleFiles(), (records) =>
+      Object.assign(records, { version: 3 }),
+    );
+    files.set('manifest.json', manifestFor(files, { version: 3 }));
+    const error = await refusal(readBundle(pack(files, { fixManifest: false })));
+    expect(error.code).toBe('newer-version');
+    expect(error.params.version).toBe(3);
+    expect(error.message).toContain('format version 3');
   });
 });

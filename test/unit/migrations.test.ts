@@ -2,7 +2,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AuditDatabase } from '../../lib/db';
-import { ActionItem, Journey, Screenshot, Touchpoint } from '../../lib/model';
+import { recordHash, type AnyRecord } from '../../lib/db/merge';
+import { ActionItem, Audit, Journey, Screenshot, Touchpoint } from '../../lib/model';
 
 // Version 1 exactly as released (frozen: imports nothing from the live schema).
 const V1_STORES = {
@@ -13,18 +14,54 @@ const V1_STORES = {
   images: 'id',
   actionItems: 'id, touchpointId',
 };
+// Version 3 as released: a step index on creation time, Recently deleted, tombstones, merge bases.
+const V3_STORES = {
+  ...V1_STORES,
+  touchpoints: 'id, journeyId, [journeyId+seq], createdAt',
+  deleted: 'id, deletedAt',
+  deletedContent: 'id',
+  tombstones: 'id, auditId',
+  mergeBase: 'id',
+  scratch: 'id',
+};
 
 const ids = {
+  audit: '00000000-0000-4000-8000-0000000000d1',
   journey: '00000000-0000-4000-8000-0000000000a1',
   page: '00000000-0000-4000-8000-0000000000b1',
   offline: '00000000-0000-4000-8000-0000000000b2',
   shot: '00000000-0000-4000-8000-0000000000c1',
   upload: '00000000-0000-4000-8000-0000000000c2',
+  action: '00000000-0000-4000-8000-0000000000e1',
 };
 
-const v1Step = (id: string, seq: number, kind: 'page' | 'offline') => ({
+// Versions 1 and 2 as released (audits, journeys, steps and action items did not change in v2).
+const v1Audit = (id = ids.audit) => ({
   id,
-  journeyId: ids.journey,
+  name: 'Broadband Q1',
+  client: 'Brightline',
+  defaultTask: 'quote',
+  createdAt: 1_600_000_000_000,
+  updatedAt: 1_600_000_000_500,
+});
+
+const v1Journey = (id = ids.journey, auditId = ids.audit) => ({
+  id,
+  auditId,
+  brandName: 'Brightline',
+  brandDomain: 'brightline.test',
+  brandRole: 'own',
+  task: 'quote',
+  persona: '',
+  entryChannel: 'search',
+  createdAt: 1_600_000_000_000,
+  finishedAt: null,
+  outcome: null,
+});
+
+const v1Step = (id: string, seq: number, kind: 'page' | 'offline', journeyId = ids.journey) => ({
+  id,
+  journeyId,
   seq,
   kind,
   url: kind === 'page' ? 'https://brightline.test/plans' : null,
@@ -56,6 +93,15 @@ const v1Shot = (id: string, touchpointId: string, mode: string) => ({
   createdAt: 1_700_000_009_000,
 });
 
+const v1Action = (id = ids.action, touchpointId = ids.page) => ({
+  id,
+  touchpointId,
+  what: 'Answer faster',
+  owner: '',
+  due: null,
+  status: 'open',
+});
+
 // Version 2 as released: the same stores; screenshots carry evidence, parts, redaction, annotations.
 const v2Shot = (id: string, touchpointId: string, mode: string) => ({
   ...v1Shot(id, touchpointId, mode),
@@ -70,25 +116,69 @@ const v2Shot = (id: string, touchpointId: string, mode: string) => ({
   redacted: false,
   annotations: [],
 });
-const v2Journey = {
-  id: ids.journey,
-  auditId: '00000000-0000-4000-8000-0000000000d1',
-  brandName: 'Brightline',
-  brandDomain: 'brightline.test',
-  brandRole: 'own',
-  task: 'quote',
-  persona: '',
-  entryChannel: 'search',
-  createdAt: 1_600_000_000_000,
-  finishedAt: null,
-  outcome: null,
+
+// Version 3 as released: edit times everywhere, the auditor, shortened values, file names.
+const v3Audit = v1Audit;
+const v3Journey = (id = ids.journey, auditId = ids.audit) => ({
+  ...v1Journey(id, auditId),
+  auditor: 'Anna',
+  updatedAt: 1_600_000_000_000,
+});
+const v3Step = (
+  id: string,
+  seq: number,
+  kind: 'page' | 'offline',
+  extra: { journeyId?: string; stage?: string; createdAt?: number } = {},
+) => {
+  const step = v1Step(id, seq, kind, extra.journeyId);
+  const createdAt = extra.createdAt ?? step.at;
+  return {
+    ...step,
+    stage: extra.stage ?? step.stage,
+    shortened: [],
+    createdAt,
+    updatedAt: createdAt,
+  };
+};
+const v3Shot = (id: string, touchpointId: string, mode: string) => ({
+  ...v2Shot(id, touchpointId, mode),
+  fileName: '',
+  updatedAt: 1_700_000_009_000,
+});
+const v3Action = (id = ids.action, touchpointId = ids.page) => ({
+  ...v1Action(id, touchpointId),
+  createdAt: 1_700_000_000_001,
+  updatedAt: 1_700_000_000_001,
+});
+
+/** Every record of every record table, parsed with the live schemas (each table holds some). */
+async function parsedLive(db: AuditDatabase) {
+  const all = {
+    audits: (await db.audits.toArray()).map((r) => Audit.parse(r)),
+    journeys: (await db.journeys.toArray()).map((r) => Journey.parse(r)),
+    touchpoints: (await db.touchpoints.toArray()).map((r) => Touchpoint.parse(r)),
+    screenshots: (await db.screenshots.toArray()).map((r) => Screenshot.parse(r)),
+    actionItems: (await db.actionItems.toArray()).map((r) => ActionItem.parse(r)),
+  };
+  for (const [table, records] of Object.entries(all))
+    expect(records.length, table).toBeGreaterThan(0);
+  return all;
+}
+
+/** The defaults v4 gives records made before the audit method. */
+const V4_DEFAULTS = {
+  journey: { measurements: [] },
+  step: { typeId: null, checks: [], checklists: [] },
+  action: { kind: 'action', metric: '', baseline: '', target: '' },
 };
 
 describe('schema migrations', () => {
-  it('v1 → v2: screenshots get their evidence record from their step, unredacted and unannotated', async () => {
+  it('v1 → v4: screenshots get their evidence record from their step, unredacted and unannotated; every record parses', async () => {
     const name = `migration-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_STORES);
+    await v1.table('audits').add(v1Audit());
+    await v1.table('journeys').add(v1Journey());
     await v1
       .table('touchpoints')
       .bulkAdd([v1Step(ids.page, 1, 'page'), v1Step(ids.offline, 2, 'offline')]);
@@ -99,9 +189,11 @@ describe('schema migrations', () => {
         v1Shot(ids.upload, ids.offline, 'uploaded'),
       ]);
     await v1.table('images').add({ id: ids.shot, blob: new Blob(['abc']) });
+    await v1.table('actionItems').add(v1Action());
     v1.close();
 
     const db = new AuditDatabase(name);
+    const live = await parsedLive(db);
     const [page, upload] = await Promise.all([
       db.screenshots.get(ids.shot),
       db.screenshots.get(ids.upload),
@@ -127,39 +219,46 @@ describe('schema migrations', () => {
     // Steps and image bytes are untouched.
     expect(Touchpoint.parse(await db.touchpoints.get(ids.page)).experience).toBe(3);
     expect(await (await db.images.get(ids.shot))?.blob.text()).toBe('abc');
+    // Later versions' fields: built-in stages only, so no custom stage.
+    expect(live.audits[0]!.method).toEqual({
+      types: [],
+      stages: [],
+      checklists: [],
+      standards: [],
+    });
+    expect(live.journeys[0]).toMatchObject(V4_DEFAULTS.journey);
+    for (const step of live.touchpoints) expect(step).toMatchObject(V4_DEFAULTS.step);
+    expect(live.actionItems[0]).toMatchObject(V4_DEFAULTS.action);
     db.close();
   });
 
-  it('v2 → v3: every record gets its edit time; steps their creation time and no shortened values', async () => {
+  it('v2 → v4: every record gets its edit time; steps their creation time and no shortened values; every record parses', async () => {
     const name = `migration-${Math.random()}`;
     const v2 = new Dexie(name);
     v2.version(2).stores(V1_STORES);
-    await v2.table('journeys').add(v2Journey);
+    await v2.table('audits').add(v1Audit());
+    await v2.table('journeys').add(v1Journey());
     await v2.table('touchpoints').add(v1Step(ids.page, 1, 'page'));
     await v2.table('screenshots').add(v2Shot(ids.shot, ids.page, 'visible'));
     // An image attached to the step kept its file name as its title in v2.
     await v2
       .table('screenshots')
       .add({ ...v2Shot(ids.upload, ids.page, 'uploaded'), title: 'IMG_2041.jpg' });
-    await v2.table('actionItems').add({
-      id: ids.upload,
-      touchpointId: ids.page,
-      what: 'Answer faster',
-      owner: '',
-      due: null,
-      status: 'open',
-    });
+    await v2.table('actionItems').add(v1Action());
     v2.close();
 
     const db = new AuditDatabase(name);
+    const live = await parsedLive(db);
     expect(Journey.parse(await db.journeys.get(ids.journey))).toMatchObject({
       auditor: '',
       updatedAt: 1_600_000_000_000,
+      ...V4_DEFAULTS.journey,
     });
     expect(Touchpoint.parse(await db.touchpoints.get(ids.page))).toMatchObject({
       createdAt: 1_700_000_000_001,
       updatedAt: 1_700_000_000_001,
       shortened: [],
+      ...V4_DEFAULTS.step,
     });
     expect(Screenshot.parse(await db.screenshots.get(ids.shot))).toMatchObject({
       updatedAt: 1_700_000_009_000,
@@ -170,14 +269,144 @@ describe('schema migrations', () => {
       title: 'Plans',
       fileName: 'IMG_2041.jpg',
     });
-    expect(ActionItem.parse(await db.actionItems.get(ids.upload))).toMatchObject({
+    expect(ActionItem.parse(await db.actionItems.get(ids.action))).toMatchObject({
       createdAt: 1_700_000_000_001,
       updatedAt: 1_700_000_000_001,
+      ...V4_DEFAULTS.action,
     });
+    expect(live.audits[0]!.method.stages).toEqual([]);
     // The new tables exist and are empty; the step index on creation time works.
     expect(await db.deleted.count()).toBe(0);
     expect(await db.tombstones.count()).toBe(0);
     expect(await db.touchpoints.where('createdAt').above(0).count()).toBe(1);
+    db.close();
+  });
+
+  it('v3 → v4: stages typed on steps become the audit’s custom stages; defaults everywhere, Recently deleted included', async () => {
+    const other = {
+      audit: '00000000-0000-4000-8000-0000000000d2',
+      journey: '00000000-0000-4000-8000-0000000000a2',
+      rival: '00000000-0000-4000-8000-0000000000a3',
+      showroom: '00000000-0000-4000-8000-0000000000b3',
+      again: '00000000-0000-4000-8000-0000000000b4',
+      builtIn: '00000000-0000-4000-8000-0000000000b5',
+      trashed: '00000000-0000-4000-8000-0000000000b6',
+      trashedAction: '00000000-0000-4000-8000-0000000000e2',
+    };
+    const t = 1_700_000_000_000;
+    const name = `migration-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(V3_STORES);
+    await v3.table('audits').bulkAdd([v3Audit(), { ...v3Audit(other.audit), name: 'Other' }]);
+    await v3
+      .table('journeys')
+      .bulkAdd([
+        v3Journey(),
+        { ...v3Journey(other.rival), brandName: 'Fastwave', brandRole: 'competitor' },
+        v3Journey(other.journey, other.audit),
+      ]);
+    await v3.table('touchpoints').bulkAdd([
+      v3Step(ids.page, 1, 'page'),
+      // Typed on the second step, but that step was made after the rival's showroom visit.
+      v3Step(ids.offline, 2, 'offline', { stage: 'Callback queue', createdAt: t + 50 }),
+      v3Step(other.showroom, 3, 'offline', {
+        journeyId: other.rival,
+        stage: 'Showroom visit',
+        createdAt: t + 20,
+      }),
+      // The same text on another journey of the audit: defined once.
+      v3Step(other.again, 1, 'offline', {
+        journeyId: other.rival,
+        stage: 'Callback queue',
+        createdAt: t + 60,
+      }),
+      // A built-in stage in another audit: that audit gets no custom stage.
+      v3Step(other.builtIn, 1, 'page', { journeyId: other.journey, stage: 'support' }),
+    ]);
+    await v3.table('screenshots').add(v3Shot(ids.shot, ids.page, 'visible'));
+    await v3.table('images').add({ id: ids.shot, blob: new Blob(['abc']) });
+    await v3.table('actionItems').add({ ...v3Action(), owner: 'Sales', status: 'in-progress' });
+    // A deleted step (with its action item) in Recently deleted, its stage typed too.
+    const trashedStep = v3Step(other.trashed, 3, 'offline', {
+      stage: 'Complaint letter',
+      createdAt: t + 90,
+    });
+    await v3.table('deleted').add({
+      id: other.trashed,
+      kind: 'step',
+      auditId: ids.audit,
+      journeyId: ids.journey,
+      label: 'Callback',
+      position: 3,
+      deletedAt: t + 100,
+      counts: { journeys: 0, steps: 1, images: 0 },
+    });
+    await v3.table('deletedContent').add({
+      id: other.trashed,
+      audits: [],
+      journeys: [],
+      touchpoints: [trashedStep],
+      screenshots: [],
+      actionItems: [v3Action(other.trashedAction, other.trashed)],
+      images: [],
+    });
+    // Merge bases: the audit as it last crossed a bundle (unedited since), a step edited since.
+    const auditHash = recordHash(v3Audit() as unknown as AnyRecord);
+    await v3.table('mergeBase').bulkAdd([
+      { id: ids.audit, base: auditHash, known: ['00000000000001', auditHash] },
+      { id: ids.page, base: '00000000000002', known: ['00000000000002'] },
+    ]);
+    v3.close();
+
+    const db = new AuditDatabase(name);
+    const live = await parsedLive(db);
+    const audit = Audit.parse(await db.audits.get(ids.audit));
+    expect(audit.method).toEqual({
+      types: [],
+      stages: [
+        { name: 'Showroom visit', after: null },
+        { name: 'Callback queue', after: null },
+        { name: 'Complaint letter', after: null },
+      ],
+      checklists: [],
+      standards: [],
+    });
+    // Nothing was edited: edit times stay.
+    expect(audit.updatedAt).toBe(1_600_000_000_500);
+    expect(Audit.parse(await db.audits.get(other.audit)).method.stages).toEqual([]);
+    for (const journey of live.journeys) expect(journey).toMatchObject(V4_DEFAULTS.journey);
+    for (const step of live.touchpoints) expect(step).toMatchObject(V4_DEFAULTS.step);
+    // Steps keep their stage text (now the name of a custom stage).
+    expect(Touchpoint.parse(await db.touchpoints.get(ids.offline)).stage).toBe('Callback queue');
+    expect(ActionItem.parse(await db.actionItems.get(ids.action))).toEqual({
+      ...v3Action(),
+      owner: 'Sales',
+      status: 'in-progress',
+      ...V4_DEFAULTS.action,
+    });
+    expect(Screenshot.parse(await db.screenshots.get(ids.shot)).updatedAt).toBe(1_700_000_009_000);
+
+    // What Recently deleted holds comes back valid.
+    const content = (await db.deletedContent.get(other.trashed))!;
+    expect(Touchpoint.parse(content.touchpoints[0])).toMatchObject({
+      stage: 'Complaint letter',
+      ...V4_DEFAULTS.step,
+    });
+    expect(ActionItem.parse(content.actionItems[0])).toMatchObject(V4_DEFAULTS.action);
+
+    // The audit's merge base names its new content (the upgrade is no edit); the step's, edited
+    // here since it crossed, stays as it was.
+    const upgraded = recordHash((await db.audits.get(ids.audit))!);
+    expect(await db.mergeBase.get(ids.audit)).toEqual({
+      id: ids.audit,
+      base: upgraded,
+      known: ['00000000000001', auditHash, upgraded],
+    });
+    expect(await db.mergeBase.get(ids.page)).toEqual({
+      id: ids.page,
+      base: '00000000000002',
+      known: ['00000000000002'],
+    });
     db.close();
   });
 });

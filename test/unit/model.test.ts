@@ -21,6 +21,9 @@ const step = {
   viewport: { width: 1280, height: 800 },
   devicePixelRatio: 1,
   shortened: [],
+  typeId: null,
+  checks: [],
+  checklists: [],
   createdAt: 1,
   updatedAt: 1,
 };

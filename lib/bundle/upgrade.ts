@@ -1,0 +1,112 @@
+/**
+ * records.json of format version 1 brought up to the current records, before the live schemas
+ * check it. Frozen once released: imports nothing from the live model (the defaults are written
+ * out here), so a later schema change cannot change how an old bundle reads.
+ */
+import { BundleError } from './errors';
+
+type Row = Record<string, unknown>;
+
+/** The built-in lifecycle stage ids of format version 2; any other stage of a step was typed. */
+const STAGE_IDS: ReadonlySet<string> = new Set([
+  'first-mention',
+  'information',
+  'contact',
+  'offer',
+  'contract',
+  'payment',
+  'delivery',
+  'onboarding',
+  'support',
+  'repeat-purchase',
+  'feedback',
+  'cancellation',
+  'documents',
+  'settlement',
+]);
+/** At most this many custom stages per audit, each a trimmed name of 1–80 characters. */
+const MAX_STAGES = 50;
+const STAGE_NAME = 80;
+
+/** The fields format version 2 added, by table, with the value a version 1 record gets. */
+const ADDED: Record<string, (record: Row, stages: ReadonlyMap<unknown, string[]>) => Row> = {
+  audits: (audit, stages) => ({
+    method: {
+      types: [],
+      stages: (stages.get(audit.id) ?? []).map((name) => ({ name, after: null })),
+      checklists: [],
+      standards: [],
+    },
+  }),
+  journeys: () => ({ measurements: [] }),
+  touchpoints: () => ({ typeId: null, checks: [], checklists: [] }),
+  actionItems: () => ({ kind: 'action', metric: '', baseline: '', target: '' }),
+};
+
+const isRow = (value: unknown): value is Row =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isRow) : []);
+
+/**
+ * The stages typed on the bundle's steps, per audit of the bundle (step → journey → audit):
+ * distinct, trimmed, in the order the steps were made. Names the schemas would refuse are left
+ * to them (the step is refused, naming its own field).
+ */
+function customStages(records: Row): Map<unknown, string[]> {
+  const audits = new Set(rows(records.audits).map((audit) => audit.id));
+  const auditOf = new Map<unknown, unknown>();
+  for (const journey of rows(records.journeys)) {
+    if (audits.has(journey.auditId)) auditOf.set(journey.id, journey.auditId);
+  }
+  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+  const steps = rows(records.touchpoints).sort(
+    (a, b) =>
+      number(a.createdAt) - number(b.createdAt) ||
+      number(a.seq) - number(b.seq) ||
+      (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0),
+  );
+  const stages = new Map<unknown, string[]>();
+  for (const step of steps) {
+    if (typeof step.stage !== 'string') continue;
+    const name = step.stage.trim();
+    if (!name || name.length > STAGE_NAME || STAGE_IDS.has(name)) continue;
+    if (!auditOf.has(step.journeyId)) continue;
+    const auditId = auditOf.get(step.journeyId);
+    const list = stages.get(auditId) ?? [];
+    if (!list.includes(name) && list.length < MAX_STAGES) list.push(name);
+    stages.set(auditId, list);
+  }
+  return stages;
+}
+
+/**
+ * A version 1 records.json (parsed, not yet checked) with the fields of version 2: audits get an
+ * audit method with the stages typed on their steps as custom stages, journeys no measurements,
+ * steps no type, answers or added checklists, action items are actions without a metric. Anything
+ * that is not what version 1 has (a table that is not a list, a record that is not an object) is
+ * left for the schemas to refuse; a record that already has a field of version 2 is refused here.
+ */
+export function upgradeRecordsV1(records: Row): Row {
+  const stages = customStages(records);
+  const out: Row = { ...records };
+  for (const [table, added] of Object.entries(ADDED)) {
+    const list = records[table];
+    if (!Array.isArray(list)) continue;
+    out[table] = list.map((record: unknown, index) => {
+      if (!isRow(record)) return record;
+      const fields = added(record, stages);
+      for (const key of Object.keys(fields)) {
+        if (Object.hasOwn(record, key)) {
+          const field = `${table}[${index}].${key}`;
+          throw new BundleError(
+            'invalid-records',
+            `records.json: ${field}: not a field of format version 1`,
+            { path: 'records.json', field },
+          );
+        }
+      }
+      return { ...record, ...fields };
+    });
+  }
+  return out;
+}
