@@ -2,6 +2,7 @@
 import { BundleError } from '../lib/bundle/errors';
 import { CaptureError, storageParams } from '../lib/capture/errors';
 import {
+  InUseError,
   InvalidRecordError,
   NotFoundError,
   RestoreError,
@@ -15,6 +16,7 @@ export function describeError(error: unknown, t: Translate): string {
   if (error instanceof CaptureError) return t(`error_${error.reason}`, error.params);
   if (error instanceof StorageFullError) return t('error_storage-full', storageParams(error));
   if (error instanceof NotFoundError) return t('error_not-found');
+  if (error instanceof InUseError) return t('error_in-use', { label: error.label, seq: error.seq });
   if (error instanceof BundleError) {
     const where = [error.path, error.field].filter(Boolean).join(', ');
     return t(`bundle_${error.code}`, { ...error.params, where: where || '—' });

@@ -96,7 +96,7 @@ export function TextField(props: {
   maxLength?: number;
   required?: boolean;
   placeholder?: string;
-  type?: 'text' | 'datetime-local' | 'email' | 'tel';
+  type?: 'text' | 'datetime-local' | 'date' | 'email' | 'tel';
 }) {
   const { t, label, onInput, maxLength, value, ...attrs } = props;
   const [changed, setChanged] = useState<string | null>(null);

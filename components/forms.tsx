@@ -1,13 +1,18 @@
 /** Forms of the side panel: new or edited audit and journey, offline contact. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import { LIMITS, type AuditInput, type BrandRole, type JourneyInput } from '../lib/model';
+import {
+  LIMITS,
+  type AuditInput,
+  type BrandRole,
+  type JourneyInput,
+  type TouchpointType,
+} from '../lib/model';
 import {
   CHANNEL_IDS,
   CHANNELS,
   OFFLINE_CHANNEL_IDS,
-  STAGE_IDS,
-  STAGES,
+  typeName,
   type ChannelId,
   type Locale,
 } from '../lib/taxonomy';
@@ -239,6 +244,9 @@ export interface OfflineInput {
   note: string;
   at: number;
   file: File | null;
+  typeId: string | null;
+  /** Running timers this contact answers (they stop at it). */
+  stopsTimers: string[];
 }
 
 /** `datetime-local` value for a time in the auditor's time zone. */
@@ -251,6 +259,10 @@ export function OfflineForm(props: {
   t: Translate;
   locale: Locale;
   defaultStage: string;
+  stageOptions: readonly { value: string; label: string }[];
+  types: readonly TouchpointType[];
+  /** Running timers of the journey; this contact can be the answer that stops them. */
+  timers: readonly { id: string; label: string; channels: readonly ChannelId[] }[];
   now: number;
   onSubmit: Submit<OfflineInput>;
   onCancel: () => void;
@@ -262,6 +274,11 @@ export function OfflineForm(props: {
   const [note, setNote] = useState('');
   const [at, setAt] = useState(localInputValue(props.now));
   const [file, setFile] = useState<File | null>(null);
+  const [typeId, setTypeId] = useState('');
+  // A timer stops at a contact in one of its answer channels unless the auditor says otherwise.
+  const [stops, setStops] = useState<Record<string, boolean>>({});
+  const stopsTimer = (timer: (typeof props.timers)[number]) =>
+    stops[timer.id] ?? timer.channels.includes(channel);
   const { error, busy, submit } = useSubmit(props.onSubmit, t);
   const drop = useFileDrop(setFile);
   return (
@@ -280,6 +297,8 @@ export function OfflineForm(props: {
             note,
             at: Number.isNaN(time) ? props.now : time,
             file,
+            typeId: typeId || null,
+            stopsTimers: props.timers.filter(stopsTimer).map((timer) => timer.id),
           },
           [
             [title, LIMITS.title],
@@ -296,9 +315,28 @@ export function OfflineForm(props: {
         onChange={(v) => setChannel(v as ChannelId)}
       />
       <SelectField
+        label={t('touchpointType')}
+        value={typeId}
+        options={[
+          { value: '', label: t('typeNotChosen') },
+          ...props.types.map((type) => ({ value: type.id, label: typeName(type, locale) })),
+        ]}
+        onChange={(id) => {
+          setTypeId(id);
+          const type = props.types.find((x) => x.id === id);
+          if (!type) return;
+          if (CHANNELS[type.channel].offline) setChannel(type.channel);
+          setStage(type.stage);
+        }}
+      />
+      <SelectField
         label={t('stage')}
         value={stage}
-        options={STAGE_IDS.map((s) => ({ value: s, label: STAGES[s][locale] }))}
+        options={
+          props.stageOptions.some((o) => o.value === stage)
+            ? props.stageOptions
+            : [...props.stageOptions, { value: stage, label: stage }]
+        }
         onChange={setStage}
       />
       <TextField
@@ -310,6 +348,21 @@ export function OfflineForm(props: {
         onInput={setTitle}
       />
       <TextField t={t} label={t('when')} type="datetime-local" value={at} onInput={setAt} />
+      {props.timers.length > 0 && (
+        <fieldset class="stops-timers">
+          <legend>{t('answersTimers')}</legend>
+          {props.timers.map((timer) => (
+            <label class="check" key={timer.id}>
+              <input
+                type="checkbox"
+                checked={stopsTimer(timer)}
+                onChange={(e) => setStops({ ...stops, [timer.id]: e.currentTarget.checked })}
+              />
+              {timer.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <Field
         label={t('note')}
         hint={

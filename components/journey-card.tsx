@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
 import type { Journey, Outcome, PickMode } from '../lib/model';
+import { channelLabel, type Locale } from '../lib/taxonomy';
 import { SelectField } from './fields';
 
 /** What the capture buttons show: which capture runs, and how many visible captures wait. */
@@ -31,6 +32,7 @@ const OUTCOMES = ['goal-reached', 'abandoned', 'blocked'] as const;
 export function JourneyCard(props: {
   t: Translate;
   journey: Journey;
+  locale: Locale;
   stepCount: number;
   capture: CaptureState;
   autoCapture: boolean;
@@ -77,6 +79,22 @@ export function JourneyCard(props: {
           {journey.auditor && <> · {t('walkedBy', { name: journey.auditor })}</>}
         </span>
       </div>
+      <dl class="journey-context">
+        {journey.task && (
+          <>
+            <dt>{t('task')}</dt>
+            <dd>{journey.task}</dd>
+          </>
+        )}
+        {journey.persona && (
+          <>
+            <dt>{t('persona')}</dt>
+            <dd>{journey.persona}</dd>
+          </>
+        )}
+        <dt>{t('entryChannel')}</dt>
+        <dd>{channelLabel(journey.entryChannel, props.locale)}</dd>
+      </dl>
       <div class="row">
         <button
           type="button"

@@ -49,4 +49,22 @@ export const REPORT_CSS = `
 .evidence-table .bytes{display:block;color:#566074}
 .report a{color:#1f4fb5}
 @media print{.report{max-width:none;padding:0}.evidence-table{font-size:8px}.report h2{break-after:avoid}.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
+.standards-table,.plan-table{border-collapse:collapse;width:100%}
+.standards-table th,.standards-table td,.plan-table th,.plan-table td{border:1px solid #d9dee7;padding:6px 8px;text-align:left;vertical-align:top}
+.standards-table thead th,.plan-table thead th{background:#f1f4f9;font-weight:600}
+.standards-table tr.status-fail td:last-child{color:#9b2c2c}
+.standards-table tr.status-pass td:last-child{color:#1f6b36}
+.plan-table tr.overdue{background:#fff6f6}
+.plan-table .flag{margin-left:6px}
+.ideas{padding-left:20px}
+.measurement{margin:2px 0;font-size:12px}
+.measurement.status-fail{color:#9b2c2c}
+.measurement.status-pass{color:#1f6b36}
+.weak-reasons{color:#9b2c2c;font-size:12px;margin:2px 0}
+.failed-items{margin:2px 0;padding-left:18px;font-size:12px;color:#9b2c2c;list-style:none}
+.failed-items .critical{font-weight:700;font-size:11px}
+.plan-line{margin:2px 0;font-size:12px}
+.plan-line.kind-idea{color:#1f6b36}
+.score.impact.down b{color:#9b2c2c}
+.score.impact.up b{color:#1f6b36}
 `;

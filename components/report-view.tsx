@@ -1,17 +1,34 @@
 /** The journey report: used by the report page and, rendered to a string, by the HTML export. */
 import {
+  formatDate,
   formatDateTime,
   formatDuration,
   formatNumber,
   translator,
   type Translate,
 } from '../lib/i18n';
-import type { JourneyKpis } from '../lib/metrics';
-import type { Journey, Screenshot } from '../lib/model';
+import type { Compliance, JourneyKpis } from '../lib/metrics';
+import type { Journey, Screenshot, TouchpointType } from '../lib/model';
 import { evidenceRows } from '../lib/report/evidence';
-import type { ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
-import { categoryLabel, channelLabel, stageLabel, type Locale } from '../lib/taxonomy';
+import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
+import {
+  categoryLabel,
+  channelLabel,
+  formatTarget,
+  itemText,
+  stageLabel,
+  standardName,
+  typeName,
+  type Locale,
+} from '../lib/taxonomy';
 import { AnnotationOverlay } from './annotation-shapes';
+import {
+  complianceText,
+  impactText,
+  measurementText,
+  measureText,
+  reasonText,
+} from './step-method';
 
 export type ImageSize = 'thumb' | 'full';
 /** Where an image's pixels come from: object URLs on the page, data URLs in the export. */
@@ -47,27 +64,115 @@ function Flags({ step, t }: { step: ReportStep; t: Translate }) {
   );
 }
 
+/** What the method says about a step: compliance, failed items, standards, weak-link reasons. */
+function StepMethodFacts({
+  step,
+  model,
+  locale,
+  full,
+}: {
+  step: ReportStep;
+  model: ReportModel;
+  locale: Locale;
+  full: boolean;
+}) {
+  const t = translator(locale);
+  const tp = step.touchpoint;
+  const view = {
+    checklists: model.method.checklists,
+    standardsById: new Map(model.method.standards.map((s) => [s.id, s])),
+  };
+  const failed = step.checklists.flatMap((template) =>
+    template.items
+      .filter((item) =>
+        tp.checks.some(
+          (c) => c.templateId === template.id && c.itemId === item.id && c.answer === 'no',
+        ),
+      )
+      .map((item) => ({
+        key: `${template.id}/${item.id}`,
+        text: itemText(template.id, item, locale),
+        critical: item.critical,
+      })),
+  );
+  const automatic = step.reasons.filter((r) => r.kind !== 'flagged');
+  return (
+    <>
+      {(step.compliance.percent !== null || step.impact !== null) && (
+        <p class="scores">
+          {step.compliance.percent !== null && (
+            <span class="score">
+              {t('reportCompliance')}: <b>{complianceText(step.compliance, locale)}</b>
+            </span>
+          )}
+          {step.impact !== null && (
+            <span class={`score impact${step.impact < 0 ? ' down' : step.impact > 0 ? ' up' : ''}`}>
+              {t('reportImpact')}: <b>{impactText(step.impact)}</b>
+            </span>
+          )}
+        </p>
+      )}
+      {full && failed.length > 0 && (
+        <ul class="failed-items" aria-label={t('reportFailedItems')}>
+          {failed.map((f) => (
+            <li key={f.key}>
+              ✗ {f.text}
+              {f.critical && <span class="critical"> {t('critical')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {step.measurements.map((r) => (
+        <p key={r.measurement.id} class={`measurement status-${r.status}`}>
+          {measurementText(r, t, locale)}
+          {r.measurement.excused && ` · ${t('notWeakLink')}`}
+        </p>
+      ))}
+      {automatic.length > 0 && (
+        <p class="weak-reasons">
+          {t('weakBecause')}: {step.reasons.map((r) => reasonText(r, view, t, locale)).join('; ')}
+        </p>
+      )}
+      {full &&
+        step.actions.map((a) => (
+          <p key={a.id} class={`plan-line kind-${a.kind}`}>
+            {t(a.kind === 'action' ? 'reportActionLine' : 'reportIdeaLine', { what: a.what })}
+            {a.kind === 'action' &&
+              ` · ${a.owner || t('noOwner')} · ${t(`actionStatus_${a.status}`)}`}
+          </p>
+        ))}
+    </>
+  );
+}
+
 function StepCard({
   step,
+  model,
   locale,
   imageSrc,
   size,
 }: {
   step: ReportStep;
+  model: ReportModel;
   locale: Locale;
   imageSrc: ImageSource;
   size: ImageSize;
 }) {
   const t = translator(locale);
   const tp = step.touchpoint;
+  const type = model.method.types.find((x: TouchpointType) => x.id === tp.typeId);
   return (
-    <article class={`step step-${size}${tp.weakLink ? ' is-weak' : ''}`} data-step={tp.seq}>
+    <article
+      class={`step step-${size}${step.reasons.length > 0 ? ' is-weak' : ''}`}
+      data-step={tp.seq}
+    >
       <header class="step-head">
         <span class="step-no">{tp.seq}</span>
         <span class="step-title">{tp.title || t('untitled')}</span>
         <Flags step={step} t={t} />
       </header>
       <p class="step-meta">
+        {type && `${typeName(type, locale)} · `}
         {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} ·{' '}
         {channelLabel(tp.channel, locale)}
         {tp.kind === 'offline' && ` · ${t('offlineContact')}`}
@@ -108,6 +213,7 @@ function StepCard({
         <Score label={t('importance')} value={tp.importance} max={10} />
         <Score label={t('likelihood')} value={tp.likelihood} max={10} />
       </p>
+      <StepMethodFacts step={step} model={model} locale={locale} full={size === 'full'} />
       {size === 'full' && (
         <p class="step-meta">
           {formatDateTime(tp.at, locale)}
@@ -126,7 +232,19 @@ function StepCard({
   );
 }
 
-function kpiCells(kpis: JourneyKpis, locale: Locale) {
+function standardsMet(journey: ReportJourney): string {
+  const done = journey.measurements.filter((r) => r.status === 'pass' || r.status === 'fail');
+  return done.length === 0
+    ? '—'
+    : `${done.filter((r) => r.status === 'pass').length}/${done.length}`;
+}
+
+function kpiCells(
+  kpis: JourneyKpis,
+  compliance: Compliance,
+  journey: ReportJourney,
+  locale: Locale,
+) {
   return [
     String(kpis.touches),
     kpis.elapsedMs === null ? '—' : formatDuration(kpis.elapsedMs, locale),
@@ -134,6 +252,8 @@ function kpiCells(kpis: JourneyKpis, locale: Locale) {
     String(kpis.weakLinks),
     String(kpis.wows),
     kpis.finalLikelihood === null ? '—' : `${kpis.finalLikelihood}/10`,
+    complianceText(compliance, locale),
+    standardsMet(journey),
   ];
 }
 
@@ -154,28 +274,149 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
           <th scope="col">{t('kpiWeakLinks')}</th>
           <th scope="col">{t('kpiWows')}</th>
           <th scope="col">{t('kpiFinalLikelihood')}</th>
+          <th scope="col">{t('reportCompliance')}</th>
+          <th scope="col">{t('reportStandardsMet')}</th>
         </tr>
       </thead>
       <tbody>
-        {journeys.map(({ journey, kpis }) => (
-          <tr key={journey.id} data-journey={journey.id}>
-            <th scope="row">{brandLabel(journey, t)}</th>
-            <td>{journey.task}</td>
-            <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
-            {kpiCells(kpis, locale).map((cell, i) => (
-              <td
-                key={i}
-                class={
-                  i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined
-                }
-              >
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {journeys.map((row) => {
+          const { journey, kpis } = row;
+          return (
+            <tr key={journey.id} data-journey={journey.id}>
+              <th scope="row">{brandLabel(journey, t)}</th>
+              <td>{journey.task}</td>
+              <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
+              {kpiCells(kpis, row.compliance, row, locale).map((cell, i) => (
+                <td
+                  key={i}
+                  class={
+                    i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined
+                  }
+                >
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
+  );
+}
+
+/** Every standard measured on the chosen journeys: measured against the target, pass or fail. */
+function StandardsTable({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  const rows = model.journeys.flatMap((j) =>
+    j.measurements.map((r) => ({ journey: j.journey, steps: j.steps, r })),
+  );
+  if (rows.length === 0) return null;
+  const seqOf = (steps: ReportStep[], id: string | null) =>
+    steps.find((s) => s.touchpoint.id === id)?.touchpoint.seq;
+  return (
+    <section class="standards">
+      <h2 id="standards-title">{t('standards')}</h2>
+      <table class="standards-table" aria-labelledby="standards-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('brand')}</th>
+            <th scope="col">{t('reportStandard')}</th>
+            <th scope="col">{t('reportMeasuredOn')}</th>
+            <th scope="col">{t('measuredTime')}</th>
+            <th scope="col">{t('reportTarget')}</th>
+            <th scope="col">{t('reportResult')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ journey, steps, r }) => {
+            const from = seqOf(steps, r.measurement.startStepId);
+            const to = seqOf(steps, r.endStepId);
+            return (
+              <tr key={r.measurement.id} class={`status-${r.status}`}>
+                <th scope="row">{brandLabel(journey, t)}</th>
+                <td>{r.standard ? standardName(r.standard, locale) : t('standardRemoved')}</td>
+                <td>
+                  {from !== undefined && to !== undefined && from !== to
+                    ? t('reportStepsRange', { from, to })
+                    : to !== undefined
+                      ? t('stepN', { n: to })
+                      : from !== undefined
+                        ? t('reportFromStep', { n: from })
+                        : '—'}
+                </td>
+                <td>
+                  {r.measuredMs === null ? '—' : formatDuration(r.measuredMs, locale)}
+                  {r.running && ` (${t('standard_running')})`}
+                </td>
+                <td>{r.standard ? formatTarget(r.standard, locale) : '—'}</td>
+                <td>
+                  <b>{t(`standard_${r.status}`)}</b>
+                  {r.measurement.excused && ` · ${t('notWeakLink')}`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function dateOf(ms: number | null, locale: Locale): string {
+  return ms === null ? '—' : formatDate(ms, locale);
+}
+
+/** The action plan: what the own brand will change, who owns it, by when, and how success is measured. */
+function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  if (model.actions.length === 0 && model.ideas.length === 0) return null;
+  const where = (p: PlanItem) =>
+    `${p.journey.brandName} · ${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
+  return (
+    <section class="action-plan">
+      <h2 id="action-plan-title">{t('reportActionPlan')}</h2>
+      {model.actions.length > 0 && (
+        <table class="plan-table" aria-labelledby="action-plan-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('actionWhat')}</th>
+              <th scope="col">{t('reportStep')}</th>
+              <th scope="col">{t('actionOwner')}</th>
+              <th scope="col">{t('actionDue')}</th>
+              <th scope="col">{t('reportStatus')}</th>
+              <th scope="col">{t('actionMetric')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.actions.map((p) => (
+              <tr key={p.action.id} class={p.overdue ? 'overdue' : undefined}>
+                <th scope="row">{p.action.what}</th>
+                <td>{where(p)}</td>
+                <td>{p.action.owner || '—'}</td>
+                <td>
+                  {dateOf(p.action.due, locale)}
+                  {p.overdue && <span class="flag flag-weak">{t('overdue')}</span>}
+                </td>
+                <td>{t(`actionStatus_${p.action.status}`)}</td>
+                <td>{measureText(p.action) || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {model.ideas.length > 0 && (
+        <>
+          <h3>{t('ideas')}</h3>
+          <ul class="ideas">
+            {model.ideas.map((p) => (
+              <li key={p.action.id}>
+                <b>{p.action.what}</b> — {where(p)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -186,7 +427,7 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
     <section class="fix-first">
       <h2>{t('fixFirst')}</h2>
       <ol>
-        {model.fixFirst.map(({ journey, touchpoint }) => (
+        {model.fixFirst.map(({ journey, touchpoint, reasons }) => (
           <li key={touchpoint.id}>
             <b>{journey.brandName}</b> · {t('stepN', { n: touchpoint.seq })} ·{' '}
             {stageLabel(touchpoint.stage, locale)} — {touchpoint.title || t('untitled')}
@@ -194,6 +435,21 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
             {t('importance')}: {touchpoint.importance ?? '—'} · {t('experience')}:{' '}
             {touchpoint.experience ?? '—'}
             {touchpoint.note && <span class="note"> — {touchpoint.note}</span>}
+            <div class="weak-reasons">
+              {reasons
+                .map((r) =>
+                  reasonText(
+                    r,
+                    {
+                      checklists: model.method.checklists,
+                      standardsById: new Map(model.method.standards.map((x) => [x.id, x])),
+                    },
+                    t,
+                    locale,
+                  ),
+                )
+                .join('; ')}
+            </div>
           </li>
         ))}
       </ol>
@@ -289,6 +545,8 @@ export function ReportView({ model, locale, imageSrc }: Props) {
         <>
           <KpiTable journeys={journeys} locale={locale} />
           <FixFirst model={model} locale={locale} />
+          <StandardsTable model={model} locale={locale} />
+          <ActionPlan model={model} locale={locale} />
           <section class="compare">
             <h2 id="side-by-side-title">{t('sideBySide')}</h2>
             <table class="stages" aria-labelledby="side-by-side-title">
@@ -315,6 +573,7 @@ export function ReportView({ model, locale, imageSrc }: Props) {
                             <StepCard
                               key={step.touchpoint.id}
                               step={step}
+                              model={model}
                               locale={locale}
                               imageSrc={imageSrc}
                               size="thumb"
@@ -334,7 +593,8 @@ export function ReportView({ model, locale, imageSrc }: Props) {
               <p class="journey-meta">
                 {[
                   journey.task,
-                  journey.persona,
+                  journey.persona && `${t('persona')}: ${journey.persona}`,
+                  `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale)}`,
                   journey.brandDomain,
                   journey.auditor && t('walkedBy', { name: journey.auditor }),
                 ]
@@ -347,7 +607,13 @@ export function ReportView({ model, locale, imageSrc }: Props) {
                 <ol class="steps">
                   {steps.map((step) => (
                     <li key={step.touchpoint.id}>
-                      <StepCard step={step} locale={locale} imageSrc={imageSrc} size="full" />
+                      <StepCard
+                        step={step}
+                        model={model}
+                        locale={locale}
+                        imageSrc={imageSrc}
+                        size="full"
+                      />
                     </li>
                   ))}
                 </ol>

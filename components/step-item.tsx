@@ -8,13 +8,20 @@ import {
   CATEGORY_IDS,
   CHANNEL_IDS,
   CHANNELS,
-  STAGE_IDS,
-  STAGES,
   stageLabel,
   type Locale,
 } from '../lib/taxonomy';
 import { useFileDrop, type ObjectUrls } from './hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from './fields';
+import {
+  complianceText,
+  impactText,
+  StepMethod,
+  TypeSelect,
+  type MethodActions,
+  type MethodView,
+  type StepExtras,
+} from './step-method';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
 export interface StepActions {
@@ -24,6 +31,9 @@ export interface StepActions {
   attach(step: Touchpoint, file: File): void;
   /** Opens the annotation and redaction editor for one of the step's screenshots. */
   annotate(step: Touchpoint, screenshotId: string): void;
+  /** Defines a stage of the audit (once, for every step) and puts the step in it. */
+  defineStage(step: Touchpoint, name: string): void;
+  method: MethodActions;
 }
 
 export interface StepItemProps {
@@ -36,6 +46,12 @@ export interface StepItemProps {
   actions: StepActions;
   /** Hides the auditor's own identity in what the step shows (not in the fields being edited). */
   mask: (text: string) => string;
+  /** The audit's method (the same object while the audit's method is unchanged). */
+  view: MethodView;
+  /** What the method says about this step (the same object while that is unchanged). */
+  extras: StepExtras;
+  /** Local midnight of today (actions due before it are overdue). */
+  today: number;
 }
 
 function hostOf(url: string | null): string {
@@ -69,17 +85,16 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
   const name = props.mask(step.title) || t('untitled');
   // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
   const drop = useFileDrop((file) => actions.attach(step, file));
-  const stageOptions: { value: string; label: string }[] = STAGE_IDS.map((s) => ({
-    value: s,
-    label: STAGES[s][locale],
-  }));
-  if (!STAGE_IDS.includes(step.stage as never))
-    stageOptions.push({ value: step.stage, label: step.stage });
+  const { view, extras } = props;
+  const stageOptions = view.stageOptions.some((o) => o.value === step.stage)
+    ? view.stageOptions
+    : [...view.stageOptions, { value: step.stage, label: step.stage }];
+  const weak = extras.reasons.length > 0;
   return (
     <li
       {...drop.handlers}
       data-step-id={step.id}
-      class={`step-item${step.weakLink ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}${drop.dragging ? ' dragging' : ''}`}
+      class={`step-item${weak ? ' is-weak' : ''}${step.wow ? ' is-wow' : ''}${drop.dragging ? ' dragging' : ''}`}
       aria-label={t('stepN', { n: step.seq }) + ': ' + name}
     >
       <div class="step-top">
@@ -120,6 +135,29 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           ))}
           <div class="step-sub">
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
+          </div>
+          <div class="step-badges">
+            {extras.compliance.percent !== null && (
+              <span class="badge">
+                {t('complianceShort', { value: complianceText(extras.compliance, locale) })}
+              </span>
+            )}
+            {extras.impact !== null && (
+              <span
+                class={`badge impact${extras.impact > 0 ? ' up' : extras.impact < 0 ? ' down' : ''}`}
+                title={t('impactHint')}
+              >
+                {t('impactShort', { value: impactText(extras.impact) })}
+              </span>
+            )}
+            {extras.reasons.some((r) => r.kind !== 'flagged') && (
+              <span class="badge weak">{t('weakAuto', { n: extras.reasons.length })}</span>
+            )}
+            {extras.actions.length > 0 && (
+              <span class="badge">
+                {t(extras.ownBrand ? 'actionsCount' : 'ideasCount', { n: extras.actions.length })}
+              </span>
+            )}
           </div>
         </div>
       </div>
@@ -193,6 +231,24 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             maxLength={LIMITS.title}
             onCommit={(title) => onEdit({ title })}
           />
+          <TypeSelect
+            step={step}
+            view={view}
+            t={t}
+            locale={locale}
+            onChange={(type) =>
+              onEdit(
+                type
+                  ? {
+                      typeId: type.id,
+                      category: type.category,
+                      channel: type.channel,
+                      stage: type.stage,
+                    }
+                  : { typeId: null },
+              )
+            }
+          />
           <SelectField
             label={t('stage')}
             value={step.stage}
@@ -206,7 +262,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             maxLength={LIMITS.stage}
             placeholder={t('customStagePlaceholder')}
             clearOnCommit
-            onCommit={(stage) => stage.trim() && onEdit({ stage: stage.trim() })}
+            onCommit={(stage) => stage.trim() && actions.defineStage(step, stage.trim())}
           />
           <SelectField
             label={t('category')}
@@ -241,6 +297,16 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             maxLength={LIMITS.note}
             multiline
             onCommit={(note) => onEdit({ note })}
+          />
+          <StepMethod
+            step={step}
+            screenshots={props.screenshots}
+            view={view}
+            extras={extras}
+            t={t}
+            locale={locale}
+            now={props.today}
+            actions={actions.method}
           />
           {props.screenshots.length > 0 && (
             <ul class="shot-list">

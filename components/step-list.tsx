@@ -9,6 +9,7 @@ import type { Screenshot, Touchpoint } from '../lib/model';
 import type { Locale } from '../lib/taxonomy';
 import type { ObjectUrls } from './hooks';
 import { StepItem, type StepActions } from './step-item';
+import type { MethodView, StepExtras } from './step-method';
 
 /** Steps drawn with the panel: more than fit on a tall screen. */
 export const FIRST_STEPS = 24;
@@ -47,12 +48,17 @@ export function StepList(props: {
   thumbUrls: ObjectUrls;
   mask: (text: string) => string;
   actions: StepActions;
+  view: MethodView;
+  /** What the method says about a step, the same object while it is unchanged. */
+  extrasOf(touchpointId: string): StepExtras;
+  today: number;
 }) {
   const { t, steps } = props;
   const limit = useGrowingLimit(steps.length);
   const drawn = limit < steps.length ? steps.slice(0, limit) : steps;
   return (
     <section aria-label={t('steps')} aria-busy={drawn.length < steps.length}>
+      <h2 class="visually-hidden">{t('steps')}</h2>
       {steps.length === 0 ? (
         <p class="muted">{t('noStepsHint')}</p>
       ) : (
@@ -68,6 +74,9 @@ export function StepList(props: {
               locale={props.locale}
               actions={props.actions}
               mask={props.mask}
+              view={props.view}
+              extras={props.extrasOf(step.id)}
+              today={props.today}
             />
           ))}
         </ol>

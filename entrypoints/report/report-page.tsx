@@ -62,7 +62,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
       { identity: false, ...choices },
       maskLabels(t),
     );
-    return buildReport(shared, chosenIds, Date.now());
+    return buildReport(shared, chosenIds, Date.now(), -new Date().getTimezoneOffset());
   }, [
     snapshot,
     chosenIds.join(),

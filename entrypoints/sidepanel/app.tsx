@@ -13,6 +13,8 @@ import {
 } from '../../components/hooks';
 import { JourneyCard, type JourneyActions } from '../../components/journey-card';
 import { LanguageSelect } from '../../components/language-select';
+import { OpenActionsCard, TimersCard, type TimerActions } from '../../components/method-cards';
+import type { MethodActions } from '../../components/step-method';
 import { maskLabels, MessageLines, type Message } from '../../components/messages';
 import { RecentlyDeleted } from '../../components/recently-deleted';
 import { StepList } from '../../components/step-list';
@@ -20,7 +22,7 @@ import type { StepActions } from '../../components/step-item';
 import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
 import type { Settings } from '../../lib/browser';
 import { CaptureError } from '../../lib/capture/errors';
-import { watchQuery, type AuditStore } from '../../lib/db';
+import { watchQuery, type AuditStore, type PlacedAction } from '../../lib/db';
 import { formatBytes, localeFor, translator } from '../../lib/i18n';
 import type {
   Audit,
@@ -34,8 +36,9 @@ import type {
 import { maskers } from '../../lib/privacy';
 import type { CaptureService } from '../../lib/services/capture';
 import type { OfflineContact } from '../../lib/services/evidence';
-import { defaultStage } from '../../lib/taxonomy';
+import { defaultStage, formatTarget, standardName } from '../../lib/taxonomy';
 import { useCaptures } from './use-captures';
+import { useMethod } from './use-method';
 
 /** What the panel works with: built once in main.tsx (tests can hand in others). */
 export interface PanelServices {
@@ -159,6 +162,18 @@ export function App({ services }: { services: PanelServices }) {
   const thumbs = useObjectUrls(
     useMemo(() => new Map(dbShots.map((s) => [s.id, thumbnailBlob(s)])), [dbShots]),
   );
+  const placedActions = useSubscription<PlacedAction[]>(
+    (v, e) => (audit ? watchQuery(() => store.listActions(audit.id), v, e) : (v([]), () => {})),
+    [],
+    [audit?.id],
+  );
+  const auditActions = useMemo(() => placedActions.map((p) => p.action), [placedActions]);
+  const journeyActionItems = useMemo(
+    () => placedActions.filter((p) => p.journeyId === journey?.id).map((p) => p.action),
+    [placedActions, journey?.id],
+  );
+  const method = useMethod(audit, journey, steps, journeyActionItems, locale);
+  const today = new Date().setHours(0, 0, 0, 0);
   const storage = useStorageState(store.storage);
   const trash = useSubscription<DeletedEntry[]>(
     (v, e) => watchQuery(() => store.listDeleted(), v, e),
@@ -257,7 +272,7 @@ export function App({ services }: { services: PanelServices }) {
         : t('restored', { label: mask.text(entry.label) });
     });
 
-  const auditActions: AuditBarActions = {
+  const auditBarActions: AuditBarActions = {
     chooseAudit: (id) => void writeSettings({ activeAuditId: id, activeJourneyId: null }),
     chooseJourney: (id) => void writeSettings({ activeJourneyId: id }),
     newAudit: () => setForm('audit'),
@@ -295,6 +310,60 @@ export function App({ services }: { services: PanelServices }) {
       }),
   };
 
+  const methodActions: MethodActions = {
+    answer: (step, templateId, itemId, answer) =>
+      void run(async () => {
+        await store.answerCheck(step.id, templateId, itemId, answer);
+        return null;
+      }),
+    checkDetail: (step, templateId, itemId, detail) =>
+      void run(async () => {
+        const current = step.checks.find((c) => c.templateId === templateId && c.itemId === itemId);
+        if (current) await store.answerCheck(step.id, templateId, itemId, current.answer, detail);
+        return null;
+      }),
+    addChecklist: (step, templateId) =>
+      void run(async () => (await store.setStepChecklist(step.id, templateId, true), null)),
+    startTimer: (step, standardId) =>
+      void run(async () => {
+        await store.startTimer(step.journeyId, standardId, step.id);
+        return t('timerStarted', { n: step.seq });
+      }),
+    recordDuration: (step, standardId, ms) =>
+      void run(async () => {
+        await store.recordDuration(step.journeyId, standardId, step.id, ms);
+        return t('durationRecorded', { n: step.seq });
+      }),
+    excuse: (step, id, excused) =>
+      void run(async () => (await store.excuseMeasurement(step.journeyId, id, excused), null)),
+    deleteMeasurement: (step, id) =>
+      void run(async () => (await store.deleteMeasurement(step.journeyId, id), null)),
+    addAction: (input) =>
+      void run(async () => {
+        const action = await store.addAction(input);
+        return t(action.kind === 'action' ? 'actionAdded' : 'ideaAdded', { what: action.what });
+      }),
+    updateAction: (action, edit) =>
+      void run(async () => (await store.updateAction(action.id, edit), null)),
+    deleteAction: (action) => void run(async () => removed(await store.deleteAction(action.id))),
+  };
+  const timerActions: TimerActions = {
+    stopAtLast: (r) =>
+      void run(async () => {
+        const last = steps.at(-1);
+        if (!journey || !last) return null;
+        await store.stopTimer(journey.id, r.measurement.id, last.id);
+        return t('timerStopped', { n: last.seq });
+      }),
+    cancel: (r) =>
+      void run(async () => {
+        if (journey) await store.deleteMeasurement(journey.id, r.measurement.id);
+        return t('timerCancelled');
+      }),
+  };
+  const brandOf = new Map((journeys ?? []).map((j) => [j.id, j.brandName]));
+  const placeOf = new Map(placedActions.map((p) => [p.action.id, p]));
+
   // One object for every step: rows stay memoised (see StepItem).
   const stepActions = useRef<StepActions>(null as unknown as StepActions);
   stepActions.current = {
@@ -311,6 +380,22 @@ export function App({ services }: { services: PanelServices }) {
         await services.openPage(`/annotate.html?screenshot=${screenshotId}`);
         return null;
       }),
+    defineStage: (step, name) =>
+      void run(async () => {
+        if (!audit) return null;
+        // A name that is already a stage (built-in in this language, or the audit's) is that stage.
+        const known = method.view.stageOptions.find((o) => o.label === name || o.value === name);
+        if (!known) {
+          await store.updateMethod(audit.id, (current) =>
+            current.stages.some((s) => s.name === name)
+              ? current
+              : { ...current, stages: [...current.stages, { name, after: null }] },
+          );
+        }
+        await store.updateStep(step.id, { stage: known?.value ?? name });
+        return t(known ? 'stageChosen' : 'stageDefined', { name, n: step.seq });
+      }),
+    method: methodActions,
   };
   const stableStepActions = useMemo<StepActions>(
     () => ({
@@ -319,6 +404,19 @@ export function App({ services }: { services: PanelServices }) {
       delete: (...a) => stepActions.current.delete(...a),
       attach: (...a) => stepActions.current.attach(...a),
       annotate: (...a) => stepActions.current.annotate(...a),
+      defineStage: (...a) => stepActions.current.defineStage(...a),
+      method: {
+        answer: (...a) => stepActions.current.method.answer(...a),
+        checkDetail: (...a) => stepActions.current.method.checkDetail(...a),
+        addChecklist: (...a) => stepActions.current.method.addChecklist(...a),
+        startTimer: (...a) => stepActions.current.method.startTimer(...a),
+        recordDuration: (...a) => stepActions.current.method.recordDuration(...a),
+        excuse: (...a) => stepActions.current.method.excuse(...a),
+        deleteMeasurement: (...a) => stepActions.current.method.deleteMeasurement(...a),
+        addAction: (...a) => stepActions.current.method.addAction(...a),
+        updateAction: (...a) => stepActions.current.method.updateAction(...a),
+        deleteAction: (...a) => stepActions.current.method.deleteAction(...a),
+      },
     }),
     [],
   );
@@ -352,6 +450,14 @@ export function App({ services }: { services: PanelServices }) {
         <button type="button" onClick={() => void services.openPage('/report.html')}>
           {t('openReport')}
         </button>
+        {audit && (
+          <button
+            type="button"
+            onClick={() => void services.openPage(`/method.html?audit=${audit.id}`)}
+          >
+            {t('openMethod')}
+          </button>
+        )}
         <button
           type="button"
           class="icon"
@@ -370,7 +476,7 @@ export function App({ services }: { services: PanelServices }) {
         journeys={journeys}
         journey={journey}
         creatingAudit={form === 'audit'}
-        actions={auditActions}
+        actions={auditBarActions}
       />
 
       {form === 'audit' && (
@@ -439,6 +545,7 @@ export function App({ services }: { services: PanelServices }) {
           key={journey.id}
           t={t}
           journey={journey}
+          locale={locale}
           stepCount={steps.length}
           capture={captures.state}
           autoCapture={settings.autoCapture?.journeyId === journey.id}
@@ -451,6 +558,17 @@ export function App({ services }: { services: PanelServices }) {
           t={t}
           locale={locale}
           defaultStage={defaultStage('offline', steps.at(-1)?.stage)}
+          stageOptions={method.view.stageOptions}
+          types={method.view.types}
+          timers={method.results
+            .filter((r) => r.running)
+            .map((r) => ({
+              id: r.measurement.id,
+              label: r.standard
+                ? `${standardName(r.standard, locale)} ${formatTarget(r.standard, locale)}`
+                : t('standardRemoved'),
+              channels: r.standard?.answerChannels ?? [],
+            }))}
           now={Date.now()}
           onCancel={() => setForm('none')}
           onSubmit={async (input) => {
@@ -458,6 +576,16 @@ export function App({ services }: { services: PanelServices }) {
             setForm('none');
             say(t('offlineAdded', { n: step.seq }));
           }}
+        />
+      )}
+
+      {journey && (
+        <TimersCard
+          t={t}
+          locale={locale}
+          running={method.results.filter((r) => r.running)}
+          steps={steps}
+          actions={timerActions}
         />
       )}
 
@@ -486,6 +614,25 @@ export function App({ services }: { services: PanelServices }) {
           thumbUrls={thumbs}
           mask={mask.text}
           actions={stableStepActions}
+          view={method.view}
+          extrasOf={method.extrasOf}
+          today={today}
+        />
+      )}
+
+      {audit && (
+        <OpenActionsCard
+          t={t}
+          locale={locale}
+          actions={auditActions}
+          today={today}
+          contextOf={(action) => {
+            const place = placeOf.get(action.id);
+            return place
+              ? `${brandOf.get(place.journeyId) ?? ''} · ${t('stepN', { n: place.seq })}`
+              : '';
+          }}
+          onChange={methodActions}
         />
       )}
 

@@ -223,14 +223,19 @@ export class AuditStore {
    */
   async updateMethod(
     auditId: string,
-    method: AuditMethod,
+    /** The new method, or how to change the one stored (applied inside the transaction). */
+    method: AuditMethod | ((current: AuditMethod) => AuditMethod),
     renamedStages: { from: string; to: string }[] = [],
   ): Promise<Audit> {
-    const checked = parse(AuditMethod, method, 'method');
     return this.write(0, () =>
       this.db.transaction('rw', this.db.audits, this.db.journeys, this.db.touchpoints, async () => {
         const current = await this.db.audits.get(auditId);
         if (!current) throw new NotFoundError('Audit', auditId);
+        const checked = parse(
+          AuditMethod,
+          typeof method === 'function' ? method(current.method) : method,
+          'method',
+        );
         const now = this.now();
         const journeyIds = await this.db.journeys.where({ auditId }).primaryKeys();
         const steps = await this.db.touchpoints.where('journeyId').anyOf(journeyIds).toArray();

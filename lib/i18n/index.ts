@@ -46,6 +46,17 @@ export function formatDateTime(ms: number, locale: Locale): string {
   }).format(ms);
 }
 
+const dateFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
+/** A day, e.g. "26 Dec 2026" (due dates). */
+export function formatDate(ms: number, locale: Locale): string {
+  return formatterOf(dateFormats, locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(ms);
+}
+
 export function formatTime(ms: number, locale: Locale): string {
   return formatterOf(timeFormats, locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }

@@ -1,7 +1,16 @@
 /** Steps as CSV, one row per step; safe to open in a spreadsheet. */
+import { formatDuration } from '../i18n';
 import type { Locale } from '../taxonomy';
-import { categoryLabel, channelLabel, stageLabel } from '../taxonomy';
-import type { ReportModel } from './model';
+import {
+  categoryLabel,
+  channelLabel,
+  formatTarget,
+  itemText,
+  stageLabel,
+  standardName,
+  typeName,
+} from '../taxonomy';
+import type { ReportModel, ReportStep } from './model';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
@@ -18,11 +27,14 @@ export const CSV_COLUMNS = [
   'brand',
   'brand_role',
   'task',
+  'persona',
+  'entry_channel',
   'auditor',
   'step',
   'kind',
   'stage',
   'stage_label',
+  'touchpoint_type',
   'category',
   'channel',
   'title',
@@ -31,29 +43,70 @@ export const CSV_COLUMNS = [
   'experience_1_5',
   'importance_1_10',
   'likelihood_0_10',
+  'likelihood_change',
+  'checklist_compliance_pct',
+  'checklist_failed_items',
+  'standards',
   'weak_link',
+  'weak_reasons',
   'wow',
   'fix_first_rank',
+  'actions',
   'note',
   'images_sha256',
 ] as const;
+
+/** yyyy-mm-dd of a due date (stored as local midnight of the day). */
+function localDate(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A step's standards as text: "Callback after a web form: 26 h (≤ 2 h) fail". */
+function standardsCell(step: ReportStep, locale: Locale): string {
+  return step.measurements
+    .map((r) => {
+      const name = r.standard ? standardName(r.standard, locale) : r.measurement.standardId;
+      const measured = r.measuredMs === null ? '—' : formatDuration(r.measuredMs, locale);
+      const target = r.standard ? formatTarget(r.standard, locale) : '';
+      const excused = r.measurement.excused ? ' excused' : '';
+      return `${name}: ${measured} (${target}) ${r.status}${excused}`;
+    })
+    .join('; ');
+}
 
 /** UTF-8 CSV with a byte-order mark (so spreadsheets read Cyrillic) and CRLF line ends. */
 export function renderCsv(model: ReportModel, locale: Locale): string {
   const rows: (string | number | boolean | null)[][] = [];
   const rankOf = new Map(model.fixFirst.map((item) => [item.touchpoint.id, item.rank]));
+  const typeOf = new Map(model.method.types.map((type) => [type.id, type]));
   for (const { journey, steps } of model.journeys) {
-    for (const { touchpoint: t, screenshots } of steps) {
+    for (const step of steps) {
+      const { touchpoint: t, screenshots, compliance } = step;
+      const type = t.typeId === null ? undefined : typeOf.get(t.typeId);
+      const failed = step.checklists.flatMap((template) =>
+        template.items
+          .filter((item) =>
+            t.checks.some(
+              (c) => c.templateId === template.id && c.itemId === item.id && c.answer === 'no',
+            ),
+          )
+          .map((item) => itemText(template.id, item, locale)),
+      );
       rows.push([
         model.audit.name,
         journey.brandName,
         journey.brandRole,
         journey.task,
+        journey.persona,
+        channelLabel(journey.entryChannel, locale),
         journey.auditor,
         t.seq,
         t.kind,
         t.stage,
         stageLabel(t.stage, locale),
+        type ? typeName(type, locale) : (t.typeId ?? ''),
         categoryLabel(t.category, locale),
         channelLabel(t.channel, locale),
         t.title,
@@ -62,9 +115,30 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
         t.experience,
         t.importance,
         t.likelihood,
-        t.weakLink,
+        step.impact,
+        compliance.percent === null ? null : Math.round(compliance.percent * 10) / 10,
+        failed.join('; '),
+        standardsCell(step, locale),
+        step.reasons.length > 0,
+        step.reasons.map((r) => r.kind).join(' '),
         t.wow,
         rankOf.get(t.id) ?? null,
+        step.actions
+          .map((a) =>
+            [
+              a.kind,
+              a.what,
+              a.owner,
+              a.due === null ? '' : localDate(a.due),
+              a.status,
+              [a.metric, [a.baseline, a.target].filter(Boolean).join(' -> ')]
+                .filter(Boolean)
+                .join(': '),
+            ]
+              .filter(Boolean)
+              .join(' | '),
+          )
+          .join('; '),
         t.note,
         screenshots.map((s) => s.sha256).join(' '),
       ]);

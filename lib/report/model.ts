@@ -1,18 +1,66 @@
 /** The report model: a pure function of the database contents (testable in Node). */
-import { alignedStages, journeyKpis, rankFixFirst, type JourneyKpis } from '../metrics';
-import type { Audit, AuditSnapshot, Journey, Screenshot, Touchpoint } from '../model';
+import {
+  combineCompliance,
+  evaluateMeasurements,
+  journeyKpis,
+  likelihoodImpact,
+  methodRankFixFirst,
+  openActions,
+  isOverdue,
+  stepCompliance,
+  weakReasons,
+  applicableChecklists,
+  type Compliance,
+  type JourneyKpis,
+  type MeasurementResult,
+  type WeakReason,
+} from '../metrics';
+import type {
+  ActionItem,
+  Audit,
+  AuditSnapshot,
+  ChecklistTemplate,
+  Journey,
+  Screenshot,
+  Standard,
+  Touchpoint,
+  TouchpointType,
+} from '../model';
+import { methodStageOrder, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
 
 export const REPORT_FORMAT_VERSION = 1;
 
 export interface ReportStep {
   touchpoint: Touchpoint;
   screenshots: Screenshot[];
+  /** The checklists shown on the step and how it complied with them. */
+  checklists: ChecklistTemplate[];
+  compliance: Compliance;
+  /** Why it is a weak link (flagged, poor experience, a failed critical item or standard). */
+  reasons: WeakReason[];
+  /** Change of likelihood to choose from the previous step that had one. */
+  impact: number | null;
+  /** Standards measured on this step (the answer, or the step a duration was entered on). */
+  measurements: MeasurementResult[];
+  actions: ActionItem[];
 }
 
 export interface ReportJourney {
   journey: Journey;
   steps: ReportStep[];
   kpis: JourneyKpis;
+  /** Checklist compliance of the whole journey (weights pooled over every answered item). */
+  compliance: Compliance;
+  /** Every measurement of the journey (running timers included). */
+  measurements: MeasurementResult[];
+}
+
+/** An action or idea with the step it belongs to (the report's action plan). */
+export interface PlanItem {
+  action: ActionItem;
+  journey: Journey;
+  touchpoint: Touchpoint;
+  overdue: boolean;
 }
 
 /** One lifecycle stage across the compared journeys: the steps of each, or none (missing). */
@@ -34,8 +82,14 @@ export interface ReportModel {
   audit: Audit;
   journeys: ReportJourney[];
   stages: StageRow[];
-  /** The steps to fix first (lib/metrics rankFixFirst), shared by the report page, HTML and CSV. */
+  /** The steps to fix first (lib/metrics methodRankFixFirst), shared by the report page, HTML and CSV. */
   fixFirst: FixFirstItem[];
+  /** The audit's method, resolved (built-ins with the audit's changes). */
+  method: { types: TouchpointType[]; checklists: ChecklistTemplate[]; standards: Standard[] };
+  /** Actions of the chosen journeys' steps: open ones first (overdue first), then done. */
+  actions: PlanItem[];
+  /** Ideas to borrow (from any journey, usually competitors'). */
+  ideas: PlanItem[];
 }
 
 /**
@@ -46,6 +100,8 @@ export function buildReport(
   snapshot: AuditSnapshot,
   journeyIds: readonly string[],
   now: number,
+  /** The reader's time zone, for working-day standards. */
+  utcOffsetMinutes = 0,
 ): ReportModel {
   const byId = new Map(snapshot.journeys.map((j) => [j.id, j]));
   const chosen = journeyIds
@@ -58,22 +114,83 @@ export function buildReport(
   )) {
     shotsByStep.set(shot.touchpointId, [...(shotsByStep.get(shot.touchpointId) ?? []), shot]);
   }
+  const method = {
+    types: resolveTypes(snapshot.audit.method),
+    checklists: resolveChecklists(snapshot.audit.method),
+    standards: resolveStandards(snapshot.audit.method),
+  };
+  const actionsByStep = new Map<string, ActionItem[]>();
+  for (const action of [...snapshot.actionItems].sort((a, b) => a.createdAt - b.createdAt))
+    actionsByStep.set(action.touchpointId, [
+      ...(actionsByStep.get(action.touchpointId) ?? []),
+      action,
+    ]);
   const journeys = chosen.map((journey) => {
-    const steps = snapshot.touchpoints
+    const touchpoints = snapshot.touchpoints
       .filter((t) => t.journeyId === journey.id)
-      .sort((a, b) => a.seq - b.seq)
-      .map((touchpoint) => ({ touchpoint, screenshots: shotsByStep.get(touchpoint.id) ?? [] }));
-    return { journey, steps, kpis: journeyKpis(steps.map((s) => s.touchpoint)) };
+      .sort((a, b) => a.seq - b.seq);
+    const results = evaluateMeasurements(
+      journey.measurements,
+      method.standards,
+      touchpoints,
+      now,
+      utcOffsetMinutes,
+    );
+    const impacts = likelihoodImpact(touchpoints);
+    const ctx = { templates: method.checklists, results };
+    const steps = touchpoints.map((touchpoint) => ({
+      touchpoint,
+      screenshots: shotsByStep.get(touchpoint.id) ?? [],
+      checklists: applicableChecklists(touchpoint, method.checklists),
+      compliance: stepCompliance(touchpoint, method.checklists),
+      reasons: weakReasons(touchpoint, ctx),
+      impact: impacts.get(touchpoint.id) ?? null,
+      measurements: results.filter((r) => !r.running && r.endStepId === touchpoint.id),
+      actions: actionsByStep.get(touchpoint.id) ?? [],
+    }));
+    return {
+      journey,
+      steps,
+      kpis: {
+        ...journeyKpis(touchpoints),
+        weakLinks: steps.filter((s) => s.reasons.length).length,
+      },
+      compliance: combineCompliance(steps.map((s) => s.compliance)),
+      measurements: results,
+    };
   });
-  const stages = alignedStages(journeys.map((j) => j.steps.map((s) => s.touchpoint))).map(
-    (stage) => ({
+  const stages = [...new Set(journeys.flatMap((j) => j.steps.map((s) => s.touchpoint.stage)))]
+    .sort(
+      (a, b) =>
+        methodStageOrder(a, snapshot.audit.method) - methodStageOrder(b, snapshot.audit.method) ||
+        a.localeCompare(b),
+    )
+    .map((stage) => ({
       stage,
       cells: journeys.map((j) => j.steps.filter((s) => s.touchpoint.stage === stage)),
-    }),
-  );
-  const fixFirst = rankFixFirst(
+    }));
+  const fixFirst = methodRankFixFirst(
     journeys.flatMap(({ journey, steps }) => steps.map((step) => ({ ...step, journey }))),
+    {
+      templates: method.checklists,
+      results: journeys.flatMap((j) => j.measurements),
+    },
   ).map((item, i) => ({ ...item, rank: i + 1 }));
+  const plan = journeys.flatMap(({ journey, steps }) =>
+    steps.flatMap(({ touchpoint, actions }) =>
+      actions.map((action) => ({
+        action,
+        journey,
+        touchpoint,
+        overdue: action.kind === 'action' && isOverdue(action, now),
+      })),
+    ),
+  );
+  const open = openActions(
+    plan.filter((p) => p.action.kind === 'action').map((p) => ({ ...p.action, item: p })),
+    now,
+  ).map((a) => a.item);
+  const done = plan.filter((p) => p.action.kind === 'action' && p.action.status === 'done');
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: now,
@@ -81,5 +198,8 @@ export function buildReport(
     journeys,
     stages,
     fixFirst,
+    method,
+    actions: [...open, ...done],
+    ideas: plan.filter((p) => p.action.kind === 'idea'),
   };
 }

@@ -12,6 +12,10 @@ export interface OfflineContact {
   /** When the contact happened (the auditor says). */
   at: number;
   file: (Blob & { name?: string }) | null;
+  /** The touchpoint type chosen for it, if any. */
+  typeId?: string | null;
+  /** Running timers (measurement ids) this contact answers: they stop at it, in the same write. */
+  stopsTimers?: string[];
 }
 
 /** Adds an offline contact as the next step; its image is checked and re-encoded first. */
@@ -34,6 +38,8 @@ export async function addOfflineContact(
     images: image ? [image] : [],
     userAgent,
     fileName: contact.file?.name ?? '',
+    typeId: contact.typeId ?? null,
+    stopsTimers: contact.stopsTimers ?? [],
   });
 }
 

@@ -2,7 +2,9 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test } from '../e2e/fixtures';
-import { openPanel, walkSite } from '../e2e/pages';
+import type { Locator } from '@playwright/test';
+import { openPanel, walkSite, type PanelPage } from '../e2e/pages';
+import { readTable } from '../e2e/stored';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 
@@ -29,6 +31,7 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       path: '/brightline/',
       links: ['See plans', 'Choose Home 500', 'Request a callback', 'Send request'],
       scores: [4, 2, 3, 3, 4],
+      likelihoods: [6, 3, 4, 4, 5],
     },
     {
       brand: 'Fastwave',
@@ -37,6 +40,7 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       path: '/fastwave/',
       links: ['See plans', 'Choose Fibre 600', 'Request a callback', 'Call me back'],
       scores: [5, 4, 4, 5, 5],
+      likelihoods: [7, 7, 8, 8, 9],
     },
   ];
   const stages = ['information', 'information', 'offer', 'contact', 'contact'];
@@ -49,12 +53,15 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
       await step.getByLabel('Stage', { exact: true }).selectOption(stages[i]!);
       await step.getByRole('button', { name: `Importance ${[6, 9, 7, 8, 5][i]}` }).click();
+      await step
+        .getByRole('button', { name: `Likely to choose ${walk.likelihoods[i]}`, exact: true })
+        .click();
       await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
     }
   }
   // Our chain's weak link: prices hidden behind an address check.
-  const brightline = panel.page.getByLabel('Journey', { exact: true });
-  await brightline.selectOption({ index: 0 });
+  const journeySelect = panel.page.getByLabel('Journey', { exact: true });
+  await journeySelect.selectOption({ index: 0 });
   await panel.step(2).getByLabel('Weak link', { exact: true }).check();
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
   await panel
@@ -63,17 +70,100 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     .fill('Prices only after an address check; 3 of 8 plans unavailable.');
   await panel.step(2).getByLabel('Note', { exact: true }).blur();
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
-  await panel.button('Log offline contact').click();
-  const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
-  await offline.getByLabel('What happened').fill('Callback came 26 hours after the form');
-  await offline.getByLabel('Note', { exact: true }).fill('Standard: callback within 2 hours.');
-  await offline.getByRole('button', { name: 'Add contact' }).click();
+
+  // The form page is a web form: its checklist, answered from the keyboard (Y / N / A).
+  await answerWebForm(panel.step(4), 4, [
+    'KeyY',
+    'KeyY',
+    'KeyN',
+    'KeyY',
+    'KeyN',
+    'KeyY',
+    'KeyA',
+    'KeyY',
+  ]);
+  // The form was sent (step 5): the callback standard's timer starts there.
+  await startCallbackTimer(panel.step(5), 5);
+  // The callback came 26 hours after the form: logged with that time, it stops the timer.
+  const sentAt = await stepTime(panel, 5);
+  await logCallback(panel, 'Callback came 26 hours after the form', sentAt + 26 * 3_600_000);
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  await panel.step(6).getByRole('button', { name: 'Likely to choose 2', exact: true }).click();
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
   await expect(panel.steps()).toHaveCount(6);
   await panel.step(6).getByRole('button', { name: 'Experience 1' }).click();
-  await panel.step(6).getByLabel('Weak link', { exact: true }).check();
+  await expect(panel.step(6)).toContainText('weak link');
+  // What we will change, who owns it, by when, and how we will know it worked.
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  const actionForm = panel.step(6).getByRole('form', { name: 'New action' });
+  await actionForm
+    .getByLabel('What to change')
+    .fill('Route web-form leads to the call centre queue');
+  await actionForm.getByLabel('Owner (person or department)').fill('Sales operations');
+  await actionForm.getByLabel('Due date').fill(isoDate(Date.now() + 30 * 86_400_000));
+  await actionForm.getByLabel('Success metric').fill('callbacks within 2 h');
+  await actionForm.getByLabel('Now').fill('40 %');
+  await actionForm.getByLabel('Target').fill('95 %');
+  await actionForm.getByRole('button', { name: 'Add action' }).click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Added: Route web-form leads to the call centre queue',
+  );
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
   await panel.button('Finish journey').click();
+
+  // The competitor: the same checklist, a callback within minutes, and an idea worth borrowing.
+  await journeySelect.selectOption({ index: 1 });
+  await answerWebForm(panel.step(4), 4, [
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+  ]);
+  await startCallbackTimer(panel.step(5), 5);
+  const fastwaveSentAt = await stepTime(panel, 5);
+  await logCallback(panel, 'Callback 12 minutes after the form', fastwaveSentAt + 12 * 60_000);
+  await panel.step(6).getByRole('button', { name: 'Experience 5' }).click();
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  await panel.step(6).getByRole('button', { name: 'Likely to choose 10', exact: true }).click();
+  const ideaForm = panel.step(6).getByRole('form', { name: 'New idea to borrow' });
+  await ideaForm
+    .getByLabel('Idea to borrow (what they do well)')
+    .fill('Call back within 15 minutes and confirm the slot by SMS');
+  await ideaForm.getByRole('button', { name: 'Add idea' }).click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Idea added: Call back within 15 minutes and confirm the slot by SMS',
+  );
+  await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
+  await panel.button('Finish journey').click();
+  await journeySelect.selectOption({ index: 0 });
   await panel.page.screenshot({ path: `${OUT}/side-panel.png`, fullPage: true });
+  // The form page's checklist and the callback's standard and action, as the auditor sees them.
+  for (const n of [4, 6]) {
+    await panel
+      .step(n)
+      .getByRole('button', { name: `Details of step ${n}` })
+      .click();
+    await panel.step(n).screenshot({ path: `${OUT}/side-panel-step-${n}.png` });
+    await panel
+      .step(n)
+      .getByRole('button', { name: `Details of step ${n}` })
+      .click();
+  }
+
+  // The audit's method: types, stages, checklists and standards it can change.
+  const [audit] = await readTable<{ id: string }>(panel.page, 'audits');
+  const method = await context.newPage();
+  await method.setViewportSize({ width: 1280, height: 900 });
+  await method.goto(`chrome-extension://${extensionId}/method.html?audit=${audit!.id}`);
+  await expect(method.getByRole('heading', { level: 1 })).toContainText('Method');
+  await method.screenshot({ path: `${OUT}/method-page.png` });
+  await method.close();
 
   const report = await context.newPage();
   await report.goto(`chrome-extension://${extensionId}/report.html`);
@@ -94,3 +184,69 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
   await viewer.screenshot({ path: `${OUT}/example-report.png`, fullPage: true });
   console.log(`Example report: ${OUT}/example-report.html (and example-steps.csv, *.png)`);
 });
+
+/** yyyy-mm-dd of a time, in the local zone (what a date field takes). */
+function isoDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Makes the step a web form and answers its checklist with one key press per item. */
+async function answerWebForm(step: Locator, n: number, keys: string[]) {
+  await step.getByRole('button', { name: `Details of step ${n}` }).click();
+  await step.getByLabel('Touchpoint type').selectOption('web-form');
+  const checklist = step.getByRole('region', { name: /^Checklist Web form/ });
+  await expect(checklist).toBeVisible();
+  await checklist
+    .getByRole('button', { name: /^Yes: / })
+    .first()
+    .focus();
+  for (const key of keys) await step.page().keyboard.press(key);
+  await expect(checklist.locator('.check-item.answer-none')).toHaveCount(0);
+  await step.getByRole('button', { name: `Details of step ${n}` }).click();
+}
+
+async function startCallbackTimer(step: Locator, n: number) {
+  await step.getByRole('button', { name: `Details of step ${n}` }).click();
+  await step.getByLabel('Timer for').selectOption('callback-after-form');
+  await step.getByRole('button', { name: 'Start timer' }).click();
+  await expect(step.page().getByRole('region', { name: 'Running timers' })).toBeVisible();
+  await step.getByRole('button', { name: `Details of step ${n}` }).click();
+}
+
+/** The step's recorded time, read from the extension's database. */
+async function stepTime(panel: PanelPage, n: number): Promise<number> {
+  const id = await panel.step(n).getAttribute('data-step-id');
+  return panel.page.evaluate(
+    (stepId) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-audit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result
+            .transaction('touchpoints')
+            .objectStore('touchpoints')
+            .get(stepId!);
+          get.onsuccess = () => {
+            resolve((get.result as { at: number }).at);
+            open.result.close();
+          };
+        };
+      }),
+    id,
+  );
+}
+
+async function logCallback(panel: PanelPage, title: string, at: number) {
+  await panel.button('Log offline contact').click();
+  const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
+  await offline.getByLabel('Touchpoint type').selectOption('callback');
+  await offline.getByLabel('What happened').fill(title);
+  // The time field takes whole minutes: the next one, so the gap is at least the one named.
+  const d = new Date(Math.ceil(at / 60_000) * 60_000);
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  await offline.getByLabel('When').fill(`${isoDate(d.getTime())}T${time}`);
+  await expect(offline.getByRole('checkbox', { name: /Callback after a web form/ })).toBeChecked();
+  await offline.getByRole('button', { name: 'Add contact' }).click();
+  await expect(panel.page.getByRole('region', { name: 'Running timers' })).toBeHidden();
+}

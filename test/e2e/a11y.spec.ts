@@ -1,8 +1,9 @@
 /**
  * Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules, and best practices) finds no violation
  * in the side panel (with steps, a step's details open, a deleted step's Undo line), the report,
- * the options page, the Backups and bundles page and the annotation editor, in English and in
- * Russian. Each violation is listed with its rule and the elements it names.
+ * the options page, the Backups and bundles page, the annotation editor and the Method page (a
+ * checklist and its pickers open), in English and in Russian. Each violation is listed with its
+ * rule and the elements it names.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -23,7 +24,7 @@ async function violations(page: Page, name: string): Promise<string[]> {
   );
 }
 
-test('panel, report, options, data and annotation pages have no axe violations', async ({
+test('panel, report, options, data, annotation and method pages have no axe violations', async ({
   context,
   extensionId,
   demo,
@@ -64,6 +65,26 @@ test('panel, report, options, data and annotation pages have no axe violations',
   await expect(editor.getByRole('heading', { name: 'Annotate and redact' })).toBeVisible();
   found.push(...(await violations(editor, 'annotate')));
 
+  // The Method page, with a checklist, its type picker and a standard's channels open.
+  const [method] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().includes('/method.html')),
+    panel.button('Method').click(),
+  ]);
+  await method.waitForLoadState();
+  await expect(method.getByRole('heading', { name: 'Touchpoint types' })).toBeVisible();
+  const webForm = method.locator('details.method-template').nth(1);
+  await webForm.locator('summary').first().click();
+  await webForm.locator('details.picker').first().locator('summary').click();
+  await method
+    .getByRole('region', { name: 'Service standards' })
+    .locator('summary')
+    .first()
+    .click();
+  await expect(webForm.getByRole('form', { name: /^Add a question/ })).toBeVisible();
+  // From the top: rows scrolled under the sticky header would count as half-hidden targets.
+  await method.evaluate(() => window.scrollTo(0, 0));
+  found.push(...(await violations(method, 'method')));
+
   for (const path of ['options.html', 'data.html']) {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -78,6 +99,9 @@ test('panel, report, options, data and annotation pages have no axe violations',
   await report.reload();
   await expect(report.getByRole('table').first()).toBeVisible();
   found.push(...(await violations(report, 'report (ru)')));
+  await method.reload();
+  await expect(method.getByRole('heading', { name: 'Типы точек контакта' })).toBeVisible();
+  found.push(...(await violations(method, 'method (ru)')));
 
   expect(found).toEqual([]);
 });

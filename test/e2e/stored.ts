@@ -155,3 +155,27 @@ export async function readProfile(extensionPage: Page) {
 export function unchangedByImport(profile: Awaited<ReturnType<typeof readProfile>>) {
   return { ids: profile.ids, steps: profile.steps, deleted: profile.deleted, mismatched: [] };
 }
+
+/** Every record of one table of the extension's database (read from an extension page). */
+export async function readTable<T = Record<string, unknown>>(
+  extensionPage: Page,
+  table: string,
+): Promise<T[]> {
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('touchpoint-audit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    table,
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journeyKpis, needsFixing } from '../../lib/metrics';
-import { csvCell, renderCsv } from '../../lib/report/csv';
+import { CSV_COLUMNS, csvCell, renderCsv } from '../../lib/report/csv';
 import { buildReport } from '../../lib/report/model';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
@@ -127,7 +127,8 @@ describe('CSV export', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(6);
     const cells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
-    expect(lines.slice(1).map((l) => cells(l)[11])).toEqual([
+    const title = CSV_COLUMNS.indexOf('title');
+    expect(lines.slice(1).map((l) => cells(l)[title])).toEqual([
       'O home',
       'O plans',
       'O offer',
@@ -138,7 +139,7 @@ describe('CSV export', () => {
       lines
         .slice(1)
         .map((l) => cells(l))
-        .every((c) => c.length === 22),
+        .every((c) => c.length === CSV_COLUMNS.length),
     ).toBe(true);
     expect(lines[1]).toContain('"Сбор информации"');
   });
