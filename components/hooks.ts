@@ -7,15 +7,27 @@ export type Subscribe<T> = (
   onError: (error: unknown) => void,
 ) => () => void;
 
-/** Holds the latest value of a subscription (e.g. a live database query); `initial` until the first. */
+/**
+ * Holds the latest value of a subscription (e.g. a live database query); `initial` until the
+ * first. A change of `deps` subscribes again; the value goes back to `initial` only when `resetOn`
+ * changes (by default: whenever `deps` do), so a query that is only narrowed or widened keeps
+ * showing its last result until the new one arrives.
+ */
 export function useSubscription<T>(
   subscribe: Subscribe<T>,
   initial: T,
   deps: readonly unknown[],
+  resetOn: readonly unknown[] = deps,
 ): T {
   const [value, setValue] = useState<T>(initial);
+  const lastReset = useRef<readonly unknown[] | null>(null);
   useEffect(() => {
-    setValue(initial);
+    const reset =
+      lastReset.current === null ||
+      resetOn.length !== lastReset.current.length ||
+      resetOn.some((v, i) => !Object.is(v, lastReset.current![i]));
+    lastReset.current = resetOn;
+    if (reset) setValue(initial);
     return subscribe(setValue, (error) => console.error(error));
   }, deps);
   return value;

@@ -67,4 +67,6 @@ export const REPORT_CSS = `
 .plan-line.kind-idea{color:#1f6b36}
 .score.impact.down b{color:#9b2c2c}
 .score.impact.up b{color:#1f6b36}
+.report .muted{color:#566074;font-size:12px}
+.compliance tr.total th,.compliance tr.total td{background:#f7f9fc}
 `;

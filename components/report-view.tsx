@@ -304,6 +304,58 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
   );
 }
 
+/** Checklist compliance of each brand per stage and in total (weights pooled, N/A left out). */
+function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  if (model.compliance.every((b) => b.total.percent === null)) return null;
+  const stages = model.stages.filter((row) =>
+    model.compliance.some((b) => b.byStage[row.stage] !== undefined),
+  );
+  const cell = (c: Compliance | undefined) => (c ? complianceText(c, locale) : '—');
+  return (
+    <section class="compliance">
+      <h2 id="compliance-title">{t('reportComplianceTitle')}</h2>
+      <table class="standards-table" aria-labelledby="compliance-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('stage')}</th>
+            {model.compliance.map((b) => (
+              <th scope="col" key={`${b.brandRole}:${b.brandName}`}>
+                {b.brandName} ({t(b.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map((row) => (
+            <tr key={row.stage}>
+              <th scope="row">{stageLabel(row.stage, locale)}</th>
+              {model.compliance.map((b) => (
+                <td key={`${b.brandRole}:${b.brandName}`}>{cell(b.byStage[row.stage])}</td>
+              ))}
+            </tr>
+          ))}
+          <tr class="total">
+            <th scope="row">{t('reportComplianceTotal')}</th>
+            {model.compliance.map((b) => (
+              <td key={`${b.brandRole}:${b.brandName}`}>
+                <b>{cell(b.total)}</b>{' '}
+                <span class="muted">
+                  {t('reportComplianceCounts', {
+                    yes: b.total.yes,
+                    no: b.total.no,
+                    na: b.total.na,
+                  })}
+                </span>
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Every standard measured on the chosen journeys: measured against the target, pass or fail. */
 function StandardsTable({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
@@ -545,6 +597,7 @@ export function ReportView({ model, locale, imageSrc }: Props) {
         <>
           <KpiTable journeys={journeys} locale={locale} />
           <FixFirst model={model} locale={locale} />
+          <ComplianceTable model={model} locale={locale} />
           <StandardsTable model={model} locale={locale} />
           <ActionPlan model={model} locale={locale} />
           <section class="compare">

@@ -296,7 +296,7 @@ function Checklist(props: {
 
 /** Parses "90", "90s", "2m", "1h 30m", "1:30" (minutes:seconds) into milliseconds. */
 export function parseDuration(text: string): number | null {
-  const value = text.trim().toLowerCase().replace(',', '.');
+  const value = text.trim().toLowerCase().replace(/,/g, '.');
   if (!value) return null;
   const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(value);
   if (clock) {

@@ -26,6 +26,8 @@ import { watchQuery, type AuditStore, type PlacedAction } from '../../lib/db';
 import { formatBytes, localeFor, translator } from '../../lib/i18n';
 import type {
   Audit,
+  CheckAnswer,
+  CheckResult,
   DeletedEntry,
   Journey,
   Screenshot,
@@ -39,6 +41,33 @@ import type { OfflineContact } from '../../lib/services/evidence';
 import { defaultStage, formatTarget, standardName } from '../../lib/taxonomy';
 import { useCaptures } from './use-captures';
 import { useMethod } from './use-method';
+
+const checkKey = (templateId: string, itemId: string) => `${templateId}\u0000${itemId}`;
+
+function answerOf(checks: readonly CheckResult[], key: string): CheckAnswer | null {
+  return checks.find((c) => checkKey(c.templateId, c.itemId) === key)?.answer ?? null;
+}
+
+/** The checks with some answers set (or cleared: null) before the database holds them. */
+function withAnswers(
+  checks: readonly CheckResult[],
+  answers: ReadonlyMap<string, CheckAnswer | null>,
+): CheckResult[] {
+  const result = checks.filter((c) => !answers.has(checkKey(c.templateId, c.itemId)));
+  for (const [key, answer] of answers) {
+    if (answer === null) continue;
+    const [templateId, itemId] = key.split('\u0000') as [string, string];
+    const before = checks.find((c) => checkKey(c.templateId, c.itemId) === key);
+    result.push({
+      templateId,
+      itemId,
+      answer,
+      comment: before?.comment ?? '',
+      screenshotId: before?.screenshotId ?? null,
+    });
+  }
+  return result;
+}
 
 /** What the panel works with: built once in main.tsx (tests can hand in others). */
 export interface PanelServices {
@@ -114,12 +143,18 @@ export function App({ services }: { services: PanelServices }) {
     null,
     [journey?.id],
   );
+  // The screenshots of exactly these steps: a score or a checklist answer (a write to a step) does
+  // not re-read them; a step added or deleted subscribes again, keeping the last list meanwhile.
+  const stepIds = useMemo(() => loadedSteps?.map((s) => s.id).join(',') ?? null, [loadedSteps]);
   const loadedShots = useSubscription<Screenshot[] | null>(
     (v, e) =>
-      journey
-        ? watchQuery(() => store.listJourneyScreenshots(journey.id), v, e)
-        : (v([]), () => {}),
+      !journey || stepIds === null
+        ? () => {}
+        : stepIds === ''
+          ? (v([]), () => {})
+          : watchQuery(() => store.listScreenshots(stepIds.split(',')), v, e),
     null,
+    [journey?.id, stepIds],
     [journey?.id],
   );
   const stepsLoaded = loadedSteps !== null && loadedShots !== null;
@@ -132,17 +167,45 @@ export function App({ services }: { services: PanelServices }) {
     [stepsLoaded ? loadedShots : null],
   );
   const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(new Map());
+  // Checklist answers shown at once, per item, until the database holds them (answers given in
+  // quick succession are written one after another and never hide each other meanwhile).
+  const [pendingChecks, setPendingChecks] = useState<
+    ReadonlyMap<string, ReadonlyMap<string, CheckAnswer | null>>
+  >(new Map());
   const shown = useMemo(
     () =>
       dbSteps.map((step) => {
         const edit = pending.get(step.id);
-        return edit && step.updatedAt <= edit.base ? { ...step, ...edit.edit } : step;
+        const edited = edit && step.updatedAt <= edit.base ? { ...step, ...edit.edit } : step;
+        const answers = pendingChecks.get(step.id);
+        return answers ? { ...edited, checks: withAnswers(edited.checks, answers) } : edited;
       }),
-    [dbSteps, pending],
+    [dbSteps, pending, pendingChecks],
   );
+  useEffect(() => {
+    // Forget the answers the database now holds.
+    if (pendingChecks.size === 0) return;
+    const next = new Map(pendingChecks);
+    for (const step of dbSteps) {
+      const answers = next.get(step.id);
+      if (!answers) continue;
+      const left = new Map(
+        [...answers].filter(([key, answer]) => answerOf(step.checks, key) !== answer),
+      );
+      if (left.size === answers.size) continue;
+      if (left.size) next.set(step.id, left);
+      else next.delete(step.id);
+    }
+    if (
+      next.size !== pendingChecks.size ||
+      [...next].some(([id, m]) => pendingChecks.get(id) !== m)
+    )
+      setPendingChecks(next);
+  }, [dbSteps]);
   const steps = useStable(
     shown,
-    (s) => `${s.updatedAt}:${s.seq}:${JSON.stringify(pending.get(s.id)?.edit ?? '')}`,
+    (s) =>
+      `${s.updatedAt}:${s.seq}:${JSON.stringify(pending.get(s.id)?.edit ?? '')}:${JSON.stringify([...(pendingChecks.get(s.id) ?? [])])}`,
   );
   const shotsByStep = useMemo(() => {
     const map = new Map<string, Screenshot[]>();
@@ -311,11 +374,31 @@ export function App({ services }: { services: PanelServices }) {
   };
 
   const methodActions: MethodActions = {
-    answer: (step, templateId, itemId, answer) =>
+    answer: (step, templateId, itemId, answer) => {
+      const key = checkKey(templateId, itemId);
+      const forget = () =>
+        setPendingChecks((map) => {
+          const answers = new Map(map.get(step.id));
+          if (answers.get(key) !== answer) return map;
+          answers.delete(key);
+          const next = new Map(map);
+          if (answers.size) next.set(step.id, answers);
+          else next.delete(step.id);
+          return next;
+        });
+      setPendingChecks((map) =>
+        new Map(map).set(step.id, new Map(map.get(step.id)).set(key, answer)),
+      );
       void run(async () => {
-        await store.answerCheck(step.id, templateId, itemId, answer);
+        try {
+          await store.answerCheck(step.id, templateId, itemId, answer);
+        } catch (error) {
+          forget();
+          throw error;
+        }
         return null;
-      }),
+      });
+    },
     checkDetail: (step, templateId, itemId, detail) =>
       void run(async () => {
         const current = step.checks.find((c) => c.templateId === templateId && c.itemId === itemId);

@@ -52,16 +52,53 @@ export function useMethod(
       ),
     [journey?.measurements, steps, view],
   );
-  const cache = useRef(new Map<string, { key: string; extras: StepExtras }>());
+  // Per step: what it was computed from, so a change to one step recomputes that step only.
+  const cache = useRef(
+    new Map<string, { step: Touchpoint; view: MethodView; key: string; extras: StepExtras }>(),
+  );
   const extras = useMemo(() => {
     const impacts = likelihoodImpact(steps);
-    const byStep = new Map<string, ActionItem[]>();
+    const actionsByStep = new Map<string, ActionItem[]>();
     for (const action of actions)
-      byStep.set(action.touchpointId, [...(byStep.get(action.touchpointId) ?? []), action]);
+      actionsByStep.set(action.touchpointId, [
+        ...(actionsByStep.get(action.touchpointId) ?? []),
+        action,
+      ]);
+    // Measurements a step shows: started, stopped or entered on it (a running timer only on its start).
+    const resultsByStep = new Map<string, MeasurementResult[]>();
+    const add = (id: string | null, r: MeasurementResult) => {
+      if (id !== null) resultsByStep.set(id, [...(resultsByStep.get(id) ?? []), r]);
+    };
+    for (const r of results) {
+      add(r.measurement.startStepId, r);
+      if (!r.running && r.measurement.endStepId !== r.measurement.startStepId)
+        add(r.measurement.endStepId, r);
+    }
     const ownBrand = journey?.brandRole === 'own';
-    const ctx = { templates: view.checklists, results };
-    const next = new Map<string, { key: string; extras: StepExtras }>();
+    const next = new Map<
+      string,
+      { step: Touchpoint; view: MethodView; key: string; extras: StepExtras }
+    >();
     for (const step of steps) {
+      const measurements = resultsByStep.get(step.id) ?? [];
+      const stepActions = actionsByStep.get(step.id) ?? [];
+      const impact = impacts.get(step.id) ?? null;
+      const key = [
+        impact,
+        ownBrand,
+        measurements
+          .map(
+            (r) =>
+              `${r.measurement.id}:${r.status}:${r.running ? 'running' : r.measuredMs}:${r.measurement.excused}:${r.endStepId}`,
+          )
+          .join(),
+        stepActions.map((a) => `${a.id}:${a.updatedAt}`).join(),
+      ].join('|');
+      const kept = cache.current.get(step.id);
+      if (kept && kept.step === step && kept.view === view && kept.key === key) {
+        next.set(step.id, kept);
+        continue;
+      }
       const templates = applicableChecklists(step, view.checklists);
       const templateCompliance = new Map(
         templates.map((template) => [
@@ -71,38 +108,24 @@ export function useMethod(
           ]),
         ]),
       );
-      const fresh: StepExtras = {
-        templates,
-        compliance: stepCompliance(step, view.checklists),
-        templateCompliance,
-        reasons: weakReasons(step, ctx),
-        impact: impacts.get(step.id) ?? null,
-        measurements: results.filter(
-          (r) =>
-            (r.measurement.startStepId === step.id || r.measurement.endStepId === step.id) &&
-            !(r.running && r.measurement.startStepId !== step.id),
-        ),
-        actions: byStep.get(step.id) ?? [],
-        ownBrand,
-      };
-      const key = JSON.stringify({
-        ...fresh,
-        templates: templates.map((c) => c.id),
-        templateCompliance: [...templateCompliance.values()],
-        measurements: fresh.measurements.map((r) => [
-          r.measurement,
-          r.status,
-          r.running ? 'running' : r.measuredMs,
-        ]),
-        actions: fresh.actions.map((a) => `${a.id}:${a.updatedAt}`),
+      next.set(step.id, {
+        step,
+        view,
+        key,
+        extras: {
+          templates,
+          compliance: stepCompliance(step, view.checklists),
+          templateCompliance,
+          reasons: weakReasons(step, {
+            templates: view.checklists,
+            results: measurements,
+          }),
+          impact,
+          measurements,
+          actions: stepActions,
+          ownBrand,
+        },
       });
-      const kept = cache.current.get(step.id);
-      next.set(
-        step.id,
-        kept && kept.key === key && kept.extras.templates.every((c, i) => c === templates[i])
-          ? kept
-          : { key, extras: fresh },
-      );
     }
     cache.current = next;
     return next;

@@ -612,25 +612,22 @@ export class AuditStore {
 
   /** The actions and ideas of an audit's steps, each with its step's journey and position. */
   async listActions(auditId: string): Promise<PlacedAction[]> {
-    return this.db.transaction(
-      'r',
-      this.db.journeys,
-      this.db.touchpoints,
-      this.db.actionItems,
-      async () => {
-        const journeyIds = await this.db.journeys.where({ auditId }).primaryKeys();
-        const steps = await this.db.touchpoints.where('journeyId').anyOf(journeyIds).toArray();
-        const place = new Map(steps.map((s) => [s.id, s]));
-        const actions = await this.db.actionItems
-          .where('touchpointId')
-          .anyOf([...place.keys()])
-          .sortBy('createdAt');
-        return actions.map((action) => {
-          const step = place.get(action.touchpointId)!;
-          return { action, journeyId: step.journeyId, seq: step.seq };
-        });
-      },
-    );
+    const { journeys, touchpoints, actionItems } = this.db;
+    return this.db.transaction('r', journeys, touchpoints, actionItems, async () => {
+      // Keys only, then just the steps that have actions: a live query of this list is not
+      // re-run by edits to the other steps (a thousand of them on a long journey).
+      const journeyIds = await journeys.where({ auditId }).primaryKeys();
+      const stepIds = await touchpoints.where('journeyId').anyOf(journeyIds).primaryKeys();
+      const actions = await actionItems.where('touchpointId').anyOf(stepIds).sortBy('createdAt');
+      const owners = await touchpoints.bulkGet([...new Set(actions.map((a) => a.touchpointId))]);
+      const place = new Map(
+        owners.filter((s): s is Touchpoint => s !== undefined).map((s) => [s.id, s]),
+      );
+      return actions.flatMap((action) => {
+        const step = place.get(action.touchpointId);
+        return step ? [{ action, journeyId: step.journeyId, seq: step.seq }] : [];
+      });
+    });
   }
 
   async addAction(input: ActionInput): Promise<ActionItem> {

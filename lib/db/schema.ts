@@ -51,7 +51,7 @@ export class AuditDatabase extends Dexie {
    * the free space, and never reopens it behind the auditor's back after a storage error.
    */
   constructor(name = DB_NAME, options: { autoOpen?: boolean } = {}) {
-    super(name, { autoOpen: options.autoOpen ?? true });
+    super(name, { autoOpen: options.autoOpen ?? true, cache: 'immutable' });
     // Each version's stores and upgrade stay frozen once released; test/unit/migrations.test.ts
     // fills every older version and reopens at the newest.
     this.version(1).stores({

@@ -631,4 +631,7 @@ export const en = {
     '“{name}” is measured on the journey “{journey}”: hide it instead, or delete that measurement first.',
   'error_in-use':
     'The stage “{label}” is used by step {seq}: move the steps in it to another stage first.',
+  reportComplianceTitle: 'Checklist compliance by stage',
+  reportComplianceTotal: 'All stages',
+  reportComplianceCounts: '(yes {yes}, no {no}, n/a {na})',
 } as const;

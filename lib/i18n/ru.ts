@@ -634,4 +634,7 @@ export const ru: Record<keyof typeof en, string> = {
     '«{name}» измеряется в пути «{journey}»: скройте его или сначала удалите это измерение.',
   'error_in-use':
     'Этап «{label}» используется на шаге {seq}: сначала перенесите его шаги на другой этап.',
+  reportComplianceTitle: 'Соответствие чек-листам по этапам',
+  reportComplianceTotal: 'Все этапы',
+  reportComplianceCounts: '(да {yes}, нет {no}, н/п {na})',
 };

@@ -14,11 +14,13 @@ import type { ReportModel, ReportStep } from './model';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
- * carriage return) gets a leading apostrophe so it is shown as text, not evaluated.
+ * carriage return) gets a leading apostrophe so it is shown as text, not evaluated. Numbers are
+ * written as they are.
  */
 export function csvCell(value: string | number | boolean | null): string {
   let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A number (e.g. a change of -4) is a number, not a formula: only text is neutralised.
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -90,6 +90,16 @@ export interface ReportModel {
   actions: PlanItem[];
   /** Ideas to borrow (from any journey, usually competitors'). */
   ideas: PlanItem[];
+  /** Checklist compliance per brand (its chosen journeys pooled), in total and per stage. */
+  compliance: BrandCompliance[];
+}
+
+export interface BrandCompliance {
+  brandName: string;
+  brandRole: Journey['brandRole'];
+  total: Compliance;
+  /** By stage (the report's stage rows); stages where the brand answered nothing are absent. */
+  byStage: Record<string, Compliance>;
 }
 
 /**
@@ -191,6 +201,27 @@ export function buildReport(
     now,
   ).map((a) => a.item);
   const done = plan.filter((p) => p.action.kind === 'action' && p.action.status === 'done');
+  const brands = new Map<string, ReportJourney[]>();
+  for (const j of journeys) {
+    const key = `${j.journey.brandRole}\u0000${j.journey.brandName}`;
+    brands.set(key, [...(brands.get(key) ?? []), j]);
+  }
+  const compliance = [...brands.values()].map((list) => {
+    const steps = list.flatMap((j) => j.steps);
+    const byStage: Record<string, Compliance> = {};
+    for (const { stage } of stages) {
+      const here = combineCompliance(
+        steps.filter((s) => s.touchpoint.stage === stage).map((s) => s.compliance),
+      );
+      if (here.percent !== null) byStage[stage] = here;
+    }
+    return {
+      brandName: list[0]!.journey.brandName,
+      brandRole: list[0]!.journey.brandRole,
+      total: combineCompliance(steps.map((s) => s.compliance)),
+      byStage,
+    };
+  });
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: now,
@@ -201,5 +232,6 @@ export function buildReport(
     method,
     actions: [...open, ...done],
     ideas: plan.filter((p) => p.action.kind === 'idea'),
+    compliance,
   };
 }

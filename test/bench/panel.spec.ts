@@ -9,6 +9,10 @@
  * - a score click on the last step: from the click until its button shows as pressed (target:
  *   ≤ 100 ms), and until the database holds the new score.
  *
+ * Every step uses the audit method (a web form with its checklist answered, callback timers every
+ * ten steps, an action every 25): the panel computes compliance, weak-link reasons and impact for
+ * each. Also a 10-item checklist answered by keyboard on the last step.
+ *
  * Prints figures, asserts nothing on time.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -145,6 +149,55 @@ async function scoreClick(panel: PanelPage, seq: number, value: number) {
   return { shown: marks.shown - marks.at, stored: stored - marks.at };
 }
 
+/**
+ * Adds the 10-item office-visit checklist to step `seq` and answers it with ten key presses
+ * (Y, N, A in turn): milliseconds from the first key press until all ten answers show, and until
+ * the database holds them.
+ */
+async function checklistByKeyboard(panel: PanelPage, seq: number) {
+  const step = panel.step(seq);
+  await step.getByRole('button', { name: `Details of step ${seq}` }).click();
+  await step.getByLabel('Add a checklist').selectOption('office-visit');
+  const checklist = step.getByRole('region', {
+    name: new RegExp(`^Checklist Office visit, step ${seq}$`),
+  });
+  await expect(checklist.locator('.check-item')).toHaveCount(10);
+  const stepId = (await step.getAttribute('data-step-id'))!;
+  await checklist
+    .getByRole('button', { name: /^Yes: / })
+    .first()
+    .focus();
+  const start = await panel.page.evaluate(() => performance.now());
+  for (let k = 0; k < 10; k++) await panel.page.keyboard.press(['KeyY', 'KeyN', 'KeyA'][k % 3]!);
+  await expect(checklist.locator('.check-item.answer-none')).toHaveCount(0);
+  const shown = await panel.page.evaluate(() => performance.now());
+  const stored = await panel.page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      for (;;) {
+        const record = await new Promise<{ checks: { templateId: string }[] } | undefined>(
+          (resolve, reject) => {
+            const get = db.transaction('touchpoints').objectStore('touchpoints').get(id);
+            get.onsuccess = () => resolve(get.result as never);
+            get.onerror = () => reject(get.error);
+          },
+        );
+        if (record?.checks.filter((c) => c.templateId === 'office-visit').length === 10)
+          return performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    } finally {
+      db.close();
+    }
+  }, stepId);
+  await step.getByRole('button', { name: `Details of step ${seq}` }).click();
+  return { shown: shown - start, stored: stored - start };
+}
+
 async function measure(context: BrowserContext, path: string, steps: number) {
   const extensionId = await extensionIdOf(context);
   const data = await DataPage.open(context, extensionId);
@@ -164,7 +217,8 @@ async function measure(context: BrowserContext, path: string, steps: number) {
     const current = ((steps - 1) % 5) + 1;
     clicks.push(await scoreClick(panel, steps, ((current + run) % 5) + 1));
   }
-  return { shows, clicks };
+  const checklist = await checklistByKeyboard(panel, steps);
+  return { shows, clicks, checklist };
 }
 
 test('side panel: time to show 50 vs 1,000 steps, score click on the last step', async () => {
@@ -181,6 +235,7 @@ test('side panel: time to show 50 vs 1,000 steps, score click on the last step',
     const audit = generatedAudit(images.slice(0, steps), {
       journeys: 1,
       name: `Panel ${steps}`,
+      method: true,
     });
     const path = test.info().outputPath(`panel-${steps}.tpa.zip`);
     await writeFile(path, await bundleBytes(audit));
@@ -202,13 +257,15 @@ test('side panel: time to show 50 vs 1,000 steps, score click on the last step',
   const [small, large] = SIZES;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    `Side panel — one journey of ${small} vs ${large} steps (real screenshots and thumbnails, imported), ${os.cpus().length} × ${cpu}, median of ${OPENINGS} panel openings / ${CLICKS} clicks`,
+    `Side panel — one journey of ${small} vs ${large} steps (real screenshots and thumbnails, checklists answered on every step, imported), ${os.cpus().length} × ${cpu}, median of ${OPENINGS} panel openings / ${CLICKS} clicks`,
     '| figure | value | reference (same run) | ratio | target |',
     '| --- | --- | --- | --- | --- |',
     `| time to show ${large} steps (navigation → first screen drawn: steps fill the window, their thumbnails loaded) | ${show(large).toFixed(0)} ms | ${small} steps ${show(small).toFixed(0)} ms | ${(show(large) / show(small)).toFixed(2)}× | ≤ 2× |`,
     `| time to list all ${large} steps (navigation → the last step in the list) | ${show(large, 'listed').toFixed(0)} ms | ${small} steps ${show(small, 'listed').toFixed(0)} ms | ${(show(large, 'listed') / show(small, 'listed')).toFixed(2)}× | — |`,
     `| score click on step ${large} → shown pressed | ${click(large, 'shown').toFixed(1)} ms | same on step ${small} of ${small}: ${click(small, 'shown').toFixed(1)} ms | ${(click(large, 'shown') / click(small, 'shown')).toFixed(2)}× | ≤ 100 ms |`,
     `| score click on step ${large} → in the database | ${click(large, 'stored').toFixed(0)} ms | same on step ${small} of ${small}: ${click(small, 'stored').toFixed(0)} ms | ${(click(large, 'stored') / click(small, 'stored')).toFixed(2)}× | — |`,
+    `| a 10-item checklist answered by keyboard on step ${large} (first key press → all ten shown) | ${results[large]!.checklist.shown.toFixed(0)} ms | same on step ${small} of ${small}: ${results[small]!.checklist.shown.toFixed(0)} ms | ${(results[large]!.checklist.shown / results[small]!.checklist.shown).toFixed(2)}× | — |`,
+    `| … → all ten in the database | ${results[large]!.checklist.stored.toFixed(0)} ms | ${results[small]!.checklist.stored.toFixed(0)} ms | ${(results[large]!.checklist.stored / results[small]!.checklist.stored).toFixed(2)}× | — |`,
     ...SIZES.map(
       (n) =>
         `  ${n} steps: shown ${results[n]!.shows.map((x) => x.shown.toFixed(0)).join(', ')} ms, listed ${results[n]!.shows.map((x) => x.listed.toFixed(0)).join(', ')} ms; clicks shown ${results[n]!.clicks.map((c) => c.shown.toFixed(1)).join(', ')} ms, stored ${results[n]!.clicks.map((c) => c.stored.toFixed(0)).join(', ')} ms`,

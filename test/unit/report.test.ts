@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { journeyKpis, needsFixing } from '../../lib/metrics';
 import { CSV_COLUMNS, csvCell, renderCsv } from '../../lib/report/csv';
 import { buildReport } from '../../lib/report/model';
+import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
+
+const WEB_FORM = BUILTIN_CHECKLISTS.find((c) => c.id === 'web-form')!;
 
 async function sampleAudit() {
   const { store, clock } = testStore();
@@ -118,6 +121,8 @@ describe('CSV export', () => {
     expect(csvCell('plain, "text"')).toBe(`"plain, ""text"""`);
     expect(csvCell(null)).toBe('""');
     expect(csvCell(3)).toBe('"3"');
+    expect(csvCell(-4)).toBe('"-4"');
+    expect(csvCell('-4')).toBe('"\'-4"');
   });
 
   it('writes one row per step in journey and step order, with a BOM and a header', async () => {
@@ -144,3 +149,122 @@ describe('CSV export', () => {
     expect(lines[1]).toContain('"Сбор информации"');
   });
 });
+
+describe('the audit method in the report', () => {
+  /** Own brand: a web form with a failed critical item, a callback 3 h after the form (≤ 2 h). */
+  async function methodAudit() {
+    const { store, clock } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    const start = clock.now();
+    const page = (journeyId: string, title: string, minutes: number) =>
+      store.addStep({
+        journeyId,
+        kind: 'page',
+        url: `https://x.test/${title}`,
+        title,
+        at: start + minutes * 60_000,
+        stage: 'contact',
+        typeId: 'web-form',
+      });
+    const form = await page(own.id, 'O form', 0);
+    const rivalForm = await page(rival.id, 'R form', 0);
+    const [critical, plain] = [
+      WEB_FORM.items.find((i) => i.critical)!,
+      WEB_FORM.items.find((i) => !i.critical)!,
+    ];
+    await store.answerCheck(form.id, 'web-form', plain.id, 'yes');
+    await store.answerCheck(form.id, 'web-form', critical.id, 'no');
+    await store.answerCheck(rivalForm.id, 'web-form', critical.id, 'yes');
+    await store.answerCheck(rivalForm.id, 'web-form', plain.id, 'na');
+    const timer = await store.startTimer(own.id, 'callback-after-form', form.id);
+    const callback = await store.addStep({
+      journeyId: own.id,
+      kind: 'offline',
+      url: null,
+      title: 'Callback',
+      at: start + 180 * 60_000,
+      channel: 'phone',
+      stage: 'contact',
+      stopsTimers: [timer.id],
+    });
+    await store.updateStep(callback.id, { likelihood: 2 });
+    await store.updateStep(form.id, { likelihood: 6, importance: 8 });
+    await store.addAction({
+      touchpointId: callback.id,
+      kind: 'action',
+      what: 'Route web leads to the call queue',
+      owner: 'Sales ops',
+      due: start - 2 * 86_400_000,
+      status: 'open',
+      metric: 'callbacks within 2 h',
+      baseline: '40 %',
+      target: '95 %',
+    });
+    await store.addAction({
+      touchpointId: rivalForm.id,
+      kind: 'idea',
+      what: 'Prices on the first screen',
+      owner: '',
+      due: null,
+      status: 'open',
+      metric: '',
+      baseline: '',
+      target: '',
+    });
+    const snapshot = await store.readAudit(audit.id);
+    return { model: buildReport(snapshot, [own.id, rival.id], start), own, critical, plain };
+  }
+
+  it('gives compliance, the failed standard, weak-link reasons, the plan and ideas', async () => {
+    const { model, critical, plain } = await methodAudit();
+    const [ownJourney, rivalJourney] = model.journeys;
+    const expected = (100 * plain.weight) / (plain.weight + critical.weight);
+    expect(ownJourney!.compliance.percent).toBeCloseTo(expected);
+    // N/A is left out: the rival answered one item yes and one n/a.
+    expect(rivalJourney!.compliance.percent).toBe(100);
+    const [form, callback] = ownJourney!.steps;
+    expect(form!.reasons).toEqual([
+      { kind: 'critical-item', templateId: 'web-form', itemId: critical.id },
+    ]);
+    expect(callback!.measurements).toHaveLength(1);
+    expect(callback!.measurements[0]).toMatchObject({ status: 'fail', measuredMs: 3 * 3_600_000 });
+    expect(callback!.reasons.map((r) => r.kind)).toEqual(['standard']);
+    expect(callback!.impact).toBe(-4);
+    // The time to goal uses the contact's own time (3 h after the form), not when it was logged.
+    expect(ownJourney!.kpis.elapsedMs).toBe(3 * 3_600_000);
+    expect(ownJourney!.kpis.weakLinks).toBe(2);
+    expect(model.fixFirst.map((f) => f.touchpoint.title)).toEqual(['O form', 'Callback']);
+    expect(model.actions.map((p) => [p.action.what, p.overdue])).toEqual([
+      ['Route web leads to the call queue', true],
+    ]);
+    expect(model.ideas.map((p) => p.action.what)).toEqual(['Prices on the first screen']);
+    expect(model.compliance.map((b) => [b.brandRole, b.byStage.contact?.percent])).toEqual([
+      ['own', expected],
+      ['competitor', 100],
+    ]);
+  });
+
+  it('puts it in the CSV', async () => {
+    const { model } = await methodAudit();
+    const csv = renderCsv(model, 'en');
+    const lines = csv.trim().split('\r\n');
+    const cells = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const callback = cells(lines.find((l) => l.includes('"Callback"'))!);
+    expect(callback[col('standards')]).toBe('Callback after a web form: 3 h 0 min (≤ 2 h) fail');
+    expect(callback[col('weak_reasons')]).toBe('standard');
+    expect(callback[col('likelihood_change')]).toBe('-4');
+    expect(callback[col('actions')]).toBe(
+      `action | Route web leads to the call queue | Sales ops | ${localDay(model.actions[0]!.action.due!)} | open | callbacks within 2 h: 40 % -> 95 %`,
+    );
+    const form = cells(lines.find((l) => l.includes('"O form"'))!);
+    expect(form[col('touchpoint_type')]).toBe('Web form');
+    expect(Number(form[col('checklist_compliance_pct')])).toBeGreaterThan(0);
+    expect(form[col('checklist_failed_items')]).toContain('?');
+  });
+});
+
+function localDay(ms: number) {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
