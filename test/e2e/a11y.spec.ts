@@ -43,6 +43,16 @@ test('panel, report, options, data, annotation and method pages have no axe viol
   await panel.step(1).getByRole('button', { name: 'Experience 4' }).click();
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
   await expect(panel.step(2).getByLabel('Note', { exact: true })).toBeVisible();
+  // The method on the step: a checklist answered, a running timer, an action.
+  await panel.step(2).getByLabel('Touchpoint type').selectOption('web-form');
+  await panel.step(2).getByRole('button', { name: /^No: / }).first().click();
+  await expect(panel.step(2).locator('.check-item.answer-no')).toHaveCount(1);
+  await panel.step(2).getByRole('button', { name: 'Start timer' }).click();
+  await expect(panel.page.getByRole('region', { name: 'Running timers' })).toBeVisible();
+  const action = panel.step(2).getByRole('form', { name: 'New action' });
+  await action.getByLabel('What to change').fill('Show prices before the address check');
+  await action.getByRole('button', { name: 'Add action' }).click();
+  await expect(panel.page.locator('details.open-actions summary')).toContainText('Open actions: 1');
   await panel.step(3).getByRole('button', { name: 'Delete step 3' }).click();
   await expect(panel.button('Undo')).toBeVisible();
   found.push(...(await violations(panel.page, 'panel')));
