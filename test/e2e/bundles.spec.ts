@@ -65,6 +65,27 @@ test('export → import into an empty profile → export again: the same records
     buffer: photo,
   });
   await expect(panel.page.getByRole('status')).toHaveText('Image attached to step 1.');
+  // The audit method travels too: a stage of the audit's own, a type, a checklist answer, a
+  // timer stopped by the callback, an action with its measure.
+  await panel.step(1).getByLabel('Or your own stage').fill('Address check');
+  await panel.step(1).getByLabel('Or your own stage').press('Enter');
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Stage “Address check” added to the audit; step 1 is in it.',
+  );
+  await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
+  await panel.step(2).getByLabel('Touchpoint type').selectOption('web-form');
+  await panel.step(2).getByRole('button', { name: /^No: / }).first().click();
+  await expect(panel.step(2).locator('.check-item.answer-no')).toHaveCount(1);
+  await panel.step(2).getByRole('button', { name: 'Start timer' }).click();
+  await expect(panel.page.getByRole('region', { name: 'Running timers' })).toBeVisible();
+  await panel.button(/^Stop Callback after a web form at step \d+$/).click();
+  await expect(panel.page.getByRole('region', { name: 'Running timers' })).toBeHidden();
+  const action = panel.step(3).getByRole('form', { name: 'New action' });
+  await panel.step(3).getByRole('button', { name: 'Details of step 3' }).click();
+  await action.getByLabel('What to change').fill('Answer web forms within 2 hours');
+  await action.getByLabel('Success metric').fill('callbacks within 2 h');
+  await action.getByRole('button', { name: 'Add action' }).click();
+  await expect(panel.page.getByRole('status')).toHaveText('Added: Answer web forms within 2 hours');
   // A step deleted before the export travels as a deletion.
   await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
   await walkSite(site, panel, demo.url('/fastwave/'), ['See plans']);
@@ -123,6 +144,21 @@ test('export → import into an empty profile → export again: the same records
       screenshots: { title: string; fileName: string; userAgent: string; mode: string }[];
     };
     expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
+    const method = JSON.parse(strFromU8(a['records.json']!)) as {
+      audits: { method: { stages: { name: string }[] } }[];
+      journeys: { measurements: { standardId: string; endStepId: string | null }[] }[];
+      touchpoints: { typeId: string | null; checks: { answer: string }[] }[];
+      actionItems: { what: string; metric: string }[];
+    };
+    expect(method.audits[0]!.method.stages.map((st) => st.name)).toEqual(['Address check']);
+    expect(method.journeys.flatMap((j) => j.measurements)).toMatchObject([
+      { standardId: 'callback-after-form', endStepId: expect.any(String) },
+    ]);
+    expect(method.touchpoints.filter((t) => t.typeId === 'web-form')).toHaveLength(1);
+    expect(method.touchpoints.flatMap((t) => t.checks.map((c) => c.answer))).toEqual(['no']);
+    expect(method.actionItems).toMatchObject([
+      { what: 'Answer web forms within 2 hours', metric: 'callbacks within 2 h' },
+    ]);
     // Everything included was chosen: the upload's file name and the browser's user agent.
     expect(
       records.screenshots

@@ -1,0 +1,24 @@
+/** The four parts of the method, each a section with its heading, after a table of contents. */
+import type { EditorProps } from './changes';
+import { ChecklistsSection } from './checklists';
+import { StagesSection } from './stages';
+import { StandardsSection } from './standards';
+import { TypesSection } from './types';
+
+export function MethodEditor(props: EditorProps) {
+  const { t } = props;
+  return (
+    <>
+      <nav class="method-nav" aria-label={t('mpContents')}>
+        <a href="#method-types">{t('mpTypes')}</a>
+        <a href="#method-stages">{t('mpStages')}</a>
+        <a href="#method-checklists">{t('mpChecklists')}</a>
+        <a href="#method-standards">{t('standards')}</a>
+      </nav>
+      <TypesSection {...props} />
+      <StagesSection {...props} />
+      <ChecklistsSection {...props} />
+      <StandardsSection {...props} />
+    </>
+  );
+}
