@@ -69,4 +69,5 @@ export const REPORT_CSS = `
 .score.impact.up b{color:#1f6b36}
 .report .muted{color:#566074;font-size:12px}
 .compliance tr.total th,.compliance tr.total td{background:#f7f9fc}
+.kpis .journey-context{display:block;font-weight:400;font-size:12px;color:#566074}
 `;

@@ -283,7 +283,18 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
           const { journey, kpis } = row;
           return (
             <tr key={journey.id} data-journey={journey.id}>
-              <th scope="row">{brandLabel(journey, t)}</th>
+              <th scope="row">
+                {brandLabel(journey, t)}
+                <span class="journey-context">
+                  {[
+                    journey.persona,
+                    channelLabel(journey.entryChannel, locale),
+                    journey.auditor && t('walkedBy', { name: journey.auditor }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </th>
               <td>{journey.task}</td>
               <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
               {kpiCells(kpis, row.compliance, row, locale).map((cell, i) => (

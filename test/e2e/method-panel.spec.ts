@@ -242,9 +242,10 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
       'Route web leads to the call queue',
     );
     await expect(report.locator('.ideas')).toContainText('Prices on the first screen');
-    await expect(report.getByRole('table', { name: 'Key figures per journey' })).toContainText(
-      `${Math.round(expected.percent!)} %`,
-    );
+    const kpis = report.getByRole('table', { name: 'Key figures per journey' });
+    await expect(kpis).toContainText(`${Math.round(expected.percent!)} %`);
+    // The journey's context goes with it: persona and entry channel.
+    await expect(kpis).toContainText('Family of four, first-time buyer · Search engine');
     const [csv] = await Promise.all([
       report.waitForEvent('download'),
       report.getByRole('button', { name: 'Export CSV' }).click(),
