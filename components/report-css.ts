@@ -26,9 +26,10 @@ export const REPORT_CSS = `
 .flag-redacted{background:#26334d;color:#fff;margin:0 6px 0 0}
 .shot{margin:6px 0}
 .shot-frame{position:relative;display:inline-block;max-width:100%;vertical-align:top;line-height:0;border:1px solid #d9dee7;border-radius:4px;overflow:hidden}
-.shot-frame img{display:block;max-width:100%;height:auto}
+.shot-frame img,.shot-frame .shot-img{display:block;max-width:100%;height:auto}
+.image-defs{position:absolute;width:0;height:0;overflow:hidden}
 .shot-frame .annotations{position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none}
-.step-thumb .shot-frame img{max-height:220px;width:auto}
+.step-thumb .shot-frame img,.step-thumb .shot-frame .shot-img{max-height:220px;width:auto}
 .shot.is-redacted .shot-frame{border-color:#26334d}
 .shot figcaption{font-size:11px;color:#566074;overflow-wrap:anywhere}
 .shot code{font-size:10px}
@@ -57,6 +58,7 @@ export const REPORT_CSS = `
 .plan-table tr.overdue{background:#fff6f6}
 .plan-table .flag{margin-left:6px}
 .ideas{padding-left:20px}
+.ideas .flag{margin-left:6px}
 .measurement{margin:2px 0;font-size:12px}
 .measurement.status-fail{color:#9b2c2c}
 .measurement.status-pass{color:#1f6b36}

@@ -1,6 +1,7 @@
 /** The exported report: one self-contained HTML file (no scripts, images inline, strict CSP). */
 import { renderToString } from 'preact-render-to-string';
 import { translator } from '../lib/i18n';
+import type { ImageDef } from '../lib/report/images';
 import type { ReportModel } from '../lib/report/model';
 import type { Locale } from '../lib/taxonomy';
 import { REPORT_CSS } from './report-css';
@@ -29,13 +30,42 @@ export async function reportCsp(css: string): Promise<string> {
   ].join('; ');
 }
 
+/** The embedded images, each once: every appearance in the report refers to one of these. */
+function ImageDefs({ defs }: { defs: readonly ImageDef[] }) {
+  return (
+    <svg class="image-defs" width="0" height="0" aria-hidden="true" focusable="false">
+      <defs>
+        {defs.map((def) => (
+          <image
+            key={def.id}
+            id={def.id}
+            href={def.dataUrl}
+            width={def.width}
+            height={def.height}
+          />
+        ))}
+      </defs>
+    </svg>
+  );
+}
+
+/**
+ * The report as one file. `imageSrc` refers each screenshot to one of `defs` (the images, each
+ * embedded once), or gives it a data URL of its own.
+ */
 export async function renderReportDocument(
   model: ReportModel,
   locale: Locale,
   imageSrc: ImageSource,
+  defs: readonly ImageDef[] = [],
 ): Promise<string> {
   const t = translator(locale);
-  const body = renderToString(<ReportView model={model} locale={locale} imageSrc={imageSrc} />);
+  const body = renderToString(
+    <>
+      {defs.length > 0 && <ImageDefs defs={defs} />}
+      <ReportView model={model} locale={locale} imageSrc={imageSrc} />
+    </>,
+  );
   const title = `${model.audit.name} — ${t('reportTitle')}`;
   return `<!doctype html>
 <html lang="${locale}">

@@ -10,6 +10,7 @@ import {
 import type { Compliance, JourneyKpis } from '../lib/metrics';
 import type { Journey, Screenshot, TouchpointType } from '../lib/model';
 import { evidenceRows } from '../lib/report/evidence';
+import type { ImageRef } from '../lib/report/images';
 import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
 import {
   categoryLabel,
@@ -31,8 +32,11 @@ import {
 } from './step-method';
 
 export type ImageSize = 'thumb' | 'full';
-/** Where an image's pixels come from: object URLs on the page, data URLs in the export. */
-export type ImageSource = (shot: Screenshot, size: ImageSize) => string | undefined;
+/**
+ * Where an image's pixels come from: object URLs on the page; in the export, a reference to the
+ * image embedded once in the file (see lib/report/images.ts).
+ */
+export type ImageSource = (shot: Screenshot, size: ImageSize) => ImageRef | undefined;
 
 interface Props {
   model: ReportModel;
@@ -182,12 +186,27 @@ function StepCard({
         return src ? (
           <figure class={`shot${shot.redacted ? ' is-redacted' : ''}`} key={shot.id}>
             <div class="shot-frame">
-              <img
-                src={src}
-                alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
-                width={shot.width}
-                height={shot.height}
-              />
+              {typeof src === 'string' ? (
+                <img
+                  src={src}
+                  alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
+                  width={shot.width}
+                  height={shot.height}
+                  loading="lazy"
+                  decoding="async"
+                />
+              ) : (
+                <svg
+                  class="shot-img"
+                  role="img"
+                  aria-label={t('screenshotOf', { n: tp.seq, title: tp.title })}
+                  viewBox={`0 0 ${shot.width} ${shot.height}`}
+                  width={shot.width}
+                  height={shot.height}
+                >
+                  <use href={`#${src.use}`} />
+                </svg>
+              )}
               {shot.annotations.length > 0 && (
                 <AnnotationOverlay
                   annotations={shot.annotations}
@@ -259,7 +278,12 @@ function kpiCells(
 
 function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Locale }) {
   const t = translator(locale);
-  const fewest = Math.min(...journeys.filter((j) => j.kpis.touches > 0).map((j) => j.kpis.touches));
+  // "Fewest touches" is a win only for a journey that got there: never an abandoned or blocked one.
+  const finished = journeys.filter(
+    (j) =>
+      j.kpis.touches > 0 && j.journey.outcome !== 'abandoned' && j.journey.outcome !== 'blocked',
+  );
+  const fewest = Math.min(...finished.map((j) => j.kpis.touches));
   return (
     <table class="kpis">
       <caption>{t('kpiCaption')}</caption>
@@ -301,7 +325,12 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
                 <td
                   key={i}
                   class={
-                    i === 0 && kpis.touches === fewest && journeys.length > 1 ? 'best' : undefined
+                    i === 0 &&
+                    kpis.touches === fewest &&
+                    finished.length > 1 &&
+                    finished.includes(row)
+                      ? 'best'
+                      : undefined
                   }
                 >
                   {cell}
@@ -432,7 +461,7 @@ function dateOf(ms: number | null, locale: Locale): string {
 /** The action plan: what the own brand will change, who owns it, by when, and how success is measured. */
 function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
-  if (model.actions.length === 0 && model.ideas.length === 0) return null;
+  if (model.actions.length === 0 && model.borrow.length === 0) return null;
   const where = (p: PlanItem) =>
     `${p.journey.brandName} · ${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
   return (
@@ -467,13 +496,22 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
           </tbody>
         </table>
       )}
-      {model.ideas.length > 0 && (
+      {model.borrow.length > 0 && (
         <>
           <h3>{t('ideas')}</h3>
           <ul class="ideas">
-            {model.ideas.map((p) => (
-              <li key={p.action.id}>
-                <b>{p.action.what}</b> — {where(p)}
+            {model.borrow.map(({ journey, touchpoint, actions }) => (
+              <li key={touchpoint.id}>
+                {journey.brandName} · {t('stepN', { n: touchpoint.seq })} —{' '}
+                {touchpoint.title || t('untitled')}
+                {touchpoint.wow && <span class="flag flag-wow">{t('flagWow')}</span>}
+                {actions
+                  .filter((a) => a.kind === 'idea')
+                  .map((a) => (
+                    <div key={a.id}>
+                      <b>{a.what}</b>
+                    </div>
+                  ))}
               </li>
             ))}
           </ul>
@@ -490,7 +528,7 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
     <section class="fix-first">
       <h2>{t('fixFirst')}</h2>
       <ol>
-        {model.fixFirst.map(({ journey, touchpoint, reasons }) => (
+        {model.fixFirst.map(({ journey, touchpoint, reasons, actions }) => (
           <li key={touchpoint.id}>
             <b>{journey.brandName}</b> · {t('stepN', { n: touchpoint.seq })} ·{' '}
             {stageLabel(touchpoint.stage, locale)} — {touchpoint.title || t('untitled')}
@@ -513,6 +551,15 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
                 )
                 .join('; ')}
             </div>
+            {actions
+              .filter((a) => a.kind === 'action')
+              .map((a) => (
+                <div key={a.id} class="plan-line">
+                  {t('reportActionLine', { what: a.what })} · {a.owner || t('noOwner')} ·{' '}
+                  {a.due === null ? t('noDue') : t('dueOn', { date: formatDate(a.due, locale) })} ·{' '}
+                  {t(`actionStatus_${a.status}`)}
+                </div>
+              ))}
           </li>
         ))}
       </ol>

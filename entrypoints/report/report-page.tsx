@@ -26,7 +26,7 @@ import { localeFor, translator } from '../../lib/i18n';
 import type { Audit, Screenshot } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
 import { fileStem } from '../../lib/report/files';
-import { reportImageSources } from '../../lib/services/report';
+import { reportImages } from '../../lib/services/report';
 import { buildReport } from '../../lib/report/model';
 import { shareRecords } from '../../lib/privacy';
 
@@ -103,11 +103,8 @@ export function ReportPage({ store }: { store: AuditStore }) {
     if (!model) return;
     try {
       const shots = model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots));
-      const html = await renderReportDocument(
-        model,
-        locale,
-        await reportImageSources(store, shots),
-      );
+      const images = await reportImages(store, shots);
+      const html = await renderReportDocument(model, locale, images.source, images.defs);
       saveFile(
         `${fileStem(model.audit.name, model.generatedAt)}-report.html`,
         html,

@@ -69,7 +69,7 @@ export interface StageRow {
   cells: ReportStep[][];
 }
 
-/** A step that needs fixing, with its journey (the report's "fix first" list). */
+/** An own-brand step that needs fixing, with its journey (the report's "fix first" list). */
 export interface FixFirstItem extends ReportStep {
   journey: Journey;
   /** 1-based rank: most important first, then the worse experience. */
@@ -92,6 +92,8 @@ export interface ReportModel {
   ideas: PlanItem[];
   /** Checklist compliance per brand (its chosen journeys pooled), in total and per stage. */
   compliance: BrandCompliance[];
+  /** Competitors' steps worth borrowing from: their wow steps and steps with ideas. */
+  borrow: (ReportStep & { journey: Journey })[];
 }
 
 export interface BrandCompliance {
@@ -179,8 +181,12 @@ export function buildReport(
       stage,
       cells: journeys.map((j) => j.steps.filter((s) => s.touchpoint.stage === stage)),
     }));
+  // The client's to-do list: the own brand's weak steps only (competitors' faults are not ours to
+  // fix; their strengths are ideas to borrow, below).
   const fixFirst = methodRankFixFirst(
-    journeys.flatMap(({ journey, steps }) => steps.map((step) => ({ ...step, journey }))),
+    journeys
+      .filter(({ journey }) => journey.brandRole === 'own')
+      .flatMap(({ journey, steps }) => steps.map((step) => ({ ...step, journey }))),
     {
       templates: method.checklists,
       results: journeys.flatMap((j) => j.measurements),
@@ -232,6 +238,13 @@ export function buildReport(
     method,
     actions: [...open, ...done],
     ideas: plan.filter((p) => p.action.kind === 'idea'),
+    borrow: journeys
+      .filter(({ journey }) => journey.brandRole === 'competitor')
+      .flatMap(({ journey, steps }) =>
+        steps
+          .filter((s) => s.touchpoint.wow || s.actions.some((a) => a.kind === 'idea'))
+          .map((step) => ({ ...step, journey })),
+      ),
     compliance,
   };
 }

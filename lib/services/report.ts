@@ -1,8 +1,7 @@
 /** What the report's exports need from the store: every image of the report, as a data URL. */
 import type { AuditStore } from '../db';
 import type { Screenshot } from '../model';
-
-export type ImageSize = 'thumb' | 'full';
+import { imageDefId, type ImageDef, type ImageRef } from '../report/images';
 
 function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -14,18 +13,34 @@ function blobToDataUrl(blob: Blob): Promise<string> {
 }
 
 /**
- * The images of `shots` as data URLs, for a self-contained export: the full image (its thumbnail
- * if the bytes are missing) and the thumbnail, read one at a time.
+ * The images of `shots` for a self-contained export, each distinct image once (full size; its
+ * thumbnail if the bytes are missing), read one at a time; `source` refers every appearance of a
+ * screenshot to its embedded image.
  */
-export async function reportImageSources(
+export async function reportImages(
   store: AuditStore,
   shots: readonly Screenshot[],
-): Promise<(shot: Screenshot, size: ImageSize) => string | undefined> {
-  const sources = new Map<string, string>();
+): Promise<{ source: (shot: Screenshot) => ImageRef | undefined; defs: ImageDef[] }> {
+  const defs = new Map<string, ImageDef>();
+  const idOf = new Map<string, string>();
   for (const shot of shots) {
     const full = await store.getImage(shot.id);
-    sources.set(`full:${shot.id}`, await blobToDataUrl(full ?? shot.thumbnail));
-    sources.set(`thumb:${shot.id}`, await blobToDataUrl(shot.thumbnail));
+    // A screenshot without its bytes shows its thumbnail (a different image: its own entry).
+    const id = full ? imageDefId(shot.sha256) : `thumb-${shot.id}`;
+    idOf.set(shot.id, id);
+    if (defs.has(id)) continue;
+    defs.set(id, {
+      id,
+      width: shot.width,
+      height: shot.height,
+      dataUrl: await blobToDataUrl(full ?? shot.thumbnail),
+    });
   }
-  return (shot, size) => sources.get(`${size}:${shot.id}`);
+  return {
+    source: (shot) => {
+      const id = idOf.get(shot.id);
+      return id ? { use: id } : undefined;
+    },
+    defs: [...defs.values()],
+  };
 }

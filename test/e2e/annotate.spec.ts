@@ -114,7 +114,8 @@ function readStoredImage(page: Page, id: string, region: Box) {
 
 /** The overlay lies exactly over its image (same box on screen), so marks land where drawn. */
 async function expectOverlayOnImage(frame: Locator) {
-  const image = (await frame.locator('img').boundingBox())!;
+  // The page shows an <img>; the exported file an <svg> that uses the image embedded once.
+  const image = (await frame.locator('img, svg.shot-img').first().boundingBox())!;
   const overlay = (await frame.locator('svg.annotations').boundingBox())!;
   for (const key of ['x', 'y', 'width', 'height'] as const) {
     expect(Math.abs(overlay[key] - image[key]), key).toBeLessThanOrEqual(1);
@@ -241,10 +242,14 @@ test('annotate a screenshot, see it in the report and the export, then burn in a
   expect(html).toMatch(/<tspan x="\d+" y="\d+">&lt;img src=x onerror=alert\(1\)><\/tspan>/);
   expect(html).not.toMatch(/ style="/);
   expect(html).not.toMatch(/<script/i);
-  const fullImage =
-    /<figure class="shot"><div class="shot-frame"><img src="data:([^;]+);base64,([^"]+)"/.exec(
+  // The sequence's image refers to the one embedded copy of the stored image.
+  const used =
+    /<figure class="shot"><div class="shot-frame"><svg class="shot-img"[^>]*><use href="#([^"]+)"/.exec(
       html.slice(html.indexOf('<section class="sequence"')),
     );
+  const fullImage = new RegExp(`<image id="${used?.[1]}" href="data:([^;]+);base64,([^"]+)"`).exec(
+    html,
+  );
   expect(fullImage?.[1]).toMatch(/^image\/(jpeg|webp|png)$/);
   const decodedSha = createHash('sha256')
     .update(Buffer.from(fullImage![2]!, 'base64'))

@@ -180,10 +180,15 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
       ),
     ).toBe(true);
     expect(/<script/i.test(html)).toBe(false);
-    expect(/(src|href)="(?!data:|https?:)/.test(html)).toBe(false);
-    expect(html.match(/<img src="data:image\/(jpeg|webp);base64,/g)?.length).toBeGreaterThanOrEqual(
-      20,
+    // Nothing is loaded from outside the file: images are data URLs, each embedded once and
+    // referred to (href="#img-…") wherever the report shows it.
+    expect(/(src|href)="(?!data:|https?:|#img-)/.test(html)).toBe(false);
+    const embedded = html.match(
+      /<image id="img-[0-9a-f]{64}" href="data:image\/(jpeg|webp);base64,/g,
     );
+    expect(embedded?.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(embedded).size).toBe(embedded?.length);
+    expect(html.match(/<use href="#img-[0-9a-f]{64}"/g)?.length).toBeGreaterThanOrEqual(20);
     const ownTitles = [
       'Brightline — Home internet',
       'Brightline — Plans',

@@ -58,6 +58,49 @@ async function annotatedReport() {
 }
 
 describe('HTML export', () => {
+  it('embeds each image once, however often the report shows it', async () => {
+    const model = await annotatedReport();
+    const [shot] = model.journeys[0]!.steps[0]!.screenshots;
+    const dataUrl = `data:image/jpeg;base64,${'A'.repeat(4000)}`;
+    const html = await renderReportDocument(model, 'en', () => ({ use: 'img-one' }), [
+      { id: 'img-one', width: shot!.width, height: shot!.height, dataUrl },
+    ]);
+    // Shown twice (side by side and in the sequence), embedded once.
+    expect(html.split(dataUrl)).toHaveLength(2);
+    expect(html.match(/<use href="#img-one"/g)).toHaveLength(2);
+    expect(html).toContain('<image id="img-one" href="data:image/jpeg;base64,');
+    expect(html.match(/<svg class="shot-img" role="img" aria-label="Step 1: Plans"/g)).toHaveLength(
+      2,
+    );
+    expect(html).not.toContain('<img ');
+  });
+
+  it('never marks an abandoned journey as best for fewest touches', async () => {
+    const { store, clock } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    const step = (journeyId: string, title: string) =>
+      store.addStep({ journeyId, kind: 'page', url: 'https://x.test/', title, at: clock.now() });
+    await step(own.id, 'O home');
+    await step(rival.id, 'R home');
+    await step(rival.id, 'R form');
+    const render = async () =>
+      renderReportDocument(
+        buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now()),
+        'en',
+        () => undefined,
+      );
+    const bestRow = (html: string) =>
+      [...html.matchAll(/<tr data-journey="([^"]+)">(?:(?!<\/tr>).)*class="best"/gs)].map(
+        (m) => m[1],
+      );
+    expect(bestRow(await render())).toEqual([own.id]);
+    await store.finishJourney(own.id, 'abandoned');
+    expect(bestRow(await render())).toEqual([]);
+    await store.finishJourney(rival.id, 'goal-reached');
+    // One journey left that got there: nothing to beat, nothing marked.
+    expect(bestRow(await render())).toEqual([]);
+  });
+
   it('draws annotations as an SVG overlay in image pixels, with note text as text', async () => {
     const html = await renderReportDocument(
       await annotatedReport(),

@@ -268,3 +268,39 @@ function localDay(ms: number) {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+describe('who fixes what', () => {
+  it('lists only the own brand in fix first; competitors give ideas to borrow', async () => {
+    const { store, clock } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    const add = async (journeyId: string, title: string, edit: object) => {
+      const step = await store.addStep({
+        journeyId,
+        kind: 'page',
+        url: `https://x.test/${title}`,
+        title,
+        at: clock.now(),
+      });
+      return store.updateStep(step.id, edit);
+    };
+    await add(own.id, 'O plans', { experience: 2, importance: 9 });
+    await add(rival.id, 'R slow', { experience: 1, importance: 10, weakLink: true });
+    const rivalWow = await add(rival.id, 'R form', { experience: 5, wow: true });
+    const rivalIdea = await add(rival.id, 'R chat', { experience: 4 });
+    await store.addAction({
+      touchpointId: rivalIdea.id,
+      kind: 'idea',
+      what: 'Chat answers in a minute',
+      owner: '',
+      due: null,
+      status: 'open',
+      metric: '',
+      baseline: '',
+      target: '',
+    });
+    const model = buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now());
+    // The rival's weak step (more important, worse) is not on our to-do list.
+    expect(model.fixFirst.map((item) => item.touchpoint.title)).toEqual(['O plans']);
+    expect(model.borrow.map((s) => s.touchpoint.id)).toEqual([rivalWow.id, rivalIdea.id]);
+  });
+});
