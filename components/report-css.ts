@@ -1,4 +1,6 @@
 /** Styles of the report, shared by the report page and the exported file (hashed into its CSP). */
+import { CHART_CSS } from './report-charts';
+
 export const REPORT_CSS = `
 .report{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1c2330;max-width:1400px;margin:0 auto;padding:16px 24px}
 .report h1{font-size:26px;margin:0 0 4px}
@@ -72,4 +74,12 @@ export const REPORT_CSS = `
 .report .muted{color:#566074;font-size:12px}
 .compliance tr.total th,.compliance tr.total td{background:#f7f9fc}
 .kpis .journey-context{display:block;font-weight:400;font-size:12px;color:#566074}
-`;
+.findings{padding-left:20px;margin:4px 0}
+.finding{margin:3px 0}
+.finding-standard-failed,.finding-critical-failed{color:#9b2c2c}
+.explain{color:#566074;font-size:12px;margin:0 0 6px;max-width:110ch}
+.league tr.stopped{color:#566074}
+.league .flag{margin-left:6px}
+.scorecard-table td.best{background:#e3f6e8}
+.scorecard-table td.behind{color:#9b2c2c;font-weight:600}
+${CHART_CSS}`;

@@ -23,6 +23,8 @@ import {
   type Locale,
 } from '../lib/taxonomy';
 import { AnnotationOverlay } from './annotation-shapes';
+import { ReportCharts } from './report-charts';
+import { ReportSummary } from './report-summary';
 import {
   complianceText,
   impactText,
@@ -653,7 +655,9 @@ export function ReportView({ model, locale, imageSrc }: Props) {
         <p class="empty">{t('reportNoJourneys')}</p>
       ) : (
         <>
+          <ReportSummary model={model} locale={locale} />
           <KpiTable journeys={journeys} locale={locale} />
+          <ReportCharts model={model} locale={locale} />
           <FixFirst model={model} locale={locale} />
           <ComplianceTable model={model} locale={locale} />
           <StandardsTable model={model} locale={locale} />
