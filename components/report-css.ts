@@ -1,5 +1,6 @@
 /** Styles of the report, shared by the report page and the exported file (hashed into its CSP). */
 import { CHART_CSS } from './report-charts';
+import { REAUDIT_CSS } from './report-reaudit';
 
 export const REPORT_CSS = `
 .report{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1c2330;max-width:1400px;margin:0 auto;padding:16px 24px}
@@ -58,6 +59,7 @@ export const REPORT_CSS = `
 .standards-table tr.status-fail td:last-child{color:#9b2c2c}
 .standards-table tr.status-pass td:last-child{color:#1f6b36}
 .plan-table tr.overdue{background:#fff6f6}
+.plan-table tr.group th{background:#f7f9fc;font-weight:700}
 .plan-table .flag{margin-left:6px}
 .ideas{padding-left:20px}
 .ideas .flag{margin-left:6px}
@@ -74,12 +76,15 @@ export const REPORT_CSS = `
 .report .muted{color:#566074;font-size:12px}
 .compliance tr.total th,.compliance tr.total td{background:#f7f9fc}
 .kpis .journey-context{display:block;font-weight:400;font-size:12px;color:#566074}
+.consultant{white-space:pre-wrap;overflow-wrap:anywhere;max-width:110ch;margin:4px 0 10px}
+.summary h3{font-size:15px;margin:10px 0 4px}
 .findings{padding-left:20px;margin:4px 0}
 .finding{margin:3px 0}
 .finding-standard-failed,.finding-critical-failed{color:#9b2c2c}
+.method-notes{padding-left:20px;font-size:13px;max-width:120ch}
 .explain{color:#566074;font-size:12px;margin:0 0 6px;max-width:110ch}
 .league tr.stopped{color:#566074}
 .league .flag{margin-left:6px}
 .scorecard-table td.best{background:#e3f6e8}
 .scorecard-table td.behind{color:#9b2c2c;font-weight:600}
-${CHART_CSS}`;
+${CHART_CSS}${REAUDIT_CSS}`;

@@ -4,7 +4,7 @@
  * the exported file alike.
  */
 import { formatDuration, formatNumber, translator, type Translate } from '../lib/i18n';
-import type { Journey } from '../lib/model';
+import type { Journey, ReportSection } from '../lib/model';
 import type { ReportModel } from '../lib/report/model';
 import {
   findings,
@@ -89,6 +89,19 @@ export function ExecutiveSummary({
   return (
     <section class="summary">
       <h2>{t('summaryTitle')}</h2>
+      {model.settings.conclusions.trim() && (
+        <>
+          <h3>{t('summaryConclusions')}</h3>
+          <p class="consultant">{model.settings.conclusions}</p>
+        </>
+      )}
+      {model.settings.recommendations.trim() && (
+        <>
+          <h3>{t('summaryRecommendations')}</h3>
+          <p class="consultant">{model.settings.recommendations}</p>
+        </>
+      )}
+      <h3>{t('summaryFindings')}</h3>
       {list.length === 0 ? (
         <p class="empty">{t('summaryNone')}</p>
       ) : (
@@ -225,14 +238,22 @@ export function StageScorecardTable({
   );
 }
 
-/** The manager's part of the report: summary, league table and scorecard. */
-export function ReportSummary({ model, locale }: { model: ReportModel; locale: Locale }) {
+/** The manager's part of the report: summary, league table and scorecard (those not left out). */
+export function ReportSummary({
+  model,
+  locale,
+  show,
+}: {
+  model: ReportModel;
+  locale: Locale;
+  show: (section: ReportSection) => boolean;
+}) {
   const cards = stageScorecards(model);
   return (
     <>
-      <ExecutiveSummary model={model} locale={locale} cards={cards} />
-      <LeagueTable model={model} locale={locale} />
-      <StageScorecardTable model={model} locale={locale} cards={cards} />
+      {show('summary') && <ExecutiveSummary model={model} locale={locale} cards={cards} />}
+      {show('league') && <LeagueTable model={model} locale={locale} />}
+      {show('scorecard') && <StageScorecardTable model={model} locale={locale} cards={cards} />}
     </>
   );
 }

@@ -8,7 +8,7 @@ import {
   type Translate,
 } from '../lib/i18n';
 import type { Compliance, JourneyKpis } from '../lib/metrics';
-import type { Journey, Screenshot, TouchpointType } from '../lib/model';
+import type { Journey, ReportSection, Screenshot, TouchpointType } from '../lib/model';
 import { evidenceRows } from '../lib/report/evidence';
 import type { ImageRef } from '../lib/report/images';
 import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
@@ -24,6 +24,8 @@ import {
 } from '../lib/taxonomy';
 import { AnnotationOverlay } from './annotation-shapes';
 import { ReportCharts } from './report-charts';
+import { MethodSection } from './report-method';
+import { ReauditSection } from './report-reaudit';
 import { ReportSummary } from './report-summary';
 import {
   complianceText,
@@ -482,7 +484,14 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
             </tr>
           </thead>
           <tbody>
-            {model.actions.map((p) => (
+            {model.actions.map((p, i) => [
+              (i === 0 || model.actions[i - 1]!.action.owner !== p.action.owner) && (
+                <tr key={`owner-${p.action.id}`} class="group">
+                  <th scope="rowgroup" colSpan={6}>
+                    {p.action.owner || t('noOwner')}
+                  </th>
+                </tr>
+              ),
               <tr key={p.action.id} class={p.overdue ? 'overdue' : undefined}>
                 <th scope="row">{p.action.what}</th>
                 <td>{where(p)}</td>
@@ -493,8 +502,8 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
                 </td>
                 <td>{t(`actionStatus_${p.action.status}`)}</td>
                 <td>{measureText(p.action) || '—'}</td>
-              </tr>
-            ))}
+              </tr>,
+            ])}
           </tbody>
         </table>
       )}
@@ -635,9 +644,17 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
   );
 }
 
-export function ReportView({ model, locale, imageSrc }: Props) {
+export function ReportView({ model, locale, imageSrc: source }: Props) {
   const t = translator(locale);
-  const { audit, journeys, stages } = model;
+  const { audit, journeys, stages, settings } = model;
+  const show = (section: ReportSection) => !settings.hidden.includes(section);
+  // The auditor's choice of images: full size, thumbnails everywhere, or none.
+  const imageSrc: ImageSource =
+    settings.images === 'none'
+      ? () => undefined
+      : settings.images === 'thumbnails'
+        ? (shot) => source(shot, 'thumb')
+        : source;
   return (
     <div class="report" lang={locale}>
       <header class="report-head">
@@ -655,87 +672,92 @@ export function ReportView({ model, locale, imageSrc }: Props) {
         <p class="empty">{t('reportNoJourneys')}</p>
       ) : (
         <>
-          <ReportSummary model={model} locale={locale} />
-          <KpiTable journeys={journeys} locale={locale} />
-          <ReportCharts model={model} locale={locale} />
-          <FixFirst model={model} locale={locale} />
-          <ComplianceTable model={model} locale={locale} />
-          <StandardsTable model={model} locale={locale} />
-          <ActionPlan model={model} locale={locale} />
-          <section class="compare">
-            <h2 id="side-by-side-title">{t('sideBySide')}</h2>
-            <table class="stages" aria-labelledby="side-by-side-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stage')}</th>
-                  {journeys.map(({ journey }) => (
-                    <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
-                      {brandLabel(journey, t)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {stages.map((row) => (
-                  <tr key={row.stage}>
-                    <th scope="row">{stageLabel(row.stage, locale)}</th>
-                    {row.cells.map((steps, i) => (
-                      <td key={journeys[i]?.journey.id ?? i}>
-                        {steps.length === 0 ? (
-                          <span class="missing">{t('missingTouchpoint')}</span>
-                        ) : (
-                          steps.map((step) => (
-                            <StepCard
-                              key={step.touchpoint.id}
-                              step={step}
-                              model={model}
-                              locale={locale}
-                              imageSrc={imageSrc}
-                              size="thumb"
-                            />
-                          ))
-                        )}
-                      </td>
+          <ReportSummary model={model} locale={locale} show={show} />
+          {show('kpis') && <KpiTable journeys={journeys} locale={locale} />}
+          {show('charts') && <ReportCharts model={model} locale={locale} />}
+          {show('fixFirst') && <FixFirst model={model} locale={locale} />}
+          {show('compliance') && <ComplianceTable model={model} locale={locale} />}
+          {show('standards') && <StandardsTable model={model} locale={locale} />}
+          {show('plan') && <ActionPlan model={model} locale={locale} />}
+          {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
+          {show('sideBySide') && (
+            <section class="compare">
+              <h2 id="side-by-side-title">{t('sideBySide')}</h2>
+              <table class="stages" aria-labelledby="side-by-side-title">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stage')}</th>
+                    {journeys.map(({ journey }) => (
+                      <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
+                        {brandLabel(journey, t)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          {journeys.map(({ journey, steps }) => (
-            <section class="sequence" key={journey.id} data-journey={journey.id}>
-              <h2>{brandLabel(journey, t)}</h2>
-              <p class="journey-meta">
-                {[
-                  journey.task,
-                  journey.persona && `${t('persona')}: ${journey.persona}`,
-                  `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale)}`,
-                  journey.brandDomain,
-                  journey.auditor && t('walkedBy', { name: journey.auditor }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-              {steps.length === 0 ? (
-                <p class="empty">{t('noSteps')}</p>
-              ) : (
-                <ol class="steps">
-                  {steps.map((step) => (
-                    <li key={step.touchpoint.id}>
-                      <StepCard
-                        step={step}
-                        model={model}
-                        locale={locale}
-                        imageSrc={imageSrc}
-                        size="full"
-                      />
-                    </li>
+                </thead>
+                <tbody>
+                  {stages.map((row) => (
+                    <tr key={row.stage}>
+                      <th scope="row">{stageLabel(row.stage, locale)}</th>
+                      {row.cells.map((steps, i) => (
+                        <td key={journeys[i]?.journey.id ?? i}>
+                          {steps.length === 0 ? (
+                            <span class="missing">{t('missingTouchpoint')}</span>
+                          ) : (
+                            steps.map((step) => (
+                              <StepCard
+                                key={step.touchpoint.id}
+                                step={step}
+                                model={model}
+                                locale={locale}
+                                imageSrc={imageSrc}
+                                size="thumb"
+                              />
+                            ))
+                          )}
+                        </td>
+                      ))}
+                    </tr>
                   ))}
-                </ol>
-              )}
+                </tbody>
+              </table>
             </section>
-          ))}
-          <Evidence model={model} locale={locale} />
+          )}
+          {show('sequences') &&
+            journeys.map(({ journey, steps }) => (
+              <section class="sequence" key={journey.id} data-journey={journey.id}>
+                <h2>{brandLabel(journey, t)}</h2>
+                <p class="journey-meta">
+                  {[
+                    journey.task,
+                    journey.persona && `${t('persona')}: ${journey.persona}`,
+                    `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale)}`,
+                    journey.brandDomain,
+                    journey.auditor && t('walkedBy', { name: journey.auditor }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {steps.length === 0 ? (
+                  <p class="empty">{t('noSteps')}</p>
+                ) : (
+                  <ol class="steps">
+                    {steps.map((step) => (
+                      <li key={step.touchpoint.id}>
+                        <StepCard
+                          step={step}
+                          model={model}
+                          locale={locale}
+                          imageSrc={imageSrc}
+                          size="full"
+                        />
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            ))}
+          {show('method') && <MethodSection model={model} locale={locale} />}
+          {show('evidence') && <Evidence model={model} locale={locale} />}
         </>
       )}
     </div>

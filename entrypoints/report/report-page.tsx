@@ -12,6 +12,7 @@ import { LanguageSelect } from '../../components/language-select';
 import { maskLabels } from '../../components/messages';
 import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
 import { REPORT_CSS } from '../../components/report-css';
+import { ReportContents } from '../../components/report-contents';
 import { renderReportDocument } from '../../components/report-document';
 import { ReportView, type ImageSize } from '../../components/report-view';
 import {
@@ -103,7 +104,7 @@ export function ReportPage({ store }: { store: AuditStore }) {
     if (!model) return;
     try {
       const shots = model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots));
-      const images = await reportImages(store, shots);
+      const images = await reportImages(store, shots, model.settings.images);
       const html = await renderReportDocument(model, locale, images.source, images.defs);
       saveFile(
         `${fileStem(model.audit.name, model.generatedAt)}-report.html`,
@@ -217,6 +218,24 @@ export function ReportPage({ store }: { store: AuditStore }) {
         <p class="message error" role="alert">
           {error}
         </p>
+      )}
+      {snapshot && model && (
+        <ReportContents
+          t={t}
+          settings={model.settings}
+          journeys={snapshot.journeys.map((journey) => ({
+            journey,
+            steps: snapshot.touchpoints
+              .filter((s) => s.journeyId === journey.id)
+              .sort((a, b) => a.seq - b.seq),
+          }))}
+          onChange={(change) =>
+            void store.updateReportSettings(snapshot.audit.id, change).then(
+              () => setError(null),
+              (e: unknown) => setError(describeError(e, t)),
+            )
+          }
+        />
       )}
       {model && <ReportView model={model} locale={locale} imageSrc={imageSrc} />}
     </main>

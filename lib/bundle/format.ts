@@ -1,14 +1,14 @@
 /**
- * The audit bundle, format version 2: one zip file carrying audits with their images.
+ * The audit bundle, format version 3: one zip file carrying audits with their images.
  *
  * ```
  * <name>.tpa.zip
- *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 2, "createdAt": <ms>,
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 3, "createdAt": <ms>,
  *                    "generator": "Touchpoint Audit",
  *                    "files": [ { "path", "sha256", "bytes" }, … ] }
  *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
  *                  length of its uncompressed bytes. The only place that holds the export time.
- *   records.json   { "format": "touchpoint-audit-bundle", "version": 2,
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 3,
  *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
  *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
  *                    "audits": […], "journeys": […], "touchpoints": […],
@@ -31,6 +31,8 @@
  * on journeys, `typeId`, `checks` and `checklists` on steps, `kind`, `metric`, `baseline` and
  * `target` on action items. Version 1 lacks them; a reader still reads it, giving its records the
  * defaults and making the stages typed on its steps custom stages of their audits (./upgrade.ts).
+ * 3 added `report` on audits (what goes into the report and the consultant's conclusions; absent
+ * means the defaults), so a version 2 bundle reads as it is.
  * The manifest and records.json always carry the same version; writers write the current one.
  *
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
@@ -43,9 +45,9 @@ import { z } from 'zod';
 import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 /** Every version a reader reads (older ones are brought up to the current records first). */
-export const BundleVersion = z.union([z.literal(1), z.literal(BUNDLE_VERSION)]);
+export const BundleVersion = z.union([z.literal(1), z.literal(2), z.literal(BUNDLE_VERSION)]);
 export type BundleVersion = z.infer<typeof BundleVersion>;
 export const BUNDLE_GENERATOR = 'Touchpoint Audit';
 export const MANIFEST_PATH = 'manifest.json';

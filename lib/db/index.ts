@@ -8,6 +8,8 @@ import {
   Audit,
   AuditMethod,
   CheckAnswer,
+  DEFAULT_REPORT_SETTINGS,
+  ReportSettings,
   EMPTY_METHOD,
   type Measurement,
   type AuditSnapshot,
@@ -264,6 +266,27 @@ export class AuditStore {
         const current = await this.db.audits.get(id);
         if (!current) throw new NotFoundError('Audit', id);
         const next = parse(Audit, { ...current, ...changes, updatedAt: this.now() }, 'audit');
+        await this.db.audits.put(next);
+        return next;
+      }),
+    );
+  }
+
+  /** Changes what goes into an audit's report (applied to the stored settings in one transaction). */
+  async updateReportSettings(
+    auditId: string,
+    change: (current: ReportSettings) => ReportSettings,
+  ): Promise<Audit> {
+    return this.write(0, () =>
+      this.db.transaction('rw', this.db.audits, async () => {
+        const current = await this.db.audits.get(auditId);
+        if (!current) throw new NotFoundError('Audit', auditId);
+        const report = parse(
+          ReportSettings,
+          change(current.report ?? DEFAULT_REPORT_SETTINGS),
+          'report settings',
+        );
+        const next = parse(Audit, { ...current, report, updatedAt: this.now() }, 'audit');
         await this.db.audits.put(next);
         return next;
       }),

@@ -354,9 +354,16 @@ export function isWeak(step: WeakStep, ctx: WeakContext): boolean {
   return weakReasons(step, ctx).length > 0;
 }
 
+/** How much fixing a step is worth: importance × experience gap (5 − experience), 0 if unscored. */
+export function fixPriority(step: Pick<Touchpoint, 'importance' | 'experience'>): number {
+  return (step.importance ?? 0) * (5 - (step.experience ?? 5));
+}
+
 /**
- * rankFixFirst with the method's weak-link rule (isWeak): the weak steps, most important first,
- * then the worse experience first (unscored importance counts as 0, unscored experience as fine).
+ * The "fix first" order with the method's weak-link rule (isWeak): the weak steps by importance ×
+ * experience gap, then the more important, then the worse experience first (unscored importance
+ * counts as 0, unscored experience as fine — such a step is weak for another reason, and listed
+ * after the scored ones).
  */
 export function methodRankFixFirst<T extends { touchpoint: Touchpoint }>(
   items: readonly T[],
@@ -366,6 +373,7 @@ export function methodRankFixFirst<T extends { touchpoint: Touchpoint }>(
     .filter((item) => isWeak(item.touchpoint, ctx))
     .sort(
       (a, b) =>
+        fixPriority(b.touchpoint) - fixPriority(a.touchpoint) ||
         (b.touchpoint.importance ?? 0) - (a.touchpoint.importance ?? 0) ||
         (a.touchpoint.experience ?? 5) - (b.touchpoint.experience ?? 5),
     );

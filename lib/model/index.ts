@@ -59,6 +59,46 @@ export const HttpUrl = z
  * Every record carries `updatedAt`: the time of the last write that changed it. Merging bundles
  * compares it (the newer edit wins), so a write that changes a record always sets it.
  */
+/** The parts of the report an auditor can leave out. */
+export const REPORT_SECTIONS = [
+  'summary',
+  'league',
+  'scorecard',
+  'kpis',
+  'charts',
+  'fixFirst',
+  'compliance',
+  'standards',
+  'plan',
+  'sideBySide',
+  'sequences',
+  'reaudit',
+  'method',
+  'evidence',
+] as const;
+export const ReportSection = z.enum(REPORT_SECTIONS);
+export type ReportSection = z.infer<typeof ReportSection>;
+
+/** What goes into an audit's report, and the consultant's own words; remembered per audit. */
+export const ReportSettings = z.strictObject({
+  conclusions: z.string().max(LIMITS.note),
+  recommendations: z.string().max(LIMITS.note),
+  /** Sections left out. */
+  hidden: z.array(ReportSection).max(REPORT_SECTIONS.length),
+  /** full: every image at full size; thumbnails: small ones (a much smaller file); none. */
+  images: z.enum(['full', 'thumbnails', 'none']),
+  /** Steps left out of the report. */
+  excludedSteps: z.array(Id).max(100_000),
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  conclusions: '',
+  recommendations: '',
+  hidden: [],
+  images: 'full',
+  excludedSteps: [],
+};
+
 export const Audit = z.strictObject({
   id: Id,
   name: Name,
@@ -66,6 +106,8 @@ export const Audit = z.strictObject({
   defaultTask: Text,
   /** The audit's own touchpoint types, stages, checklists and standards (see ./method.ts). */
   method: AuditMethod,
+  /** The report's contents and the consultant's conclusions (absent: the defaults). */
+  report: ReportSettings.optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });

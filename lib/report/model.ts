@@ -5,7 +5,6 @@ import {
   journeyKpis,
   likelihoodImpact,
   methodRankFixFirst,
-  openActions,
   isOverdue,
   stepCompliance,
   weakReasons,
@@ -15,16 +14,18 @@ import {
   type MeasurementResult,
   type WeakReason,
 } from '../metrics';
-import type {
-  ActionItem,
-  Audit,
-  AuditSnapshot,
-  ChecklistTemplate,
-  Journey,
-  Screenshot,
-  Standard,
-  Touchpoint,
-  TouchpointType,
+import {
+  DEFAULT_REPORT_SETTINGS,
+  type ActionItem,
+  type Audit,
+  type AuditSnapshot,
+  type ChecklistTemplate,
+  type Journey,
+  type ReportSettings,
+  type Screenshot,
+  type Standard,
+  type Touchpoint,
+  type TouchpointType,
 } from '../model';
 import { methodStageOrder, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
 
@@ -79,6 +80,8 @@ export interface FixFirstItem extends ReportStep {
 export interface ReportModel {
   formatVersion: typeof REPORT_FORMAT_VERSION;
   generatedAt: number;
+  /** What goes in (sections, images) and the consultant's conclusions; steps left out are gone. */
+  settings: ReportSettings;
   audit: Audit;
   journeys: ReportJourney[];
   stages: StageRow[];
@@ -86,7 +89,7 @@ export interface ReportModel {
   fixFirst: FixFirstItem[];
   /** The audit's method, resolved (built-ins with the audit's changes). */
   method: { types: TouchpointType[]; checklists: ChecklistTemplate[]; standards: Standard[] };
-  /** Actions of the chosen journeys' steps: open ones first (overdue first), then done. */
+  /** Actions of the chosen journeys' steps, by owner, then due date (done ones last per owner). */
   actions: PlanItem[];
   /** Ideas to borrow (from any journey, usually competitors'). */
   ideas: PlanItem[];
@@ -137,9 +140,12 @@ export function buildReport(
       ...(actionsByStep.get(action.touchpointId) ?? []),
       action,
     ]);
+  const settings = snapshot.audit.report ?? DEFAULT_REPORT_SETTINGS;
+  const excluded = new Set(settings.excludedSteps);
   const journeys = chosen.map((journey) => {
+    // Steps left out by the auditor are not in the report at all (figures included).
     const touchpoints = snapshot.touchpoints
-      .filter((t) => t.journeyId === journey.id)
+      .filter((t) => t.journeyId === journey.id && !excluded.has(t.id))
       .sort((a, b) => a.seq - b.seq);
     const results = evaluateMeasurements(
       journey.measurements,
@@ -202,11 +208,14 @@ export function buildReport(
       })),
     ),
   );
-  const open = openActions(
-    plan.filter((p) => p.action.kind === 'action').map((p) => ({ ...p.action, item: p })),
-    now,
-  ).map((a) => a.item);
-  const done = plan.filter((p) => p.action.kind === 'action' && p.action.status === 'done');
+  // The plan by owner (no owner last), then by due date (none last), done ones last per owner.
+  const byOwner = (a: PlanItem, b: PlanItem) =>
+    Number(!a.action.owner) - Number(!b.action.owner) ||
+    a.action.owner.localeCompare(b.action.owner) ||
+    Number(a.action.status === 'done') - Number(b.action.status === 'done') ||
+    (a.action.due ?? Infinity) - (b.action.due ?? Infinity) ||
+    a.action.createdAt - b.action.createdAt;
+  const actions = plan.filter((p) => p.action.kind === 'action').sort(byOwner);
   const brands = new Map<string, ReportJourney[]>();
   for (const j of journeys) {
     const key = `${j.journey.brandRole}\u0000${j.journey.brandName}`;
@@ -231,12 +240,13 @@ export function buildReport(
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: now,
+    settings,
     audit: snapshot.audit,
     journeys,
     stages,
     fixFirst,
     method,
-    actions: [...open, ...done],
+    actions,
     ideas: plan.filter((p) => p.action.kind === 'idea'),
     borrow: journeys
       .filter(({ journey }) => journey.brandRole === 'competitor')

@@ -14,17 +14,19 @@ function blobToDataUrl(blob: Blob): Promise<string> {
 
 /**
  * The images of `shots` for a self-contained export, each distinct image once (full size; its
- * thumbnail if the bytes are missing), read one at a time; `source` refers every appearance of a
+ * thumbnail if the bytes are missing or thumbnails were chosen), read one at a time; `source` refers every appearance of a
  * screenshot to its embedded image.
  */
 export async function reportImages(
   store: AuditStore,
   shots: readonly Screenshot[],
+  /** What the auditor chose to put in: full images, thumbnails only (a much smaller file), none. */
+  mode: 'full' | 'thumbnails' | 'none' = 'full',
 ): Promise<{ source: (shot: Screenshot) => ImageRef | undefined; defs: ImageDef[] }> {
   const defs = new Map<string, ImageDef>();
   const idOf = new Map<string, string>();
-  for (const shot of shots) {
-    const full = await store.getImage(shot.id);
+  for (const shot of mode === 'none' ? [] : shots) {
+    const full = mode === 'full' ? await store.getImage(shot.id) : undefined;
     // A screenshot without its bytes shows its thumbnail (a different image: its own entry).
     const id = full ? imageDefId(shot.sha256) : `thumb-${shot.id}`;
     idOf.set(shot.id, id);

@@ -330,23 +330,23 @@ describe('refused: JSON', () => {
   it('a newer version (manifest)', async () => {
     const files = new Map(base).set(
       'manifest.json',
-      manifestFor(base, { version: 3, files: 'new' }),
+      manifestFor(base, { version: 4, files: 'new' }),
     );
     const error = await refused(
       pack(files, { fixManifest: false }),
       'newer-version',
-      'format version 3',
+      'format version 4',
     );
     expect(error.message).toContain('update the extension');
-    expect(error.params.version).toBe(3);
+    expect(error.params.version).toBe(4);
   });
 
   it('a newer version (records.json)', async () => {
-    const files = withRecords(base, (r) => Object.assign(r, { version: 3 }));
+    const files = withRecords(base, (r) => Object.assign(r, { version: 4 }));
     await refused(
       pack(files),
       'newer-version',
-      'records.json was made by a newer Touchpoint Audit (format version 3)',
+      'records.json was made by a newer Touchpoint Audit (format version 4)',
     );
   });
 
@@ -355,7 +355,7 @@ describe('refused: JSON', () => {
     const error = await refused(
       pack(files),
       'invalid-records',
-      'records.json: version: 1, but the manifest says 2',
+      'records.json: version: 1, but the manifest says 3',
     );
     expect(error.field).toBe('version');
   });

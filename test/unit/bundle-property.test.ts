@@ -13,6 +13,7 @@ import {
   HttpUrl,
   Journey,
   LIMITS,
+  REPORT_SECTIONS,
   RECORD_TABLES,
   Screenshot,
   Tombstone,
@@ -182,15 +183,28 @@ const check = fc.record({
   screenshotId: fc.option(fc.uuid(), { nil: null }),
 });
 
+// What goes into the report (format 3): absent on some audits, chosen on others.
+const reportSettings = fc.record({
+  conclusions: text(200),
+  recommendations: text(200),
+  hidden: fc.uniqueArray(fc.constantFrom(...REPORT_SECTIONS), { maxLength: 4 }),
+  images: fc.constantFrom('full' as const, 'thumbnails' as const, 'none' as const),
+  excludedSteps: fc.uniqueArray(fc.uuid(), { maxLength: 3 }),
+});
+
 const auditBody = fc
-  .record({
-    name: text(LIMITS.name, { trimmed: true, min: 1 }),
-    client: text(LIMITS.text),
-    defaultTask: text(LIMITS.text),
-    method,
-    createdAt: millis,
-    updatedAt: millis,
-  })
+  .record(
+    {
+      name: text(LIMITS.name, { trimmed: true, min: 1 }),
+      client: text(LIMITS.text),
+      defaultTask: text(LIMITS.text),
+      method,
+      report: reportSettings,
+      createdAt: millis,
+      updatedAt: millis,
+    },
+    { requiredKeys: ['name', 'client', 'defaultTask', 'method', 'createdAt', 'updatedAt'] },
+  )
   .filter((b) => Audit.safeParse({ id: DUMMY_ID, ...b }).success);
 
 const journeyBody = fc
@@ -445,7 +459,7 @@ describe('bundle property', () => {
         const { data: read, info } = await readBundle(written);
         expect(plainRecords(read)).toEqual(plainRecords(data));
         expect(await blobsOf(read)).toEqual(await blobsOf(data));
-        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 2 });
+        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 3 });
         // And what was read writes the same bytes again.
         const again = await writeBundle(read, { scope, includes, now });
         expect(await blobBytes(again)).toEqual(await blobBytes(written));

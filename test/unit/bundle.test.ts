@@ -71,7 +71,7 @@ describe('bundle round trip', () => {
     expect(read.touchpoints.find((t) => t.id === uuid(0x23))!.url).toHaveLength(70_000);
     expect(info).toEqual({
       format: 'touchpoint-audit-bundle',
-      version: 2,
+      version: 3,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       scope: { kind: 'all' },
@@ -328,9 +328,9 @@ describe('format versions', () => {
     );
     expect(await imageBytes(data)).toEqual(await imageBytes(sample));
 
-    // Written again it is a version 2 bundle, and reads back as it was read.
+    // Written again it is a bundle of the current version, and reads back as it was read.
     const again = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
-    expect(again.info.version).toBe(2);
+    expect(again.info.version).toBe(3);
     expect(plainRecords(again.data)).toEqual(plainRecords(data));
   });
 
@@ -359,14 +359,14 @@ describe('format versions', () => {
     expect(data.touchpoints.find((t) => t.id === uuid(0x24))!.stage).toBe('support');
   });
 
-  it('refuses a version 3 bundle as made by a newer extension', async () => {
+  it('refuses a version 4 bundle as made by a newer extension', async () => {
     const files = withRecords(await sampleFiles(), (records) =>
-      Object.assign(records, { version: 3 }),
+      Object.assign(records, { version: 4 }),
     );
-    files.set('manifest.json', manifestFor(files, { version: 3 }));
+    files.set('manifest.json', manifestFor(files, { version: 4 }));
     const error = await refusal(readBundle(pack(files, { fixManifest: false })));
     expect(error.code).toBe('newer-version');
-    expect(error.params.version).toBe(3);
-    expect(error.message).toContain('format version 3');
+    expect(error.params.version).toBe(4);
+    expect(error.message).toContain('format version 4');
   });
 });

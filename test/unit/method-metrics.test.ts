@@ -571,7 +571,7 @@ describe('weak links', () => {
     expect(isWeak(touchpoint(2), ctx)).toBe(true);
   });
 
-  it('ranks method weak links like rankFixFirst: most important, then worst experience', () => {
+  it('ranks method weak links by importance × experience gap, then importance, then experience', () => {
     const items = [
       touchpoint(1, { importance: 3, experience: 2 }),
       touchpoint(2, { importance: 5, experience: 4 }), // fails a standard
@@ -583,7 +583,8 @@ describe('weak links', () => {
         checks: [check('form', 'reply', 'no')],
       }),
     ].map((touchpoint) => ({ touchpoint }));
-    expect(methodRankFixFirst(items, ctx).map((i) => i.touchpoint.seq)).toEqual([3, 2, 1, 5]);
+    // 5 × 4 = 20, 3 × 3 = 9, 5 × 1 = 5, unscored importance 0.
+    expect(methodRankFixFirst(items, ctx).map((i) => i.touchpoint.seq)).toEqual([3, 1, 2, 5]);
     expect(rankFixFirst(items).map((i) => i.touchpoint.seq)).toEqual([3, 1]);
     expect(methodRankFixFirst(items, { templates: [], results: [] })).toEqual(rankFixFirst(items));
   });

@@ -1,0 +1,116 @@
+/**
+ * The report a consultant hands over, in the built extension: summary, league table, scorecard,
+ * charts with text alternatives, fix first for the own brand only; what goes in, chosen on the
+ * page and remembered with the audit; the exported file opened from disk (no scripts, no
+ * requests, charts there, every image once).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPanel, walkSite, type PanelPage } from './pages';
+
+async function score(panel: PanelPage, scores: number[]) {
+  for (const [i, value] of scores.entries()) {
+    await panel
+      .step(i + 1)
+      .getByRole('button', { name: `Experience ${value}` })
+      .click();
+  }
+}
+
+async function exportHtml(report: Page): Promise<{ path: string; html: string }> {
+  const [download] = await Promise.all([
+    report.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export HTML' }).click(),
+  ]);
+  const path = test.info().outputPath(`report-${Date.now()}.html`);
+  await download.saveAs(path);
+  return { path, html: await readFile(path, 'utf8') };
+}
+
+test('the consultant report: summary, league, scorecard, charts, contents remembered, export', async ({
+  context,
+  extensionId,
+  demo,
+}) => {
+  test.setTimeout(180_000);
+  const site = context.pages()[0] ?? (await context.newPage());
+  const panel = await openPanel(context, extensionId);
+  await panel.createAudit('Consultant report', 'Brightline', 'request a callback');
+  await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
+  await walkSite(site, panel, demo.url('/brightline/'), ['See plans', 'Choose Home 500']);
+  await score(panel, [4, 2, 3]);
+  await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
+  await walkSite(site, panel, demo.url('/fastwave/'), ['See plans', 'Choose Fibre 600']);
+  // The competitor's step 2 is poor too: not ours to fix.
+  await score(panel, [5, 1, 5]);
+
+  const report = await context.newPage();
+  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(report.locator('.findings')).toContainText(
+    'Fastwave (competitor) leads in 1 of 1 stages',
+  );
+  await expect(report.getByRole('table', { name: 'League table' })).toContainText('1');
+  await expect(report.getByRole('table', { name: 'Scorecard by stage' })).toContainText(
+    'Weighted experience',
+  );
+  // Fix first: the own brand's poor step only.
+  const fixFirst = report.locator('section.fix-first li');
+  await expect(fixFirst).toHaveCount(1);
+  await expect(fixFirst).toContainText('Brightline Internet · Step 2');
+  // Charts with text alternatives.
+  const curve = report.getByRole('img', { name: /Experience by step/ });
+  await expect(curve).toBeVisible();
+  await expect(curve.locator('desc')).toContainText('Fastwave');
+
+  // What goes in: conclusions, no charts, thumbnails, step 3 of the own brand left out.
+  await report.getByText('What goes into the report').click();
+  const contents = report.locator('details.report-contents');
+  await contents.getByLabel('Conclusions').fill('Callbacks are too slow; prices come too late.');
+  await contents.getByLabel('Conclusions').blur();
+  await expect(report.locator('.summary .consultant')).toHaveText(
+    'Callbacks are too slow; prices come too late.',
+  );
+  await contents.getByRole('checkbox', { name: 'Charts' }).uncheck();
+  await expect(report.locator('section.charts')).toHaveCount(0);
+  await contents.getByLabel('Images').selectOption('thumbnails');
+  await contents.getByText(/^Brightline Internet · 3 of 3 steps in$/).click();
+  await contents.getByRole('checkbox', { name: 'Step 3: Brightline — Home 500' }).uncheck();
+  await expect(contents).toContainText('left out: 1 sections, 1 steps');
+  await expect(
+    report.locator('.sequence[data-journey] .step-title', { hasText: 'Home 500' }),
+  ).toHaveCount(0);
+
+  // Remembered with the audit: a new report page shows the same choices.
+  await report.reload();
+  await expect(report.locator('.summary .consultant')).toHaveText(
+    'Callbacks are too slow; prices come too late.',
+  );
+  await expect(report.locator('section.charts')).toHaveCount(0);
+
+  const { path, html } = await exportHtml(report);
+  expect(html).toContain('Callbacks are too slow; prices come too late.');
+  expect(html).not.toContain('class="charts"');
+  expect(html).not.toContain('Brightline — Home 500');
+  expect(html).not.toMatch(/<script/i);
+  // Thumbnails only, each once: 5 steps shown (one left out), 5 images embedded.
+  expect(html.match(/<image id="thumb-/g)).toHaveLength(5);
+
+  // With the charts back, the exported file opened from disk: charts drawn, nothing requested.
+  await report.getByText('What goes into the report').click();
+  await contents.getByRole('checkbox', { name: 'Charts' }).check();
+  await expect(report.locator('section.charts')).toHaveCount(1);
+  const second = await exportHtml(report);
+  expect(second.path).not.toBe(path);
+  const viewer = await context.newPage();
+  const requests: string[] = [];
+  viewer.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+  });
+  await viewer.goto(`file://${second.path}`);
+  await expect(viewer.getByRole('img', { name: /Experience by step/ })).toBeVisible();
+  await expect(viewer.locator('svg.shot-img').first()).toBeVisible();
+  expect(requests).toEqual([]);
+  await viewer.close();
+});
