@@ -156,6 +156,37 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       .click();
   }
 
+  // A month later the own brand fixed its callback: the same task walked again (a re-audit).
+  await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
+  await walkSite(site, panel, demo.url('/brightline/'), walks[0]!.links);
+  for (const [i, score] of [5, 3, 4, 4, 5].entries()) {
+    const step = panel.step(i + 1);
+    await step.getByRole('button', { name: `Experience ${score}` }).click();
+    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
+    await step.getByLabel('Stage', { exact: true }).selectOption(stages[i]!);
+    await step.getByRole('button', { name: `Importance ${[6, 9, 7, 8, 5][i]}` }).click();
+    await step
+      .getByRole('button', { name: `Likely to choose ${[6, 5, 6, 7, 8][i]}`, exact: true })
+      .click();
+    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
+  }
+  await answerWebForm(panel.step(4), 4, [
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+    'KeyY',
+  ]);
+  await startCallbackTimer(panel.step(5), 5);
+  const againSentAt = await stepTime(panel, 5);
+  await logCallback(panel, 'Callback 40 minutes after the form', againSentAt + 40 * 60_000);
+  await panel.step(6).getByRole('button', { name: 'Experience 4' }).click();
+  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
+  await panel.button('Finish journey').click();
+
   // The audit's method: types, stages, checklists and standards it can change.
   const [audit] = await readTable<{ id: string }>(panel.page, 'audits');
   const method = await context.newPage();
