@@ -26,7 +26,7 @@ import {
   type Tally,
 } from '../lib/report/reaudit';
 import { stageLabel, type Locale } from '../lib/taxonomy';
-import { AnnotationOverlay } from './annotation-shapes';
+import { ShotFrame } from './report-picture';
 
 /** The report's image source (components/report-view.tsx ImageSource): a URL or an embedded image. */
 export type ReauditImageSource = (shot: Screenshot, size: 'thumb' | 'full') => ImageRef | undefined;
@@ -294,36 +294,7 @@ function Picture({
   const label = t('screenshotOf', { n: tp.seq, title: tp.title });
   return (
     <figure class={`shot${shot.redacted ? ' is-redacted' : ''}`}>
-      <div class="shot-frame">
-        {typeof src === 'string' ? (
-          <img
-            src={src}
-            alt={label}
-            width={shot.width}
-            height={shot.height}
-            loading="lazy"
-            decoding="async"
-          />
-        ) : (
-          <svg
-            class="shot-img"
-            role="img"
-            aria-label={label}
-            viewBox={`0 0 ${shot.width} ${shot.height}`}
-            width={shot.width}
-            height={shot.height}
-          >
-            <use href={`#${src.use}`} />
-          </svg>
-        )}
-        {shot.annotations.length > 0 && (
-          <AnnotationOverlay
-            annotations={shot.annotations}
-            size={{ width: shot.width, height: shot.height }}
-            label={t('annotationsOverlay')}
-          />
-        )}
-      </div>
+      <ShotFrame shot={shot} src={src} label={label} overlayLabel={t('annotationsOverlay')} />
     </figure>
   );
 }

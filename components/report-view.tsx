@@ -22,7 +22,7 @@ import {
   typeName,
   type Locale,
 } from '../lib/taxonomy';
-import { AnnotationOverlay } from './annotation-shapes';
+import { ShotFrame } from './report-picture';
 import { ReportCharts } from './report-charts';
 import { MethodSection } from './report-method';
 import { ReauditSection } from './report-reaudit';
@@ -189,36 +189,12 @@ function StepCard({
         const src = imageSrc(shot, size);
         return src ? (
           <figure class={`shot${shot.redacted ? ' is-redacted' : ''}`} key={shot.id}>
-            <div class="shot-frame">
-              {typeof src === 'string' ? (
-                <img
-                  src={src}
-                  alt={t('screenshotOf', { n: tp.seq, title: tp.title })}
-                  width={shot.width}
-                  height={shot.height}
-                  loading="lazy"
-                  decoding="async"
-                />
-              ) : (
-                <svg
-                  class="shot-img"
-                  role="img"
-                  aria-label={t('screenshotOf', { n: tp.seq, title: tp.title })}
-                  viewBox={`0 0 ${shot.width} ${shot.height}`}
-                  width={shot.width}
-                  height={shot.height}
-                >
-                  <use href={`#${src.use}`} />
-                </svg>
-              )}
-              {shot.annotations.length > 0 && (
-                <AnnotationOverlay
-                  annotations={shot.annotations}
-                  size={{ width: shot.width, height: shot.height }}
-                  label={t('annotationsOverlay')}
-                />
-              )}
-            </div>
+            <ShotFrame
+              shot={shot}
+              src={src}
+              label={t('screenshotOf', { n: tp.seq, title: tp.title })}
+              overlayLabel={t('annotationsOverlay')}
+            />
             {size === 'full' && (
               <figcaption>
                 {shot.redacted && <span class="flag flag-redacted">{t('redactedBadge')}</span>}
