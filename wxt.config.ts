@@ -25,6 +25,9 @@ function patchLibrary(name: string, file: RegExp, spot: RegExp, replacement: str
  *   `jitless`, so the probe never runs; answering "no eval" here removes it from the bundle too.
  * - Preact's only `innerHTML` write serves `dangerouslySetInnerHTML`, which lint bans in our code;
  *   it throws instead, so no path can turn page content into HTML.
+ * - JSZip (inside pptxgenjs, for Export slides) carries a setImmediate polyfill that turns a
+ *   string callback into code with `new Function`; it is only ever given functions, and now
+ *   throws on a string instead.
  */
 const libraryPatches = (): Plugin[] => [
   patchLibrary(
@@ -38,6 +41,12 @@ const libraryPatches = (): Plugin[] => [
     /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/,
     /\b\w+\.innerHTML=\w+\.__html\b/,
     '(()=>{throw Error("dangerouslySetInnerHTML is disabled: page content is data, never HTML")})()',
+  ),
+  patchLibrary(
+    'jszip-no-string-callback',
+    /[\\/]node_modules[\\/]jszip[\\/]dist[\\/]jszip\.min\.js$/,
+    /"function"!=typeof e&&\(e=new Function\(""\+e\)\)/,
+    '"function"!=typeof e&&(()=>{throw TypeError("setImmediate takes a function")})()',
   ),
 ];
 

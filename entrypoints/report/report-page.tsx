@@ -28,6 +28,7 @@ import type { Audit, Screenshot } from '../../lib/model';
 import { renderCsv } from '../../lib/report/csv';
 import { fileStem } from '../../lib/report/files';
 import { reportImages } from '../../lib/services/report';
+import { exportSlides } from '../../lib/services/slides';
 import { buildReport } from '../../lib/report/model';
 import { shareRecords } from '../../lib/privacy';
 
@@ -114,6 +115,21 @@ export function ReportPage({ store }: { store: AuditStore }) {
       setError(null);
     } catch (e) {
       setError(describeError(e, t));
+    }
+  };
+
+  const [slidesBusy, setSlidesBusy] = useState(false);
+  const exportPptx = async () => {
+    if (!model || slidesBusy) return;
+    setSlidesBusy(true);
+    try {
+      const { name, blob } = await exportSlides(store, model, locale);
+      saveFile(name, blob);
+      setError(null);
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setSlidesBusy(false);
     }
   };
 
@@ -206,6 +222,14 @@ export function ReportPage({ store }: { store: AuditStore }) {
         <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
         <button type="button" class="primary" disabled={!model} onClick={() => void exportHtml()}>
           {t('exportHtml')}
+        </button>
+        <button
+          type="button"
+          disabled={!model || slidesBusy}
+          aria-busy={slidesBusy}
+          onClick={() => void exportPptx()}
+        >
+          {t('slidesExport')}
         </button>
         <button type="button" disabled={!model} onClick={exportCsv}>
           {t('exportCsv')}

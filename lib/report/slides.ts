@@ -1,0 +1,856 @@
+/**
+ * The report as a slide deck, planned (pure): which slides, their titles, table rows, chart values
+ * and the screenshots to place, worded in the report's language and paged so that nothing
+ * overflows a 16:9 slide (long tables and lists continue on the next slide, titled "(2/3)").
+ * lib/services/slides.ts draws the plan with pptxgenjs; the geometry both use is here.
+ */
+import { formatDate, formatDuration, formatNumber, translator, type Translate } from '../i18n';
+import type { ActionItem, Journey } from '../model';
+import { formatTarget, itemText, stageLabel, standardName, type Locale } from '../taxonomy';
+import { fileStem } from './files';
+import type { PlanItem, ReportModel, ReportStep } from './model';
+import { findings, leagueTable, stageScorecards, type Finding } from './summary';
+
+// --- Geometry (inches; a 16:9 slide is 10 × 5.625) ----------------------------------------------
+
+export const SLIDE = {
+  width: 10,
+  height: 5.625,
+  /** Left and right margin; the content is `width - 2 × margin` wide. */
+  margin: 0.5,
+  titleY: 0.28,
+  titleH: 0.6,
+  noteY: 0.86,
+  /** Three lines of a note. */
+  noteH: 0.52,
+  /** Where the content starts, without and with a note under the title. */
+  top: 1.0,
+  topWithNote: 1.44,
+  /** Where the content must end (the footer is below). */
+  bottom: 5.0,
+  footerY: 5.17,
+  footerH: 0.3,
+} as const;
+
+export const CONTENT_WIDTH = SLIDE.width - 2 * SLIDE.margin;
+
+/** The cover's text sits right of an accent bar. */
+export const COVER_TEXT_WIDTH = CONTENT_WIDTH - 0.3;
+
+/** Font sizes (points), one family throughout (see lib/services/slides.ts). */
+export const FONT = {
+  title: 24,
+  cover: 34,
+  body: 14,
+  table: 11,
+  sub: 9,
+  note: 10,
+  caption: 10,
+  footer: 9,
+} as const;
+
+/** Line height as a multiple of the font size. */
+export const LINE = 1.2;
+/** Table cell margins: top, right, bottom, left (inches). */
+export const CELL_MARGIN = [0.04, 0.07, 0.04, 0.07] as const;
+/** The average advance of a character in em (Arial / Liberation Sans, a little over for Cyrillic). */
+const CHAR_EM = 0.56;
+/** The same in bold. */
+const CHAR_EM_BOLD = 0.62;
+/** A cell's text is cut after this many lines, so that any row fits a slide. */
+const MAX_CELL_LINES = 5;
+
+/** How many characters fit on one line `widthIn` wide at `fontPt`. */
+export function charsPerLine(widthIn: number, fontPt: number, bold = false): number {
+  return Math.max(4, Math.floor((widthIn * 72) / (fontPt * (bold ? CHAR_EM_BOLD : CHAR_EM))));
+}
+
+/** Lines `text` takes when wrapped at word boundaries to `perLine` characters (estimate). */
+export function wrappedLines(text: string, perLine: number): number {
+  let total = 0;
+  for (const paragraph of text.split('\n')) {
+    let lines = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let length = word.length;
+      if (used > 0 && used + 1 + length > perLine) {
+        lines++;
+        used = 0;
+      }
+      if (used > 0) used++;
+      while (used + length > perLine) {
+        // A word longer than a line breaks anywhere.
+        length -= perLine - used;
+        lines++;
+        used = 0;
+      }
+      used += length;
+    }
+    total += lines;
+  }
+  return total;
+}
+
+/** Lines `text` takes in a box `widthIn` wide at `fontPt`. */
+export function textLines(text: string, widthIn: number, fontPt: number, bold = false): number {
+  return wrappedLines(text, charsPerLine(widthIn, fontPt, bold));
+}
+
+/** Height (inches) of `lines` lines at `fontPt`. */
+export function linesHeight(lines: number, fontPt: number): number {
+  return (lines * fontPt * LINE) / 72;
+}
+
+/** `text` cut (with "…") so that it takes at most `lines` lines `widthIn` wide at `fontPt`. */
+export function clipToLines(
+  text: string,
+  widthIn: number,
+  fontPt: number,
+  lines: number,
+  bold = false,
+): string {
+  const flat = text.trim();
+  if (textLines(flat, widthIn, fontPt, bold) <= lines) return flat;
+  let low = 0;
+  let high = flat.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (textLines(`${flat.slice(0, mid).trimEnd()}…`, widthIn, fontPt, bold) <= lines) low = mid;
+    else high = mid - 1;
+  }
+  return `${flat.slice(0, low).trimEnd()}…`;
+}
+
+// --- The plan -------------------------------------------------------------------------------------
+
+/** How a cell stands out: the stage's winner, our gap, a missing step, a side remark, overdue. */
+export type Tone = 'best' | 'behind' | 'missing' | 'muted' | 'overdue';
+
+export interface SlideCell {
+  text: string;
+  /** A second, smaller line (e.g. "overdue", "abandoned: ranked after the others"). */
+  sub?: string;
+  bold?: boolean;
+  tone?: Tone;
+  /** Cut to this many lines (else MAX_CELL_LINES), e.g. a brand's name in a header. */
+  maxLines?: number;
+}
+
+export interface TitleSlide {
+  kind: 'title';
+  kicker: string;
+  title: string;
+  lines: string[];
+}
+
+export interface BulletSlide {
+  kind: 'bullets';
+  title: string;
+  note: string | null;
+  bullets: string[];
+}
+
+export interface TableSlide {
+  kind: 'table';
+  title: string;
+  note: string | null;
+  /** Column widths in inches (they add up to the content width). */
+  widths: number[];
+  header: SlideCell[];
+  rows: SlideCell[][];
+}
+
+/** A horizontal bar chart: one bar per journey. */
+export interface BarChart {
+  title: string;
+  /** The top of the value axis. */
+  max: number;
+  /** Digits after the decimal point of the printed values. */
+  digits: number;
+  /** Printed after each value ('' or ' %'). */
+  unit: string;
+  /** The journeys that have a value, and their values. */
+  labels: string[];
+  values: number[];
+  /** "no data: Brand, Brand" for the journeys left out (null: none was). */
+  noData: string | null;
+  /** How many journeys the slide compares (both charts are as tall as that many bars need). */
+  slots: number;
+}
+
+export interface ChartSlide {
+  kind: 'charts';
+  title: string;
+  note: string | null;
+  charts: BarChart[];
+}
+
+export type StageCell =
+  | {
+      kind: 'step';
+      /** The step's first screenshot (null: the step has none, e.g. an offline contact). */
+      shot: { id: string; width: number; height: number } | null;
+      caption: string;
+      detail: string;
+      alt: string;
+    }
+  | { kind: 'missing'; text: string };
+
+export interface StageColumn {
+  heading: string;
+  own: boolean;
+  /** At most the slide's `perJourney` cells, left to right. */
+  cells: StageCell[];
+}
+
+/**
+ * One lifecycle stage: each journey's steps in it, side by side in one row of at most
+ * STAGE_CELLS images (a journey with more steps continues on the next slide).
+ */
+export interface StageSlide {
+  kind: 'stage';
+  title: string;
+  note: string | null;
+  /** Places for steps under each journey's heading. */
+  perJourney: number;
+  /** The tallest image's height / width (after cropping), so the row is no taller than needed. */
+  aspect: number;
+  columns: StageColumn[];
+  /** Shown in place of a step's image when it has none. */
+  noShot: string;
+}
+
+export type Slide = TitleSlide | BulletSlide | TableSlide | ChartSlide | StageSlide;
+
+export interface SlidePlan {
+  locale: Locale;
+  fileName: string;
+  /** Shown at the foot of every slide but the first. */
+  footer: string;
+  slides: Slide[];
+}
+
+/** Most rows of a table on one slide (fewer when the text wraps). */
+export const MAX_TABLE_ROWS = 9;
+/** Most images on a stage slide (so each is at least about 2 inches wide). */
+export const STAGE_CELLS = 4;
+/** Most journeys in one scorecard table, in one chart. */
+export const SCORECARD_JOURNEYS = 3;
+export const CHART_JOURNEYS = 10;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length ? out : [[]];
+}
+
+/** "Title (2/3)" for a slide continued from the previous one; a title never takes two lines. */
+function paged(title: string, page: number, pages: number): string {
+  const suffix = pages > 1 ? ` (${page + 1}/${pages})` : '';
+  return `${clipToLines(title, CONTENT_WIDTH - (suffix ? 1.1 : 0), FONT.title, 1, true)}${suffix}`;
+}
+
+function cellLines(cell: SlideCell, widthIn: number): number {
+  const inner = widthIn - CELL_MARGIN[1] - CELL_MARGIN[3];
+  return (
+    textLines(cell.text, inner, FONT.table, cell.bold) +
+    (cell.sub ? (textLines(cell.sub, inner, FONT.sub) * FONT.sub) / FONT.table : 0)
+  );
+}
+
+/** A row's height on the slide (inches): its tallest cell. */
+export function rowHeight(row: readonly SlideCell[], widths: readonly number[]): number {
+  const lines = Math.max(1, ...row.map((cell, i) => cellLines(cell, widths[i] ?? 1)));
+  return linesHeight(lines, FONT.table) + CELL_MARGIN[0] + CELL_MARGIN[2] + 0.02;
+}
+
+/** Cuts each cell's text to MAX_CELL_LINES lines of its column. */
+function clipRow(row: SlideCell[], widths: readonly number[]): SlideCell[] {
+  return row.map((cell, i) => {
+    const inner = (widths[i] ?? 1) - CELL_MARGIN[1] - CELL_MARGIN[3];
+    return {
+      ...cell,
+      text: clipToLines(cell.text, inner, FONT.table, cell.maxLines ?? MAX_CELL_LINES, cell.bold),
+      ...(cell.sub ? { sub: clipToLines(cell.sub, inner, FONT.sub, 2) } : {}),
+    };
+  });
+}
+
+/**
+ * Splits a table's rows over slides: the header on each, then as many rows as fit between `top`
+ * and the bottom of the slide (at most MAX_TABLE_ROWS, at least one).
+ */
+export function pageTable(
+  header: SlideCell[],
+  rows: SlideCell[][],
+  widths: readonly number[],
+  top: number,
+): SlideCell[][][] {
+  const room = SLIDE.bottom - top - rowHeight(header, widths);
+  const pages: SlideCell[][][] = [];
+  let page: SlideCell[][] = [];
+  let used = 0;
+  for (const row of rows) {
+    const height = rowHeight(row, widths);
+    if (page.length && (used + height > room || page.length >= MAX_TABLE_ROWS)) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(row);
+    used += height;
+  }
+  if (page.length || !pages.length) pages.push(page);
+  return pages;
+}
+
+/** Height (inches) of one bullet: its lines plus the space after it. */
+export function bulletHeight(text: string): number {
+  return linesHeight(textLines(text, CONTENT_WIDTH - 0.35, FONT.body), FONT.body) + 0.1;
+}
+
+function pageBullets(bullets: string[], top: number): string[][] {
+  const room = SLIDE.bottom - top;
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let used = 0;
+  for (const bullet of bullets) {
+    const height = bulletHeight(bullet);
+    if (page.length && used + height > room) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(bullet);
+    used += height;
+  }
+  if (page.length || !pages.length) pages.push(page);
+  return pages;
+}
+
+function tableSlides(
+  title: string,
+  note: string | null,
+  widths: number[],
+  header: SlideCell[],
+  rows: SlideCell[][],
+): TableSlide[] {
+  const clipped = rows.map((row) => clipRow(row, widths));
+  const said = note && clipToLines(note, CONTENT_WIDTH, FONT.note, 3);
+  const head = clipRow(header, widths);
+  const pages = pageTable(head, clipped, widths, said ? SLIDE.topWithNote : SLIDE.top);
+  return pages.map((page, i) => ({
+    kind: 'table',
+    title: paged(title, i, pages.length),
+    note: said || null,
+    widths,
+    header: head,
+    rows: page,
+  }));
+}
+
+/** Widths (inches) from relative weights, adding up to the content width. */
+function widthsOf(weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.round((CONTENT_WIDTH * w * 1000) / sum) / 1000);
+}
+
+// --- Words ----------------------------------------------------------------------------------------
+
+function brandLabel(journey: Journey | undefined, t: Translate): string {
+  if (!journey) return '—';
+  return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
+}
+
+function journeyOf(model: ReportModel, id: string): Journey | undefined {
+  return model.journeys.find((j) => j.journey.id === id)?.journey;
+}
+
+/** A finding in words (the same wording as the report's executive summary). */
+export function findingWords(f: Finding, model: ReportModel, locale: Locale): string {
+  const t = translator(locale);
+  const brand = (id: string) => brandLabel(journeyOf(model, id), t);
+  switch (f.kind) {
+    case 'stage-wins':
+      return t('findingStageWins', {
+        brand: brand(f.journeyId),
+        n: f.stages.length,
+        of: f.of,
+        stages: f.stages.map((s) => stageLabel(s, locale)).join(', '),
+      });
+    case 'gap':
+      return t('findingGap', {
+        stage: stageLabel(f.stage, locale),
+        gap: formatNumber(f.gap, locale),
+        leader: brand(f.leaderId),
+      });
+    case 'standard-failed': {
+      const standard = model.method.standards.find((s) => s.id === f.standardId);
+      return t('findingStandard', {
+        brand: brand(f.journeyId),
+        standard: standard ? standardName(standard, locale) : f.standardId,
+        n: f.seq,
+        measured: formatDuration(f.measuredMs, locale),
+        target: standard ? formatTarget(standard, locale) : '—',
+      });
+    }
+    case 'critical-failed': {
+      const template = model.method.checklists.find((c) => c.id === f.templateId);
+      const item = template?.items.find((i) => i.id === f.itemId);
+      return t('findingCritical', {
+        brand: brand(f.journeyId),
+        n: f.seq,
+        item: item ? itemText(f.templateId, item, locale) : f.itemId,
+      });
+    }
+    case 'moved-choice': {
+      const step = model.journeys
+        .find((j) => j.journey.id === f.journeyId)
+        ?.steps.find((s) => s.touchpoint.seq === f.seq);
+      return t('findingMoved', {
+        brand: brand(f.journeyId),
+        n: f.seq,
+        title: step?.touchpoint.title || t('untitled'),
+        change: f.change > 0 ? `+${f.change}` : `−${-f.change}`,
+      });
+    }
+  }
+}
+
+/** An action's measure of success, e.g. "callbacks within 2 h: 40 % → 95 %". */
+function measureOf(action: Pick<ActionItem, 'metric' | 'baseline' | 'target'>): string {
+  const range = [action.baseline, action.target].filter(Boolean).join(' → ');
+  return [action.metric, range].filter(Boolean).join(': ');
+}
+
+// --- Slides ---------------------------------------------------------------------------------------
+
+function titleSlide(model: ReportModel, locale: Locale, t: Translate): TitleSlide {
+  const lines = [
+    ...(model.audit.client ? [t('slidesClient', { client: model.audit.client })] : []),
+    t('slidesDate', { date: formatDate(model.generatedAt, locale) }),
+    ...(model.journeys.length
+      ? [
+          t('slidesCompared', {
+            brands: model.journeys.map((j) => brandLabel(j.journey, t)).join(', '),
+          }),
+        ]
+      : []),
+  ];
+  const width = COVER_TEXT_WIDTH;
+  return {
+    kind: 'title',
+    kicker: t('reportTitle'),
+    title: clipToLines(model.audit.name, width, FONT.cover, 2, true),
+    lines: lines.map((line) => clipToLines(line, width, FONT.body, 2)),
+  };
+}
+
+function summarySlides(model: ReportModel, locale: Locale, t: Translate): BulletSlide[] {
+  const cards = stageScorecards(model);
+  const bullets = findings(model, cards).map((f) =>
+    clipToLines(findingWords(f, model, locale), CONTENT_WIDTH - 0.35, FONT.body, 4),
+  );
+  const pages = pageBullets(bullets.length ? bullets : [t('summaryNone')], SLIDE.top);
+  return pages.map((page, i) => ({
+    kind: 'bullets',
+    title: paged(t('summaryTitle'), i, pages.length),
+    note: null,
+    bullets: page,
+  }));
+}
+
+function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
+  const cards = stageScorecards(model);
+  if (!model.journeys.length || !cards.length) return [];
+  const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
+  const groups = chunk(
+    model.journeys.map((_, i) => i),
+    SCORECARD_JOURNEYS,
+  );
+  const slides = groups.flatMap((group) => {
+    const widths = widthsOf([1.6, ...group.map(() => 4.6 / group.length), 1.6, 1.2]);
+    const header: SlideCell[] = [
+      { text: t('stage'), bold: true },
+      ...group.map((i) => ({
+        text: brandLabel(model.journeys[i]!.journey, t),
+        bold: true,
+        maxLines: 3,
+      })),
+      { text: t('scorecardWinner'), bold: true },
+      { text: t('scorecardGap'), bold: true },
+    ];
+    const rows = cards.map((card): SlideCell[] => [
+      { text: stageLabel(card.stage, locale), bold: true },
+      ...group.map((i): SlideCell => {
+        const s = card.scores[i]!;
+        if (s.steps === 0) return { text: t('missingTouchpoint'), tone: 'missing' };
+        const parts = [
+          `${t('scoreExperience')} ${num(s.experience)}`,
+          ...(s.compliance === null
+            ? []
+            : [`${t('reportCompliance')} ${formatNumber(s.compliance, locale, 0)} %`]),
+          ...(s.standardsMeasured
+            ? [`${t('reportStandardsMet')} ${s.standardsMet}/${s.standardsMeasured}`]
+            : []),
+        ];
+        return {
+          text: num(s.weighted),
+          sub: parts.join(' · '),
+          bold: true,
+          ...(s.journeyId === card.winnerId ? { tone: 'best' as const } : {}),
+        };
+      }),
+      {
+        text: card.winnerId ? brandLabel(journeyOf(model, card.winnerId), t) : '—',
+        maxLines: 3,
+      },
+      card.ownGap === null
+        ? { text: '—' }
+        : card.ownGap > 0
+          ? {
+              text: t('scorecardBehind', { gap: formatNumber(card.ownGap, locale) }),
+              tone: 'behind',
+            }
+          : { text: t('scorecardAhead', { gap: formatNumber(-card.ownGap, locale) }) },
+    ]);
+    return tableSlides(t('scorecardTitle'), t('slidesScorecardNote'), widths, header, rows);
+  });
+  return renumber(slides, t('scorecardTitle'));
+}
+
+/** Titles "(n/N)" over every slide of a section (pages of several tables, e.g. journey groups). */
+function renumber<S extends { title: string }>(slides: S[], title: string): S[] {
+  return slides.map((s, i) => ({ ...s, title: paged(title, i, slides.length) }));
+}
+
+function leagueSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
+  const rows = leagueTable(model);
+  if (rows.length < 2) return [];
+  const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, locale, 0)} %`);
+  const widths = widthsOf([0.7, 2.2, 1.0, 1.3, 1.3, 1.25, 1.25]);
+  const header: SlideCell[] = [
+    t('leagueRank'),
+    t('brand'),
+    t('leagueScore'),
+    t('kpiAverageExperience'),
+    t('reportCompliance'),
+    t('reportStandardsMet'),
+    t('kpiFinalLikelihood'),
+  ].map((text) => ({ text, bold: true }));
+  const body = rows.map((row): SlideCell[] => [
+    { text: String(row.rank) },
+    {
+      text: brandLabel(row.journey, t),
+      bold: true,
+      maxLines: 3,
+      ...(row.stopped && row.journey.outcome
+        ? { sub: t('leagueStopped', { outcome: t(`outcome_${row.journey.outcome}`) }) }
+        : {}),
+    },
+    { text: pct(row.score), bold: true, ...(row.rank === 1 ? { tone: 'best' as const } : {}) },
+    { text: pct(row.parts.experience) },
+    { text: pct(row.parts.compliance) },
+    { text: pct(row.parts.standards) },
+    { text: pct(row.parts.likelihood) },
+  ]);
+  const note = clipToLines(t('leagueExplained'), CONTENT_WIDTH, FONT.note, 3);
+  return tableSlides(t('leagueTitle'), note, widths, header, body);
+}
+
+/** Space between the two charts of the key figures slide (inches). */
+export const CHART_GAP = 0.3;
+
+function keyFigureSlides(model: ReportModel, locale: Locale, t: Translate): ChartSlide[] {
+  if (!model.journeys.length) return [];
+  const groups = chunk(model.journeys, CHART_JOURNEYS);
+  const width = (CONTENT_WIDTH - CHART_GAP) / 2;
+  return groups.map((group, i) => {
+    const chart = (
+      title: string,
+      max: number,
+      digits: number,
+      unit: string,
+      value: (j: (typeof group)[number]) => number | null,
+    ): BarChart => {
+      const measured = group.filter((j) => value(j) !== null);
+      const without = group.filter((j) => value(j) === null).map((j) => j.journey.brandName);
+      return {
+        title,
+        max,
+        digits,
+        unit,
+        labels: measured.map((j) => clipToLines(j.journey.brandName, 1.6, FONT.caption, 1)),
+        values: measured.map((j) => value(j)!),
+        noData: without.length
+          ? clipToLines(`${t('chartNoValue')}: ${without.join(', ')}`, width, FONT.caption, 2)
+          : null,
+        slots: group.length,
+      };
+    };
+    return {
+      kind: 'charts',
+      title: paged(t('slidesKeyFigures'), i, groups.length),
+      note: t('slidesKeyFiguresNote'),
+      charts: [
+        chart(t('chartKpi_experience'), 5, 1, '', (j) => j.kpis.averageExperience),
+        chart(t('chartKpi_compliance'), 100, 0, ' %', (j) => j.compliance.percent),
+      ],
+    };
+  });
+}
+
+// Stage slides: one row of images, grouped by journey under its heading.
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where a stage slide's headings, images and captions go. */
+export interface StageGrid {
+  headings: Box[];
+  /** [journey][place] */
+  images: Box[][];
+  captions: Box[][];
+}
+
+const HEADING_H = 0.34;
+/** Between journeys, and between the steps of one journey (inches). */
+const JOURNEY_GAP = 0.25;
+const CELL_GAP = 0.12;
+/** Caption: two lines of title, one of detail. */
+export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(1, FONT.sub) + 0.06;
+
+/** The width of one image place on a stage slide. */
+export function stageCellWidth(columns: number, perJourney: number): number {
+  const columnW = (CONTENT_WIDTH - JOURNEY_GAP * (columns - 1)) / columns;
+  return (columnW - CELL_GAP * (perJourney - 1)) / perJourney;
+}
+
+/**
+ * The layout of a stage slide: `columns` journeys, each with `perJourney` places in a row;
+ * images as tall as the tallest needs (`aspect` = height / width), at most down to the captions'
+ * room above the bottom of the slide.
+ */
+export function stageGrid(
+  columns: number,
+  perJourney: number,
+  aspect: number,
+  top: number = SLIDE.topWithNote,
+): StageGrid {
+  const columnW = (CONTENT_WIDTH - JOURNEY_GAP * (columns - 1)) / columns;
+  const cellW = stageCellWidth(columns, perJourney);
+  const imageTop = top + HEADING_H + 0.1;
+  const imageH = Math.min(SLIDE.bottom - imageTop - CAPTION_H - 0.06, cellW * aspect);
+  const xs = Array.from({ length: columns }, (_, c) => SLIDE.margin + c * (columnW + JOURNEY_GAP));
+  const places = (x: number) =>
+    Array.from({ length: perJourney }, (_, k) => x + k * (cellW + CELL_GAP));
+  return {
+    headings: xs.map((x) => ({ x, y: top, w: columnW, h: HEADING_H })),
+    images: xs.map((x) => places(x).map((px) => ({ x: px, y: imageTop, w: cellW, h: imageH }))),
+    captions: xs.map((x) =>
+      places(x).map((px) => ({ x: px, y: imageTop + imageH + 0.06, w: cellW, h: CAPTION_H })),
+    ),
+  };
+}
+
+/** Taller images (height / width) show their top only: a long page would be a sliver. */
+export const MAX_IMAGE_ASPECT = 1.25;
+
+/** The part of an image a slide shows: all of it, or its top when it is very tall. */
+export function imageCrop(width: number, height: number, maxAspect = MAX_IMAGE_ASPECT) {
+  return {
+    x: 0,
+    y: 0,
+    width,
+    height: Math.min(height, Math.max(1, Math.round(width * maxAspect))),
+  };
+}
+
+/** An image of `width` × `height` scaled to fit `box`, centred across and at the box's top. */
+export function fitImage(box: Box, width: number, height: number): Box {
+  const scale = Math.min(box.w / width, box.h / height);
+  const w = width * scale;
+  const h = height * scale;
+  return { x: box.x + (box.w - w) / 2, y: box.y, w, h };
+}
+
+function stepCell(step: ReportStep, width: number, t: Translate): StageCell {
+  const { touchpoint } = step;
+  const shot = step.screenshots[0];
+  const title = touchpoint.title || t('untitled');
+  const detail = [
+    touchpoint.experience === null
+      ? `${t('experience')}: ${t('chartNotScored')}`
+      : t('slidesExperience', { value: touchpoint.experience }),
+    ...(touchpoint.weakLink ? [t('flagWeakLink')] : []),
+    ...(touchpoint.wow ? [t('flagWow')] : []),
+  ].join(' · ');
+  return {
+    kind: 'step',
+    shot: shot ? { id: shot.id, width: shot.width, height: shot.height } : null,
+    caption: clipToLines(
+      `${t('stepN', { n: touchpoint.seq })} · ${title}`,
+      width,
+      FONT.caption,
+      2,
+      true,
+    ),
+    detail: clipToLines(detail, width, FONT.sub, 1),
+    alt: t('screenshotOf', { n: touchpoint.seq, title }),
+  };
+}
+
+/** The height / width a cell's image takes on the slide (16:10 for one without an image). */
+function cellAspect(cell: StageCell): number {
+  if (cell.kind !== 'step' || !cell.shot) return 10 / 16;
+  const crop = imageCrop(cell.shot.width, cell.shot.height);
+  return crop.height / crop.width;
+}
+
+/**
+ * Per stage: the journeys side by side, each with as many of its steps as there is room for
+ * (STAGE_CELLS images a slide), more journeys or steps continuing on the next slides.
+ */
+function stageSlides(model: ReportModel, locale: Locale, t: Translate): StageSlide[] {
+  const groups = chunk(
+    model.journeys.map((_, i) => i),
+    STAGE_CELLS,
+  );
+  return model.stages.flatMap((row) => {
+    const title = t('slidesStage', { stage: stageLabel(row.stage, locale) });
+    const slides: StageSlide[] = groups.flatMap((group) => {
+      const most = Math.max(1, ...group.map((i) => row.cells[i]?.length ?? 0));
+      const perJourney = Math.max(1, Math.min(most, Math.floor(STAGE_CELLS / group.length)));
+      const pages = Math.ceil(most / perJourney);
+      const width = stageCellWidth(group.length, perJourney);
+      const columnW = stageCellWidth(group.length, 1);
+      return Array.from({ length: pages }, (_, page): StageSlide => {
+        const columns = group.map((i): StageColumn => {
+          const { journey } = model.journeys[i]!;
+          const steps = row.cells[i] ?? [];
+          return {
+            heading: clipToLines(brandLabel(journey, t), columnW - 0.17, FONT.table, 1, true),
+            own: journey.brandRole === 'own',
+            cells: steps.length
+              ? steps
+                  .slice(page * perJourney, (page + 1) * perJourney)
+                  .map((step) => stepCell(step, width, t))
+              : [{ kind: 'missing', text: t('missingTouchpoint') }],
+          };
+        });
+        return {
+          kind: 'stage',
+          title,
+          note: t('slidesStageNote'),
+          perJourney,
+          aspect: Math.max(...columns.flatMap((c) => c.cells.map(cellAspect))),
+          columns,
+          noShot: t('slidesNoScreenshot'),
+        };
+      });
+    });
+    return renumber(slides, title);
+  });
+}
+
+function actionSlides(
+  model: ReportModel,
+  locale: Locale,
+  t: Translate,
+): (TableSlide | BulletSlide)[] {
+  const own = model.actions.filter((p) => p.journey.brandRole === 'own');
+  const title = t('reportActionPlan');
+  if (!own.length)
+    return [{ kind: 'bullets', title, note: null, bullets: [t('slidesActionsNone')] }];
+  const ownJourneys = new Set(own.map((p) => p.journey.id));
+  const where = (p: PlanItem) =>
+    `${ownJourneys.size > 1 ? `${p.journey.brandName} · ` : ''}${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
+  const widths = widthsOf([2.3, 1.75, 1.45, 1.05, 1.0, 1.45]);
+  const header: SlideCell[] = [
+    t('actionWhat'),
+    t('reportStep'),
+    t('slidesOwner'),
+    t('slidesDue'),
+    t('reportStatus'),
+    t('slidesMeasure'),
+  ].map((text) => ({ text, bold: true }));
+  const rows = own.map((p): SlideCell[] => [
+    { text: p.action.what, bold: true },
+    { text: where(p), maxLines: 3 },
+    { text: p.action.owner || '—' },
+    {
+      text: p.action.due === null ? '—' : formatDate(p.action.due, locale),
+      ...(p.overdue ? { sub: t('overdue'), tone: 'overdue' as const } : {}),
+    },
+    {
+      text: t(`actionStatus_${p.action.status}`),
+      ...(p.action.status === 'done' ? { tone: 'muted' as const } : {}),
+    },
+    { text: measureOf(p.action) || '—' },
+  ]);
+  return tableSlides(title, null, widths, header, rows);
+}
+
+function ideaSlides(model: ReportModel, t: Translate): TableSlide[] {
+  if (!model.borrow.length) return [];
+  const widths = widthsOf([1.6, 3.0, 4.4]);
+  const header: SlideCell[] = [t('brand'), t('reportStep'), t('slidesIdea')].map((text) => ({
+    text,
+    bold: true,
+  }));
+  const rows = model.borrow.map(({ journey, touchpoint, actions }): SlideCell[] => {
+    const ideas = actions.filter((a) => a.kind === 'idea').map((a) => a.what);
+    return [
+      { text: journey.brandName, bold: true, maxLines: 3 },
+      {
+        text: `${t('stepN', { n: touchpoint.seq })} — ${touchpoint.title || t('untitled')}`,
+        maxLines: 3,
+        ...(touchpoint.wow ? { sub: t('flagWow') } : {}),
+      },
+      ideas.length ? { text: ideas.join('\n') } : { text: t('slidesWowOnly'), tone: 'muted' },
+    ];
+  });
+  return tableSlides(t('ideas'), null, widths, header, rows);
+}
+
+/**
+ * The deck: title; executive summary; scorecard by stage; league table; key figures (bar charts
+ * of average experience and compliance per journey); one slide per stage with each journey's
+ * screenshots side by side; the own brand's action plan; ideas to borrow.
+ */
+export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
+  const t = translator(locale);
+  const date = formatDate(model.generatedAt, locale);
+  return {
+    locale,
+    fileName: `${fileStem(model.audit.name, model.generatedAt)}-slides.pptx`,
+    footer: clipToLines(`${model.audit.name} · ${date}`, CONTENT_WIDTH - 1.2, FONT.footer, 1),
+    slides: [
+      titleSlide(model, locale, t),
+      ...summarySlides(model, locale, t),
+      ...scorecardSlides(model, locale, t),
+      ...leagueSlides(model, locale, t),
+      ...keyFigureSlides(model, locale, t),
+      ...stageSlides(model, locale, t),
+      ...actionSlides(model, locale, t),
+      ...ideaSlides(model, t),
+    ],
+  };
+}
+
+/** The screenshots a plan places (each once), for the exporter to read from the store. */
+export function planScreenshots(plan: SlidePlan): { id: string; width: number; height: number }[] {
+  const seen = new Map<string, { id: string; width: number; height: number }>();
+  for (const slide of plan.slides) {
+    if (slide.kind !== 'stage') continue;
+    for (const column of slide.columns)
+      for (const cell of column.cells)
+        if (cell.kind === 'step' && cell.shot && !seen.has(cell.shot.id))
+          seen.set(cell.shot.id, cell.shot);
+  }
+  return [...seen.values()];
+}
