@@ -3,76 +3,19 @@
  * the league table and the scorecard per lifecycle stage. Rendered on the report page and in
  * the exported file alike.
  */
-import { formatDuration, formatNumber, translator, type Translate } from '../lib/i18n';
+import { formatNumber, translator, type Translate } from '../lib/i18n';
 import type { Journey, ReportSection } from '../lib/model';
 import type { ReportModel } from '../lib/report/model';
-import {
-  findings,
-  leagueTable,
-  stageScorecards,
-  type Finding,
-  type StageScorecard,
-} from '../lib/report/summary';
-import { formatTarget, itemText, stageLabel, standardName, type Locale } from '../lib/taxonomy';
+import { brandLabel, findingWords, journeyOf } from '../lib/report/words';
+import { findings, leagueTable, stageScorecards, type StageScorecard } from '../lib/report/summary';
+import { stageLabel, type Locale } from '../lib/taxonomy';
 
 function brandOf(model: ReportModel, journeyId: string): Journey | undefined {
-  return model.journeys.find((j) => j.journey.id === journeyId)?.journey;
+  return journeyOf(model, journeyId);
 }
 
 function brandName(journey: Journey | undefined, t: Translate): string {
-  if (!journey) return '—';
-  return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
-}
-
-/** A finding in words. */
-function findingText(f: Finding, model: ReportModel, locale: Locale): string {
-  const t = translator(locale);
-  const num = (n: number, digits = 1) => formatNumber(n, locale, digits);
-  switch (f.kind) {
-    case 'stage-wins':
-      return t('findingStageWins', {
-        brand: brandName(brandOf(model, f.journeyId), t),
-        n: f.stages.length,
-        of: f.of,
-        stages: f.stages.map((s) => stageLabel(s, locale)).join(', '),
-      });
-    case 'gap':
-      return t('findingGap', {
-        stage: stageLabel(f.stage, locale),
-        gap: num(f.gap),
-        leader: brandName(brandOf(model, f.leaderId), t),
-      });
-    case 'standard-failed': {
-      const standard = model.method.standards.find((s) => s.id === f.standardId);
-      return t('findingStandard', {
-        brand: brandName(brandOf(model, f.journeyId), t),
-        standard: standard ? standardName(standard, locale) : f.standardId,
-        n: f.seq,
-        measured: formatDuration(f.measuredMs, locale),
-        target: standard ? formatTarget(standard, locale) : '—',
-      });
-    }
-    case 'critical-failed': {
-      const template = model.method.checklists.find((c) => c.id === f.templateId);
-      const item = template?.items.find((i) => i.id === f.itemId);
-      return t('findingCritical', {
-        brand: brandName(brandOf(model, f.journeyId), t),
-        n: f.seq,
-        item: item ? itemText(f.templateId, item, locale) : f.itemId,
-      });
-    }
-    case 'moved-choice': {
-      const step = model.journeys
-        .find((j) => j.journey.id === f.journeyId)
-        ?.steps.find((s) => s.touchpoint.seq === f.seq);
-      return t('findingMoved', {
-        brand: brandName(brandOf(model, f.journeyId), t),
-        n: f.seq,
-        title: step?.touchpoint.title || t('untitled'),
-        change: f.change > 0 ? `+${f.change}` : `−${-f.change}`,
-      });
-    }
-  }
+  return brandLabel(journey, t);
 }
 
 export function ExecutiveSummary({
@@ -108,7 +51,7 @@ export function ExecutiveSummary({
         <ul class="findings">
           {list.map((f, i) => (
             <li key={i} class={`finding finding-${f.kind}`}>
-              {findingText(f, model, locale)}
+              {findingWords(f, model, locale)}
             </li>
           ))}
         </ul>

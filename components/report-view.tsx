@@ -23,17 +23,12 @@ import {
   type Locale,
 } from '../lib/taxonomy';
 import { ShotFrame } from './report-picture';
+import { measureText } from '../lib/report/words';
 import { ReportCharts } from './report-charts';
 import { MethodSection } from './report-method';
 import { ReauditSection } from './report-reaudit';
 import { ReportSummary } from './report-summary';
-import {
-  complianceText,
-  impactText,
-  measurementText,
-  measureText,
-  reasonText,
-} from './step-method';
+import { complianceText, impactText, measurementText, reasonText } from './step-method';
 
 export type ImageSize = 'thumb' | 'full';
 /**

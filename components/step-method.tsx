@@ -32,6 +32,7 @@ import {
   typeName,
   type Locale,
 } from '../lib/taxonomy';
+import { measureText } from '../lib/report/words';
 import { CommitText, Field, SelectField, TextField } from './fields';
 
 /** The audit's method as the panel shows it (resolved once per audit). */
@@ -542,12 +543,6 @@ function ActionForm(props: {
       <button type="submit">{t(kind === 'action' ? 'addAction' : 'addIdea')}</button>
     </form>
   );
-}
-
-/** An action's measure of success, e.g. "callbacks within 2 h: 40 % → 95 %". */
-export function measureText(action: Pick<ActionItem, 'metric' | 'baseline' | 'target'>): string {
-  const range = [action.baseline, action.target].filter(Boolean).join(' → ');
-  return [action.metric, range].filter(Boolean).join(': ');
 }
 
 export function ActionRow(props: {

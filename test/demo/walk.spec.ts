@@ -205,6 +205,11 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     report.getByRole('button', { name: 'Export HTML' }).click(),
   ]);
   await html.saveAs(`${OUT}/example-report.html`);
+  const [slides] = await Promise.all([
+    report.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export slides' }).click(),
+  ]);
+  await slides.saveAs(`${OUT}/example-slides.pptx`);
   const [csv] = await Promise.all([
     report.waitForEvent('download'),
     report.getByRole('button', { name: 'Export CSV' }).click(),
@@ -213,7 +218,9 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
   const viewer = await context.newPage();
   await viewer.goto(`file://${OUT}/example-report.html`);
   await viewer.screenshot({ path: `${OUT}/example-report.png`, fullPage: true });
-  console.log(`Example report: ${OUT}/example-report.html (and example-steps.csv, *.png)`);
+  console.log(
+    `Example report: ${OUT}/example-report.html (and example-slides.pptx, example-steps.csv, *.png)`,
+  );
 });
 
 /** yyyy-mm-dd of a time, in the local zone (what a date field takes). */

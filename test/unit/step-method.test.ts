@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   dateInputValue,
   impactText,
-  measureText,
   parseDateInput,
   parseDuration,
 } from '../../components/step-method';
+import { measureText } from '../../lib/report/words';
 
 const S = 1000;
 const M = 60 * S;
