@@ -10,6 +10,7 @@ import {
   coverageMatrix,
   curvesByStep,
   experienceByStage,
+  scoreByStage,
   hasValues,
   integerTicks,
   kpiGroups,
@@ -522,9 +523,34 @@ export function ExperienceChart({
   );
 }
 
-/** Likelihood to choose (0–10) of every journey by step number. */
-export function LikelihoodChart({ model, locale, prefix }: ChartProps) {
-  return <StepScoreChart model={model} locale={locale} prefix={prefix} score="likelihood" />;
+/** Likelihood to choose (0–10) of every journey by step number, or its average per stage. */
+export function LikelihoodChart({
+  model,
+  locale,
+  prefix,
+  by = 'step',
+}: ChartProps & { by?: 'step' | 'stage' }) {
+  if (by === 'step')
+    return <StepScoreChart model={model} locale={locale} prefix={prefix} score="likelihood" />;
+  const t = translator(locale);
+  const curves = scoreByStage(model, 'likelihood');
+  const title = t('chartLikelihoodByStage');
+  if (!hasValues(curves)) return <NoChart text={t('chartNoData', { chart: title })} />;
+  return (
+    <CurvesChart
+      prefix={prefix}
+      locale={locale}
+      title={title}
+      note={t('chartLikelihoodByStageNote')}
+      curves={curves}
+      xLabels={curves.x.map((stage) => stageLabel(stage, locale))}
+      xTitle={t('chartAxisStage')}
+      yTitle={t('chartAxisLikelihood')}
+      range={SCORE_RANGE.likelihood}
+      labels={journeyLabels(model, locale)}
+      point={(stage, value) => t('chartPointStage', { stage, value })}
+    />
+  );
 }
 
 const QUADRANT_FILL: Record<Quadrant, string> = {
@@ -917,6 +943,12 @@ export function ReportCharts({
           by="stage"
         />
         <LikelihoodChart model={model} locale={locale} prefix={`${prefix}-likelihood`} />
+        <LikelihoodChart
+          model={model}
+          locale={locale}
+          prefix={`${prefix}-likelihood-stage`}
+          by="stage"
+        />
         <PriorityMatrix model={model} locale={locale} prefix={`${prefix}-priority`} />
         <KpiBars model={model} locale={locale} prefix={`${prefix}-kpi`} />
       </div>

@@ -789,4 +789,7 @@ export const en = {
   section_method: 'Method',
   section_evidence: 'Evidence (image hashes)',
   contentsSaved: 'Report contents saved.',
+  chartLikelihoodByStage: 'Likelihood to choose by stage',
+  chartLikelihoodByStageNote:
+    'The average likelihood to choose the brand after each journey’s steps in each stage. A gap in a line is a stage with no scored step.',
 } as const;

@@ -793,4 +793,7 @@ export const ru: Record<keyof typeof en, string> = {
   section_method: 'Методика',
   section_evidence: 'Доказательства (хеши изображений)',
   contentsSaved: 'Состав отчёта сохранён.',
+  chartLikelihoodByStage: 'Вероятность выбора по этапам',
+  chartLikelihoodByStageNote:
+    'Средняя вероятность выбора бренда после шагов каждого пути на каждом этапе. Разрыв линии — этап без оценённых шагов.',
 };

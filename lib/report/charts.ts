@@ -65,13 +65,18 @@ export function averageOf(values: readonly (number | null)[]): number | null {
  * where the journey has no scored step in that stage.
  */
 export function experienceByStage(model: ReportModel): Curves {
+  return scoreByStage(model, 'experience');
+}
+
+/** Per stage row, each journey's average of a step score (experience or likelihood). */
+export function scoreByStage(model: ReportModel, score: StepScore): Curves {
   return {
     x: model.stages.map((row) => row.stage),
     series: model.journeys.map(({ journey }, index) => ({
       journey,
       index,
       values: model.stages.map((row) =>
-        averageOf((row.cells[index] ?? []).map((s) => s.touchpoint.experience)),
+        averageOf((row.cells[index] ?? []).map((s) => s.touchpoint[score])),
       ),
       present: model.stages.map((row) => (row.cells[index] ?? []).length > 0),
     })),

@@ -15,6 +15,7 @@ import {
   coverageMatrix,
   curvesByStep,
   experienceByStage,
+  scoreByStage,
   hasValues,
   integerTicks,
   kpiGroups,
@@ -186,6 +187,18 @@ describe('chart data', () => {
     ]);
     expect(byStage.series[2]!.present).toEqual([true, false, false]);
     expect(hasValues(byStage)).toBe(true);
+    // The same rule for the likelihood to choose.
+    const likely = scoreByStage(model, 'likelihood');
+    expect(likely.x).toEqual(byStage.x);
+    expect(likely.series.map((s) => s.present)).toEqual(byStage.series.map((s) => s.present));
+    for (const series of likely.series)
+      for (const [i, value] of series.values.entries()) {
+        const cells = model.stages[i]!.cells[series.index] ?? [];
+        const scored = cells.map((c) => c.touchpoint.likelihood).filter((v) => v !== null);
+        expect(value).toBe(
+          scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : null,
+        );
+      }
   });
 
   it('splits the priority matrix at importance 5.5 and gap 2.5, own brand only, leaving unscored steps out', async () => {
@@ -269,8 +282,8 @@ describe('chart rendering', () => {
     const html = render(<ReportCharts model={model} locale="en" />);
     expect(html).toContain('<section class="charts"');
     expect(html).toContain('>Charts</h2>');
-    // Experience by step and by stage, likelihood, priority, key figures.
-    expect(html.match(/<svg class="chart-svg" role="img"/g)).toHaveLength(5);
+    // Experience by step and by stage, likelihood by step and by stage, priority, key figures.
+    expect(html.match(/<svg class="chart-svg" role="img"/g)).toHaveLength(6);
     const labelled = [...html.matchAll(/role="img" aria-labelledby="([^"]+)"/g)].map((m) => m[1]!);
     for (const ids of labelled) {
       const [title, desc] = ids.split(' ');
@@ -280,8 +293,8 @@ describe('chart rendering', () => {
     // Ids are unique on the page (several charts share it).
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(html.match(/<figure class="chart"/g)).toHaveLength(5);
-    expect(html.match(/<figcaption>/g)).toHaveLength(5);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(6);
+    expect(html.match(/<figcaption>/g)).toHaveLength(6);
     expect(html).toContain('<table class="coverage"');
     expect(html).toContain('<caption>');
   });
