@@ -9,7 +9,6 @@ import { formatDuration, formatNumber, translator, type Translate } from '../lib
 import {
   coverageMatrix,
   curvesByStep,
-  experienceByStage,
   scoreByStage,
   hasValues,
   integerTicks,
@@ -492,65 +491,60 @@ function StepScoreChart({ model, locale, prefix, score }: ChartProps & { score: 
   );
 }
 
-/** Experience (1–5) of every journey by step number, or by the report's stage rows (averages). */
-export function ExperienceChart({
+/** The words of the per-stage curves of each step score. */
+const BY_STAGE = {
+  experience: {
+    title: 'chartExperienceByStage',
+    note: 'chartExperienceByStageNote',
+    axis: 'chartAxisExperience',
+  },
+  likelihood: {
+    title: 'chartLikelihoodByStage',
+    note: 'chartLikelihoodByStageNote',
+    axis: 'chartAxisLikelihood',
+  },
+} as const;
+
+/** A step score of every journey by step number, or averaged per stage row of the report. */
+function ScoreChart({
   model,
   locale,
   prefix,
-  by = 'step',
-}: ChartProps & { by?: 'step' | 'stage' }) {
+  score,
+  by,
+}: ChartProps & { score: StepScore; by: 'step' | 'stage' }) {
   if (by === 'step')
-    return <StepScoreChart model={model} locale={locale} prefix={prefix} score="experience" />;
+    return <StepScoreChart model={model} locale={locale} prefix={prefix} score={score} />;
   const t = translator(locale);
-  const curves = experienceByStage(model);
-  const title = t('chartExperienceByStage');
+  const words = BY_STAGE[score];
+  const curves = scoreByStage(model, score);
+  const title = t(words.title);
   if (!hasValues(curves)) return <NoChart text={t('chartNoData', { chart: title })} />;
-  const names = curves.x.map((stage) => stageLabel(stage, locale));
   return (
     <CurvesChart
       prefix={prefix}
       locale={locale}
       title={title}
-      note={t('chartExperienceByStageNote')}
+      note={t(words.note)}
       curves={curves}
-      xLabels={names}
+      xLabels={curves.x.map((stage) => stageLabel(stage, locale))}
       xTitle={t('chartAxisStage')}
-      yTitle={t('chartAxisExperience')}
-      range={SCORE_RANGE.experience}
+      yTitle={t(words.axis)}
+      range={SCORE_RANGE[score]}
       labels={journeyLabels(model, locale)}
       point={(stage, value) => t('chartPointStage', { stage, value })}
     />
   );
 }
 
+/** Experience (1–5) of every journey by step number, or by the report's stage rows (averages). */
+export function ExperienceChart({ by = 'step', ...props }: ChartProps & { by?: 'step' | 'stage' }) {
+  return <ScoreChart {...props} score="experience" by={by} />;
+}
+
 /** Likelihood to choose (0–10) of every journey by step number, or its average per stage. */
-export function LikelihoodChart({
-  model,
-  locale,
-  prefix,
-  by = 'step',
-}: ChartProps & { by?: 'step' | 'stage' }) {
-  if (by === 'step')
-    return <StepScoreChart model={model} locale={locale} prefix={prefix} score="likelihood" />;
-  const t = translator(locale);
-  const curves = scoreByStage(model, 'likelihood');
-  const title = t('chartLikelihoodByStage');
-  if (!hasValues(curves)) return <NoChart text={t('chartNoData', { chart: title })} />;
-  return (
-    <CurvesChart
-      prefix={prefix}
-      locale={locale}
-      title={title}
-      note={t('chartLikelihoodByStageNote')}
-      curves={curves}
-      xLabels={curves.x.map((stage) => stageLabel(stage, locale))}
-      xTitle={t('chartAxisStage')}
-      yTitle={t('chartAxisLikelihood')}
-      range={SCORE_RANGE.likelihood}
-      labels={journeyLabels(model, locale)}
-      point={(stage, value) => t('chartPointStage', { stage, value })}
-    />
-  );
+export function LikelihoodChart({ by = 'step', ...props }: ChartProps & { by?: 'step' | 'stage' }) {
+  return <ScoreChart {...props} score="likelihood" by={by} />;
 }
 
 const QUADRANT_FILL: Record<Quadrant, string> = {

@@ -43,21 +43,10 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       likelihoods: [7, 7, 8, 8, 9],
     },
   ];
-  const stages = ['information', 'information', 'offer', 'contact', 'contact'];
   for (const walk of walks) {
     await panel.createJourney(walk.brand, walk.domain, walk.role);
     await walkSite(site, panel, demo.url(walk.path), walk.links);
-    for (const [i, score] of walk.scores.entries()) {
-      const step = panel.step(i + 1);
-      await step.getByRole('button', { name: `Experience ${score}` }).click();
-      await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
-      await step.getByLabel('Stage', { exact: true }).selectOption(stages[i]!);
-      await step.getByRole('button', { name: `Importance ${[6, 9, 7, 8, 5][i]}` }).click();
-      await step
-        .getByRole('button', { name: `Likely to choose ${walk.likelihoods[i]}`, exact: true })
-        .click();
-      await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
-    }
+    await scoreSteps(panel, walk.scores, walk.likelihoods);
   }
   // Our chain's weak link: prices hidden behind an address check.
   const journeySelect = panel.page.getByLabel('Journey', { exact: true });
@@ -114,16 +103,7 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
 
   // The competitor: the same checklist, a callback within minutes, and an idea worth borrowing.
   await journeySelect.selectOption({ index: 1 });
-  await answerWebForm(panel.step(4), 4, [
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-  ]);
+  await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const fastwaveSentAt = await stepTime(panel, 5);
   await logCallback(panel, 'Callback 12 minutes after the form', fastwaveSentAt + 12 * 60_000);
@@ -159,27 +139,8 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
   // A month later the own brand fixed its callback: the same task walked again (a re-audit).
   await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
   await walkSite(site, panel, demo.url('/brightline/'), walks[0]!.links);
-  for (const [i, score] of [5, 3, 4, 4, 5].entries()) {
-    const step = panel.step(i + 1);
-    await step.getByRole('button', { name: `Experience ${score}` }).click();
-    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
-    await step.getByLabel('Stage', { exact: true }).selectOption(stages[i]!);
-    await step.getByRole('button', { name: `Importance ${[6, 9, 7, 8, 5][i]}` }).click();
-    await step
-      .getByRole('button', { name: `Likely to choose ${[6, 5, 6, 7, 8][i]}`, exact: true })
-      .click();
-    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
-  }
-  await answerWebForm(panel.step(4), 4, [
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-    'KeyY',
-  ]);
+  await scoreSteps(panel, [5, 3, 4, 4, 5], [6, 5, 6, 7, 8]);
+  await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const againSentAt = await stepTime(panel, 5);
   await logCallback(panel, 'Callback 40 minutes after the form', againSentAt + 40 * 60_000);
@@ -222,6 +183,26 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     `Example report: ${OUT}/example-report.html (and example-slides.pptx, example-steps.csv, *.png)`,
   );
 });
+
+const STAGES = ['information', 'information', 'offer', 'contact', 'contact'];
+const IMPORTANCE = [6, 9, 7, 8, 5];
+/** The web form's checklist answered yes throughout. */
+const ALL_YES = Array<string>(8).fill('KeyY');
+
+/** Scores the first steps of the active journey: experience, stage, importance, likelihood. */
+async function scoreSteps(panel: PanelPage, scores: number[], likelihoods: number[]) {
+  for (const [i, score] of scores.entries()) {
+    const step = panel.step(i + 1);
+    await step.getByRole('button', { name: `Experience ${score}` }).click();
+    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
+    await step.getByLabel('Stage', { exact: true }).selectOption(STAGES[i]!);
+    await step.getByRole('button', { name: `Importance ${IMPORTANCE[i]}` }).click();
+    await step
+      .getByRole('button', { name: `Likely to choose ${likelihoods[i]}`, exact: true })
+      .click();
+    await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
+  }
+}
 
 /** yyyy-mm-dd of a time, in the local zone (what a date field takes). */
 function isoDate(ms: number): string {
