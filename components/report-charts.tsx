@@ -27,6 +27,7 @@ import {
   type StepScore,
 } from '../lib/report/charts';
 import type { ReportModel } from '../lib/report/model';
+import { brandLabel } from '../lib/report/words';
 import { stageLabel, type Locale } from '../lib/taxonomy';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'triangle-down';
@@ -101,10 +102,7 @@ function scoreText(value: number, locale: Locale): string {
 /** "Brand (own)"; the task or a number is added when two journeys share a brand. */
 export function journeyLabels(model: ReportModel, locale: Locale): string[] {
   const t = translator(locale);
-  const base = model.journeys.map(
-    ({ journey }) =>
-      `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`,
-  );
+  const base = model.journeys.map(({ journey }) => brandLabel(journey, t));
   const withTask = base.map((label, i) => {
     const task = model.journeys[i]!.journey.task;
     return base.filter((b) => b === label).length > 1 && task ? `${label} — ${task}` : label;

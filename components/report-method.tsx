@@ -4,6 +4,7 @@
  */
 import { formatDateTime, translator } from '../lib/i18n';
 import type { ReportModel } from '../lib/report/model';
+import { brandLabel } from '../lib/report/words';
 import {
   channelLabel,
   checklistName,
@@ -44,10 +45,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
             const last = times.length ? Math.max(...times) : (journey.finishedAt ?? first);
             return (
               <tr key={journey.id}>
-                <th scope="row">
-                  {journey.brandName} (
-                  {t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})
-                </th>
+                <th scope="row">{brandLabel(journey, t)}</th>
                 <td>
                   {formatDateTime(first, locale)}
                   {last !== first && ` → ${formatDateTime(last, locale)}`}

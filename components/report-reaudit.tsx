@@ -27,6 +27,7 @@ import {
 } from '../lib/report/reaudit';
 import { stageLabel, type Locale } from '../lib/taxonomy';
 import { ShotFrame } from './report-picture';
+import { brandLabel } from '../lib/report/words';
 
 /** The report's image source (components/report-view.tsx ImageSource): a URL or an embedded image. */
 export type ReauditImageSource = (shot: Screenshot, size: 'thumb' | 'full') => ImageRef | undefined;
@@ -114,10 +115,6 @@ const tallyText = (t: Tally) => (t.measured ? `${t.met}/${t.measured}` : '—');
 const outcomeText = (o: Outcome | null, t: Translate) =>
   o === null ? t('inProgress') : t(`outcome_${o}`);
 const isClass = (d: Direction) => (d === 'better' || d === 'worse' ? `is-${d}` : undefined);
-
-function brandLabel(pair: Pick<ReauditPair, 'brandName' | 'brandRole'>, t: Translate): string {
-  return `${pair.brandName} (${t(pair.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
-}
 
 /** The two walks' days; with the time as well when both fall on the same day. */
 function walkDates(before: Journey, after: Journey, locale: Locale): [string, string] {

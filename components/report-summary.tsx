@@ -3,20 +3,12 @@
  * the league table and the scorecard per lifecycle stage. Rendered on the report page and in
  * the exported file alike.
  */
-import { formatNumber, translator, type Translate } from '../lib/i18n';
-import type { Journey, ReportSection } from '../lib/model';
+import { formatNumber, translator } from '../lib/i18n';
+import type { ReportSection } from '../lib/model';
 import type { ReportModel } from '../lib/report/model';
 import { brandLabel, findingWords, journeyOf } from '../lib/report/words';
 import { findings, leagueTable, stageScorecards, type StageScorecard } from '../lib/report/summary';
 import { stageLabel, type Locale } from '../lib/taxonomy';
-
-function brandOf(model: ReportModel, journeyId: string): Journey | undefined {
-  return journeyOf(model, journeyId);
-}
-
-function brandName(journey: Journey | undefined, t: Translate): string {
-  return brandLabel(journey, t);
-}
 
 export function ExecutiveSummary({
   model,
@@ -86,7 +78,7 @@ export function LeagueTable({ model, locale }: { model: ReportModel; locale: Loc
             <tr key={row.journey.id} class={row.stopped ? 'stopped' : undefined}>
               <td>{row.rank}</td>
               <th scope="row">
-                {brandName(row.journey, t)}
+                {brandLabel(row.journey, t)}
                 {row.stopped && row.journey.outcome && (
                   <span class="flag flag-weak">
                     {t('leagueStopped', { outcome: t(`outcome_${row.journey.outcome}`) })}
@@ -130,7 +122,7 @@ export function StageScorecardTable({
             <th scope="col">{t('stage')}</th>
             {model.journeys.map(({ journey }) => (
               <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
-                {brandName(journey, t)}
+                {brandLabel(journey, t)}
               </th>
             ))}
             <th scope="col">{t('scorecardWinner')}</th>
@@ -165,7 +157,7 @@ export function StageScorecardTable({
                   )}
                 </td>
               ))}
-              <td>{card.winnerId ? brandName(brandOf(model, card.winnerId), t) : '—'}</td>
+              <td>{card.winnerId ? brandLabel(journeyOf(model, card.winnerId), t) : '—'}</td>
               <td class={card.ownGap !== null && card.ownGap > 0 ? 'behind' : undefined}>
                 {card.ownGap === null
                   ? '—'

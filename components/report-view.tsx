@@ -7,8 +7,8 @@ import {
   translator,
   type Translate,
 } from '../lib/i18n';
-import type { Compliance, JourneyKpis } from '../lib/metrics';
-import type { Journey, ReportSection, Screenshot, TouchpointType } from '../lib/model';
+import { stoppedShort, type Compliance, type JourneyKpis } from '../lib/metrics';
+import type { ReportSection, Screenshot, TouchpointType } from '../lib/model';
 import { evidenceRows } from '../lib/report/evidence';
 import type { ImageRef } from '../lib/report/images';
 import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../lib/report/model';
@@ -23,7 +23,7 @@ import {
   type Locale,
 } from '../lib/taxonomy';
 import { ShotFrame } from './report-picture';
-import { measureText } from '../lib/report/words';
+import { brandLabel, measureText } from '../lib/report/words';
 import { ReportCharts } from './report-charts';
 import { MethodSection } from './report-method';
 import { ReauditSection } from './report-reaudit';
@@ -41,10 +41,6 @@ interface Props {
   model: ReportModel;
   locale: Locale;
   imageSrc: ImageSource;
-}
-
-function brandLabel(journey: Journey, t: Translate): string {
-  return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
 }
 
 function Score({ label, value, max }: { label: string; value: number | null; max: number }) {
@@ -254,10 +250,7 @@ function kpiCells(
 function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Locale }) {
   const t = translator(locale);
   // "Fewest touches" is a win only for a journey that got there: never an abandoned or blocked one.
-  const finished = journeys.filter(
-    (j) =>
-      j.kpis.touches > 0 && j.journey.outcome !== 'abandoned' && j.journey.outcome !== 'blocked',
-  );
+  const finished = journeys.filter((j) => j.kpis.touches > 0 && !stoppedShort(j.journey));
   const fewest = Math.min(...finished.map((j) => j.kpis.touches));
   return (
     <table class="kpis">
@@ -336,7 +329,7 @@ function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale
             <th scope="col">{t('stage')}</th>
             {model.compliance.map((b) => (
               <th scope="col" key={`${b.brandRole}:${b.brandName}`}>
-                {b.brandName} ({t(b.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})
+                {brandLabel(b, t)}
               </th>
             ))}
           </tr>

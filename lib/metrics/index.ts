@@ -1,6 +1,11 @@
 /** Pure journey metrics: the figures the report compares. */
-import type { Touchpoint } from '../model';
+import type { Journey, Touchpoint } from '../model';
 import { stageOrder } from '../taxonomy';
+
+/** Abandoned or blocked: the walk stopped short of the goal (its touches and time are no win). */
+export function stoppedShort(journey: Pick<Journey, 'outcome'>): boolean {
+  return journey.outcome === 'abandoned' || journey.outcome === 'blocked';
+}
 
 export interface JourneyKpis {
   /** Number of touches (steps) from first to last. */

@@ -5,7 +5,7 @@
  * one before it (so with three walks: 1 → 2 and 2 → 3). For each pair: the journey's key
  * figures, each stage's and each step's, before → after, and whether that is better or worse.
  */
-import type { MeasurementResult } from '../metrics';
+import { stoppedShort, type MeasurementResult } from '../metrics';
 import type { Journey, Outcome } from '../model';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 import { stageScorecards, type StageScore, type StageScorecard } from './summary';
@@ -180,12 +180,11 @@ export function outcomeFigure(before: Outcome | null, after: Outcome | null): Ou
 }
 
 /** Abandoned or blocked: its touches and time are not a walk to the goal, so not comparable. */
-const stoppedShort = (j: ReportJourney) =>
-  j.journey.outcome === 'abandoned' || j.journey.outcome === 'blocked';
+const stopped = (j: ReportJourney) => stoppedShort(j.journey);
 
 function overall(before: ReportJourney, after: ReportJourney): ReauditFigures {
   const P = REAUDIT_PRECISION;
-  const comparable = !stoppedShort(before) && !stoppedShort(after);
+  const comparable = !stopped(before) && !stopped(after);
   return {
     touches: figure(before.kpis.touches, after.kpis.touches, 'less', P.count, comparable),
     elapsed: figure(before.kpis.elapsedMs, after.kpis.elapsedMs, 'less', P.elapsedMs, comparable),
@@ -243,7 +242,7 @@ function stages(
   const P = REAUDIT_PRECISION;
   const iBefore = model.journeys.indexOf(before);
   const iAfter = model.journeys.indexOf(after);
-  const comparable = !stoppedShort(before) && !stoppedShort(after);
+  const comparable = !stopped(before) && !stopped(after);
   return model.stages.flatMap((row, r) => {
     const stepsBefore = row.cells[iBefore] ?? [];
     const stepsAfter = row.cells[iAfter] ?? [];

@@ -3,7 +3,7 @@
  * lifecycle stage and by how much, how the brands rank overall, and the findings worth a line
  * in the executive summary.
  */
-import type { MeasurementResult } from '../metrics';
+import { stoppedShort, type MeasurementResult } from '../metrics';
 import type { Journey } from '../model';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 
@@ -126,7 +126,7 @@ export function leagueTable(model: ReportModel): LeagueRow[] {
       journey: j.journey,
       score: mean(values),
       parts,
-      stopped: j.journey.outcome === 'abandoned' || j.journey.outcome === 'blocked',
+      stopped: stoppedShort(j.journey),
       rank: 0,
     };
   });

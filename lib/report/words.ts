@@ -9,7 +9,10 @@ import type { ReportModel } from './model';
 import type { Finding } from './summary';
 
 /** "Brightline (own brand)". */
-export function brandLabel(journey: Journey | undefined, t: Translate): string {
+export function brandLabel(
+  journey: Pick<Journey, 'brandName' | 'brandRole'> | undefined,
+  t: Translate,
+): string {
   if (!journey) return '—';
   return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
 }
