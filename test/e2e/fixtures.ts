@@ -91,9 +91,17 @@ export async function relaunch(userDataDir: string): Promise<ExtensionSession> {
   }
 }
 
+/**
+ * URL of a page under /lab/frames/ on `demo` whose cross-origin frames come from `other`, e.g.
+ * `framesUrl(demo, demo2)` → `http://127.0.0.1:A/lab/frames/index.html?other=http%3A%2F%2Flocalhost%3AB`.
+ */
+export function framesUrl(demo: DemoServer, other: DemoServer, page = 'index.html'): string {
+  return demo.url(`/lab/frames/${page}?other=${encodeURIComponent(other.origin)}`);
+}
+
 export const test = base.extend<
   { display: Display; userDataDir: string; context: BrowserContext; extensionId: string },
-  { demo: DemoServer }
+  { demo: DemoServer; demo2: DemoServer }
 >({
   /** `test.use({ display: 'real-2x' })` runs a describe block on a 2× screen. */
   display: [1, { option: true }],
@@ -104,6 +112,21 @@ export const test = base.extend<
       const demo = await startDemoServer();
       await use(demo);
       await demo.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  /**
+   * A second server for the same sites on `http://localhost:<other port>`: another host and port
+   * than `demo`, so cross-site for Chromium's site isolation (like an embedded third-party
+   * widget). Pages under /lab/frames/ take it from `?other=`; see {@link framesUrl}.
+   */
+  demo2: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const demo2 = await startDemoServer({ host: 'localhost' });
+      await use(demo2);
+      await demo2.close();
     },
     { scope: 'worker' },
   ],
