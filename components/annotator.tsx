@@ -22,6 +22,7 @@ import {
 import type { Translate } from '../lib/i18n';
 import { LIMITS, type Annotation, type AnnotationColor } from '../lib/model';
 import { AnnotationShape, COLOR_VALUES } from './annotation-shapes';
+import { CoveredFramesList, FrameOutlines, type CoveredFramesInfo } from './covered-frames';
 import { describeError } from './describe-error';
 import { isTooLong, LimitHint } from './fields';
 import { MessageLines, type Message } from './messages';
@@ -60,6 +61,8 @@ export interface AnnotatorProps {
   onApplyRedactions: (areas: Rect[]) => Promise<string>;
   /** Told whether anything is unsaved or pending (to warn before the page closes). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Embedded frames covered at capture: outlined on the image and listed, each to uncover. */
+  frames?: CoveredFramesInfo;
 }
 
 type Selection = { target: 'annotation' | 'redaction'; index: number } | null;
@@ -428,6 +431,9 @@ export function Annotator(props: AnnotatorProps) {
               onPointerUp={onPointerUp}
               onPointerCancel={() => setDrag(null)}
             >
+              {props.frames && (
+                <FrameOutlines frames={props.frames.list} size={size} stroke={stroke} />
+              )}
               {annotations.map((annotation, i) => (
                 <g key={i} data-target="annotation" data-index={i}>
                   <AnnotationShape annotation={annotation} size={size} />
@@ -557,6 +563,15 @@ export function Annotator(props: AnnotatorProps) {
           )}
 
           <MessageLines message={message} />
+
+          {props.frames && props.frames.list.length > 0 && (
+            <CoveredFramesList
+              t={t}
+              frames={props.frames}
+              disabled={busy !== null || confirming}
+              onMessage={setMessage}
+            />
+          )}
 
           <section aria-labelledby={`${ids}-list`}>
             <h2 id={`${ids}-list`}>{t('annotateList')}</h2>

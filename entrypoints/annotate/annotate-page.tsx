@@ -5,7 +5,7 @@ import { useObjectUrls, useSubscription } from '../../components/hooks';
 import type { Rect } from '../../lib/annotate';
 import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
 import { watchQuery, type AuditStore } from '../../lib/db';
-import { applyRedactions } from '../../lib/services/redaction';
+import { applyRedactions, uncoverFrame } from '../../lib/services/redaction';
 import { formatDateTime, localeFor, translator } from '../../lib/i18n';
 import type { Annotation, Screenshot } from '../../lib/model';
 
@@ -26,6 +26,21 @@ export function AnnotatePage({
         ? watchQuery(async () => (await store.getScreenshot(screenshotId)) ?? null, v, e)
         : (v(null), () => {}),
     undefined,
+    [screenshotId],
+  );
+  // Which covered frames still have their original pixels held back (only those can be uncovered).
+  // null while loading, so a frame is never shown as lost before the answer is in.
+  const kept = useSubscription<ReadonlySet<number> | null>(
+    (v, e) =>
+      screenshotId
+        ? watchQuery(
+            async () =>
+              new Set((await store.heldBackOriginals(screenshotId)).map((area) => area.index)),
+            v,
+            e,
+          )
+        : (v(new Set()), () => {}),
+    null,
     [screenshotId],
   );
   const [image, setImage] = useState<Blob | null>(null);
@@ -65,6 +80,10 @@ export function AnnotatePage({
 
   const save = (annotations: Annotation[]) => store.updateAnnotations(shot!.id, annotations);
   const redact = (areas: Rect[]) => applyRedactions(store, shot!.id, areas);
+  const uncover = async (index: number) => {
+    const next = await uncoverFrame(store, shot!.id, index);
+    return next.coveredFrames[index]?.uncoveredAt ?? Date.now();
+  };
 
   return (
     <main class="annotate-page">
@@ -111,6 +130,7 @@ export function AnnotatePage({
           onSave={save}
           onApplyRedactions={redact}
           onDirtyChange={setDirty}
+          frames={kept ? { list: shot.coveredFrames, kept, locale, onUncover: uncover } : undefined}
         />
       )}
     </main>

@@ -1,14 +1,14 @@
 /**
- * The audit bundle, format version 3: one zip file carrying audits with their images.
+ * The audit bundle, format version 4: one zip file carrying audits with their images.
  *
  * ```
  * <name>.tpa.zip
- *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 3, "createdAt": <ms>,
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 4, "createdAt": <ms>,
  *                    "generator": "Touchpoint Audit",
  *                    "files": [ { "path", "sha256", "bytes" }, … ] }
  *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
  *                  length of its uncompressed bytes. The only place that holds the export time.
- *   records.json   { "format": "touchpoint-audit-bundle", "version": 3,
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 4,
  *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
  *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
  *                    "audits": […], "journeys": […], "touchpoints": […],
@@ -33,6 +33,9 @@
  * defaults and making the stages typed on its steps custom stages of their audits (./upgrade.ts).
  * 3 added `report` on audits (what goes into the report and the consultant's conclusions; absent
  * means the defaults), so a version 2 bundle reads as it is.
+ * 4 added `coveredFrames` on screenshots (embedded frames covered at capture because they could
+ * not be checked, and when the auditor uncovered one); versions 1–3 read with none. The original
+ * pixels of a covered frame stay on the device that captured it: no bundle carries them.
  * The manifest and records.json always carry the same version; writers write the current one.
  *
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
@@ -45,9 +48,14 @@ import { z } from 'zod';
 import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 /** Every version a reader reads (older ones are brought up to the current records first). */
-export const BundleVersion = z.union([z.literal(1), z.literal(2), z.literal(BUNDLE_VERSION)]);
+export const BundleVersion = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(BUNDLE_VERSION),
+]);
 export type BundleVersion = z.infer<typeof BundleVersion>;
 export const BUNDLE_GENERATOR = 'Touchpoint Audit';
 export const MANIFEST_PATH = 'manifest.json';

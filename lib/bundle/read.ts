@@ -19,7 +19,7 @@ import {
   type BundleLimits,
   type BundlePath,
 } from './format';
-import { upgradeRecordsV1 } from './upgrade';
+import { upgradeRecordsToV4, upgradeRecordsV1 } from './upgrade';
 import { entryContent, readDirectory, readEntry, type ZipEntry } from './zip';
 
 export interface ReadBundleOptions {
@@ -259,7 +259,7 @@ class BundleReader {
 
   /**
    * records.json: its hash, its version (the manifest's), its schema, and its records against
-   * each other. A version 1 file is brought up to the current records before its schema check.
+   * each other. An older version is brought up to the current records before its schema check.
    */
   async readRecords(manifest: Manifest): Promise<RecordsFile> {
     const { bytes } = await this.content(this.required(RECORDS_PATH));
@@ -273,7 +273,9 @@ class BundleReader {
         { path: RECORDS_PATH, field: 'version' },
       );
     }
-    const parsed = RecordsFile.safeParse(json.version === 1 ? upgradeRecordsV1(json) : json);
+    const version = manifest.version;
+    const v2 = version === 1 ? upgradeRecordsV1(json) : json;
+    const parsed = RecordsFile.safeParse(version < 4 ? upgradeRecordsToV4(v2, version) : v2);
     if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
     checkGraph(parsed.data, RECORDS_PATH);
     return parsed.data;

@@ -1,6 +1,6 @@
 /**
- * records.json of format version 1 brought up to the current records, before the live schemas
- * check it. Frozen once released: imports nothing from the live model (the defaults are written
+ * records.json of an older format version brought up to the current records, before the live
+ * schemas check it. Frozen once released: imports nothing from the live model (the defaults are written
  * out here), so a later schema change cannot change how an old bundle reads.
  */
 import { BundleError } from './errors';
@@ -109,4 +109,30 @@ export function upgradeRecordsV1(records: Row): Row {
     });
   }
   return out;
+}
+
+/**
+ * A records.json of format version 1, 2 or 3 (parsed, not yet checked; version 1 already brought
+ * up to version 2) with the field of version 4: every screenshot lists no covered frames (nothing
+ * was covered that way before). A screenshot that already has the field is refused here; anything
+ * that is not what those versions have is left for the schemas to refuse.
+ */
+export function upgradeRecordsToV4(records: Row, version: number): Row {
+  const list = records.screenshots;
+  if (!Array.isArray(list)) return records;
+  return {
+    ...records,
+    screenshots: list.map((record: unknown, index) => {
+      if (!isRow(record)) return record;
+      if (Object.hasOwn(record, 'coveredFrames')) {
+        const field = `screenshots[${index}].coveredFrames`;
+        throw new BundleError(
+          'invalid-records',
+          `records.json: ${field}: not a field of format version ${version}`,
+          { path: 'records.json', field },
+        );
+      }
+      return { ...record, coveredFrames: [] };
+    }),
+  };
 }

@@ -1,5 +1,5 @@
 /** Preview and apply a bundle's data: one read transaction to preview, one write transaction to apply. */
-import type { DataSet, RecordTable } from '../model';
+import type { CoveredFrame, DataSet, RecordTable, Screenshot } from '../model';
 import { RECORD_TABLES } from '../model';
 import { planImport, recordHash, tableMap, type AnyRecord, type ImportPlan } from './merge';
 import type { AuditDatabase } from './schema';
@@ -60,6 +60,7 @@ export async function applyImport(
   return db.transaction('rw', db.tables, async () => {
     const plan = planImport(incoming, await localStateFor(db, incoming));
     for (const item of plan.trash) await moveToTrash(db, item.kind, item.id, now);
+    await dropStaleHeldBack(db, plan);
     for (const name of RECORD_TABLES) {
       if (plan.writes[name].length) await table(db, name).bulkPut(plan.writes[name]);
     }
@@ -78,6 +79,34 @@ export async function applyImport(
     }
     return plan;
   });
+}
+
+const sameArea = (a: CoveredFrame | undefined, b: CoveredFrame | undefined) =>
+  !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/**
+ * Held-back originals of screenshots the import replaces (call before writing): none survive new
+ * image bytes (the bundle's image may carry redactions an original would undo), and an original is
+ * kept only while the bundle's record still lists its frame as covered, in the same place.
+ */
+async function dropStaleHeldBack(db: AuditDatabase, plan: ImportPlan): Promise<void> {
+  const incoming = plan.writes.screenshots as Screenshot[];
+  if (!incoming.length) return;
+  const newBytes = new Set(plan.images.map((image) => image.id));
+  const ids = incoming.map((shot) => shot.id);
+  const [held, here] = await Promise.all([db.heldBack.bulkGet(ids), db.screenshots.bulkGet(ids)]);
+  for (const [i, shot] of incoming.entries()) {
+    const record = held[i];
+    if (!record) continue;
+    const areas = newBytes.has(shot.id)
+      ? []
+      : record.areas.filter(({ index }) => {
+          const frame = shot.coveredFrames[index];
+          return frame?.uncoveredAt === null && sameArea(frame, here[i]?.coveredFrames[index]);
+        });
+    if (!areas.length) await db.heldBack.delete(shot.id);
+    else if (areas.length !== record.areas.length) await db.heldBack.put({ ...record, areas });
+  }
 }
 
 /** How many versions of a record are remembered as having crossed a bundle. */

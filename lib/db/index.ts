@@ -30,6 +30,8 @@ import {
   TouchpointEdit,
   LIMITS,
   type EncodedImage,
+  type HeldBack,
+  type HeldBackOriginal,
   type Outcome,
   type TouchpointKind,
 } from '../model';
@@ -125,6 +127,11 @@ function bytesOf(blobs: Blob[]): number {
   return blobs.reduce((sum, blob) => sum + blob.size, 0);
 }
 
+/** The bytes a new screenshot writes: its image and the originals of its covered frames. */
+function blobsOfShot(shot: { image: { blob: Blob }; heldBack: HeldBack | null }): Blob[] {
+  return [shot.image.blob, ...(shot.heldBack?.areas.map((area) => area.original) ?? [])];
+}
+
 /** The screenshot fields that describe an image's stored bytes. */
 function pixelsOf(image: EncodedImage) {
   const { mime, width, height, sha256, thumbnail } = image;
@@ -163,6 +170,10 @@ export class AuditStore {
     try {
       return await run();
     } catch (error) {
+      // Dexie wraps an error named like an IndexedDB one (our NotFoundError) thrown in a
+      // transaction in its own class: callers get ours back, so `instanceof` works.
+      const inner = (error as { inner?: unknown } | null)?.inner;
+      if (inner instanceof NotFoundError) throw inner;
       if (!isStorageFailure(error)) throw error;
       await this.storage.halt('failed', null, error);
       throw new StorageFullError(null, WRITE_MARGIN, error);
@@ -398,10 +409,16 @@ export class AuditStore {
     const shots = (step.images ?? []).map((image) =>
       this.screenshotRecord(touchpointId, image, evidence),
     );
-    return this.write(bytesOf(shots.map((shot) => shot.image.blob)), () =>
+    return this.write(bytesOf(shots.flatMap(blobsOfShot)), () =>
       this.db.transaction(
         'rw',
-        [this.db.journeys, this.db.touchpoints, this.db.screenshots, this.db.images],
+        [
+          this.db.journeys,
+          this.db.touchpoints,
+          this.db.screenshots,
+          this.db.images,
+          this.db.heldBack,
+        ],
         async () => {
           const journey = await this.db.journeys.get(step.journeyId);
           if (!journey) throw new NotFoundError('Journey', step.journeyId);
@@ -422,6 +439,7 @@ export class AuditStore {
           await this.db.touchpoints.add(touchpoint);
           await this.db.screenshots.bulkAdd(shots.map((shot) => shot.screenshot));
           await this.db.images.bulkAdd(shots.map((shot) => shot.image));
+          await this.db.heldBack.bulkAdd(shots.flatMap((shot) => shot.heldBack ?? []));
           return touchpoint;
         },
       ),
@@ -436,10 +454,11 @@ export class AuditStore {
   ): Promise<Screenshot> {
     const id = this.newId();
     const now = this.now();
-    return this.write(image.blob.size, () =>
+    const bytes = bytesOf([image.blob, ...(image.coveredFrames ?? []).map((f) => f.original)]);
+    return this.write(bytes, () =>
       this.db.transaction(
         'rw',
-        [this.db.touchpoints, this.db.screenshots, this.db.images],
+        [this.db.touchpoints, this.db.screenshots, this.db.images, this.db.heldBack],
         async () => {
           const step = await this.db.touchpoints.get(touchpointId);
           if (!step) throw new NotFoundError('Step', touchpointId);
@@ -459,6 +478,7 @@ export class AuditStore {
           );
           await this.db.screenshots.add(shot.screenshot);
           await this.db.images.add(shot.image);
+          if (shot.heldBack) await this.db.heldBack.add(shot.heldBack);
           return shot.screenshot;
         },
       ),
@@ -849,16 +869,20 @@ export class AuditStore {
 
   /**
    * Replaces a screenshot's pixels (e.g. with redactions burnt in): the old bytes are gone, the
-   * hash, size and thumbnail follow the new ones; annotations and evidence record stay.
+   * hash, size and thumbnail follow the new ones; annotations, evidence record and covered frames
+   * stay. With `heldBack`, the originals of its still-covered frames are replaced in the same
+   * transaction (redactions burnt into them too); it must hold every one that is stored.
    */
   async replaceImage(
     screenshotId: string,
     image: EncodedImage,
     /** Replace only if the stored bytes still have this hash (else: NotFoundError, nothing written). */
     expectedSha256?: string,
+    heldBack?: HeldBackOriginal[],
   ): Promise<Screenshot> {
-    return this.write(image.blob.size, () =>
-      this.db.transaction('rw', this.db.screenshots, this.db.images, async () => {
+    const bytes = bytesOf([image.blob, ...(heldBack ?? []).map((area) => area.original)]);
+    return this.write(bytes, () =>
+      this.db.transaction('rw', this.db.screenshots, this.db.images, this.db.heldBack, async () => {
         const current = await this.db.screenshots.get(screenshotId);
         if (!current || (expectedSha256 !== undefined && current.sha256 !== expectedSha256)) {
           throw new NotFoundError('Screenshot', screenshotId);
@@ -873,8 +897,77 @@ export class AuditStore {
           },
           'screenshot',
         );
+        if (heldBack) {
+          const stored = await this.db.heldBack.get(screenshotId);
+          // An original stored here but not given was added or changed meanwhile: start again.
+          const given = new Set(heldBack.map((area) => area.index));
+          if (stored?.areas.some((area) => !given.has(area.index))) {
+            throw new NotFoundError('Screenshot', screenshotId);
+          }
+          const kept = new Set(stored?.areas.map((area) => area.index));
+          const areas = heldBack.filter((area) => kept.has(area.index));
+          if (stored && areas.length) await this.db.heldBack.put({ ...stored, areas });
+        }
         await this.db.screenshots.put(next);
         await this.db.images.put({ id: screenshotId, blob: image.blob });
+        return next;
+      }),
+    );
+  }
+
+  /** The held-back original pixels of a screenshot's covered frame, if they are still kept. */
+  async heldBackOriginal(screenshotId: string, index: number): Promise<Blob | undefined> {
+    const record = await this.db.heldBack.get(screenshotId);
+    return record?.areas.find((area) => area.index === index)?.original;
+  }
+
+  /** Every held-back original of a screenshot (by its frame's index); none once deleted or imported. */
+  async heldBackOriginals(screenshotId: string): Promise<HeldBackOriginal[]> {
+    return (await this.db.heldBack.get(screenshotId))?.areas ?? [];
+  }
+
+  /**
+   * Uncovers one covered frame by the auditor's explicit choice, in one transaction: the image is
+   * replaced by `pixels` (the original drawn back in) if the stored bytes still have
+   * `expectedSha256`, the frame is marked uncovered now (recorded on the step), and its held-back
+   * original is deleted. NotFoundError, nothing written, when the bytes changed meanwhile, or the
+   * frame is not covered or its original is no longer kept.
+   */
+  async uncoverFrame(
+    screenshotId: string,
+    index: number,
+    pixels: EncodedImage,
+    expectedSha256: string,
+  ): Promise<Screenshot> {
+    return this.write(pixels.blob.size, () =>
+      this.db.transaction('rw', this.db.screenshots, this.db.images, this.db.heldBack, async () => {
+        const current = await this.db.screenshots.get(screenshotId);
+        if (!current || current.sha256 !== expectedSha256) {
+          throw new NotFoundError('Screenshot', screenshotId);
+        }
+        const held = await this.db.heldBack.get(screenshotId);
+        const frame = current.coveredFrames[index];
+        if (frame?.uncoveredAt !== null || !held?.areas.some((area) => area.index === index)) {
+          throw new NotFoundError('Covered frame', `${screenshotId} #${index + 1}`);
+        }
+        const now = this.now();
+        const next = parse(
+          Screenshot,
+          {
+            ...current,
+            ...pixelsOf(pixels),
+            coveredFrames: current.coveredFrames.map((f, i) =>
+              i === index ? { ...f, uncoveredAt: now } : f,
+            ),
+            updatedAt: now,
+          },
+          'screenshot',
+        );
+        const areas = held.areas.filter((area) => area.index !== index);
+        await this.db.screenshots.put(next);
+        await this.db.images.put({ id: screenshotId, blob: pixels.blob });
+        if (areas.length) await this.db.heldBack.put({ ...held, areas });
+        else await this.db.heldBack.delete(screenshotId);
         return next;
       }),
     );
@@ -900,6 +993,7 @@ export class AuditStore {
     id = this.newId(),
   ) {
     const now = this.now();
+    const covered = image.coveredFrames ?? [];
     const screenshot = parse(
       Screenshot,
       {
@@ -912,12 +1006,34 @@ export class AuditStore {
         parts: image.parts ?? 1,
         ...evidence,
         redacted: Boolean(image.redacted),
+        coveredFrames: covered.map(({ area }) => ({
+          x: area.x,
+          y: area.y,
+          width: area.width,
+          height: area.height,
+          uncoveredAt: null,
+        })),
         annotations: [],
         updatedAt: now,
       },
       'screenshot',
     );
-    return { screenshot, image: { id, blob: image.blob } };
+    screenshot.coveredFrames.forEach((frame, i) => {
+      if (frame.x + frame.width > screenshot.width || frame.y + frame.height > screenshot.height) {
+        throw new InvalidRecordError(
+          'screenshot',
+          `coveredFrames.${i}: the area ${frame.width}×${frame.height} at ${frame.x},${frame.y} is not inside the ${screenshot.width}×${screenshot.height} image`,
+        );
+      }
+    });
+    const heldBack: HeldBack | null = covered.length
+      ? {
+          id,
+          touchpointId,
+          areas: covered.map(({ original }, index) => ({ index, original })),
+        }
+      : null;
+    return { screenshot, image: { id, blob: image.blob }, heldBack };
   }
 }
 

@@ -238,3 +238,41 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     });
   if (contents.length) await tx.table('deletedContent').bulkPut(contents);
 }
+
+/** Versions of a record remembered per merge base at v5 (lib/db/import.ts MAX_KNOWN). */
+const V5_MAX_KNOWN = 20;
+
+/**
+ * v4 → v5, embedded frames covered at capture: every screenshot lists none (nothing was covered
+ * that way before), Recently deleted included; the new `heldBack` table starts empty. Edit times
+ * stay: nothing was edited. A merge base that named a screenshot's old content names its new
+ * content too (the hash of v4, unchanged at v5), so the upgrade never looks like an edit.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const rehashed = new Map<string, string>();
+  const upgrade = (shot: Row) => {
+    const before = v4RecordHash(shot);
+    shot.coveredFrames = [];
+    rehashed.set(before, v4RecordHash(shot));
+  };
+  await tx.table('screenshots').toCollection().modify(upgrade);
+  const contents = (await tx.table('deletedContent').toArray()) as Row[];
+  for (const content of contents) {
+    for (const shot of (content.screenshots as Row[] | undefined) ?? []) upgrade(shot);
+  }
+  if (contents.length) await tx.table('deletedContent').bulkPut(contents);
+  if (!rehashed.size) return;
+  await tx
+    .table('mergeBase')
+    .toCollection()
+    .modify((entry: Row) => {
+      const base = entry.base as string | null;
+      const known = (entry.known as string[] | undefined) ?? [];
+      if (base !== null && rehashed.has(base)) entry.base = rehashed.get(base);
+      const added = known.flatMap((hash) => {
+        const now = rehashed.get(hash);
+        return now && !known.includes(now) ? [now] : [];
+      });
+      entry.known = [...known, ...added].slice(-V5_MAX_KNOWN);
+    });
+}

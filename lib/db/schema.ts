@@ -5,13 +5,14 @@ import type {
   Audit,
   DeletedContent,
   DeletedEntry,
+  HeldBack,
   Journey,
   Screenshot,
   StoredImage,
   Tombstone,
   Touchpoint,
 } from '../model';
-import { upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
 
 export const DB_NAME = 'touchpoint-audit';
 
@@ -37,6 +38,11 @@ export class AuditDatabase extends Dexie {
   /** Full-size image blobs, apart from step metadata so lists stay fast. */
   images!: EntityTable<StoredImage, 'id'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
+  /**
+   * The original pixels of frames covered at capture, by screenshot id: on this device only (never
+   * exported, never kept in Recently deleted), until the auditor uncovers a frame.
+   */
+  heldBack!: EntityTable<HeldBack, 'id'>;
   /** Recently deleted: what the auditor sees in the list … */
   deleted!: EntityTable<DeletedEntry, 'id'>;
   /** … and what each entry holds (records and image bytes), read only to restore. */
@@ -78,5 +84,8 @@ export class AuditDatabase extends Dexie {
     // Version 4: the audit method (touchpoint types, custom stages, checklists, standards) with
     // its answers on steps, measurements on journeys, ideas and success metrics on action items.
     this.version(4).upgrade(upgradeToV4);
+    // Version 5: embedded frames covered at capture (listed on screenshots) and their original
+    // pixels, held back apart from everything else until the auditor uncovers one.
+    this.version(5).stores({ heldBack: 'id, touchpointId' }).upgrade(upgradeToV5);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Recently deleted: a deleted audit, journey, step or image moves here with everything that
  * belonged to it (image bytes included) and a tombstone per record, in the caller's transaction.
- * It survives reloads and restarts; only emptying Recently deleted removes it for good.
+ * It survives reloads and restarts; only emptying Recently deleted removes it for good. The held-back
+ * original pixels of covered frames are not moved: they are deleted with the screenshot.
  */
 import type {
   ActionItem,
@@ -194,6 +195,9 @@ export async function moveToTrash(
   await db.touchpoints.bulkDelete(content.touchpoints.map((r) => r.id));
   await db.screenshots.bulkDelete(content.screenshots.map((r) => r.id));
   await db.images.bulkDelete(content.screenshots.map((r) => r.id));
+  // The original pixels of covered frames are never kept in Recently deleted: a screenshot that
+  // comes back stays covered for good (its frames still listed, their originals gone).
+  await db.heldBack.bulkDelete(content.screenshots.map((r) => r.id));
   await db.actionItems.bulkDelete(content.actionItems.map((r) => r.id));
   await db.tombstones.bulkPut(tombstonesOf(content, tree.auditId, now));
   if (kind === 'step' && tree.journeyId) await renumber(db, await stepsOf(db, tree.journeyId), now);

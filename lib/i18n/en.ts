@@ -326,6 +326,17 @@ export const en = {
   annotateApplying: 'Applying…',
   annotateApplied: 'Redactions applied; the original pixels are gone. New SHA-256: {sha}.',
   annotateIsRedacted: 'This image has redactions burnt in.',
+  framesTitle: 'Embedded frames covered at capture',
+  framesCovered: 'Frame {n} could not be checked for personal data and was covered.',
+  framesUncover: 'Uncover frame {n}…',
+  framesUncoverTitle: 'Uncover frame {n}?',
+  framesUncoverExplain:
+    'Frame {n} could not be checked for your personal data, so it may show it (your name, email, phone or an account you are signed in to). Its original pixels are put back into the stored image, which is saved again with a new SHA-256. Your choice is recorded on the step.',
+  framesUncoverConfirm: 'Uncover the frame',
+  framesUncovering: 'Uncovering…',
+  framesJustUncovered: 'Frame {n} uncovered on {date}.',
+  framesWasUncovered: 'Frame {n} was uncovered on {date}.',
+  framesGone: 'Frame {n} stays covered: its original pixels are no longer kept.',
   annotationsOverlay: 'Annotations on the screenshot',
   redactedBadge: 'Redacted',
   evidenceTitle: 'Evidence: every image and its SHA-256',
@@ -365,6 +376,15 @@ export const en = {
   capturedRegion: 'Step {n} captured: the selected region.',
   capturedClipped: 'Only the part that fits on the screen was captured.',
   capturedRedacted: 'Sensitive fields were covered.',
+  redactedHint: 'Sensitive fields or unchecked frames are covered in this step’s images.',
+  frameCoveredBadge: 'Frames covered: {n}',
+  frameCoveredHint:
+    'Embedded frames that could not be checked for personal data are covered whole. Open “Annotate / redact” to look at them and uncover them.',
+  capturedRedactedChecked: 'Sensitive fields were covered in the frames that could be checked.',
+  capturedFrameUnchecked:
+    '1 embedded frame could not be checked and was covered. To uncover it, open “Annotate / redact”.',
+  capturedFramesUnchecked:
+    '{n} embedded frames could not be checked and were covered. To uncover them, open “Annotate / redact”.',
   pickCancelled: 'Cancelled. Nothing was saved.',
   'error_pick-failed':
     'Choosing on the page did not finish ({message}). Nothing was saved; wait for the page to load and try again.',

@@ -245,6 +245,21 @@ export const Annotation = z.discriminatedUnion('kind', [
 export type Annotation = z.infer<typeof Annotation>;
 
 /**
+ * An embedded frame's area (image pixels) covered whole at capture because its contents could not
+ * be checked for the auditor's personal data. Its original pixels are held back on this device
+ * only (the `heldBack` table: never exported) until the auditor uncovers it or it is deleted.
+ */
+export const CoveredFrame = z.strictObject({
+  x: z.number().int().nonnegative(),
+  y: z.number().int().nonnegative(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** When the auditor chose to uncover it (the record of that choice); null while covered. */
+  uncoveredAt: Millis.nullable(),
+});
+export type CoveredFrame = z.infer<typeof CoveredFrame>;
+
+/**
  * Screenshot metadata, its evidence record and its small thumbnail; the full image lives in the
  * `images` table. Redactions are burnt into the stored pixels (`redacted` says so), never overlaid.
  */
@@ -272,12 +287,30 @@ export const Screenshot = z.strictObject({
   /** The original name of an uploaded file ('' for captures): exported only if the auditor chooses. */
   fileName: z.string().max(LIMITS.title),
   redacted: z.boolean(),
+  /** Embedded frames covered at capture because they could not be checked (see CoveredFrame). */
+  coveredFrames: z.array(CoveredFrame).max(1000),
   annotations: z.array(Annotation).max(500),
   updatedAt: Millis,
 });
 export type Screenshot = z.infer<typeof Screenshot>;
 
 export const StoredImage = z.strictObject({ id: Id, blob: z.instanceof(Blob) });
+
+/**
+ * The original pixels of a screenshot's covered frames, held back on this device so the auditor
+ * can uncover a frame by an explicit choice; keyed by the screenshot's id. Never exported, never
+ * kept in Recently deleted; `index` is the frame's position in the screenshot's `coveredFrames`.
+ */
+export interface HeldBack {
+  id: string;
+  touchpointId: string;
+  areas: HeldBackOriginal[];
+}
+export interface HeldBackOriginal {
+  index: number;
+  /** PNG of the frame's area before it was covered. */
+  original: Blob;
+}
 export type StoredImage = z.infer<typeof StoredImage>;
 
 export const ActionStatus = z.enum(['open', 'in-progress', 'done']);
@@ -492,6 +525,14 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** An area of an image covered because the frame there could not be checked, with its original pixels. */
+export interface HeldBackArea {
+  /** Whole image pixels. */
+  area: { x: number; y: number; width: number; height: number };
+  /** PNG of the area's pixels before it was covered (never exported, never shown unless uncovered). */
+  original: Blob;
+}
+
 /** An image ready to store: encoded, thumbnailed and hashed before any transaction opens. */
 export interface EncodedImage {
   mode: ScreenshotMode;
@@ -500,6 +541,11 @@ export interface EncodedImage {
   parts?: number;
   /** Set when regions (password fields, the auditor's identity) were covered before storing. */
   redacted?: boolean;
+  /**
+   * Embedded frames the capture could not check, covered whole in `blob` (image pixels), each with
+   * its original pixels (PNG) held back locally so the auditor can uncover it by an explicit choice.
+   */
+  coveredFrames?: HeldBackArea[];
   mime: ImageMime;
   blob: Blob;
   width: number;
@@ -518,8 +564,13 @@ export interface CaptureSummary {
   seq: number;
   /** How many images (a page taller than one image can be has several parts). */
   parts: number;
-  /** Whether sensitive fields were covered. */
+  /** Whether anything was covered (sensitive fields, or frames that could not be checked). */
   redacted: boolean;
+  /**
+   * What was covered: sensitive fields (in the frames that were checked), and embedded frames
+   * that could not be checked and were covered whole. Absent: only `redacted` is known.
+   */
+  covered?: { fields: number; frames: number };
   /** Element mode: rendered from the page's DOM, or cut from a screenshot. */
   path?: 'dom' | 'native';
   /** Element mode: the page's rendering did not look like the screen, so the screenshot was used. */

@@ -208,6 +208,7 @@ export function screenshotOf(
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0',
       fileName: '',
       redacted: false,
+      coveredFrames: [],
       annotations: [],
       updatedAt: T0,
       ...extra,
@@ -670,23 +671,39 @@ export const VERSION_2_FIELDS = {
   actionItems: ['kind', 'metric', 'baseline', 'target'],
 } as const;
 
+/** The fields format version 4 added, by table: what the records of versions 1–3 lack. */
+export const VERSION_4_FIELDS = {
+  screenshots: ['coveredFrames'],
+} as const;
+
 /**
- * The files as format version 1 wrote them: version 1 in the manifest and records.json, records
- * without the fields of version 2 (`edit` may change them further). Pack with `fixManifest: false`.
+ * The files as an older format version wrote them: that version in the manifest and records.json,
+ * records without the fields later versions added (`edit` may change them further). Pack with
+ * `fixManifest: false`.
  */
-export function asVersion1(
+export function asVersion(
+  version: 1 | 2 | 3,
   files: BundleFiles,
   edit: (records: Record<string, Record<string, unknown>[]>) => void = () => {},
 ): BundleFiles {
-  const v1 = withRecords(files, (records) => {
+  const older = withRecords(files, (records) => {
     const raw = records as unknown as Record<string, unknown>;
-    raw.version = 1;
-    for (const [table, fields] of Object.entries(VERSION_2_FIELDS)) {
+    raw.version = version;
+    const added = version === 1 ? { ...VERSION_2_FIELDS, ...VERSION_4_FIELDS } : VERSION_4_FIELDS;
+    for (const [table, fields] of Object.entries(added)) {
       for (const record of raw[table] as Record<string, unknown>[]) {
         for (const field of fields) delete record[field];
       }
     }
     edit(raw as Record<string, Record<string, unknown>[]>);
   });
-  return v1.set('manifest.json', manifestFor(v1, { version: 1 }));
+  return older.set('manifest.json', manifestFor(older, { version }));
+}
+
+/** The files as format version 1 wrote them (see asVersion). */
+export function asVersion1(
+  files: BundleFiles,
+  edit: (records: Record<string, Record<string, unknown>[]>) => void = () => {},
+): BundleFiles {
+  return asVersion(1, files, edit);
 }

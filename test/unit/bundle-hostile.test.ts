@@ -13,6 +13,7 @@ import {
 } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
 import {
+  asVersion,
   asVersion1,
   blobBytes,
   decode,
@@ -330,23 +331,23 @@ describe('refused: JSON', () => {
   it('a newer version (manifest)', async () => {
     const files = new Map(base).set(
       'manifest.json',
-      manifestFor(base, { version: 4, files: 'new' }),
+      manifestFor(base, { version: 5, files: 'new' }),
     );
     const error = await refused(
       pack(files, { fixManifest: false }),
       'newer-version',
-      'format version 4',
+      'format version 5',
     );
     expect(error.message).toContain('update the extension');
-    expect(error.params.version).toBe(4);
+    expect(error.params.version).toBe(5);
   });
 
   it('a newer version (records.json)', async () => {
-    const files = withRecords(base, (r) => Object.assign(r, { version: 4 }));
+    const files = withRecords(base, (r) => Object.assign(r, { version: 5 }));
     await refused(
       pack(files),
       'newer-version',
-      'records.json was made by a newer Touchpoint Audit (format version 4)',
+      'records.json was made by a newer Touchpoint Audit (format version 5)',
     );
   });
 
@@ -355,7 +356,7 @@ describe('refused: JSON', () => {
     const error = await refused(
       pack(files),
       'invalid-records',
-      'records.json: version: 1, but the manifest says 3',
+      'records.json: version: 1, but the manifest says 4',
     );
     expect(error.field).toBe('version');
   });
@@ -368,6 +369,18 @@ describe('refused: JSON', () => {
       'touchpoints[1].typeId: not a field of format version 1',
     );
     expect(error.field).toBe('touchpoints[1].typeId');
+  });
+
+  it('a version 3 screenshot that has a field of version 4', async () => {
+    const files = asVersion(3, base, (r) =>
+      Object.assign(r.screenshots![2]!, { coveredFrames: [] }),
+    );
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      'screenshots[2].coveredFrames: not a field of format version 3',
+    );
+    expect(error.field).toBe('screenshots[2].coveredFrames');
   });
 
   it('a version 1 record that fails its schema is named by its own field', async () => {

@@ -315,6 +315,17 @@ const screenshotBody = fc.record({
   userAgent: text(500),
   fileName: text(LIMITS.title),
   redacted: fc.boolean(),
+  // Frames covered at capture (format 4): their areas, some uncovered by the auditor.
+  coveredFrames: fc.array(
+    fc.record({
+      x: fc.nat({ max: 20_000 }),
+      y: fc.nat({ max: 20_000 }),
+      width: fc.integer({ min: 1, max: 20_000 }),
+      height: fc.integer({ min: 1, max: 20_000 }),
+      uncoveredAt: fc.option(millis, { nil: null }),
+    }),
+    { maxLength: 3 },
+  ),
   annotations: fc.array(annotation, { maxLength: 4 }),
   updatedAt: millis,
   /** Which generated image is its image and which its thumbnail (shared images happen). */
@@ -459,7 +470,7 @@ describe('bundle property', () => {
         const { data: read, info } = await readBundle(written);
         expect(plainRecords(read)).toEqual(plainRecords(data));
         expect(await blobsOf(read)).toEqual(await blobsOf(data));
-        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 3 });
+        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 4 });
         // And what was read writes the same bytes again.
         const again = await writeBundle(read, { scope, includes, now });
         expect(await blobBytes(again)).toEqual(await blobBytes(written));

@@ -8,6 +8,7 @@ import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
 import { readDirectory } from '../../lib/bundle/zip';
 import type { DataSet } from '../../lib/model';
 import {
+  asVersion,
   asVersion1,
   blobBytes,
   decode,
@@ -71,7 +72,7 @@ describe('bundle round trip', () => {
     expect(read.touchpoints.find((t) => t.id === uuid(0x23))!.url).toHaveLength(70_000);
     expect(info).toEqual({
       format: 'touchpoint-audit-bundle',
-      version: 3,
+      version: 4,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       scope: { kind: 'all' },
@@ -302,6 +303,7 @@ describe('format versions', () => {
         },
       })),
       journeys: data.journeys.map((journey) => ({ ...journey, measurements: [] })),
+      screenshots: data.screenshots.map((shot) => ({ ...shot, coveredFrames: [] })),
       touchpoints: data.touchpoints.map((step) => ({
         ...step,
         typeId: null,
@@ -330,7 +332,7 @@ describe('format versions', () => {
 
     // Written again it is a bundle of the current version, and reads back as it was read.
     const again = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
-    expect(again.info.version).toBe(3);
+    expect(again.info.version).toBe(4);
     expect(plainRecords(again.data)).toEqual(plainRecords(data));
   });
 
@@ -359,14 +361,63 @@ describe('format versions', () => {
     expect(data.touchpoints.find((t) => t.id === uuid(0x24))!.stage).toBe('support');
   });
 
-  it('refuses a version 4 bundle as made by a newer extension', async () => {
+  it('reads version 2 and 3 bundles: their screenshots list no covered frames', async () => {
+    const sample = sampleDataSet();
+    for (const version of [2, 3] as const) {
+      const files = asVersion(version, await sampleFiles(sample));
+      const { data, info } = await readBundle(pack(files, { fixManifest: false }));
+      expect(info.version).toBe(version);
+      expect(data.screenshots.map((s) => s.coveredFrames)).toEqual(
+        sample.screenshots.map(() => []),
+      );
+      expect(plainRecords(data)).toEqual(
+        plainRecords({
+          ...sample,
+          screenshots: sample.screenshots.map((shot) => ({ ...shot, coveredFrames: [] })),
+        }),
+      );
+      expect(await imageBytes(data)).toEqual(await imageBytes(sample));
+    }
+  });
+
+  it('refuses a version 5 bundle as made by a newer extension', async () => {
     const files = withRecords(await sampleFiles(), (records) =>
-      Object.assign(records, { version: 4 }),
+      Object.assign(records, { version: 5 }),
     );
-    files.set('manifest.json', manifestFor(files, { version: 4 }));
+    files.set('manifest.json', manifestFor(files, { version: 5 }));
     const error = await refusal(readBundle(pack(files, { fixManifest: false })));
     expect(error.code).toBe('newer-version');
-    expect(error.params.version).toBe(4);
-    expect(error.message).toContain('format version 4');
+    expect(error.params.version).toBe(5);
+    expect(error.message).toContain('format version 5');
+  });
+});
+
+describe('covered frames', () => {
+  it('travel with the screenshot record (covered and uncovered alike), in the schema’s key order', async () => {
+    const data = sampleDataSet();
+    const frames = [
+      { x: 0, y: 0, width: 2, height: 1, uncoveredAt: null },
+      { x: 1, y: 1, width: 1, height: 1, uncoveredAt: Date.UTC(2026, 0, 6) },
+    ];
+    data.screenshots[0] = { ...data.screenshots[0]!, coveredFrames: frames };
+    const blob = await writeBundle(data, { ...SAMPLE_OPTIONS });
+    const { data: read } = await readBundle(blob);
+    expect(read.screenshots.find((s) => s.id === data.screenshots[0]!.id)!.coveredFrames).toEqual(
+      frames,
+    );
+    expect(plainRecords(read)).toEqual(plainRecords(data));
+    const records = decode(unzipSync(await blobBytes(blob))['records.json']!);
+    expect(records).toContain('"redacted":true,"coveredFrames":[{"x":0,"y":0,"width":2,');
+  });
+
+  it('refuses a covered frame that is not whole pixels, naming its field', async () => {
+    const data = sampleDataSet();
+    data.screenshots[1] = {
+      ...data.screenshots[1]!,
+      coveredFrames: [{ x: 0.5, y: 0, width: 1, height: 1, uncoveredAt: null }],
+    };
+    const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(error.code).toBe('invalid-records');
+    expect(error.field).toMatch(/^screenshots\[\d\]\.coveredFrames\[0\]\.x$/);
   });
 });

@@ -151,6 +151,32 @@ const v3Action = (id = ids.action, touchpointId = ids.page) => ({
   updatedAt: 1_700_000_000_001,
 });
 
+// Version 4 as released: the same stores as version 3; the audit method on audits, journeys,
+// steps and action items (screenshots unchanged).
+const V4_STORES = V3_STORES;
+const v4Audit = (id = ids.audit) => ({
+  ...v3Audit(id),
+  method: { types: [], stages: [], checklists: [], standards: [] },
+});
+const v4Journey = (id = ids.journey, auditId = ids.audit) => ({
+  ...v3Journey(id, auditId),
+  measurements: [],
+});
+const v4Step = (id: string, seq: number, kind: 'page' | 'offline') => ({
+  ...v3Step(id, seq, kind),
+  typeId: null,
+  checks: [],
+  checklists: [],
+});
+const v4Shot = v3Shot;
+const v4Action = (id = ids.action, touchpointId = ids.page) => ({
+  ...v3Action(id, touchpointId),
+  kind: 'action',
+  metric: '',
+  baseline: '',
+  target: '',
+});
+
 /** Every record of every record table, parsed with the live schemas (each table holds some). */
 async function parsedLive(db: AuditDatabase) {
   const all = {
@@ -401,6 +427,95 @@ describe('schema migrations', () => {
       id: ids.audit,
       base: upgraded,
       known: ['00000000000001', auditHash, upgraded],
+    });
+    expect(await db.mergeBase.get(ids.page)).toEqual({
+      id: ids.page,
+      base: '00000000000002',
+      known: ['00000000000002'],
+    });
+    db.close();
+  });
+
+  it('v4 → v5: every screenshot lists no covered frames, Recently deleted included; held-back originals start empty', async () => {
+    const trashed = {
+      step: '00000000-0000-4000-8000-0000000000b7',
+      shot: '00000000-0000-4000-8000-0000000000c7',
+    };
+    const name = `migration-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    await v4.table('audits').add(v4Audit());
+    await v4.table('journeys').add(v4Journey());
+    await v4.table('touchpoints').add(v4Step(ids.page, 1, 'page'));
+    await v4
+      .table('screenshots')
+      .bulkAdd([
+        { ...v4Shot(ids.shot, ids.page, 'visible'), redacted: true },
+        v4Shot(ids.upload, ids.page, 'uploaded'),
+      ]);
+    await v4.table('images').add({ id: ids.shot, blob: new Blob(['abc']) });
+    await v4.table('actionItems').add(v4Action());
+    // A deleted step with its screenshot in Recently deleted.
+    await v4.table('deleted').add({
+      id: trashed.step,
+      kind: 'step',
+      auditId: ids.audit,
+      journeyId: ids.journey,
+      label: 'Callback',
+      position: 2,
+      deletedAt: 1_700_000_100_000,
+      counts: { journeys: 0, steps: 1, images: 1 },
+    });
+    await v4.table('deletedContent').add({
+      id: trashed.step,
+      audits: [],
+      journeys: [],
+      touchpoints: [v4Step(trashed.step, 2, 'offline')],
+      screenshots: [v4Shot(trashed.shot, trashed.step, 'uploaded')],
+      actionItems: [],
+      images: [{ id: trashed.shot, blob: new Blob(['def']) }],
+    });
+    // The screenshot as it last crossed a bundle (unedited since), the step edited since.
+    const shotHash = recordHash({
+      ...v4Shot(ids.shot, ids.page, 'visible'),
+      redacted: true,
+    } as unknown as AnyRecord);
+    await v4.table('mergeBase').bulkAdd([
+      { id: ids.shot, base: shotHash, known: [shotHash] },
+      { id: ids.page, base: '00000000000002', known: ['00000000000002'] },
+    ]);
+    v4.close();
+
+    const db = new AuditDatabase(name);
+    const live = await parsedLive(db);
+    for (const shot of live.screenshots) expect(shot.coveredFrames).toEqual([]);
+    // Nothing else changed: edit times, flags and bytes stay.
+    expect(Screenshot.parse(await db.screenshots.get(ids.shot))).toEqual({
+      ...v4Shot(ids.shot, ids.page, 'visible'),
+      redacted: true,
+      coveredFrames: [],
+    });
+    expect(await (await db.images.get(ids.shot))?.blob.text()).toBe('abc');
+    expect(live.audits[0]).toEqual(v4Audit());
+    expect(live.touchpoints[0]).toEqual(v4Step(ids.page, 1, 'page'));
+    expect(live.actionItems[0]).toEqual(v4Action());
+
+    // What Recently deleted holds comes back valid.
+    const content = (await db.deletedContent.get(trashed.step))!;
+    expect(Screenshot.parse(content.screenshots[0]).coveredFrames).toEqual([]);
+    expect(await content.images[0]!.blob.text()).toBe('def');
+
+    // The new table exists, empty, with its index on steps.
+    expect(await db.heldBack.count()).toBe(0);
+    expect(await db.heldBack.where('touchpointId').equals(ids.page).count()).toBe(0);
+
+    // The screenshot's merge base names its new content too (the upgrade is no edit).
+    const upgraded = recordHash((await db.screenshots.get(ids.shot))!);
+    expect(upgraded).not.toBe(shotHash);
+    expect(await db.mergeBase.get(ids.shot)).toEqual({
+      id: ids.shot,
+      base: upgraded,
+      known: [shotHash, upgraded],
     });
     expect(await db.mergeBase.get(ids.page)).toEqual({
       id: ids.page,
