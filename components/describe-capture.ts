@@ -22,7 +22,22 @@ export function describeCapture(capture: CaptureSummary, t: Translate): string {
               parts: capture.parts,
             })
           : t('captured', { n });
-  return [what, capture.clipped && t('capturedClipped'), capture.redacted && t('capturedRedacted')]
+  return [what, capture.clipped && t('capturedClipped'), ...describeCovered(capture, t)]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * What was covered, as true as it can be said: "Sensitive fields were covered." only when every
+ * frame was checked; frames that could not be checked are counted and said.
+ */
+function describeCovered(capture: CaptureSummary, t: Translate): (string | false)[] {
+  const covered = capture.covered ?? { fields: capture.redacted ? 1 : 0, frames: 0 };
+  if (!covered.frames) return [covered.fields > 0 && t('capturedRedacted')];
+  return [
+    covered.fields > 0 && t('capturedRedactedChecked'),
+    covered.frames === 1
+      ? t('capturedFrameUnchecked')
+      : t('capturedFramesUnchecked', { n: covered.frames }),
+  ];
 }

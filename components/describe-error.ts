@@ -42,6 +42,12 @@ export function describeNotice(notice: Notice, t: Translate): string {
         seq: Number(notice.params.n),
         parts: Number(notice.params.parts ?? 1),
         redacted: Number(notice.params.redacted ?? 0) === 1,
+        ...(notice.params.frames !== undefined && {
+          covered: {
+            fields: Number(notice.params.fields ?? 0),
+            frames: Number(notice.params.frames),
+          },
+        }),
       },
       t,
     );

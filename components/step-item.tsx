@@ -90,6 +90,10 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
     ? view.stageOptions
     : [...view.stageOptions, { value: step.stage, label: step.stage }];
   const weak = extras.reasons.length > 0;
+  const coveredFrames = props.screenshots.reduce(
+    (n, shot) => n + shot.coveredFrames.filter((frame) => frame.uncoveredAt === null).length,
+    0,
+  );
   return (
     <li
       {...drop.handlers}
@@ -137,6 +141,16 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>
           <div class="step-badges">
+            {props.screenshots.some((shot) => shot.redacted) && (
+              <span class="badge redacted" title={t('redactedHint')}>
+                {t('redactedBadge')}
+              </span>
+            )}
+            {coveredFrames > 0 && (
+              <span class="badge redacted" title={t('frameCoveredHint')}>
+                {t('frameCoveredBadge', { n: coveredFrames })}
+              </span>
+            )}
             {extras.compliance.percent !== null && (
               <span class="badge">
                 {t('complianceShort', { value: complianceText(extras.compliance, locale) })}

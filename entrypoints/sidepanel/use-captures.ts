@@ -35,7 +35,13 @@ export function useCaptures(
     void run(async () => {
       const saved = await capture.visible(journeyId);
       return describeCapture(
-        { mode: 'visible', seq: saved.step.seq, parts: saved.parts, redacted: saved.redacted },
+        {
+          mode: 'visible',
+          seq: saved.step.seq,
+          parts: saved.parts,
+          redacted: saved.redacted,
+          covered: saved.redaction,
+        },
         t,
       );
     }).finally(() => setPending((n) => n - 1));
@@ -58,7 +64,13 @@ export function useCaptures(
       try {
         const saved = await capture.fullPage(journeyId, { signal: controller.signal, onProgress });
         return describeCapture(
-          { mode: 'full-page', seq: saved.step.seq, parts: saved.parts, redacted: saved.redacted },
+          {
+            mode: 'full-page',
+            seq: saved.step.seq,
+            parts: saved.parts,
+            redacted: saved.redacted,
+            covered: saved.redaction,
+          },
           t,
         );
       } catch (error) {
@@ -92,6 +104,7 @@ export function useCaptures(
           seq: outcome.step.seq,
           parts: outcome.parts,
           redacted: outcome.redacted,
+          covered: outcome.redaction,
           path: outcome.path,
           mismatch: outcome.fallback === 'mismatch',
           clipped: outcome.clipped,

@@ -122,30 +122,23 @@ export function subscribeSettings(
   return watchSettings(onValue);
 }
 
-/**
- * Runs `func` once in the top frame of a tab (the extension's isolated world) and returns its
- * result. Only called when the auditor asks for a capture there: no content script is registered.
- * `func` must be self-contained (it is serialised into the page).
- */
-export async function runInTab<Args extends unknown[], Result>(
-  tabId: number,
-  func: (...args: Args) => Result,
-  args: Args,
-): Promise<Awaited<Result>> {
-  const [injection] = await browser.scripting.executeScript({ target: { tabId }, func, args });
-  return injection?.result as Awaited<Result>;
-}
-
 export async function openOptions(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
 
 /**
- * Runs one of the extension's own unlisted scripts (e.g. '/element-capture.js') once in the top
- * frame of a tab (isolated world) and returns what its main() returned. On demand only.
+ * Runs one of the extension's own unlisted scripts (e.g. '/element-capture.js') once in one frame
+ * of a tab (0: the top document; isolated world) and returns what its main() returned. On demand only.
  */
-export async function runFileInTab<Result>(tabId: number, file: ScriptPublicPath): Promise<Result> {
-  const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+export async function runFileInTab<Result>(
+  tabId: number,
+  file: ScriptPublicPath,
+  frameId = 0,
+): Promise<Result> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [file],
+  });
   return injection?.result as Result;
 }
 
@@ -216,37 +209,94 @@ export function storageProbe() {
   };
 }
 
+type Injection = { frameId: number; result?: unknown };
+
+/** The function run in a frame to call its agent (self-contained: it is serialised into the page). */
+const callAgent = (key: string, name: string, values: unknown[]) => {
+  const found = (globalThis as unknown as Record<string, unknown>)[key] as
+    | Record<string, (...a: unknown[]) => unknown>
+    | undefined;
+  return found ? found[name]!(...values) : { __noPageAgent: true };
+};
+
+const lacksAgent = (result: unknown) =>
+  Boolean(result && typeof result === 'object' && '__noPageAgent' in result);
+
 /**
- * Calls a method of the extension's page agent in a tab (lib/capture/page/agent.ts), injecting
- * the agent's script first when the tab does not have it yet (a new page). Only when the auditor
- * captures there. The reply is the page's: the caller parses it.
+ * Calls a method of the extension's page agent in one frame of a tab (0: the top document),
+ * injecting the agent's script first when the frame does not have it yet (a new page). Only when
+ * the auditor captures there. The reply is the page's: the caller parses it.
  */
 export async function callPageAgent(
   tabId: number,
   agent: { key: string; file: string },
   method: string,
   args: unknown[],
+  frameId = 0,
 ): Promise<unknown> {
+  const target = { tabId, frameIds: [frameId] };
   const call = async () => {
     const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (key: string, name: string, values: unknown[]) => {
-        const found = (globalThis as unknown as Record<string, unknown>)[key] as
-          | Record<string, (...a: unknown[]) => unknown>
-          | undefined;
-        return found ? found[name]!(...values) : { __noPageAgent: true };
-      },
+      target,
+      func: callAgent,
       args: [agent.key, method, args],
     });
     return injection?.result;
   };
   const first = await call();
-  if (!(first && typeof first === 'object' && '__noPageAgent' in first)) return first;
-  await browser.scripting.executeScript({
-    target: { tabId },
-    files: [agent.file as ScriptPublicPath],
-  });
+  if (!lacksAgent(first)) return first;
+  await browser.scripting.executeScript({ target, files: [agent.file as ScriptPublicPath] });
   return call();
+}
+
+/** One frame's reply to a call made in every frame (the page's: the caller parses it). */
+export interface FrameAnswer {
+  frameId: number;
+  result: unknown;
+}
+
+/**
+ * Calls a method of the page agent in every frame of a tab that scripts can run in (same- and
+ * cross-origin, nested, sandboxed, about:blank), injecting the agent where it is missing — and
+ * then calling it in every frame again, so that all frames run the method together (a frame scan
+ * needs its parent's message). Frames that cannot be scripted (an error page, another
+ * extension's) or that went away meanwhile give no answer; the caller treats them as unchecked.
+ * `injected` says whether any frame got the agent just now.
+ */
+export async function callPageAgentInFrames(
+  tabId: number,
+  agent: { key: string; file: string },
+  method: string,
+  args: unknown[],
+): Promise<{ answers: FrameAnswer[]; injected: boolean }> {
+  const run = async (
+    target: { tabId: number; allFrames: true } | { tabId: number; frameIds: number[] },
+  ) =>
+    (await browser.scripting.executeScript({
+      target,
+      func: callAgent,
+      args: [agent.key, method, args],
+    })) as Injection[];
+  const first = await run({ tabId, allFrames: true });
+  const missing = first.filter((answer) => lacksAgent(answer.result)).map((a) => a.frameId);
+  const answered = (list: Injection[]) =>
+    list
+      .filter((answer) => !lacksAgent(answer.result))
+      .map(({ frameId, result }) => ({ frameId, result }));
+  if (!missing.length) return { answers: answered(first), injected: false };
+  const files = [agent.file as ScriptPublicPath];
+  if (missing.length === first.length) {
+    // A page captured for the first time: every frame at once.
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files });
+  } else {
+    // One frame at a time: a frame that went away meanwhile fails alone.
+    await Promise.allSettled(
+      missing.map((frameId) =>
+        browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files }),
+      ),
+    );
+  }
+  return { answers: answered(await run({ tabId, allFrames: true })), injected: true };
 }
 
 /**

@@ -13,6 +13,49 @@ export interface CapturedPage {
   devicePixelRatio: number | null;
   /** One image, or the parts of a page taller than one image can be. */
   images: EncodedImage[];
+  /** What was covered before anything was stored, as the auditor is told. */
+  redaction: Redaction;
+}
+
+/** What a capture covered, counted over what its images show. */
+export interface Redaction {
+  /** Sensitive fields covered (in every frame that was checked). */
+  fields: number;
+  /** Embedded frames that could not be checked and were covered whole. */
+  frames: number;
+  /** Embedded frames that were checked. */
+  scanned: number;
+}
+
+/** Nothing found, nothing covered. */
+export const NO_REDACTION: Redaction = { fields: 0, frames: 0, scanned: 0 };
+
+/**
+ * Counts what several views of one capture covered (the tiles of a full page), each field and
+ * frame once: the same rect (top-document CSS px, rounded) seen on two tiles is one.
+ */
+export class RedactionTally {
+  private readonly fields = new Set<string>();
+  private readonly frames = new Set<string>();
+  private scanned = 0;
+
+  private static key(rect: { x: number; y: number; width: number; height: number }) {
+    return [rect.x, rect.y, rect.width, rect.height].map(Math.round).join(',');
+  }
+
+  add(
+    fields: readonly { x: number; y: number; width: number; height: number }[],
+    frames: readonly { x: number; y: number; width: number; height: number }[],
+    scanned: number,
+  ): void {
+    for (const rect of fields) this.fields.add(RedactionTally.key(rect));
+    for (const rect of frames) this.frames.add(RedactionTally.key(rect));
+    this.scanned = Math.max(this.scanned, scanned);
+  }
+
+  result(): Redaction {
+    return { fields: this.fields.size, frames: this.frames.size, scanned: this.scanned };
+  }
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

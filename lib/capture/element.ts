@@ -5,12 +5,14 @@
  * this runs in Node tests.
  */
 import type { EncodedImage, WalkedTab } from '../model';
-import { captureFailure, type CapturedPage } from './captured';
+import { captureFailure, type CapturedPage, type Redaction } from './captured';
 import { CaptureError } from './errors';
 import { compareImages, mismatch, type Fidelity, type RgbaImage } from './fidelity';
+import { frameToTop, type TabCoverage } from './frame-tree';
 import { CAPTURE_QUALITY } from './visible';
 import { coverBoxes, intersect, toImagePixels, type Rect } from '../geometry';
 import type { CapturePacer } from './pacer';
+import { coverBoxesFor, type CoverBoxes } from './redact';
 import {
   DOM_RENDER_TIMEOUT_MS,
   type DomFailure,
@@ -31,28 +33,31 @@ export interface ElementCaptureDeps {
   captureVisibleTab(windowId: number, quality: number): Promise<string>;
   pacer: CapturePacer;
   /**
-   * Shows the picker in the tab (picker.ts pickInPage); null when the auditor cancelled. Rejects
-   * when the picker could not run or the page was left while choosing.
+   * Shows the picker in the tab — element mode in every frame, region mode over the top document
+   * (picker.ts pickInPage) — and says in which frame the auditor chose (0: the top document;
+   * the pick is in that frame's document CSS px); null when the auditor cancelled. Rejects when
+   * the picker could not run or the page was left while choosing.
    */
-  pick(tabId: number, mode: PickMode, text: PickerText): Promise<PagePick | null>;
-  /** Renders the picked element in the tab (element-render.ts); never rejects on a render error. */
-  renderElement(tabId: number): Promise<DomRender>;
+  pick(tabId: number, mode: PickMode, text: PickerText): Promise<FramePick | null>;
+  /** Renders the picked element in its frame (element-render.ts); never rejects on a render error. */
+  renderElement(tabId: number, frameId: number): Promise<DomRender>;
   /** Scrolls the tab so the rect is on screen (picker.ts revealRect). */
   revealRect(tabId: number, rect: Rect): Promise<PageView>;
   restoreScroll(tabId: number, position: { x: number; y: number }): Promise<void>;
   /**
-   * Decodes `source` (a data URL), covers `cover` with solid black, cuts `crop` (null: keep the
-   * whole image) and encodes it. Rects are in pixels of an image of size `frame` (null: the
-   * source's own size); a source of another size (emulated or zoomed screen) is mapped to it.
+   * Decodes `source` (a data URL), covers `cover` with solid black (holding back the original
+   * pixels of unchecked frames), cuts `crop` (null: keep the whole image) and encodes it. Rects
+   * are in pixels of an image of size `frame` (null: the source's own size); a source of another
+   * size (emulated or zoomed screen) is mapped to it.
    */
   encode(
     source: string,
     crop: Rect | null,
-    cover: Rect[],
+    cover: CoverBoxes,
     frame: { width: number; height: number } | null,
   ): Promise<EncodedImage>;
-  /** Fields to cover before anything is stored, in document CSS px (the page agent). */
-  sensitiveRects(tabId: number): Promise<Rect[]>;
+  /** What to cover in every frame of the tab, in top-document CSS px (the page agent). */
+  coverage(tabId: number): Promise<TabCoverage>;
   sleep(ms: number): Promise<void>;
   now(): number;
   /** Defaults to DOM_RENDER_TIMEOUT_MS plus a grace period for the injection. */
@@ -66,6 +71,13 @@ export interface ElementCaptureDeps {
     crop: Rect | null,
     frame: { width: number; height: number } | null,
   ): Promise<RgbaImage>;
+}
+
+/** What the auditor chose, and in which frame of the tab (0: the top document). */
+export interface FramePick {
+  frameId: number;
+  /** In that frame's own document CSS px, scroll, viewport and pixel ratio. */
+  pick: PagePick;
 }
 
 /** Why the DOM render was not used: the page's reason, or 'mismatch' (it did not look like the screen). */
@@ -87,6 +99,62 @@ export type ElementCapture =
       clipped: boolean;
       redacted: boolean;
     };
+
+/** The element left its frame, or its frame left the page, between the pick and the capture. */
+function elementGone(): CaptureError {
+  return new CaptureError(
+    'nothing-visible',
+    'The chosen element is not visible on the screen, so there is nothing to capture.',
+  );
+}
+
+/**
+ * The pick in top-document terms: a pick in an embedded frame is mapped through the frames that
+ * show it (their offsets, scales and scroll positions) to where it shows in the top document.
+ */
+function pickInTop(chosen: FramePick, coverage: TabCoverage): PagePick {
+  if (chosen.frameId === 0) return chosen.pick;
+  const rect = frameToTop(coverage, chosen.frameId, chosen.pick.rect);
+  if (!rect) throw elementGone();
+  return {
+    rect,
+    scroll: coverage.scroll,
+    viewport: coverage.viewport,
+    devicePixelRatio: chosen.pick.devicePixelRatio,
+  };
+}
+
+/**
+ * What a render of an element in `frameId` shows to cover: that frame's fields whole (the render
+ * draws all of the element, also where the frame's viewport cuts it off), the rest as shown.
+ */
+function renderCoverage(
+  coverage: TabCoverage,
+  frameId: number,
+): Pick<TabCoverage, 'fields' | 'frames'> {
+  const own = coverage.frameFields.get(frameId);
+  if (!own || frameId === 0) return coverage;
+  const shown = new Set(own.shown);
+  return {
+    fields: [...coverage.fields.filter((field) => !shown.has(field)), ...own.whole],
+    frames: coverage.frames,
+  };
+}
+
+/** A render made in an embedded frame, in top-document CSS px (see pickInTop). */
+function renderInTop(
+  dom: Extract<DomRender, { ok: true }>,
+  frameId: number,
+  coverage: TabCoverage,
+): Extract<DomRender, { ok: true }> | null {
+  if (frameId === 0) return dom;
+  const rect = frameToTop(coverage, frameId, dom.rect);
+  if (!rect) return null;
+  const transient = dom.transient
+    .map((box) => frameToTop(coverage, frameId, box))
+    .filter((box): box is Rect => box !== null);
+  return { ...dom, rect, transient };
+}
 
 /**
  * Where to cut a capture of the viewport: the part of `rect` (document CSS px) on screen at
@@ -124,9 +192,9 @@ export async function captureElement(
   mode: PickMode,
   text: PickerText,
 ): Promise<ElementCapture> {
-  let pick: PagePick | null;
+  let chosen: FramePick | null;
   try {
-    pick = await deps.pick(tab.tabId, mode, text);
+    chosen = await deps.pick(tab.tabId, mode, text);
   } catch (cause) {
     const failure = await captureFailure(cause, tab, deps.tabExists);
     if (failure.reason === 'tab-closed') throw failure;
@@ -139,17 +207,20 @@ export async function captureElement(
       },
     );
   }
-  if (!pick) return { outcome: 'cancelled', mode };
+  if (!chosen) return { outcome: 'cancelled', mode };
   const at = deps.now();
 
   let fallback: ElementFallback | null = null;
   let fidelity: Fidelity | null = null;
-  let rendered: { image: EncodedImage; path: 'dom' | 'native'; clipped: boolean } | null = null;
+  let rendered: Rendered | null = null;
+  // Every frame is checked as the renderer sees the page (it does not scroll).
+  const coverage = await scanSensitive(deps, tab.tabId);
+  const pick = pickInTop(chosen, coverage);
   if (mode === 'element') {
-    // Fields are measured as the renderer sees the page (it does not scroll).
-    const sensitive = await scanSensitive(deps, tab.tabId);
-    const dom = await renderWithin(deps, tab.tabId);
-    if (dom.ok) {
+    const reply = await renderWithin(deps, tab.tabId, chosen.frameId);
+    const dom = reply.ok ? renderInTop(reply, chosen.frameId, coverage) : null;
+    if (reply.ok && !dom) throw elementGone();
+    if (dom) {
       const check = await checkFidelity(deps, tab, pick, dom);
       fidelity = check.fidelity;
       if (check.verdict === 'mismatch') {
@@ -157,20 +228,25 @@ export async function captureElement(
         fallback = 'mismatch';
       } else {
         const scale = dom.width / Math.max(1, dom.rect.width);
-        const cover = coverBoxes(sensitive, dom.rect, scale, dom);
+        const cover = coverBoxesFor(renderCoverage(coverage, chosen.frameId), {
+          origin: dom.rect,
+          scale,
+          image: dom,
+        });
         try {
           const image = await deps.encode(dom.dataUrl, null, cover, null);
           rendered = {
-            image: { ...image, redacted: cover.length > 0 },
+            image: { ...image, redacted: covers(cover) },
             path: 'dom',
             clipped: false,
+            redaction: { fields: cover.fields.length, frames: cover.frames.length },
           };
         } catch {
           fallback = 'error';
         }
       }
-    } else {
-      fallback = dom.reason;
+    } else if (!reply.ok) {
+      fallback = reply.reason;
     }
   }
   rendered ??= await cropNative(deps, tab, pick.rect);
@@ -189,6 +265,7 @@ export async function captureElement(
       },
       devicePixelRatio: pick.devicePixelRatio,
       images: [{ ...image, mode: 'element' }],
+      redaction: { ...rendered.redaction, scanned: coverage.scanned },
     },
     path,
     fallback,
@@ -197,6 +274,16 @@ export async function captureElement(
     redacted: image.redacted === true,
   };
 }
+
+/** An element or region image and how it was made. */
+interface Rendered {
+  image: EncodedImage;
+  path: 'dom' | 'native';
+  clipped: boolean;
+  redaction: Omit<Redaction, 'scanned'>;
+}
+
+const covers = (boxes: CoverBoxes) => boxes.fields.length > 0 || boxes.frames.length > 0;
 
 interface FidelityCheck {
   verdict: 'match' | 'mismatch' | 'unchecked';
@@ -239,13 +326,17 @@ async function checkFidelity(
 }
 
 /** The DOM render, or a timeout failure if the page does not answer in time. */
-async function renderWithin(deps: ElementCaptureDeps, tabId: number): Promise<DomRender> {
+async function renderWithin(
+  deps: ElementCaptureDeps,
+  tabId: number,
+  frameId: number,
+): Promise<DomRender> {
   const limit = deps.domTimeoutMs ?? DOM_RENDER_TIMEOUT_MS + DOM_RENDER_GRACE_MS;
   const timeout = deps
     .sleep(limit)
     .then((): DomRender => ({ ok: false, reason: 'timeout', message: `over ${limit} ms` }));
   const render = deps
-    .renderElement(tabId)
+    .renderElement(tabId, frameId)
     .then(
       (result): DomRender =>
         result ?? { ok: false, reason: 'error', message: 'The page returned no image.' },
@@ -256,10 +347,10 @@ async function renderWithin(deps: ElementCaptureDeps, tabId: number): Promise<Do
   return Promise.race([render, timeout]);
 }
 
-/** The fields to cover, in document CSS px; fails closed (no capture) when the check fails. */
-async function scanSensitive(deps: ElementCaptureDeps, tabId: number): Promise<Rect[]> {
+/** What to cover in every frame; fails closed (no capture) when the check fails. */
+async function scanSensitive(deps: ElementCaptureDeps, tabId: number): Promise<TabCoverage> {
   try {
-    return await deps.sensitiveRects(tabId);
+    return await deps.coverage(tabId);
   } catch (cause) {
     throw new CaptureError(
       'capture-failed',
@@ -277,7 +368,7 @@ async function cropNative(
   deps: ElementCaptureDeps,
   tab: WalkedTab,
   rect: Rect,
-): Promise<{ image: EncodedImage; path: 'native'; clipped: boolean }> {
+): Promise<Rendered & { path: 'native' }> {
   let view: PageView;
   try {
     view = await deps.revealRect(tab.tabId, rect);
@@ -285,9 +376,9 @@ async function cropNative(
     throw await captureFailure(cause, tab, deps.tabExists);
   }
   let dataUrl: string;
-  let sensitive: Rect[];
+  let coverage: TabCoverage;
   try {
-    sensitive = await scanSensitive(deps, tab.tabId);
+    coverage = await scanSensitive(deps, tab.tabId);
     try {
       dataUrl = await deps.pacer.run(() => deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY));
     } catch (cause) {
@@ -297,19 +388,15 @@ async function cropNative(
     await deps.restoreScroll(tab.tabId, view.restore).catch(() => undefined);
   }
   const cut = viewportCrop(rect, view);
-  if (!cut) {
-    throw new CaptureError(
-      'nothing-visible',
-      'The chosen element is not visible on the screen, so there is nothing to capture.',
-    );
-  }
+  if (!cut) throw elementGone();
   const dpr = view.devicePixelRatio;
   const image = {
     width: Math.round(view.viewport.width * dpr),
     height: Math.round(view.viewport.height * dpr),
   };
-  const screen = { ...view.scroll, ...view.viewport };
-  const cover = coverBoxes(sensitive, screen, dpr, image).filter((box) => intersect(box, cut.crop));
+  const all = coverBoxesFor(coverage, { origin: coverage.scroll, scale: dpr, image });
+  const inCrop = (boxes: Rect[]) => boxes.filter((box) => intersect(box, cut.crop));
+  const cover = { fields: inCrop(all.fields), frames: inCrop(all.frames) };
   let encoded: EncodedImage;
   try {
     encoded = await deps.encode(dataUrl, cut.crop, cover, image);
@@ -321,8 +408,9 @@ async function cropNative(
     );
   }
   return {
-    image: { ...encoded, redacted: cover.length > 0 },
+    image: { ...encoded, redacted: covers(cover) },
     path: 'native',
     clipped: cut.clipped,
+    redaction: { fields: cover.fields.length, frames: cover.frames.length },
   };
 }

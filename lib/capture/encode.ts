@@ -3,6 +3,7 @@ import { LIMITS, type EncodedImage, type ImageMime, type ScreenshotMode } from '
 import { CaptureError } from './errors';
 import { imageInfo } from '../model/image-info';
 import { toImagePixels, type Rect } from '../geometry';
+import { coverOnCanvas, coversAnything, type CoverBoxes } from './redact';
 
 export const THUMBNAIL_WIDTH = 320;
 const THUMBNAIL_QUALITY = 0.72;
@@ -197,20 +198,21 @@ type Box = Rect;
 const CUT_QUALITY = 0.92;
 
 /**
- * An element or region image: decodes `dataUrl`, paints `cover` boxes solid black, keeps `crop`
- * (whole image when null) — all in pixels of an image of size `frame` (null: the source's own) —
- * and encodes it in the source's format (a PNG
- * DOM render stays lossless; a JPEG capture stays JPEG). Stored as is when there is nothing to do.
+ * An element or region image: decodes `dataUrl`, keeps `crop` (whole image when null), paints the
+ * `cover` boxes solid black (holding back the original pixels of unchecked frames) — all in
+ * pixels of an image of size `frame` (null: the source's own) — and encodes it in the source's
+ * format (a PNG DOM render stays lossless; a JPEG capture stays JPEG). Stored as is when there is
+ * nothing to do.
  */
 export async function encodeSelection(
   dataUrl: string,
   crop: Box | null,
-  cover: readonly Box[],
+  cover: CoverBoxes,
   frame: { width: number; height: number } | null = null,
   mode: ScreenshotMode = 'element',
 ): Promise<EncodedImage> {
   const source = dataUrlToBlob(dataUrl);
-  if (!crop && cover.length === 0) return encodeCaptured(source, mode);
+  if (!crop && !coversAnything(cover)) return encodeCaptured(source, mode);
   const bitmap = await createImageBitmap(source);
   let area = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
   try {
@@ -219,9 +221,10 @@ export async function encodeSelection(
     const k = frame && frame.width !== bitmap.width ? bitmap.width / frame.width : 1;
     if (k !== 1) {
       const image = { width: bitmap.width, height: bitmap.height };
-      const scaled = (b: Box) => toImagePixels(b, { scale: k, image });
-      crop = crop && scaled(crop);
-      cover = cover.map(scaled).filter((b): b is Box => b !== null);
+      const scaled = (boxes: Box[]) =>
+        boxes.map((b) => toImagePixels(b, { scale: k, image })).filter((b): b is Box => b !== null);
+      crop = crop && toImagePixels(crop, { scale: k, image });
+      cover = { fields: scaled(cover.fields), frames: scaled(cover.frames) };
     }
     if (crop) {
       const x = Math.max(0, Math.min(bitmap.width - 1, Math.round(crop.x)));
@@ -247,16 +250,14 @@ export async function encodeSelection(
       area.width,
       area.height,
     );
-    context.fillStyle = '#000';
-    for (const box of cover)
-      context.fillRect(box.x - area.x, box.y - area.y, box.width, box.height);
+    const coveredFrames = await coverOnCanvas(context, cover, area);
     const png = source.type === 'image/png';
     const blob = await canvas.convertToBlob(
       png ? { type: 'image/png' } : { type: 'image/jpeg', quality: CUT_QUALITY },
     );
     const result = canvas.transferToImageBitmap();
     try {
-      return await describe(result, blob, mode);
+      return { ...(await describe(result, blob, mode)), coveredFrames };
     } finally {
       result.close();
     }

@@ -5,6 +5,7 @@
  * (element.ts, element-render.ts).
  */
 import type { Rect } from '../geometry';
+import { shadowOpener } from './page/sensitive';
 
 export type { PickMode } from '../model';
 import type { PickMode } from '../model';
@@ -28,7 +29,8 @@ export const DOM_RENDER_MAX_SIDE = 16_384;
 export const PICKED_ELEMENT_KEY = '__touchpointAuditPicked';
 
 /**
- * Runs IN THE PAGE. Shows the picker over the page and resolves with what the auditor chose, or
+ * Runs IN THE PAGE (in each frame, for element mode). Shows the picker over the page and resolves
+ * with what the auditor chose, or
  * `{ cancelled: true }` when they press Esc or the panel cancels (cancelPicker). (A page that is
  * left while picking gives no result at all, which the caller tells apart from a cancel.) Element mode: hover highlights the
  * element under the pointer, click takes it, ↑/↓ widen or narrow, Enter takes the highlighted one.
@@ -36,9 +38,14 @@ export const PICKED_ELEMENT_KEY = '__touchpointAuditPicked';
  * (page CSS cannot reach it, page layout does not change); clicks never reach the page. Before
  * resolving, every listener and node is removed and a frame is painted, so a capture taken next
  * shows the page alone. The picked element stays in an isolated-world global for element-render.ts.
+ * `holes`: child frames that run a picker of their own — the overlay leaves them out (clip-path),
+ * so the pointer reaches the innermost document and an element inside a frame can be chosen.
  */
-export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick | PickCancelled> {
-  // Literals, not imported constants: this function is serialised into the page.
+export function pickInPage(
+  mode: PickMode,
+  text: PickerText,
+  holes: readonly Element[] = [],
+): Promise<PagePick | PickCancelled> {
   const PICKER = '__touchpointAuditPicker';
   const PICKED = '__touchpointAuditPicked';
   const ACCENT = '#1a73e8';
@@ -137,8 +144,22 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
     keys.append(text.keys);
     label.append(keys);
   }
-  layer.append(box, label);
+  // Frames inside the page show no hint of their own: one on the page is enough.
+  layer.append(box, ...(text.hint ? [label] : []));
   root.append(layer);
+
+  /** Cuts the holes (the child frames' boxes, as they are now) out of the overlay. */
+  const cutHoles = () => {
+    if (!holes.length) return;
+    let path = `M0 0H${innerWidth}V${innerHeight}H0Z`;
+    for (const frame of holes) {
+      const r = frame.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0)
+        path += `M${r.left} ${r.top}h${r.width}v${r.height}h${-r.width}Z`;
+    }
+    // On the host: it is what the page's hit testing meets first.
+    host.style.setProperty('clip-path', `path(evenodd, "${path}")`, 'important');
+  };
 
   const place = (r: { left: number; top: number; width: number; height: number }) => {
     styled(box, {
@@ -163,14 +184,29 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
     let start: { x: number; y: number } | null = null;
     let done = false;
 
+    const openShadow = shadowOpener();
+    /** The innermost element at a point, inside open and closed shadow roots too. */
     const elementAt = (x: number, y: number): HTMLElement | null => {
-      for (const hit of document.elementsFromPoint(x, y)) {
-        if (hit === host) continue;
-        let element: Element | null = hit;
-        while (element && !(element instanceof HTMLElement)) element = element.parentElement;
-        if (element) return element;
+      let scope: Document | ShadowRoot = document;
+      let found: HTMLElement | null = null;
+      for (let depth = 0; depth < 32; depth++) {
+        let next: HTMLElement | null = null;
+        for (const hit of scope.elementsFromPoint(x, y)) {
+          if (hit === host) continue;
+          // A shadow root's list starts with its own elements; its host means none is there.
+          if (scope !== document && hit.getRootNode() !== scope) break;
+          let element: Element | null = hit;
+          while (element && !(element instanceof HTMLElement)) element = element.parentElement;
+          if (element) next = element;
+          break;
+        }
+        if (!next) break;
+        found = next;
+        const shadow = openShadow(next);
+        if (!shadow || shadow === scope) break;
+        scope = shadow;
       }
-      return null;
+      return found;
     };
     const highlight = (element: HTMLElement | null) => {
       current = element;
@@ -245,7 +281,10 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
         cancel();
       } else if (mode === 'element' && current && event.key === 'ArrowUp') {
         stop(event);
-        const parent = current.parentElement;
+        // Out of a shadow root to its host.
+        const root = current.getRootNode();
+        const parent =
+          current.parentElement ?? (root instanceof ShadowRoot ? (root.host as HTMLElement) : null);
         if (parent && parent !== document.documentElement) {
           narrower.push(current);
           highlight(parent);
@@ -260,7 +299,13 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
       }
     };
     const onScroll = () => {
+      cutHoles();
       if (mode === 'element' && pointer) highlight(elementAt(pointer.x, pointer.y));
+    };
+    // Into a hole (a child frame's own picker takes over) or out of the page: no highlight here.
+    const onLeave = () => {
+      pointer = null;
+      if (mode === 'element') highlight(null);
     };
 
     const swallowed = ['mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu'];
@@ -269,9 +314,11 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
       layer.removeEventListener('pointermove', onMove);
       layer.removeEventListener('pointerdown', onDown);
       layer.removeEventListener('pointerup', onUp);
+      layer.removeEventListener('pointerleave', onLeave);
       for (const type of swallowed) layer.removeEventListener(type, stop);
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', onScroll);
       host.remove();
       if (scope[PICKER] === picker) delete scope[PICKER];
     };
@@ -297,9 +344,12 @@ export function pickInPage(mode: PickMode, text: PickerText): Promise<PagePick |
     layer.addEventListener('pointermove', onMove);
     layer.addEventListener('pointerdown', onDown);
     layer.addEventListener('pointerup', onUp);
+    layer.addEventListener('pointerleave', onLeave);
     for (const type of swallowed) layer.addEventListener(type, stop);
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    cutHoles();
     document.documentElement.append(host);
   });
 }

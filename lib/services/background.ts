@@ -63,7 +63,13 @@ export async function captureFromBackground(
       mode === 'full-page'
         ? await deps.capture.fullPage(activeJourneyId, { tab: target })
         : await deps.capture.visible(activeJourneyId, { tab: target, note });
-    const params = { n: saved.step.seq, parts: saved.parts, redacted: saved.redacted ? 1 : 0 };
+    const params = {
+      n: saved.step.seq,
+      parts: saved.parts,
+      redacted: saved.redacted ? 1 : 0,
+      fields: saved.redaction.fields,
+      frames: saved.redaction.frames,
+    };
     await writeSettings({
       notice: { kind: 'captured', reason: mode, params, at: Date.now() },
     });

@@ -5,6 +5,7 @@
  * → compact in the background. lib/capture never touches the store; this never draws pixels.
  */
 import { captureFailure, CaptureError, restrictedReason, type CapturedPage } from '../capture';
+import type { Redaction } from '../capture/captured';
 import type { CapturePacer } from '../capture/pacer';
 import {
   captureElement,
@@ -26,8 +27,8 @@ export interface CaptureBrowser {
   findTargetTab(): Promise<WalkedTab | null>;
   captureVisibleTab(windowId: number, quality: number): Promise<string>;
   tabExists(tabId: number): Promise<boolean>;
-  /** Runs the element renderer (entrypoints/element-capture.ts) in the tab; its reply unparsed. */
-  renderElement(tabId: number): Promise<unknown>;
+  /** Runs the element renderer (entrypoints/element-capture.ts) in a frame of the tab; its reply unparsed. */
+  renderElement(tabId: number, frameId: number): Promise<unknown>;
   /** The auditor's identity (Options): fields holding it are covered. */
   readIdentity(): Promise<Identity>;
 }
@@ -56,8 +57,10 @@ export interface SavedCapture {
   step: Touchpoint;
   /** How many images (parts) the step got. */
   parts: number;
-  /** Whether sensitive fields were covered. */
+  /** Whether anything was covered (sensitive fields, or frames that could not be checked). */
   redacted: boolean;
+  /** What was covered, counted. */
+  redaction: Redaction;
 }
 
 export type ElementOutcome =
@@ -91,7 +94,7 @@ export class CaptureService {
         tabExists: this.deps.browser.tabExists,
         pacer: this.deps.pacer,
         encode: this.deps.encodeCaptured,
-        findSensitiveFields: (tabId) => this.sensitiveFields(tabId),
+        coverage: (tabId) => this.coverage(tabId),
         now: this.deps.now,
       },
       target.tab,
@@ -113,7 +116,7 @@ export class CaptureService {
         pacer: this.deps.pacer,
         stitcher: this.deps.stitcher,
         now: this.deps.now,
-        sensitiveRects: async (tabId) => (await this.sensitiveFields(tabId)).rects,
+        coverage: (tabId) => this.coverage(tabId),
       },
       target.tab,
       options,
@@ -151,8 +154,8 @@ export class CaptureService {
             this.pickingTab = null;
           }
         },
-        renderElement: async (tabId) => {
-          const reply = DomRender.safeParse(await browser.renderElement(tabId));
+        renderElement: async (tabId, frameId) => {
+          const reply = DomRender.safeParse(await browser.renderElement(tabId, frameId));
           return reply.success
             ? reply.data
             : { ok: false, reason: 'error', message: 'The page returned no usable image.' };
@@ -161,7 +164,7 @@ export class CaptureService {
         restoreScroll: page.restoreScroll,
         encode: this.deps.encodeSelection,
         decodePixels: this.deps.decodePixels,
-        sensitiveRects: async (tabId) => (await this.sensitiveFields(tabId)).rects,
+        coverage: (tabId) => this.coverage(tabId),
         sleep: this.deps.sleep,
         now: this.deps.now,
       },
@@ -192,10 +195,10 @@ export class CaptureService {
     return { journeyId, tab: walked };
   }
 
-  /** The fields to cover in the tab, found by the page agent; fails closed (no capture). */
-  private async sensitiveFields(tabId: number) {
+  /** What to cover in every frame of the tab, found by the page agent; fails closed (no capture). */
+  private async coverage(tabId: number) {
     const identity = await this.deps.browser.readIdentity();
-    return this.deps.page.findSensitiveFields(tabId, identity).catch(async (cause: unknown) => {
+    return this.deps.page.coverage(tabId, identity).catch(async (cause: unknown) => {
       if (cause instanceof CaptureError) throw cause;
       throw await captureFailure(
         cause,
@@ -225,6 +228,7 @@ export class CaptureService {
       step,
       parts: page.images.length,
       redacted: page.images.some((image) => image.redacted === true),
+      redaction: page.redaction,
     };
   }
 }

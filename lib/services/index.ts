@@ -38,7 +38,7 @@ export function extensionCaptureService(store: AuditStore): CaptureService {
       findTargetTab,
       captureVisibleTab,
       tabExists,
-      renderElement: (tabId) => runFileInTab(tabId, RENDER_SCRIPT),
+      renderElement: (tabId, frameId) => runFileInTab(tabId, RENDER_SCRIPT, frameId),
       readIdentity,
     },
     page: pageClient(),

@@ -162,3 +162,22 @@ export class DataPage {
       .nth(columns.indexOf(column));
   }
 }
+
+/** Saves the auditor's identity in Options (covered in every capture from then on). */
+export async function setIdentity(
+  context: BrowserContext,
+  extensionId: string,
+  identity: { name: string; email: string; phone: string },
+) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const form = options.getByRole('form', { name: 'Your identity (redacted automatically)' });
+  await form.getByLabel('Your name').fill(identity.name);
+  await form.getByLabel('Your email').fill(identity.email);
+  await form.getByLabel('Your phone').fill(identity.phone);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    'Saved. Your details will be covered in new captures.',
+  );
+  await options.close();
+}

@@ -179,3 +179,26 @@ export async function readTable<T = Record<string, unknown>>(
     table,
   );
 }
+
+/** Writes a stored image's bytes to `dir` (for a person to look at while debugging a test). */
+export async function saveStoredImage(extensionPage: Page, id: string, dir: string) {
+  const { writeFile } = await import('node:fs/promises');
+  const base64 = await extensionPage.evaluate(async (shotId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const blob = await new Promise<Blob>((resolve, reject) => {
+      const request = db.transaction('images').objectStore('images').get(shotId);
+      request.onsuccess = () => resolve((request.result as { blob: Blob }).blob);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, id);
+  await writeFile(`${dir}/${id}.img`, Buffer.from(base64, 'base64'));
+}

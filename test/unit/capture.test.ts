@@ -10,7 +10,7 @@ import { readSettings, writeSettings } from '../../lib/browser';
 import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS } from '../../lib/services/background';
 import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
 import type { PageClient } from '../../lib/services/page';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
 
 /** A clock whose sleep advances virtual time instantly. */
 function virtualClock(): Clock & { calls: number[] } {
@@ -97,7 +97,7 @@ async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial
       ...browser,
     },
     page: {
-      findSensitiveFields: async () => ({ scrollX: 0, scrollY: 0, rects: [] }),
+      coverage: async () => topCoverage(),
       ...page,
     } as PageClient,
     pacer: new CapturePacer(virtualClock()),
@@ -166,10 +166,23 @@ describe('CaptureService.visible', () => {
   it('fails closed when the page cannot be checked for fields to cover', async () => {
     const { service, db, journeyId } = await captureSetup(
       {},
-      { findSensitiveFields: async () => Promise.reject(new Error('Frame was removed')) },
+      { coverage: async () => Promise.reject(new Error('Frame was removed')) },
     );
     await expect(service.visible(journeyId)).rejects.toMatchObject({ reason: 'capture-failed' });
     expect(await db.touchpoints.count()).toBe(0);
+  });
+
+  it("checks every frame with the auditor's identity and reports what was covered", async () => {
+    const identity = { name: 'Ann Example', email: 'ann@example.test', phone: '' };
+    const asked: unknown[][] = [];
+    const { service, journeyId } = await captureSetup(
+      { readIdentity: async () => identity },
+      { coverage: async (...args) => (asked.push(args), topCoverage()) },
+    );
+    const saved = await service.visible(journeyId);
+    expect(asked).toEqual([[TAB.tabId, identity]]);
+    expect(saved.redaction).toEqual({ fields: 0, frames: 0, scanned: 0 });
+    expect(saved.redacted).toBe(false);
   });
 
   it('turns a full disk into a storage-full message and stores nothing', async () => {
@@ -234,7 +247,7 @@ describe('CaptureService guards every mode the same way', () => {
         }),
       },
       {
-        pick: async () => pick,
+        pick: async () => ({ frameId: 0, pick }),
         cancelPick: async () => (cancelled++, true),
       },
     );
@@ -253,10 +266,13 @@ describe('CaptureService guards every mode the same way', () => {
       { renderElement: async () => ({ ok: true, dataUrl: 'javascript:alert(1)' }) },
       {
         pick: async () => ({
-          rect: { x: 0, y: 0, width: 10, height: 10 },
-          scroll: { x: 0, y: 0 },
-          viewport: { width: 100, height: 100 },
-          devicePixelRatio: 1,
+          frameId: 0,
+          pick: {
+            rect: { x: 0, y: 0, width: 10, height: 10 },
+            scroll: { x: 0, y: 0 },
+            viewport: { width: 100, height: 100 },
+            devicePixelRatio: 1,
+          },
         }),
         revealRect: async () => ({
           scroll: { x: 0, y: 0 },

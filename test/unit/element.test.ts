@@ -6,10 +6,13 @@ import {
   type DomRender,
   type ElementCapture,
   type ElementCaptureDeps,
+  type FramePick,
   type PagePick,
   type PageView,
 } from '../../lib/capture/element';
-import { fakeImage } from './helpers';
+import { composeFrames } from '../../lib/capture/frame-tree';
+import { NOTHING_TO_COVER, type CoverBoxes } from '../../lib/capture/redact';
+import { fakeImage, frameReport, topCoverage } from './helpers';
 
 const instantClock: Clock = { now: () => 0, sleep: async () => undefined };
 const TEXT = { hint: 'Click an element to capture it — Esc to cancel', keys: '' };
@@ -23,12 +26,17 @@ const pickOf = (rect: Rect, dpr = 2): PagePick => ({
   viewport: { width: 1280, height: 800 },
   devicePixelRatio: dpr,
 });
+/** A pick in the top document (frame 0). */
+const topPick = (rect: Rect, dpr = 2): FramePick => ({ frameId: 0, pick: pickOf(rect, dpr) });
+/** The page scrolled as the picks above: what to cover, in document CSS px. */
+const scrolled = (options: { fields?: Rect[]; unchecked?: Rect[] } = {}) =>
+  topCoverage({ ...options, scroll: { x: 0, y: 1300 }, viewport: { width: 1280, height: 800 } });
 
 interface Calls {
   encode: {
     source: string;
     crop: Rect | null;
-    cover: Rect[];
+    cover: CoverBoxes;
     frame: { width: number; height: number } | null;
   }[];
   captured: number;
@@ -60,7 +68,7 @@ async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
       calls.captured++;
       return 'data:image/jpeg;base64,CAPTURE';
     },
-    pick: async () => pickOf(CARD),
+    pick: async () => topPick(CARD),
     renderElement: async (): Promise<DomRender> => ({
       ok: true,
       dataUrl: 'data:image/png;base64,DOM',
@@ -79,7 +87,7 @@ async function setup(overrides: Partial<ElementCaptureDeps> = {}) {
       calls.encode.push({ source, crop, cover, frame });
       return { ...fakeImage(), width: crop?.width ?? 720, height: crop?.height ?? 440 };
     },
-    sensitiveRects: async () => [],
+    coverage: async () => scrolled(),
     // Only the timeout test lets time pass.
     sleep: never,
     now: () => 1_700_000_000_000,
@@ -129,7 +137,7 @@ describe('captureElement', () => {
     });
     expect(calls.captured).toBe(0);
     expect(calls.encode).toEqual([
-      { source: 'data:image/png;base64,DOM', crop: null, cover: [], frame: null },
+      { source: 'data:image/png;base64,DOM', crop: null, cover: NOTHING_TO_COVER, frame: null },
     ]);
     if (result.outcome !== 'captured') throw new Error('not captured');
     expect(result.page).toMatchObject({
@@ -166,7 +174,7 @@ describe('captureElement', () => {
       {
         source: 'data:image/jpeg;base64,CAPTURE',
         crop: { x: 200, y: 400, width: 720, height: 440 },
-        cover: [],
+        cover: NOTHING_TO_COVER,
         // The viewport at DPR 2: the size the crop was computed for.
         frame: { width: 2560, height: 1600 },
       },
@@ -304,7 +312,7 @@ describe('captureElement', () => {
       const low = { x: 100, y: 2000, width: 360, height: 220 };
       const offscreen = decoder(solid(CARD_PX, WHITE), solid(CARD_PX, [0, 0, 0]));
       const clipped = await setup({
-        pick: async () => pickOf(low),
+        pick: async () => topPick(low),
         renderElement: async () => ({
           ok: true,
           dataUrl: 'data:image/png;base64,DOM',
@@ -337,7 +345,7 @@ describe('captureElement', () => {
   it('scrolls an element into view when it is off screen and crops where it landed', async () => {
     const below = { x: 40, y: 3000, width: 600, height: 300 };
     const { deps, calls } = await setup({
-      pick: async () => pickOf(below, 1),
+      pick: async () => topPick(below, 1),
       renderElement: async () => ({ ok: false, reason: 'timeout', message: '' }),
       revealRect: async (_tabId, rect) => {
         calls.revealed.push(rect);
@@ -357,7 +365,7 @@ describe('captureElement', () => {
   it('always crops a region from a native capture (never renders it)', async () => {
     const region = { x: 200, y: 1450, width: 320, height: 240 };
     const { deps, calls } = await setup({
-      pick: async () => pickOf(region),
+      pick: async () => topPick(region),
       renderElement: () => Promise.reject(new Error('must not render a region')),
     });
     const result = await captureElement(deps, TAB, 'region', TEXT);
@@ -372,20 +380,25 @@ describe('captureElement', () => {
 
   it('covers sensitive fields in the output pixels and marks the image redacted', async () => {
     const password = { x: 120, y: 1600, width: 100, height: 30 };
-    const dom = await setup({ sensitiveRects: async () => [password] });
+    const dom = await setup({ coverage: async () => scrolled({ fields: [password] }) });
     const result = await captureElement(dom.deps, TAB, 'element', TEXT);
-    expect(dom.calls.encode[0]?.cover).toEqual([{ x: 40, y: 200, width: 200, height: 60 }]);
+    expect(dom.calls.encode[0]?.cover).toEqual({
+      fields: [{ x: 40, y: 200, width: 200, height: 60 }],
+      frames: [],
+    });
     expect(result).toMatchObject({ redacted: true });
     expect(imageOf(result).redacted).toBe(true);
+    if (result.outcome !== 'captured') throw new Error('not captured');
+    expect(result.page.redaction).toEqual({ fields: 1, frames: 0, scanned: 0 });
 
     // Native path: boxes are in capture pixels (viewport origin), the crop cuts them with the image.
     const region = { x: 100, y: 1500, width: 360, height: 220 };
     const order: string[] = [];
     const native = await setup({
-      pick: async () => pickOf(region),
-      sensitiveRects: async () => (
+      pick: async () => topPick(region),
+      coverage: async () => (
         order.push('scan'),
-        [password, { x: 900, y: 1320, width: 50, height: 20 }]
+        scrolled({ fields: [password, { x: 900, y: 1320, width: 50, height: 20 }] })
       ),
     });
     const { revealRect, captureVisibleTab, restoreScroll } = native.deps;
@@ -395,17 +408,178 @@ describe('captureElement', () => {
       captureVisibleTab(...args)
     );
     native.deps.restoreScroll = (...args) => (order.push('restore'), restoreScroll(...args));
-    await captureElement(native.deps, TAB, 'region', TEXT);
-    // Measured after scrolling, so fixed and sticky fields are where the capture shows them.
-    expect(order).toEqual(['reveal', 'scan', 'capture', 'restore']);
+    const cut = await captureElement(native.deps, TAB, 'region', TEXT);
+    // The first check places the pick; the one that decides the cover is measured after
+    // scrolling, so fixed and sticky fields are where the capture shows them.
+    expect(order).toEqual(['scan', 'reveal', 'scan', 'capture', 'restore']);
     expect(native.calls.encode[0]).toMatchObject({
       crop: { x: 200, y: 400, width: 720, height: 440 },
-      cover: [{ x: 240, y: 600, width: 200, height: 60 }],
+      cover: { fields: [{ x: 240, y: 600, width: 200, height: 60 }], frames: [] },
+    });
+    // The field outside the selection is not counted.
+    if (cut.outcome !== 'captured') throw new Error('not captured');
+    expect(cut.page.redaction).toEqual({ fields: 1, frames: 0, scanned: 0 });
+  });
+
+  it('covers an embedded frame that could not be checked, and counts only the frames it shows', async () => {
+    const { deps, calls } = await setup({
+      coverage: async () =>
+        scrolled({
+          unchecked: [
+            { x: 300, y: 1550, width: 100, height: 100 },
+            // Beside the card: not on the image.
+            { x: 900, y: 1500, width: 100, height: 100 },
+          ],
+        }),
+    });
+    const result = await captureElement(deps, TAB, 'element', TEXT);
+    expect(calls.encode[0]?.cover).toEqual({
+      fields: [],
+      frames: [{ x: 400, y: 100, width: 200, height: 200 }],
+    });
+    expect(result).toMatchObject({ outcome: 'captured', path: 'dom', redacted: true });
+    if (result.outcome !== 'captured') throw new Error('not captured');
+    expect(result.page.redaction).toEqual({ fields: 0, frames: 1, scanned: 0 });
+  });
+
+  describe('a pick inside an embedded frame', () => {
+    /**
+     * The top document scrolled to 1300 shows a frame (frame id 3) with its content box at
+     * (100, 50) of the viewport, 400×300, unscaled; the frame is scrolled to 200 inside itself and
+     * shows a sensitive field at (20, 30) of its own viewport.
+     */
+    const framed = (fields: Rect[] = [{ x: 20, y: 30, width: 100, height: 20 }]) =>
+      composeFrames([
+        {
+          frameId: 0,
+          report: frameReport({
+            scroll: { x: 0, y: 1300 },
+            frames: [
+              {
+                slot: 0,
+                content: { x: 100, y: 50, width: 400, height: 300 },
+                outer: { x: 98, y: 48, width: 404, height: 304 },
+                exact: true,
+                reachable: true,
+              },
+            ],
+          }),
+        },
+        {
+          frameId: 3,
+          report: frameReport({
+            nonce: 'child-nonce',
+            parent: { nonce: 'top-nonce', slot: 0 },
+            top: false,
+            viewport: { width: 400, height: 300 },
+            scroll: { x: 0, y: 200 },
+            fields,
+          }),
+        },
+      ]);
+    /** The picked element, in the frame's own document CSS px. */
+    const inFrame = { x: 10, y: 220, width: 200, height: 100 };
+    const framePick: FramePick = {
+      frameId: 3,
+      pick: {
+        rect: inFrame,
+        scroll: { x: 0, y: 200 },
+        viewport: { width: 400, height: 300 },
+        devicePixelRatio: 2,
+      },
+    };
+
+    it("is rendered in its frame and covered where the render shows the frame's field", async () => {
+      const rendered: number[] = [];
+      const { deps, calls } = await setup({
+        pick: async () => framePick,
+        coverage: async () => framed(),
+        renderElement: async (_tabId, frameId): Promise<DomRender> => (
+          rendered.push(frameId),
+          {
+            ok: true,
+            dataUrl: 'data:image/png;base64,DOM',
+            width: 400,
+            height: 200,
+            rect: inFrame,
+            transient: [],
+            renderMs: 5,
+          }
+        ),
+      });
+      const result = await captureElement(deps, TAB, 'element', TEXT);
+      expect(rendered).toEqual([3]);
+      expect(result).toMatchObject({ path: 'dom', redacted: true });
+      // The element shows at (110, 1370) of the top document, the field at (120, 1380): ×2.
+      expect(calls.encode[0]?.cover).toEqual({
+        fields: [{ x: 20, y: 20, width: 200, height: 40 }],
+        frames: [],
+      });
+      if (result.outcome !== 'captured') throw new Error('not captured');
+      // The step records the top document's viewport, not the frame's.
+      expect(result.page).toMatchObject({
+        viewport: { width: 1280, height: 800 },
+        devicePixelRatio: 2,
+        redaction: { fields: 1, frames: 0, scanned: 1 },
+      });
+    });
+
+    it('falls back to a crop of the screen where the frame shows the element', async () => {
+      const { deps, calls } = await setup({
+        pick: async () => framePick,
+        coverage: async () => framed(),
+        renderElement: async () => ({ ok: false, reason: 'error', message: 'unsupported' }),
+      });
+      const result = await captureElement(deps, TAB, 'element', TEXT);
+      expect(result).toMatchObject({ path: 'native', fallback: 'error', redacted: true });
+      expect(calls.revealed).toEqual([{ x: 110, y: 1370, width: 200, height: 100 }]);
+      expect(calls.encode[0]).toMatchObject({
+        crop: { x: 220, y: 140, width: 400, height: 200 },
+        cover: { fields: [{ x: 240, y: 160, width: 200, height: 40 }], frames: [] },
+      });
+    });
+
+    // BUG (lib/capture/element.ts:214 with frame-tree.ts:124): the render of an element in a
+    // frame shows all of it, but the frame's fields are clipped to the frame's viewport, so a
+    // field of the element scrolled out of its frame is rendered uncovered. Flip to it() once
+    // fixed.
+    it('covers the frame’s fields the render shows beyond the frame’s viewport', async () => {
+      const tall = { x: 10, y: 220, width: 200, height: 400 };
+      // The frame's field below its viewport (client y 350), inside the picked element.
+      const coverage = framed([{ x: 20, y: 350, width: 100, height: 20 }]);
+      const { deps, calls } = await setup({
+        pick: async () => ({ ...framePick, pick: { ...framePick.pick, rect: tall } }),
+        coverage: async () => coverage,
+        renderElement: async (): Promise<DomRender> => ({
+          ok: true,
+          dataUrl: 'data:image/png;base64,DOM',
+          width: 200,
+          height: 400,
+          rect: tall,
+          transient: [],
+          renderMs: 5,
+        }),
+      });
+      await captureElement(deps, TAB, 'element', TEXT);
+      // The element shows at (110, 1370) of the top document; the field at (120, 1700).
+      expect(calls.encode[0]?.cover.fields).toEqual([{ x: 10, y: 330, width: 100, height: 20 }]);
+    });
+
+    it('captures nothing when the frame is no longer on the page', async () => {
+      const { deps, calls } = await setup({
+        pick: async () => ({ ...framePick, frameId: 9 }),
+        coverage: async () => framed(),
+      });
+      await expect(captureElement(deps, TAB, 'element', TEXT)).rejects.toMatchObject({
+        reason: 'nothing-visible',
+      });
+      expect(calls.captured + calls.encode.length).toBe(0);
     });
   });
 
   it('fails closed: nothing when the field check, the capture or the picker fails', async () => {
-    const check = await setup({ sensitiveRects: () => Promise.reject(new Error('no access')) });
+    // The check fails before anything moved: nothing is captured or scrolled.
+    const check = await setup({ coverage: () => Promise.reject(new Error('no access')) });
     await expect(captureElement(check.deps, TAB, 'element', TEXT)).rejects.toMatchObject({
       reason: 'capture-failed',
     });
@@ -413,10 +587,24 @@ describe('captureElement', () => {
       reason: 'capture-failed',
     });
     expect(check.calls.captured).toBe(0);
-    expect(check.calls.restored).toHaveLength(1);
+    expect(check.calls.restored).toHaveLength(0);
+    // The check after scrolling fails: nothing is captured, the scroll is put back.
+    let checks = 0;
+    const later = await setup({
+      coverage: async () => {
+        if (++checks > 1) throw new Error('Frame was removed');
+        return scrolled();
+      },
+    });
+    await expect(captureElement(later.deps, TAB, 'region', TEXT)).rejects.toMatchObject({
+      reason: 'capture-failed',
+    });
+    expect(later.calls.revealed).toHaveLength(1);
+    expect(later.calls.captured).toBe(0);
+    expect(later.calls.restored).toHaveLength(1);
 
     const refused = await setup({
-      pick: async () => pickOf(CARD),
+      pick: async () => topPick(CARD),
       captureVisibleTab: () => Promise.reject(new Error('Cannot access contents')),
     });
     await expect(captureElement(refused.deps, TAB, 'region', TEXT)).rejects.toMatchObject({
@@ -442,7 +630,7 @@ describe('captureElement', () => {
 
     const hidden = await setup({
       renderElement: async () => ({ ok: false, reason: 'gone', message: '' }),
-      pick: async () => pickOf({ x: -500, y: 1500, width: 100, height: 100 }),
+      pick: async () => topPick({ x: -500, y: 1500, width: 100, height: 100 }),
       revealRect: async () => ({
         scroll: { x: 0, y: 1300 },
         restore: { x: 0, y: 1300 },

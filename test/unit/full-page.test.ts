@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureError, CapturePacer, MIN_CAPTURE_GAP_MS, type Clock } from '../../lib/capture';
 import {
   captureFullPage,
-  coverRectsForPart,
+  coverForDraw,
   drawOps,
   MAX_PART_HEIGHT,
   MAX_PART_PIXELS,
@@ -18,7 +18,8 @@ import {
 } from '../../lib/capture/full-page';
 import type { PageMetrics, PinnedInView } from '../../lib/capture/page/replies';
 import type { Rect } from '../../lib/geometry';
-import type { EncodedImage } from '../../lib/model';
+import type { EncodedImage, HeldBackArea } from '../../lib/model';
+import { topCoverage } from './helpers';
 
 describe('planTiles', () => {
   it('steps one viewport at a time; the last tile is scrolled to the bottom and overlaps', () => {
@@ -105,19 +106,54 @@ describe('drawOps', () => {
   });
 });
 
-describe('coverRectsForPart', () => {
+describe('coverForDraw', () => {
   const part = { index: 1, top: 1000, height: 1000 };
-  it('maps document CSS px to part pixels at the DPR, grown to whole 16 px JPEG blocks', () => {
-    expect(coverRectsForPart([{ x: 10, y: 600, width: 50, height: 20 }], part, 2, 1280)).toEqual([
-      { x: 16, y: 192, width: 112, height: 48 },
-    ]);
+  it('moves tile pixels with the rows into the part, grown to whole 16 px JPEG blocks', () => {
+    // Tile rows from 100 go to part rows from 500: a box at tile row 300 lands at 700.
+    const op = { part: 1, sourceY: 100, targetY: 500, rows: 400 };
+    const box = { x: 20, y: 300, width: 100, height: 40 };
+    expect(coverForDraw({ fields: [box], frames: [box] }, op, part, 1280)).toEqual({
+      fields: [{ x: 16, y: 688, width: 112, height: 64 }],
+      frames: [{ x: 16, y: 688, width: 112, height: 64 }],
+    });
   });
-  it('clips to the part and skips rects outside it or without area', () => {
-    expect(coverRectsForPart([{ x: 0, y: 0, width: 100, height: 100 }], part, 1, 1280)).toEqual([]);
+  it('clips to the part and to the rows the draw fills; skips boxes outside them or without area', () => {
+    const top = { part: 1, sourceY: 0, targetY: 0, rows: 400 };
+    // Below the rows this draw fills (another tile covers what it shows there).
     expect(
-      coverRectsForPart([{ x: 1200, y: 1990, width: 300, height: 300 }], part, 1, 1280),
-    ).toEqual([{ x: 1200, y: 976, width: 80, height: 24 }]);
-    expect(coverRectsForPart([{ x: 5, y: 1500, width: 0, height: 9 }], part, 1, 1280)).toEqual([]);
+      coverForDraw(
+        { fields: [{ x: 0, y: 500, width: 100, height: 100 }], frames: [] },
+        top,
+        part,
+        1280,
+      ),
+    ).toEqual({ fields: [], frames: [] });
+    // Grown up to its block, but not into the rows of the draw below it.
+    expect(
+      coverForDraw(
+        { fields: [], frames: [{ x: 0, y: 390, width: 100, height: 30 }] },
+        top,
+        part,
+        1280,
+      ),
+    ).toEqual({ fields: [], frames: [{ x: 0, y: 384, width: 112, height: 16 }] });
+    const bottom = { part: 1, sourceY: 0, targetY: 900, rows: 100 };
+    expect(
+      coverForDraw(
+        { fields: [{ x: 1200, y: 90, width: 300, height: 300 }], frames: [] },
+        bottom,
+        part,
+        1280,
+      ),
+    ).toEqual({ fields: [{ x: 1200, y: 976, width: 80, height: 24 }], frames: [] });
+    expect(
+      coverForDraw(
+        { fields: [{ x: 5, y: 50, width: 0, height: 9 }], frames: [] },
+        bottom,
+        part,
+        1280,
+      ),
+    ).toEqual({ fields: [], frames: [] });
   });
 });
 
@@ -240,7 +276,7 @@ function fakeStitcher(scale: number) {
     closed: 0,
     created: 0,
     released: 0,
-    parts: [] as { rows: number[]; covers: Rect[] }[],
+    parts: [] as { rows: number[]; covers: Rect[]; frames: Rect[] }[],
   };
   const stitcher: Stitcher = {
     async decode(dataUrl) {
@@ -255,14 +291,23 @@ function fakeStitcher(scale: number) {
     },
     createPart(width, height) {
       log.created++;
-      const record = { rows: new Array<number>(height).fill(-1), covers: [] as Rect[] };
+      const record = {
+        rows: new Array<number>(height).fill(-1),
+        covers: [] as Rect[],
+        frames: [] as Rect[],
+      };
       log.parts.push(record);
       return {
         draw(tile, sourceY, targetY, rows) {
           const origin = Math.round((tile as FakeTile).scrollY * scale);
           for (let i = 0; i < rows; i++) record.rows[targetY + i] = origin + sourceY + i;
         },
-        cover: (rects) => void record.covers.push(...rects),
+        async cover(boxes): Promise<HeldBackArea[]> {
+          record.covers.push(...boxes.fields);
+          record.frames.push(...boxes.frames);
+          // Each frame's original pixels, held back (a canvas copies them in the browser).
+          return boxes.frames.map((area) => ({ area, original: new Blob([`frame ${area.y}`]) }));
+        },
         async encode(): Promise<EncodedImage> {
           return {
             mode: 'full-page',
@@ -307,7 +352,8 @@ async function setup(options: FakePageOptions, overrides: Partial<FullPageDeps> 
     tabExists: async () => true,
     stitcher,
     now: () => 1_700_000_000_000,
-    sensitiveRects: async () => [],
+    // Nothing to cover, checked where the page is scrolled for each tile.
+    coverage: async () => topCoverage({ scroll: { x: 0, y: page.scrollY } }),
     ...overrides,
   };
   return { deps, page, log, captures };
@@ -417,21 +463,57 @@ describe('captureFullPage', () => {
       { x: 0, y: 30_000, width: 1280, height: 64 },
     ];
     const asked: number[] = [];
-    const { deps, log } = await setup(
-      { pageHeight: 40_000 },
-      { sensitiveRects: async (tabId) => (asked.push(tabId), rects) },
+    const { deps, log, page, captures } = await setup({ pageHeight: 40_000 });
+    // Each tile is checked where the page is scrolled for it (fields in document CSS px).
+    deps.coverage = async (tabId) => (
+      asked.push(tabId),
+      topCoverage({ fields: rects, scroll: { x: 0, y: page.scrollY } })
     );
     const result = await captureFullPage(deps, TAB);
-    expect(asked).toEqual([7]);
+    expect(asked).toEqual(captures.map(() => 7));
     const shots = result.images;
     expect(shots.length).toBe(2);
     expect(log.parts[0]!.covers).toEqual([{ x: 96, y: 288, width: 208, height: 48 }]);
     expect(log.parts[1]!.covers).toEqual([{ x: 0, y: 30_000 - 20_000, width: 1280, height: 64 }]);
     expect(shots.map((s) => s.redacted)).toEqual([true, true]);
+    expect(shots.map((s) => s.coveredFrames)).toEqual([[], []]);
+    expect(result.redaction).toEqual({ fields: 2, frames: 0, scanned: 0 });
 
-    const clean = await setup({ pageHeight: 40_000 }, { sensitiveRects: async () => [rects[0]!] });
+    const clean = await setup({ pageHeight: 40_000 });
+    clean.deps.coverage = async () =>
+      topCoverage({ fields: [rects[0]!], scroll: { x: 0, y: clean.page.scrollY } });
     const cleanShots = (await captureFullPage(clean.deps, TAB)).images;
     expect(cleanShots.map((s) => s.redacted)).toEqual([true, false]);
+  });
+
+  it('covers a frame that could not be checked on every tile that shows it, holding back its pixels', async () => {
+    // A frame across the seam of tiles 1 and 2 (rows 700–900 of the page).
+    const frame = { x: 100, y: 700, width: 300, height: 200 };
+    const { deps, log, page } = await setup({ pageHeight: 4000 });
+    deps.coverage = async () =>
+      topCoverage({ unchecked: [frame], scroll: { x: 0, y: page.scrollY } });
+    const result = await captureFullPage(deps, TAB);
+    // Each tile covers the rows it shows, grown to whole blocks of the part.
+    expect(log.parts[0]!.frames).toEqual([
+      { x: 96, y: 688, width: 304, height: 112 },
+      { x: 96, y: 800, width: 304, height: 112 },
+    ]);
+    expect(log.parts[0]!.covers).toEqual([]);
+    expect(result.images[0]).toMatchObject({ redacted: true });
+    expect(result.images[0]!.coveredFrames!.map((held) => held.area)).toEqual(log.parts[0]!.frames);
+    // One frame, seen on two tiles.
+    expect(result.redaction).toEqual({ fields: 0, frames: 1, scanned: 0 });
+  });
+
+  it('fails closed: a tile whose check fails stores nothing, and the page is restored', async () => {
+    const { deps, page } = await setup({ pageHeight: 4000 });
+    let checks = 0;
+    deps.coverage = async () => {
+      if (++checks === 3) throw new Error('Frame was removed');
+      return topCoverage({ scroll: { x: 0, y: page.scrollY } });
+    };
+    await expect(captureFullPage(deps, TAB)).rejects.toMatchObject({ reason: 'capture-failed' });
+    expect(page.calls.at(-1)).toBe('restore');
   });
 
   it('cancelling half-way releases everything and restores the page', async () => {

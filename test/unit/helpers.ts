@@ -1,5 +1,8 @@
 /** Test helpers: a fresh fake-indexeddb store with a deterministic clock and ids. */
+import { composeFrames, type TabCoverage } from '../../lib/capture/frame-tree';
+import type { FrameReport } from '../../lib/capture/page/replies';
 import { AuditDatabase, AuditStore } from '../../lib/db';
+import type { Rect } from '../../lib/geometry';
 import type { EncodedImage } from '../../lib/model';
 
 let dbCounter = 0;
@@ -56,4 +59,49 @@ export async function auditWithJourneys(store: AuditStore) {
     auditor: '',
   });
   return { audit, own, rival };
+}
+
+/** A frame's scan report (page/sensitive.ts scanFrame): the top document's unless overridden. */
+export function frameReport(overrides: Partial<FrameReport> = {}): FrameReport {
+  return {
+    nonce: 'top-nonce',
+    parent: null,
+    top: true,
+    viewport: { width: 1280, height: 800 },
+    scroll: { x: 0, y: 0 },
+    fields: [],
+    frames: [],
+    ...overrides,
+  };
+}
+
+/**
+ * What a tab covers when only its top document answered, built as the page client builds it
+ * (composeFrames): `fields` and `unchecked` frame elements in document CSS px of a top document
+ * scrolled to `scroll` (each reported in client px, as the page does). No frame answers, so every
+ * frame element is covered whole ('no-answer').
+ */
+export function topCoverage(
+  options: {
+    fields?: Rect[];
+    unchecked?: Rect[];
+    scroll?: { x: number; y: number };
+    viewport?: { width: number; height: number };
+  } = {},
+): TabCoverage {
+  const scroll = options.scroll ?? { x: 0, y: 0 };
+  const client = (rect: Rect): Rect => ({ ...rect, x: rect.x - scroll.x, y: rect.y - scroll.y });
+  const report = frameReport({
+    scroll,
+    ...(options.viewport && { viewport: options.viewport }),
+    fields: (options.fields ?? []).map(client),
+    frames: (options.unchecked ?? []).map((rect, slot) => ({
+      slot,
+      content: client(rect),
+      outer: client(rect),
+      exact: true,
+      reachable: true,
+    })),
+  });
+  return composeFrames([{ frameId: 0, report }]);
 }

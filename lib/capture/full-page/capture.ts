@@ -3,16 +3,16 @@
  * captures each tile within the browser's quota, and stitches the tiles into the images (parts)
  * of ONE step. Returns the records to store; storing is the capture service's job.
  */
-import type { Rect } from '../../geometry';
 import type { EncodedImage, WalkedTab } from '../../model';
 import type { CapturedPage } from '../captured';
-import { captureFailure } from '../captured';
+import { captureFailure, RedactionTally } from '../captured';
 import { CaptureError } from '../errors';
+import type { TabCoverage } from '../frame-tree';
+import { coverBoxesFor } from '../redact';
 import type { PageMetrics, PinnedInView } from '../page/replies';
 import type { CapturePacer } from '../pacer';
 import { CAPTURE_QUALITY } from '../visible';
 import {
-  coverRectsForPart,
   MAX_PAGE_HEIGHT,
   planParts,
   planTiles,
@@ -23,6 +23,29 @@ import {
 import { PartWriter, type Stitcher, type TileImage } from './stitch';
 
 const LAZY_BUDGET_MS = 6_000;
+
+/** A captured tile and what it showed to cover. */
+interface ShownTile {
+  image: TileImage;
+  coverage: TabCoverage;
+}
+
+/** Whether a rect (top-document CSS px) shows on a tile captured at the coverage's scroll. */
+function onTile(
+  rect: { x: number; y: number; width: number; height: number },
+  coverage: TabCoverage,
+  image: { width: number; height: number },
+  scale: number,
+): boolean {
+  const top = (rect.y - coverage.scroll.y) * scale;
+  const left = (rect.x - coverage.scroll.x) * scale;
+  return (
+    top < image.height &&
+    top + rect.height * scale > 0 &&
+    left < image.width &&
+    left + rect.width * scale > 0
+  );
+}
 const IMAGE_TIMEOUT_MS = 5_000;
 const TILE_IMAGE_TIMEOUT_MS = 2_000;
 
@@ -48,8 +71,11 @@ export interface FullPageDeps {
   pacer: CapturePacer;
   stitcher: Stitcher;
   now(): number;
-  /** Areas to cover (document CSS px), asked once when the layout is stable; fails closed. */
-  sensitiveRects(tabId: number): Promise<Rect[]>;
+  /**
+   * What to cover in every frame of the tab, asked for each tile as it is captured (a fixed
+   * widget shown on the last tile only is checked there); fails closed.
+   */
+  coverage(tabId: number): Promise<TabCoverage>;
 }
 
 export interface FullPageProgress {
@@ -109,17 +135,25 @@ export async function captureFullPage(
   const at = deps.now();
   const { page } = deps;
   const ask = <T>(work: Promise<T>) => abortable(work, signal);
-  const capture = () =>
-    ask(
-      deps.pacer.run(() => {
-        // A cancel while waiting for the quota must not spend a call on a page being restored.
-        check();
-        return deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY);
-      }),
+  // Each tile is checked for what to cover while it waits for its turn in the quota: the page
+  // does not move between the two (the capture scrolls it, nothing else).
+  const capture = async (): Promise<ShownTile> => {
+    const [dataUrl, coverage] = await ask(
+      Promise.all([
+        deps.pacer.run(() => {
+          // A cancel while waiting for the quota must not spend a call on a page being restored.
+          check();
+          return deps.captureVisibleTab(tab.windowId, CAPTURE_QUALITY);
+        }),
+        deps.coverage(tab.tabId),
+      ]),
     );
+    return { image: await deps.stitcher.decode(dataUrl), coverage };
+  };
+  const tally = new RedactionTally();
 
   let writer: PartWriter | null = null;
-  let first: TileImage | null = null;
+  let first: ShownTile | null = null;
   let images: EncodedImage[];
   let scale = 1;
   let viewport: { width: number; height: number } | null = null;
@@ -151,8 +185,8 @@ export async function captureFullPage(
       onProgress?.({ phase: 'capturing', tile: 1, tiles: estimate });
       const firstWasLast = estimate === 1;
       const firstMetrics = await showTile(0, 0, firstWasLast);
-      first = await deps.stitcher.decode(await capture());
-      const tileWidth = first.width;
+      first = await capture();
+      const tileWidth = first.image.width;
       check();
 
       const settled = await ask(
@@ -166,26 +200,19 @@ export async function captureFullPage(
       ) {
         throw pageChanged('the window was resized');
       }
-      scale = first.width / settled.innerWidth;
+      scale = first.image.width / settled.innerWidth;
       viewport = { width: settled.innerWidth, height: settled.viewportHeight };
       const pageHeight = Math.min(settled.pageHeight, MAX_PAGE_HEIGHT);
       const tiles = planTiles(pageHeight, settled.viewportHeight, scale);
-      const width = Math.min(first.width, Math.round(settled.viewportWidth * scale));
+      const width = Math.min(first.image.width, Math.round(settled.viewportWidth * scale));
       const total = tiles.at(-1)!.bottom;
       const parts = planParts(total, width);
-      const rects = await ask(deps.sensitiveRects(tab.tabId));
-      check();
-      writer = new PartWriter(
-        deps.stitcher,
-        parts,
-        width,
-        parts.map((part) => coverRectsForPart(rects, part, scale, width)),
-      );
+      writer = new PartWriter(deps.stitcher, parts, width);
 
       estimate = tiles.length;
       for (const slice of tiles) {
         const isLast = slice.index === tiles.length - 1;
-        let tile: TileImage;
+        let tile: ShownTile;
         let scrollY: number;
         if (slice.index === 0 && first && firstWasLast === isLast) {
           // Tile 1 was captured before the lazy pass, with the right pinned elements.
@@ -200,22 +227,31 @@ export async function captureFullPage(
           if (metrics.viewportHeight !== settled.viewportHeight) {
             throw pageChanged('the window was resized');
           }
-          tile = await deps.stitcher.decode(await capture());
+          tile = await capture();
           scrollY = metrics.scrollY;
         }
         if (isLast) onProgress?.({ phase: 'saving', tile: 0, tiles: 0 });
         try {
           check();
-          if (tile.width !== tileWidth) throw pageChanged('the zoom or the window size changed');
-          const rows = tileRows(slice, scrollY, scale, tile.height);
+          const { image, coverage } = tile;
+          if (image.width !== tileWidth) throw pageChanged('the zoom or the window size changed');
+          const rows = tileRows(slice, scrollY, scale, image.height);
           if (!rows) throw pageChanged('its height changed while it was captured');
-          await writer.add(tile, slice.top, slice.bottom, rows.sourceY, rows.rows);
+          const boxes = coverBoxesFor(coverage, { origin: coverage.scroll, scale, image });
+          tally.add(
+            coverage.fields.filter((rect) => onTile(rect, coverage, image, scale)),
+            coverage.frames
+              .map((frame) => frame.rect)
+              .filter((rect) => onTile(rect, coverage, image, scale)),
+            coverage.scanned,
+          );
+          await writer.add(image, slice.top, slice.bottom, rows.sourceY, rows.rows, boxes);
         } finally {
-          tile.close();
+          tile.image.close();
         }
       }
     } finally {
-      first?.close();
+      first?.image.close();
       // Always give the page back as it was, even after a cancel or a closed tab.
       await page.restoreFullPage(tab.tabId).catch(() => false);
     }
@@ -233,5 +269,6 @@ export async function captureFullPage(
     viewport,
     devicePixelRatio: Math.round(scale * 100) / 100,
     images,
+    redaction: tally.result(),
   };
 }

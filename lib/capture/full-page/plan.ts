@@ -3,7 +3,6 @@
  * rows of which part, where the sensitive areas land, which pinned elements show on which tile.
  * Unit-tested in test/unit/full-page.test.ts.
  */
-import { JPEG_BLOCK_PX, toImagePixels, type Rect } from '../../geometry';
 
 /** Tallest part, in device pixels: well inside Chromium's 65,535 px canvas side and JPEG's limit. */
 export const MAX_PART_HEIGHT = 32_000;
@@ -126,26 +125,6 @@ export function drawOps(
     }
   }
   return ops;
-}
-
-/**
- * Sensitive areas (document CSS px) as part pixels, grown outward to whole JPEG blocks and clipped
- * to the part, so each covered area decodes as solid black.
- */
-export function coverRectsForPart(
-  rects: readonly Rect[],
-  part: PartPlan,
-  scale: number,
-  width: number,
-  block = JPEG_BLOCK_PX,
-): Rect[] {
-  const view = {
-    origin: { x: 0, y: part.top / scale },
-    scale,
-    image: { width, height: part.height },
-    block,
-  };
-  return rects.map((rect) => toImagePixels(rect, view)).filter((r): r is Rect => r !== null);
 }
 
 /** A fixed or sticky element of the page, as the tile planner sees it. */

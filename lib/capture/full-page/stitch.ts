@@ -3,11 +3,12 @@
  * encoded as soon as its last row is drawn. The canvas work is injected (OffscreenCanvas in
  * browsers, a fake in Node tests).
  */
-import type { Rect } from '../../geometry';
-import type { EncodedImage } from '../../model';
+import { intersect, JPEG_BLOCK_PX, toImagePixels, type Rect } from '../../geometry';
+import type { EncodedImage, HeldBackArea } from '../../model';
 import { dataUrlToBlob, describe } from '../encode';
 import { CaptureError } from '../errors';
-import { drawOps, type PartPlan } from './plan';
+import { coverOnCanvas, coversAnything, type CoverBoxes } from '../redact';
+import { drawOps, type DrawOp, type PartPlan } from './plan';
 
 /** JPEG quality of the stitched parts (0–1), as the visible capture's 85. */
 export const PART_QUALITY = 0.85;
@@ -23,8 +24,11 @@ export interface TileImage {
 export interface PartCanvas {
   /** Copies `rows` full-width rows of `tile` from `sourceY` to `targetY` of this part. */
   draw(tile: TileImage, sourceY: number, targetY: number, rows: number): void;
-  /** Fills rects (part pixels) with solid black #000. */
-  cover(rects: readonly Rect[]): void;
+  /**
+   * Fills the boxes (part pixels) with solid black #000 — fields, then frames, each frame's
+   * original pixels copied first and returned (held back, see lib/capture/redact.ts).
+   */
+  cover(boxes: CoverBoxes): Promise<HeldBackArea[]>;
   /** Encodes the part (JPEG), thumbnails and hashes it, and releases its pixels. */
   encode(): Promise<EncodedImage>;
   /** Releases the part's pixels without encoding (cancel, failure). */
@@ -53,9 +57,8 @@ export const offscreenStitcher: Stitcher = {
       draw(tile, sourceY, targetY, rows) {
         context.drawImage(tile as ImageBitmap, 0, sourceY, width, rows, 0, targetY, width, rows);
       },
-      cover(rects) {
-        context.fillStyle = '#000';
-        for (const rect of rects) context.fillRect(rect.x, rect.y, rect.width, rect.height);
+      cover(boxes) {
+        return coverOnCanvas(context, boxes);
       },
       async encode() {
         if (!canvas) throw new CaptureError('capture-failed', 'The part was already released.');
@@ -71,9 +74,35 @@ export const offscreenStitcher: Stitcher = {
   },
 };
 
+/**
+ * Boxes seen on a tile (tile pixels) where one draw puts them in its part: moved with the rows,
+ * grown to whole JPEG blocks of the part and kept to the rows this draw fills (the rows around
+ * belong to other tiles, which cover what they show themselves).
+ */
+export function coverForDraw(
+  boxes: CoverBoxes,
+  op: DrawOp,
+  part: PartPlan,
+  width: number,
+): CoverBoxes {
+  const band = { x: 0, y: op.targetY, width, height: op.rows };
+  const image = { width, height: part.height };
+  const place = (list: readonly Rect[]) =>
+    list
+      .map((box) => {
+        const moved = { ...box, y: box.y - op.sourceY + op.targetY };
+        const grown = toImagePixels(moved, { image, block: JPEG_BLOCK_PX });
+        return grown && intersect(grown, band);
+      })
+      .filter((box): box is Rect => box !== null);
+  return { fields: place(boxes.fields), frames: place(boxes.frames) };
+}
+
 /** Assembles tiles into parts in order; a part is encoded as soon as its last row is drawn. */
 export class PartWriter {
   private readonly open = new Map<number, PartCanvas>();
+  private readonly held = new Map<number, HeldBackArea[]>();
+  private readonly covered = new Set<number>();
   private readonly done: EncodedImage[] = [];
   private drawnTo = 0;
 
@@ -81,16 +110,19 @@ export class PartWriter {
     private readonly stitcher: Stitcher,
     private readonly parts: readonly PartPlan[],
     private readonly width: number,
-    private readonly covers: readonly Rect[][],
   ) {}
 
-  /** Draws `rows` rows of `tile` from `sourceY` into output rows [top, bottom), repeating its last row if short. */
+  /**
+   * Draws `rows` rows of `tile` from `sourceY` into output rows [top, bottom), repeating its last
+   * row if short, and covers `boxes` (tile pixels: what the tile showed to cover) in those rows.
+   */
   async add(
     tile: TileImage,
     top: number,
     bottom: number,
     sourceY: number,
     rows: number,
+    boxes: CoverBoxes = { fields: [], frames: [] },
   ): Promise<void> {
     const ops = drawOps(top, top + rows, sourceY, this.parts);
     if (top + rows < bottom)
@@ -103,22 +135,27 @@ export class PartWriter {
         this.open.set(op.part, canvas);
       }
       canvas.draw(tile, op.sourceY, op.targetY, op.rows);
+      const cover = coverForDraw(boxes, op, plan, this.width);
+      if (coversAnything(cover)) {
+        this.covered.add(op.part);
+        const held = await canvas.cover(cover);
+        this.held.set(op.part, [...(this.held.get(op.part) ?? []), ...held]);
+      }
     }
     this.drawnTo = bottom;
     for (const plan of this.parts) {
       const canvas = this.open.get(plan.index);
       if (!canvas || plan.top + plan.height > this.drawnTo) continue;
       this.open.delete(plan.index);
-      const covers = this.covers[plan.index] ?? [];
       try {
-        if (covers.length) canvas.cover(covers);
         const image = await canvas.encode();
         this.done.push({
           ...image,
           mode: 'full-page',
           part: plan.index,
           parts: this.parts.length,
-          redacted: covers.length > 0,
+          redacted: this.covered.has(plan.index),
+          coveredFrames: this.held.get(plan.index) ?? [],
         });
       } finally {
         canvas.release();

@@ -5,22 +5,33 @@
  * (lib/services/page.ts): the page is not trusted.
  */
 import * as fullPage from './full-page';
-import { cancelPicker, pickInPage, restoreScroll, revealRect } from '../picker';
-import { findSensitiveFields } from './sensitive';
+import {
+  cancelPicker,
+  pickInPage,
+  restoreScroll,
+  revealRect,
+  type PickerText,
+  type PickMode,
+} from '../picker';
+import { createFrameScanner } from './sensitive';
 
 /** The isolated-world global that holds the agent in a tab, and the script that installs it. */
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
 export const PAGE_AGENT_FILE = '/page-agent.js';
 
 export function createPageAgent() {
+  // Listens for its parent frame's link message from the moment the agent is installed.
+  const frames = createFrameScanner();
   return {
-    findSensitiveFields,
+    scanFrame: frames.scanFrame,
     prepareFullPage: fullPage.prepare,
     scrollAndScan: fullPage.scrollAndScan,
     showTile: fullPage.showTile,
     loadLazyContent: fullPage.loadLazyContent,
     restoreFullPage: fullPage.restore,
-    pick: pickInPage,
+    /** The picker, with holes over the child frames (`slots` linked for `token`) that have their own. */
+    pick: (mode: PickMode, text: PickerText, token: string, slots: number[]) =>
+      pickInPage(mode, text, frames.framesAt(token, slots)),
     cancelPick: cancelPicker,
     revealRect,
     restoreScroll,

@@ -13,6 +13,7 @@ export const PageRect = z.strictObject({
   width: Finite.nonnegative(),
   height: Finite.nonnegative(),
 });
+export type PageRect = z.infer<typeof PageRect>;
 
 /** Sizes of the page, in CSS px. */
 export const PageMetrics = z.strictObject({
@@ -37,13 +38,37 @@ export const PinnedInView = z.strictObject({
 });
 export type PinnedInView = z.infer<typeof PinnedInView>;
 
-/** The fields to cover before anything is stored, in document CSS px. */
-export const SensitiveFields = z.strictObject({
-  scrollX: Finite,
-  scrollY: Finite,
-  rects: z.array(PageRect).max(10_000),
+/** An element of a frame that holds another document (iframe, frame, object, embed). */
+export const FrameBox = z.strictObject({
+  /** Its place among the frame elements the frame linked (-1: appeared after linking). */
+  slot: z.number().int().min(-1).max(100_000),
+  /** Where it shows its document: the content box, in the frame's client CSS px. */
+  content: PageRect,
+  /** Its whole box (border included), in the frame's client CSS px. */
+  outer: PageRect,
+  /** Only translated and scaled (no rotation, skew or 3D): its document maps by offset and scale. */
+  exact: z.boolean(),
+  /** False when no script can run in it (embed): covered whole. */
+  reachable: z.boolean(),
 });
-export type SensitiveFields = z.infer<typeof SensitiveFields>;
+export type FrameBox = z.infer<typeof FrameBox>;
+
+const Nonce = z.string().min(1).max(64);
+
+/** One frame's answer to a redaction scan: its fields to cover and its frames, client CSS px. */
+export const FrameReport = z.strictObject({
+  /** This frame's nonce for the capture (null: it was not linked). */
+  nonce: Nonce.nullable(),
+  /** The nonce of the parent that told this frame its slot, and the slot. */
+  parent: z.strictObject({ nonce: Nonce, slot: z.number().int().min(0).max(100_000) }).nullable(),
+  /** The tab's top document. */
+  top: z.boolean(),
+  viewport: Size,
+  scroll: Point,
+  fields: z.array(PageRect).max(10_000),
+  frames: z.array(FrameBox).max(2_000),
+});
+export type FrameReport = z.infer<typeof FrameReport>;
 
 /** What the auditor chose with the picker, measured when they chose it. */
 export const PagePick = z.strictObject({
