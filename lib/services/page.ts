@@ -38,8 +38,12 @@ type CallAll = (
 
 const AGENT = { key: PAGE_AGENT_KEY, file: PAGE_AGENT_FILE };
 
-/** How long a child frame waits for its parent's link message (it normally arrives first). */
-const LINK_WAIT_MS = 400;
+/**
+ * How long a child frame waits for its parent's link message: it arrives in milliseconds, but a
+ * busy machine can hold a frame's process back; a frame that never gets one (it navigated
+ * mid-scan) is covered whole after this.
+ */
+const LINK_WAIT_MS = 3_000;
 /** A scan of every frame that takes longer than this fails (the capture is not made). */
 const SCAN_TIMEOUT_MS = 8_000;
 

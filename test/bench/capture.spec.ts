@@ -5,6 +5,7 @@
 import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { clickToSaved } from './click';
 import { openPanel } from '../e2e/pages';
 import { readStoredShots } from '../e2e/stored';
 
@@ -45,30 +46,6 @@ async function rawCapture(panel: Page, runs: number) {
     }
     return { png, jpeg, pngBytes };
   }, runs);
-}
-
-/** Click → "Step n captured." shown, timed inside the panel. */
-async function clickToSaved(panel: Page, n: number): Promise<number> {
-  await panel.waitForTimeout(550);
-  return panel.evaluate(
-    (n) =>
-      new Promise<number>((resolve) => {
-        const status = document.querySelector('[role="status"]')!;
-        const button = [...document.querySelectorAll('button')].find(
-          (b) => b.textContent === 'Capture page',
-        )!;
-        const observer = new MutationObserver(() => {
-          if (status.textContent === `Step ${n} captured.`) {
-            observer.disconnect();
-            resolve(performance.now() - start);
-          }
-        });
-        observer.observe(status, { childList: true, characterData: true, subtree: true });
-        const start = performance.now();
-        button.click();
-      }),
-    n,
-  );
 }
 
 test('visible capture: click → step saved vs raw captureVisibleTab; stored bytes vs PNG; content scripts', async ({

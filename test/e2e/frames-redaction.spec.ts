@@ -1,8 +1,9 @@
 /**
  * Redaction in every frame: the auditor's identity typed into the top document, a same-origin
  * frame, a cross-origin widget (a second loopback origin), a cross-origin frame nested in a
- * same-origin one, open and closed shadow roots, a sandboxed frame, a frame scrolled inside
- * itself and a scaled frame is black in every stored image, and nothing else is.
+ * same-origin one, open and closed shadow roots, a sandboxed frame, about:blank and srcdoc
+ * frames, a frame scrolled inside itself and a scaled frame is black in every stored image, and
+ * nothing else is.
  */
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { expect, framesUrl, test } from './fixtures';
@@ -32,6 +33,8 @@ function forms(site: Page) {
     'sandboxed frame': frame('Sandboxed form'),
     'scrolled frame': frame('Scrolled form'),
     'scaled frame': frame('Scaled form'),
+    'about:blank frame written by script': frame('Written form'),
+    'srcdoc frame': frame('Srcdoc form'),
   } satisfies Record<string, Scope>;
 }
 

@@ -38,9 +38,12 @@ export async function readStoredShots(
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
+      // One transaction for records and images: the background re-encode may replace an image
+      // (and its record) at any moment, and both must be read from the same moment.
+      const read = db.transaction(['screenshots', 'images']);
       const all = <T>(store: string) =>
         new Promise<T[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
+          const request = read.objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result as T[]);
           request.onerror = () => reject(request.error);
         });
@@ -48,12 +51,14 @@ export async function readStoredShots(
         createdAt: number;
         thumbnail: Blob;
       };
-      const shots = (await all<Shot>('screenshots'))
+      const [records, blobs] = await Promise.all([
+        all<Shot>('screenshots'),
+        all<{ id: string; blob: Blob }>('images'),
+      ]);
+      const shots = records
         .filter((s) => !only || s.id === only)
         .sort((a, b) => a.createdAt - b.createdAt || a.part - b.part);
-      const images = new Map(
-        (await all<{ id: string; blob: Blob }>('images')).map((i) => [i.id, i.blob]),
-      );
+      const images = new Map(blobs.map((i) => [i.id, i.blob]));
       db.close();
       const result = [];
       for (const shot of shots) {

@@ -246,11 +246,16 @@ export function createFrameScanner() {
     return frames;
   };
 
-  /** Gives this frame a nonce for `token` and tells each child frame its slot. */
+  /**
+   * Gives this frame a nonce for `token` and tells each child frame its slot. Called again for
+   * the same token (a child frame got the agent only after the first message), it tells them
+   * again with the same nonce and slots; frames that appeared meanwhile get the next slots.
+   */
   function linkFrames(token: string): { nonce: string } {
-    const nonce = crypto.randomUUID();
-    const frames = frameElements();
-    link = { token, nonce, frames };
+    if (link?.token !== token) link = { token, nonce: crypto.randomUUID(), frames: [] };
+    const { nonce, frames } = link;
+    const known = new Set(frames);
+    for (const element of frameElements()) if (!known.has(element)) frames.push(element);
     frames.forEach((element, slot) => {
       const target = (element as HTMLIFrameElement).contentWindow;
       try {
@@ -292,7 +297,7 @@ export function createFrameScanner() {
     identity: Identity,
     waitMs: number,
   ): Promise<FrameReport> {
-    if (link?.token !== token) linkFrames(token);
+    linkFrames(token);
     const found = await parentLink(token, waitMs);
     const sensitive = sensitiveMatcher(identity);
     const fields: PageRect[] = [];
