@@ -187,6 +187,29 @@ test('the element picker takes a button inside a cross-origin frame at its own s
   // Nothing of the picker is left in any frame.
   await expect(site.locator('touchpoint-audit-picker')).toHaveCount(0);
   await expect(widget.locator('touchpoint-audit-picker')).toHaveCount(0);
+  // The step has the tab's address and title, never the frame's.
+  const [step] = await readTable<{ url: string; title: string }>(panel.page, 'touchpoints');
+  expect(step).toMatchObject({ url: site.url(), title: await site.title() });
+
+  // Inside a closed shadow root: the picker reaches the field itself, not its host.
+  const city = (await site.locator('#open-host').getByLabel('City').boundingBox())!;
+  const closedCity = {
+    ...city,
+    x:
+      city.x -
+      (await site.locator('#open-host').boundingBox())!.x +
+      (await site.locator('#closed-host').boundingBox())!.x,
+  };
+  await panel.button('Capture an element').click();
+  await expect
+    .poll(() => site.evaluate(() => document.querySelector('touchpoint-audit-picker') !== null))
+    .toBe(true);
+  await site.mouse.move(closedCity.x + 20, closedCity.y + 10, { steps: 3 });
+  await site.mouse.click(closedCity.x + 20, closedCity.y + 10);
+  await expect(panel.page.getByRole('status')).toHaveText(/^Step 2 captured: the element/);
+  const picked = (await readStoredShots(panel.page)).at(-1)!;
+  expect(Math.abs(picked.width - city.width)).toBeLessThanOrEqual(1);
+  expect(Math.abs(picked.height - city.height)).toBeLessThanOrEqual(1);
 
   // A region dragged over two frames: the identity in both is black in the cut-out.
   const from = { x: 300, y: 70 };
@@ -200,7 +223,7 @@ test('the element picker takes a button inside a cross-origin frame at its own s
   await site.mouse.move(to.x, to.y, { steps: 5 });
   await site.mouse.up();
   await expect(panel.page.getByRole('status')).toHaveText(
-    'Step 2 captured: the selected region. Sensitive fields were covered.',
+    'Step 3 captured: the selected region. Sensitive fields were covered.',
   );
   const inRegion = (['same-origin frame', 'cross-origin frame'] as const).map((w) => ({
     sensitive: boxes[w]!.sensitive.map((box) => ({ ...box, x: box.x - from.x, y: box.y - from.y })),
