@@ -4,6 +4,7 @@ import {
   captureFullPage,
   coverForDraw,
   drawOps,
+  joinFramePieces,
   MAX_PART_HEIGHT,
   MAX_PART_PIXELS,
   planParts,
@@ -102,6 +103,42 @@ describe('drawOps', () => {
     expect(drawOps(400, 700, 100, parts)).toEqual([
       { part: 0, sourceY: 100, targetY: 400, rows: 100 },
       { part: 1, sourceY: 200, targetY: 0, rows: 200 },
+    ]);
+  });
+});
+
+describe('joinFramePieces', () => {
+  const piece = (x: number, y: number, width: number, height: number): HeldBackArea => ({
+    area: { x, y, width, height },
+    original: new Blob([`${y}`]),
+  });
+  const join = async (upper: HeldBackArea, lower: HeldBackArea): Promise<HeldBackArea> => ({
+    area: { ...upper.area, height: upper.area.height + lower.area.height },
+    original: new Blob([`${await upper.original.text()}+${await lower.original.text()}`]),
+  });
+
+  it('joins the bands of one frame, one right below the other, in any order', async () => {
+    const joined = await joinFramePieces(
+      [piece(96, 800, 304, 112), piece(96, 688, 304, 112), piece(96, 912, 304, 32)],
+      join,
+    );
+    expect(joined.map((p) => p.area)).toEqual([{ x: 96, y: 688, width: 304, height: 256 }]);
+    expect(await joined[0]!.original.text()).toBe('688+800+912');
+  });
+
+  it('keeps apart pieces that are not one frame: a gap, another column or width', async () => {
+    const apart = [
+      piece(96, 0, 304, 112),
+      piece(96, 128, 304, 112),
+      piece(400, 112, 304, 112),
+      piece(96, 240, 288, 16),
+    ];
+    const joined = await joinFramePieces(apart, join);
+    expect(joined.map((p) => p.area)).toEqual([
+      { x: 96, y: 0, width: 304, height: 112 },
+      { x: 400, y: 112, width: 304, height: 112 },
+      { x: 96, y: 128, width: 304, height: 112 },
+      { x: 96, y: 240, width: 288, height: 16 },
     ]);
   });
 });
@@ -288,6 +325,11 @@ function fakeStitcher(scale: number) {
         scrollY: scrollY!,
         close: () => void log.closed++,
       } as FakeTile;
+    },
+    async joinHeld(upper, lower) {
+      const text = `${await upper.original.text()}+${await lower.original.text()}`;
+      const area = { ...upper.area, height: upper.area.height + lower.area.height };
+      return { area, original: new Blob([text]) };
     },
     createPart(width, height) {
       log.created++;
@@ -500,7 +542,10 @@ describe('captureFullPage', () => {
     ]);
     expect(log.parts[0]!.covers).toEqual([]);
     expect(result.images[0]).toMatchObject({ redacted: true });
-    expect(result.images[0]!.coveredFrames!.map((held) => held.area)).toEqual(log.parts[0]!.frames);
+    // Held back as one area (the two tiles' pieces joined), as it is listed to uncover.
+    const held = result.images[0]!.coveredFrames!;
+    expect(held.map((piece) => piece.area)).toEqual([{ x: 96, y: 688, width: 304, height: 224 }]);
+    expect(await held[0]!.original.text()).toBe('frame 688+frame 800');
     // One frame, seen on two tiles.
     expect(result.redaction).toEqual({ fields: 0, frames: 1, scanned: 0 });
   });

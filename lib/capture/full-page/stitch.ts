@@ -38,6 +38,36 @@ export interface PartCanvas {
 export interface Stitcher {
   decode(dataUrl: string): Promise<TileImage>;
   createPart(width: number, height: number): PartCanvas;
+  /** One held-back area from two of one frame, `lower` right below `upper`, as wide. */
+  joinHeld(upper: HeldBackArea, lower: HeldBackArea): Promise<HeldBackArea>;
+}
+
+/**
+ * The held-back areas of a part with the pieces of one frame joined: the tiles that show a frame
+ * cover (and hold back) a band each, one right below the other, as wide.
+ */
+export async function joinFramePieces(
+  areas: readonly HeldBackArea[],
+  join: Stitcher['joinHeld'],
+): Promise<HeldBackArea[]> {
+  const sorted = [...areas].sort(
+    (a, b) => a.area.x - b.area.x || a.area.width - b.area.width || a.area.y - b.area.y,
+  );
+  const joined: HeldBackArea[] = [];
+  for (const piece of sorted) {
+    const last = joined.at(-1);
+    if (
+      last &&
+      last.area.x === piece.area.x &&
+      last.area.width === piece.area.width &&
+      last.area.y + last.area.height === piece.area.y
+    ) {
+      joined[joined.length - 1] = await join(last, piece);
+    } else {
+      joined.push(piece);
+    }
+  }
+  return joined.sort((a, b) => a.area.y - b.area.y || a.area.x - b.area.x);
 }
 
 /** Thumbnails of parts show the top of the page, 4:3 (not a sliver of a 30,000 px strip). */
@@ -46,6 +76,24 @@ const PART_THUMBNAIL_ASPECT = 0.75;
 /** The browser stitcher: ImageBitmap tiles, OffscreenCanvas parts, JPEG output. */
 export const offscreenStitcher: Stitcher = {
   decode: (dataUrl) => createImageBitmap(dataUrlToBlob(dataUrl)),
+  async joinHeld(upper, lower) {
+    const [top, bottom] = await Promise.all([
+      createImageBitmap(upper.original),
+      createImageBitmap(lower.original),
+    ]);
+    try {
+      const area = { ...upper.area, height: upper.area.height + lower.area.height };
+      const canvas = new OffscreenCanvas(area.width, area.height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new CaptureError('capture-failed', 'No 2D canvas is available.');
+      context.drawImage(top, 0, 0);
+      context.drawImage(bottom, 0, upper.area.height);
+      return { area, original: await canvas.convertToBlob({ type: 'image/png' }) };
+    } finally {
+      top.close();
+      bottom.close();
+    }
+  },
   createPart(width, height) {
     let canvas: OffscreenCanvas | null = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
@@ -155,7 +203,9 @@ export class PartWriter {
           part: plan.index,
           parts: this.parts.length,
           redacted: this.covered.has(plan.index),
-          coveredFrames: this.held.get(plan.index) ?? [],
+          coveredFrames: await joinFramePieces(this.held.get(plan.index) ?? [], (upper, lower) =>
+            this.stitcher.joinHeld(upper, lower),
+          ),
         });
       } finally {
         canvas.release();
