@@ -27,9 +27,6 @@ export interface Redaction {
   scanned: number;
 }
 
-/** Nothing found, nothing covered. */
-export const NO_REDACTION: Redaction = { fields: 0, frames: 0, scanned: 0 };
-
 /**
  * Counts what several views of one capture covered (the tiles of a full page), each field and
  * frame once: the same rect (top-document CSS px, rounded) seen on two tiles is one.

@@ -7,7 +7,7 @@ import { intersect, JPEG_BLOCK_PX, toImagePixels, type Rect } from '../../geomet
 import type { EncodedImage, HeldBackArea } from '../../model';
 import { dataUrlToBlob, describe } from '../encode';
 import { CaptureError } from '../errors';
-import { coverOnCanvas, coversAnything, type CoverBoxes } from '../redact';
+import { coverOnCanvas, coversAnything, NOTHING_TO_COVER, type CoverBoxes } from '../redact';
 import { drawOps, type DrawOp, type PartPlan } from './plan';
 
 /** JPEG quality of the stitched parts (0–1), as the visible capture's 85. */
@@ -170,7 +170,7 @@ export class PartWriter {
     bottom: number,
     sourceY: number,
     rows: number,
-    boxes: CoverBoxes = { fields: [], frames: [] },
+    boxes: CoverBoxes = NOTHING_TO_COVER,
   ): Promise<void> {
     const ops = drawOps(top, top + rows, sourceY, this.parts);
     if (top + rows < bottom)

@@ -336,5 +336,5 @@ export function createFrameScanner() {
     return slots.map((slot) => link!.frames[slot]).filter((e): e is Element => e !== undefined);
   }
 
-  return { linkFrames, scanFrame, framesAt };
+  return { scanFrame, framesAt };
 }
