@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { ChecklistItem, ChecklistTemplate } from '../../lib/model';
 import { builtinItem, itemText, type BuiltinChecklist } from '../../lib/taxonomy';
-import { CommitText } from '../fields';
+import { CommitText } from '../shared/fields';
 import {
   addition,
   itemList,

@@ -13,7 +13,7 @@ import {
   stageOptions,
   typeName,
 } from '../../lib/taxonomy';
-import { CommitText } from '../fields';
+import { CommitText } from '../shared/fields';
 import { addition, CHECKLISTS, entryActions, stepUse, type EditorProps } from './changes';
 import { ChecklistItems } from './checklist-items';
 import { Check, Picker, shortList } from './controls';

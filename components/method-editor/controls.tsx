@@ -1,7 +1,7 @@
 /** Small controls of the method editor: checkboxes, selects, numbers and disclosures. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { Field, SelectField } from '../fields';
+import { Field, SelectField } from '../shared/fields';
 
 export interface Choice<V extends string> {
   value: V;

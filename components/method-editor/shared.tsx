@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import type { Locale } from '../../lib/taxonomy';
-import { CommitText, isTooLong, TextField } from '../fields';
+import { CommitText, isTooLong, TextField } from '../shared/fields';
 import type { EntryActions, MethodChange } from './changes';
 import { FlagCell } from './controls';
 import { NAME_MAX } from './overrides';

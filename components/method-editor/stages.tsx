@@ -15,7 +15,7 @@ import {
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
-import { CommitText } from '../fields';
+import { CommitText } from '../shared/fields';
 import { addition, removal, savedText, STAGE_LIST, type EditorProps } from './changes';
 import { LabelledSelect, Select, type Choice } from './controls';
 import { STAGE_MAX, stageNameProblem } from './overrides';

@@ -1,7 +1,7 @@
 /** The screenshot editor page (annotate.html?screenshot=<id>): wires the store into the editor. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Annotator } from '../../components/annotator';
-import { useObjectUrls, useSubscription } from '../../components/hooks';
+import { Annotator } from '../../components/annotate/annotator';
+import { useObjectUrls, useSubscription } from '../../components/shared/hooks';
 import type { Rect } from '../../lib/annotate';
 import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
 import { watchQuery, type AuditStore } from '../../lib/db';

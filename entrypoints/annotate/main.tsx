@@ -1,7 +1,7 @@
 /** Composition root of the screenshot editor. */
 import { render } from 'preact';
-import '../../components/ui.css';
-import '../../components/annotator.css';
+import '../../components/shared/ui.css';
+import '../../components/annotate/annotator.css';
 import { openExtensionStore } from '../../lib/services';
 import { AnnotatePage } from './annotate-page';
 

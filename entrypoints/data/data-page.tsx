@@ -1,13 +1,17 @@
 /** Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently deleted. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { describeError } from '../../components/describe-error';
-import { maskLabels, MessageLines, type Message } from '../../components/messages';
-import { SelectField } from '../../components/fields';
-import { useFileDrop, useSubscription } from '../../components/hooks';
-import { ImportPreview } from '../../components/import-preview';
-import { LanguageSelect } from '../../components/language-select';
-import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
-import { RecentlyDeleted } from '../../components/recently-deleted';
+import { describeError } from '../../components/shared/describe-error';
+import { maskLabels, MessageLines, type Message } from '../../components/shared/messages';
+import { SelectField } from '../../components/shared/fields';
+import { useFileDrop, useSubscription } from '../../components/shared/hooks';
+import { ImportPreview } from '../../components/data/import-preview';
+import { LanguageSelect } from '../../components/shared/language-select';
+import {
+  retryStorage,
+  StorageBanner,
+  useStorageState,
+} from '../../components/shared/storage-banner';
+import { RecentlyDeleted } from '../../components/shared/recently-deleted';
 import {
   browserLanguage,
   subscribeSettings,

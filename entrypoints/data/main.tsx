@@ -1,6 +1,6 @@
 /** Composition root of the Backups and bundles page. */
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 import { requestPersistence, storageStatus } from '../../lib/browser';
 import type { AuditStore } from '../../lib/db';
 import { openExtensionStore } from '../../lib/services';

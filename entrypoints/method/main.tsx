@@ -1,6 +1,6 @@
 /** Composition root of the Method page (method.html?audit=<id>). */
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 import { openExtensionStore } from '../../lib/services';
 import { MethodPage } from './method-page';
 

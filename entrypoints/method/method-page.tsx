@@ -4,11 +4,15 @@
  * after another, each applied to the method as stored right before it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeError } from '../../components/describe-error';
-import { useSubscription } from '../../components/hooks';
-import { LanguageSelect } from '../../components/language-select';
+import { describeError } from '../../components/shared/describe-error';
+import { useSubscription } from '../../components/shared/hooks';
+import { LanguageSelect } from '../../components/shared/language-select';
 import { MethodEditor, type MethodChange, type MethodUsage } from '../../components/method-editor';
-import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
+import {
+  retryStorage,
+  StorageBanner,
+  useStorageState,
+} from '../../components/shared/storage-banner';
 import {
   browserLanguage,
   subscribeSettings,

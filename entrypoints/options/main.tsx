@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 import { OptionsPage } from './options-page';
 
 render(<OptionsPage />, document.getElementById('app')!);

@@ -1,8 +1,8 @@
 /** Options: the auditor's own identity, covered automatically in every capture. */
 import { useEffect, useState } from 'preact/hooks';
-import { AuditorForm, IdentityForm } from '../../components/identity-form';
-import { useSubscription } from '../../components/hooks';
-import { LanguageSelect } from '../../components/language-select';
+import { AuditorForm, IdentityForm } from '../../components/options/identity-form';
+import { useSubscription } from '../../components/shared/hooks';
+import { LanguageSelect } from '../../components/shared/language-select';
 import {
   browserLanguage,
   openExtensionPage,

@@ -1,6 +1,6 @@
 /** Composition root of the report page. */
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 import { openExtensionStore } from '../../lib/services';
 import { ReportPage } from './report-page';
 

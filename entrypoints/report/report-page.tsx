@@ -1,20 +1,24 @@
 /** The report page: choose journeys of an audit, compare them, export HTML and CSV. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { describeError } from '../../components/describe-error';
-import { SelectField } from '../../components/fields';
+import { describeError } from '../../components/shared/describe-error';
+import { SelectField } from '../../components/shared/fields';
 import {
   thumbnailBlob,
   useObjectUrls,
   useSubscription,
   type VersionedBlob,
-} from '../../components/hooks';
-import { LanguageSelect } from '../../components/language-select';
-import { maskLabels } from '../../components/messages';
-import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
-import { REPORT_CSS } from '../../components/report-css';
-import { ReportContents } from '../../components/report-contents';
-import { renderReportDocument } from '../../components/report-document';
-import { ReportView, type ImageSize } from '../../components/report-view';
+} from '../../components/shared/hooks';
+import { LanguageSelect } from '../../components/shared/language-select';
+import { maskLabels } from '../../components/shared/messages';
+import {
+  retryStorage,
+  StorageBanner,
+  useStorageState,
+} from '../../components/shared/storage-banner';
+import { REPORT_CSS } from '../../components/report/report-css';
+import { ReportContents } from '../../components/report/contents';
+import { renderReportDocument } from '../../components/report/document';
+import { ReportView, type ImageSize } from '../../components/report/view';
 import {
   browserLanguage,
   saveFile,

@@ -1,25 +1,38 @@
 /** The auditor's side panel: the views over the services built in main.tsx. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AuditBar, type AuditBarActions } from '../../components/audit-bar';
-import { DataCard } from '../../components/data-card';
-import { describeError, describeNotice } from '../../components/describe-error';
-import { AuditForm, JourneyForm, OfflineForm, type JourneyFields } from '../../components/forms';
+import { AuditBar, type AuditBarActions } from '../../components/panel/audit-bar';
+import { DataCard } from '../../components/panel/data-card';
+import { describeError, describeNotice } from '../../components/shared/describe-error';
+import {
+  AuditForm,
+  JourneyForm,
+  OfflineForm,
+  type JourneyFields,
+} from '../../components/panel/forms';
 import {
   useDocumentKeydown,
   useObjectUrls,
   thumbnailBlob,
   useSubscription,
   type Subscribe,
-} from '../../components/hooks';
-import { JourneyCard, type JourneyActions } from '../../components/journey-card';
-import { LanguageSelect } from '../../components/language-select';
-import { OpenActionsCard, TimersCard, type TimerActions } from '../../components/method-cards';
-import type { MethodActions } from '../../components/step-method';
-import { maskLabels, MessageLines, type Message } from '../../components/messages';
-import { RecentlyDeleted } from '../../components/recently-deleted';
-import { StepList } from '../../components/step-list';
-import type { StepActions } from '../../components/step-item';
-import { retryStorage, StorageBanner, useStorageState } from '../../components/storage-banner';
+} from '../../components/shared/hooks';
+import { JourneyCard, type JourneyActions } from '../../components/panel/journey-card';
+import { LanguageSelect } from '../../components/shared/language-select';
+import {
+  OpenActionsCard,
+  TimersCard,
+  type TimerActions,
+} from '../../components/panel/method-cards';
+import type { MethodActions } from '../../components/panel/step-method';
+import { maskLabels, MessageLines, type Message } from '../../components/shared/messages';
+import { RecentlyDeleted } from '../../components/shared/recently-deleted';
+import { StepList } from '../../components/panel/step-list';
+import type { StepActions } from '../../components/panel/step-item';
+import {
+  retryStorage,
+  StorageBanner,
+  useStorageState,
+} from '../../components/shared/storage-banner';
 import type { Settings } from '../../lib/browser';
 import { CaptureError } from '../../lib/capture/errors';
 import { watchQuery, type AuditStore, type PlacedAction } from '../../lib/db';

@@ -1,6 +1,6 @@
 /** Composition root of the side panel: services are built once here and handed to the views. */
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 import {
   browserLanguage,
   findTargetTab,

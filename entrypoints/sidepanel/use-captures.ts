@@ -3,8 +3,8 @@
  * none), a full page or a picker runs alone; each says what happened in the message line.
  */
 import { useRef, useState } from 'preact/hooks';
-import { describeCapture } from '../../components/describe-capture';
-import type { CaptureState } from '../../components/journey-card';
+import { describeCapture } from '../../components/shared/describe-capture';
+import type { CaptureState } from '../../components/panel/journey-card';
 import type { PickMode } from '../../lib/model';
 import type { Translate } from '../../lib/i18n';
 import { CaptureError } from '../../lib/capture/errors';

@@ -1,6 +1,6 @@
 /** The audit method as the side panel shows it: the resolved catalogue and what it says per step. */
 import { useMemo, useRef } from 'preact/hooks';
-import type { MethodView, StepExtras } from '../../components/step-method';
+import type { MethodView, StepExtras } from '../../components/panel/step-method';
 import {
   applicableChecklists,
   evaluateMeasurements,

@@ -1,7 +1,7 @@
 /** The editor's list of covered frames: what it says of each, and which can be uncovered. */
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { CoveredFramesList, FrameOutlines } from '../../components/covered-frames';
+import { CoveredFramesList, FrameOutlines } from '../../components/annotate/covered-frames';
 import { formatDateTime, translator } from '../../lib/i18n';
 import type { CoveredFrame } from '../../lib/model';
 

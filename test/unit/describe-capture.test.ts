@@ -3,8 +3,8 @@
  * were covered." only when every frame was checked; frames that could not be checked are counted.
  */
 import { describe, expect, it } from 'vitest';
-import { describeCapture } from '../../components/describe-capture';
-import { describeNotice } from '../../components/describe-error';
+import { describeCapture } from '../../components/shared/describe-capture';
+import { describeNotice } from '../../components/shared/describe-error';
 import { translator } from '../../lib/i18n';
 import type { CaptureSummary, Notice } from '../../lib/model';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_CSS } from '../../components/report-css';
-import { renderReportDocument, reportCsp } from '../../components/report-document';
+import { REPORT_CSS } from '../../components/report/report-css';
+import { renderReportDocument, reportCsp } from '../../components/report/document';
 import { buildReport } from '../../lib/report/model';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 

@@ -9,7 +9,7 @@ import {
   PriorityMatrix,
   ReportCharts,
   SERIES_STYLES,
-} from '../../components/report-charts';
+} from '../../components/report/charts';
 import { MESSAGES } from '../../lib/i18n';
 import {
   coverageMatrix,

@@ -1,7 +1,7 @@
 /** Re-audit: two walks of one brand compared (lib/report/reaudit.ts, components/report-reaudit.tsx). */
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { REAUDIT_CSS, ReauditSection } from '../../components/report-reaudit';
+import { REAUDIT_CSS, ReauditSection } from '../../components/report/reaudit';
 import type { AuditStore } from '../../lib/db';
 import type { Journey, Outcome } from '../../lib/model';
 import { buildReport } from '../../lib/report/model';

@@ -6,7 +6,7 @@ import {
   impactText,
   parseDateInput,
   parseDuration,
-} from '../../components/step-method';
+} from '../../components/panel/step-method';
 import { measureText } from '../../lib/report/words';
 
 const S = 1000;

@@ -1,0 +1,122 @@
+/** What importing a bundle would do: per kind of record, and every conflict with its winner. */
+import { formatBytes, formatDateTime, type Translate } from '../../lib/i18n';
+import {
+  RECORD_TABLES,
+  type Conflict,
+  type ImportSummary,
+  type RecordTable,
+  type TableCounts,
+} from '../../lib/model';
+import type { Locale } from '../../lib/taxonomy';
+
+const COLUMNS: (keyof TableCounts)[] = [
+  'new',
+  'changed',
+  'kept',
+  'unchanged',
+  'skipped',
+  'removed',
+];
+
+function conflictText(conflict: Conflict, t: Translate, locale: Locale): string {
+  const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, locale));
+  return t(`conflict_${conflict.reason}`, {
+    what: t(`table_${conflict.table}`),
+    label: conflict.label || t('untitled'),
+    here: when(conflict.hereUpdatedAt),
+    bundle: when(conflict.bundleUpdatedAt),
+  });
+}
+
+export function ImportPreview(props: {
+  t: Translate;
+  locale: Locale;
+  /** The file the auditor chose, and when the bundle was made. */
+  fileName: string;
+  createdAt: number;
+  /** Audit names in the bundle (identity already masked by the caller). */
+  audits: string[];
+  summary: ImportSummary;
+  busy: boolean;
+  onApply: () => void;
+  onCancel: () => void;
+  mask: (text: string) => string;
+}) {
+  const { t, locale, summary } = props;
+  const rows = RECORD_TABLES.filter((table: RecordTable) =>
+    COLUMNS.some((c) => summary.counts[table][c] > 0),
+  );
+  return (
+    <section class="card import-preview" aria-label={t('importPreview')}>
+      <h3>{t('importPreview')}</h3>
+      <p>
+        {t('importBundleMade', {
+          file: props.fileName,
+          time: formatDateTime(props.createdAt, locale),
+        })}{' '}
+        {t('importAudits', { names: props.audits.map(props.mask).join(', ') || '—' })}
+      </p>
+      <table class="import-counts">
+        <caption>{t('importCountsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('importRecords')}</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c}>
+                {t(`importCol_${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((table) => (
+            <tr key={table} data-table={table}>
+              <th scope="row">{t(`table_${table}`)}</th>
+              {COLUMNS.map((c) => (
+                <td key={c} data-count={c}>
+                  {summary.counts[table][c] || ''}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        {t('importImages', {
+          n: summary.imageCount,
+          size: formatBytes(summary.imageBytes, locale),
+        })}
+      </p>
+      {summary.conflicts.length > 0 && (
+        <>
+          <h4>{t('importConflicts', { n: summary.conflicts.length })}</h4>
+          <ul class="conflicts" aria-label={t('importConflictsList')}>
+            {summary.conflicts.map((c) => (
+              <li key={`${c.table}:${c.id}`}>{props.mask(conflictText(c, t, locale))}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {summary.trash.length > 0 && <p>{t('importRemoves', { n: summary.trash.length })}</p>}
+      {summary.nothingToDo ? (
+        <>
+          <p role="status">{t('importNothing')}</p>
+          <div class="row">
+            <button type="button" onClick={props.onCancel}>
+              {t('close')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div class="row">
+          <button type="button" class="primary" disabled={props.busy} onClick={props.onApply}>
+            {t('importApply')}
+          </button>
+          <button type="button" disabled={props.busy} onClick={props.onCancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

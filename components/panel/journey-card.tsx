@@ -1,0 +1,164 @@
+/** The active journey: capture buttons (visible, full page, element, region, offline), auto-capture, finish. */
+import { useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n';
+import type { Journey, Outcome, PickMode } from '../../lib/model';
+import { channelLabel, type Locale } from '../../lib/taxonomy';
+import { SelectField } from '../shared/fields';
+
+/** What the capture buttons show: which capture runs, and how many visible captures wait. */
+export interface CaptureState {
+  /** A full page or a picker is running (other captures wait for it). */
+  busy: boolean;
+  /** Visible captures queued or running. */
+  pending: number;
+  picking: PickMode | null;
+  fullPageRunning: boolean;
+}
+
+export interface JourneyActions {
+  captureVisible(): void;
+  captureFullPage(): void;
+  cancelFullPage(): void;
+  pick(mode: PickMode): void;
+  cancelPick(): void;
+  toggleOffline(): void;
+  setAutoCapture(on: boolean): void;
+  finish(outcome: Outcome): void;
+  reopen(): void;
+}
+
+const OUTCOMES = ['goal-reached', 'abandoned', 'blocked'] as const;
+
+export function JourneyCard(props: {
+  t: Translate;
+  journey: Journey;
+  locale: Locale;
+  stepCount: number;
+  capture: CaptureState;
+  autoCapture: boolean;
+  actions: JourneyActions;
+}) {
+  const { t, journey, capture, actions } = props;
+  // The outcome to finish with starts at "goal reached" for each journey (the panel remounts this
+  // card per journey), never at the previous journey's choice.
+  const [outcome, setOutcome] = useState<Outcome>('goal-reached');
+  const pickButton = (mode: PickMode) =>
+    capture.picking === mode ? (
+      <button
+        type="button"
+        class="pick active"
+        aria-label={t('cancelPickLabel')}
+        title={t('cancelPickLabel')}
+        onClick={actions.cancelPick}
+        onKeyDown={(e) => e.key === 'Escape' && actions.cancelPick()}
+      >
+        {t('cancelPick')}
+      </button>
+    ) : (
+      <button
+        type="button"
+        class="pick"
+        disabled={capture.busy}
+        aria-label={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
+        title={t(mode === 'element' ? 'captureElementLabel' : 'captureRegionLabel')}
+        onClick={() => actions.pick(mode)}
+      >
+        {t(mode === 'element' ? 'captureElement' : 'captureRegion')}
+      </button>
+    );
+  return (
+    <section class="card journey" aria-label={t('activeJourney')}>
+      <div class="journey-title">
+        <span class={`role role-${journey.brandRole}`}>
+          {t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}
+        </span>
+        <strong>{journey.brandName}</strong>
+        <span class="muted">
+          {t(props.stepCount === 1 ? 'stepsCountOne' : 'stepsCount', { n: props.stepCount })} ·{' '}
+          {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
+          {journey.auditor && <> · {t('walkedBy', { name: journey.auditor })}</>}
+        </span>
+      </div>
+      <dl class="journey-context">
+        {journey.task && (
+          <>
+            <dt>{t('task')}</dt>
+            <dd>{journey.task}</dd>
+          </>
+        )}
+        {journey.persona && (
+          <>
+            <dt>{t('persona')}</dt>
+            <dd>{journey.persona}</dd>
+          </>
+        )}
+        <dt>{t('entryChannel')}</dt>
+        <dd>{channelLabel(journey.entryChannel, props.locale)}</dd>
+      </dl>
+      <div class="row">
+        <button
+          type="button"
+          class="primary capture"
+          disabled={capture.busy}
+          aria-busy={capture.pending > 0}
+          onClick={actions.captureVisible}
+        >
+          {t('captureVisible')}
+        </button>
+        {capture.fullPageRunning ? (
+          <button
+            type="button"
+            class="pick active"
+            aria-label={t('cancelFullPage')}
+            title={t('cancelFullPage')}
+            onClick={actions.cancelFullPage}
+          >
+            {t('cancel')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="pick"
+            disabled={capture.busy}
+            title={t('captureFullPageHint')}
+            onClick={actions.captureFullPage}
+          >
+            {t('captureFullPage')}
+          </button>
+        )}
+        {pickButton('element')}
+        {pickButton('region')}
+        <button type="button" onClick={actions.toggleOffline}>
+          {t('logOffline')}
+        </button>
+      </div>
+      <label class="check auto-capture">
+        <input
+          type="checkbox"
+          checked={props.autoCapture}
+          onChange={(e) => actions.setAutoCapture(e.currentTarget.checked)}
+        />
+        {t('autoCapture')}
+      </label>
+      <div class="row finish">
+        {journey.outcome ? (
+          <button type="button" onClick={actions.reopen}>
+            {t('reopenJourney')}
+          </button>
+        ) : (
+          <>
+            <SelectField
+              label={t('outcome')}
+              value={outcome}
+              options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome_${o}`) }))}
+              onChange={(v) => setOutcome(v as Outcome)}
+            />
+            <button type="button" onClick={() => actions.finish(outcome)}>
+              {t('finishJourney')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,678 @@
+/**
+ * The audit method on one step of the side panel: its touchpoint type, checklists (answered with
+ * Y / N / A), service standards (timers and measured durations) and actions or ideas to borrow.
+ */
+import { useState } from 'preact/hooks';
+import { formatDate, formatDuration, formatNumber, type Translate } from '../../lib/i18n';
+import type {
+  ActionEdit,
+  ActionInput,
+  ActionItem,
+  ActionStatus,
+  CheckAnswer,
+  ChecklistTemplate,
+  Screenshot,
+  Standard,
+  Touchpoint,
+  TouchpointType,
+} from '../../lib/model';
+import {
+  isOverdue,
+  type Compliance,
+  type MeasurementResult,
+  type WeakReason,
+} from '../../lib/metrics';
+import {
+  CATEGORIES,
+  CATEGORY_IDS,
+  checklistName,
+  formatTarget,
+  itemText,
+  standardName,
+  typeName,
+  type Locale,
+} from '../../lib/taxonomy';
+import { measureText } from '../../lib/report/words';
+import { CommitText, Field, SelectField, TextField } from '../shared/fields';
+
+/** The audit's method as the panel shows it (resolved once per audit). */
+export interface MethodView {
+  /** Types the auditor can choose (hidden ones left out). */
+  types: readonly TouchpointType[];
+  /** Every checklist template (hidden ones still answer the steps that used them). */
+  checklists: readonly ChecklistTemplate[];
+  /** Standards the auditor can measure (hidden ones left out). */
+  standards: readonly Standard[];
+  standardsById: ReadonlyMap<string, Standard>;
+  stageOptions: readonly { value: string; label: string }[];
+}
+
+/** What the method says about one step (kept as the same object while it is unchanged). */
+export interface StepExtras {
+  templates: readonly ChecklistTemplate[];
+  compliance: Compliance;
+  /** Compliance of each checklist on the step. */
+  templateCompliance: ReadonlyMap<string, Compliance>;
+  reasons: readonly WeakReason[];
+  /** Change of likelihood to choose from the previous step that had one. */
+  impact: number | null;
+  /** Measurements started, stopped or entered on this step. */
+  measurements: readonly MeasurementResult[];
+  actions: readonly ActionItem[];
+  ownBrand: boolean;
+}
+
+export interface MethodActions {
+  answer(step: Touchpoint, templateId: string, itemId: string, answer: CheckAnswer | null): void;
+  checkDetail(
+    step: Touchpoint,
+    templateId: string,
+    itemId: string,
+    detail: { comment?: string; screenshotId?: string | null },
+  ): void;
+  addChecklist(step: Touchpoint, templateId: string): void;
+  startTimer(step: Touchpoint, standardId: string): void;
+  recordDuration(step: Touchpoint, standardId: string, ms: number): void;
+  excuse(step: Touchpoint, measurementId: string, excused: boolean): void;
+  deleteMeasurement(step: Touchpoint, measurementId: string): void;
+  addAction(input: ActionInput): void;
+  updateAction(action: ActionItem, edit: ActionEdit): void;
+  deleteAction(action: ActionItem): void;
+}
+
+const ANSWERS: readonly CheckAnswer[] = ['yes', 'no', 'na'];
+/** Keys answer the focused item by their place on the keyboard (the same in any layout). */
+const ANSWER_KEYS: Record<string, CheckAnswer> = { KeyY: 'yes', KeyN: 'no', KeyA: 'na' };
+
+export function complianceText(c: Compliance, locale: Locale): string {
+  return c.percent === null ? '—' : `${formatNumber(c.percent, locale, 0)} %`;
+}
+
+export function impactText(impact: number | null): string {
+  if (impact === null) return '';
+  return impact > 0 ? `+${impact}` : impact < 0 ? `−${-impact}` : '±0';
+}
+
+/** One line per reason a step is a weak link. */
+export function reasonText(
+  reason: WeakReason,
+  view: Pick<MethodView, 'checklists' | 'standardsById'>,
+  t: Translate,
+  locale: Locale,
+): string {
+  switch (reason.kind) {
+    case 'flagged':
+      return t('weakFlagged');
+    case 'poor-experience':
+      return t('weakPoor', { score: reason.experience });
+    case 'critical-item': {
+      const template = view.checklists.find((c) => c.id === reason.templateId);
+      const item = template?.items.find((i) => i.id === reason.itemId);
+      return t('weakCritical', {
+        item: item ? itemText(reason.templateId, item, locale) : reason.itemId,
+      });
+    }
+    case 'standard': {
+      const standard = view.standardsById.get(reason.standardId);
+      return t('weakStandard', {
+        standard: standard ? standardName(standard, locale) : reason.standardId,
+      });
+    }
+  }
+}
+
+/** Measured vs the standard, e.g. "26 h 0 min (standard ≤ 2 h): failed". */
+export function measurementText(r: MeasurementResult, t: Translate, locale: Locale): string {
+  const name = r.standard ? standardName(r.standard, locale) : t('standardRemoved');
+  const target = r.standard ? formatTarget(r.standard, locale) : '';
+  const measured = r.measuredMs === null ? '—' : formatDuration(r.measuredMs, locale);
+  return t('measuredVs', { name, measured, target, status: t(`standard_${r.status}`) });
+}
+
+export function TypeSelect(props: {
+  step: Touchpoint;
+  view: MethodView;
+  t: Translate;
+  locale: Locale;
+  onChange: (type: TouchpointType | null) => void;
+}) {
+  const { step, view, t, locale } = props;
+  const chosen = view.types.some((type) => type.id === step.typeId);
+  return (
+    <Field label={t('touchpointType')}>
+      {(id) => (
+        <select
+          id={id}
+          value={step.typeId ?? ''}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            props.onChange(view.types.find((type) => type.id === value) ?? null);
+          }}
+        >
+          <option value="">{t('typeNotChosen')}</option>
+          {!chosen && step.typeId && <option value={step.typeId}>{step.typeId}</option>}
+          {CATEGORY_IDS.map((category) => {
+            const types = view.types.filter((type) => type.category === category);
+            return (
+              types.length > 0 && (
+                <optgroup key={category} label={CATEGORIES[category][locale]}>
+                  {types.map((type) => (
+                    <option key={type.id} value={type.id}>
+                      {typeName(type, locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              )
+            );
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function Checklist(props: {
+  step: Touchpoint;
+  template: ChecklistTemplate;
+  screenshots: readonly Screenshot[];
+  t: Translate;
+  locale: Locale;
+  actions: MethodActions;
+  compliance: Compliance | undefined;
+}) {
+  const { step, template, t, locale, actions } = props;
+  const [detailOf, setDetailOf] = useState<string | null>(null);
+  const name = checklistName(template, locale);
+  const answered = new Map(
+    step.checks.filter((c) => c.templateId === template.id).map((c) => [c.itemId, c]),
+  );
+  const onKeyDown = (event: KeyboardEvent) => {
+    const answer = ANSWER_KEYS[event.code];
+    if (!answer || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select')) return;
+    const row = target.closest<HTMLElement>('[data-item-id]');
+    if (!row) return;
+    event.preventDefault();
+    event.stopPropagation();
+    actions.answer(step, template.id, row.dataset.itemId!, answer);
+    // On to the next item, so ten answers are ten key presses.
+    const next = row.nextElementSibling?.querySelector<HTMLElement>('button');
+    next?.focus();
+  };
+  return (
+    <section class="checklist" aria-label={t('checklistOf', { name, n: step.seq })}>
+      <h3>
+        {name}
+        {props.compliance && props.compliance.percent !== null && (
+          <span class="badge">
+            {t('complianceShort', { value: complianceText(props.compliance, locale) })}
+          </span>
+        )}
+      </h3>
+      <ol class="check-items" onKeyDown={onKeyDown}>
+        {template.items.map((item) => {
+          const result = answered.get(item.id);
+          const question = itemText(template.id, item, locale);
+          return (
+            <li
+              key={item.id}
+              data-item-id={item.id}
+              class={`check-item answer-${result?.answer ?? 'none'}`}
+            >
+              <span class="check-question">
+                {question}
+                {item.critical && <span class="critical"> {t('critical')}</span>}
+              </span>
+              <span class="check-answers" role="group" aria-label={question}>
+                {ANSWERS.map((answer) => (
+                  <button
+                    type="button"
+                    key={answer}
+                    class={result?.answer === answer ? 'chosen' : undefined}
+                    aria-pressed={result?.answer === answer}
+                    aria-label={`${t(`answer_${answer}`)}: ${question}`}
+                    title={t(`answerKey_${answer}`)}
+                    onClick={() =>
+                      actions.answer(
+                        step,
+                        template.id,
+                        item.id,
+                        result?.answer === answer ? null : answer,
+                      )
+                    }
+                  >
+                    {t(`answer_${answer}`)}
+                  </button>
+                ))}
+                <button
+                  type="button"
+                  class="link"
+                  aria-expanded={detailOf === item.id}
+                  aria-label={t('checkCommentOf', { item: question })}
+                  disabled={!result}
+                  onClick={() => setDetailOf(detailOf === item.id ? null : item.id)}
+                >
+                  {result?.comment || result?.screenshotId ? '✎•' : '✎'}
+                </button>
+              </span>
+              {detailOf === item.id && result && (
+                <div class="check-detail">
+                  <CommitText
+                    t={t}
+                    label={t('checkComment')}
+                    value={result.comment}
+                    maxLength={500}
+                    onCommit={(comment) =>
+                      actions.checkDetail(step, template.id, item.id, { comment })
+                    }
+                  />
+                  {props.screenshots.length > 0 && (
+                    <SelectField
+                      label={t('checkImage')}
+                      value={result.screenshotId ?? ''}
+                      options={[
+                        { value: '', label: t('checkImageNone') },
+                        ...props.screenshots.map((shot, i) => ({
+                          value: shot.id,
+                          label: t('annotateScreenshotN', { i: i + 1 }),
+                        })),
+                      ]}
+                      onChange={(value) =>
+                        actions.checkDetail(step, template.id, item.id, {
+                          screenshotId: value || null,
+                        })
+                      }
+                    />
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** Parses "90", "90s", "2m", "1h 30m", "1:30" (minutes:seconds) into milliseconds. */
+export function parseDuration(text: string): number | null {
+  const value = text.trim().toLowerCase().replace(/,/g, '.');
+  if (!value) return null;
+  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(value);
+  if (clock) {
+    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] ? Number(clock[3]) : null];
+    return c === null ? (a * 60 + b) * 1000 : ((a * 60 + b) * 60 + c) * 1000;
+  }
+  const units: Record<string, number> = {
+    s: 1000,
+    с: 1000,
+    m: 60_000,
+    м: 60_000,
+    min: 60_000,
+    мин: 60_000,
+    h: 3_600_000,
+    ч: 3_600_000,
+    d: 86_400_000,
+    д: 86_400_000,
+  };
+  let total = 0;
+  let rest = value;
+  const part = /^(\d+(?:\.\d+)?)\s*(min|мин|[smhdсмчд])?\s*/;
+  while (rest) {
+    const match = part.exec(rest);
+    if (!match || match[0] === '') return null;
+    total += Number(match[1]) * (units[match[2] ?? 's'] ?? 1000);
+    rest = rest.slice(match[0].length);
+  }
+  return Math.round(total);
+}
+
+function Standards(props: {
+  step: Touchpoint;
+  view: MethodView;
+  extras: StepExtras;
+  t: Translate;
+  locale: Locale;
+  actions: MethodActions;
+}) {
+  const { step, view, extras, t, locale, actions } = props;
+  const between = view.standards.filter((s) => s.measure === 'between');
+  const durations = view.standards.filter((s) => s.measure === 'duration');
+  const [timer, setTimer] = useState(between[0]?.id ?? '');
+  const [duration, setDuration] = useState(durations[0]?.id ?? '');
+  const [entered, setEntered] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section class="step-standards" aria-label={t('standardsOf', { n: step.seq })}>
+      <h3>{t('standards')}</h3>
+      {extras.measurements.length > 0 && (
+        <ul class="measurements">
+          {extras.measurements.map((r) => {
+            const starts = r.measurement.startStepId === step.id && r.endStepId !== step.id;
+            return (
+              <li key={r.measurement.id} class={`measurement status-${r.status}`}>
+                <span class="grow">
+                  {starts
+                    ? t('timerStartedHere', {
+                        name: r.standard ? standardName(r.standard, locale) : '—',
+                      })
+                    : measurementText(r, t, locale)}
+                </span>
+                {r.status === 'fail' && !r.running && !starts && (
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      checked={r.measurement.excused}
+                      onChange={(e) =>
+                        actions.excuse(step, r.measurement.id, e.currentTarget.checked)
+                      }
+                    />
+                    {t('notWeakLink')}
+                  </label>
+                )}
+                <button
+                  type="button"
+                  class="danger"
+                  aria-label={t('deleteMeasurement', {
+                    name: r.standard ? standardName(r.standard, locale) : '—',
+                  })}
+                  onClick={() => actions.deleteMeasurement(step, r.measurement.id)}
+                >
+                  ✕
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {between.length > 0 && (
+        <div class="row">
+          <SelectField
+            label={t('timerStandard')}
+            value={timer}
+            options={between.map((s) => ({
+              value: s.id,
+              label: `${standardName(s, locale)} ${formatTarget(s, locale)}`,
+            }))}
+            onChange={setTimer}
+          />
+          <button type="button" onClick={() => timer && actions.startTimer(step, timer)}>
+            {t('startTimer')}
+          </button>
+        </div>
+      )}
+      {durations.length > 0 && (
+        <form
+          class="row"
+          aria-label={t('enterDuration')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const ms = parseDuration(entered);
+            if (ms === null) return setError(t('durationInvalid', { value: entered }));
+            setError(null);
+            setEntered('');
+            actions.recordDuration(step, duration, ms);
+          }}
+        >
+          <SelectField
+            label={t('durationStandard')}
+            value={duration}
+            options={durations.map((s) => ({
+              value: s.id,
+              label: `${standardName(s, locale)} ${formatTarget(s, locale)}`,
+            }))}
+            onChange={setDuration}
+          />
+          <Field
+            label={t('measuredTime')}
+            hint={
+              error && (
+                <span class="limit over" role="alert">
+                  {error}
+                </span>
+              )
+            }
+          >
+            {(id, describedBy) => (
+              <input
+                id={id}
+                value={entered}
+                placeholder={t('durationPlaceholder')}
+                aria-invalid={error !== null}
+                aria-describedby={describedBy}
+                onInput={(e) => setEntered(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <button type="submit">{t('recordDuration')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** `yyyy-mm-dd` of a local-midnight time, and back. */
+export function dateInputValue(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+export function parseDateInput(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match
+    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime()
+    : null;
+}
+
+const STATUSES: readonly ActionStatus[] = ['open', 'in-progress', 'done'];
+
+function ActionForm(props: {
+  step: Touchpoint;
+  kind: 'action' | 'idea';
+  t: Translate;
+  onSubmit: (input: ActionInput) => void;
+}) {
+  const { t, kind } = props;
+  const [what, setWhat] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [metric, setMetric] = useState('');
+  const [baseline, setBaseline] = useState('');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = (
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    type: 'text' | 'date' = 'text',
+  ) => (
+    <TextField
+      t={t}
+      label={label}
+      value={value}
+      onInput={set}
+      type={type}
+      maxLength={type === 'text' ? 500 : undefined}
+    />
+  );
+  return (
+    <form
+      class="action-form"
+      aria-label={t(kind === 'action' ? 'newAction' : 'newIdea')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!what.trim()) return setError(t('actionWhatRequired'));
+        const long = [what, owner, metric, baseline, target].find((v) => v.length > 500);
+        if (long) return setError(t('fieldTooLong', { over: long.length - 500, max: 500 }));
+        setError(null);
+        props.onSubmit({
+          touchpointId: props.step.id,
+          kind,
+          what: what.trim(),
+          owner: owner.trim(),
+          due: parseDateInput(due),
+          status: 'open',
+          metric: metric.trim(),
+          baseline: baseline.trim(),
+          target: target.trim(),
+        });
+        for (const set of [setWhat, setOwner, setDue, setMetric, setBaseline, setTarget]) set('');
+      }}
+    >
+      {input(t(kind === 'action' ? 'actionWhat' : 'ideaWhat'), what, setWhat)}
+      {kind === 'action' && (
+        <>
+          <div class="row">
+            {input(t('actionOwner'), owner, setOwner)}
+            {input(t('actionDue'), due, setDue, 'date')}
+          </div>
+          <div class="row">
+            {input(t('actionMetric'), metric, setMetric)}
+            {input(t('actionBaseline'), baseline, setBaseline)}
+            {input(t('actionTarget'), target, setTarget)}
+          </div>
+        </>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit">{t(kind === 'action' ? 'addAction' : 'addIdea')}</button>
+    </form>
+  );
+}
+
+export function ActionRow(props: {
+  action: ActionItem;
+  t: Translate;
+  locale: Locale;
+  overdue: boolean;
+  /** Shown before the text (e.g. the step it belongs to, in the audit's list). */
+  context?: string;
+  actions: Pick<MethodActions, 'updateAction' | 'deleteAction'>;
+}) {
+  const { action, t, overdue } = props;
+  const measure = measureText(action);
+  return (
+    <li class={`action-row${overdue ? ' overdue' : ''} status-${action.status}`}>
+      <div class="grow">
+        {props.context && <span class="muted">{props.context} · </span>}
+        <strong>{action.what}</strong>
+        {action.kind === 'action' && (
+          <span class="muted">
+            {' · '}
+            {action.owner || t('noOwner')}
+            {' · '}
+            {action.due === null
+              ? t('noDue')
+              : t('dueOn', { date: formatDate(action.due, props.locale) })}
+            {overdue && <span class="overdue-flag"> {t('overdue')}</span>}
+          </span>
+        )}
+        {measure && <div class="muted">{t('successMeasure', { measure })}</div>}
+      </div>
+      {action.kind === 'action' && (
+        <select
+          class="action-status"
+          aria-label={t('actionStatusOf', { what: action.what })}
+          value={action.status}
+          onChange={(e) =>
+            props.actions.updateAction(action, {
+              status: e.currentTarget.value as ActionStatus,
+            })
+          }
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`actionStatus_${s}`)}
+            </option>
+          ))}
+        </select>
+      )}
+      <button
+        type="button"
+        class="danger"
+        aria-label={t('deleteActionOf', { what: action.what })}
+        onClick={() => props.actions.deleteAction(action)}
+      >
+        ✕
+      </button>
+    </li>
+  );
+}
+
+/** The method part of a step's details. */
+export function StepMethod(props: {
+  step: Touchpoint;
+  screenshots: readonly Screenshot[];
+  view: MethodView;
+  extras: StepExtras;
+  t: Translate;
+  locale: Locale;
+  now: number;
+  actions: MethodActions;
+}) {
+  const { step, view, extras, t, locale, actions } = props;
+  const shown = new Set(extras.templates.map((c) => c.id));
+  const addable = view.checklists.filter((c) => !c.hidden && !shown.has(c.id));
+  const kind = extras.ownBrand ? 'action' : 'idea';
+  return (
+    <div class="step-method">
+      {extras.reasons.length > 0 && (
+        <ul class="weak-reasons" aria-label={t('weakBecause')}>
+          {extras.reasons.map((reason, i) => (
+            <li key={i}>{reasonText(reason, view, t, locale)}</li>
+          ))}
+        </ul>
+      )}
+      {extras.templates.map((template) => (
+        <Checklist
+          key={template.id}
+          step={step}
+          template={template}
+          screenshots={props.screenshots}
+          t={t}
+          locale={locale}
+          actions={actions}
+          compliance={extras.templateCompliance.get(template.id)}
+        />
+      ))}
+      {addable.length > 0 && (
+        <SelectField
+          label={t('addChecklist')}
+          value=""
+          options={[
+            { value: '', label: t('addChecklistChoose') },
+            ...addable.map((c) => ({ value: c.id, label: checklistName(c, locale) })),
+          ]}
+          onChange={(id) => id && actions.addChecklist(step, id)}
+        />
+      )}
+      <Standards step={step} view={view} extras={extras} t={t} locale={locale} actions={actions} />
+      <section
+        class="step-actions-list"
+        aria-label={t(kind === 'action' ? 'actionsOf' : 'ideasOf', { n: step.seq })}
+      >
+        <h3>{t(kind === 'action' ? 'actions' : 'ideas')}</h3>
+        {extras.actions.length > 0 && (
+          <ul class="action-list">
+            {extras.actions.map((action) => (
+              <ActionRow
+                key={action.id}
+                action={action}
+                t={t}
+                locale={locale}
+                overdue={action.kind === 'action' && isOverdue(action, props.now)}
+                actions={actions}
+              />
+            ))}
+          </ul>
+        )}
+        <ActionForm step={step} kind={kind} t={t} onSubmit={actions.addAction} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,478 @@
+/**
+ * Re-audit: what changed between two walks of the same brand (lib/report/reaudit.ts), on the
+ * report page and in the exported file alike. Better and worse are words with an arrow, not only
+ * a colour, so they read in print, in black and white and to a screen reader; no inline styles
+ * (the export's CSP allows none): the look is REAUDIT_CSS, appended to the report stylesheet.
+ */
+import type { ComponentChildren } from 'preact';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  translator,
+  type Translate,
+} from '../../lib/i18n';
+import type { Journey, Outcome, Screenshot } from '../../lib/model';
+import type { ImageRef } from '../../lib/report/images';
+import type { ReportModel, ReportStep } from '../../lib/report/model';
+import {
+  reaudits,
+  type Direction,
+  type Figure,
+  type ReauditPair,
+  type ReauditStepPair,
+  type StandardsFigure,
+  type Tally,
+} from '../../lib/report/reaudit';
+import { stageLabel, type Locale } from '../../lib/taxonomy';
+import { ShotFrame } from './picture';
+import { brandLabel } from '../../lib/report/words';
+
+/** The report's image source (components/report-view.tsx ImageSource): a URL or an embedded image. */
+export type ReauditImageSource = (shot: Screenshot, size: 'thumb' | 'full') => ImageRef | undefined;
+
+interface Props {
+  model: ReportModel;
+  locale: Locale;
+  imageSrc: ReauditImageSource;
+}
+
+/** Styles of the section, appended to the report's stylesheet (so hashed into the export's CSP). */
+export const REAUDIT_CSS = `
+.reaudit-pair{margin:0 0 24px}
+.reaudit-pair h3{font-size:16px;margin:16px 0 6px}
+.reaudit-table{margin:8px 0 12px}
+.reaudit-table caption{text-align:left;font-weight:600;padding:4px 0}
+.reaudit-table td.num{white-space:nowrap}
+.reaudit-steps{table-layout:fixed}
+.reaudit-steps th:first-child{width:150px}
+.reaudit-steps td{overflow-wrap:anywhere}
+.reaudit .trend{font-weight:700;white-space:nowrap}
+.reaudit .trend-better{color:#1f6b36}
+.reaudit .trend-worse{color:#9b2c2c}
+.reaudit .trend-same,.reaudit .trend-unknown{color:#566074;font-weight:400}
+.reaudit td.is-better{background:#eef8f1}
+.reaudit td.is-worse{background:#fdf1f1}
+.reaudit .change{color:#566074;white-space:nowrap}
+.reaudit-changes{list-style:none;margin:0;padding:0;font-size:12px}
+.reaudit-changes li{margin:2px 0}
+.reaudit-side .step-head{margin:0 0 4px}
+.reaudit-side .shot-frame img,.reaudit-side .shot-frame .shot-img{max-height:220px;width:auto}
+.reaudit .in-stage{display:block;font-weight:400;font-size:12px;color:#566074}
+.reaudit tr.only-before .missing,.reaudit tr.only-after .missing{font-size:12px}
+@media print{.reaudit-pair{break-inside:auto}.reaudit-steps tr{break-inside:avoid}.reaudit td.is-better,.reaudit td.is-worse{background:none}}
+`;
+
+const TREND_KEY = {
+  better: 'reauditBetter',
+  worse: 'reauditWorse',
+  same: 'reauditSame',
+} as const;
+
+function Trend({ direction, t }: { direction: Direction; t: Translate }) {
+  return (
+    <span class={`trend trend-${direction}`}>
+      {direction === 'unknown' ? '—' : t(TREND_KEY[direction])}
+    </span>
+  );
+}
+
+/** How a figure's values and changes are written. */
+interface Format {
+  value: (v: number) => string;
+  /** The size of a change (without sign). */
+  change: (v: number) => string;
+}
+
+function signed(change: number, text: (abs: number) => string): string {
+  return `${change > 0 ? '+' : change < 0 ? '−' : '±'}${text(Math.abs(change))}`;
+}
+
+function formats(locale: Locale, t: Translate) {
+  const plain = (v: number) => String(v);
+  const points = (v: number) => t('reauditPoints', { n: formatNumber(v, locale, 0) });
+  return {
+    count: { value: plain, change: plain },
+    elapsed: {
+      value: (v: number) => formatDuration(v, locale),
+      change: (v: number) => formatDuration(v, locale),
+    },
+    experience: {
+      value: (v: number) => formatNumber(v, locale),
+      change: (v: number) => formatNumber(v, locale),
+    },
+    score5: { value: (v: number) => `${v}/5`, change: plain },
+    score10: { value: (v: number) => `${v}/10`, change: plain },
+    percent: { value: (v: number) => `${formatNumber(v, locale, 0)} %`, change: points },
+  } satisfies Record<string, Format>;
+}
+
+const valueText = (v: number | null, f: Format) => (v === null ? '—' : f.value(v));
+const changeText = (change: number | null, f: Format) =>
+  change === null ? '—' : signed(change, f.change);
+const tallyText = (t: Tally) => (t.measured ? `${t.met}/${t.measured}` : '—');
+const outcomeText = (o: Outcome | null, t: Translate) =>
+  o === null ? t('inProgress') : t(`outcome_${o}`);
+const isClass = (d: Direction) => (d === 'better' || d === 'worse' ? `is-${d}` : undefined);
+
+/** The two walks' days; with the time as well when both fall on the same day. */
+function walkDates(before: Journey, after: Journey, locale: Locale): [string, string] {
+  const b = formatDate(before.createdAt, locale);
+  const a = formatDate(after.createdAt, locale);
+  return b === a
+    ? [formatDateTime(before.createdAt, locale), formatDateTime(after.createdAt, locale)]
+    : [b, a];
+}
+
+/** "3.0 → 4.2 (+1.2) ▲ better": one figure in one cell. */
+function Compact({ fig, format, t }: { fig: Figure; format: Format; t: Translate }) {
+  if (fig.before === null && fig.after === null) return <span class="muted">—</span>;
+  return (
+    <>
+      {valueText(fig.before, format)} → {valueText(fig.after, format)}
+      {fig.change !== null && fig.change !== 0 && (
+        <span class="change"> ({changeText(fig.change, format)})</span>
+      )}{' '}
+      <Trend direction={fig.direction} t={t} />
+    </>
+  );
+}
+
+function StandardsCompact({ fig, t }: { fig: StandardsFigure; t: Translate }) {
+  return (
+    <>
+      {tallyText(fig.before)} → {tallyText(fig.after)} <Trend direction={fig.direction} t={t} />
+    </>
+  );
+}
+
+function FigureRow({
+  label,
+  before,
+  after,
+  change,
+  direction,
+  t,
+}: {
+  label: string;
+  before: string;
+  after: string;
+  change: string;
+  direction: Direction;
+  t: Translate;
+}) {
+  return (
+    <tr class={isClass(direction)}>
+      <th scope="row">{label}</th>
+      <td class="num">{before}</td>
+      <td class="num">{after}</td>
+      <td class="num">{change}</td>
+      <td class={isClass(direction)}>
+        <Trend direction={direction} t={t} />
+      </td>
+    </tr>
+  );
+}
+
+function FiguresTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
+  const t = translator(locale);
+  const f = formats(locale, t);
+  const { figures } = pair;
+  const rows: { label: string; fig: Figure; format: Format }[] = [
+    { label: t('kpiTouches'), fig: figures.touches, format: f.count },
+    { label: t('kpiElapsed'), fig: figures.elapsed, format: f.elapsed },
+    { label: t('kpiAverageExperience'), fig: figures.experience, format: f.experience },
+    { label: t('reportCompliance'), fig: figures.compliance, format: f.percent },
+  ];
+  const { standards, likelihood, outcome } = figures;
+  return (
+    <table class="standards-table reaudit-table reaudit-figures">
+      <caption>{t('reauditFigures')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reauditFigure')}</th>
+          <th scope="col">{t('reauditBefore')}</th>
+          <th scope="col">{t('reauditAfter')}</th>
+          <th scope="col">{t('reauditChange')}</th>
+          <th scope="col">{t('reauditVerdict')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ label, fig, format }) => (
+          <FigureRow
+            key={label}
+            label={label}
+            before={valueText(fig.before, format)}
+            after={valueText(fig.after, format)}
+            change={changeText(fig.change, format)}
+            direction={fig.direction}
+            t={t}
+          />
+        ))}
+        <FigureRow
+          label={t('reportStandardsMet')}
+          before={tallyText(standards.before)}
+          after={tallyText(standards.after)}
+          change={changeText(standards.change, f.percent)}
+          direction={standards.direction}
+          t={t}
+        />
+        <FigureRow
+          label={t('kpiFinalLikelihood')}
+          before={valueText(likelihood.before, f.score10)}
+          after={valueText(likelihood.after, f.score10)}
+          change={changeText(likelihood.change, f.count)}
+          direction={likelihood.direction}
+          t={t}
+        />
+        <FigureRow
+          label={t('outcome')}
+          before={outcomeText(outcome.before, t)}
+          after={outcomeText(outcome.after, t)}
+          change="—"
+          direction={outcome.direction}
+          t={t}
+        />
+      </tbody>
+    </table>
+  );
+}
+
+function StagesTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
+  const t = translator(locale);
+  const f = formats(locale, t);
+  if (pair.stages.length === 0) return null;
+  return (
+    <table class="standards-table reaudit-table reaudit-stages">
+      <caption>{t('reauditByStage')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('stage')}</th>
+          <th scope="col">{t('kpiAverageExperience')}</th>
+          <th scope="col">{t('reportCompliance')}</th>
+          <th scope="col">{t('kpiTouches')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pair.stages.map((s) => (
+          <tr key={s.stage} data-stage={s.stage}>
+            <th scope="row">{stageLabel(s.stage, locale)}</th>
+            <td class={isClass(s.experience.direction)}>
+              <Compact fig={s.experience} format={f.experience} t={t} />
+            </td>
+            <td class={isClass(s.compliance.direction)}>
+              <Compact fig={s.compliance} format={f.percent} t={t} />
+            </td>
+            <td class={isClass(s.touches.direction)}>
+              <Compact fig={s.touches} format={f.count} t={t} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The step's first screenshot as a thumbnail, drawn like the report's step cards. */
+function Picture({
+  step,
+  imageSrc,
+  t,
+}: {
+  step: ReportStep;
+  imageSrc: ReauditImageSource;
+  t: Translate;
+}) {
+  const shot = step.screenshots[0];
+  const src = shot && imageSrc(shot, 'thumb');
+  if (!shot || !src) return null;
+  const tp = step.touchpoint;
+  const label = t('screenshotOf', { n: tp.seq, title: tp.title });
+  return (
+    <figure class={`shot${shot.redacted ? ' is-redacted' : ''}`}>
+      <ShotFrame shot={shot} src={src} label={label} overlayLabel={t('annotationsOverlay')} />
+    </figure>
+  );
+}
+
+function Side({
+  step,
+  missing,
+  imageSrc,
+  t,
+}: {
+  step: ReportStep | null;
+  missing: string;
+  imageSrc: ReauditImageSource;
+  t: Translate;
+}) {
+  if (!step) return <span class="missing">{missing}</span>;
+  const tp = step.touchpoint;
+  return (
+    <div class="reaudit-side" data-step={tp.seq}>
+      <p class="step-head">
+        <span class="step-no">{tp.seq}</span>
+        <span class="step-title">{tp.title || t('untitled')}</span>
+        {step.screenshots[0]?.redacted && (
+          <span class="flag flag-redacted">{t('redactedBadge')}</span>
+        )}
+      </p>
+      <Picture step={step} imageSrc={imageSrc} t={t} />
+    </div>
+  );
+}
+
+/** The step figures that either side has: experience, compliance, standards met. */
+function StepChanges({ pair, locale }: { pair: ReauditStepPair; locale: Locale }) {
+  const t = translator(locale);
+  const f = formats(locale, t);
+  const has = (fig: Figure) => fig.before !== null || fig.after !== null;
+  const items: { key: string; label: string; body: ComponentChildren }[] = [];
+  if (has(pair.experience))
+    items.push({
+      key: 'experience',
+      label: t('experience'),
+      body: <Compact fig={pair.experience} format={f.score5} t={t} />,
+    });
+  if (has(pair.compliance))
+    items.push({
+      key: 'compliance',
+      label: t('reportCompliance'),
+      body: <Compact fig={pair.compliance} format={f.percent} t={t} />,
+    });
+  if (pair.standards.before.measured || pair.standards.after.measured)
+    items.push({
+      key: 'standards',
+      label: t('reportStandardsMet'),
+      body: <StandardsCompact fig={pair.standards} t={t} />,
+    });
+  if (items.length === 0) return <span class="muted">—</span>;
+  return (
+    <ul class="reaudit-changes">
+      {items.map((item) => (
+        <li key={item.key}>
+          {item.label}: {item.body}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StepsTable({
+  pair,
+  locale,
+  imageSrc,
+}: {
+  pair: ReauditPair;
+  locale: Locale;
+  imageSrc: ReauditImageSource;
+}) {
+  const t = translator(locale);
+  const rows = pair.stages.flatMap((s) => s.steps);
+  if (rows.length === 0) return null;
+  return (
+    <table class="standards-table reaudit-table reaudit-steps">
+      <caption>{t('reauditSteps')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('stage')}</th>
+          <th scope="col">{t('reauditBefore')}</th>
+          <th scope="col">{t('reauditAfter')}</th>
+          <th scope="col">{t('reauditChange')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const only = row.after === null ? 'only-before' : row.before === null ? 'only-after' : '';
+          return (
+            <tr
+              key={`${row.stage}:${row.position}`}
+              class={only || undefined}
+              data-stage={row.stage}
+              data-position={row.position}
+            >
+              <th scope="row">
+                {stageLabel(row.stage, locale)}
+                <span class="in-stage">{t('reauditInStage', { k: row.position })}</span>
+              </th>
+              <td>
+                <Side step={row.before} missing={t('reauditNoStep')} imageSrc={imageSrc} t={t} />
+              </td>
+              <td>
+                <Side step={row.after} missing={t('reauditNoStep')} imageSrc={imageSrc} t={t} />
+              </td>
+              <td>
+                {only ? (
+                  <b class="only">
+                    {t(only === 'only-before' ? 'reauditOnlyBefore' : 'reauditOnlyAfter')}
+                  </b>
+                ) : (
+                  <StepChanges pair={row} locale={locale} />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function PairBlock({
+  pair,
+  locale,
+  imageSrc,
+}: {
+  pair: ReauditPair;
+  locale: Locale;
+  imageSrc: ReauditImageSource;
+}) {
+  const t = translator(locale);
+  const before = pair.before.journey;
+  const after = pair.after.journey;
+  const [dateBefore, dateAfter] = walkDates(before, after, locale);
+  const task = (j: Journey) => j.task.trim();
+  return (
+    <article
+      class={`reaudit-pair role-${pair.brandRole}`}
+      data-before={before.id}
+      data-after={after.id}
+    >
+      <h3>
+        {t('reauditCaption', { brand: brandLabel(pair, t), before: dateBefore, after: dateAfter })}
+        {pair.walks > 2 &&
+          ` · ${t('reauditWalks', { from: pair.index, to: pair.index + 1, of: pair.walks })}`}
+      </h3>
+      {task(before).toLowerCase() !== task(after).toLowerCase() && (
+        <p class="explain">
+          {t('reauditTaskDiffers', { before: task(before) || '—', after: task(after) || '—' })}
+        </p>
+      )}
+      <FiguresTable pair={pair} locale={locale} />
+      <StagesTable pair={pair} locale={locale} />
+      <StepsTable pair={pair} locale={locale} imageSrc={imageSrc} />
+    </article>
+  );
+}
+
+/** The re-audit section of the report; nothing when no brand was walked twice. */
+export function ReauditSection({ model, locale, imageSrc }: Props) {
+  const pairs = reaudits(model);
+  if (pairs.length === 0) return null;
+  const t = translator(locale);
+  return (
+    <section class="reaudit">
+      <h2 id="reaudit-title">{t('reauditTitle')}</h2>
+      <p class="explain">{t('reauditExplained')}</p>
+      {pairs.map((pair) => (
+        <PairBlock
+          key={`${pair.before.journey.id}>${pair.after.journey.id}`}
+          pair={pair}
+          locale={locale}
+          imageSrc={imageSrc}
+        />
+      ))}
+    </section>
+  );
+}

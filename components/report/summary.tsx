@@ -1,0 +1,199 @@
+/**
+ * The top of the report a manager reads first: the executive summary (findings from the data),
+ * the league table and the scorecard per lifecycle stage. Rendered on the report page and in
+ * the exported file alike.
+ */
+import { formatNumber, translator } from '../../lib/i18n';
+import type { ReportSection } from '../../lib/model';
+import type { ReportModel } from '../../lib/report/model';
+import { brandLabel, findingWords, journeyOf } from '../../lib/report/words';
+import {
+  findings,
+  leagueTable,
+  stageScorecards,
+  type StageScorecard,
+} from '../../lib/report/summary';
+import { stageLabel, type Locale } from '../../lib/taxonomy';
+
+export function ExecutiveSummary({
+  model,
+  locale,
+  cards,
+}: {
+  model: ReportModel;
+  locale: Locale;
+  cards: StageScorecard[];
+}) {
+  const t = translator(locale);
+  const list = findings(model, cards);
+  return (
+    <section class="summary">
+      <h2>{t('summaryTitle')}</h2>
+      {model.settings.conclusions.trim() && (
+        <>
+          <h3>{t('summaryConclusions')}</h3>
+          <p class="consultant">{model.settings.conclusions}</p>
+        </>
+      )}
+      {model.settings.recommendations.trim() && (
+        <>
+          <h3>{t('summaryRecommendations')}</h3>
+          <p class="consultant">{model.settings.recommendations}</p>
+        </>
+      )}
+      <h3>{t('summaryFindings')}</h3>
+      {list.length === 0 ? (
+        <p class="empty">{t('summaryNone')}</p>
+      ) : (
+        <ul class="findings">
+          {list.map((f, i) => (
+            <li key={i} class={`finding finding-${f.kind}`}>
+              {findingWords(f, model, locale)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  const rows = leagueTable(model);
+  if (rows.length < 2) return null;
+  const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, locale, 0)} %`);
+  return (
+    <section class="league">
+      <h2 id="league-title">{t('leagueTitle')}</h2>
+      <p class="explain">{t('leagueExplained')}</p>
+      <table class="standards-table" aria-labelledby="league-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('leagueRank')}</th>
+            <th scope="col">{t('brand')}</th>
+            <th scope="col">{t('leagueScore')}</th>
+            <th scope="col">{t('kpiAverageExperience')}</th>
+            <th scope="col">{t('reportCompliance')}</th>
+            <th scope="col">{t('reportStandardsMet')}</th>
+            <th scope="col">{t('kpiFinalLikelihood')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.journey.id} class={row.stopped ? 'stopped' : undefined}>
+              <td>{row.rank}</td>
+              <th scope="row">
+                {brandLabel(row.journey, t)}
+                {row.stopped && row.journey.outcome && (
+                  <span class="flag flag-weak">
+                    {t('leagueStopped', { outcome: t(`outcome_${row.journey.outcome}`) })}
+                  </span>
+                )}
+              </th>
+              <td>
+                <b>{pct(row.score)}</b>
+              </td>
+              <td>{pct(row.parts.experience)}</td>
+              <td>{pct(row.parts.compliance)}</td>
+              <td>{pct(row.parts.standards)}</td>
+              <td>{pct(row.parts.likelihood)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function StageScorecardTable({
+  model,
+  locale,
+  cards,
+}: {
+  model: ReportModel;
+  locale: Locale;
+  cards: StageScorecard[];
+}) {
+  const t = translator(locale);
+  if (model.journeys.length === 0 || cards.length === 0) return null;
+  const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
+  return (
+    <section class="scorecard">
+      <h2 id="scorecard-title">{t('scorecardTitle')}</h2>
+      <p class="explain">{t('scorecardExplained')}</p>
+      <table class="standards-table scorecard-table" aria-labelledby="scorecard-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('stage')}</th>
+            {model.journeys.map(({ journey }) => (
+              <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
+                {brandLabel(journey, t)}
+              </th>
+            ))}
+            <th scope="col">{t('scorecardWinner')}</th>
+            <th scope="col">{t('scorecardGap')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cards.map((card) => (
+            <tr key={card.stage}>
+              <th scope="row">{stageLabel(card.stage, locale)}</th>
+              {card.scores.map((s) => (
+                <td
+                  key={s.journeyId}
+                  class={
+                    s.journeyId === card.winnerId ? 'best' : s.steps === 0 ? 'absent' : undefined
+                  }
+                >
+                  {s.steps === 0 ? (
+                    <span class="missing">{t('missingTouchpoint')}</span>
+                  ) : (
+                    <>
+                      <div>
+                        {t('scoreWeighted')}: <b>{num(s.weighted)}</b>
+                      </div>
+                      <div class="muted">
+                        {t('scoreExperience')}: {num(s.experience)} · {t('reportCompliance')}:{' '}
+                        {s.compliance === null ? '—' : `${formatNumber(s.compliance, locale, 0)} %`}
+                        {s.standardsMeasured > 0 &&
+                          ` · ${t('reportStandardsMet')}: ${s.standardsMet}/${s.standardsMeasured}`}
+                      </div>
+                    </>
+                  )}
+                </td>
+              ))}
+              <td>{card.winnerId ? brandLabel(journeyOf(model, card.winnerId), t) : '—'}</td>
+              <td class={card.ownGap !== null && card.ownGap > 0 ? 'behind' : undefined}>
+                {card.ownGap === null
+                  ? '—'
+                  : card.ownGap > 0
+                    ? t('scorecardBehind', { gap: formatNumber(card.ownGap, locale) })
+                    : t('scorecardAhead', { gap: formatNumber(-card.ownGap, locale) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The manager's part of the report: summary, league table and scorecard (those not left out). */
+export function ReportSummary({
+  model,
+  locale,
+  show,
+}: {
+  model: ReportModel;
+  locale: Locale;
+  show: (section: ReportSection) => boolean;
+}) {
+  const cards = stageScorecards(model);
+  return (
+    <>
+      {show('summary') && <ExecutiveSummary model={model} locale={locale} cards={cards} />}
+      {show('league') && <LeagueTable model={model} locale={locale} />}
+      {show('scorecard') && <StageScorecardTable model={model} locale={locale} cards={cards} />}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/** The message lines of a page: an error (read out at once) and a status (read out politely). */
+import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../lib/i18n';
+import type { MaskLabels } from '../../lib/privacy';
+
+export interface Message {
+  kind: 'status' | 'error';
+  text: string;
+}
+
+export function MessageLines(props: { message: Message | null; children?: ComponentChildren }) {
+  const { message } = props;
+  return (
+    <div class="messages">
+      {message?.kind === 'error' && (
+        <p class="message error" role="alert">
+          {message.text}
+        </p>
+      )}
+      <p class="message status" role="status">
+        {message?.kind === 'status' ? message.text : ''}
+      </p>
+      {props.children}
+    </div>
+  );
+}
+
+/** What replaces the auditor's name, email and phone, in the UI language. */
+export function maskLabels(t: Translate): MaskLabels {
+  return { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') };
+}
