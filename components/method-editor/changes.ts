@@ -3,6 +3,7 @@
  * stored right before it is saved; deletions and resets carry the change that takes them back.
  * No Preact here: the sections call these from their handlers.
  */
+import type { MethodEdit, MethodUsage } from '../../lib/controllers/method';
 import type { Translate } from '../../lib/i18n';
 import type { AuditMethod, ChecklistItem } from '../../lib/model';
 import {
@@ -21,27 +22,14 @@ import {
 import { insertAt, putChecklist, putStandard, putType, storedName } from './overrides';
 
 /** One edit of the method: applied to the method as stored right before it is saved. */
-export interface MethodChange {
-  apply(method: AuditMethod): AuditMethod;
-  /** Custom stages renamed by this edit: the steps that use them are renamed too. */
-  renamedStages?: { from: string; to: string }[];
+export interface MethodChange extends MethodEdit {
   /** What was saved, for "Saved: …". */
   saved: string;
   /** The edit that takes this one back (deletions and resets). */
   undo?: MethodChange;
 }
 
-/** What the audit's steps and journeys use, so an entry in use is hidden rather than deleted. */
-export interface MethodUsage {
-  steps: readonly {
-    seq: number;
-    journey: string;
-    typeId: string | null;
-    checklists: readonly string[];
-    checks: readonly { templateId: string }[];
-  }[];
-  measurements: readonly { journey: string; standardId: string }[];
-}
+export type { MethodUsage };
 
 export interface EditorProps {
   t: Translate;

@@ -1,11 +1,10 @@
 /** Small hooks shared by the extension pages. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Subscribe } from '../../lib/controllers/live';
+import { logError } from '../../lib/log';
 import type { Screenshot } from '../../lib/model';
 
-export type Subscribe<T> = (
-  onValue: (value: T) => void,
-  onError: (error: unknown) => void,
-) => () => void;
+export type { Subscribe };
 
 /**
  * Holds the latest value of a subscription (e.g. a live database query); `initial` until the
@@ -28,7 +27,8 @@ export function useSubscription<T>(
       resetOn.some((v, i) => !Object.is(v, lastReset.current![i]));
     lastReset.current = resetOn;
     if (reset) setValue(initial);
-    return subscribe(setValue, (error) => console.error(error));
+    // A failure is shown by whoever made the subscription (the shell's `live`); here it is logged.
+    return subscribe(setValue, (error) => logError('live value', error));
   }, deps);
   return value;
 }

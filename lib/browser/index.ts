@@ -1,11 +1,10 @@
 /** Thin adapters over extension APIs: the only code that touches `browser.*`. */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { z } from 'zod';
-import { Identity, LIMITS, type Notice, type WalkedTab } from '../model';
-import { LOCALES } from '../taxonomy';
+import type { Notice, WalkedTab } from '../model';
+import { SETTING_KEYS, SettingsSchema, type Settings } from '../model/settings';
 
-export type { Notice };
+export type { Notice, Settings };
 
 /**
  * The tab the auditor is walking: the active tab of this page's own window when that is a normal
@@ -45,45 +44,8 @@ export async function tabExists(tabId: number): Promise<boolean> {
   );
 }
 
-/** The outcome of a capture the service worker made (shortcut, menu, auto-capture). */
-const NoticeSchema = z.strictObject({
-  kind: z.enum(['captured', 'error']),
-  reason: z.string().max(100).nullable(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  at: z.number(),
-});
-
-/**
- * Settings kept in extension storage so every context (and a restarted worker) sees them. Parsed
- * key by key when read: a value that is missing or malformed falls back to its default.
- */
-const SETTINGS = {
-  activeAuditId: z.string().nullable().catch(null),
-  activeJourneyId: z.string().nullable().catch(null),
-  locale: z.enum(LOCALES).nullable().catch(null),
-  /** The auditor's own details, covered in every capture and masked in exports (Options). */
-  identity: Identity.catch({ name: '', email: '', phone: '' }),
-  /** Who walks the journeys created in this browser (Options); stored with each new journey. */
-  auditorName: z.string().trim().max(LIMITS.name).catch(''),
-  /** Auto-capture: every completed navigation in this tab becomes a step of this journey. */
-  autoCapture: z
-    .strictObject({ journeyId: z.string(), tabId: z.number().int() })
-    .nullable()
-    .catch(null),
-  /** The outcome of the last capture made by the service worker, for the side panel to show. */
-  notice: NoticeSchema.nullable().catch(null),
-  /** When the last full backup was made (for the reminder after many new steps). */
-  lastBackupAt: z.number().nullable().catch(null),
-  /** What the report and its exports include beyond the findings (off unless the auditor chooses). */
-  reportChoices: z
-    .strictObject({ userAgent: z.boolean(), fileNames: z.boolean() })
-    .catch({ userAgent: false, fileNames: false }),
-};
-const SettingsSchema = z.object(SETTINGS);
-export type Settings = z.infer<typeof SettingsSchema>;
-
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(Object.keys(SETTINGS));
+  const stored = await browser.storage.local.get(SETTING_KEYS);
   // Each key's .catch() turns a missing or malformed value into its default.
   return SettingsSchema.parse(stored);
 }

@@ -812,4 +812,8 @@ export const en = {
   chartLikelihoodByStage: 'Likelihood to choose by stage',
   chartLikelihoodByStageNote:
     'The average likelihood to choose the brand after each journey’s steps in each stage. A gap in a line is a stage with no scored step.',
+  readFailedTitle: 'Could not read your saved work',
+  readFailed:
+    'The browser refused to read the database ({error}). Nothing was changed or lost. Reload this page; if it happens again, restart the browser.',
+  readFailedReload: 'Reload',
 } as const;

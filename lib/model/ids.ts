@@ -31,3 +31,7 @@ export const CHANNEL_IDS = [
   'other',
 ] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+/** The languages of the UI and the report. */
+export const LOCALES = ['en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];

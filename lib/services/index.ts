@@ -1,17 +1,22 @@
 /** Wires the browser adapters, the capture pipeline and the store for the entrypoints. */
 import {
+  browserLanguage,
   captureVisibleTab,
   findTargetTab,
   readSettings,
   runFileInTab,
   storageProbe,
+  subscribeSettings,
   tabExists,
   webLock,
+  writeSettings,
 } from '../browser';
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
 import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
-import { openStore, type AuditStore } from '../db';
+import { createShellController, type ShellController } from '../controllers/shell';
+import { openStore, watchQuery, type AuditStore } from '../db';
+import { logError } from '../log';
 import { Identity } from '../model';
 import { CaptureService } from './capture';
 import { compactStepImages } from './compact';
@@ -62,4 +67,16 @@ export async function openExtensionStore(): Promise<AuditStore> {
   const store = openStore(storageProbe());
   await store.storage.open();
   return store;
+}
+
+/** The shell of an extension page over the real browser: settings, language, storage, live reads. */
+export function pageShell(store: AuditStore): ShellController {
+  return createShellController({
+    settings: { subscribe: subscribeSettings, write: writeSettings },
+    browserLanguage,
+    storage: store.storage,
+    watch: (query) => (onValue, onError) => watchQuery(query, onValue, onError),
+    reload: () => location.reload(),
+    logError,
+  });
 }

@@ -1,9 +1,15 @@
 /** The audit taxonomy (DESIGN.md): lifecycle stages, Mann's touchpoint categories, channels. Pure data. */
 
-import { CATEGORY_IDS, CHANNEL_IDS, type CategoryId, type ChannelId } from '../model/ids';
+import {
+  CATEGORY_IDS,
+  CHANNEL_IDS,
+  LOCALES,
+  type CategoryId,
+  type ChannelId,
+  type Locale,
+} from '../model/ids';
 
-export const LOCALES = ['en', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 export type Labels = Record<Locale, string>;
 
 export const STATUS_GROUPS = {

@@ -1,0 +1,87 @@
+/**
+ * The Method page's controller (method.html?audit=<id>): the audit's method and what its steps
+ * use of it, live; every edit saved one after another, each applied to the method as stored
+ * right before it (one transaction each), so an edit made in the side panel meanwhile is kept.
+ */
+import type { AuditStore } from '../db';
+import type { Audit, AuditMethod } from '../model';
+import type { Subscribe } from './live';
+import type { ShellController } from './shell';
+
+/** What the audit's steps and journeys use, so an entry in use is hidden rather than deleted. */
+export interface MethodUsage {
+  steps: readonly {
+    seq: number;
+    journey: string;
+    typeId: string | null;
+    checklists: readonly string[];
+    checks: readonly { templateId: string }[];
+  }[];
+  measurements: readonly { journey: string; standardId: string }[];
+}
+
+/** One edit of the method (the editor makes them: components/method-editor). */
+export interface MethodEdit {
+  apply(method: AuditMethod): AuditMethod;
+  /** Custom stages renamed by this edit: the steps that use them are renamed too. */
+  renamedStages?: { from: string; to: string }[];
+}
+
+export interface MethodControllerDeps {
+  shell: ShellController;
+  store: Pick<AuditStore, 'getAudit' | 'listJourneys' | 'listSteps' | 'updateMethod'>;
+  auditId: string | null;
+}
+
+export interface MethodController {
+  readonly shell: ShellController;
+  readonly auditId: string | null;
+  /** The audit: undefined while loading, null when there is no such audit. */
+  readonly audit: Subscribe<Audit | null | undefined>;
+  readonly usage: Subscribe<MethodUsage>;
+  /** Saves one edit after those before it; resolves when it is stored (rejects with why not). */
+  save(edit: MethodEdit): Promise<void>;
+}
+
+export const NO_USAGE: MethodUsage = { steps: [], measurements: [] };
+
+export function createMethodController(deps: MethodControllerDeps): MethodController {
+  const { shell, store, auditId } = deps;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    shell,
+    auditId,
+    audit: auditId
+      ? shell.live('audit', async () => (await store.getAudit(auditId)) ?? null)
+      : (onValue) => (onValue(null), () => {}),
+    usage: auditId ? shell.live('method usage', () => readUsage(store, auditId)) : () => () => {},
+    save(edit) {
+      if (!auditId) return Promise.resolve();
+      const saved = queue.then(() => store.updateMethod(auditId, edit.apply, edit.renamedStages));
+      queue = saved.catch(() => undefined);
+      return saved.then(() => undefined);
+    },
+  };
+}
+
+async function readUsage(
+  store: MethodControllerDeps['store'],
+  auditId: string,
+): Promise<MethodUsage> {
+  const journeys = await store.listJourneys(auditId);
+  const steps = await Promise.all(journeys.map((journey) => store.listSteps(journey.id)));
+  return {
+    steps: journeys.flatMap((journey, i) =>
+      steps[i]!.map((step) => ({
+        seq: step.seq,
+        journey: journey.brandName,
+        typeId: step.typeId,
+        checklists: step.checklists,
+        checks: step.checks,
+      })),
+    ),
+    measurements: journeys.flatMap((journey) =>
+      journey.measurements.map((m) => ({ journey: journey.brandName, standardId: m.standardId })),
+    ),
+  };
+}
