@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CaptureError,
   CapturePacer,
@@ -9,6 +10,7 @@ import {
 import { readSettings, writeSettings } from '../../lib/browser';
 import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS } from '../../lib/services/background';
 import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
+import type { AuditDatabase } from '../../lib/db';
 import type { PageClient } from '../../lib/services/page';
 import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
 
@@ -113,6 +115,21 @@ async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial
   return { service, db, store, clock, journeyId: own.id, compacted };
 }
 
+/** Records per table of a setup's database (every table, so no place a capture writes is missed). */
+async function recordCounts(db: AuditDatabase): Promise<Record<string, number>> {
+  return Object.fromEntries(
+    await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const)),
+  );
+}
+
+/** What captureSetup writes: one audit with two journeys, every other table empty. */
+function setupOnly(db: AuditDatabase): Record<string, number> {
+  const made: Record<string, number> = { audits: 1, journeys: 2 };
+  return Object.fromEntries(db.tables.map((table) => [table.name, made[table.name] ?? 0]));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 describe('CaptureService.visible', () => {
   it('stores the page as the next step with URL, title, time, viewport and pixel ratio', async () => {
     const { service, store, journeyId, compacted } = await captureSetup();
@@ -134,8 +151,9 @@ describe('CaptureService.visible', () => {
   });
 
   it('refuses without a journey, on browser pages, and when the tab closed; nothing is stored', async () => {
-    const { service, db, journeyId } = await captureSetup();
-    await expect(service.visible(null)).rejects.toMatchObject({ reason: 'no-journey' });
+    const settingsBefore = await fakeBrowser.storage.local.get(null);
+    const noJourney = await captureSetup();
+    await expect(noJourney.service.visible(null)).rejects.toMatchObject({ reason: 'no-journey' });
     const restricted = await captureSetup({
       findTargetTab: async () => ({ ...TAB, url: 'chrome://newtab/' }),
     });
@@ -159,8 +177,13 @@ describe('CaptureService.visible', () => {
       reason: 'capture-failed',
       params: { message: 'Cannot access contents of the page' },
     });
-    expect(await db.touchpoints.count()).toBe(0);
-    expect(journeyId).toBeTruthy();
+    // Each refusal had its own profile: none holds a step, screenshot, image, held-back original
+    // or anything else beyond the setup's audit and journeys, and extension storage is unchanged.
+    for (const setup of [noJourney, restricted, closed, refused]) {
+      expect(await recordCounts(setup.db)).toEqual(setupOnly(setup.db));
+      expect(await setup.db.journeys.get(setup.journeyId)).toMatchObject({ brandRole: 'own' });
+    }
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(settingsBefore);
   });
 
   it('fails closed when the page cannot be checked for fields to cover', async () => {
@@ -206,7 +229,7 @@ describe('CaptureService guards every mode the same way', () => {
       pick: async () => (touched.push('pick'), null),
       prepareFullPage: async () => (touched.push('prepare'), null),
     } as unknown as Partial<PageClient>;
-    const { service, journeyId } = await captureSetup({}, page);
+    const { service, store, journeyId } = await captureSetup({}, page);
     const text = { hint: '', keys: '' };
     await expect(service.element(null, 'element', text)).rejects.toMatchObject({
       reason: 'no-journey',
@@ -223,11 +246,16 @@ describe('CaptureService guards every mode the same way', () => {
       reason: 'restricted-page',
     });
     expect(touched).toEqual([]);
-    expect(journeyId).toBeTruthy();
+    expect(journeyId).toMatch(UUID);
+    expect(await store.listSteps(journeyId)).toEqual([]);
   });
 
   it('stores a picked element as one element step and cancels the picker on request', async () => {
-    let cancelled = 0;
+    const cancelledIn: number[] = [];
+    let picks = 0;
+    let pickerOpen = () => undefined as void;
+    const opened = new Promise<void>((resolve) => (pickerOpen = resolve));
+    let answer: (reply: { cancelled: true }) => void = () => undefined;
     const pick = {
       rect: { x: 0, y: 0, width: 10, height: 10 },
       scroll: { x: 0, y: 0 },
@@ -247,10 +275,20 @@ describe('CaptureService guards every mode the same way', () => {
         }),
       },
       {
-        pick: async () => ({ frameId: 0, pick }),
-        cancelPick: async () => (cancelled++, true),
+        // The first pick is made at once; the second waits for the auditor, who cancels.
+        pick: async () => {
+          if (++picks === 1) return { frameId: 0, pick };
+          pickerOpen();
+          return new Promise((resolve) => (answer = resolve));
+        },
+        cancelPick: async (tabId) => {
+          cancelledIn.push(tabId);
+          answer({ cancelled: true });
+          return true;
+        },
       },
     );
+    // No picker is open: nothing to cancel.
     expect(await service.cancelPick()).toBe(false);
     const saved = await service.element(journeyId, 'element', { hint: '', keys: '' });
     expect(saved).toMatchObject({ outcome: 'saved', path: 'dom', parts: 1 });
@@ -258,10 +296,21 @@ describe('CaptureService guards every mode the same way', () => {
     const [shot] = await store.listScreenshots([saved.step.id]);
     expect(shot?.mode).toBe('element');
     expect(compacted).toEqual([saved.step.id]);
-    expect(cancelled).toBe(0);
+    expect(cancelledIn).toEqual([]);
+
+    // Cancelled from the panel while the auditor is choosing: the picker closes in the walked tab,
+    // the capture ends as cancelled and stores nothing.
+    const choosing = service.element(journeyId, 'element', { hint: '', keys: '' });
+    await opened;
+    expect(await service.cancelPick()).toBe(true);
+    await expect(choosing).resolves.toEqual({ outcome: 'cancelled', mode: 'element' });
+    expect(cancelledIn).toEqual([TAB.tabId]);
+    expect((await store.listSteps(journeyId)).map((step) => step.id)).toEqual([saved.step.id]);
+    expect(compacted).toEqual([saved.step.id]);
+    expect(await service.cancelPick()).toBe(false);
   });
 
-  it('a page reply that is not what the agent answers is refused (no capture)', async () => {
+  it('a render the page answers in another shape is not used: the element is cut from a native capture', async () => {
     const { service, db, journeyId } = await captureSetup(
       { renderElement: async () => ({ ok: true, dataUrl: 'javascript:alert(1)' }) },
       {
