@@ -40,13 +40,6 @@ export interface StorageProbe {
   setNeedsLogRenewal(value: boolean): Promise<void>;
 }
 
-/** A probe that always says there is room and never asks for a renewal (unit tests, Node). */
-export const ROOMY_PROBE: StorageProbe = {
-  freeBytes: async () => null,
-  needsLogRenewal: async () => false,
-  setNeedsLogRenewal: async () => undefined,
-};
-
 /** Owns the connection's life: open, refuse, stop and go on again (see the file comment). */
 export class StorageGuard {
   private current: StorageState = { kind: 'closed' };

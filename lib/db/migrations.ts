@@ -100,7 +100,7 @@ const V4_STAGE_IDS: ReadonlySet<string> = new Set([
 /** At most this many custom stages per audit, each a trimmed name of 1–80 characters (v4 schema). */
 const V4_MAX_STAGES = 50;
 const V4_STAGE_NAME = 80;
-/** Versions of a record remembered per merge base (lib/db/import.ts MAX_KNOWN at v4). */
+/** Versions of a record remembered per merge base (lib/db/exchange.ts MAX_KNOWN at v4). */
 const V4_MAX_KNOWN = 20;
 
 /** A record's content as merges hash it at v4 (lib/db/merge.ts recordHash): frozen copy. */
@@ -239,7 +239,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   if (contents.length) await tx.table('deletedContent').bulkPut(contents);
 }
 
-/** Versions of a record remembered per merge base at v5 (lib/db/import.ts MAX_KNOWN). */
+/** Versions of a record remembered per merge base at v5 (lib/db/exchange.ts MAX_KNOWN). */
 const V5_MAX_KNOWN = 20;
 
 /**

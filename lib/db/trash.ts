@@ -1,6 +1,6 @@
 /**
- * Recently deleted: a deleted audit, journey, step or image moves here with everything that
- * belonged to it (image bytes included) and a tombstone per record, in the caller's transaction.
+ * Recently deleted: a deleted audit, journey, step, image or action moves here with everything
+ * that belonged to it (image bytes included) and a tombstone per record, in one transaction.
  * It survives reloads and restarts; only emptying Recently deleted removes it for good. The held-back
  * original pixels of covered frames are not moved: they are deleted with the screenshot.
  */
@@ -16,6 +16,7 @@ import type {
   Tombstone,
   Touchpoint,
 } from '../model';
+import { StorePart } from './core';
 import type { AuditDatabase } from './schema';
 import { NotFoundError, RestoreError } from './errors';
 
@@ -277,4 +278,75 @@ export async function restoreFromTrash(
   await db.deleted.delete(id);
   await db.deletedContent.delete(id);
   return entry;
+}
+
+/** NotFoundError's name for each kind of record that can be deleted. */
+const MISSING: Record<DeletedKind, string> = {
+  audit: 'Audit',
+  journey: 'Journey',
+  step: 'Step',
+  image: 'Screenshot',
+  action: 'Action',
+};
+
+/** Deleting (to Recently deleted), restoring, and emptying Recently deleted. */
+export class TrashRecords extends StorePart {
+  /** Moves an audit (with everything in it) to Recently deleted. */
+  deleteAudit(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('audit', id);
+  }
+
+  /** Moves a journey (with its steps, images and actions) to Recently deleted. */
+  deleteJourney(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('journey', id);
+  }
+
+  /** Moves a step (with its images and actions) to Recently deleted; the journey is renumbered. */
+  deleteStep(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('step', id);
+  }
+
+  /** Moves one image of a step to Recently deleted. */
+  deleteScreenshot(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('image', id);
+  }
+
+  /** Moves an action (or idea) to Recently deleted. */
+  deleteAction(id: string): Promise<DeletedEntry> {
+    return this.moveToTrash('action', id);
+  }
+
+  private moveToTrash(kind: DeletedKind, id: string): Promise<DeletedEntry> {
+    return this.core.write(0, () =>
+      this.db.transaction('rw', this.db.tables, async () => {
+        const entry = await moveToTrash(this.db, kind, id, this.now());
+        if (!entry) throw new NotFoundError(MISSING[kind], id);
+        return entry;
+      }),
+    );
+  }
+
+  /** Recently deleted, newest first (without the records and images each entry holds). */
+  listDeleted(): Promise<DeletedEntry[]> {
+    return this.db.deleted.orderBy('deletedAt').reverse().toArray();
+  }
+
+  /** Puts an entry of Recently deleted back where it was, with its images and action items. */
+  restoreDeleted(id: string): Promise<DeletedEntry> {
+    return this.core.write(0, () =>
+      this.db.transaction('rw', this.db.tables, () => restoreFromTrash(this.db, id, this.now())),
+    );
+  }
+
+  /** Empties Recently deleted for good (the tombstones stay, for merges). Returns how many. */
+  emptyDeleted(): Promise<number> {
+    return this.core.write(0, () =>
+      this.db.transaction('rw', this.db.deleted, this.db.deletedContent, async () => {
+        const count = await this.db.deleted.count();
+        await this.db.deleted.clear();
+        await this.db.deletedContent.clear();
+        return count;
+      }),
+    );
+  }
 }

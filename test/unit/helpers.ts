@@ -1,11 +1,18 @@
 /** Test helpers: a fresh fake-indexeddb store with a deterministic clock and ids. */
 import { composeFrames, type TabCoverage } from '../../lib/capture/frame-tree';
 import type { FrameReport } from '../../lib/capture/page/replies';
-import { AuditDatabase, AuditStore } from '../../lib/db';
+import { AuditDatabase, AuditStore, type StorageProbe } from '../../lib/db';
 import type { Rect } from '../../lib/geometry';
 import type { EncodedImage } from '../../lib/model';
 
 let dbCounter = 0;
+
+/** A probe that always says there is room and never asks for a log renewal. */
+export const ROOMY_PROBE: StorageProbe = {
+  freeBytes: async () => null,
+  needsLogRenewal: async () => false,
+  setNeedsLogRenewal: async () => undefined,
+};
 
 /** `idBlock` (0–9) keeps two stores' ids apart, like two auditors' profiles. */
 export function testStore(start = Date.UTC(2026, 0, 5, 9, 0, 0), idBlock = 0) {
@@ -17,7 +24,7 @@ export function testStore(start = Date.UTC(2026, 0, 5, 9, 0, 0), idBlock = 0) {
   };
   const newId = () => `00000000-0000-4000-8000-${idBlock}${String(++id).padStart(11, '0')}`;
   const db = new AuditDatabase(`test-${++dbCounter}-${Math.random()}`);
-  return { store: new AuditStore(db, clock.now, newId), db, clock };
+  return { store: new AuditStore(db, clock.now, newId, ROOMY_PROBE), db, clock };
 }
 
 export function fakeImage(label = 'img', size = 1000): EncodedImage {

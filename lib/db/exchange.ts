@@ -1,9 +1,19 @@
-/** Preview and apply a bundle's data: one read transaction to preview, one write transaction to apply. */
-import type { CoveredFrame, DataSet, RecordTable, Screenshot } from '../model';
+/**
+ * Bundles in and out: everything in scope read in one transaction (a bundle's contents), an
+ * import previewed in one read transaction and applied in one write transaction, and the versions
+ * a bundle carried out remembered.
+ */
+import type { Audit, CoveredFrame, DataSet, RecordTable, Screenshot, StoredImage } from '../model';
 import { RECORD_TABLES } from '../model';
+import { recordsOf } from './audits';
+import { bytesOf, StorePart } from './core';
+import { NotFoundError } from './errors';
 import { planImport, recordHash, tableMap, type AnyRecord, type ImportPlan } from './merge';
 import type { AuditDatabase } from './schema';
 import { moveToTrash, renumber, stepsOf } from './trash';
+
+/** Which audits a data set covers: some, or everything in the profile. */
+export type Scope = { kind: 'all' } | { kind: 'audits'; auditIds: string[] };
 
 function table(db: AuditDatabase, name: RecordTable) {
   return db.table<AnyRecord, string>(name);
@@ -42,7 +52,7 @@ async function localStateFor(db: AuditDatabase, incoming: DataSet) {
 }
 
 /** What importing `incoming` would do, without writing anything. */
-export async function previewImport(db: AuditDatabase, incoming: DataSet): Promise<ImportPlan> {
+async function previewIn(db: AuditDatabase, incoming: DataSet): Promise<ImportPlan> {
   return db.transaction('r', db.tables, async () =>
     planImport(incoming, await localStateFor(db, incoming)),
   );
@@ -52,11 +62,7 @@ export async function previewImport(db: AuditDatabase, incoming: DataSet): Promi
  * Imports `incoming` in one transaction: planned again inside it (so a capture made since the
  * preview is taken into account), then written; if anything fails, nothing is written.
  */
-export async function applyImport(
-  db: AuditDatabase,
-  incoming: DataSet,
-  now: number,
-): Promise<ImportPlan> {
+async function applyIn(db: AuditDatabase, incoming: DataSet, now: number): Promise<ImportPlan> {
   return db.transaction('rw', db.tables, async () => {
     const plan = planImport(incoming, await localStateFor(db, incoming));
     for (const item of plan.trash) await moveToTrash(db, item.kind, item.id, now);
@@ -134,9 +140,65 @@ async function remember(
  * Remembers the versions a bundle carried out of this profile, so that the same versions coming
  * back are recognised as ours (not as edits made elsewhere).
  */
-export async function recordExported(db: AuditDatabase, data: DataSet): Promise<void> {
+async function rememberExported(db: AuditDatabase, data: DataSet): Promise<void> {
   const versions = RECORD_TABLES.flatMap((t) =>
     (data[t] as AnyRecord[]).map((r) => ({ id: r.id, hash: recordHash(r), taken: false })),
   );
   await db.transaction('rw', db.mergeBase, () => remember(db, versions));
+}
+
+export class ExchangeRecords extends StorePart {
+  /**
+   * Everything in scope, image blobs and deletions included, read in one transaction (a bundle's
+   * contents). The blobs are read lazily by whoever consumes them.
+   */
+  async readDataSet(scope: Scope): Promise<DataSet> {
+    const { db } = this;
+    return db.transaction('r', db.tables, async () => {
+      const audits =
+        scope.kind === 'all'
+          ? (await db.audits.toArray()).sort((a, b) => a.createdAt - b.createdAt)
+          : (await db.audits.bulkGet(scope.auditIds)).filter((a): a is Audit => !!a);
+      if (scope.kind === 'audits' && audits.length !== scope.auditIds.length) {
+        throw new NotFoundError(
+          'Audit',
+          scope.auditIds.find((id) => !audits.some((a) => a.id === id))!,
+        );
+      }
+      const records = await recordsOf(db, audits);
+      const images = (await db.images.bulkGet(records.screenshots.map((s) => s.id))).filter(
+        (image): image is StoredImage => image !== undefined,
+      );
+      const deletions =
+        scope.kind === 'all'
+          ? await db.tombstones.toArray()
+          : await db.tombstones.where('auditId').anyOf(scope.auditIds).toArray();
+      return { ...records, images, deletions };
+    });
+  }
+
+  /** What importing `data` would change here; writes nothing. */
+  previewImport(data: DataSet): Promise<ImportPlan> {
+    return previewIn(this.db, data);
+  }
+
+  /** Imports `data` in one transaction (see lib/db/merge.ts for the rules). */
+  applyImport(data: DataSet): Promise<ImportPlan> {
+    return this.core.write(bytesOf(data.images.map((image) => image.blob)), () =>
+      applyIn(this.db, data, this.now()),
+    );
+  }
+
+  /**
+   * Remembers what a bundle carried out (so those versions are recognised when they come back).
+   * Best effort: a bundle already saved stays valid if this cannot be written (e.g. a full disk).
+   */
+  async recordExported(data: DataSet): Promise<boolean> {
+    try {
+      await rememberExported(this.db, data);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
