@@ -17,6 +17,7 @@ import { openStore } from '../lib/db';
 import { extensionCaptureService } from '../lib/services';
 import {
   autoCaptureOnLoad,
+  backgroundWorkFailed,
   captureFromBackground,
   type AutoCaptureDecision,
   type BackgroundDeps,
@@ -29,7 +30,7 @@ export default defineBackground(() => {
   const store = openStore(storageProbe());
   const deps: BackgroundDeps = {
     store,
-    capture: extensionCaptureService(store),
+    capture: extensionCaptureService(store, backgroundWorkFailed),
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),

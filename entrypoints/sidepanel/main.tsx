@@ -1,42 +1,40 @@
-/** Composition root of the side panel: services are built once here and handed to the views. */
+/** Composition root of the side panel: the store, the shell and the adapters, built once here. */
 import { render } from 'preact';
 import '../../components/shared/ui.css';
 import {
-  browserLanguage,
   findTargetTab,
   openExtensionPage,
   openOptions,
   requestPersistence,
   storageStatus,
-  subscribeSettings,
-  writeSettings,
 } from '../../lib/browser';
-import type { AuditStore } from '../../lib/db';
-import { extensionCaptureService, openExtensionStore } from '../../lib/services';
+import { createPanelController, type PanelController } from '../../lib/controllers/panel';
+import { logError } from '../../lib/log';
+import { extensionCaptureService, openExtensionStore, pageShell } from '../../lib/services';
 import { backupEverything } from '../../lib/services/bundles';
 import { addOfflineContact, attachEvidence } from '../../lib/services/evidence';
-import { App, type PanelServices } from './app';
+import { App } from './app';
 
-function panelServices(store: AuditStore): PanelServices {
-  const userAgent = navigator.userAgent;
-  return {
-    store,
-    capture: extensionCaptureService(store),
-    settings: { subscribe: subscribeSettings, write: writeSettings },
-    browserLanguage,
-    findTargetTab,
-    openPage: openExtensionPage,
-    openOptions,
-    addOfflineContact: (journeyId, contact) =>
-      addOfflineContact(store, journeyId, contact, userAgent),
-    attachEvidence: (touchpointId, file) => attachEvidence(store, touchpointId, file, userAgent),
-    backupAll: () => backupEverything(store),
-    storageStatus,
-  };
-}
-
-// Ask once per panel: the browser then keeps the data even when the disk runs low (it may say no).
-void requestPersistence().catch(() => false);
-void openExtensionStore().then((store) =>
-  render(<App services={panelServices(store)} />, document.getElementById('app')!),
+openExtensionStore().then(
+  (store) => {
+    const userAgent = navigator.userAgent;
+    const controller: PanelController = createPanelController({
+      shell: pageShell(store),
+      store,
+      // Compaction goes on after a capture resolved: its errors reach the panel's message line.
+      capture: extensionCaptureService(store, (error) => controller.backgroundFailed(error)),
+      now: () => Date.now(),
+      findTargetTab,
+      openPage: openExtensionPage,
+      openOptions,
+      addOfflineContact: (journeyId, contact) =>
+        addOfflineContact(store, journeyId, contact, userAgent),
+      attachEvidence: (touchpointId, file) => attachEvidence(store, touchpointId, file, userAgent),
+      backupAll: () => backupEverything(store),
+      storageStatus,
+      requestPersistence,
+    });
+    render(<App controller={controller} />, document.getElementById('app')!);
+  },
+  (error: unknown) => logError('opening the side panel', error),
 );

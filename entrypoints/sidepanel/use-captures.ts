@@ -1,25 +1,25 @@
 /**
- * The panel's capture flows over the capture service: visible captures queue (a fast auditor loses
+ * The panel's capture flows over its controller: visible captures queue (a fast auditor loses
  * none), a full page or a picker runs alone; each says what happened in the message line.
  */
 import { useRef, useState } from 'preact/hooks';
 import { describeCapture } from '../../components/shared/describe-capture';
 import type { CaptureState } from '../../components/panel/journey-card';
+import type { CaptureProgress, PanelCaptures } from '../../lib/controllers/panel';
 import type { PickMode } from '../../lib/model';
 import type { Translate } from '../../lib/i18n';
-import { CaptureError } from '../../lib/capture/errors';
-import type { FullPageProgress } from '../../lib/capture/full-page';
-import type { CaptureService } from '../../lib/services/capture';
 
-/** Runs an action and shows its text (or the error's) in the message line. */
+/** Runs an action and shows its text (or the error's) in the message line; never rejects. */
 export type Run = (action: () => Promise<string | null>) => Promise<void>;
 
 export function useCaptures(
-  capture: CaptureService,
+  captures: PanelCaptures,
   journeyId: string | null,
   t: Translate,
   run: Run,
   say: (text: string) => void,
+  /** Shows an error in the message line (an action that says nothing when it works). */
+  failed: (error: unknown) => void,
 ) {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState(0);
@@ -32,19 +32,9 @@ export function useCaptures(
   const visible = () => {
     if (busy) return;
     setPending((n) => n + 1);
-    void run(async () => {
-      const saved = await capture.visible(journeyId);
-      return describeCapture(
-        {
-          mode: 'visible',
-          seq: saved.step.seq,
-          parts: saved.parts,
-          redacted: saved.redacted,
-          covered: saved.redaction,
-        },
-        t,
-      );
-    }).finally(() => setPending((n) => n - 1));
+    void run(async () => describeCapture(await captures.visible(journeyId), t)).finally(() =>
+      setPending((n) => n - 1),
+    );
   };
 
   // Tile by tile within the quota, with progress; Cancel stores nothing.
@@ -54,30 +44,15 @@ export function useCaptures(
     fullPage.current = controller;
     setBusy(true);
     setFullPageRunning(true);
-    const onProgress = (p: FullPageProgress) =>
+    const onProgress = (p: CaptureProgress) =>
       say(
         p.phase === 'capturing'
           ? t('fullPageProgress', { n: p.tile, total: p.tiles })
           : t(p.phase === 'saving' ? 'fullPageSaving' : 'fullPagePreparing'),
       );
     void run(async () => {
-      try {
-        const saved = await capture.fullPage(journeyId, { signal: controller.signal, onProgress });
-        return describeCapture(
-          {
-            mode: 'full-page',
-            seq: saved.step.seq,
-            parts: saved.parts,
-            redacted: saved.redacted,
-            covered: saved.redaction,
-          },
-          t,
-        );
-      } catch (error) {
-        if (error instanceof CaptureError && error.reason === 'cancelled')
-          return t('error_cancelled');
-        throw error;
-      }
+      const saved = await captures.fullPage(journeyId, controller.signal, onProgress);
+      return saved ? describeCapture(saved, t) : t('error_cancelled');
     }).finally(() => {
       fullPage.current = null;
       setBusy(false);
@@ -96,21 +71,8 @@ export function useCaptures(
         ? { hint: t('pickerHintElement'), keys: t('pickerKeysElement') }
         : { hint: t('pickerHintRegion'), keys: '' };
     void run(async () => {
-      const outcome = await capture.element(journeyId, mode, text);
-      if (outcome.outcome === 'cancelled') return t('pickCancelled');
-      return describeCapture(
-        {
-          mode,
-          seq: outcome.step.seq,
-          parts: outcome.parts,
-          redacted: outcome.redacted,
-          covered: outcome.redaction,
-          path: outcome.path,
-          mismatch: outcome.fallback === 'mismatch',
-          clipped: outcome.clipped,
-        },
-        t,
-      );
+      const saved = await captures.pick(journeyId, mode, text);
+      return saved ? describeCapture(saved, t) : t('pickCancelled');
     }).finally(() => {
       setBusy(false);
       setPicking(null);
@@ -123,6 +85,6 @@ export function useCaptures(
     fullPage: startFullPage,
     cancelFullPage: () => fullPage.current?.abort(),
     pick,
-    cancelPick: () => void capture.cancelPick(),
+    cancelPick: () => void captures.cancelPick().catch(failed),
   };
 }

@@ -5,6 +5,7 @@
 import { readSettings, writeSettings, type EventTab, type Notice } from '../browser';
 import { CaptureError, storageParams } from '../capture/errors';
 import { StorageFullError, type AuditStore } from '../db';
+import { logError } from '../log';
 import type { Touchpoint, WalkedTab } from '../model';
 import type { CaptureService } from './capture';
 
@@ -43,6 +44,24 @@ function noticeFor(error: unknown): Notice {
     return { kind: 'error', reason: 'storage-full', params: storageParams(error), at: Date.now() };
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'error', reason: 'capture-failed', params: { message }, at: Date.now() };
+}
+
+/**
+ * Work a capture left running in the worker (image compaction) failed: logged, and left as the
+ * panel's notice, since no one waits for it (a full disk says so; anything else as unexpected).
+ */
+export function backgroundWorkFailed(error: unknown): void {
+  logError('background work', error);
+  const notice: Notice =
+    error instanceof CaptureError || error instanceof StorageFullError
+      ? noticeFor(error)
+      : {
+          kind: 'error',
+          reason: 'unexpected',
+          params: { message: error instanceof Error ? error.message : String(error) },
+          at: Date.now(),
+        };
+  void writeSettings({ notice }).catch((cause: unknown) => logError('notice', cause));
 }
 
 /**

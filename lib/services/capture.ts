@@ -47,6 +47,11 @@ export interface CaptureServiceDeps {
   decodePixels?: ElementCaptureDeps['decodePixels'];
   /** Re-encodes a stored step's images more compactly, after it is safe (lib/services/compact). */
   compact(store: AuditStore, touchpointId: string): Promise<number>;
+  /**
+   * An error of work that goes on after a capture resolved (compaction): the page shows it (the
+   * panel's message line, the service worker's notice), since no caller is waiting for it.
+   */
+  onBackgroundError(error: unknown): void;
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
@@ -223,7 +228,9 @@ export class CaptureService {
     } catch (error) {
       throw asCaptureError(error);
     }
-    void this.deps.compact(this.deps.store, step.id).catch(console.error);
+    void this.deps
+      .compact(this.deps.store, step.id)
+      .catch((error: unknown) => this.deps.onBackgroundError(error));
     return {
       step,
       parts: page.images.length,

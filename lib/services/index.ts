@@ -35,8 +35,14 @@ export async function readIdentity(): Promise<Identity> {
   return parsed.success ? parsed.data : NO_IDENTITY;
 }
 
-/** The capture service of this context (side panel or service worker), over the real browser. */
-export function extensionCaptureService(store: AuditStore): CaptureService {
+/**
+ * The capture service of this context (side panel or service worker), over the real browser;
+ * `onBackgroundError` gets what fails after a capture resolved (compaction), to show it.
+ */
+export function extensionCaptureService(
+  store: AuditStore,
+  onBackgroundError: (error: unknown) => void,
+): CaptureService {
   return new CaptureService({
     store,
     browser: {
@@ -53,6 +59,7 @@ export function extensionCaptureService(store: AuditStore): CaptureService {
     encodeSelection: (source, crop, cover, frame) => encodeSelection(source, crop, cover, frame),
     decodePixels,
     compact: compactStepImages,
+    onBackgroundError,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,

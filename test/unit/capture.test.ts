@@ -88,6 +88,7 @@ async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial
   const { store, db, clock } = testStore();
   const { own } = await auditWithJourneys(store);
   const compacted: string[] = [];
+  const backgroundErrors: unknown[] = [];
   const service = new CaptureService({
     store,
     browser: {
@@ -107,12 +108,13 @@ async function captureSetup(browser: Partial<CaptureBrowser> = {}, page: Partial
     encodeCaptured: async () => fakeImage(),
     encodeSelection: async () => fakeImage(),
     compact: async (_store, id) => (compacted.push(id), 0),
+    onBackgroundError: (error) => void backgroundErrors.push(error),
     now: clock.now,
     // Time never passes here: an element render cannot time out.
     sleep: () => new Promise<void>(() => undefined),
     userAgent: 'TestBrowser/1.0',
   });
-  return { service, db, store, clock, journeyId: own.id, compacted };
+  return { service, db, store, clock, journeyId: own.id, compacted, backgroundErrors };
 }
 
 /** Records per table of a setup's database (every table, so no place a capture writes is missed). */

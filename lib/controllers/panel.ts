@@ -1,0 +1,466 @@
+/**
+ * The side panel's controller: every live read of the panel (audits, journeys, steps and their
+ * screenshots, placed actions, Recently deleted, steps since the last backup), every write to the
+ * store and the settings, and the page's decisions (a new step's stage, a new journey's brand,
+ * backup bookkeeping, auto-capture, defining a stage). Actions resolve with the status text to
+ * show (or null) and reject with why not; the view shows either in its message line.
+ */
+import { CaptureError } from '../capture/errors';
+import type { AuditStore, PlacedAction } from '../db';
+import { formatBytes, type Translate } from '../i18n';
+import { logError } from '../log';
+import type {
+  ActionEdit,
+  ActionInput,
+  ActionItem,
+  Audit,
+  AuditEdit,
+  AuditInput,
+  CheckAnswer,
+  DeletedEntry,
+  Identity,
+  Journey,
+  JourneyEdit,
+  JourneyInput,
+  Notice,
+  Outcome,
+  Screenshot,
+  Touchpoint,
+  TouchpointEdit,
+  WalkedTab,
+} from '../model';
+import type { ChannelId } from '../model/ids';
+import type { Settings } from '../model/settings';
+import { maskers, type Maskers } from '../privacy';
+import { defaultStage, stageOptions } from '../taxonomy';
+import { constant, never, type Subscribe } from './live';
+import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
+import type { ShellController } from './shell';
+
+export type { PlacedAction };
+export type { CaptureProgress, PanelCapture, PanelCaptures } from './panel-capture';
+
+/** After this many steps without a backup, the panel reminds the auditor to make one. */
+export const BACKUP_REMINDER_STEPS = 50;
+/** A notice from the service worker older than this is not shown (the panel opened much later). */
+export const NOTICE_FRESH_MS = 60_000;
+
+/** A journey's fields before it belongs to an audit (the journey form's). */
+export type JourneyFields = Omit<JourneyInput, 'auditId'>;
+
+/** An offline contact as the panel's form gives it (lib/services/evidence adds it as a step). */
+export interface OfflineContact {
+  channel: ChannelId;
+  stage: string;
+  title: string;
+  note: string;
+  at: number;
+  file: (Blob & { name?: string }) | null;
+  typeId?: string | null;
+  stopsTimers?: string[];
+}
+
+/** The store as the panel uses it (lib/db AuditStore). */
+export type PanelStore = Pick<
+  AuditStore,
+  | 'listAudits'
+  | 'listJourneys'
+  | 'listSteps'
+  | 'listScreenshots'
+  | 'listActions'
+  | 'listDeleted'
+  | 'countStepsSince'
+  | 'createAudit'
+  | 'updateAudit'
+  | 'deleteAudit'
+  | 'createJourney'
+  | 'updateJourney'
+  | 'deleteJourney'
+  | 'finishJourney'
+  | 'updateStep'
+  | 'moveStep'
+  | 'deleteStep'
+  | 'updateMethod'
+  | 'answerCheck'
+  | 'setStepChecklist'
+  | 'startTimer'
+  | 'stopTimer'
+  | 'recordDuration'
+  | 'excuseMeasurement'
+  | 'deleteMeasurement'
+  | 'addAction'
+  | 'updateAction'
+  | 'deleteAction'
+  | 'restoreDeleted'
+  | 'emptyDeleted'
+>;
+
+export interface PanelControllerDeps {
+  shell: ShellController;
+  store: PanelStore;
+  /** The capture service (lib/services/capture CaptureService). */
+  capture: PanelCapture;
+  now(): number;
+  /** The tab the auditor walks (for auto-capture); null when there is none. */
+  findTargetTab(): Promise<WalkedTab | null>;
+  openPage(path: string): Promise<void>;
+  openOptions(): Promise<void>;
+  addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Touchpoint>;
+  attachEvidence(touchpointId: string, file: Blob & { name?: string }): Promise<Screenshot>;
+  /** Writes a bundle of everything and saves it as a file; resolves with its name and size. */
+  backupAll(): Promise<{ file: string; bytes: number }>;
+  /** Whether the browser keeps the data under storage pressure (persistent storage). */
+  storageStatus(): Promise<{ persisted: boolean }>;
+  /** Asks the browser to keep the data under storage pressure (it may say no). */
+  requestPersistence(): Promise<boolean>;
+}
+
+/** The panel's view of the method's wording: the identity masked in what it says. */
+export function maskFor(identity: Identity | null, t: Translate): Maskers {
+  return maskers(identity, { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') });
+}
+
+/** The undo line after a deletion: what went, its label masked. */
+export function deletedText(entry: DeletedEntry, t: Translate, mask: (text: string) => string) {
+  return entry.kind === 'step'
+    ? t('stepDeleted', { n: entry.position ?? 0 })
+    : t(entry.kind === 'audit' ? 'auditDeleted' : 'journeyDeleted', { name: mask(entry.label) });
+}
+
+/** The status line after a restore. */
+export function restoredText(entry: DeletedEntry, t: Translate, mask: (text: string) => string) {
+  return entry.kind === 'step'
+    ? t('stepRestored', { n: entry.position ?? 0 })
+    : t('restored', { label: mask(entry.label) });
+}
+
+export interface PanelController {
+  readonly shell: ShellController;
+
+  // Live reads: each failure reaches the shell's banner.
+  readonly audits: Subscribe<Audit[]>;
+  /** The journeys of an audit ([] for none). */
+  journeys(auditId: string | null): Subscribe<Journey[]>;
+  /** The steps of a journey ([] for none). */
+  steps(journeyId: string | null): Subscribe<Touchpoint[]>;
+  /** The screenshots of exactly these steps; null: the steps are not read yet (no value). */
+  screenshots(stepIds: readonly string[] | null): Subscribe<Screenshot[]>;
+  /** The actions and ideas of an audit's steps, with where each is. */
+  placedActions(auditId: string | null): Subscribe<PlacedAction[]>;
+  readonly trash: Subscribe<DeletedEntry[]>;
+  /** Steps added since the last backup (0: never backed up counts every step). */
+  unsavedSince(lastBackupAt: number): Subscribe<number>;
+  /** Whether the browser keeps the data (null: it would not say). Asks for it once. */
+  readonly persisted: Subscribe<boolean | null>;
+  /** Errors of work done after an action resolved (image compaction); each one once. */
+  readonly backgroundErrors: Subscribe<unknown>;
+  /** Reports a background error (the capture service's onBackgroundError). */
+  backgroundFailed(error: unknown): void;
+
+  // Decisions.
+  /** The stage a new (offline) step starts in: the last step's, else contact. */
+  newStepStage(steps: readonly Touchpoint[]): string;
+  /** A new journey's fields: the audit's task; own brand for the first journey, later competitors. */
+  newJourney(audit: Audit, journeys: readonly Journey[] | null, auditorName: string): JourneyFields;
+  /** The service worker's notice, if it is recent enough to show. */
+  freshNotice(notice: Notice | null | undefined): Notice | null;
+
+  // Audits and journeys.
+  chooseAudit(auditId: string): Promise<void>;
+  chooseJourney(journeyId: string): Promise<void>;
+  createAudit(input: AuditInput): Promise<void>;
+  updateAudit(auditId: string, edit: AuditEdit): Promise<void>;
+  deleteAudit(audit: Audit): Promise<DeletedEntry>;
+  createJourney(auditId: string, input: JourneyFields): Promise<void>;
+  updateJourney(journeyId: string, edit: JourneyEdit): Promise<void>;
+  deleteJourney(journey: Journey): Promise<DeletedEntry>;
+  finishJourney(journeyId: string, outcome: Outcome): Promise<string>;
+  reopenJourney(journeyId: string): Promise<null>;
+  /** Auto-capture of the walked tab into the journey (refused with no-tab when there is none). */
+  setAutoCapture(journeyId: string | null, on: boolean): Promise<string | null>;
+
+  // Steps.
+  editStep(step: Touchpoint, edit: TouchpointEdit): Promise<null>;
+  /** A score key (1–5) on a step. */
+  score(step: Touchpoint, experience: number): Promise<string>;
+  moveStep(step: Touchpoint, toSeq: number): Promise<null>;
+  deleteStep(step: Touchpoint): Promise<DeletedEntry>;
+  attachEvidence(step: Touchpoint, file: Blob & { name?: string }): Promise<string>;
+  annotate(screenshotId: string): Promise<null>;
+  /** Puts the step in a stage by name: a known stage as it is, a new name as a custom stage. */
+  defineStage(audit: Audit, step: Touchpoint, name: string): Promise<string>;
+  addOfflineContact(journeyId: string, contact: OfflineContact): Promise<string>;
+
+  // The method on a step.
+  answerCheck(
+    step: Touchpoint,
+    templateId: string,
+    itemId: string,
+    answer: CheckAnswer | null,
+  ): Promise<null>;
+  checkDetail(
+    step: Touchpoint,
+    templateId: string,
+    itemId: string,
+    detail: { comment?: string; screenshotId?: string | null },
+  ): Promise<null>;
+  addChecklist(step: Touchpoint, templateId: string): Promise<null>;
+  startTimer(step: Touchpoint, standardId: string): Promise<string>;
+  recordDuration(step: Touchpoint, standardId: string, ms: number): Promise<string>;
+  excuse(step: Touchpoint, measurementId: string, excused: boolean): Promise<null>;
+  deleteMeasurement(step: Touchpoint, measurementId: string): Promise<null>;
+  /** Stops a running timer at the journey's last step (null: no step to stop at). */
+  stopTimerAtLast(
+    journeyId: string | null,
+    last: Touchpoint | undefined,
+    measurementId: string,
+  ): Promise<string | null>;
+  cancelTimer(journeyId: string | null, measurementId: string): Promise<string>;
+  addAction(input: ActionInput): Promise<string>;
+  updateAction(action: ActionItem, edit: ActionEdit): Promise<null>;
+  deleteAction(action: ActionItem): Promise<DeletedEntry>;
+
+  // Recently deleted.
+  restore(entry: DeletedEntry): Promise<string>;
+  emptyDeleted(): Promise<string>;
+
+  // Keeping the data safe.
+  /** Saves a backup of everything; the next reminder counts from when it started. */
+  backup(): Promise<string>;
+
+  // Other pages.
+  openReport(): Promise<void>;
+  openMethod(auditId: string): Promise<void>;
+  openData(): Promise<void>;
+  openOptions(): Promise<void>;
+
+  /** Captures: each resolves with what was stored, or null when the auditor cancelled. */
+  readonly captures: PanelCaptures;
+}
+
+export function createPanelController(deps: PanelControllerDeps): PanelController {
+  const { shell, store } = deps;
+  // The latest settings: the language and identity of the texts the actions return.
+  let settings: Settings | null = null;
+  shell.settings(
+    (next) => void (settings = next),
+    (error) => shell.fail('settings', error),
+  );
+  const words = () => {
+    const locale = shell.localeOf(settings);
+    const t = shell.translatorFor(locale);
+    return { t, locale, mask: maskFor(settings?.identity ?? null, t).text };
+  };
+  const background = new Set<(error: unknown) => void>();
+  let askedPersistence = false;
+
+  return {
+    shell,
+    audits: shell.live('audits', () => store.listAudits()),
+    journeys: (auditId) =>
+      auditId ? shell.live('journeys', () => store.listJourneys(auditId)) : constant([]),
+    steps: (journeyId) =>
+      journeyId ? shell.live('steps', () => store.listSteps(journeyId)) : constant([]),
+    screenshots: (stepIds) =>
+      stepIds === null
+        ? never
+        : stepIds.length === 0
+          ? constant([])
+          : shell.live('screenshots', () => store.listScreenshots([...stepIds])),
+    placedActions: (auditId) =>
+      auditId ? shell.live('actions', () => store.listActions(auditId)) : constant([]),
+    trash: shell.live('recently deleted', () => store.listDeleted()),
+    unsavedSince: (lastBackupAt) =>
+      shell.live('steps since the last backup', () => store.countStepsSince(lastBackupAt)),
+    persisted: (onValue) => {
+      if (!askedPersistence) {
+        askedPersistence = true;
+        // Ask once per panel; a refusal is an answer, not an error (the status below says it).
+        void deps.requestPersistence().catch(() => false);
+      }
+      let live = true;
+      deps.storageStatus().then(
+        (status) => live && onValue(status.persisted),
+        () => live && onValue(null),
+      );
+      return () => void (live = false);
+    },
+    backgroundErrors: (onValue) => {
+      background.add(onValue);
+      return () => void background.delete(onValue);
+    },
+    backgroundFailed(error) {
+      if (background.size === 0) return shell.fail('background work', error);
+      logError('background work', error);
+      for (const listener of background) listener(error);
+    },
+
+    newStepStage: (steps) => defaultStage('offline', steps.at(-1)?.stage),
+    newJourney: (audit, journeys, auditorName) => ({
+      brandName: '',
+      brandDomain: '',
+      brandRole: journeys?.some((j) => j.brandRole === 'own') ? 'competitor' : 'own',
+      task: audit.defaultTask,
+      persona: '',
+      entryChannel: 'search',
+      auditor: auditorName,
+    }),
+    freshNotice: (notice) => (notice && deps.now() - notice.at < NOTICE_FRESH_MS ? notice : null),
+
+    chooseAudit: (auditId) =>
+      shell.writeSettings({ activeAuditId: auditId, activeJourneyId: null }),
+    chooseJourney: (journeyId) => shell.writeSettings({ activeJourneyId: journeyId }),
+    async createAudit(input) {
+      const created = await store.createAudit(input);
+      await shell.writeSettings({ activeAuditId: created.id, activeJourneyId: null });
+    },
+    async updateAudit(auditId, edit) {
+      await store.updateAudit(auditId, edit);
+    },
+    deleteAudit: (audit) => store.deleteAudit(audit.id),
+    async createJourney(auditId, input) {
+      const created = await store.createJourney({ ...input, auditId });
+      await shell.writeSettings({ activeAuditId: auditId, activeJourneyId: created.id });
+    },
+    async updateJourney(journeyId, edit) {
+      await store.updateJourney(journeyId, edit);
+    },
+    deleteJourney: (journey) => store.deleteJourney(journey.id),
+    async finishJourney(journeyId, outcome) {
+      await store.finishJourney(journeyId, outcome);
+      return words().t('journeyFinished');
+    },
+    async reopenJourney(journeyId) {
+      await store.finishJourney(journeyId, null);
+      return null;
+    },
+    async setAutoCapture(journeyId, on) {
+      if (!on || !journeyId) {
+        await shell.writeSettings({ autoCapture: null });
+        return null;
+      }
+      const tab = await deps.findTargetTab();
+      if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
+      await shell.writeSettings({ autoCapture: { journeyId, tabId: tab.tabId } });
+      return words().t('autoCaptureOn', { title: tab.title || tab.url });
+    },
+
+    async editStep(step, edit) {
+      await store.updateStep(step.id, edit);
+      return null;
+    },
+    async score(step, experience) {
+      await store.updateStep(step.id, { experience });
+      return words().t('scored', { n: step.seq, score: experience });
+    },
+    async moveStep(step, toSeq) {
+      await store.moveStep(step.id, toSeq);
+      return null;
+    },
+    deleteStep: (step) => store.deleteStep(step.id),
+    async attachEvidence(step, file) {
+      await deps.attachEvidence(step.id, file);
+      return words().t('evidenceAttached', { n: step.seq });
+    },
+    async annotate(screenshotId) {
+      await deps.openPage(`/annotate.html?screenshot=${screenshotId}`);
+      return null;
+    },
+    async defineStage(audit, step, name) {
+      const { t, locale } = words();
+      // A name that is already a stage (built-in in this language, or the audit's) is that stage.
+      const known = stageOptions(audit.method, locale).find(
+        (o) => o.label === name || o.value === name,
+      );
+      if (!known) {
+        await store.updateMethod(audit.id, (current) =>
+          current.stages.some((s) => s.name === name)
+            ? current
+            : { ...current, stages: [...current.stages, { name, after: null }] },
+        );
+      }
+      await store.updateStep(step.id, { stage: known?.value ?? name });
+      return t(known ? 'stageChosen' : 'stageDefined', { name, n: step.seq });
+    },
+    async addOfflineContact(journeyId, contact) {
+      const step = await deps.addOfflineContact(journeyId, contact);
+      return words().t('offlineAdded', { n: step.seq });
+    },
+
+    async answerCheck(step, templateId, itemId, answer) {
+      await store.answerCheck(step.id, templateId, itemId, answer);
+      return null;
+    },
+    async checkDetail(step, templateId, itemId, detail) {
+      const current = step.checks.find((c) => c.templateId === templateId && c.itemId === itemId);
+      if (current) await store.answerCheck(step.id, templateId, itemId, current.answer, detail);
+      return null;
+    },
+    async addChecklist(step, templateId) {
+      await store.setStepChecklist(step.id, templateId, true);
+      return null;
+    },
+    async startTimer(step, standardId) {
+      await store.startTimer(step.journeyId, standardId, step.id);
+      return words().t('timerStarted', { n: step.seq });
+    },
+    async recordDuration(step, standardId, ms) {
+      await store.recordDuration(step.journeyId, standardId, step.id, ms);
+      return words().t('durationRecorded', { n: step.seq });
+    },
+    async excuse(step, measurementId, excused) {
+      await store.excuseMeasurement(step.journeyId, measurementId, excused);
+      return null;
+    },
+    async deleteMeasurement(step, measurementId) {
+      await store.deleteMeasurement(step.journeyId, measurementId);
+      return null;
+    },
+    async stopTimerAtLast(journeyId, last, measurementId) {
+      if (!journeyId || !last) return null;
+      await store.stopTimer(journeyId, measurementId, last.id);
+      return words().t('timerStopped', { n: last.seq });
+    },
+    async cancelTimer(journeyId, measurementId) {
+      if (journeyId) await store.deleteMeasurement(journeyId, measurementId);
+      return words().t('timerCancelled');
+    },
+    async addAction(input) {
+      const action = await store.addAction(input);
+      return words().t(action.kind === 'action' ? 'actionAdded' : 'ideaAdded', {
+        what: action.what,
+      });
+    },
+    async updateAction(action, edit) {
+      await store.updateAction(action.id, edit);
+      return null;
+    },
+    deleteAction: (action) => store.deleteAction(action.id),
+
+    async restore(entry) {
+      await store.restoreDeleted(entry.id);
+      const { t, mask } = words();
+      return restoredText(entry, t, mask);
+    },
+    async emptyDeleted() {
+      const n = await store.emptyDeleted();
+      return words().t('emptiedDeleted', { n });
+    },
+
+    async backup() {
+      // Steps added while the file is written are not in it: the reminder counts from the start.
+      const started = deps.now();
+      const { file, bytes } = await deps.backupAll();
+      await shell.writeSettings({ lastBackupAt: started });
+      const { t, locale } = words();
+      return t('backupSaved', { file, size: formatBytes(bytes, locale) });
+    },
+
+    openReport: () => deps.openPage('/report.html'),
+    openMethod: (auditId) => deps.openPage(`/method.html?audit=${auditId}`),
+    openData: () => deps.openPage('/data.html'),
+    openOptions: () => deps.openOptions(),
+
+    captures: capturesOver(deps.capture),
+  };
+}
