@@ -13,9 +13,8 @@ import {
 } from '../../lib/taxonomy';
 import { useFileDrop, type ObjectUrls } from '../shared/hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from '../shared/fields';
+import { complianceText, impactText } from '../../lib/report/words';
 import {
-  complianceText,
-  impactText,
   StepMethod,
   TypeSelect,
   type MethodActions,

@@ -3,7 +3,7 @@
  * Y / N / A), service standards (timers and measured durations) and actions or ideas to borrow.
  */
 import { useState } from 'preact/hooks';
-import { formatDate, formatDuration, formatNumber, type Translate } from '../../lib/i18n';
+import { formatDate, type Translate } from '../../lib/i18n';
 import type {
   ActionEdit,
   ActionInput,
@@ -28,11 +28,13 @@ import {
   checklistName,
   formatTarget,
   itemText,
+  parseDateInput,
+  parseDuration,
   standardName,
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
-import { measureText } from '../../lib/report/words';
+import { complianceText, measurementText, measureText, reasonText } from '../../lib/report/words';
 import { CommitText, Field, SelectField, TextField } from '../shared/fields';
 
 /** The audit's method as the panel shows it (resolved once per audit). */
@@ -83,51 +85,6 @@ export interface MethodActions {
 const ANSWERS: readonly CheckAnswer[] = ['yes', 'no', 'na'];
 /** Keys answer the focused item by their place on the keyboard (the same in any layout). */
 const ANSWER_KEYS: Record<string, CheckAnswer> = { KeyY: 'yes', KeyN: 'no', KeyA: 'na' };
-
-export function complianceText(c: Compliance, locale: Locale): string {
-  return c.percent === null ? '—' : `${formatNumber(c.percent, locale, 0)} %`;
-}
-
-export function impactText(impact: number | null): string {
-  if (impact === null) return '';
-  return impact > 0 ? `+${impact}` : impact < 0 ? `−${-impact}` : '±0';
-}
-
-/** One line per reason a step is a weak link. */
-export function reasonText(
-  reason: WeakReason,
-  view: Pick<MethodView, 'checklists' | 'standardsById'>,
-  t: Translate,
-  locale: Locale,
-): string {
-  switch (reason.kind) {
-    case 'flagged':
-      return t('weakFlagged');
-    case 'poor-experience':
-      return t('weakPoor', { score: reason.experience });
-    case 'critical-item': {
-      const template = view.checklists.find((c) => c.id === reason.templateId);
-      const item = template?.items.find((i) => i.id === reason.itemId);
-      return t('weakCritical', {
-        item: item ? itemText(reason.templateId, item, locale) : reason.itemId,
-      });
-    }
-    case 'standard': {
-      const standard = view.standardsById.get(reason.standardId);
-      return t('weakStandard', {
-        standard: standard ? standardName(standard, locale) : reason.standardId,
-      });
-    }
-  }
-}
-
-/** Measured vs the standard, e.g. "26 h 0 min (standard ≤ 2 h): failed". */
-export function measurementText(r: MeasurementResult, t: Translate, locale: Locale): string {
-  const name = r.standard ? standardName(r.standard, locale) : t('standardRemoved');
-  const target = r.standard ? formatTarget(r.standard, locale) : '';
-  const measured = r.measuredMs === null ? '—' : formatDuration(r.measuredMs, locale);
-  return t('measuredVs', { name, measured, target, status: t(`standard_${r.status}`) });
-}
 
 export function TypeSelect(props: {
   step: Touchpoint;
@@ -295,39 +252,6 @@ function Checklist(props: {
   );
 }
 
-/** Parses "90", "90s", "2m", "1h 30m", "1:30" (minutes:seconds) into milliseconds. */
-export function parseDuration(text: string): number | null {
-  const value = text.trim().toLowerCase().replace(/,/g, '.');
-  if (!value) return null;
-  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(value);
-  if (clock) {
-    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] ? Number(clock[3]) : null];
-    return c === null ? (a * 60 + b) * 1000 : ((a * 60 + b) * 60 + c) * 1000;
-  }
-  const units: Record<string, number> = {
-    s: 1000,
-    с: 1000,
-    m: 60_000,
-    м: 60_000,
-    min: 60_000,
-    мин: 60_000,
-    h: 3_600_000,
-    ч: 3_600_000,
-    d: 86_400_000,
-    д: 86_400_000,
-  };
-  let total = 0;
-  let rest = value;
-  const part = /^(\d+(?:\.\d+)?)\s*(min|мин|[smhdсмчд])?\s*/;
-  while (rest) {
-    const match = part.exec(rest);
-    if (!match || match[0] === '') return null;
-    total += Number(match[1]) * (units[match[2] ?? 's'] ?? 1000);
-    rest = rest.slice(match[0].length);
-  }
-  return Math.round(total);
-}
-
 function Standards(props: {
   step: Touchpoint;
   view: MethodView;
@@ -450,20 +374,6 @@ function Standards(props: {
       )}
     </section>
   );
-}
-
-/** `yyyy-mm-dd` of a local-midnight time, and back. */
-export function dateInputValue(ms: number | null): string {
-  if (ms === null) return '';
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-export function parseDateInput(value: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match
-    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime()
-    : null;
 }
 
 const STATUSES: readonly ActionStatus[] = ['open', 'in-progress', 'done'];

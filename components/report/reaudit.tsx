@@ -23,11 +23,10 @@ import {
   type ReauditPair,
   type ReauditStepPair,
   type StandardsFigure,
-  type Tally,
 } from '../../lib/report/reaudit';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 import { ShotFrame } from './picture';
-import { brandLabel } from '../../lib/report/words';
+import { brandLabel, percentText, standardsMetText } from '../../lib/report/words';
 
 /** The report's image source (components/report-view.tsx ImageSource): a URL or an embedded image. */
 export type ReauditImageSource = (shot: Screenshot, size: 'thumb' | 'full') => ImageRef | undefined;
@@ -104,14 +103,13 @@ function formats(locale: Locale, t: Translate) {
     },
     score5: { value: (v: number) => `${v}/5`, change: plain },
     score10: { value: (v: number) => `${v}/10`, change: plain },
-    percent: { value: (v: number) => `${formatNumber(v, locale, 0)} %`, change: points },
+    percent: { value: (v: number) => percentText(v, locale), change: points },
   } satisfies Record<string, Format>;
 }
 
 const valueText = (v: number | null, f: Format) => (v === null ? '—' : f.value(v));
 const changeText = (change: number | null, f: Format) =>
   change === null ? '—' : signed(change, f.change);
-const tallyText = (t: Tally) => (t.measured ? `${t.met}/${t.measured}` : '—');
 const outcomeText = (o: Outcome | null, t: Translate) =>
   o === null ? t('inProgress') : t(`outcome_${o}`);
 const isClass = (d: Direction) => (d === 'better' || d === 'worse' ? `is-${d}` : undefined);
@@ -142,7 +140,8 @@ function Compact({ fig, format, t }: { fig: Figure; format: Format; t: Translate
 function StandardsCompact({ fig, t }: { fig: StandardsFigure; t: Translate }) {
   return (
     <>
-      {tallyText(fig.before)} → {tallyText(fig.after)} <Trend direction={fig.direction} t={t} />
+      {standardsMetText(fig.before)} → {standardsMetText(fig.after)}{' '}
+      <Trend direction={fig.direction} t={t} />
     </>
   );
 }
@@ -212,8 +211,8 @@ function FiguresTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
         ))}
         <FigureRow
           label={t('reportStandardsMet')}
-          before={tallyText(standards.before)}
-          after={tallyText(standards.after)}
+          before={standardsMetText(standards.before)}
+          after={standardsMetText(standards.after)}
           change={changeText(standards.change, f.percent)}
           direction={standards.direction}
           t={t}

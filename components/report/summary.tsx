@@ -6,7 +6,13 @@
 import { formatNumber, translator } from '../../lib/i18n';
 import type { ReportSection } from '../../lib/model';
 import type { ReportModel } from '../../lib/report/model';
-import { brandLabel, findingWords, journeyOf } from '../../lib/report/words';
+import {
+  brandLabel,
+  findingWords,
+  journeyOf,
+  percentText,
+  standardsMetText,
+} from '../../lib/report/words';
 import {
   findings,
   leagueTable,
@@ -61,7 +67,7 @@ export function LeagueTable({ model, locale }: { model: ReportModel; locale: Loc
   const t = translator(locale);
   const rows = leagueTable(model);
   if (rows.length < 2) return null;
-  const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, locale, 0)} %`);
+  const pct = (v: number | null) => percentText(v, locale);
   return (
     <section class="league">
       <h2 id="league-title">{t('leagueTitle')}</h2>
@@ -154,9 +160,9 @@ export function StageScorecardTable({
                       </div>
                       <div class="muted">
                         {t('scoreExperience')}: {num(s.experience)} · {t('reportCompliance')}:{' '}
-                        {s.compliance === null ? '—' : `${formatNumber(s.compliance, locale, 0)} %`}
-                        {s.standardsMeasured > 0 &&
-                          ` · ${t('reportStandardsMet')}: ${s.standardsMet}/${s.standardsMeasured}`}
+                        {percentText(s.compliance, locale)}
+                        {s.standards.measured > 0 &&
+                          ` · ${t('reportStandardsMet')}: ${standardsMetText(s.standards)}`}
                       </div>
                     </>
                   )}

@@ -7,7 +7,7 @@ import {
   translator,
   type Translate,
 } from '../../lib/i18n';
-import { stoppedShort, type Compliance, type JourneyKpis } from '../../lib/metrics';
+import type { Compliance } from '../../lib/metrics';
 import type { ReportSection, Screenshot, TouchpointType } from '../../lib/model';
 import { evidenceRows } from '../../lib/report/evidence';
 import type { ImageRef } from '../../lib/report/images';
@@ -22,13 +22,21 @@ import {
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
+import {
+  brandLabel,
+  complianceText,
+  impactText,
+  measurementText,
+  measureText,
+  reasonText,
+  reportMethodNames,
+  standardsMetText,
+} from '../../lib/report/words';
 import { ShotFrame } from './picture';
-import { brandLabel, measureText } from '../../lib/report/words';
 import { ReportCharts } from './charts';
 import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
 import { ReportSummary } from './summary';
-import { complianceText, impactText, measurementText, reasonText } from '../panel/step-method';
 
 export type ImageSize = 'thumb' | 'full';
 /**
@@ -77,10 +85,6 @@ function StepMethodFacts({
 }) {
   const t = translator(locale);
   const tp = step.touchpoint;
-  const view = {
-    checklists: model.method.checklists,
-    standardsById: new Map(model.method.standards.map((s) => [s.id, s])),
-  };
   const failed = step.checklists.flatMap((template) =>
     template.items
       .filter((item) =>
@@ -129,7 +133,8 @@ function StepMethodFacts({
       ))}
       {automatic.length > 0 && (
         <p class="weak-reasons">
-          {t('weakBecause')}: {step.reasons.map((r) => reasonText(r, view, t, locale)).join('; ')}
+          {t('weakBecause')}:{' '}
+          {step.reasons.map((r) => reasonText(r, reportMethodNames(model), t, locale)).join('; ')}
         </p>
       )}
       {full &&
@@ -222,19 +227,8 @@ function StepCard({
   );
 }
 
-function standardsMet(journey: ReportJourney): string {
-  const done = journey.measurements.filter((r) => r.status === 'pass' || r.status === 'fail');
-  return done.length === 0
-    ? '—'
-    : `${done.filter((r) => r.status === 'pass').length}/${done.length}`;
-}
-
-function kpiCells(
-  kpis: JourneyKpis,
-  compliance: Compliance,
-  journey: ReportJourney,
-  locale: Locale,
-) {
+/** A journey's key figures as the table's cells, in its column order. */
+function kpiCells({ kpis, compliance, standards }: ReportJourney, locale: Locale) {
   return [
     String(kpis.touches),
     kpis.elapsedMs === null ? '—' : formatDuration(kpis.elapsedMs, locale),
@@ -243,15 +237,12 @@ function kpiCells(
     String(kpis.wows),
     kpis.finalLikelihood === null ? '—' : `${kpis.finalLikelihood}/10`,
     complianceText(compliance, locale),
-    standardsMet(journey),
+    standardsMetText(standards),
   ];
 }
 
 function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Locale }) {
   const t = translator(locale);
-  // "Fewest touches" is a win only for a journey that got there: never an abandoned or blocked one.
-  const finished = journeys.filter((j) => j.kpis.touches > 0 && !stoppedShort(j.journey));
-  const fewest = Math.min(...finished.map((j) => j.kpis.touches));
   return (
     <table class="kpis">
       <caption>{t('kpiCaption')}</caption>
@@ -272,7 +263,7 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
       </thead>
       <tbody>
         {journeys.map((row) => {
-          const { journey, kpis } = row;
+          const { journey } = row;
           return (
             <tr key={journey.id} data-journey={journey.id}>
               <th scope="row">
@@ -289,18 +280,8 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
               </th>
               <td>{journey.task}</td>
               <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
-              {kpiCells(kpis, row.compliance, row, locale).map((cell, i) => (
-                <td
-                  key={i}
-                  class={
-                    i === 0 &&
-                    kpis.touches === fewest &&
-                    finished.length > 1 &&
-                    finished.includes(row)
-                      ? 'best'
-                      : undefined
-                  }
-                >
+              {kpiCells(row, locale).map((cell, i) => (
+                <td key={i} class={i === 0 && row.fewestTouches ? 'best' : undefined}>
                   {cell}
                 </td>
               ))}
@@ -512,19 +493,7 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
             {touchpoint.experience ?? '—'}
             {touchpoint.note && <span class="note"> — {touchpoint.note}</span>}
             <div class="weak-reasons">
-              {reasons
-                .map((r) =>
-                  reasonText(
-                    r,
-                    {
-                      checklists: model.method.checklists,
-                      standardsById: new Map(model.method.standards.map((x) => [x.id, x])),
-                    },
-                    t,
-                    locale,
-                  ),
-                )
-                .join('; ')}
+              {reasons.map((r) => reasonText(r, reportMethodNames(model), t, locale)).join('; ')}
             </div>
             {actions
               .filter((a) => a.kind === 'action')

@@ -1,7 +1,8 @@
 /**
  * Pure metrics of the audit method (lib/model/method.ts): which checklists a step shows, checklist
- * compliance, service-standard measurements, weak links with their reasons, the change in the
- * likelihood to choose the brand, and overdue actions. No labels here: callers word the results.
+ * compliance, service-standard measurements and the standards met, weak links with their reasons,
+ * the change in the likelihood to choose the brand, and overdue actions. No labels here: callers
+ * word the results.
  */
 import type {
   ActionItem,
@@ -11,7 +12,6 @@ import type {
   TimeUnit,
   Touchpoint,
 } from '../model';
-import { POOR_EXPERIENCE } from './index';
 
 const DAY_MS = 86_400_000;
 
@@ -141,28 +141,6 @@ export function combineCompliance(list: readonly Compliance[]): Compliance {
     percent: compliancePercent(yesWeight, answeredWeight),
     failedCritical: list.flatMap((c) => c.failedCritical),
   };
-}
-
-/** Compliance of a journey's steps pooled. */
-export function journeyCompliance(
-  steps: readonly ChecklistStep[],
-  templates: readonly ChecklistTemplate[],
-): Compliance {
-  return combineCompliance(steps.map((s) => stepCompliance(s, templates)));
-}
-
-/** Pooled compliance per stage, keyed by stage in the order the stages first occur in `steps`. */
-export function complianceByStage(
-  steps: readonly ChecklistStep[],
-  templates: readonly ChecklistTemplate[],
-): Map<string, Compliance> {
-  const byStage = new Map<string, Compliance[]>();
-  for (const step of steps) {
-    const list = byStage.get(step.stage) ?? [];
-    list.push(stepCompliance(step, templates));
-    byStage.set(step.stage, list);
-  }
-  return new Map([...byStage].map(([stage, list]) => [stage, combineCompliance(list)]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,8 +283,39 @@ export function evaluateMeasurements(
   );
 }
 
+/** Standards measured (finished: passed or failed) and how many of them were met. */
+export interface StandardsTally {
+  met: number;
+  measured: number;
+}
+
+/**
+ * The standards-met tally of judged measurements: passed and failed ones are measured (a running
+ * timer already past its limit has failed); running ones within their limit and unknown ones not.
+ */
+export function standardsTally(
+  results: readonly Pick<MeasurementResult, 'status'>[],
+): StandardsTally {
+  let met = 0;
+  let measured = 0;
+  for (const { status } of results) {
+    if (status !== 'pass' && status !== 'fail') continue;
+    measured++;
+    if (status === 'pass') met++;
+  }
+  return { met, measured };
+}
+
+/** The share of measured standards that were met, 0–100; null when none was measured. */
+export function standardsShare(tally: StandardsTally): number | null {
+  return tally.measured ? (100 * tally.met) / tally.measured : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Weak links
+
+/** An experience this low (1–5) makes a step a weak link even when nobody flagged it. */
+export const POOR_EXPERIENCE = 2;
 
 /** Why a step is a weak link. */
 export type WeakReason =

@@ -6,12 +6,15 @@ import {
   likelihoodImpact,
   methodRankFixFirst,
   isOverdue,
+  standardsTally,
   stepCompliance,
+  stoppedShort,
   weakReasons,
   applicableChecklists,
   type Compliance,
   type JourneyKpis,
   type MeasurementResult,
+  type StandardsTally,
   type WeakReason,
 } from '../metrics';
 import {
@@ -54,6 +57,24 @@ export interface ReportJourney {
   compliance: Compliance;
   /** Every measurement of the journey (running timers included). */
   measurements: MeasurementResult[];
+  /** Standards met of those measured on the journey (lib/metrics standardsTally). */
+  standards: StandardsTally;
+  /** The key figures mark it for the fewest touches (see fewestTouches). */
+  fewestTouches: boolean;
+}
+
+/**
+ * Which journeys have the fewest touches, one flag per journey in order. Only journeys that got
+ * there compete (at least one step, not abandoned or blocked: stopping short is no win), and only
+ * when two or more do; ties are all marked.
+ */
+export function fewestTouches(
+  journeys: readonly { journey: Pick<Journey, 'outcome'>; kpis: Pick<JourneyKpis, 'touches'> }[],
+): boolean[] {
+  const competes = journeys.map((j) => j.kpis.touches > 0 && !stoppedShort(j.journey));
+  const touches = journeys.filter((_, i) => competes[i]).map((j) => j.kpis.touches);
+  const fewest = Math.min(...touches);
+  return journeys.map((j, i) => competes[i]! && touches.length > 1 && j.kpis.touches === fewest);
 }
 
 /** An action or idea with the step it belongs to (the report's action plan). */
@@ -142,7 +163,7 @@ export function buildReport(
     ]);
   const settings = snapshot.audit.report ?? DEFAULT_REPORT_SETTINGS;
   const excluded = new Set(settings.excludedSteps);
-  const journeys = chosen.map((journey) => {
+  const walked = chosen.map((journey) => {
     // Steps left out by the auditor are not in the report at all (figures included).
     const touchpoints = snapshot.touchpoints
       .filter((t) => t.journeyId === journey.id && !excluded.has(t.id))
@@ -169,14 +190,14 @@ export function buildReport(
     return {
       journey,
       steps,
-      kpis: {
-        ...journeyKpis(touchpoints),
-        weakLinks: steps.filter((s) => s.reasons.length).length,
-      },
+      kpis: journeyKpis(touchpoints, ctx),
       compliance: combineCompliance(steps.map((s) => s.compliance)),
       measurements: results,
+      standards: standardsTally(results),
     };
   });
+  const fewest = fewestTouches(walked);
+  const journeys: ReportJourney[] = walked.map((j, i) => ({ ...j, fewestTouches: fewest[i]! }));
   const stages = [...new Set(journeys.flatMap((j) => j.steps.map((s) => s.touchpoint.stage)))]
     .sort(
       (a, b) =>

@@ -5,7 +5,7 @@
  * one before it (so with three walks: 1 → 2 and 2 → 3). For each pair: the journey's key
  * figures, each stage's and each step's, before → after, and whether that is better or worse.
  */
-import { stoppedShort, type MeasurementResult } from '../metrics';
+import { standardsShare, standardsTally, stoppedShort, type StandardsTally } from '../metrics';
 import type { Journey, Outcome } from '../model';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 import { stageScorecards, type StageScore, type StageScorecard } from './summary';
@@ -37,16 +37,10 @@ export interface Figure {
   direction: Direction;
 }
 
-/** Standards measured (finished: pass or fail) and met. */
-export interface Tally {
-  met: number;
-  measured: number;
-}
-
 /** Standards met before → after, compared by the share met (a different number may be measured). */
 export interface StandardsFigure {
-  before: Tally;
-  after: Tally;
+  before: StandardsTally;
+  after: StandardsTally;
   /** Change of the share met, in percentage points (rounded); null if either side measured none. */
   change: number | null;
   direction: Direction;
@@ -145,17 +139,10 @@ export function figure(
   return { before, after, change, direction };
 }
 
-function finished(results: readonly MeasurementResult[]): Tally {
-  const done = results.filter((r) => r.status === 'pass' || r.status === 'fail');
-  return { met: done.filter((r) => r.status === 'pass').length, measured: done.length };
-}
-
-const share = (t: Tally) => (t.measured ? (100 * t.met) / t.measured : null);
-
-export function standardsFigure(before: Tally, after: Tally): StandardsFigure {
+export function standardsFigure(before: StandardsTally, after: StandardsTally): StandardsFigure {
   const { change, direction } = figure(
-    share(before),
-    share(after),
+    standardsShare(before),
+    standardsShare(after),
     'more',
     REAUDIT_PRECISION.percent,
   );
@@ -195,7 +182,7 @@ function overall(before: ReportJourney, after: ReportJourney): ReauditFigures {
       P.experience,
     ),
     compliance: figure(before.compliance.percent, after.compliance.percent, 'more', P.percent),
-    standards: standardsFigure(finished(before.measurements), finished(after.measurements)),
+    standards: standardsFigure(before.standards, after.standards),
     likelihood: figure(before.kpis.finalLikelihood, after.kpis.finalLikelihood, 'more', P.count),
     outcome: outcomeFigure(before.journey.outcome, after.journey.outcome),
   };
@@ -208,7 +195,6 @@ function stepPair(
   after: ReportStep | null,
 ): ReauditStepPair {
   const P = REAUDIT_PRECISION;
-  const none: Tally = { met: 0, measured: 0 };
   return {
     stage,
     position,
@@ -227,8 +213,8 @@ function stepPair(
       P.percent,
     ),
     standards: standardsFigure(
-      before ? finished(before.measurements) : none,
-      after ? finished(after.measurements) : none,
+      standardsTally(before?.measurements ?? []),
+      standardsTally(after?.measurements ?? []),
     ),
   };
 }

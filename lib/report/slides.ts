@@ -7,7 +7,14 @@
 import { formatDate, formatNumber, translator, type Translate } from '../i18n';
 import { stageLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
-import { brandLabel, findingWords, journeyOf, measureText } from './words';
+import {
+  brandLabel,
+  findingWords,
+  journeyOf,
+  measureText,
+  percentText,
+  standardsMetText,
+} from './words';
 import type { PlanItem, ReportModel, ReportStep } from './model';
 import { findings, leagueTable, stageScorecards } from './summary';
 
@@ -423,9 +430,9 @@ function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): Tabl
           `${t('scoreExperience')} ${num(s.experience)}`,
           ...(s.compliance === null
             ? []
-            : [`${t('reportCompliance')} ${formatNumber(s.compliance, locale, 0)} %`]),
-          ...(s.standardsMeasured
-            ? [`${t('reportStandardsMet')} ${s.standardsMet}/${s.standardsMeasured}`]
+            : [`${t('reportCompliance')} ${percentText(s.compliance, locale)}`]),
+          ...(s.standards.measured
+            ? [`${t('reportStandardsMet')} ${standardsMetText(s.standards)}`]
             : []),
         ];
         return {
@@ -461,7 +468,7 @@ function renumber<S extends { title: string }>(slides: S[], title: string): S[] 
 function leagueSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
   const rows = leagueTable(model);
   if (rows.length < 2) return [];
-  const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, locale, 0)} %`);
+  const pct = (v: number | null) => percentText(v, locale);
   const widths = widthsOf([0.7, 2.2, 1.0, 1.3, 1.3, 1.25, 1.25]);
   const header: SlideCell[] = [
     t('leagueRank'),

@@ -3,7 +3,7 @@
  * lifecycle stage and by how much, how the brands rank overall, and the findings worth a line
  * in the executive summary.
  */
-import { stoppedShort, type MeasurementResult } from '../metrics';
+import { standardsShare, standardsTally, stoppedShort, type StandardsTally } from '../metrics';
 import type { Journey } from '../model';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 
@@ -17,9 +17,8 @@ export interface StageScore {
   weighted: number | null;
   /** Checklist compliance % (weights pooled); null when nothing was answered. */
   compliance: number | null;
-  /** Standards measured on the stage's steps: met and finished (pass or fail). */
-  standardsMet: number;
-  standardsMeasured: number;
+  /** Standards measured on the stage's steps, and met. */
+  standards: StandardsTally;
 }
 
 export interface StageScorecard {
@@ -36,17 +35,12 @@ function mean(values: number[]): number | null {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-function finished(results: readonly MeasurementResult[]) {
-  return results.filter((r) => r.status === 'pass' || r.status === 'fail');
-}
-
 function stageScore(journey: ReportJourney, steps: ReportStep[]): StageScore {
   const scored = steps.filter((s) => s.touchpoint.experience !== null);
   const weight = (s: ReportStep) => s.touchpoint.importance ?? 1;
   const totalWeight = scored.reduce((sum, s) => sum + weight(s), 0);
   const answered = steps.reduce((sum, s) => sum + s.compliance.answeredWeight, 0);
   const yes = steps.reduce((sum, s) => sum + s.compliance.yesWeight, 0);
-  const measured = finished(steps.flatMap((s) => s.measurements));
   return {
     journeyId: journey.journey.id,
     steps: steps.length,
@@ -55,8 +49,7 @@ function stageScore(journey: ReportJourney, steps: ReportStep[]): StageScore {
       ? scored.reduce((sum, s) => sum + weight(s) * s.touchpoint.experience!, 0) / totalWeight
       : null,
     compliance: answered ? (100 * yes) / answered : null,
-    standardsMet: measured.filter((r) => r.status === 'pass').length,
-    standardsMeasured: measured.length,
+    standards: standardsTally(steps.flatMap((s) => s.measurements)),
   };
 }
 
@@ -111,14 +104,11 @@ export interface LeagueRow {
  */
 export function leagueTable(model: ReportModel): LeagueRow[] {
   const rows = model.journeys.map((j) => {
-    const measured = finished(j.measurements);
     const parts = {
       experience:
         j.kpis.averageExperience === null ? null : ((j.kpis.averageExperience - 1) / 4) * 100,
       compliance: j.compliance.percent,
-      standards: measured.length
-        ? (100 * measured.filter((r) => r.status === 'pass').length) / measured.length
-        : null,
+      standards: standardsShare(j.standards),
       likelihood: j.kpis.finalLikelihood === null ? null : j.kpis.finalLikelihood * 10,
     };
     const values = Object.values(parts).filter((v): v is number => v !== null);

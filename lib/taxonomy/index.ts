@@ -103,3 +103,4 @@ export function channelLabel(id: ChannelId, locale: Locale): string {
   return CHANNELS[id][locale];
 }
 export * from './method';
+export * from './entered-times';

@@ -4,18 +4,18 @@ import { describe, expect, it } from 'vitest';
 import {
   applicableChecklists,
   combineCompliance,
-  complianceByStage,
   evaluateMeasurement,
   evaluateMeasurements,
   isOverdue,
   isWeak,
-  journeyCompliance,
   journeyKpis,
   journeySpan,
   likelihoodImpact,
   methodRankFixFirst,
   openActions,
-  rankFixFirst,
+  POOR_EXPERIENCE,
+  standardsShare,
+  standardsTally,
   stepCompliance,
   weakReasons,
   workingMsBetween,
@@ -180,7 +180,7 @@ describe('compliance', () => {
     expect(stepCompliance(step(), [form])).toMatchObject({ unanswered: 0, percent: null });
   });
 
-  it('pools weights over steps rather than averaging percentages, per journey and per stage', () => {
+  it('pools weights over steps rather than averaging percentages', () => {
     const steps = [
       step({ typeId: 'web-form', stage: 'contact', checks: [check('form', 'e', 'yes')] }),
       step({
@@ -190,12 +190,18 @@ describe('compliance', () => {
       }),
       step({ typeId: 'web-form', stage: 'contact', checks: [check('form', 'd', 'no')] }),
     ];
-    const journey = journeyCompliance(steps, [form]);
-    expect(journey).toMatchObject({ yes: 2, no: 2, yesWeight: 2, answeredWeight: 10, percent: 20 });
-    const byStage = complianceByStage(steps, [form]);
-    expect([...byStage.keys()]).toEqual(['contact', 'offer']);
-    expect(byStage.get('contact')).toMatchObject({ yesWeight: 1, answeredWeight: 6 });
-    expect(byStage.get('offer')?.percent).toBe(25);
+    const pooled = (list: typeof steps) =>
+      combineCompliance(list.map((s) => stepCompliance(s, [form])));
+    expect(pooled(steps)).toMatchObject({
+      yes: 2,
+      no: 2,
+      yesWeight: 2,
+      answeredWeight: 10,
+      percent: 20,
+    });
+    const contact = pooled(steps.filter((s) => s.stage === 'contact'));
+    expect(contact).toMatchObject({ yesWeight: 1, answeredWeight: 6 });
+    expect(pooled(steps.filter((s) => s.stage === 'offer')).percent).toBe(25);
     expect(combineCompliance([])).toEqual({
       yes: 0,
       no: 0,
@@ -585,8 +591,69 @@ describe('weak links', () => {
     ].map((touchpoint) => ({ touchpoint }));
     // 5 × 4 = 20, 3 × 3 = 9, 5 × 1 = 5, unscored importance 0.
     expect(methodRankFixFirst(items, ctx).map((i) => i.touchpoint.seq)).toEqual([3, 1, 2, 5]);
-    expect(rankFixFirst(items).map((i) => i.touchpoint.seq)).toEqual([3, 1]);
-    expect(methodRankFixFirst(items, { templates: [], results: [] })).toEqual(rankFixFirst(items));
+    // Without checklists or standards only flags and poor experiences make a weak link.
+    const bare = { templates: [], results: [] };
+    expect(methodRankFixFirst(items, bare).map((i) => i.touchpoint.seq)).toEqual([3, 1]);
+  });
+
+  it('makes a poor experience weak at POOR_EXPERIENCE and below, not above', () => {
+    const bare = { templates: [], results: [] };
+    expect(POOR_EXPERIENCE).toBe(2);
+    expect(isWeak(touchpoint(1, { experience: POOR_EXPERIENCE }), bare)).toBe(true);
+    expect(isWeak(touchpoint(1, { experience: 1 }), bare)).toBe(true);
+    expect(isWeak(touchpoint(1, { experience: POOR_EXPERIENCE + 1 }), bare)).toBe(false);
+    expect(isWeak(touchpoint(1, { experience: null }), bare)).toBe(false);
+    expect(isWeak(touchpoint(1, { experience: 5, weakLink: true }), bare)).toBe(true);
+  });
+
+  it('counts the key figures’ weak links by the same rule (isWeak), not by the flag alone', () => {
+    const steps = [
+      touchpoint(1, { experience: 2 }), // poor, not flagged
+      touchpoint(2, { experience: 4 }), // fails a standard
+      touchpoint(3, { weakLink: true, experience: 5 }), // flagged
+      touchpoint(4, { typeId: 'web-form', checks: [check('form', 'consent', 'no')] }), // critical
+      touchpoint(5, { experience: 3 }), // fine
+    ];
+    expect(journeyKpis(steps, ctx).weakLinks).toBe(4);
+    expect(journeyKpis(steps, ctx).weakLinks).toBe(steps.filter((s) => isWeak(s, ctx)).length);
+    expect(journeyKpis(steps, { templates: [], results: [] }).weakLinks).toBe(2);
+  });
+});
+
+describe('standards met', () => {
+  const judged = (...statuses: MeasurementResult['status'][]) =>
+    statuses.map((status) => ({ status }));
+
+  it('counts passed and failed measurements as measured, the passed ones as met', () => {
+    expect(standardsTally(judged('pass', 'fail', 'pass'))).toEqual({ met: 2, measured: 3 });
+    // A timer still within its limit and an unknown measurement are not measured yet.
+    expect(standardsTally(judged('running', 'unknown', 'pass'))).toEqual({ met: 1, measured: 1 });
+    expect(standardsTally([])).toEqual({ met: 0, measured: 0 });
+  });
+
+  it('gives the share met in percent, or null when nothing was measured', () => {
+    expect(standardsShare({ met: 3, measured: 4 })).toBe(75);
+    expect(standardsShare({ met: 0, measured: 2 })).toBe(0);
+    expect(standardsShare({ met: 0, measured: 0 })).toBeNull();
+  });
+
+  it('never has more met than measured (property)', () => {
+    const status = fc.constantFrom<MeasurementResult['status']>(
+      'pass',
+      'fail',
+      'running',
+      'unknown',
+    );
+    fc.assert(
+      fc.property(fc.array(status), (statuses) => {
+        const tally = standardsTally(judged(...statuses));
+        expect(tally.met).toBeLessThanOrEqual(tally.measured);
+        expect(tally.measured).toBe(statuses.filter((s) => s === 'pass' || s === 'fail').length);
+        const share = standardsShare(tally);
+        if (share !== null) expect(share).toBeGreaterThanOrEqual(0);
+        if (share !== null) expect(share).toBeLessThanOrEqual(100);
+      }),
+    );
   });
 });
 
@@ -638,7 +705,9 @@ describe('journey span', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1e12 }), { maxLength: 10 }), (times) => {
         const steps = times.map((at, i) => touchpoint(i + 1, { at }));
-        expect(journeySpan(steps)).toBe(journeyKpis(steps).elapsedMs);
+        expect(journeySpan(steps)).toBe(
+          journeyKpis(steps, { templates: [], results: [] }).elapsedMs,
+        );
       }),
     );
   });

@@ -64,8 +64,7 @@ describe('scorecard by stage', () => {
     expect(info.ownGap).toBeCloseTo(2.8);
     const contact = cards.find((c) => c.stage === 'contact')!;
     expect(contact.scores[0]).toMatchObject({
-      standardsMet: 0,
-      standardsMeasured: 1,
+      standards: { met: 0, measured: 1 },
       compliance: 0,
     });
   });

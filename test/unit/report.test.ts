@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { journeyKpis, needsFixing } from '../../lib/metrics';
+import { journeyKpis } from '../../lib/metrics';
+import type { Outcome } from '../../lib/model';
 import { CSV_COLUMNS, csvCell, renderCsv } from '../../lib/report/csv';
-import { buildReport } from '../../lib/report/model';
+import { buildReport, fewestTouches } from '../../lib/report/model';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
@@ -73,8 +74,6 @@ describe('report model', () => {
     const rankColumn = header.indexOf('"fix_first_rank"');
     const plans = csv.split('\r\n').find((line) => line.includes('"O plans"'))!;
     expect([...plans.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1])[rankColumn]).toBe('1');
-    expect(needsFixing({ ...model.journeys[0]!.steps[0]!.touchpoint, experience: 2 })).toBe(true);
-    expect(needsFixing({ ...model.journeys[0]!.steps[0]!.touchpoint, experience: 3 })).toBe(false);
   });
 
   it('aligns journeys by lifecycle stage and shows missing touchpoints as empty cells', async () => {
@@ -99,7 +98,7 @@ describe('report model', () => {
   });
 
   it('handles an empty journey without dividing by zero', () => {
-    expect(journeyKpis([])).toEqual({
+    expect(journeyKpis([], { templates: [], results: [] })).toEqual({
       touches: 0,
       elapsedMs: null,
       averageExperience: null,
@@ -108,6 +107,50 @@ describe('report model', () => {
       wows: 0,
       finalLikelihood: null,
     });
+  });
+});
+
+describe('fewest touches', () => {
+  const walk = (touches: number, outcome: Outcome | null = 'goal-reached') => ({
+    journey: { outcome },
+    kpis: { touches },
+  });
+
+  it('marks the journey with the fewest touches among those that got there', () => {
+    expect(fewestTouches([walk(5), walk(3), walk(4)])).toEqual([false, true, false]);
+    // Still in progress counts as getting there; its touches so far compete.
+    expect(fewestTouches([walk(5), walk(2, null)])).toEqual([false, true]);
+  });
+
+  it('marks every journey that ties for the fewest', () => {
+    expect(fewestTouches([walk(3), walk(5), walk(3)])).toEqual([true, false, true]);
+  });
+
+  it('never marks an abandoned or blocked journey, nor one without steps', () => {
+    expect(fewestTouches([walk(1, 'abandoned'), walk(4), walk(2, 'blocked'), walk(6)])).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+    expect(fewestTouches([walk(0), walk(4), walk(6)])).toEqual([false, true, false]);
+  });
+
+  it('marks nothing with fewer than two journeys to compare', () => {
+    expect(fewestTouches([])).toEqual([]);
+    expect(fewestTouches([walk(3)])).toEqual([false]);
+    expect(fewestTouches([walk(3), walk(1, 'abandoned'), walk(0)])).toEqual([false, false, false]);
+  });
+
+  it('is what the report model says of each journey', async () => {
+    const { snapshot, own, rival } = await sampleAudit();
+    const model = buildReport(snapshot, [own.id, rival.id], 0);
+    // Own 3 touches, rival 2: the rival is marked.
+    expect(model.journeys.map((j) => [j.kpis.touches, j.fewestTouches])).toEqual([
+      [3, false],
+      [2, true],
+    ]);
+    expect(model.journeys.map((j) => j.fewestTouches)).toEqual(fewestTouches(model.journeys));
   });
 });
 
@@ -233,6 +276,9 @@ describe('the audit method in the report', () => {
     // The time to goal uses the contact's own time (3 h after the form), not when it was logged.
     expect(ownJourney!.kpis.elapsedMs).toBe(3 * 3_600_000);
     expect(ownJourney!.kpis.weakLinks).toBe(2);
+    // One standard measured on the own journey, and failed.
+    expect(ownJourney!.standards).toEqual({ met: 0, measured: 1 });
+    expect(rivalJourney!.standards).toEqual({ met: 0, measured: 0 });
     expect(model.fixFirst.map((f) => f.touchpoint.title)).toEqual(['O form', 'Callback']);
     expect(model.actions.map((p) => [p.action.what, p.overdue])).toEqual([
       ['Route web leads to the call queue', true],

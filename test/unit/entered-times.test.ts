@@ -1,13 +1,7 @@
-/** The pure helpers of a step's method panel (components/step-method.tsx). */
+/** Times as the auditor types them in the side panel (lib/taxonomy/entered-times.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  dateInputValue,
-  impactText,
-  parseDateInput,
-  parseDuration,
-} from '../../components/panel/step-method';
-import { measureText } from '../../lib/report/words';
+import { parseDateInput, parseDuration } from '../../lib/taxonomy';
 
 const S = 1000;
 const M = 60 * S;
@@ -88,17 +82,21 @@ describe('parseDuration', () => {
   });
 });
 
-describe('dateInputValue and parseDateInput', () => {
-  it('turn a local midnight into yyyy-mm-dd and back', () => {
+/** The local day of a time as `yyyy-mm-dd` (what a date input shows). */
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+describe('parseDateInput', () => {
+  it('turns yyyy-mm-dd into the local midnight that starts the day', () => {
     const ms = new Date(2026, 0, 5).getTime();
-    expect(dateInputValue(ms)).toBe('2026-01-05');
     expect(parseDateInput('2026-01-05')).toBe(ms);
-    // Any time of the day is that day.
-    expect(dateInputValue(new Date(2026, 11, 31, 23, 59).getTime())).toBe('2026-12-31');
+    expect(parseDateInput('2026-12-31')).toBe(new Date(2026, 11, 31).getTime());
   });
 
-  it('give "" for no date and null for what is not yyyy-mm-dd', () => {
-    expect(dateInputValue(null)).toBe('');
+  it('gives null for what is not yyyy-mm-dd', () => {
     for (const text of ['', '2026-1-5', '05.01.2026', '2026-01-05T00:00', 'tomorrow'])
       expect(parseDateInput(text)).toBeNull();
   });
@@ -109,7 +107,7 @@ describe('dateInputValue and parseDateInput', () => {
     'America/Los_Angeles',
     'America/Sao_Paulo',
     'Pacific/Kiritimati',
-  ])('round-trip every date from 2000 to 2100 in %s (property)', (zone) => {
+  ])('starts that very day for every date from 2000 to 2100 in %s (property)', (zone) => {
     const day = fc
       .date({
         min: new Date(Date.UTC(2000, 0, 1)),
@@ -133,10 +131,10 @@ describe('dateInputValue and parseDateInput', () => {
         fc.property(day, (text) => {
           const ms = parseDateInput(text);
           expect(ms).not.toBeNull();
-          expect(dateInputValue(ms)).toBe(text);
+          expect(localDay(ms!)).toBe(text);
           // The stored time starts that local day: its midnight, or 01:00 where the clocks
           // skipped midnight (São Paulo, 4 November 2018).
-          expect(dateInputValue(ms! - 1)).not.toBe(text);
+          expect(localDay(ms! - 1)).not.toBe(text);
         }),
         { examples: [['2000-01-01'], ['2018-11-04'], ['2100-12-31']] },
       );
@@ -144,40 +142,5 @@ describe('dateInputValue and parseDateInput', () => {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
-  });
-});
-
-describe('impactText', () => {
-  it.each([
-    [2, '+2'],
-    [10, '+10'],
-    [-3, '\u22123'],
-    [0, '±0'],
-    [-0, '±0'],
-    [null, ''],
-  ])('shows %j as %j', (impact, text) => {
-    expect(impactText(impact)).toBe(text);
-  });
-
-  it('uses a real minus sign, never a hyphen', () => {
-    expect(impactText(-3)).toBe('−3');
-    expect(impactText(-3)).not.toContain('-');
-  });
-});
-
-describe('measureText', () => {
-  it.each([
-    [
-      { metric: 'callbacks within 2 h', baseline: '40 %', target: '95 %' },
-      'callbacks within 2 h: 40 % → 95 %',
-    ],
-    [{ metric: 'callbacks within 2 h', baseline: '', target: '' }, 'callbacks within 2 h'],
-    [{ metric: '', baseline: '40 %', target: '95 %' }, '40 % → 95 %'],
-    [{ metric: '', baseline: '', target: '95 %' }, '95 %'],
-    [{ metric: 'NPS', baseline: '', target: '50' }, 'NPS: 50'],
-    [{ metric: 'NPS', baseline: '20', target: '' }, 'NPS: 20'],
-    [{ metric: '', baseline: '', target: '' }, ''],
-  ])('shows %j as %j', (action, text) => {
-    expect(measureText(action)).toBe(text);
   });
 });
