@@ -3,18 +3,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, chromium, expect } from '@playwright/test';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromium.mjs';
 import { startDemoServer } from '../fixtures/server.mjs';
 import type { DemoServer } from '../fixtures/server.mjs';
+import {
+  openPanel,
+  Profile,
+  setIdentity,
+  type ExtensionSession,
+  type Identity,
+  type PanelPage,
+} from './pages';
 
 export { expect };
-export type { DemoServer };
-
-export interface ExtensionSession {
-  context: BrowserContext;
-  extensionId: string;
-}
+export type { DemoServer, ExtensionSession, Identity };
 
 const MANIFEST = join(EXTENSION_PATH, 'manifest.json');
 
@@ -81,10 +84,10 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
  * Opens the same profile again, e.g. after `context.close()`, to check that data survives a
  * browser restart. The caller closes the returned context.
  */
-export async function relaunch(userDataDir: string): Promise<ExtensionSession> {
+export async function relaunch(userDataDir: string): Promise<Profile> {
   const context = await launchWithExtension(userDataDir);
   try {
-    return { context, extensionId: await extensionIdOf(context) };
+    return new Profile({ context, extensionId: await extensionIdOf(context) });
   } catch (error) {
     await context.close();
     throw error;
@@ -99,12 +102,40 @@ export function framesUrl(demo: DemoServer, other: DemoServer, page = 'index.htm
   return demo.url(`/lab/frames/${page}?other=${encodeURIComponent(other.origin)}`);
 }
 
-export const test = base.extend<
-  { display: Display; userDataDir: string; context: BrowserContext; extensionId: string },
-  { demo: DemoServer; demo2: DemoServer }
->({
+interface ProfileFixtures {
+  display: Display;
+  /** The auditor's identity, saved in Options before the panel opens (`test.use({ identity })`). */
+  identity: Identity | null;
+  userDataDir: string;
+  context: BrowserContext;
+  extensionId: string;
+  /** The test's profile: opens its extension pages (`profile.open('report.html')`). */
+  profile: Profile;
+  /** The walked tab: the first tab of the profile's normal window. */
+  site: Page;
+  /**
+   * Messages of the dialogs (alert, confirm…) shown by any page the context opens after this
+   * fixture, the panel included; each is dismissed.
+   */
+  dialogs: string[];
+  /** The side panel, in a pop-up beside the walked tab (after `identity` is saved). */
+  panel: PanelPage;
+  /** The extension's service worker (background.js). */
+  serviceWorker: Worker;
+  /**
+   * Closes the browser and opens the same profile again (what was saved must survive); the
+   * reopened browser is closed after the test.
+   */
+  restart: () => Promise<Profile>;
+  /** A second, empty profile in its own browser (another auditor), closed after the test. */
+  otherProfile: Profile;
+}
+
+export const test = base.extend<ProfileFixtures, { demo: DemoServer; demo2: DemoServer }>({
   /** `test.use({ display: 'real-2x' })` runs a describe block on a 2× screen. */
   display: [1, { option: true }],
+
+  identity: [null, { option: true }],
 
   demo: [
     // eslint-disable-next-line no-empty-pattern
@@ -146,5 +177,58 @@ export const test = base.extend<
 
   extensionId: async ({ context }, use) => {
     await use(await extensionIdOf(context));
+  },
+
+  profile: async ({ context, extensionId }, use) => {
+    await use(new Profile({ context, extensionId }));
+  },
+
+  site: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  dialogs: async ({ context }, use) => {
+    const dialogs: string[] = [];
+    context.on('page', (p) =>
+      p.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message()))),
+    );
+    await use(dialogs);
+  },
+
+  // The walked tab exists before the panel opens beside it; dialogs are recorded from the start.
+  panel: async ({ context, extensionId, identity, site, dialogs }, use) => {
+    void site;
+    void dialogs;
+    if (identity) await setIdentity(context, extensionId, identity);
+    await use(await openPanel(context, extensionId));
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    await use(
+      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+        (await context.waitForEvent('serviceworker', {
+          predicate: (w) => w.url().endsWith('/background.js'),
+        })),
+    );
+  },
+
+  restart: async ({ context, userDataDir }, use) => {
+    const reopened: Profile[] = [];
+    await use(async () => {
+      await context.close();
+      const again = await relaunch(userDataDir);
+      reopened.push(again);
+      return again;
+    });
+    for (const again of reopened) await again.context.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern
+  otherProfile: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'touchpoint-audit-e2e-b-'));
+    const other = await relaunch(dir);
+    await use(other);
+    await other.context.close();
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   },
 });

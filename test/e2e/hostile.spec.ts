@@ -1,23 +1,20 @@
 /** Page content is hostile: titles, URLs and notes are data in the panel, report, HTML and CSV. */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { openPanel } from './pages';
+import { readEverything } from './stored';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
 
 test('a hostile page title stays text in the panel, the report, the HTML export and the CSV', async ({
   context,
-  extensionId,
+  profile,
+  site,
+  panel,
+  dialogs,
   demo,
 }) => {
-  const dialogs: string[] = [];
-  context.on('page', (p) =>
-    p.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message()))),
-  );
-  const site = context.pages()[0] ?? (await context.newPage());
   site.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Hostile input', '', '');
   await panel.createJourney('Evil Corp', 'evil.test', 'competitor');
 
@@ -39,8 +36,7 @@ test('a hostile page title stays text in the panel, the report, the HTML export 
   await panel.step(1).getByLabel('Note', { exact: true }).blur();
   await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
 
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.locator('.step-title').first()).toHaveText(HOSTILE_TITLE);
   await expect(report.locator('img[src="x"]')).toHaveCount(0);
 
@@ -69,12 +65,11 @@ test('a hostile page title stays text in the panel, the report, the HTML export 
 });
 
 test('a non-image evidence file is refused with a message and nothing is stored', async ({
-  context,
-  extensionId,
+  panel,
 }) => {
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Uploads', '', '');
   await panel.createJourney('Brand', '', 'own');
+  const before = await readEverything(panel.page);
   await panel.button('Log offline contact').click();
   const form = panel.page.getByRole('form', { name: 'Log offline contact' });
   await form.getByLabel('Evidence image (optional)').setInputFiles({
@@ -87,4 +82,6 @@ test('a non-image evidence file is refused with a message and nothing is stored'
     'The file fake.png could not be read as an image (it may be damaged, or not really image/png). Nothing was saved.',
   );
   await expect(panel.page.getByText('No steps yet')).toBeVisible();
+  // Nothing anywhere: no record in any database, nothing in extension storage.
+  expect(await readEverything(panel.page)).toEqual(before);
 });

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { expect, relaunch, test } from './fixtures';
-import { openPanel, PanelPage, walkSite } from './pages';
+import { expect, test } from './fixtures';
+import { walkSite } from './pages';
 import { readProfile, readStoredShots } from './stored';
 
 /** A valid PNG of `width` × `height` 1-bit pixels (small on disk, huge to decode). */
@@ -45,14 +45,13 @@ function hugePng(width: number, height: number): Buffer {
 }
 
 test('audits and journeys are edited and deleted; Recently deleted survives reload and restart', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
+  restart,
   demo,
-  userDataDir,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Q1 benchmark', 'Brightline', 'request a callback');
   await panel.createJourney('Brightline', 'brightline.test', 'own');
   await walkSite(site, panel, demo.url('/brightline/'), ['See plans']);
@@ -83,8 +82,7 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
   const active = panel.page.getByRole('region', { name: 'Active journey' });
   await expect(active).toContainText('Brightline Internet');
   await expect(active).toContainText('walked by A. Ivanova');
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Broadband Q1' })).toBeVisible();
   await expect(report.locator('.sequence .journey-meta')).toContainText(
     'Retired couple, first broadband',
@@ -119,53 +117,44 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
     counts: { journeys: 0, touchpoints: 0, images: 0 },
     deleted: 1,
   });
-  await context.close();
-  const again = await relaunch(userDataDir);
-  try {
-    const reopened = new PanelPage(await again.context.newPage());
-    await reopened.page.goto(`chrome-extension://${again.extensionId}/sidepanel.html`);
-    const list = reopened.page.locator('details.deleted');
-    await list.getByText('Recently deleted (1)').click();
-    await list
-      .getByRole('button', { name: /^Restore Journey “Brightline Internet” · steps: 2/ })
-      .click();
-    await expect(reopened.page.getByRole('status')).toHaveText('“Brightline Internet” restored.');
-    await expect(reopened.steps()).toHaveCount(2);
-    for (const shot of await readStoredShots(reopened.page)) {
-      expect(shot.actualSha256).toBe(shot.sha256);
-    }
-
-    // Deleting the audit can be undone at once.
-    await reopened.button('Delete audit “Broadband Q1”').click();
-    await expect(reopened.page.getByText('Start an audit')).toBeVisible();
-    await reopened.button('Undo').click();
-    await expect(reopened.steps()).toHaveCount(2);
-
-    // Emptying Recently deleted is a separate, confirmed act; then the bytes are gone.
-    await reopened.step(2).getByRole('button', { name: 'Delete step 2' }).click();
-    await list.getByRole('button', { name: 'Empty Recently deleted…' }).click();
-    const confirm = reopened.page.getByRole('alertdialog', { name: 'Delete forever?' });
-    await expect(confirm).toContainText('cannot be undone');
-    await confirm.getByRole('button', { name: 'Delete forever' }).click();
-    await expect(reopened.page.getByRole('status')).toHaveText(
-      'Recently deleted emptied: 1 items deleted for good.',
-    );
-    expect(await readProfile(reopened.page)).toMatchObject({
-      counts: { touchpoints: 1, images: 1 },
-      deleted: 0,
-    });
-  } finally {
-    await again.context.close();
+  const reopened = await (await restart()).panelTab();
+  const list = reopened.page.locator('details.deleted');
+  await list.getByText('Recently deleted (1)').click();
+  await list
+    .getByRole('button', { name: /^Restore Journey “Brightline Internet” · steps: 2/ })
+    .click();
+  await expect(reopened.page.getByRole('status')).toHaveText('“Brightline Internet” restored.');
+  await expect(reopened.steps()).toHaveCount(2);
+  for (const shot of await readStoredShots(reopened.page)) {
+    expect(shot.actualSha256).toBe(shot.sha256);
   }
+
+  // Deleting the audit can be undone at once.
+  await reopened.button('Delete audit “Broadband Q1”').click();
+  await expect(reopened.page.getByText('Start an audit')).toBeVisible();
+  await reopened.button('Undo').click();
+  await expect(reopened.steps()).toHaveCount(2);
+
+  // Emptying Recently deleted is a separate, confirmed act; then the bytes are gone.
+  await reopened.step(2).getByRole('button', { name: 'Delete step 2' }).click();
+  await list.getByRole('button', { name: 'Empty Recently deleted…' }).click();
+  const confirm = reopened.page.getByRole('alertdialog', { name: 'Delete forever?' });
+  await expect(confirm).toContainText('cannot be undone');
+  await confirm.getByRole('button', { name: 'Delete forever' }).click();
+  await expect(reopened.page.getByRole('status')).toHaveText(
+    'Recently deleted emptied: 1 items deleted for good.',
+  );
+  expect(await readProfile(reopened.page)).toMatchObject({
+    counts: { touchpoints: 1, images: 1 },
+    deleted: 0,
+  });
 });
 
 test('a 70,000-character URL is kept whole; an image too large to decode is refused with its size', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Long addresses', '', '');
   await panel.createJourney('Brightline', 'brightline.test', 'own');
   // The fragment never reaches the server, so the address can be as long as the browser allows.
@@ -196,10 +185,8 @@ test('a 70,000-character URL is kept whole; an image too large to decode is refu
 });
 
 test('text limits are said while typing, and pasted line breaks in a one-line field are said too', async ({
-  context,
-  extensionId,
+  panel,
 }) => {
-  const panel = await openPanel(context, extensionId);
   await panel.button('New audit').first().click();
   const form = panel.page.getByRole('form', { name: 'New audit' });
   const name = form.getByLabel('Audit name');
@@ -233,82 +220,76 @@ test('text limits are said while typing, and pasted line breaks in a one-line fi
   expect((await readProfile(panel.page)).counts).toMatchObject({ audits: 1 });
 });
 
-test("the auditor's identity is masked in the panel, report, HTML and CSV; user agent and file names only when chosen", async ({
-  context,
-  extensionId,
-  demo,
-}) => {
-  test.setTimeout(120_000);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const identity = options.getByRole('form', { name: 'Your identity (redacted automatically)' });
-  await identity.getByLabel('Your name').fill('Ivan Petrov');
-  await identity.getByLabel('Your email').fill('ivan.petrov@mail.test');
-  await identity.getByLabel('Your phone').fill('+7 916 123-45-67');
-  await identity.getByRole('button', { name: 'Save' }).click();
-  await expect(identity.getByRole('status')).toBeVisible();
-  await options.close();
-
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
-  await panel.createAudit('Privacy', '', '');
-  await panel.createJourney('Brightline', 'brightline.test', 'own');
-  await site.bringToFront();
-  await site.goto(demo.url('/brightline/?name=Ivan+Petrov&email=ivan.petrov%40mail.test'));
-  await panel.capture(1);
-  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-  await expect(panel.step(1)).toContainText('name=[name]&email=[email]');
-  await expect(panel.step(1)).not.toContainText('Petrov');
-  const note = panel.step(1).getByLabel('Note', { exact: true });
-  await note.fill('Called back on 8 (916) 123-45-67 and asked for Ivan Petrov');
-  await note.blur();
-  const photo = await site.screenshot({
-    type: 'png',
-    clip: { x: 0, y: 0, width: 120, height: 80 },
+test.describe(() => {
+  test.use({
+    identity: { name: 'Ivan Petrov', email: 'ivan.petrov@mail.test', phone: '+7 916 123-45-67' },
   });
-  await panel.step(1).getByLabel('Attach an evidence image').setInputFiles({
-    name: 'Ivan Petrov passport.png',
-    mimeType: 'image/png',
-    buffer: photo,
+
+  test("the auditor's identity is masked in the panel, report, HTML and CSV; user agent and file names only when chosen", async ({
+    profile,
+    site,
+    panel,
+    demo,
+  }) => {
+    test.setTimeout(120_000);
+    await panel.createAudit('Privacy', '', '');
+    await panel.createJourney('Brightline', 'brightline.test', 'own');
+    await site.bringToFront();
+    await site.goto(demo.url('/brightline/?name=Ivan+Petrov&email=ivan.petrov%40mail.test'));
+    await panel.capture(1);
+    await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+    await expect(panel.step(1)).toContainText('name=[name]&email=[email]');
+    await expect(panel.step(1)).not.toContainText('Petrov');
+    const note = panel.step(1).getByLabel('Note', { exact: true });
+    await note.fill('Called back on 8 (916) 123-45-67 and asked for Ivan Petrov');
+    await note.blur();
+    const photo = await site.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: 120, height: 80 },
+    });
+    await panel.step(1).getByLabel('Attach an evidence image').setInputFiles({
+      name: 'Ivan Petrov passport.png',
+      mimeType: 'image/png',
+      buffer: photo,
+    });
+    await expect(panel.page.getByRole('status')).toHaveText('Image attached to step 1.');
+
+    const report = await profile.open('report.html');
+    const body = report.locator('.report');
+    await expect(body).toContainText('Called back on [phone] and asked for [name]');
+    await expect(body).toContainText('name=[name]&email=[email]');
+    for (const secret of ['Petrov', 'ivan.petrov', '123-45-67', 'Mozilla/5.0', 'passport.png'])
+      await expect(body).not.toContainText(secret);
+
+    const exportHtml = async () => {
+      const [download] = await Promise.all([
+        report.waitForEvent('download'),
+        report.getByRole('button', { name: 'Export HTML' }).click(),
+      ]);
+      return readFile((await download.path())!, 'utf8');
+    };
+    const exportCsv = async () => {
+      const [download] = await Promise.all([
+        report.waitForEvent('download'),
+        report.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      return readFile((await download.path())!, 'utf8');
+    };
+    const plainHtml = await exportHtml();
+    const csv = await exportCsv();
+    for (const secret of ['Petrov', 'ivan.petrov', 'ivan.petrov%40', '123-45-67', 'Mozilla/5.0'])
+      for (const text of [plainHtml, csv]) expect(text).not.toContain(secret);
+    expect(plainHtml).not.toContain('passport.png');
+    expect(csv).toContain('asked for [name]');
+
+    // Chosen: browser details and file names are shown and exported (the name in it still masked).
+    await report.getByLabel('Browser details').check();
+    await report.getByLabel('Uploaded file names').check();
+    await expect(body).toContainText('Mozilla/5.0');
+    await expect(body).toContainText('file: [name] passport.png');
+    const fullHtml = await exportHtml();
+    expect(fullHtml).toContain('Mozilla/5.0');
+    expect(fullHtml).toContain('[name] passport.png');
+    expect(fullHtml).not.toContain('Petrov');
   });
-  await expect(panel.page.getByRole('status')).toHaveText('Image attached to step 1.');
-
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
-  const body = report.locator('.report');
-  await expect(body).toContainText('Called back on [phone] and asked for [name]');
-  await expect(body).toContainText('name=[name]&email=[email]');
-  for (const secret of ['Petrov', 'ivan.petrov', '123-45-67', 'Mozilla/5.0', 'passport.png'])
-    await expect(body).not.toContainText(secret);
-
-  const exportHtml = async () => {
-    const [download] = await Promise.all([
-      report.waitForEvent('download'),
-      report.getByRole('button', { name: 'Export HTML' }).click(),
-    ]);
-    return readFile((await download.path())!, 'utf8');
-  };
-  const exportCsv = async () => {
-    const [download] = await Promise.all([
-      report.waitForEvent('download'),
-      report.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    return readFile((await download.path())!, 'utf8');
-  };
-  const plainHtml = await exportHtml();
-  const csv = await exportCsv();
-  for (const secret of ['Petrov', 'ivan.petrov', 'ivan.petrov%40', '123-45-67', 'Mozilla/5.0'])
-    for (const text of [plainHtml, csv]) expect(text).not.toContain(secret);
-  expect(plainHtml).not.toContain('passport.png');
-  expect(csv).toContain('asked for [name]');
-
-  // Chosen: browser details and file names are shown and exported (the name in it still masked).
-  await report.getByLabel('Browser details').check();
-  await report.getByLabel('Uploaded file names').check();
-  await expect(body).toContainText('Mozilla/5.0');
-  await expect(body).toContainText('file: [name] passport.png');
-  const fullHtml = await exportHtml();
-  expect(fullHtml).toContain('Mozilla/5.0');
-  expect(fullHtml).toContain('[name] passport.png');
-  expect(fullHtml).not.toContain('Petrov');
 });

@@ -1,6 +1,42 @@
 /** Page objects for the extension's pages, found by accessible names (as a screen reader would). */
+import { expect } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect } from './fixtures';
+
+/** A browser running a profile with the extension loaded. */
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+}
+
+/** The auditor's identity as typed in Options. */
+export interface Identity {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A running profile: opens the extension's pages in it. */
+export class Profile implements ExtensionSession {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+
+  constructor(session: ExtensionSession) {
+    this.context = session.context;
+    this.extensionId = session.extensionId;
+  }
+
+  /** Opens an extension page (e.g. `report.html`) in a new tab. */
+  async open(path: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/${path}`);
+    return page;
+  }
+
+  /** The side panel's page opened in a tab (e.g. after a restart, to read what it shows). */
+  async panelTab(): Promise<PanelPage> {
+    return new PanelPage(await this.open('sidepanel.html'));
+  }
+}
 
 /**
  * Opens the side panel UI in a pop-up window beside the walked tab, so that the walked tab stays
@@ -58,6 +94,31 @@ export class PanelPage {
     await form.getByRole('button', { name: 'Create journey' }).click();
     await expect(form).toBeHidden();
     await expect(this.page.getByRole('region', { name: 'Active journey' })).toContainText(brand);
+  }
+
+  /** Opens the Method page of the chosen audit with the “Method” button. */
+  async openMethod(): Promise<Page> {
+    const [method] = await Promise.all([
+      this.page.context().waitForEvent('page', (p) => p.url().includes('/method.html?audit=')),
+      this.button('Method').click(),
+    ]);
+    await method.waitForLoadState();
+    return method;
+  }
+
+  /** Opens the annotation editor of screenshot 1 of step `n` from the step's Details. */
+  async openAnnotator(n: number): Promise<Page> {
+    await this.step(n)
+      .getByRole('button', { name: `Details of step ${n}` })
+      .click();
+    const [editor] = await Promise.all([
+      this.page.context().waitForEvent('page', (p) => p.url().includes('/annotate.html')),
+      this.step(n)
+        .getByRole('button', { name: `Annotate / redact screenshot 1 of step ${n}` })
+        .click(),
+    ]);
+    await editor.waitForLoadState();
+    return editor;
   }
 
   /**
@@ -167,7 +228,7 @@ export class DataPage {
 export async function setIdentity(
   context: BrowserContext,
   extensionId: string,
-  identity: { name: string; email: string; phone: string },
+  identity: Identity,
 ) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -207,3 +207,41 @@ export async function saveStoredImage(extensionPage: Page, id: string, dir: stri
   }, id);
   await writeFile(`${dir}/${id}.img`, Buffer.from(base64, 'base64'));
 }
+
+/**
+ * Everything the extension keeps in the profile, for “nothing was stored” checks: the keys of
+ * every record in every object store of every IndexedDB database (steps, screenshots, images,
+ * held-back originals, Recently deleted…), and extension storage, local and session.
+ */
+export async function readEverything(extensionPage: Page) {
+  return extensionPage.evaluate(async () => {
+    const databases: Record<string, Record<string, string[]>> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const stores: Record<string, string[]> = {};
+      for (const store of db.objectStoreNames) {
+        const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAllKeys();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        stores[store] = keys.map((key) => JSON.stringify(key)).sort();
+      }
+      db.close();
+      databases[name] = stores;
+    }
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    const storage = (globalThis as unknown as { chrome: { storage: Record<string, Area> } }).chrome
+      .storage;
+    return {
+      databases,
+      local: await storage.local!.get(null),
+      session: await storage.session!.get(null),
+    };
+  });
+}
