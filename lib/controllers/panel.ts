@@ -10,13 +10,9 @@ import type { AuditStore, PlacedAction } from '../db';
 import { formatBytes, type Translate } from '../i18n';
 import { logError } from '../log';
 import type {
-  ActionEdit,
-  ActionInput,
-  ActionItem,
   Audit,
   AuditEdit,
   AuditInput,
-  CheckAnswer,
   DeletedEntry,
   Identity,
   Journey,
@@ -35,10 +31,12 @@ import { maskers, type Maskers } from '../privacy';
 import { defaultStage, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
+import { methodActionsOver, type PanelMethodActions } from './panel-method';
 import type { ShellController } from './shell';
 
 export type { PlacedAction };
 export type { CaptureProgress, PanelCapture, PanelCaptures } from './panel-capture';
+export type { PanelMethodActions } from './panel-method';
 
 /** After this many steps without a backup, the panel reminds the auditor to make one. */
 export const BACKUP_REMINDER_STEPS = 50;
@@ -134,7 +132,7 @@ export function restoredText(entry: DeletedEntry, t: Translate, mask: (text: str
     : t('restored', { label: mask(entry.label) });
 }
 
-export interface PanelController {
+export interface PanelController extends PanelMethodActions {
   readonly shell: ShellController;
 
   // Live reads: each failure reaches the shell's banner.
@@ -190,35 +188,6 @@ export interface PanelController {
   /** Puts the step in a stage by name: a known stage as it is, a new name as a custom stage. */
   defineStage(audit: Audit, step: Touchpoint, name: string): Promise<string>;
   addOfflineContact(journeyId: string, contact: OfflineContact): Promise<string>;
-
-  // The method on a step.
-  answerCheck(
-    step: Touchpoint,
-    templateId: string,
-    itemId: string,
-    answer: CheckAnswer | null,
-  ): Promise<null>;
-  checkDetail(
-    step: Touchpoint,
-    templateId: string,
-    itemId: string,
-    detail: { comment?: string; screenshotId?: string | null },
-  ): Promise<null>;
-  addChecklist(step: Touchpoint, templateId: string): Promise<null>;
-  startTimer(step: Touchpoint, standardId: string): Promise<string>;
-  recordDuration(step: Touchpoint, standardId: string, ms: number): Promise<string>;
-  excuse(step: Touchpoint, measurementId: string, excused: boolean): Promise<null>;
-  deleteMeasurement(step: Touchpoint, measurementId: string): Promise<null>;
-  /** Stops a running timer at the journey's last step (null: no step to stop at). */
-  stopTimerAtLast(
-    journeyId: string | null,
-    last: Touchpoint | undefined,
-    measurementId: string,
-  ): Promise<string | null>;
-  cancelTimer(journeyId: string | null, measurementId: string): Promise<string>;
-  addAction(input: ActionInput): Promise<string>;
-  updateAction(action: ActionItem, edit: ActionEdit): Promise<null>;
-  deleteAction(action: ActionItem): Promise<DeletedEntry>;
 
   // Recently deleted.
   restore(entry: DeletedEntry): Promise<string>;
@@ -387,55 +356,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
       return words().t('offlineAdded', { n: step.seq });
     },
 
-    async answerCheck(step, templateId, itemId, answer) {
-      await store.answerCheck(step.id, templateId, itemId, answer);
-      return null;
-    },
-    async checkDetail(step, templateId, itemId, detail) {
-      const current = step.checks.find((c) => c.templateId === templateId && c.itemId === itemId);
-      if (current) await store.answerCheck(step.id, templateId, itemId, current.answer, detail);
-      return null;
-    },
-    async addChecklist(step, templateId) {
-      await store.setStepChecklist(step.id, templateId, true);
-      return null;
-    },
-    async startTimer(step, standardId) {
-      await store.startTimer(step.journeyId, standardId, step.id);
-      return words().t('timerStarted', { n: step.seq });
-    },
-    async recordDuration(step, standardId, ms) {
-      await store.recordDuration(step.journeyId, standardId, step.id, ms);
-      return words().t('durationRecorded', { n: step.seq });
-    },
-    async excuse(step, measurementId, excused) {
-      await store.excuseMeasurement(step.journeyId, measurementId, excused);
-      return null;
-    },
-    async deleteMeasurement(step, measurementId) {
-      await store.deleteMeasurement(step.journeyId, measurementId);
-      return null;
-    },
-    async stopTimerAtLast(journeyId, last, measurementId) {
-      if (!journeyId || !last) return null;
-      await store.stopTimer(journeyId, measurementId, last.id);
-      return words().t('timerStopped', { n: last.seq });
-    },
-    async cancelTimer(journeyId, measurementId) {
-      if (journeyId) await store.deleteMeasurement(journeyId, measurementId);
-      return words().t('timerCancelled');
-    },
-    async addAction(input) {
-      const action = await store.addAction(input);
-      return words().t(action.kind === 'action' ? 'actionAdded' : 'ideaAdded', {
-        what: action.what,
-      });
-    },
-    async updateAction(action, edit) {
-      await store.updateAction(action.id, edit);
-      return null;
-    },
-    deleteAction: (action) => store.deleteAction(action.id),
+    ...methodActionsOver(store, () => words().t),
 
     async restore(entry) {
       await store.restoreDeleted(entry.id);
