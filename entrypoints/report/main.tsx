@@ -1,9 +1,23 @@
 /** Composition root of the report page. */
 import { render } from 'preact';
 import '../../components/shared/ui.css';
-import { openExtensionStore } from '../../lib/services';
+import { renderReportDocument } from '../../components/report/document';
+import { saveFile } from '../../lib/browser';
+import { createReportController } from '../../lib/controllers/report';
+import { openExtensionStore, pageShell } from '../../lib/services';
+import { blobToDataUrl, slideImage } from '../../lib/services/report';
 import { ReportPage } from './report-page';
 
-void openExtensionStore().then((store) =>
-  render(<ReportPage store={store} />, document.getElementById('app')!),
-);
+void openExtensionStore().then((store) => {
+  const controller = createReportController({
+    shell: pageShell(store),
+    store,
+    save: (name, content) => saveFile(name, content),
+    renderDocument: renderReportDocument,
+    dataUrlOf: blobToDataUrl,
+    slideImage,
+    now: () => Date.now(),
+    utcOffsetMinutes: (at) => -new Date(at).getTimezoneOffset(),
+  });
+  render(<ReportPage controller={controller} />, document.getElementById('app')!);
+});

@@ -1,9 +1,15 @@
-/** What the report's exports need from the store: every image of the report, as a data URL. */
-import type { AuditStore } from '../db';
-import type { Screenshot } from '../model';
-import { imageDefId, type ImageDef, type ImageRef } from '../report/images';
+/**
+ * The report page's image adapters over the browser (FileReader, createImageBitmap,
+ * OffscreenCanvas): what the report controller (lib/controllers/report.ts) takes as injected
+ * functions, so that it and the slide renderer (lib/report/pptx.ts) stay free of the DOM.
+ */
+import { slideImageSize, type SlideImage } from '../report/pptx';
 
-function blobToDataUrl(blob: Blob): Promise<string> {
+/** JPEG quality of a screenshot on a slide. */
+const SLIDE_JPEG_QUALITY = 0.85;
+
+/** A blob as a data URL (rejects with the reader's error). */
+export function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -13,36 +19,23 @@ function blobToDataUrl(blob: Blob): Promise<string> {
 }
 
 /**
- * The images of `shots` for a self-contained export, each distinct image once (full size; its
- * thumbnail if the bytes are missing or thumbnails were chosen), read one at a time; `source` refers every appearance of a
- * screenshot to its embedded image.
+ * The slide's copy of an image: its top when very tall, at most IMAGE_MAX_PX, as a JPEG data URL
+ * (rejects when the bytes cannot be decoded).
  */
-export async function reportImages(
-  store: AuditStore,
-  shots: readonly Screenshot[],
-  /** What the auditor chose to put in: full images, thumbnails only (a much smaller file), none. */
-  mode: 'full' | 'thumbnails' | 'none' = 'full',
-): Promise<{ source: (shot: Screenshot) => ImageRef | undefined; defs: ImageDef[] }> {
-  const defs = new Map<string, ImageDef>();
-  const idOf = new Map<string, string>();
-  for (const shot of mode === 'none' ? [] : shots) {
-    const full = mode === 'full' ? await store.getImage(shot.id) : undefined;
-    // A screenshot without its bytes shows its thumbnail (a different image: its own entry).
-    const id = full ? imageDefId(shot.sha256) : `thumb-${shot.id}`;
-    idOf.set(shot.id, id);
-    if (defs.has(id)) continue;
-    defs.set(id, {
-      id,
-      width: shot.width,
-      height: shot.height,
-      dataUrl: await blobToDataUrl(full ?? shot.thumbnail),
-    });
+export async function slideImage(blob: Blob): Promise<SlideImage> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const { crop, width, height } = slideImageSize(bitmap.width, bitmap.height);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('No 2D canvas is available.');
+    context.fillStyle = '#ffffff'; // JPEG has no transparency
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: SLIDE_JPEG_QUALITY });
+    return { data: await blobToDataUrl(jpeg), width, height };
+  } finally {
+    bitmap.close();
   }
-  return {
-    source: (shot) => {
-      const id = idOf.get(shot.id);
-      return id ? { use: id } : undefined;
-    },
-    defs: [...defs.values()],
-  };
 }

@@ -22,7 +22,7 @@ import {
   type StageSlide,
   type TableSlide,
 } from '../../lib/report/slides';
-import { renderSlides, type SlideImage } from '../../lib/services/slides';
+import { renderSlides, type SlideImage } from '../../lib/report/pptx';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
 const DAY = 86_400_000;

@@ -1,13 +1,10 @@
 /**
- * Export slides: the report's slide plan (lib/report/slides.ts) drawn with pptxgenjs as a
- * PowerPoint file (16:9), with each step's first screenshot read from the store. Everything is
- * made in the page: no network, no remote code. pptxgenjs is loaded when slides are exported, so
- * the report page does not carry it until then.
+ * The report's slide plan (./slides.ts) drawn with pptxgenjs as a PowerPoint file (16:9). Pure:
+ * the screenshots come in already cropped, scaled and encoded (the page does that, see
+ * lib/services/report.ts), so this runs in Node tests too. No network, no remote code; pptxgenjs
+ * is loaded when slides are drawn, so the report page does not carry it until then.
  */
 import type PptxGenJS from 'pptxgenjs';
-import type { AuditStore } from '../db';
-import type { Screenshot } from '../model';
-import type { ReportModel } from '../report/model';
 import {
   CELL_MARGIN,
   CHART_GAP,
@@ -18,8 +15,6 @@ import {
   fitImage,
   imageCrop,
   linesHeight,
-  planScreenshots,
-  planSlides,
   rowHeight,
   stageGrid,
   textLines,
@@ -33,8 +28,7 @@ import {
   type TableSlide,
   type TitleSlide,
   type Tone,
-} from '../report/slides';
-import type { Locale } from '../taxonomy';
+} from './slides';
 
 /** One font family throughout (PowerPoint has it everywhere; LibreOffice uses Liberation Sans). */
 const FACE = 'Arial';
@@ -53,68 +47,32 @@ const COLOR = {
   compliance: '059669',
 } as const;
 
-/** An image as placed on a slide: a JPEG data URL, already cropped and scaled down. */
+/** An image as placed on a slide: a data URL (JPEG from the page), already cropped and scaled down. */
 export interface SlideImage {
   data: string;
   width: number;
   height: number;
 }
 
+/** The media type of a .pptx file. */
+export const PPTX_TYPE =
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
 /** Longest side of an image in the file (pixels): sharp on a slide, small in the file. */
-const IMAGE_MAX_PX = 1200;
-const JPEG_QUALITY = 0.85;
-
-function dataUrlOf(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(blob);
-  });
-}
-
-/** The slide's copy of an image: its top when very tall, at most IMAGE_MAX_PX, as a JPEG. */
-async function slideImage(blob: Blob): Promise<SlideImage> {
-  const bitmap = await createImageBitmap(blob);
-  try {
-    const crop = imageCrop(bitmap.width, bitmap.height);
-    const scale = Math.min(1, IMAGE_MAX_PX / crop.width, IMAGE_MAX_PX / crop.height);
-    const width = Math.max(1, Math.round(crop.width * scale));
-    const height = Math.max(1, Math.round(crop.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('No 2D canvas is available.');
-    context.fillStyle = '#ffffff'; // JPEG has no transparency
-    context.fillRect(0, 0, width, height);
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
-    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY });
-    return { data: await dataUrlOf(jpeg), width, height };
-  } finally {
-    bitmap.close();
-  }
-}
+export const IMAGE_MAX_PX = 1200;
 
 /**
- * The images a plan places, read one at a time (full size; the thumbnail when the bytes are
- * missing). An image that cannot be decoded is left out: its slide says "no screenshot".
+ * The slide's copy of an image of `width` × `height`: the part shown (its top when very tall,
+ * imageCrop) and the size it is drawn at (at most IMAGE_MAX_PX on its longest side).
  */
-export async function slideImages(
-  store: AuditStore,
-  plan: SlidePlan,
-  shots: ReadonlyMap<string, Screenshot>,
-): Promise<Map<string, SlideImage>> {
-  const images = new Map<string, SlideImage>();
-  for (const { id } of planScreenshots(plan)) {
-    const blob = (await store.getImage(id)) ?? shots.get(id)?.thumbnail;
-    if (!blob) continue;
-    try {
-      images.set(id, await slideImage(blob));
-    } catch {
-      // Undecodable bytes: the slide shows the placeholder instead.
-    }
-  }
-  return images;
+export function slideImageSize(width: number, height: number) {
+  const crop = imageCrop(width, height);
+  const scale = Math.min(1, IMAGE_MAX_PX / crop.width, IMAGE_MAX_PX / crop.height);
+  return {
+    crop,
+    width: Math.max(1, Math.round(crop.width * scale)),
+    height: Math.max(1, Math.round(crop.height * scale)),
+  };
 }
 
 // --- Drawing ------------------------------------------------------------------------------------
@@ -533,24 +491,4 @@ export async function renderSlides(
     }
   }
   return (await pptx.write({ outputType: 'arraybuffer', compression: true })) as ArrayBuffer;
-}
-
-/** The report as slides, in `locale`: the file's name and its bytes. */
-export async function exportSlides(
-  store: AuditStore,
-  model: ReportModel,
-  locale: Locale,
-): Promise<{ name: string; blob: Blob }> {
-  const plan = planSlides(model, locale);
-  const shots = new Map(
-    model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots.map((x) => [x.id, x]))),
-  );
-  const images = await slideImages(store, plan, shots);
-  const bytes = await renderSlides(plan, images);
-  return {
-    name: plan.fileName,
-    blob: new Blob([bytes], {
-      type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    }),
-  };
 }
