@@ -1,4 +1,7 @@
-/** Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently deleted. */
+/**
+ * Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently
+ * deleted, over its controller (lib/controllers/data.ts).
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../components/shared/describe-error';
 import { maskLabels, MessageLines, type Message } from '../../components/shared/messages';
@@ -6,34 +9,16 @@ import { SelectField } from '../../components/shared/fields';
 import { useFileDrop, useSubscription } from '../../components/shared/hooks';
 import { ImportPreview } from '../../components/data/import-preview';
 import { LanguageSelect } from '../../components/shared/language-select';
-import {
-  retryStorage,
-  StorageBanner,
-  useStorageState,
-} from '../../components/shared/storage-banner';
+import { PageShell, useShell } from '../../components/shared/page-shell';
 import { RecentlyDeleted } from '../../components/shared/recently-deleted';
-import {
-  browserLanguage,
-  subscribeSettings,
-  writeSettings,
-  type Settings,
-  type StorageStatus,
-} from '../../lib/browser';
-import { watchQuery, type AuditStore, type Scope } from '../../lib/db';
-import { formatBytes, formatDateTime, localeFor, translator } from '../../lib/i18n';
+import type {
+  DataController,
+  ImportPreview as Preview,
+  StorageStatus,
+} from '../../lib/controllers/data';
+import { formatBytes, formatDateTime } from '../../lib/i18n';
 import type { Audit, DeletedEntry } from '../../lib/model';
 import { maskers, SHARE_CHOICES, type ExportChoices } from '../../lib/privacy';
-import type { ImportPreview as Preview, SavedBundle } from '../../lib/services/bundles';
-
-/** What the page works with: built once in main.tsx. */
-export interface DataServices {
-  store: AuditStore;
-  exportBundle(scope: Scope, choices: ExportChoices, name: string): Promise<SavedBundle>;
-  backupAll(): Promise<SavedBundle>;
-  preview(file: File): Promise<Preview>;
-  storageStatus(): Promise<StorageStatus>;
-  requestPersistence(): Promise<boolean>;
-}
 
 type ImportState =
   | { phase: 'idle' }
@@ -43,22 +28,12 @@ type ImportState =
 
 const ALL = '*';
 
-export function DataPage({ services }: { services: DataServices }) {
-  const { store } = services;
-  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
-  const audits = useSubscription<Audit[] | null>(
-    (v, e) => watchQuery(() => store.listAudits(), v, e),
-    null,
-    [],
-  );
-  const trash = useSubscription<DeletedEntry[]>(
-    (v, e) => watchQuery(() => store.listDeleted(), v, e),
-    [],
-    [],
-  );
-  const storage = useStorageState(services.store.storage);
-  const locale = settings?.locale ?? localeFor(browserLanguage());
-  const t = translator(locale);
+export function DataPage({ controller }: { controller: DataController }) {
+  const { shell } = controller;
+  const page = useShell(shell);
+  const { settings, t, locale } = page;
+  const audits = useSubscription<Audit[] | null>(controller.audits, null, []);
+  const trash = useSubscription<DeletedEntry[]>(controller.trash, [], []);
   const mask = useMemo(
     () => maskers(settings?.identity ?? null, maskLabels(t)),
     [settings?.identity, locale],
@@ -70,12 +45,9 @@ export function DataPage({ services }: { services: DataServices }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<StorageStatus | null>(null);
 
-  const refreshStatus = () => void services.storageStatus().then(setStatus, () => setStatus(null));
+  const refreshStatus = () =>
+    void controller.storageStatus().then(setStatus, () => setStatus(null));
   useEffect(refreshStatus, [trash.length]);
-  useEffect(() => {
-    document.title = `${t('dataTitle')} — ${t('appName')}`;
-    document.documentElement.lang = locale;
-  }, [locale]);
 
   const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
@@ -93,7 +65,7 @@ export function DataPage({ services }: { services: DataServices }) {
   const choose = (file: File) => {
     setMessage(null);
     setImporting({ phase: 'reading', file: file.name });
-    void services.preview(file).then(
+    void controller.previewImport(file).then(
       (preview) => setImporting({ phase: 'preview', file: file.name, preview }),
       (error: unknown) => {
         setImporting({ phase: 'idle' });
@@ -112,7 +84,7 @@ export function DataPage({ services }: { services: DataServices }) {
     setImporting({ phase: 'applying', file, preview });
     void run(async () => {
       try {
-        const plan = await store.applyImport(preview.data);
+        const plan = await controller.applyImport(preview);
         const added = plan.counts.touchpoints.new;
         return t('importDone', {
           file,
@@ -128,32 +100,18 @@ export function DataPage({ services }: { services: DataServices }) {
 
   const exportChosen = () =>
     void run(async () => {
-      const audit = audits?.find((a) => a.id === scope);
-      const saved = await services.exportBundle(
-        audit ? { kind: 'audits', auditIds: [audit.id] } : { kind: 'all' },
+      const saved = await controller.exportBundle(
+        audits?.find((a) => a.id === scope) ?? null,
         choices,
-        audit?.name ?? 'touchpoint-audit',
       );
       return t('exportSaved', { file: saved.file, size: formatBytes(saved.bytes, locale) });
     });
 
   const backup = () =>
     void run(async () => {
-      const started = Date.now();
-      const saved = await services.backupAll();
-      await writeSettings({ lastBackupAt: started });
+      const saved = await controller.backUp();
       return t('backupSaved', { file: saved.file, size: formatBytes(saved.bytes, locale) });
     });
-
-  const banner = (
-    <StorageBanner t={t} state={storage} onRetry={() => retryStorage(services.store)} />
-  );
-  if (!settings || !audits)
-    return (
-      <main class="panel wide" aria-busy={storage.kind !== 'halted'}>
-        {banner}
-      </main>
-    );
 
   const check = (key: keyof ExportChoices, label: string) => (
     <label class="check">
@@ -166,12 +124,26 @@ export function DataPage({ services }: { services: DataServices }) {
     </label>
   );
 
+  if (!settings || !audits)
+    return (
+      <PageShell shell={shell} state={page} class="panel wide" title={t('dataTitle')} loading />
+    );
+
   return (
-    <main class="panel wide">
-      {banner}
+    <PageShell shell={shell} state={page} class="panel wide" title={t('dataTitle')}>
       <header class="panel-head">
         <h1>{t('dataTitle')}</h1>
-        <LanguageSelect t={t} locale={locale} onChange={(l) => void writeSettings({ locale: l })} />
+        <LanguageSelect
+          t={t}
+          locale={locale}
+          onChange={(l) =>
+            void shell
+              .setLocale(l)
+              .catch((error: unknown) =>
+                setMessage({ kind: 'error', text: describeError(error, t) }),
+              )
+          }
+        />
       </header>
 
       <MessageLines message={message} />
@@ -278,7 +250,11 @@ export function DataPage({ services }: { services: DataServices }) {
                   type="button"
                   onClick={() =>
                     void run(async () =>
-                      t((await services.requestPersistence()) ? 'persistGranted' : 'persistDenied'),
+                      t(
+                        (await controller.requestPersistence())
+                          ? 'persistGranted'
+                          : 'persistDenied',
+                      ),
                     )
                   }
                 >
@@ -300,12 +276,14 @@ export function DataPage({ services }: { services: DataServices }) {
         open
         onRestore={(entry) =>
           void run(async () => {
-            await store.restoreDeleted(entry.id);
+            await controller.restore(entry);
             return t('restored', { label: mask.text(entry.label) });
           })
         }
-        onEmpty={() => void run(async () => t('emptiedDeleted', { n: await store.emptyDeleted() }))}
+        onEmpty={() =>
+          void run(async () => t('emptiedDeleted', { n: await controller.emptyTrash() }))
+        }
       />
-    </main>
+    </PageShell>
   );
 }

@@ -1,23 +1,18 @@
 /** Composition root of the Backups and bundles page. */
 import { render } from 'preact';
 import '../../components/shared/ui.css';
-import { requestPersistence, storageStatus } from '../../lib/browser';
-import type { AuditStore } from '../../lib/db';
-import { openExtensionStore } from '../../lib/services';
-import { backupEverything, exportBundle, previewBundle } from '../../lib/services/bundles';
-import { DataPage, type DataServices } from './data-page';
+import { requestPersistence, saveFile, storageStatus } from '../../lib/browser';
+import { createDataController } from '../../lib/controllers/data';
+import { openExtensionStore, pageShell } from '../../lib/services';
+import { DataPage } from './data-page';
 
-function dataServices(store: AuditStore): DataServices {
-  return {
+void openExtensionStore().then((store) => {
+  const controller = createDataController({
+    shell: pageShell(store),
     store,
-    exportBundle: (scope, choices, name) => exportBundle(store, scope, choices, name),
-    backupAll: () => backupEverything(store),
-    preview: (file) => previewBundle(store, file),
-    storageStatus,
-    requestPersistence,
-  };
-}
-
-void openExtensionStore().then((store) =>
-  render(<DataPage services={dataServices(store)} />, document.getElementById('app')!),
-);
+    save: (name, content) => saveFile(name, content),
+    storage: { status: storageStatus, requestPersistence },
+    now: () => Date.now(),
+  });
+  render(<DataPage controller={controller} />, document.getElementById('app')!);
+});

@@ -1,53 +1,23 @@
 /**
- * Bundles in the extension: back up everything, export audits to share, preview and apply an
- * import. Reading and writing the zip is lib/bundle's; masking lib/privacy's; merging lib/db's.
+ * Bundles over the real browser for the pages without a data controller (the side panel's Back
+ * up everything): the rule is lib/controllers/data.ts saveBackup, wired here to the settings and
+ * the download.
  */
 import { readSettings, saveFile } from '../browser';
-import { readBundle, writeBundle, type BundleInfo } from '../bundle';
-import type { AuditStore, ImportPlan, Scope } from '../db';
-import type { DataSet } from '../model';
-import { BACKUP_CHOICES, shareRecords, type ExportChoices } from '../privacy';
-import { BUNDLE_EXTENSION, fileStem } from '../report/files';
+import { saveBackup, type BundleDeps, type SavedBundle } from '../controllers/data';
+import type { AuditStore } from '../db';
 
-export interface SavedBundle {
-  file: string;
-  bytes: number;
+/** What writing a bundle needs, over the extension's settings, downloads and clock. */
+function browserBundleDeps(store: AuditStore): BundleDeps {
+  return {
+    store,
+    identity: async () => (await readSettings()).identity,
+    save: (name, content) => saveFile(name, content),
+    now: () => Date.now(),
+  };
 }
 
-/**
- * Writes the audits in `scope` as a bundle and saves it as a file. Unless `choices.identity`, the
- * auditor's name, email and phone are masked in it; user agents and upload file names are kept
- * only if chosen.
- */
-export async function exportBundle(
-  store: AuditStore,
-  scope: Scope,
-  choices: ExportChoices,
-  name: string,
-  now = Date.now(),
-): Promise<SavedBundle> {
-  const [data, { identity }] = await Promise.all([store.readDataSet(scope), readSettings()]);
-  const shared = shareRecords(data, identity, choices);
-  const blob = await writeBundle(shared, { scope, includes: choices, now });
-  const file = `${fileStem(name, now)}${BUNDLE_EXTENSION}`;
-  saveFile(file, blob, 'application/zip');
-  await store.recordExported(shared);
-  return { file, bytes: blob.size };
-}
-
-/** A backup: everything, nothing masked or left out (keep it private). */
+/** A backup: everything, nothing masked or left out (keep it private), saved as a file. */
 export function backupEverything(store: AuditStore): Promise<SavedBundle> {
-  return exportBundle(store, { kind: 'all' }, BACKUP_CHOICES, 'touchpoint-audit-backup');
-}
-
-export interface ImportPreview {
-  info: BundleInfo;
-  data: DataSet;
-  plan: ImportPlan;
-}
-
-/** Reads and checks a bundle file, and says what importing it would do (nothing is written). */
-export async function previewBundle(store: AuditStore, file: Blob): Promise<ImportPreview> {
-  const { data, info } = await readBundle(file);
-  return { data, info, plan: await store.previewImport(data) };
+  return saveBackup(browserBundleDeps(store));
 }
