@@ -1,4 +1,5 @@
 /** Typed errors of the data layer; the UI turns each into "what happened, what to do". */
+import type { StorageCause } from '../model';
 
 /** Why a write or an open was refused: the disk is (nearly) full, or a storage error happened. */
 export class StorageFullError extends Error {
@@ -47,23 +48,68 @@ const STORAGE_NAMES = new Set(['QuotaExceededError', 'AbortError', 'UnknownError
 const STORAGE_MESSAGES =
   /Failed to write blobs|FILE_ERROR_NO_SPACE|IO error|full disk|backing store|No space left/i;
 
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  inner?: unknown;
+  cause?: unknown;
+  failures?: unknown;
+}
+
+/** An error and those it wraps (Dexie's `inner`, `cause`, a bulk write's `failures`), outer first. */
+function errorChain(error: unknown, depth = 0): ErrorLike[] {
+  if (!error || typeof error !== 'object' || depth > 5) return [];
+  const e = error as ErrorLike;
+  const nested = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])];
+  return [e, ...nested.flatMap((inner) => errorChain(inner, depth + 1))];
+}
+
+const nameOf = (e: ErrorLike) => (typeof e.name === 'string' ? e.name : '');
+const messageOf = (e: ErrorLike) => (typeof e.message === 'string' ? e.message : '');
+
 /**
  * True when an error (or one it wraps: Dexie's `inner`, `cause`, a bulk write's `failures`) says
  * the browser could not write to disk: a quota or I/O error, or a transaction aborted by one.
  */
-export function isStorageFailure(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as {
-    name?: unknown;
-    message?: unknown;
-    inner?: unknown;
-    cause?: unknown;
-    failures?: unknown;
-  };
-  if (typeof e.name === 'string' && STORAGE_NAMES.has(e.name)) return true;
-  if (typeof e.message === 'string' && STORAGE_MESSAGES.test(e.message)) return true;
-  const nested = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])];
-  return nested.some((inner) => isStorageFailure(inner, depth + 1));
+export function isStorageFailure(error: unknown): boolean {
+  return errorChain(error).some(
+    (e) => STORAGE_NAMES.has(nameOf(e)) || STORAGE_MESSAGES.test(messageOf(e)),
+  );
+}
+
+/** What says the disk (or the browser's quota) is full, as opposed to any other failure. */
+const DISK_FULL_MESSAGES =
+  /FILE_ERROR_NO_SPACE|No space left|full disk|disk is full|Failed to write blobs|quota/i;
+const VERSION_NAMES = new Set(['VersionError', 'UpgradeError']);
+const BLOCKED_NAMES = new Set(['VersionChangeError', 'BlockedError']);
+/** A cause's message is shown to the auditor: one line, not a page. */
+const CAUSE_LENGTH = 300;
+
+function causeKind(chain: ErrorLike[]): StorageCause['kind'] {
+  const says = (test: (name: string, message: string) => boolean) =>
+    chain.some((e) => test(nameOf(e), messageOf(e)));
+  if (says((name, message) => name === 'QuotaExceededError' || DISK_FULL_MESSAGES.test(message)))
+    return 'disk-full';
+  if (says((name) => VERSION_NAMES.has(name))) return 'version';
+  if (says((name, message) => BLOCKED_NAMES.has(name) || /\bblocked\b/i.test(message)))
+    return 'blocked';
+  return 'other';
+}
+
+/**
+ * What the browser said when the database failed `during` an open or a write, for the storage
+ * banner: the innermost error's name and message, and whether it means a full disk, a version
+ * problem, a database blocked by another connection, or something else. Null without an error.
+ */
+export function storageCause(error: unknown, during: StorageCause['during']): StorageCause | null {
+  if (error === undefined || error === null) return null;
+  const chain = errorChain(error);
+  const named = chain.filter((e) => nameOf(e) !== '');
+  const innermost = named.at(-1);
+  const name = innermost ? nameOf(innermost) : 'Error';
+  const text = (innermost ? messageOf(innermost) : String(error)).replace(/\s+/g, ' ').trim();
+  const message = text.length > CAUSE_LENGTH ? `${text.slice(0, CAUSE_LENGTH - 1)}…` : text;
+  return { kind: causeKind(chain), during, name, message };
 }
 
 /** Why an entry of Recently deleted cannot be put back. */

@@ -15,7 +15,7 @@
  *    damaged by a full disk is never appended to again.
  */
 import type { StorageState } from '../model';
-import { StorageFullError } from './errors';
+import { storageCause, StorageFullError } from './errors';
 import type { AuditDatabase } from './schema';
 
 const MB = 1024 * 1024;
@@ -98,7 +98,13 @@ export class StorageGuard {
     const free = await this.free(true);
     if (free !== null && free < OPEN_MARGIN) {
       // Opening needs less room than writing; the auditor is told what working again needs.
-      this.set({ kind: 'halted', reason: 'low-space', freeBytes: free, neededBytes: WRITE_MARGIN });
+      this.set({
+        kind: 'halted',
+        reason: 'low-space',
+        freeBytes: free,
+        neededBytes: WRITE_MARGIN,
+        cause: null,
+      });
       return this.current;
     }
     try {
@@ -141,23 +147,32 @@ export class StorageGuard {
     const needed = WRITE_MARGIN + WRITE_FACTOR * bytes;
     const free = await this.free();
     if (free !== null && free < needed) {
-      this.set({ kind: 'halted', reason: 'low-space', freeBytes: free, neededBytes: needed });
+      this.set({
+        kind: 'halted',
+        reason: 'low-space',
+        freeBytes: free,
+        neededBytes: needed,
+        cause: null,
+      });
       throw new StorageFullError(free, needed);
     }
   }
 
   /**
    * A storage error happened: stop writing, close the connection (no reopening), and renew the
-   * log before the next use, even after a browser restart within this session.
+   * log before the next use, even after a browser restart within this session. The state keeps
+   * what the browser said (`cause`), so the auditor reads the real reason when the disk is not full.
    */
   async halt(reason: 'low-space' | 'failed', freeBytes: number | null, cause?: unknown) {
     if (this.current.kind === 'halted' && this.current.reason === 'failed') return;
-    void cause;
+    // Writes run only on an open database; anything else failed while opening it.
+    const during = this.current.kind === 'ready' ? 'write' : 'open';
     this.set({
       kind: 'halted',
       reason,
       freeBytes,
       neededBytes: Math.max(WRITE_MARGIN, OPEN_MARGIN),
+      cause: storageCause(cause, during),
     });
     if (reason === 'failed') {
       await this.probe.setNeedsLogRenewal(true).catch(() => undefined);

@@ -816,4 +816,10 @@ export const en = {
   readFailed:
     'The browser refused to read the database ({error}). Nothing was changed or lost. Reload this page; if it happens again, restart the browser.',
   readFailedReload: 'Reload',
+  storageErrorTitle: 'The database could not be used',
+  storageOpenFailed:
+    'The database could not be opened: {cause}. Your saved steps were not changed. Close other tabs of Touchpoint Audit and press Try again; if it keeps happening, restart the browser.',
+  storageWriteFailed:
+    'The database refused to save: {cause}. Your saved steps were not changed. Nothing more is saved until you press Try again: close other tabs of Touchpoint Audit first; if it keeps happening, restart the browser.',
+  storageStillFailed: 'It happened again: {cause}.',
 } as const;

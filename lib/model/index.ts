@@ -487,7 +487,23 @@ export type StorageState =
       freeBytes: number | null;
       /** Free space needed to go on. */
       neededBytes: number;
+      /** What the browser said when it failed; null when it gave no error (and for low-space). */
+      cause: StorageCause | null;
     };
+
+/** An error the browser reported from the database, as the storage banner tells it. */
+export interface StorageCause {
+  /**
+   * disk-full: a quota or no-space error; version: the stored version or its upgrade; blocked:
+   * another connection (another tab) held the database; other: anything else.
+   */
+  kind: 'disk-full' | 'version' | 'blocked' | 'other';
+  /** Whether it happened opening the database or writing to it. */
+  during: 'open' | 'write';
+  /** The innermost error's name and message (what the browser said, not our wrapper's). */
+  name: string;
+  message: string;
+}
 
 /** What the auditor types to create or edit an audit / a journey. */
 export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });

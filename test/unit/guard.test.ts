@@ -1,6 +1,7 @@
 /** A full disk never costs saved work: refuse before writing, stop after an error, renew the log. */
 import { describe, expect, it } from 'vitest';
 import { AuditDatabase, AuditStore, isStorageFailure, StorageFullError } from '../../lib/db';
+import { storageCause } from '../../lib/db/errors';
 import { OPEN_MARGIN, WRITE_MARGIN, type StorageProbe } from '../../lib/db/guard';
 import { fakeImage } from './helpers';
 
@@ -166,6 +167,114 @@ describe('storage guard', () => {
     ],
   ])('recognises a storage failure: %s', (_label, error) => {
     expect(isStorageFailure(error)).toBe(true);
+  });
+
+  it('keeps a quota error during a write as a full disk (the banner says so)', async () => {
+    const probe = fakeProbe(1000);
+    const { db, store } = guardedStore(probe);
+    await store.storage.open();
+    const journey = await withAudit(store);
+    const failing = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.images.hook('creating', failing);
+    await expect(store.addStep(page(journey.id))).rejects.toBeInstanceOf(StorageFullError);
+    expect(store.storage.state).toMatchObject({
+      kind: 'halted',
+      reason: 'failed',
+      cause: { kind: 'disk-full', during: 'write', name: 'QuotaExceededError' },
+    });
+  });
+
+  it('keeps what the browser said when the database cannot be opened: a failed upgrade', async () => {
+    const name = `guard-upgrade-${Math.random()}`;
+    // A database left at an older version whose audits are keyed otherwise: the upgrade fails.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 40);
+      request.onupgradeneeded = () =>
+        request.result.createObjectStore('audits', { keyPath: 'key' });
+      request.onsuccess = () => resolve(request.result.close());
+      request.onerror = () => reject(request.error);
+    });
+    const db = new AuditDatabase(name, { autoOpen: false });
+    const store = new AuditStore(db, Date.now, undefined, fakeProbe(1000));
+    const state = await store.storage.open();
+    expect(state).toMatchObject({
+      kind: 'halted',
+      reason: 'failed',
+      cause: { kind: 'version', during: 'open', name: 'UpgradeError' },
+    });
+    expect(db.isOpen()).toBe(false);
+  });
+
+  it('keeps the cause of any halt: none for the browser closing the connection', async () => {
+    const { store } = guardedStore(fakeProbe(1000));
+    await store.storage.halt('failed', null);
+    expect(store.storage.state).toMatchObject({ kind: 'halted', cause: null });
+    const other = guardedStore(fakeProbe(1000)).store;
+    await other.storage.halt(
+      'failed',
+      null,
+      new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError'),
+    );
+    expect(other.storage.state).toMatchObject({
+      cause: {
+        kind: 'other',
+        during: 'open',
+        name: 'UnknownError',
+        message: 'Internal error opening backing store for indexedDB.open.',
+      },
+    });
+  });
+
+  it.each([
+    ['quota', new DOMException('quota', 'QuotaExceededError'), 'disk-full', 'QuotaExceededError'],
+    [
+      'no space, wrapped by Dexie',
+      {
+        name: 'AbortError',
+        message: 'Transaction aborted',
+        inner: { name: 'UnknownError', message: 'IO error: 000003.log: FILE_ERROR_NO_SPACE' },
+      },
+      'disk-full',
+      'UnknownError',
+    ],
+    ['a newer version', new DOMException('version 50 < 1000', 'VersionError'), 'version', null],
+    [
+      'an upgrade that failed',
+      {
+        name: 'OpenFailedError',
+        message: 'UpgradeError x',
+        inner: { name: 'UpgradeError', message: 'x' },
+      },
+      'version',
+      'UpgradeError',
+    ],
+    [
+      'another tab',
+      {
+        name: 'VersionChangeError',
+        message: 'Database version changed by other database connection',
+      },
+      'blocked',
+      null,
+    ],
+    ['unknown', new DOMException('Internal error.', 'UnknownError'), 'other', null],
+    ['not even an Error', 'broken', 'other', 'Error'],
+  ])('tells a full disk from other causes: %s', (_label, error, kind, name) => {
+    const cause = storageCause(error, 'open');
+    expect(cause?.kind).toBe(kind);
+    expect(cause?.name).toBe(name ?? (error as { name: string }).name);
+  });
+
+  it('keeps a cause to one line the auditor can read', () => {
+    const cause = storageCause(
+      { name: 'UnknownError', message: `first line\n  ${'x'.repeat(1000)}` },
+      'write',
+    );
+    expect(cause?.message).toMatch(/^first line x+…$/);
+    expect(cause?.message).toHaveLength(300);
+    expect(storageCause(undefined, 'write')).toBeNull();
   });
 
   it.each([
