@@ -113,14 +113,7 @@ export const ROOMS = {
   },
   // Page controllers: plain objects over injected adapters, unit-tested in Node.
   'lib/controllers': {
-    rooms: [
-      ...PURE_ROOMS,
-      'lib/model',
-      'lib/db',
-      'lib/services',
-      'lib/bundle',
-      'lib/capture/errors.*',
-    ],
+    rooms: [...PURE_ROOMS, 'lib/model', 'lib/db', 'lib/capture/errors.*'],
     packages: ['zod'],
     why: 'lib/controllers are page controllers over injected adapters: pure rooms and lib/db; capture, files and the browser are interfaces that main.tsx fills (lib/services wires them), so no lib/browser, lib/services or DOM.',
   },
