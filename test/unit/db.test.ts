@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRecordError, StorageFullError } from '../../lib/db';
+import { InUseError, InvalidRecordError, NotFoundError, StorageFullError } from '../../lib/db';
+import { StoreCore } from '../../lib/db/core';
 import { LIMITS } from '../../lib/model';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { auditWithJourneys, fakeImage, ROOMY_PROBE, testStore } from './helpers';
 
 describe('AuditStore', () => {
   it('creates audits and journeys and lists them', async () => {
@@ -308,5 +309,100 @@ describe('replaceImage with an expected hash', () => {
       shot!.sha256,
     );
     expect((await store.getImage(shot!.id))?.size).toBe(5);
+  });
+});
+
+describe('every edit is one read-modify-write', () => {
+  it('refuses an edit of a record that does not exist, naming it, and writes nothing', async () => {
+    const { store, db } = testStore();
+    await auditWithJourneys(store);
+    const before = await db.audits.toArray();
+    const edits: [() => Promise<unknown>, string][] = [
+      [() => store.updateAudit('gone', { name: 'X' }), 'Audit gone'],
+      [() => store.updateReportSettings('gone', (r) => r), 'Audit gone'],
+      [() => store.updateMethod('gone', (m) => m), 'Audit gone'],
+      [() => store.updateJourney('gone', { task: 'x' }), 'Journey gone'],
+      [() => store.finishJourney('gone', 'blocked'), 'Journey gone'],
+      [() => store.deleteMeasurement('gone', 'm'), 'Journey gone'],
+      [() => store.updateStep('gone', { note: 'x' }), 'Step gone'],
+      [() => store.setStepChecklist('gone', 't', true), 'Step gone'],
+      [() => store.updateAction('gone', { what: 'x' }), 'Action gone'],
+      [() => store.updateAnnotations('gone', []), 'Screenshot gone'],
+      [() => store.replaceImage('gone', fakeImage()), 'Screenshot gone'],
+    ];
+    for (const [edit, what] of edits) {
+      const error = await edit().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect((error as Error).message).toContain(`${what} does not exist`);
+    }
+    expect(await db.audits.toArray()).toEqual(before);
+  });
+
+  it('puts the changed record back edited now and returns it as stored', async () => {
+    const { store, clock } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    clock.advance(60_000);
+    const renamed = await store.updateAudit(audit.id, { name: 'Broadband Q2' });
+    expect(renamed).toMatchObject({ name: 'Broadband Q2', updatedAt: clock.now() });
+    expect(await store.getAudit(audit.id)).toEqual(renamed);
+    clock.advance(60_000);
+    await store.finishJourney(own.id, 'blocked');
+    expect(await store.getJourney(own.id)).toMatchObject({
+      outcome: 'blocked',
+      finishedAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+  });
+
+  it('undoes what a change wrote in its other tables when it then refuses', async () => {
+    const { store, db, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'offline',
+      url: null,
+      title: 'Call',
+      at: clock.now(),
+    });
+    const core = new StoreCore(db, clock.now, () => 'new-id', ROOMY_PROBE);
+    const refused = core.modify(
+      'journeys',
+      own.id,
+      async () => {
+        await db.touchpoints.put({ ...step, title: 'Changed' });
+        throw new InvalidRecordError('journey', 'refused on purpose');
+      },
+      { also: [db.touchpoints] },
+    );
+    await expect(refused).rejects.toThrow(/refused on purpose/);
+    expect((await store.listSteps(own.id))[0]?.title).toBe('Call');
+    expect(await store.getJourney(own.id)).toEqual(own);
+  });
+
+  it('writes nothing, in any table, when the change refuses', async () => {
+    const { store, db, clock } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    await store.updateMethod(audit.id, (m) => ({
+      ...m,
+      stages: [...m.stages, { name: 'Trial', after: null }, { name: 'Pilot', after: null }],
+    }));
+    await store.addStep({
+      journeyId: own.id,
+      kind: 'offline',
+      url: null,
+      title: 'Call',
+      at: clock.now(),
+      stage: 'Trial',
+    });
+    const before = { audits: await db.audits.toArray(), steps: await db.touchpoints.toArray() };
+    // Renaming Trial to Pilot while removing Pilot: the step would be left on a removed stage.
+    const refused = store.updateMethod(
+      audit.id,
+      (m) => ({ ...m, stages: m.stages.filter((s) => s.name !== 'Pilot') }),
+      [{ from: 'Trial', to: 'Pilot' }],
+    );
+    await expect(refused).rejects.toBeInstanceOf(InUseError);
+    expect(await db.audits.toArray()).toEqual(before.audits);
+    expect(await db.touchpoints.toArray()).toEqual(before.steps);
   });
 });
