@@ -1,23 +1,21 @@
 /** The whole audit loop in the built extension: journeys → capture → score → compare → export. */
 import { readFile } from 'node:fs/promises';
-import { expect, relaunch, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { readStoredShots } from './stored';
-import { openPanel, PanelPage, walkSite } from './pages';
+import { walkSite } from './pages';
 
 const BRIGHTLINE_LINKS = ['See plans', 'Choose Home 500', 'Request a callback', 'Send request'];
 const FASTWAVE_LINKS = ['See plans', 'Choose Fibre 600', 'Request a callback', 'Call me back'];
 
 test('walk two brands, score, reorder, delete, survive a restart, compare and export', async ({
-  context,
-  extensionId,
+  site,
+  panel,
+  restart,
   demo,
-  userDataDir,
 }) => {
   test.setTimeout(180_000);
-  const site = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   site.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
-  const panel = await openPanel(context, extensionId);
 
   // An audit with our own brand's journey.
   await expect(panel.page.getByText('Start an audit')).toBeVisible();
@@ -119,134 +117,123 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   await expect(panel.step(3)).toContainText('Fastwave — Thanks');
 
   // Everything survives a browser restart (same profile, real IndexedDB).
-  await context.close();
-  const again = await relaunch(userDataDir);
-  try {
-    const reopened = new PanelPage(await again.context.newPage());
-    await reopened.page.goto(`chrome-extension://${again.extensionId}/sidepanel.html`);
-    await expect(reopened.steps()).toHaveCount(4);
-    await reopened.page
-      .getByLabel('Journey', { exact: true })
-      .selectOption({ label: 'Brightline Internet (own) — request a callback' });
-    await expect(reopened.steps()).toHaveCount(6);
-    await expect(reopened.step(2)).toContainText('Weak link');
-    await expect(reopened.step(2).getByRole('button', { name: 'Experience 2' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+  const again = await restart();
+  const reopened = await again.panelTab();
+  await expect(reopened.steps()).toHaveCount(4);
+  await reopened.page
+    .getByLabel('Journey', { exact: true })
+    .selectOption({ label: 'Brightline Internet (own) — request a callback' });
+  await expect(reopened.steps()).toHaveCount(6);
+  await expect(reopened.step(2)).toContainText('Weak link');
+  await expect(reopened.step(2).getByRole('button', { name: 'Experience 2' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
-    // The report compares both journeys side by side.
-    const report = await again.context.newPage();
-    await report.goto(`chrome-extension://${again.extensionId}/report.html`);
-    await expect(report.getByRole('heading', { name: 'Home internet benchmark' })).toBeVisible();
-    const kpis = report.getByRole('table', { name: 'Key figures per journey' });
-    await expect(kpis.getByRole('row')).toHaveCount(3);
-    await expect(kpis.getByRole('row', { name: /Brightline Internet/ })).toContainText(
-      'goal reached',
-    );
-    await expect(
-      kpis
-        .getByRole('row', { name: /Brightline Internet/ })
-        .getByRole('cell')
-        .nth(2),
-    ).toHaveText('6');
-    await expect(
-      kpis
-        .getByRole('row', { name: /Fastwave/ })
-        .getByRole('cell')
-        .nth(2),
-    ).toHaveText('4');
-    await expect(report.locator('.stages thead th')).toHaveText([
-      'Stage',
-      'Brightline Internet (own)',
-      'Fastwave (competitor)',
-    ]);
-    await expect(report.getByText('missing').first()).toBeVisible();
+  // The report compares both journeys side by side.
+  const report = await again.open('report.html');
+  await expect(report.getByRole('heading', { name: 'Home internet benchmark' })).toBeVisible();
+  const kpis = report.getByRole('table', { name: 'Key figures per journey' });
+  await expect(kpis.getByRole('row')).toHaveCount(3);
+  await expect(kpis.getByRole('row', { name: /Brightline Internet/ })).toContainText(
+    'goal reached',
+  );
+  await expect(
+    kpis
+      .getByRole('row', { name: /Brightline Internet/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('6');
+  await expect(
+    kpis
+      .getByRole('row', { name: /Fastwave/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('4');
+  await expect(report.locator('.stages thead th')).toHaveText([
+    'Stage',
+    'Brightline Internet (own)',
+    'Fastwave (competitor)',
+  ]);
+  await expect(report.getByText('missing').first()).toBeVisible();
 
-    // Export HTML: self-contained, steps in order, both brands, images inline, no scripts, CSP.
-    const [htmlDownload] = await Promise.all([
-      report.waitForEvent('download'),
-      report.getByRole('button', { name: 'Export HTML' }).click(),
-    ]);
-    expect(htmlDownload.suggestedFilename()).toMatch(
-      /^home-internet-benchmark-\d{4}-\d{2}-\d{2}-report\.html$/,
-    );
-    const htmlPath = test.info().outputPath(htmlDownload.suggestedFilename());
-    await htmlDownload.saveAs(htmlPath);
-    const html = await readFile(htmlPath, 'utf8');
-    expect(
-      html.includes(
-        '<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;',
-      ),
-    ).toBe(true);
-    expect(/<script/i.test(html)).toBe(false);
-    // Nothing is loaded from outside the file: images are data URLs, each embedded once and
-    // referred to (href="#img-…") wherever the report shows it.
-    expect(/(src|href)="(?!data:|https?:|#img-)/.test(html)).toBe(false);
-    const embedded = html.match(
-      /<image id="img-[0-9a-f]{64}" href="data:image\/(jpeg|webp);base64,/g,
-    );
-    expect(embedded?.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(embedded).size).toBe(embedded?.length);
-    expect(html.match(/<use href="#img-[0-9a-f]{64}"/g)?.length).toBeGreaterThanOrEqual(20);
-    const ownTitles = [
-      'Brightline — Home internet',
-      'Brightline — Plans',
-      'Brightline — Home 500',
-      'Brightline — Request a callback',
-      'Brightline — Thank you',
-      'Callback from sales after 26 hours',
-    ];
-    const ownSequence = html.slice(html.indexOf('<section class="sequence"'));
-    let last = -1;
-    for (const title of ownTitles) {
-      const at = ownSequence.indexOf(`<span class="step-title">${title}</span>`);
-      expect(at, title).toBeGreaterThan(last);
-      last = at;
-    }
-    expect(html.includes('Plan prices hidden behind an address check')).toBe(true);
-
-    // Open the export offline as a file: it renders, with no request leaving the page.
-    const viewer = await again.context.newPage();
-    const requests: string[] = [];
-    viewer.on('request', (r) => void (r.url().startsWith('data:') || requests.push(r.url())));
-    await viewer.goto(`file://${htmlPath}`);
-    await expect(viewer.getByRole('heading', { name: 'Home internet benchmark' })).toBeVisible();
-    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
-    const brokenImages = await viewer
-      .locator('img')
-      .evaluateAll((imgs) => imgs.filter((i) => !(i as HTMLImageElement).naturalWidth).length);
-    expect(brokenImages).toBe(0);
-    // It prints to PDF (headless Chromium's print path), several A4 pages.
-    const pdf = await viewer.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
-
-    // Export CSV: one row per step, own brand first.
-    const [csvDownload] = await Promise.all([
-      report.waitForEvent('download'),
-      report.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    const csv = await readFile((await csvDownload.path())!, 'utf8');
-    const rows = csv
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(rows).toHaveLength(1 + 6 + 4);
-    expect(rows[1]).toContain('"Brightline Internet"');
-    expect(rows[10]).toContain('"Fastwave"');
-    expect(rows[2]).toContain('"true"');
-  } finally {
-    await again.context.close();
+  // Export HTML: self-contained, steps in order, both brands, images inline, no scripts, CSP.
+  const [htmlDownload] = await Promise.all([
+    report.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export HTML' }).click(),
+  ]);
+  expect(htmlDownload.suggestedFilename()).toMatch(
+    /^home-internet-benchmark-\d{4}-\d{2}-\d{2}-report\.html$/,
+  );
+  const htmlPath = test.info().outputPath(htmlDownload.suggestedFilename());
+  await htmlDownload.saveAs(htmlPath);
+  const html = await readFile(htmlPath, 'utf8');
+  expect(
+    html.includes('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;'),
+  ).toBe(true);
+  expect(/<script/i.test(html)).toBe(false);
+  // Nothing is loaded from outside the file: images are data URLs, each embedded once and
+  // referred to (href="#img-…") wherever the report shows it.
+  expect(/(src|href)="(?!data:|https?:|#img-)/.test(html)).toBe(false);
+  const embedded = html.match(
+    /<image id="img-[0-9a-f]{64}" href="data:image\/(jpeg|webp);base64,/g,
+  );
+  expect(embedded?.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(embedded).size).toBe(embedded?.length);
+  expect(html.match(/<use href="#img-[0-9a-f]{64}"/g)?.length).toBeGreaterThanOrEqual(20);
+  const ownTitles = [
+    'Brightline — Home internet',
+    'Brightline — Plans',
+    'Brightline — Home 500',
+    'Brightline — Request a callback',
+    'Brightline — Thank you',
+    'Callback from sales after 26 hours',
+  ];
+  const ownSequence = html.slice(html.indexOf('<section class="sequence"'));
+  let last = -1;
+  for (const title of ownTitles) {
+    const at = ownSequence.indexOf(`<span class="step-title">${title}</span>`);
+    expect(at, title).toBeGreaterThan(last);
+    last = at;
   }
+  expect(html.includes('Plan prices hidden behind an address check')).toBe(true);
+
+  // Open the export offline as a file: it renders, with no request leaving the page.
+  const viewer = await again.context.newPage();
+  const requests: string[] = [];
+  viewer.on('request', (r) => void (r.url().startsWith('data:') || requests.push(r.url())));
+  await viewer.goto(`file://${htmlPath}`);
+  await expect(viewer.getByRole('heading', { name: 'Home internet benchmark' })).toBeVisible();
+  expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  const brokenImages = await viewer
+    .locator('img')
+    .evaluateAll((imgs) => imgs.filter((i) => !(i as HTMLImageElement).naturalWidth).length);
+  expect(brokenImages).toBe(0);
+  // It prints to PDF (headless Chromium's print path), several A4 pages.
+  const pdf = await viewer.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
+
+  // Export CSV: one row per step, own brand first.
+  const [csvDownload] = await Promise.all([
+    report.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = await readFile((await csvDownload.path())!, 'utf8');
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(rows).toHaveLength(1 + 6 + 4);
+  expect(rows[1]).toContain('"Brightline Internet"');
+  expect(rows[10]).toContain('"Fastwave"');
+  expect(rows[2]).toContain('"true"');
   expect(dialogs).toEqual([]);
 });
 
 test("a new journey's outcome to finish with starts at goal reached, not at the last journey's", async ({
-  context,
-  extensionId,
+  panel,
 }) => {
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Outcomes', '', '');
   await panel.createJourney('Brightline', '', 'own');
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('blocked');

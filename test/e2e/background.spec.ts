@@ -1,7 +1,5 @@
 /** The service worker: auto-capture, keyboard shortcut and context-menu handlers; score keys. */
-import type { BrowserContext, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPanel } from './pages';
 import { readStoredShots } from './stored';
 
 type Handlers = {
@@ -9,25 +7,17 @@ type Handlers = {
   onMenu(info: { menuItemId: string; selectionText?: string }, tab?: object): Promise<unknown>;
 };
 
-async function worker(context: BrowserContext): Promise<Worker> {
-  return (
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    context.waitForEvent('serviceworker')
-  );
-}
-
 test('auto-capture makes every page loaded in the walked tab a step; duplicates merge; manual captures mix in', async ({
-  context,
-  extensionId,
+  site,
+  panel,
+  serviceWorker,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
   await site.goto(demo.url('/brightline/'));
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Auto', '', '');
   await panel.createJourney('Brightline', '', 'own');
   await site.bringToFront();
-  const sw = await worker(context);
+  const sw = await serviceWorker();
   const all = () =>
     sw.evaluate(() =>
       (
@@ -80,17 +70,16 @@ test('auto-capture makes every page loaded in the walked tab a step; duplicates 
 });
 
 test('the capture shortcut and the context menu capture into the active journey', async ({
-  context,
-  extensionId,
+  site,
+  panel,
+  serviceWorker,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Shortcuts', '', '');
   await panel.createJourney('Fastwave', '', 'competitor');
   await site.bringToFront();
   await site.goto(demo.url('/fastwave/'));
-  const sw = await worker(context);
+  const sw = await serviceWorker();
 
   // The keyboard shortcut's handler (commands cannot be pressed from automation), with no tab given.
   await sw.evaluate(() =>
@@ -143,13 +132,7 @@ test('the capture shortcut and the context menu capture into the active journey'
   await expect(panel.steps()).toHaveCount(3);
 });
 
-test('score keys 1–5 score the focused step, or the last one', async ({
-  context,
-  extensionId,
-  demo,
-}) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
+test('score keys 1–5 score the focused step, or the last one', async ({ site, panel, demo }) => {
   await panel.createAudit('Keys', '', '');
   await panel.createJourney('Brightline', '', 'own');
   await site.bringToFront();

@@ -1,16 +1,14 @@
 /** A fast auditor loses no capture; evidence images arrive by drag-and-drop and by paste. */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPanel } from './pages';
 import { readStoredShots } from './stored';
 
 test('a burst of 6 capture requests in one second stores all 6 (panel button and shortcut)', async ({
-  context,
-  extensionId,
+  site,
+  panel,
+  serviceWorker,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Burst', '', '');
   await panel.createJourney('Fastwave', '', 'competitor');
   await site.bringToFront();
@@ -30,7 +28,7 @@ test('a burst of 6 capture requests in one second stores all 6 (panel button and
   await expect(panel.page.getByRole('alert')).toHaveCount(0);
 
   // Six shortcut presses at once, handled by the service worker.
-  const sw = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
+  const sw = await serviceWorker();
   const results = await sw.evaluate(() => {
     const handlers = (
       globalThis as unknown as { touchpointAudit: { onCommand(c: string): Promise<unknown> } }
@@ -69,10 +67,8 @@ async function dispatchImage(page: Page, selector: string, type: 'drop' | 'paste
 }
 
 test('evidence images by drag-and-drop onto the offline form and by paste into a step', async ({
-  context,
-  extensionId,
+  panel,
 }) => {
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Drop', '', '');
   await panel.createJourney('Brightline', '', 'own');
   await panel.button('Log offline contact').click();

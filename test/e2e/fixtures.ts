@@ -120,8 +120,8 @@ interface ProfileFixtures {
   dialogs: string[];
   /** The side panel, in a pop-up beside the walked tab (after `identity` is saved). */
   panel: PanelPage;
-  /** The extension's service worker (background.js). */
-  serviceWorker: Worker;
+  /** The extension's service worker (background.js) as it runs when called. */
+  serviceWorker: () => Promise<Worker>;
   /**
    * Closes the browser and opens the same profile again (what was saved must survive); the
    * reopened browser is closed after the test.
@@ -205,7 +205,8 @@ export const test = base.extend<ProfileFixtures, { demo: DemoServer; demo2: Demo
 
   serviceWorker: async ({ context }, use) => {
     await use(
-      context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+      async () =>
+        context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
         (await context.waitForEvent('serviceworker', {
           predicate: (w) => w.url().endsWith('/background.js'),
         })),
