@@ -11,15 +11,18 @@ import {
   builtinStandard,
   builtinType,
   checklistName,
+  putChecklist,
+  putStandard,
+  putType,
   resolveChecklists,
   resolveStandards,
   resolveTypes,
   standardName,
+  storedName,
   typeName,
   type Labels,
   type Locale,
 } from '../../lib/taxonomy';
-import { insertAt, putChecklist, putStandard, putType, storedName } from './overrides';
 
 /** One edit of the method: applied to the method as stored right before it is saved. */
 export interface MethodChange extends MethodEdit {
@@ -52,6 +55,13 @@ export interface List<T> {
 }
 
 const byId = (entry: { id: string }) => entry.id;
+
+/** `list` with `entry` back at `index` (a deletion undone). */
+const insertAt = <T>(list: readonly T[], index: number, entry: T): T[] => [
+  ...list.slice(0, index),
+  entry,
+  ...list.slice(index),
+];
 
 /** One of the method's own lists, its entries known by `key`. */
 function methodList<K extends keyof AuditMethod>(

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { ChecklistItem, ChecklistTemplate } from '../../lib/model';
-import { builtinItem, itemText, type BuiltinChecklist } from '../../lib/taxonomy';
+import { builtinItem, itemText, storedName, type BuiltinChecklist } from '../../lib/taxonomy';
 import { CommitText } from '../shared/fields';
 import {
   addition,
@@ -13,7 +13,7 @@ import {
   type MethodChange,
 } from './changes';
 import { Check, FlagCell, NumberField, NumberInput } from './controls';
-import { isWeight, NAME_MAX, storedName, WEIGHT } from './overrides';
+import { isWeight, NAME_MAX, WEIGHT } from './limits';
 import { AddForm, MethodTable, RowButton } from './shared';
 
 export function ChecklistItems(

@@ -17,7 +17,7 @@ import { CommitText } from '../shared/fields';
 import { addition, CHECKLISTS, entryActions, stepUse, type EditorProps } from './changes';
 import { ChecklistItems } from './checklist-items';
 import { Check, Picker, shortList } from './controls';
-import { NAME_MAX } from './overrides';
+import { NAME_MAX } from './limits';
 import { AddForm, DeleteOrReset, Section } from './shared';
 
 export function ChecklistsSection(props: EditorProps) {

@@ -9,7 +9,7 @@ import type { Locale } from '../../lib/taxonomy';
 import { CommitText, isTooLong, TextField } from '../shared/fields';
 import type { EntryActions, MethodChange } from './changes';
 import { FlagCell } from './controls';
-import { NAME_MAX } from './overrides';
+import { NAME_MAX } from './limits';
 
 export function Section(props: {
   id: string;

@@ -18,7 +18,7 @@ import {
 import { CommitText } from '../shared/fields';
 import { addition, removal, savedText, STAGE_LIST, type EditorProps } from './changes';
 import { LabelledSelect, Select, type Choice } from './controls';
-import { STAGE_MAX, stageNameProblem } from './overrides';
+import { STAGE_MAX, stageNameProblem } from './limits';
 import { AddForm, MethodTable, RowButton, Section } from './shared';
 
 /** The value of "After: at the end". */

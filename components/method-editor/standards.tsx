@@ -14,7 +14,7 @@ import {
   shortList,
   type Choice,
 } from './controls';
-import { isTarget, TARGET_MAX } from './overrides';
+import { isTarget, TARGET_MAX } from './limits';
 import { AddForm, EntryRow, MethodTable, Section } from './shared';
 
 const unitChoices = (t: Translate): Choice<TimeUnit>[] =>

@@ -104,3 +104,4 @@ export function channelLabel(id: ChannelId, locale: Locale): string {
 }
 export * from './method';
 export * from './entered-times';
+export * from './method-overrides';

@@ -1,6 +1,6 @@
 /**
- * The method editor (components/method-editor.tsx): an audit stores only what differs from the
- * built-in method. The pure put* helpers are tested directly; every other edit lives in the
+ * The method editor (components/method-editor/): an audit stores only what differs from the
+ * built-in method. The pure put* rules (lib/taxonomy/method-overrides.ts) are tested directly; every other edit lives in the
  * editor's handlers, so the editor is rendered into a linkedom document and driven through its
  * controls, and each MethodChange it emits is applied to the method as the page would.
  */
@@ -8,14 +8,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MethodEditor,
-  putChecklist,
-  putStandard,
-  putType,
-  type MethodChange,
-  type MethodUsage,
-} from '../../components/method-editor';
+import { MethodEditor, type MethodChange, type MethodUsage } from '../../components/method-editor';
 import { translator } from '../../lib/i18n';
 import {
   AuditMethod,
@@ -31,11 +24,15 @@ import {
   isBuiltinChecklist,
   isBuiltinStandard,
   isBuiltinType,
+  putChecklist,
+  putStandard,
+  putType,
   resolveChecklists,
   resolveStandards,
   resolveTypes,
   stageOptions,
   standardName,
+  storedName,
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
@@ -320,6 +317,27 @@ describe('putType, putChecklist, putStandard', () => {
       const entry = { ...standard, ...change };
       expect(putStandard(EMPTY_METHOD, entry).standards).toEqual([entry]);
     }
+  });
+});
+
+describe('storedName', () => {
+  const builtin = { en: 'Web form', ru: 'Веб-форма' };
+
+  it('stores the built-in wording as "" when cleared or typed as the built-in name', () => {
+    expect(storedName('', builtin, 'en')).toBe('');
+    expect(storedName('   ', builtin, 'ru')).toBe('');
+    expect(storedName(' Web form ', builtin, 'en')).toBe('');
+    expect(storedName('Веб-форма', builtin, 'ru')).toBe('');
+  });
+
+  it('keeps any other name, trimmed — the other language’s wording too', () => {
+    expect(storedName('  Request form ', builtin, 'en')).toBe('Request form');
+    expect(storedName('Веб-форма', builtin, 'en')).toBe('Веб-форма');
+  });
+
+  it('refuses an empty name for an entry of the audit’s own', () => {
+    expect(storedName('  ', undefined, 'en')).toBeNull();
+    expect(storedName(' Mine ', undefined, 'en')).toBe('Mine');
   });
 });
 

@@ -1,38 +1,11 @@
 /**
- * The method editor's pure rules: an audit stores a built-in only while it differs from the
- * built-in (put*), the name a typed name is stored as, which stage names are free, and the
- * ranges of weights and targets. No DOM, no Preact: tested directly.
+ * How an audit stores its method (lib/model/method.ts): only what differs from the built-in
+ * method. A built-in entry edited back to its built-in form leaves the audit's lists, and a name
+ * typed as the built-in wording is stored as '' (the built-in wording, in every language). Pure.
  */
-import type { Translate } from '../../lib/i18n';
-import {
-  LIMITS,
-  type AuditMethod,
-  type ChecklistTemplate,
-  type Standard,
-  type TouchpointType,
-} from '../../lib/model';
-import {
-  builtinChecklist,
-  builtinStandard,
-  builtinType,
-  STAGE_IDS,
-  STAGES,
-  type Labels,
-  type Locale,
-} from '../../lib/taxonomy';
-
-export const NAME_MAX = LIMITS.text;
-export const STAGE_MAX = LIMITS.stage;
-/** A checklist item's weight: a whole number in this range. */
-export const WEIGHT = { min: 1, max: 10 } as const;
-/** A standard's target: more than 0, at most this. */
-export const TARGET_MAX = 100_000;
-
-export const isWeight = (weight: number): boolean =>
-  Number.isInteger(weight) && weight >= WEIGHT.min && weight <= WEIGHT.max;
-
-export const isTarget = (target: number): boolean =>
-  Number.isFinite(target) && target > 0 && target <= TARGET_MAX;
+import type { AuditMethod, ChecklistTemplate, Standard, TouchpointType } from '../model';
+import type { Labels, Locale } from './index';
+import { builtinChecklist, builtinStandard, builtinType } from './method';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value) => b.includes(value));
@@ -99,16 +72,14 @@ export function putType(method: AuditMethod, entry: TouchpointType): AuditMethod
   return { ...method, types: put(method.types, entry, isBuiltinForm(entry)) };
 }
 
+/** The method with a checklist stored as given (or dropped when it is the built-in as it ships). */
 export function putChecklist(method: AuditMethod, entry: ChecklistTemplate): AuditMethod {
   return { ...method, checklists: put(method.checklists, entry, isBuiltinChecklistForm(entry)) };
 }
 
+/** The method with a standard stored as given (or dropped when it is the built-in as it ships). */
 export function putStandard(method: AuditMethod, entry: Standard): AuditMethod {
   return { ...method, standards: put(method.standards, entry, isBuiltinStandardForm(entry)) };
-}
-
-export function insertAt<T>(list: readonly T[], index: number, entry: T): T[] {
-  return [...list.slice(0, index), entry, ...list.slice(index)];
 }
 
 /**
@@ -123,22 +94,4 @@ export function storedName(
   const name = text.trim();
   if (builtin && (name === '' || name === builtin[locale])) return '';
   return name === '' ? null : name;
-}
-
-/** Why a stage name cannot be used (empty, too long, or already a stage); null when it can. */
-export function stageNameProblem(
-  name: string,
-  method: AuditMethod,
-  t: Translate,
-  except?: string,
-): string | null {
-  if (!name) return t('mpNameRequired');
-  if (name.length > STAGE_MAX)
-    return t('fieldTooLong', { over: name.length - STAGE_MAX, max: STAGE_MAX });
-  const lower = name.toLowerCase();
-  const taken = [
-    ...STAGE_IDS.flatMap((id) => [id, STAGES[id].en, STAGES[id].ru]),
-    ...method.stages.map((stage) => stage.name).filter((other) => other !== except),
-  ].some((other) => other.toLowerCase() === lower);
-  return taken ? t('mpStageExists', { name }) : null;
 }
