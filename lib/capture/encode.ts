@@ -1,5 +1,14 @@
-/** Image encoding, thumbnailing and hashing (browser contexts: pages and the service worker). */
-import { LIMITS, type EncodedImage, type ImageMime, type ScreenshotMode } from '../model';
+/**
+ * Image encoding, thumbnailing, compaction and hashing (browser contexts: pages and the service
+ * worker).
+ */
+import {
+  LIMITS,
+  type EncodedImage,
+  type ImageMime,
+  type Screenshot,
+  type ScreenshotMode,
+} from '../model';
 import { CaptureError } from './errors';
 import { imageInfo } from '../model/image-info';
 import { toImagePixels, type Rect } from '../geometry';
@@ -97,8 +106,8 @@ export async function encodeCaptured(blob: Blob, mode: ScreenshotMode): Promise<
 
 /**
  * The stored form of a capture, made on its critical path without decoding it: the size from
- * its header, the hash, and for a thumbnail the image itself — until lib/services/compact makes
- * the real one right after the save (see isProvisionalThumbnail). Falls back to encodeCaptured
+ * its header, the hash, and for a thumbnail the image itself — until compactImage makes the
+ * real one right after the save (see isProvisionalThumbnail). Falls back to encodeCaptured
  * when the header does not say the size.
  */
 export async function describeCaptured(blob: Blob, mode: ScreenshotMode): Promise<EncodedImage> {
@@ -120,6 +129,44 @@ export async function describeCaptured(blob: Blob, mode: ScreenshotMode): Promis
 /** Whether a stored thumbnail is the image itself, waiting for its real one (describeCaptured). */
 export function isProvisionalThumbnail(thumbnail: Blob, image: Blob): boolean {
   return thumbnail.size >= image.size;
+}
+
+const WEBP_QUALITY = 0.75;
+/** Keep the WebP only when it saves at least this share of the JPEG's bytes. */
+const MIN_SAVING = 0.15;
+/** WebP cannot encode images larger than this per side. */
+const WEBP_MAX_SIDE = 16_383;
+
+/**
+ * A stored image made smaller or finished (after the step is saved): a JPEG re-encoded as WebP
+ * when that is clearly smaller (flat, illustration-heavy pages halve), and the real thumbnail of
+ * an image stored with a provisional one (describeCaptured). Decoded once; null when neither
+ * applies or the WebP saves too little (the stored image stays as it is).
+ */
+export async function compactImage(
+  original: Blob,
+  shot: Pick<Screenshot, 'mime' | 'width' | 'height' | 'mode' | 'thumbnail'>,
+): Promise<EncodedImage | null> {
+  const compactable =
+    shot.mime === 'image/jpeg' && shot.width <= WEBP_MAX_SIDE && shot.height <= WEBP_MAX_SIDE;
+  const provisional = isProvisionalThumbnail(shot.thumbnail, original);
+  if (!compactable && !provisional) return null;
+  const bitmap = await createImageBitmap(original);
+  try {
+    let chosen = original;
+    if (compactable) {
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+      const webp = await canvas.convertToBlob({ type: 'image/webp', quality: WEBP_QUALITY });
+      if (webp.type === 'image/webp' && webp.size <= original.size * (1 - MIN_SAVING)) {
+        chosen = webp;
+      }
+    }
+    if (chosen === original && !provisional) return null;
+    return await describe(bitmap, chosen, shot.mode);
+  } finally {
+    bitmap.close();
+  }
 }
 
 /** Browsers cannot draw an image larger than this on a canvas (per side, and in all). */
