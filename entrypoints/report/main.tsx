@@ -5,7 +5,8 @@ import { renderReportDocument } from '../../components/report/document';
 import { saveFile } from '../../lib/browser';
 import { createReportController } from '../../lib/controllers/report';
 import { openExtensionStore, pageShell } from '../../lib/services';
-import { blobToDataUrl, slideImage } from '../../lib/services/report';
+import { blobToDataUrl } from '../../lib/capture/encode';
+import { slideImage } from '../../lib/services/report';
 import { ReportPage } from './report-page';
 
 void openExtensionStore().then((store) => {

@@ -45,6 +45,16 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** A blob as a data URL (rejects with the reader's error). */
+export function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 export function dataUrlToBlob(dataUrl: string): Blob {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
   if (!match?.[1] || match[2] === undefined) {

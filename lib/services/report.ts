@@ -1,22 +1,13 @@
 /**
- * The report page's image adapters over the browser (FileReader, createImageBitmap,
- * OffscreenCanvas): what the report controller (lib/controllers/report.ts) takes as injected
- * functions, so that it and the slide renderer (lib/report/pptx.ts) stay free of the DOM.
+ * The report page's image adapters over the browser (createImageBitmap, OffscreenCanvas; data
+ * URLs by lib/capture/encode): what the report controller (lib/controllers/report.ts) takes as
+ * injected functions, so that it and the slide renderer (lib/report/pptx.ts) stay free of the DOM.
  */
+import { blobToDataUrl } from '../capture/encode';
 import { slideImageSize, type SlideImage } from '../report/pptx';
 
 /** JPEG quality of a screenshot on a slide. */
 const SLIDE_JPEG_QUALITY = 0.85;
-
-/** A blob as a data URL (rejects with the reader's error). */
-export function blobToDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(blob);
-  });
-}
 
 /**
  * The slide's copy of an image: its top when very tall, at most IMAGE_MAX_PX, as a JPEG data URL
