@@ -244,8 +244,10 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     persisted: (onValue) => {
       if (!askedPersistence) {
         askedPersistence = true;
-        // Ask once per panel; a refusal is an answer, not an error (the status below says it).
-        void deps.requestPersistence().catch(() => false);
+        // Ask once per panel; a refusal is an answer (the status below says it), a failure is logged.
+        void deps
+          .requestPersistence()
+          .catch((error: unknown) => logError('asking for persistent storage', error));
       }
       let live = true;
       deps.storageStatus().then(
