@@ -1,8 +1,9 @@
 /**
  * The page side of element and region capture: the functions here run IN THE WALKED TAB (the
- * extension's isolated world), bundled into the on-demand page agent (page/agent.ts), and leave
- * the page exactly as they found it. Types and constants here are shared with the extension side
- * (element.ts, element-render.ts).
+ * extension's isolated world), bundled with their imports into the on-demand page agent
+ * (page/agent.ts) — not serialised one by one, so they share this module's constants and
+ * helpers — and leave the page exactly as they found it. Types and constants here are shared
+ * with the extension side (element.ts, element-render.ts).
  */
 import type { Rect } from '../geometry';
 import { shadowOpener } from './page/sensitive';
@@ -27,13 +28,30 @@ export const DOM_RENDER_TIMEOUT_MS = 4000;
 export const DOM_RENDER_MAX_SIDE = 16_384;
 /** Isolated-world global holding the picked element until element-render.ts takes it. */
 export const PICKED_ELEMENT_KEY = '__touchpointAuditPicked';
+/** Isolated-world global holding the open picker, so a new one or cancelPicker can close it. */
+const PICKER_KEY = '__touchpointAuditPicker';
+/** The picker's outline and badge colour. */
+const ACCENT = '#1a73e8';
+
+/** Resolves once two frames are painted (a removal reaches the screen); 150 ms in a hidden tab. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 150);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
 
 /**
  * Runs IN THE PAGE (in each frame, for element mode). Shows the picker over the page and resolves
- * with what the auditor chose, or
- * `{ cancelled: true }` when they press Esc or the panel cancels (cancelPicker). (A page that is
- * left while picking gives no result at all, which the caller tells apart from a cancel.) Element mode: hover highlights the
- * element under the pointer, click takes it, ↑/↓ widen or narrow, Enter takes the highlighted one.
+ * with what the auditor chose, or `{ cancelled: true }` when they press Esc or the panel cancels
+ * (cancelPicker). (A page that is left while picking gives no result at all, which the caller
+ * tells apart from a cancel.) Element mode: hover highlights the element under the pointer,
+ * click takes it, ↑/↓ widen or narrow, Enter takes the highlighted one.
  * Region mode: drag a rectangle. The overlay lives in a closed shadow root on a fixed host element
  * (page CSS cannot reach it, page layout does not change); clicks never reach the page. Before
  * resolving, every listener and node is removed and a frame is painted, so a capture taken next
@@ -46,12 +64,9 @@ export function pickInPage(
   text: PickerText,
   holes: readonly Element[] = [],
 ): Promise<PagePick | PickCancelled> {
-  const PICKER = '__touchpointAuditPicker';
-  const PICKED = '__touchpointAuditPicked';
-  const ACCENT = '#1a73e8';
   const scope = globalThis as unknown as Record<string, unknown>;
-  (scope[PICKER] as { cancel(): void } | undefined)?.cancel();
-  delete scope[PICKED];
+  (scope[PICKER_KEY] as { cancel(): void } | undefined)?.cancel();
+  delete scope[PICKED_ELEMENT_KEY];
 
   const styled = <E extends HTMLElement>(element: E, styles: Record<string, string>): E => {
     for (const [name, value] of Object.entries(styles))
@@ -59,17 +74,6 @@ export function pickInPage(
     return element;
   };
   const div = (styles: Record<string, string>) => styled(document.createElement('div'), styles);
-  const painted = () =>
-    new Promise<void>((resolve) => {
-      // Two frames: the removal is painted before a capture; the timeout covers hidden tabs.
-      const timer = setTimeout(resolve, 150);
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          clearTimeout(timer);
-          resolve();
-        }),
-      );
-    });
 
   const host = document.createElement('touchpoint-audit-picker');
   // `all: initial` first, then our own values; inline !important beats any page rule.
@@ -320,7 +324,7 @@ export function pickInPage(
       window.removeEventListener('scroll', onScroll, true);
       window.removeEventListener('resize', onScroll);
       host.remove();
-      if (scope[PICKER] === picker) delete scope[PICKER];
+      if (scope[PICKER_KEY] === picker) delete scope[PICKER_KEY];
     };
     const finish = async (pick: PagePick) => {
       if (done) return;
@@ -329,17 +333,17 @@ export function pickInPage(
       resolve(pick);
     };
     const take = (element: HTMLElement) => {
-      scope[PICKED] = element;
+      scope[PICKED_ELEMENT_KEY] = element;
       void finish(measure(element.getBoundingClientRect()));
     };
     const cancel = () => {
       if (done) return;
       cleanup();
-      delete scope[PICKED];
+      delete scope[PICKED_ELEMENT_KEY];
       resolve({ cancelled: true });
     };
     const picker = { cancel };
-    scope[PICKER] = picker;
+    scope[PICKER_KEY] = picker;
 
     layer.addEventListener('pointermove', onMove);
     layer.addEventListener('pointerdown', onDown);
@@ -356,7 +360,7 @@ export function pickInPage(
 
 /** Runs IN THE PAGE: closes a picker that is open in this tab (its pickInPage resolves cancelled). */
 export function cancelPicker(): boolean {
-  const picker = (globalThis as unknown as Record<string, unknown>).__touchpointAuditPicker as
+  const picker = (globalThis as unknown as Record<string, unknown>)[PICKER_KEY] as
     | { cancel(): void }
     | undefined;
   picker?.cancel();
@@ -390,13 +394,7 @@ export function revealRect(rect: Rect): Promise<PageView> {
         devicePixelRatio: devicePixelRatio || 1,
       });
     if (!moved) return done();
-    const timer = setTimeout(done, 150);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        done();
-      }),
-    );
+    void painted().then(done);
   });
 }
 
