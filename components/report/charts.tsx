@@ -50,7 +50,7 @@ export const SERIES_STYLES: readonly SeriesStyle[] = [
 ];
 
 /** The style of the journey at a position of the report (own brand first); repeats after six. */
-export function seriesStyle(index: number): SeriesStyle {
+function seriesStyle(index: number): SeriesStyle {
   return SERIES_STYLES[index % SERIES_STYLES.length]!;
 }
 
@@ -100,7 +100,7 @@ function scoreText(value: number, locale: Locale): string {
 }
 
 /** "Brand (own)"; the task or a number is added when two journeys share a brand. */
-export function journeyLabels(model: ReportModel, locale: Locale): string[] {
+function journeyLabels(model: ReportModel, locale: Locale): string[] {
   const t = translator(locale);
   const base = model.journeys.map(({ journey }) => brandLabel(journey, t));
   const withTask = base.map((label, i) => {

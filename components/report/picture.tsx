@@ -6,6 +6,13 @@ import type { Screenshot } from '../../lib/model';
 import type { ImageRef } from '../../lib/report/images';
 import { AnnotationOverlay } from '../shared/annotation-shapes';
 
+export type ImageSize = 'thumb' | 'full';
+/**
+ * Where an image's pixels come from: object URLs on the page; in the export, a reference to the
+ * image embedded once in the file (see lib/report/images.ts).
+ */
+export type ImageSource = (shot: Screenshot, size: ImageSize) => ImageRef | undefined;
+
 export function ShotFrame(props: {
   shot: Screenshot;
   src: ImageRef;

@@ -13,8 +13,7 @@ import {
   translator,
   type Translate,
 } from '../../lib/i18n';
-import type { Journey, Outcome, Screenshot } from '../../lib/model';
-import type { ImageRef } from '../../lib/report/images';
+import type { Journey, Outcome } from '../../lib/model';
 import type { ReportModel, ReportStep } from '../../lib/report/model';
 import {
   reaudits,
@@ -25,16 +24,13 @@ import {
   type StandardsFigure,
 } from '../../lib/report/reaudit';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
-import { ShotFrame } from './picture';
+import { ShotFrame, type ImageSource } from './picture';
 import { brandLabel, percentText, standardsMetText } from '../../lib/report/words';
-
-/** The report's image source (components/report-view.tsx ImageSource): a URL or an embedded image. */
-export type ReauditImageSource = (shot: Screenshot, size: 'thumb' | 'full') => ImageRef | undefined;
 
 interface Props {
   model: ReportModel;
   locale: Locale;
-  imageSrc: ReauditImageSource;
+  imageSrc: ImageSource;
 }
 
 /** Styles of the section, appended to the report's stylesheet (so hashed into the export's CSP). */
@@ -274,15 +270,7 @@ function StagesTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
 }
 
 /** The step's first screenshot as a thumbnail, drawn like the report's step cards. */
-function Picture({
-  step,
-  imageSrc,
-  t,
-}: {
-  step: ReportStep;
-  imageSrc: ReauditImageSource;
-  t: Translate;
-}) {
+function Picture({ step, imageSrc, t }: { step: ReportStep; imageSrc: ImageSource; t: Translate }) {
   const shot = step.screenshots[0];
   const src = shot && imageSrc(shot, 'thumb');
   if (!shot || !src) return null;
@@ -303,7 +291,7 @@ function Side({
 }: {
   step: ReportStep | null;
   missing: string;
-  imageSrc: ReauditImageSource;
+  imageSrc: ImageSource;
   t: Translate;
 }) {
   if (!step) return <span class="missing">{missing}</span>;
@@ -365,7 +353,7 @@ function StepsTable({
 }: {
   pair: ReauditPair;
   locale: Locale;
-  imageSrc: ReauditImageSource;
+  imageSrc: ImageSource;
 }) {
   const t = translator(locale);
   const rows = pair.stages.flatMap((s) => s.steps);
@@ -425,7 +413,7 @@ function PairBlock({
 }: {
   pair: ReauditPair;
   locale: Locale;
-  imageSrc: ReauditImageSource;
+  imageSrc: ImageSource;
 }) {
   const t = translator(locale);
   const before = pair.before.journey;

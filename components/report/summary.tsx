@@ -21,7 +21,7 @@ import {
 } from '../../lib/report/summary';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 
-export function ExecutiveSummary({
+function ExecutiveSummary({
   model,
   locale,
   cards,
@@ -63,7 +63,7 @@ export function ExecutiveSummary({
   );
 }
 
-export function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) {
+function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   const rows = leagueTable(model);
   if (rows.length < 2) return null;
@@ -111,7 +111,7 @@ export function LeagueTable({ model, locale }: { model: ReportModel; locale: Loc
   );
 }
 
-export function StageScorecardTable({
+function StageScorecardTable({
   model,
   locale,
   cards,

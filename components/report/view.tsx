@@ -8,9 +8,8 @@ import {
   type Translate,
 } from '../../lib/i18n';
 import type { Compliance } from '../../lib/metrics';
-import type { ReportSection, Screenshot, TouchpointType } from '../../lib/model';
+import type { ReportSection, TouchpointType } from '../../lib/model';
 import { evidenceRows } from '../../lib/report/evidence';
-import type { ImageRef } from '../../lib/report/images';
 import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../../lib/report/model';
 import {
   categoryLabel,
@@ -32,18 +31,13 @@ import {
   reportMethodNames,
   standardsMetText,
 } from '../../lib/report/words';
-import { ShotFrame } from './picture';
+import { ShotFrame, type ImageSize, type ImageSource } from './picture';
 import { ReportCharts } from './charts';
 import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
 import { ReportSummary } from './summary';
 
-export type ImageSize = 'thumb' | 'full';
-/**
- * Where an image's pixels come from: object URLs on the page; in the export, a reference to the
- * image embedded once in the file (see lib/report/images.ts).
- */
-export type ImageSource = (shot: Screenshot, size: ImageSize) => ImageRef | undefined;
+export type { ImageSize, ImageSource };
 
 interface Props {
   model: ReportModel;

@@ -14,7 +14,7 @@ import { imageInfo } from '../model/image-info';
 import { toImagePixels, type Rect } from '../geometry';
 import { coverOnCanvas, coversAnything, type CoverBoxes } from './redact';
 
-export const THUMBNAIL_WIDTH = 320;
+const THUMBNAIL_WIDTH = 320;
 const THUMBNAIL_QUALITY = 0.72;
 const UPLOAD_QUALITY = 0.85;
 const ACCEPTED_MIMES: readonly string[] = ['image/webp', 'image/jpeg', 'image/png'];

@@ -1,7 +1,7 @@
 /**
  * Data of the report's charts: pure functions of a ReportModel (series with gaps, stage averages,
  * the own brand's priority quadrants, type coverage, key figures, scales), so they are tested
- * without rendering. components/report-charts.tsx draws them.
+ * without rendering. components/report/charts.tsx draws them.
  */
 import type { Journey, Touchpoint } from '../model';
 import { channelLabel, typeName, type Locale } from '../taxonomy';
@@ -55,20 +55,15 @@ export function curvesByStep(model: ReportModel, score: StepScore): Curves {
 }
 
 /** Mean of the scored values, or null when none is scored. */
-export function averageOf(values: readonly (number | null)[]): number | null {
+function averageOf(values: readonly (number | null)[]): number | null {
   const scored = values.filter((v): v is number => v !== null);
   return scored.length ? scored.reduce((sum, v) => sum + v, 0) / scored.length : null;
 }
 
 /**
- * Each journey's average experience in each of the report's stage rows (lifecycle order); null
- * where the journey has no scored step in that stage.
+ * Per stage row (lifecycle order), each journey's average of a step score (experience or
+ * likelihood); null where the journey has no scored step in that stage.
  */
-export function experienceByStage(model: ReportModel): Curves {
-  return scoreByStage(model, 'experience');
-}
-
-/** Per stage row, each journey's average of a step score (experience or likelihood). */
 export function scoreByStage(model: ReportModel, score: StepScore): Curves {
   return {
     x: model.stages.map((row) => row.stage),
@@ -143,7 +138,7 @@ export function quadrantOf(importance: number, gap: number): Quadrant {
 }
 
 /** 5 − experience: how far a step is from an excellent experience (0–4). */
-export function experienceGap(experience: number): number {
+function experienceGap(experience: number): number {
   return 5 - experience;
 }
 
@@ -297,7 +292,7 @@ export function coverageMatrix(model: ReportModel, locale: Locale): CoverageData
 // --- Key figures -------------------------------------------------------------------------------
 
 export type KpiId = 'touches' | 'time' | 'experience' | 'compliance';
-export const KPI_IDS: readonly KpiId[] = ['touches', 'time', 'experience', 'compliance'];
+const KPI_IDS: readonly KpiId[] = ['touches', 'time', 'experience', 'compliance'];
 
 export interface KpiBar {
   journey: Journey;

@@ -2,7 +2,7 @@
  * The report as a slide deck, planned (pure): which slides, their titles, table rows, chart values
  * and the screenshots to place, worded in the report's language and paged so that nothing
  * overflows a 16:9 slide (long tables and lists continue on the next slide, titled "(2/3)").
- * lib/services/slides.ts draws the plan with pptxgenjs; the geometry both use is here.
+ * lib/report/pptx.ts draws the plan with pptxgenjs; the geometry both use is here.
  */
 import { formatDate, formatNumber, translator, type Translate } from '../i18n';
 import { stageLabel, type Locale } from '../taxonomy';
@@ -44,7 +44,7 @@ export const CONTENT_WIDTH = SLIDE.width - 2 * SLIDE.margin;
 /** The cover's text sits right of an accent bar. */
 export const COVER_TEXT_WIDTH = CONTENT_WIDTH - 0.3;
 
-/** Font sizes (points), one family throughout (see lib/services/slides.ts). */
+/** Font sizes (points), one family throughout (see lib/report/pptx.ts). */
 export const FONT = {
   title: 24,
   cover: 34,

@@ -139,7 +139,7 @@ export type Finding =
   | { kind: 'moved-choice'; journeyId: string; seq: number; change: number };
 
 /** How many gaps and likelihood movers the summary names. */
-export const SUMMARY_TOP = 3;
+const SUMMARY_TOP = 3;
 
 /**
  * The findings the data supports: the stages each brand wins; the own brand's largest gaps to the

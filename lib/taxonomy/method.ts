@@ -736,20 +736,6 @@ export function itemText(
   return item.text.trim() || builtin?.[locale] || item.id;
 }
 
-const UNIT_MS: Record<TimeUnit, number> = {
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  // Calendar length; skipping weekends is the caller's business.
-  'working-days': 86_400_000,
-};
-
-/** The most time a standard allows, in milliseconds. */
-export function targetMs(standard: Pick<Standard, 'target' | 'unit'>): number {
-  return standard.target * UNIT_MS[standard.unit];
-}
-
 /** Russian plural form: 1 день, 2 дня, 5 дней, 21 день; fractions take the "few" form (1,5 дня). */
 function ruPlural(n: number, one: string, few: string, many: string): string {
   if (!Number.isInteger(n)) return few;

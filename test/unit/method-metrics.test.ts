@@ -14,6 +14,7 @@ import {
   methodRankFixFirst,
   openActions,
   POOR_EXPERIENCE,
+  standardLimitMs,
   standardsShare,
   standardsTally,
   stepCompliance,
@@ -382,6 +383,16 @@ describe('working time', () => {
 
 describe('standards', () => {
   const start = Date.UTC(2026, 0, 6, 9);
+
+  it('converts a target to milliseconds (a working day as 24 h of weekday time)', () => {
+    expect(standardLimitMs({ target: 30, unit: 'seconds' })).toBe(30_000);
+    expect(standardLimitMs({ target: 5, unit: 'minutes' })).toBe(300_000);
+    expect(standardLimitMs({ target: 2, unit: 'hours' })).toBe(7_200_000);
+    expect(standardLimitMs({ target: 3, unit: 'days' })).toBe(3 * DAY);
+    expect(standardLimitMs({ target: 1, unit: 'working-days' })).toBe(DAY);
+    // Whole milliseconds, whatever the fraction typed.
+    expect(standardLimitMs({ target: 1 / 3, unit: 'seconds' })).toBe(333);
+  });
 
   it('passes at exactly the limit and fails a millisecond over', () => {
     const std = standard({ target: 2, unit: 'hours' });

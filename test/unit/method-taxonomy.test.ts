@@ -29,7 +29,6 @@ import {
   stageOptions,
   stageOrder,
   standardName,
-  targetMs,
   typeName,
 } from '../../lib/taxonomy';
 
@@ -276,14 +275,6 @@ describe('resolving an audit method', () => {
 });
 
 describe('standards', () => {
-  it('converts a target to milliseconds', () => {
-    expect(targetMs({ target: 30, unit: 'seconds' })).toBe(30_000);
-    expect(targetMs({ target: 5, unit: 'minutes' })).toBe(300_000);
-    expect(targetMs({ target: 2, unit: 'hours' })).toBe(7_200_000);
-    expect(targetMs({ target: 3, unit: 'days' })).toBe(3 * 86_400_000);
-    expect(targetMs({ target: 1, unit: 'working-days' })).toBe(86_400_000);
-  });
-
   it('formats a target in both languages with Russian plural forms', () => {
     const f = (target: number, unit: Standard['unit'], locale: 'en' | 'ru') =>
       formatTarget({ target, unit }, locale);

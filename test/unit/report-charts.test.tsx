@@ -14,7 +14,6 @@ import { MESSAGES } from '../../lib/i18n';
 import {
   coverageMatrix,
   curvesByStep,
-  experienceByStage,
   scoreByStage,
   hasValues,
   integerTicks,
@@ -178,7 +177,7 @@ describe('chart data', () => {
 
   it('averages each journey’s experience per stage row, null where nothing is scored', async () => {
     const { model } = await chartReport();
-    const byStage = experienceByStage(model);
+    const byStage = scoreByStage(model, 'experience');
     expect(byStage.x).toEqual(['information', 'contact', 'offer']);
     expect(byStage.series.map((s) => s.values)).toEqual([
       [3, 1, 3], // (4 + 2) / 2; the unscored phone step does not count as a zero

@@ -1,4 +1,4 @@
-/** Re-audit: two walks of one brand compared (lib/report/reaudit.ts, components/report-reaudit.tsx). */
+/** Re-audit: two walks of one brand compared (lib/report/reaudit.ts, components/report/reaudit.tsx). */
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { REAUDIT_CSS, ReauditSection } from '../../components/report/reaudit';
