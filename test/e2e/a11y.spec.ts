@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPanel, walkSite } from './pages';
+import { walkSite } from './pages';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -25,13 +25,12 @@ async function violations(page: Page, name: string): Promise<string[]> {
 }
 
 test('panel, report, options, data, annotation and method pages have no axe violations', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   const found: string[] = [];
 
   // The empty panel, then one with an audit, a journey and steps.
@@ -60,27 +59,17 @@ test('panel, report, options, data, annotation and method pages have no axe viol
   // The report with both kinds of journey.
   await panel.createJourney('Fastwave', 'fastwave.test', 'competitor');
   await walkSite(site, panel, demo.url('/fastwave/'), ['See plans']);
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.getByRole('table', { name: /side by side/i }).first()).toBeVisible();
   found.push(...(await violations(report, 'report')));
 
   // The annotation editor of the first screenshot.
-  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-  const [editor] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes('/annotate.html')),
-    panel.step(1).getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' }).click(),
-  ]);
-  await editor.waitForLoadState();
+  const editor = await panel.openAnnotator(1);
   await expect(editor.getByRole('heading', { name: 'Annotate and redact' })).toBeVisible();
   found.push(...(await violations(editor, 'annotate')));
 
   // The Method page, with a checklist, its type picker and a standard's channels open.
-  const [method] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes('/method.html')),
-    panel.button('Method').click(),
-  ]);
-  await method.waitForLoadState();
+  const method = await panel.openMethod();
   await expect(method.getByRole('heading', { name: 'Touchpoint types' })).toBeVisible();
   const webForm = method.locator('details.method-template').nth(1);
   await webForm.locator('summary').first().click();
@@ -96,8 +85,7 @@ test('panel, report, options, data, annotation and method pages have no axe viol
   found.push(...(await violations(method, 'method')));
 
   for (const path of ['options.html', 'data.html']) {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    const page = await profile.open(path);
     await expect(page.getByRole('heading').first()).toBeVisible();
     found.push(...(await violations(page, path)));
   }

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPanel } from './pages';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -123,17 +122,13 @@ async function expectOverlayOnImage(frame: Locator) {
 }
 
 test('annotate a screenshot, see it in the report and the export, then burn in a redaction', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
+  dialogs,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const dialogs: string[] = [];
-  context.on('page', (p) =>
-    p.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message()))),
-  );
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Annotated audit', 'Brightline', 'see plans');
   await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
   await site.bringToFront();
@@ -141,12 +136,7 @@ test('annotate a screenshot, see it in the report and the export, then burn in a
   await panel.capture(1);
 
   // The step's details offer the editor for each of its screenshots.
-  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-  const [editor] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes('/annotate.html')),
-    panel.step(1).getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' }).click(),
-  ]);
-  await editor.waitForLoadState();
+  const editor = await panel.openAnnotator(1);
   const screenshotId = new URL(editor.url()).searchParams.get('screenshot')!;
   expect(screenshotId).toMatch(/^[0-9a-f-]{36}$/);
   await expect(editor.getByRole('heading', { name: 'Annotate and redact' })).toBeVisible();
@@ -213,8 +203,7 @@ test('annotate a screenshot, see it in the report and the export, then burn in a
   await expect(editor.locator('img[src="x"]')).toHaveCount(0);
 
   // The report draws the marks over the image; the note stays text.
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   const fullShot = report.locator('.sequence .shot-frame').first();
   await expect(fullShot.locator('svg.annotations rect')).toHaveCount(1);
   await expect(fullShot.locator('svg.annotations line')).toHaveCount(1);
@@ -256,7 +245,7 @@ test('annotate a screenshot, see it in the report and the export, then burn in a
     .digest('hex');
   expect(decodedSha).toBe(stored.sha256);
   expect(html).toContain(`<code class="sha">${decodedSha}</code>`);
-  const viewer = await context.newPage();
+  const viewer = await profile.context.newPage();
   await viewer.goto(`file://${htmlPath}`);
   const exported = viewer.locator('.sequence .shot-frame').first();
   await expect(exported.locator('svg.annotations text')).toHaveText(HOSTILE);

@@ -1,7 +1,6 @@
 /** The toolbar button opens the side panel; the UI and the report switch to Russian. */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { openPanel } from './pages';
 
 type Chrome = {
   sidePanel: {
@@ -16,11 +15,10 @@ type Chrome = {
 };
 
 test('the toolbar button opens the side panel, which shows the panel page', async ({
-  context,
+  profile,
   extensionId,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/report.html`);
+  const page = await profile.open('report.html');
   // The worker sets the behaviour as the first thing it does; wait for that state, not a time.
   await expect
     .poll(() =>
@@ -64,12 +62,11 @@ test('the toolbar button opens the side panel, which shows the panel page', asyn
 });
 
 test('switching to Russian translates the panel, the report and the exported HTML', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
   await expect(panel.page.getByRole('button', { name: 'Новый аудит' })).toBeVisible();
   await panel.button('Новый аудит').click();
@@ -88,8 +85,7 @@ test('switching to Russian translates the panel, the report and the exported HTM
     'Сбор информации',
   );
 
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Сравнение по этапам' })).toBeVisible();
   await expect(report.getByRole('table', { name: 'Ключевые показатели путей' })).toBeVisible();
   const [download] = await Promise.all([

@@ -3,56 +3,22 @@
  * service standards are edited and saved at once, and the audit stores only what differs from the
  * built-in method. Every check waits on the page's status line or on what IndexedDB holds.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { AuditMethod } from '../../lib/model';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { expect, test } from './fixtures';
-import { openPanel, type PanelPage } from './pages';
-
-/** Reads every record of one object store from the extension's real IndexedDB. */
-async function readAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('touchpoint-audit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      return await new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
-}
+import { readTable } from './stored';
 
 /** The stored method of the only audit. */
 async function storedMethod(page: Page): Promise<AuditMethod> {
-  const audits = await readAll<{ method: AuditMethod }>(page, 'audits');
+  const audits = await readTable<{ method: AuditMethod }>(page, 'audits');
   return audits[0]!.method;
 }
 
-/** Opens the Method page with the side panel's “Method” button. */
-async function openMethod(context: BrowserContext, panel: PanelPage): Promise<Page> {
-  const [page] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes('/method.html?audit=')),
-    panel.button('Method').click(),
-  ]);
-  await page.waitForLoadState();
-  return page;
-}
-
-test('the Method page edits the audit method and stores only the changes', async ({
-  context,
-  extensionId,
-}) => {
+test('the Method page edits the audit method and stores only the changes', async ({ panel }) => {
   test.setTimeout(120_000);
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Home internet <b>benchmark</b>', 'Brightline', 'request a callback');
-  const page = await openMethod(context, panel);
+  const page = await panel.openMethod();
   const status = page.getByRole('status');
   const alert = page.getByRole('alert');
 
@@ -154,7 +120,7 @@ test('the Method page edits the audit method and stores only the changes', async
   await stages.getByLabel('Name of “Pilot”').press('Enter');
   await expect(status).toHaveText('Saved: “Pilot” renamed to “Pilot project”.');
   expect((await storedMethod(page)).stages).toEqual([{ name: 'Pilot project', after: 'contact' }]);
-  const steps = await readAll<{ stage: string; title: string }>(page, 'touchpoints');
+  const steps = await readTable<{ stage: string; title: string }>(page, 'touchpoints');
   expect(steps.map((s) => [s.title, s.stage])).toEqual([['Pilot call', 'Pilot project']]);
 
   await stages.getByLabel('Position of “Pilot project”').selectOption({ label: 'at the end' });
@@ -286,9 +252,8 @@ test('the Method page edits the audit method and stores only the changes', async
   ).toBeVisible();
 });
 
-test('the Method page says when it has no audit to show', async ({ context, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/method.html`);
+test('the Method page says when it has no audit to show', async ({ profile, extensionId }) => {
+  const page = await profile.open('method.html');
   await expect(page.getByText('No audit chosen.', { exact: false })).toBeVisible();
   await page.goto(`chrome-extension://${extensionId}/method.html?audit=gone`);
   await expect(

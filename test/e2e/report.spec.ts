@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPanel, walkSite, type PanelPage } from './pages';
+import { walkSite, type PanelPage } from './pages';
 
 async function score(panel: PanelPage, scores: number[]) {
   for (const [i, value] of scores.entries()) {
@@ -29,13 +29,12 @@ async function exportHtml(report: Page): Promise<{ path: string; html: string }>
 }
 
 test('the consultant report: summary, league, scorecard, charts, contents remembered, export', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(180_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Consultant report', 'Brightline', 'request a callback');
   await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
   await walkSite(site, panel, demo.url('/brightline/'), ['See plans', 'Choose Home 500']);
@@ -45,13 +44,29 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   // The competitor's step 2 is poor too: not ours to fix.
   await score(panel, [5, 1, 5]);
 
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
   await expect(report.locator('.findings')).toContainText(
     'Fastwave (competitor) leads in 1 of 1 stages',
   );
-  await expect(report.getByRole('table', { name: 'League table' })).toContainText('1');
+  // The league: ranked by the composite score, the competitor (better experience) first.
+  const league = report.getByRole('table', { name: 'League table' });
+  await expect(league.getByRole('rowheader')).toHaveText([
+    'Fastwave (competitor)',
+    'Brightline Internet (own)',
+  ]);
+  await expect(
+    league
+      .getByRole('row', { name: /Fastwave/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('1');
+  await expect(
+    league
+      .getByRole('row', { name: /Brightline Internet/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('2');
   await expect(report.getByRole('table', { name: 'Scorecard by stage' })).toContainText(
     'Weighted experience',
   );
@@ -103,7 +118,7 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   await expect(report.locator('section.charts')).toHaveCount(1);
   const second = await exportHtml(report);
   expect(second.path).not.toBe(path);
-  const viewer = await context.newPage();
+  const viewer = await profile.context.newPage();
   const requests: string[] = [];
   viewer.on('request', (r) => {
     if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());

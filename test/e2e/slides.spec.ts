@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
-import { openPanel, walkSite } from './pages';
+import { walkSite } from './pages';
 
 const run = promisify(execFile);
 
@@ -112,14 +112,13 @@ async function exportAndConvert(
 }
 
 test('Export slides: a PowerPoint file with a slide per part of the report, in English and Russian', async ({
-  context,
-  extensionId,
+  profile,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(240_000);
   const programs = tools();
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
 
   // Our brand: three pages, scored; the third is the contact stage; an action on the second.
   await panel.createAudit('Slides benchmark', 'Brightline', 'request a callback');
@@ -150,8 +149,7 @@ test('Export slides: a PowerPoint file with a slide per part of the report, in E
   await idea.getByRole('button', { name: 'Add idea' }).click();
   await expect(panel.page.getByRole('status')).toHaveText('Idea added: Price calculator');
 
-  const report = await context.newPage();
-  await report.goto(`chrome-extension://${extensionId}/report.html`);
+  const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Slides benchmark' })).toBeVisible();
 
   const en = await exportAndConvert(
