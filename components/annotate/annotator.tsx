@@ -1,35 +1,35 @@
 /**
  * The screenshot editor: boxes, arrows and text notes drawn over the image (kept apart from the
  * pixels, editable later), and redaction areas that stay pending until they are burnt in.
- * Props in, callbacks out: saving and burning in are the caller's job.
+ * Props in, callbacks out: saving and burning in are the caller's job. Its state and every change
+ * to it live in lib/annotate/editor-state.ts (a pure reducer); this file turns events into actions.
  */
 import type { TargetedKeyboardEvent, TargetedPointerEvent } from 'preact';
-import type { JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
+import { strokeWidthFor, toImagePoint } from '../../lib/annotate';
+import type { Point, Rect, Size } from '../../lib/annotate';
 import {
-  alignToBlocks,
-  annotationBounds,
-  isTooSmall,
-  moveAnnotation,
-  moveRect,
-  rectFromDrag,
-  strokeWidthFor,
-  toImagePoint,
-  type Point,
-  type Rect,
-  type Size,
-} from '../../lib/annotate';
+  draftOf,
+  editorReducer,
+  hasUnsavedWork,
+  initialEditorState,
+  isDirty,
+  selectedAnnotation,
+  selectionBounds,
+  TOOLS,
+  type EditorTarget,
+  type Tool,
+} from '../../lib/annotate/editor-state';
 import type { Translate } from '../../lib/i18n';
 import { LIMITS, type Annotation, type AnnotationColor } from '../../lib/model';
 import { AnnotationShape, COLOR_VALUES } from '../shared/annotation-shapes';
 import { CoveredFramesList, FrameOutlines, type CoveredFramesInfo } from './covered-frames';
+import { MarkLists } from './mark-lists';
+import { HitArea, PendingRedaction } from './marks';
 import { describeError } from '../shared/describe-error';
 import { isTooLong, LimitHint } from '../shared/fields';
-import { MessageLines, type Message } from '../shared/messages';
+import { MessageLines } from '../shared/messages';
 import { useDocumentKeydown } from '../shared/hooks';
-
-export const TOOLS = ['select', 'box', 'arrow', 'text', 'redact'] as const;
-export type Tool = (typeof TOOLS)[number];
 
 const TOOL_ICONS: Record<Tool, string> = {
   select: '➚',
@@ -65,9 +65,6 @@ export interface AnnotatorProps {
   frames?: CoveredFramesInfo;
 }
 
-type Selection = { target: 'annotation' | 'redaction'; index: number } | null;
-type Drag = { mode: 'draw'; start: Point; current: Point } | { mode: 'move'; last: Point } | null;
-
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLInputElement ||
@@ -76,109 +73,84 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** The mark under the pointer (the element drawn for it carries data-target and data-index). */
+function hitOf(target: EventTarget | null): EditorTarget | null {
+  const hit = (target as Element | null)?.closest('[data-target]');
+  if (!hit) return null;
+  return {
+    target: hit.getAttribute('data-target') === 'redaction' ? 'redaction' : 'annotation',
+    index: Number(hit.getAttribute('data-index')),
+  };
+}
+
 export function Annotator(props: AnnotatorProps) {
   const { t, size } = props;
-  const [tool, setTool] = useState<Tool>('box');
-  const [color, setColor] = useState<AnnotationColor>('red');
-  const [annotations, setAnnotations] = useState<Annotation[]>(() => [...props.initialAnnotations]);
-  const [saved, setSaved] = useState(() => JSON.stringify(props.initialAnnotations));
-  const [redactions, setRedactions] = useState<Rect[]>([]);
-  const [selection, setSelection] = useState<Selection>(null);
-  const [drag, setDrag] = useState<Drag>(null);
-  const [textAt, setTextAt] = useState<Point | null>(null);
-  const [textDraft, setTextDraft] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'apply' | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [state, dispatch] = useReducer(editorReducer, null, () =>
+    initialEditorState(size, props.initialAnnotations),
+  );
+  const { tool, color, annotations, redactions, selection, textAt, textDraft } = state;
+  const { confirming, busy, message } = state;
   const svgRef = useRef<SVGSVGElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const textInputRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const ids = useId();
 
-  const dirty = JSON.stringify(annotations) !== saved;
+  const dirty = isDirty(state);
+  const unsaved = hasUnsavedWork(state);
   const stroke = strokeWidthFor(size);
-  const selectedAnnotation =
-    selection?.target === 'annotation' ? annotations[selection.index] : undefined;
+  const selected = selectedAnnotation(state);
 
-  useEffect(() => props.onDirtyChange?.(dirty || redactions.length > 0), [dirty, redactions]);
+  useEffect(() => props.onDirtyChange?.(unsaved), [unsaved]);
   useEffect(() => textInputRef.current?.focus(), [textAt]);
   useEffect(() => confirmRef.current?.focus(), [confirming]);
 
-  const chooseTool = (next: Tool) => {
-    setTool(next);
-    setDrag(null);
-    setTextAt(null);
-    if (next !== 'select') setSelection(null);
-  };
-
-  const deleteSelection = () => {
-    if (!selection) return;
-    if (selection.target === 'annotation')
-      setAnnotations(annotations.filter((_, i) => i !== selection.index));
-    else setRedactions(redactions.filter((_, i) => i !== selection.index));
-    setSelection(null);
-  };
-
-  const moveSelection = (dx: number, dy: number) => {
-    if (!selection) return;
-    if (selection.target === 'annotation') {
-      setAnnotations((list) =>
-        list.map((a, i) => (i === selection.index ? moveAnnotation(a, dx, dy, size) : a)),
-      );
-    } else {
-      setRedactions((list) =>
-        list.map((r, i) => (i === selection.index ? moveRect(r, dx, dy, size) : r)),
-      );
-    }
-  };
-
-  const chooseColor = (next: AnnotationColor) => {
-    setColor(next);
-    if (selection?.target === 'annotation') {
-      setAnnotations(
-        annotations.map((a, i) => (i === selection.index ? { ...a, color: next } : a)),
-      );
-    }
-  };
+  const chooseTool = (next: Tool) => dispatch({ type: 'chooseTool', tool: next });
+  const chooseColor = (next: AnnotationColor) => dispatch({ type: 'chooseColor', color: next });
+  const deleteSelection = () => dispatch({ type: 'deleteSelection' });
 
   const save = async () => {
     if (busy) return;
-    setBusy('save');
+    const saving = annotations;
+    dispatch({ type: 'start', work: 'save' });
     try {
-      await props.onSave(annotations);
-      setSaved(JSON.stringify(annotations));
-      setMessage({ kind: 'status', text: t('annotateSaved') });
+      await props.onSave([...saving]);
+      dispatch({
+        type: 'saved',
+        annotations: saving,
+        message: { kind: 'status', text: t('annotateSaved') },
+      });
     } catch (error) {
-      setMessage({ kind: 'error', text: describeError(error, t) });
-    } finally {
-      setBusy(null);
+      dispatch({
+        type: 'failed',
+        work: 'save',
+        message: { kind: 'error', text: describeError(error, t) },
+      });
     }
   };
 
   const applyRedactions = async () => {
     if (busy || !redactions.length) return;
-    setBusy('apply');
+    dispatch({ type: 'start', work: 'apply' });
     try {
-      const sha = await props.onApplyRedactions(redactions);
-      setRedactions([]);
-      if (selection?.target === 'redaction') setSelection(null);
-      setMessage({ kind: 'status', text: t('annotateApplied', { sha }) });
+      const sha = await props.onApplyRedactions([...redactions]);
+      dispatch({
+        type: 'applied',
+        message: { kind: 'status', text: t('annotateApplied', { sha }) },
+      });
     } catch (error) {
-      setMessage({ kind: 'error', text: describeError(error, t) });
-    } finally {
-      setBusy(null);
-      setConfirming(false);
+      dispatch({
+        type: 'failed',
+        work: 'apply',
+        message: { kind: 'error', text: describeError(error, t) },
+      });
     }
   };
 
   // Keyboard: tool keys, Delete, Escape, arrow keys to nudge, Ctrl+S to save.
   useDocumentKeydown((e) => {
     if (e.key === 'Escape') {
-      if (confirming) setConfirming(false);
-      else if (textAt) setTextAt(null);
-      else if (drag) setDrag(null);
-      else setSelection(null);
+      dispatch({ type: 'escape' });
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS') {
@@ -200,7 +172,7 @@ export function Annotator(props: AnnotatorProps) {
       const step = e.shiftKey ? 10 : 1;
       const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
       const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-      moveSelection(dx, dy);
+      dispatch({ type: 'moveSelection', dx, dy });
     }
   });
 
@@ -233,118 +205,29 @@ export function Annotator(props: AnnotatorProps) {
     toImagePoint(e.clientX, e.clientY, svgRef.current!.getBoundingClientRect(), size);
 
   const onPointerDown = (e: TargetedPointerEvent<SVGSVGElement>) => {
-    if (e.button !== 0 || confirming) return;
-    const p = pointOf(e);
-    if (tool === 'text') return;
+    if (e.button !== 0 || confirming || tool === 'text') return;
     e.preventDefault();
     e.currentTarget.setPointerCapture?.(e.pointerId);
-    if (tool === 'select') {
-      const hit = (e.target as Element).closest('[data-target]');
-      if (!hit) {
-        setSelection(null);
-        return;
-      }
-      setSelection({
-        target: hit.getAttribute('data-target') === 'redaction' ? 'redaction' : 'annotation',
-        index: Number(hit.getAttribute('data-index')),
-      });
-      setDrag({ mode: 'move', last: p });
-      return;
-    }
-    setDrag({ mode: 'draw', start: p, current: p });
+    dispatch({ type: 'pointerDown', at: pointOf(e), hit: hitOf(e.target) });
   };
 
   const onPointerMove = (e: TargetedPointerEvent<SVGSVGElement>) => {
-    if (!drag) return;
-    const p = pointOf(e);
-    if (drag.mode === 'draw') setDrag({ ...drag, current: p });
-    else {
-      moveSelection(p.x - drag.last.x, p.y - drag.last.y);
-      setDrag({ mode: 'move', last: p });
-    }
+    if (state.drag) dispatch({ type: 'pointerMove', at: pointOf(e) });
   };
 
   const onPointerUp = (e: TargetedPointerEvent<SVGSVGElement>) => {
     if (e.button !== 0 || confirming) return;
-    const p = pointOf(e);
-    if (tool === 'text') {
-      setTextAt(p);
-      setTextDraft('');
-      return;
-    }
-    const current = drag;
-    setDrag(null);
-    if (current?.mode !== 'draw' || isTooSmall(current.start, p)) return;
-    if (tool === 'redact') {
-      setRedactions([...redactions, rectFromDrag(current.start, p, size)]);
-      setSelection({ target: 'redaction', index: redactions.length });
-      return;
-    }
-    const next: Annotation =
-      tool === 'box'
-        ? { kind: 'box', ...rectFromDrag(current.start, p, size), color }
-        : { kind: 'arrow', x1: current.start.x, y1: current.start.y, x2: p.x, y2: p.y, color };
-    setAnnotations([...annotations, next]);
-    setSelection({ target: 'annotation', index: annotations.length });
+    dispatch({ type: 'pointerUp', at: pointOf(e) });
   };
 
   const addNote = (e: Event) => {
     e.preventDefault();
-    const text = textDraft.trim();
-    if (!textAt || !text) return;
-    setAnnotations([...annotations, { kind: 'text', x: textAt.x, y: textAt.y, text, color }]);
-    setTextAt(null);
-    setTextDraft('');
+    dispatch({ type: 'addNote' });
   };
 
-  const editNote = (text: string) => {
-    if (selection?.target !== 'annotation') return;
-    setAnnotations(
-      annotations.map((a, i) => (i === selection.index && a.kind === 'text' ? { ...a, text } : a)),
-    );
-  };
-
-  const draft: JSX.Element | null =
-    drag?.mode === 'draw' && !isTooSmall(drag.start, drag.current) ? (
-      tool === 'box' ? (
-        <AnnotationShape
-          annotation={{ kind: 'box', ...rectFromDrag(drag.start, drag.current, size), color }}
-          size={size}
-          class="draft"
-        />
-      ) : tool === 'arrow' ? (
-        <AnnotationShape
-          annotation={{
-            kind: 'arrow',
-            x1: drag.start.x,
-            y1: drag.start.y,
-            x2: drag.current.x,
-            y2: drag.current.y,
-            color,
-          }}
-          size={size}
-          class="draft"
-        />
-      ) : tool === 'redact' ? (
-        <PendingRedaction
-          rect={rectFromDrag(drag.start, drag.current, size)}
-          size={size}
-          stroke={stroke}
-        />
-      ) : null
-    ) : null;
-
-  const selectionBounds =
-    selection?.target === 'annotation' && selectedAnnotation
-      ? annotationBounds(selectedAnnotation, size)
-      : selection?.target === 'redaction' && redactions[selection.index]
-        ? alignToBlocks(redactions[selection.index]!, size)
-        : null;
+  const draft = draftOf(state);
+  const bounds = selectionBounds(state);
   const pad = stroke * 2;
-  const itemLabel = (a: Annotation, i: number) =>
-    a.kind === 'text'
-      ? t('annotateItem_text', { n: i + 1, text: a.text })
-      : t(`annotateItem_${a.kind}`, { n: i + 1 });
 
   return (
     <div class="annotator">
@@ -403,7 +286,7 @@ export function Annotator(props: AnnotatorProps) {
           type="button"
           class="burn"
           disabled={!redactions.length || busy !== null}
-          onClick={() => setConfirming(true)}
+          onClick={() => dispatch({ type: 'confirmRedactions', open: true })}
         >
           {t('annotateApply', { n: redactions.length })}
         </button>
@@ -429,7 +312,7 @@ export function Annotator(props: AnnotatorProps) {
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
               onPointerUp={onPointerUp}
-              onPointerCancel={() => setDrag(null)}
+              onPointerCancel={() => dispatch({ type: 'cancelDrag' })}
             >
               {props.frames && (
                 <FrameOutlines frames={props.frames.list} size={size} stroke={stroke} />
@@ -450,14 +333,19 @@ export function Annotator(props: AnnotatorProps) {
                   data-index={i}
                 />
               ))}
-              {draft}
-              {selectionBounds && (
+              {draft?.kind === 'annotation' && (
+                <AnnotationShape annotation={draft.annotation} size={size} class="draft" />
+              )}
+              {draft?.kind === 'redaction' && (
+                <PendingRedaction rect={draft.rect} size={size} stroke={stroke} />
+              )}
+              {bounds && (
                 <rect
                   class="selection"
-                  x={selectionBounds.x - pad}
-                  y={selectionBounds.y - pad}
-                  width={selectionBounds.width + pad * 2}
-                  height={selectionBounds.height + pad * 2}
+                  x={bounds.x - pad}
+                  y={bounds.y - pad}
+                  width={bounds.width + pad * 2}
+                  height={bounds.height + pad * 2}
                   fill="none"
                   stroke="#2456c7"
                   stroke-width={Math.max(1, stroke / 2)}
@@ -489,7 +377,7 @@ export function Annotator(props: AnnotatorProps) {
                 value={textDraft}
                 required
                 aria-invalid={isTooLong(textDraft, LIMITS.annotation)}
-                onInput={(e) => setTextDraft(e.currentTarget.value)}
+                onInput={(e) => dispatch({ type: 'typeNote', text: e.currentTarget.value })}
               />
               <p class="field-hint">
                 <LimitHint
@@ -507,25 +395,25 @@ export function Annotator(props: AnnotatorProps) {
                 >
                   {t('annotateAddNote')}
                 </button>
-                <button type="button" onClick={() => setTextAt(null)}>
+                <button type="button" onClick={() => dispatch({ type: 'closeNote' })}>
                   {t('cancel')}
                 </button>
               </div>
             </form>
           )}
-          {selectedAnnotation?.kind === 'text' && (
+          {selected?.kind === 'text' && (
             <div class="field">
               <label for={`${ids}-edit`}>{t('annotateEditNote')}</label>
               <input
                 id={`${ids}-edit`}
-                value={selectedAnnotation.text}
-                aria-invalid={isTooLong(selectedAnnotation.text, LIMITS.annotation)}
-                onInput={(e) => editNote(e.currentTarget.value)}
+                value={selected.text}
+                aria-invalid={isTooLong(selected.text, LIMITS.annotation)}
+                onInput={(e) => dispatch({ type: 'editNote', text: e.currentTarget.value })}
               />
               <p class="field-hint">
                 <LimitHint
                   t={t}
-                  length={selectedAnnotation.text.length}
+                  length={selected.text.length}
                   limit={LIMITS.annotation}
                   changed={null}
                 />
@@ -555,7 +443,11 @@ export function Annotator(props: AnnotatorProps) {
                 >
                   {busy === 'apply' ? t('annotateApplying') : t('annotateApplyConfirm')}
                 </button>
-                <button type="button" disabled={busy !== null} onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  disabled={busy !== null}
+                  onClick={() => dispatch({ type: 'confirmRedactions', open: false })}
+                >
                   {t('cancel')}
                 </button>
               </div>
@@ -569,115 +461,20 @@ export function Annotator(props: AnnotatorProps) {
               t={t}
               frames={props.frames}
               disabled={busy !== null || confirming}
-              onMessage={setMessage}
+              onMessage={(said) => dispatch({ type: 'say', message: said })}
             />
           )}
 
-          <section aria-labelledby={`${ids}-list`}>
-            <h2 id={`${ids}-list`}>{t('annotateList')}</h2>
-            {annotations.length === 0 ? (
-              <p class="muted">{t('annotateNone')}</p>
-            ) : (
-              <ul class="mark-list">
-                {annotations.map((a, i) => (
-                  <li key={i}>
-                    <button
-                      type="button"
-                      aria-pressed={selection?.target === 'annotation' && selection.index === i}
-                      onClick={() => {
-                        setTool('select');
-                        setSelection({ target: 'annotation', index: i });
-                      }}
-                    >
-                      <span class={`dot swatch-${a.color}`} aria-hidden="true" />
-                      <span class="label">{itemLabel(a, i)}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          {redactions.length > 0 && (
-            <section aria-labelledby={`${ids}-pending`}>
-              <h2 id={`${ids}-pending`}>{t('annotatePending')}</h2>
-              <ul class="mark-list">
-                {redactions.map((_, i) => (
-                  <li key={i}>
-                    <button
-                      type="button"
-                      aria-pressed={selection?.target === 'redaction' && selection.index === i}
-                      onClick={() => {
-                        setTool('select');
-                        setSelection({ target: 'redaction', index: i });
-                      }}
-                    >
-                      <span class="dot swatch-black" aria-hidden="true" />
-                      {t('annotateRedactionItem', { n: i + 1 })}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <MarkLists
+            t={t}
+            annotations={annotations}
+            redactions={redactions}
+            selection={selection}
+            onSelect={(target) => dispatch({ type: 'select', ...target })}
+          />
           <p class="muted keys">{t('annotateKeys')}</p>
         </aside>
       </div>
     </div>
-  );
-}
-
-/** An invisible, wider target over a mark so a thin line or a glyph is easy to click. */
-function HitArea({
-  annotation,
-  size,
-  stroke,
-}: {
-  annotation: Annotation;
-  size: Size;
-  stroke: number;
-}) {
-  const wide = Math.max(12, stroke * 4);
-  if (annotation.kind === 'box') {
-    const { x, y, width, height } = annotation;
-    return (
-      <rect
-        class="hit"
-        {...{ x, y, width, height }}
-        fill="none"
-        stroke="transparent"
-        stroke-width={wide}
-      />
-    );
-  }
-  if (annotation.kind === 'arrow') {
-    const { x1, y1, x2, y2 } = annotation;
-    return <line class="hit" {...{ x1, y1, x2, y2 }} stroke="transparent" stroke-width={wide} />;
-  }
-  const b = annotationBounds(annotation, size);
-  return <rect class="hit" {...b} fill="transparent" />;
-}
-
-/** A redaction area before it is burnt in: shown as the whole blocks that will turn black. */
-function PendingRedaction({
-  rect,
-  size,
-  stroke,
-  ...attrs
-}: { rect: Rect; size: Size; stroke: number } & Record<`data-${string}`, string | number>) {
-  const area = alignToBlocks(rect, size);
-  return (
-    <rect
-      {...attrs}
-      class="pending-redaction"
-      x={area.x}
-      y={area.y}
-      width={area.width}
-      height={area.height}
-      fill="#000"
-      fill-opacity="0.8"
-      stroke="#e0262b"
-      stroke-width={stroke}
-      stroke-dasharray={`${stroke * 3} ${stroke * 2}`}
-    />
   );
 }
