@@ -1,71 +1,37 @@
-/** The screenshot editor page (annotate.html?screenshot=<id>): wires the store into the editor. */
+/**
+ * The screenshot editor page (annotate.html?screenshot=<id>): the screenshot with its details and
+ * the editor over it, read and changed through its controller (lib/controllers/annotate.ts).
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Annotator } from '../../components/annotate/annotator';
 import { useObjectUrls, useSubscription } from '../../components/shared/hooks';
-import type { Rect } from '../../lib/annotate';
-import { browserLanguage, subscribeSettings, type Settings } from '../../lib/browser';
-import { watchQuery, type AuditStore } from '../../lib/db';
-import { applyRedactions, uncoverFrame } from '../../lib/services/redaction';
-import { formatDateTime, localeFor, translator } from '../../lib/i18n';
-import type { Annotation, Screenshot } from '../../lib/model';
+import { PageShell, useShell } from '../../components/shared/page-shell';
+import type { AnnotateController, ShownScreenshot } from '../../lib/controllers/annotate';
+import { formatDateTime } from '../../lib/i18n';
 
-export function AnnotatePage({
-  store,
-  screenshotId,
-}: {
-  store: AuditStore;
-  screenshotId: string | null;
-}) {
-  const settings = useSubscription<Settings | null>(subscribeSettings, null, []);
-  const locale = settings?.locale ?? localeFor(browserLanguage());
-  const t = translator(locale);
+export function AnnotatePage({ controller }: { controller: AnnotateController }) {
+  const { shell, screenshotId } = controller;
+  const page = useShell(shell);
+  const { t, locale } = page;
   // undefined while loading, null when there is no such screenshot.
-  const shot = useSubscription<Screenshot | null | undefined>(
-    (v, e) =>
-      screenshotId
-        ? watchQuery(async () => (await store.getScreenshot(screenshotId)) ?? null, v, e)
-        : (v(null), () => {}),
+  const shown = useSubscription<ShownScreenshot | null | undefined>(
+    controller.screenshot,
     undefined,
-    [screenshotId],
+    [],
   );
-  // Which covered frames still have their original pixels held back (only those can be uncovered).
   // null while loading, so a frame is never shown as lost before the answer is in.
-  const kept = useSubscription<ReadonlySet<number> | null>(
-    (v, e) =>
-      screenshotId
-        ? watchQuery(
-            async () =>
-              new Set((await store.heldBackOriginals(screenshotId)).map((area) => area.index)),
-            v,
-            e,
-          )
-        : (v(new Set()), () => {}),
-    null,
-    [screenshotId],
-  );
-  const [image, setImage] = useState<Blob | null>(null);
+  const kept = useSubscription<ReadonlySet<number> | null>(controller.kept, null, []);
   const [dirty, setDirty] = useState(false);
+  const shot = shown?.shot;
+  const image = shown?.image ?? null;
 
-  // The full image is read again whenever its bytes change (after redactions are burnt in).
-  useEffect(() => {
-    if (!shot) return;
-    let live = true;
-    void store.getImage(shot.id).then((blob) => live && setImage(blob ?? null));
-    return () => {
-      live = false;
-    };
-  }, [shot?.id, shot?.sha256]);
+  // A new URL only when the bytes change (after redactions are burnt in), not on every read.
   const urls = useObjectUrls(
     useMemo(
       () => new Map(shot && image ? [[shot.id, { version: shot.sha256, blob: image }]] : []),
-      [shot?.id, image],
+      [shot?.id, shot?.sha256, image],
     ),
   );
-
-  useEffect(() => {
-    document.title = `${t('annotateTitle')} — ${t('appName')}`;
-    document.documentElement.lang = locale;
-  }, [locale]);
 
   // Unsaved annotations or pending redactions: ask before the tab closes.
   useEffect(() => {
@@ -75,18 +41,16 @@ export function AnnotatePage({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  if (!settings) return <main class="annotate-page" aria-busy="true" />;
   const imageUrl = shot ? urls.get(shot.id) : undefined;
 
-  const save = (annotations: Annotation[]) => store.updateAnnotations(shot!.id, annotations);
-  const redact = (areas: Rect[]) => applyRedactions(store, shot!.id, areas);
-  const uncover = async (index: number) => {
-    const next = await uncoverFrame(store, shot!.id, index);
-    return next.coveredFrames[index]?.uncoveredAt ?? Date.now();
-  };
-
   return (
-    <main class="annotate-page">
+    <PageShell
+      shell={shell}
+      state={page}
+      class="annotate-page"
+      title={t('annotateTitle')}
+      loading={!page.settings}
+    >
       <header class="annotate-head">
         <h1>{t('annotateTitle')}</h1>
         {shot && (
@@ -111,7 +75,7 @@ export function AnnotatePage({
         <p class="message error" role="alert">
           {t('annotateNoId')}
         </p>
-      ) : shot === null ? (
+      ) : shown === null ? (
         <p class="message error" role="alert">
           {t('annotateNotFound')}
         </p>
@@ -127,12 +91,16 @@ export function AnnotatePage({
           imageAlt={t('annotateImageAlt', { title: shot.title || t('untitled') })}
           size={{ width: shot.width, height: shot.height }}
           initialAnnotations={shot.annotations}
-          onSave={save}
-          onApplyRedactions={redact}
+          onSave={controller.saveAnnotations}
+          onApplyRedactions={controller.applyRedactions}
           onDirtyChange={setDirty}
-          frames={kept ? { list: shot.coveredFrames, kept, locale, onUncover: uncover } : undefined}
+          frames={
+            kept
+              ? { list: shot.coveredFrames, kept, locale, onUncover: controller.uncoverFrame }
+              : undefined
+          }
         />
       )}
-    </main>
+    </PageShell>
   );
 }
