@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import { describeIssues, Identity, LIMITS } from '../../lib/model';
+import { describeError } from '../shared/describe-error';
 import { isTooLong, TextField } from '../shared/fields';
 
 type Saved = { error: boolean; text: string } | null;
@@ -52,7 +53,7 @@ export function IdentityForm(props: {
         }
         void props.onSave(parsed.data).then(
           () => setMessage({ error: false, text: t('identitySaved') }),
-          (error: unknown) => setMessage({ error: true, text: String(error) }),
+          (error: unknown) => setMessage({ error: true, text: describeError(error, t) }),
         );
       }}
     >
@@ -105,7 +106,7 @@ export function AuditorForm(props: {
         }
         void props.onSave(draft.trim()).then(
           () => setMessage({ error: false, text: t('auditorSaved') }),
-          (error: unknown) => setMessage({ error: true, text: String(error) }),
+          (error: unknown) => setMessage({ error: true, text: describeError(error, t) }),
         );
       }}
     >

@@ -87,3 +87,27 @@ export function pageShell(store: AuditStore): ShellController {
     logError,
   });
 }
+
+/**
+ * The shell of a page that opens no store (Options): settings and language only. Its storage port
+ * is always ready, so the page never opens the database just to show a storage banner; a read
+ * through it runs once rather than live, for the same reason.
+ */
+export function storelessPageShell(): ShellController {
+  const ready = { kind: 'ready' } as const;
+  return createShellController({
+    settings: { subscribe: subscribeSettings, write: writeSettings },
+    browserLanguage,
+    storage: { state: ready, subscribe: () => () => undefined, resume: async () => ready },
+    watch: (query) => (onValue, onError) => {
+      let listening = true;
+      query().then(
+        (value) => listening && onValue(value),
+        (error: unknown) => listening && onError(error),
+      );
+      return () => void (listening = false);
+    },
+    reload: () => location.reload(),
+    logError,
+  });
+}
