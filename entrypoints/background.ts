@@ -2,6 +2,8 @@
  * The service worker: opens the side panel from the toolbar, and captures from the keyboard
  * shortcuts, the context menu and auto-capture. Stateless: the worker may be stopped at any
  * moment; everything it needs is read from storage on each event (lib/services/background.ts).
+ * This is its composition root: the store, the capture service and the auto-capture queue are
+ * made here, once, and handed to the handlers.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import {
@@ -10,15 +12,19 @@ import {
   onShortcut,
   onTabLoaded,
   openPanelFromToolbar,
+  readSettings,
   storageProbe,
+  writeSettings,
   type EventTab,
 } from '../lib/browser';
 import { openStore } from '../lib/db';
+import { logError } from '../lib/log';
 import { extensionCaptureService } from '../lib/services';
 import {
   autoCaptureOnLoad,
   backgroundWorkFailed,
   captureFromBackground,
+  serialQueue,
   type AutoCaptureDecision,
   type BackgroundDeps,
 } from '../lib/services/background';
@@ -30,7 +36,10 @@ export default defineBackground(() => {
   const store = openStore(storageProbe());
   const deps: BackgroundDeps = {
     store,
-    capture: extensionCaptureService(store, backgroundWorkFailed),
+    // Compaction left running after a capture: a failure becomes the panel's notice.
+    capture: extensionCaptureService(store, (error) => void backgroundWorkFailed(deps, error)),
+    settings: { read: readSettings, write: writeSettings },
+    autoQueue: serialQueue(),
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
@@ -52,15 +61,25 @@ export default defineBackground(() => {
         )
       : Promise.resolve(null);
 
-  addContextMenu(MENU_CAPTURE, (info, tab) => void onMenu(info, tab));
-  onShortcut((command, tab) => void onCommand(command, tab));
+  // The handlers leave a notice for what fails; what still escapes is logged (no page to show it).
+  addContextMenu(
+    MENU_CAPTURE,
+    (info, tab) =>
+      void onMenu(info, tab).catch((error: unknown) => logError('context menu capture', error)),
+  );
+  onShortcut(
+    (command, tab) =>
+      void onCommand(command, tab).catch((error: unknown) => logError('shortcut capture', error)),
+  );
   // The e2e build keeps auto-capture's decisions, so a test can wait for "nothing was captured".
   const decisions: AutoCaptureDecision[] = [];
   onTabLoaded(
     (tabId) =>
-      void autoCaptureOnLoad(deps, tabId).then((decision) => {
-        if (import.meta.env.MODE === 'e2e') decisions.push(decision);
-      }),
+      void autoCaptureOnLoad(deps, tabId)
+        .then((decision) => {
+          if (import.meta.env.MODE === 'e2e') decisions.push(decision);
+        })
+        .catch((error: unknown) => logError('auto-capture', error)),
   );
 
   // Shortcuts and menus cannot be used from automation: the e2e build (`wxt build --mode e2e`)

@@ -1,6 +1,7 @@
 /** Thin adapters over extension APIs: the only code that touches `browser.*`. */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { logError } from '../log';
 import type { Notice, WalkedTab } from '../model';
 import { SETTING_KEYS, SettingsSchema, type Settings } from '../model/settings';
 
@@ -305,7 +306,9 @@ export function openPanelFromToolbar(): void {
     browser.action ??
     (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (sidePanel) {
-    void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+    void sidePanel
+      .setPanelBehavior({ openPanelOnActionClick: true })
+      .catch((error: unknown) => logError('side panel behaviour', error));
     action?.onClicked.addListener((tab) => {
       if (tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
     });

@@ -1,12 +1,15 @@
 /**
  * What the service worker does: keyboard shortcuts, the context menu and auto-capture. Stateless:
- * everything it needs (active journey, auto-capture tab) is read from storage on each event.
+ * everything it needs (active journey, auto-capture tab) is read from storage on each event; the
+ * one thing it keeps, the order of auto-captures, is a queue its composition root owns and passes
+ * in (entrypoints/background.ts).
  */
-import { readSettings, writeSettings, type EventTab, type Notice } from '../browser';
+import type { EventTab, Notice } from '../browser';
 import { CaptureError, storageParams } from '../capture/errors';
 import { StorageFullError, type AuditStore } from '../db';
 import { logError } from '../log';
 import type { Touchpoint, WalkedTab } from '../model';
+import type { Settings } from '../model/settings';
 import type { CaptureService } from './capture';
 
 /** How long a page must have been loaded before auto-capture takes it (late layout, fonts). */
@@ -29,39 +32,83 @@ function walkedTab(tab: TabInfo): WalkedTab | null {
   };
 }
 
+/** Runs tasks one after another: each starts once the one before it settled. */
+export interface SerialQueue {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** A new, empty queue (the worker makes one for auto-capture; each test its own). */
+export function serialQueue(): SerialQueue {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    run(task) {
+      const result = last.then(task, task);
+      last = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
 export interface BackgroundDeps {
   store: AuditStore;
-  capture: CaptureService;
+  capture: Pick<CaptureService, 'visible' | 'fullPage'>;
+  /** The extension's settings (lib/browser over extension storage). */
+  settings: {
+    read(): Promise<Settings>;
+    write(changes: Partial<Settings>): Promise<void>;
+  };
+  /** Chains auto-captures so that two quick navigations are checked for duplicates in order. */
+  autoQueue: SerialQueue;
   getTab(tabId: number): Promise<TabInfo | null>;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
 
-function noticeFor(error: unknown): Notice {
+function noticeFor(error: unknown, at: number): Notice {
   if (error instanceof CaptureError)
-    return { kind: 'error', reason: error.reason, params: error.params, at: Date.now() };
+    return { kind: 'error', reason: error.reason, params: error.params, at };
   if (error instanceof StorageFullError)
-    return { kind: 'error', reason: 'storage-full', params: storageParams(error), at: Date.now() };
+    return { kind: 'error', reason: 'storage-full', params: storageParams(error), at };
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'error', reason: 'capture-failed', params: { message }, at: Date.now() };
+  return { kind: 'error', reason: 'capture-failed', params: { message }, at };
+}
+
+/**
+ * Leaves `notice` for the side panel (the worker's way of saying what went wrong); when even that
+ * cannot be written, `error` and why the notice failed are logged, as nothing else can show them.
+ */
+async function leaveNotice(
+  deps: Pick<BackgroundDeps, 'settings'>,
+  notice: Notice,
+  error: unknown,
+): Promise<void> {
+  try {
+    await deps.settings.write({ notice });
+  } catch (noticeError) {
+    logError('background notice', error);
+    logError('background notice (writing it)', noticeError);
+  }
 }
 
 /**
  * Work a capture left running in the worker (image compaction) failed: logged, and left as the
  * panel's notice, since no one waits for it (a full disk says so; anything else as unexpected).
  */
-export function backgroundWorkFailed(error: unknown): void {
+export function backgroundWorkFailed(
+  deps: Pick<BackgroundDeps, 'settings' | 'now'>,
+  error: unknown,
+): Promise<void> {
   logError('background work', error);
   const notice: Notice =
     error instanceof CaptureError || error instanceof StorageFullError
-      ? noticeFor(error)
+      ? noticeFor(error, deps.now())
       : {
           kind: 'error',
           reason: 'unexpected',
           params: { message: error instanceof Error ? error.message : String(error) },
-          at: Date.now(),
+          at: deps.now(),
         };
-  void writeSettings({ notice }).catch((cause: unknown) => logError('notice', cause));
+  return leaveNotice(deps, notice, error);
 }
 
 /**
@@ -75,7 +122,7 @@ export async function captureFromBackground(
   mode: 'visible' | 'full-page' = 'visible',
 ): Promise<Touchpoint | null> {
   try {
-    const { activeJourneyId } = await readSettings();
+    const { activeJourneyId } = await deps.settings.read();
     await deps.store.storage.open();
     const target = (tab && walkedTab(tab)) ?? undefined;
     const saved =
@@ -89,20 +136,17 @@ export async function captureFromBackground(
       fields: saved.redaction.fields,
       frames: saved.redaction.frames,
     };
-    await writeSettings({
-      notice: { kind: 'captured', reason: mode, params, at: Date.now() },
+    await deps.settings.write({
+      notice: { kind: 'captured', reason: mode, params, at: deps.now() },
     });
     return saved.step;
   } catch (error) {
-    await writeSettings({ notice: noticeFor(error) }).catch(console.error);
+    await leaveNotice(deps, noticeFor(error, deps.now()), error);
     return null;
   }
 }
 
 export type CommandName = 'capture-visible' | 'capture-full-page';
-
-/** Chains auto-captures so that two quick navigations are checked for duplicates in order. */
-let autoQueue: Promise<unknown> = Promise.resolve();
 
 /** What auto-capture did with one page load, and why when it took nothing. */
 export type AutoCaptureDecision =
@@ -130,7 +174,7 @@ export function autoCaptureOnLoad(
     ({ tabId, outcome: 'skipped', reason }) as const;
   const run = async (): Promise<AutoCaptureDecision> => {
     try {
-      const { autoCapture } = await readSettings();
+      const { autoCapture } = await deps.settings.read();
       if (!autoCapture || autoCapture.tabId !== tabId) return skipped('off');
       await deps.sleep(SETTLE_MS);
       const tab = await deps.getTab(tabId);
@@ -138,7 +182,7 @@ export function autoCaptureOnLoad(
       if (!tab?.active || tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) {
         return skipped('not-shown');
       }
-      const { activeJourneyId } = await readSettings();
+      const { activeJourneyId } = await deps.settings.read();
       if (activeJourneyId !== autoCapture.journeyId) return skipped('other-journey');
       if ((await deps.store.storage.open()).kind === 'ready') {
         const last = (await deps.store.listSteps(autoCapture.journeyId)).at(-1);
@@ -150,11 +194,9 @@ export function autoCaptureOnLoad(
       return step ? { tabId, outcome: 'captured', step } : skipped('failed');
     } catch (error) {
       // Reading the journey failed (e.g. the disk is full): say so in the panel, capture nothing.
-      await writeSettings({ notice: noticeFor(error) }).catch(console.error);
+      await leaveNotice(deps, noticeFor(error, deps.now()), error);
       return skipped('failed');
     }
   };
-  const result = autoQueue.then(run, run);
-  autoQueue = result.catch(() => undefined);
-  return result;
+  return deps.autoQueue.run(run);
 }

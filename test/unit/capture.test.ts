@@ -8,7 +8,7 @@ import {
   type Clock,
 } from '../../lib/capture';
 import { readSettings, writeSettings } from '../../lib/browser';
-import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS } from '../../lib/services/background';
+import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS, serialQueue } from '../../lib/services/background';
 import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
 import type { AuditDatabase } from '../../lib/db';
 import type { PageClient } from '../../lib/services/page';
@@ -387,6 +387,8 @@ describe('autoCaptureOnLoad', () => {
     const deps = {
       store: setup.store,
       capture: setup.service,
+      settings: { read: readSettings, write: writeSettings },
+      autoQueue: serialQueue(),
       getTab: async (tabId: number) => ({
         id: tabId,
         windowId: TAB.windowId,
