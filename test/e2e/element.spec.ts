@@ -3,13 +3,13 @@
  * oklch()/oklab() colours through html2canvas-pro, falls back to a native crop, and leaves the
  * page exactly as it was.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, extensionIdOf, test, type DemoServer } from './fixtures';
-import { openPanel, type PanelPage } from './pages';
+import type { Page } from '@playwright/test';
+import { expect, test, type DemoServer } from './fixtures';
+import type { PanelPage } from './pages';
 
 /** A crop of a capture is stored as JPEG, or as WebP once the background re-encode is done. */
 const LOSSY = expect.stringMatching(/^image\/(jpeg|webp)$/);
-import { readStoredShots } from './stored';
+import { readEverything, readStoredShots } from './stored';
 
 /** Stored screenshots (creation order) with the RGB of each requested point, and a size check. */
 async function storedShots(page: Page, points: [number, number][] = []) {
@@ -66,13 +66,11 @@ async function startJourney(panel: PanelPage) {
 }
 
 test('element capture of an oklch card, fallback crop, Esc and panel cancel leave the page as it was', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/oklch.html'));
@@ -142,10 +140,7 @@ test('element capture of an oklch card, fallback crop, Esc and panel cancel leav
 });
 
 /** Opens the lab page scrolled to the card, drags a 500×150 region from inside the card outwards. */
-async function captureRegion(context: BrowserContext, demo: DemoServer) {
-  const extensionId = await extensionIdOf(context);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
+async function captureRegion(site: Page, panel: PanelPage, demo: DemoServer) {
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/oklch.html'));
@@ -174,18 +169,19 @@ async function captureRegion(context: BrowserContext, demo: DemoServer) {
     context.fillRect(0, 0, 1, 1);
     return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   });
-  return { site, panel, card, paper, before };
+  return { card, paper, before };
 }
 
 test.describe('at device pixel ratio 2 (a 2× screen)', () => {
   test.use({ display: 'real-2x' });
 
   test('region by dragging and element capture: image = selection × 2, scroll restored', async ({
-    context,
+    site,
+    panel,
     demo,
   }) => {
     test.setTimeout(120_000);
-    const { site, panel, card, paper, before } = await captureRegion(context, demo);
+    const { card, paper, before } = await captureRegion(site, panel, demo);
     // 500×150 CSS px → 1000×300 device px; (10, 10) CSS lies in the card, (480, 10) beside it.
     const [region] = await storedShots(panel.page, [
       [20, 20],
@@ -215,11 +211,12 @@ test.describe('at an emulated device pixel ratio 2', () => {
   test.use({ display: 'emulated-2x' });
 
   test('the region is cut from the right place although the capture is not at 2×', async ({
-    context,
+    site,
+    panel,
     demo,
   }) => {
     test.setTimeout(120_000);
-    const { panel, card, paper } = await captureRegion(context, demo);
+    const { card, paper } = await captureRegion(site, panel, demo);
     const [size] = await storedShots(panel.page);
     // Whatever scale the browser captured at, the image shows the 500×150 selection.
     expect(Math.abs(size!.width / size!.height - 500 / 150)).toBeLessThan(0.05);
@@ -234,12 +231,10 @@ test.describe('at an emulated device pixel ratio 2', () => {
 });
 
 test('keyboard widening picks the whole form; its password field is covered before storing', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/identity-form.html'));
@@ -304,12 +299,10 @@ test('keyboard widening picks the whole form; its password field is covered befo
 });
 
 test('clicks while choosing never reach the page; leaving the page while choosing stores nothing', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/oklch.html'));
@@ -334,10 +327,12 @@ test('clicks while choosing never reach the page; leaving the page while choosin
     .toBeNull();
 
   // Leaving the page while choosing: nothing is stored and the panel says so.
+  const stored = await readEverything(panel.page);
   await panel.button('Capture an element').click();
   await pickerOpen(site);
   await site.goto(demo.url('/lab/identity-form.html'));
   await expect(panel.page.getByRole('alert')).toContainText('Choosing on the page did not finish');
   await expect(panel.button('Capture an element')).toBeEnabled();
   expect(await storedShots(panel.page)).toHaveLength(0);
+  expect(await readEverything(panel.page)).toEqual(stored);
 });

@@ -5,8 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { readStoredShots, type StoredShot } from './stored';
-import { openPanel, type PanelPage } from './pages';
+import { readEverything, readStoredShots, type StoredShot } from './stored';
+import type { PanelPage } from './pages';
 
 const HEADER = [0xff, 0x00, 0xff];
 const FOOTER = [0x00, 0xff, 0xff];
@@ -108,13 +108,11 @@ async function startJourney(panel: PanelPage) {
 }
 
 test('long page: sticky header and fixed footer once, lazy images loaded, exact height, scroll restored, redacted, hash verifies', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/long.html'));
@@ -207,13 +205,11 @@ test('long page: sticky header and fixed footer once, lazy images loaded, exact 
 });
 
 test('page taller than a canvas: split into parts of one step, exact total height, no blank part, hashes verify', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(240_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/tall.html'));
@@ -263,18 +259,17 @@ test('page taller than a canvas: split into parts of one step, exact total heigh
 });
 
 test('cancelling a full-page capture stores nothing and gives the page back', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await startJourney(panel);
   await site.bringToFront();
   await site.goto(demo.url('/lab/long.html'));
   await site.evaluate(() => window.scrollTo({ top: 2000, behavior: 'instant' }));
   const before = await pageState(site);
+  const stored = await readEverything(panel.page);
 
   await panel.button('Full page').click();
   await expect(panel.page.getByRole('status')).toHaveText(/Full page: tile ([3-9]|\d\d) of \d+…/, {
@@ -287,6 +282,9 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   await expect(panel.button('Full page')).toBeEnabled();
   await expect(panel.steps()).toHaveCount(0);
   expect(await readStoredShots(panel.page)).toEqual([]);
+  // Nothing anywhere: no record in any database (no step, image or held-back original), nothing
+  // in extension storage.
+  expect(await readEverything(panel.page)).toEqual(stored);
   // The tab stays where the auditor left it, and nothing keeps scrolling it afterwards.
   await expect.poll(async () => (await pageState(site)).scrollY).toBe(2000);
   // The page-side code scrolls only from a frame loop that stops once the page is given back:
