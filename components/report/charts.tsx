@@ -114,6 +114,41 @@ function journeyLabels(model: ReportModel, locale: Locale): string[] {
   );
 }
 
+/** A chart's axis titles: x centred under the plot, y turned up along its left side. */
+function AxisTitles(props: {
+  x: string;
+  y: string;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** The SVG's height (the x title sits on its bottom edge). */
+  height: number;
+}) {
+  const { left, right, top, bottom } = props.plot;
+  const middle = px((top + bottom) / 2);
+  return (
+    <>
+      <text
+        x={px((left + right) / 2)}
+        y={props.height - 6}
+        text-anchor="middle"
+        font-weight="600"
+        fill={MUTED}
+      >
+        {props.x}
+      </text>
+      <text
+        x={16}
+        y={middle}
+        text-anchor="middle"
+        font-weight="600"
+        fill={MUTED}
+        transform={`rotate(-90 16 ${middle})`}
+      >
+        {props.y}
+      </text>
+    </>
+  );
+}
+
 function Marker({
   shape,
   x,
@@ -398,25 +433,12 @@ function CurvesChart(props: CurvesChartProps) {
             </g>
           );
         })}
-        <text
-          x={px((left + right) / 2)}
-          y={height - 6}
-          text-anchor="middle"
-          font-weight="600"
-          fill={MUTED}
-        >
-          {props.xTitle}
-        </text>
-        <text
-          x={16}
-          y={px((top + bottomAxis) / 2)}
-          text-anchor="middle"
-          font-weight="600"
-          fill={MUTED}
-          transform={`rotate(-90 16 ${px((top + bottomAxis) / 2)})`}
-        >
-          {props.yTitle}
-        </text>
+        <AxisTitles
+          x={props.xTitle}
+          y={props.yTitle}
+          plot={{ left, right, top, bottom: bottomAxis }}
+          height={height}
+        />
         {/* The own brand (first) is drawn last, on top. */}
         {[...curves.series].reverse().map((s) => {
           const style = seriesStyle(s.index);
@@ -696,25 +718,12 @@ export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
         />
         <line x1={left} x2={left} y1={top} y2={bottom} stroke={AXIS} />
         <line x1={left} x2={right} y1={bottom} y2={bottom} stroke={AXIS} />
-        <text
-          x={px((left + right) / 2)}
-          y={height - 6}
-          text-anchor="middle"
-          font-weight="600"
-          fill={MUTED}
-        >
-          {t('chartAxisImportance')}
-        </text>
-        <text
-          x={16}
-          y={px((top + bottom) / 2)}
-          text-anchor="middle"
-          font-weight="600"
-          fill={MUTED}
-          transform={`rotate(-90 16 ${px((top + bottom) / 2)})`}
-        >
-          {t('chartAxisGap')}
-        </text>
+        <AxisTitles
+          x={t('chartAxisImportance')}
+          y={t('chartAxisGap')}
+          plot={{ left, right, top, bottom }}
+          height={height}
+        />
         {data.clusters.map((c) => {
           const style = seriesStyle(c.index);
           const k = ownOrder.indexOf(c.index);

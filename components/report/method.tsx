@@ -4,7 +4,7 @@
  */
 import { formatDateTime, translator } from '../../lib/i18n';
 import type { ReportModel } from '../../lib/report/model';
-import { brandLabel } from '../../lib/report/words';
+import { brandLabel, outcomeText } from '../../lib/report/words';
 import {
   channelLabel,
   checklistName,
@@ -12,6 +12,7 @@ import {
   standardName,
   type Locale,
 } from '../../lib/taxonomy';
+import { ColumnHeads } from './column-heads';
 
 export function MethodSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
@@ -27,17 +28,18 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
     <section class="method">
       <h2 id="method-title">{t('methodTitle')}</h2>
       <table class="standards-table" aria-labelledby="method-title">
-        <thead>
-          <tr>
-            <th scope="col">{t('brand')}</th>
-            <th scope="col">{t('methodWalked')}</th>
-            <th scope="col">{t('methodAuditor')}</th>
-            <th scope="col">{t('persona')}</th>
-            <th scope="col">{t('entryChannel')}</th>
-            <th scope="col">{t('task')}</th>
-            <th scope="col">{t('outcome')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          t={t}
+          keys={[
+            'brand',
+            'methodWalked',
+            'methodAuditor',
+            'persona',
+            'entryChannel',
+            'task',
+            'outcome',
+          ]}
+        />
         <tbody>
           {model.journeys.map(({ journey, steps }) => {
             const times = steps.map((s) => s.touchpoint.at);
@@ -54,7 +56,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
                 <td>{journey.persona || '—'}</td>
                 <td>{channelLabel(journey.entryChannel, locale)}</td>
                 <td>{journey.task || '—'}</td>
-                <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
+                <td>{outcomeText(journey.outcome, t)}</td>
               </tr>
             );
           })}

@@ -13,7 +13,7 @@ import {
   translator,
   type Translate,
 } from '../../lib/i18n';
-import type { Journey, Outcome } from '../../lib/model';
+import type { Journey } from '../../lib/model';
 import type { ReportModel, ReportStep } from '../../lib/report/model';
 import {
   reaudits,
@@ -25,7 +25,8 @@ import {
 } from '../../lib/report/reaudit';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 import { ShotFrame, type ImageSource } from './picture';
-import { brandLabel, percentText, standardsMetText } from '../../lib/report/words';
+import { brandLabel, outcomeText, percentText, standardsMetText } from '../../lib/report/words';
+import { ColumnHeads } from './column-heads';
 
 interface Props {
   model: ReportModel;
@@ -106,8 +107,6 @@ function formats(locale: Locale, t: Translate) {
 const valueText = (v: number | null, f: Format) => (v === null ? '—' : f.value(v));
 const changeText = (change: number | null, f: Format) =>
   change === null ? '—' : signed(change, f.change);
-const outcomeText = (o: Outcome | null, t: Translate) =>
-  o === null ? t('inProgress') : t(`outcome_${o}`);
 const isClass = (d: Direction) => (d === 'better' || d === 'worse' ? `is-${d}` : undefined);
 
 /** The two walks' days; with the time as well when both fall on the same day. */
@@ -184,15 +183,10 @@ function FiguresTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
   return (
     <table class="standards-table reaudit-table reaudit-figures">
       <caption>{t('reauditFigures')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reauditFigure')}</th>
-          <th scope="col">{t('reauditBefore')}</th>
-          <th scope="col">{t('reauditAfter')}</th>
-          <th scope="col">{t('reauditChange')}</th>
-          <th scope="col">{t('reauditVerdict')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        t={t}
+        keys={['reauditFigure', 'reauditBefore', 'reauditAfter', 'reauditChange', 'reauditVerdict']}
+      />
       <tbody>
         {rows.map(({ label, fig, format }) => (
           <FigureRow
@@ -241,14 +235,10 @@ function StagesTable({ pair, locale }: { pair: ReauditPair; locale: Locale }) {
   return (
     <table class="standards-table reaudit-table reaudit-stages">
       <caption>{t('reauditByStage')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stage')}</th>
-          <th scope="col">{t('kpiAverageExperience')}</th>
-          <th scope="col">{t('reportCompliance')}</th>
-          <th scope="col">{t('kpiTouches')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        t={t}
+        keys={['stage', 'kpiAverageExperience', 'reportCompliance', 'kpiTouches']}
+      />
       <tbody>
         {pair.stages.map((s) => (
           <tr key={s.stage} data-stage={s.stage}>
@@ -361,14 +351,7 @@ function StepsTable({
   return (
     <table class="standards-table reaudit-table reaudit-steps">
       <caption>{t('reauditSteps')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stage')}</th>
-          <th scope="col">{t('reauditBefore')}</th>
-          <th scope="col">{t('reauditAfter')}</th>
-          <th scope="col">{t('reauditChange')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads t={t} keys={['stage', 'reauditBefore', 'reauditAfter', 'reauditChange']} />
       <tbody>
         {rows.map((row) => {
           const only = row.after === null ? 'only-before' : row.before === null ? 'only-after' : '';

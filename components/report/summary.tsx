@@ -20,6 +20,7 @@ import {
   type StageScorecard,
 } from '../../lib/report/summary';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
+import { ColumnHeads } from './column-heads';
 
 function ExecutiveSummary({
   model,
@@ -73,17 +74,18 @@ function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) 
       <h2 id="league-title">{t('leagueTitle')}</h2>
       <p class="explain">{t('leagueExplained')}</p>
       <table class="standards-table" aria-labelledby="league-title">
-        <thead>
-          <tr>
-            <th scope="col">{t('leagueRank')}</th>
-            <th scope="col">{t('brand')}</th>
-            <th scope="col">{t('leagueScore')}</th>
-            <th scope="col">{t('kpiAverageExperience')}</th>
-            <th scope="col">{t('reportCompliance')}</th>
-            <th scope="col">{t('reportStandardsMet')}</th>
-            <th scope="col">{t('kpiFinalLikelihood')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          t={t}
+          keys={[
+            'leagueRank',
+            'brand',
+            'leagueScore',
+            'kpiAverageExperience',
+            'reportCompliance',
+            'reportStandardsMet',
+            'kpiFinalLikelihood',
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.journey.id} class={row.stopped ? 'stopped' : undefined}>

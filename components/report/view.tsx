@@ -27,6 +27,7 @@ import {
   impactText,
   measurementText,
   measureText,
+  outcomeText,
   reasonText,
   reportMethodNames,
   standardsMetText,
@@ -36,6 +37,7 @@ import { ReportCharts } from './charts';
 import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
 import { ReportSummary } from './summary';
+import { ColumnHeads } from './column-heads';
 
 export type { ImageSize, ImageSource };
 
@@ -240,21 +242,22 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
   return (
     <table class="kpis">
       <caption>{t('kpiCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('brand')}</th>
-          <th scope="col">{t('task')}</th>
-          <th scope="col">{t('outcome')}</th>
-          <th scope="col">{t('kpiTouches')}</th>
-          <th scope="col">{t('kpiElapsed')}</th>
-          <th scope="col">{t('kpiAverageExperience')}</th>
-          <th scope="col">{t('kpiWeakLinks')}</th>
-          <th scope="col">{t('kpiWows')}</th>
-          <th scope="col">{t('kpiFinalLikelihood')}</th>
-          <th scope="col">{t('reportCompliance')}</th>
-          <th scope="col">{t('reportStandardsMet')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        t={t}
+        keys={[
+          'brand',
+          'task',
+          'outcome',
+          'kpiTouches',
+          'kpiElapsed',
+          'kpiAverageExperience',
+          'kpiWeakLinks',
+          'kpiWows',
+          'kpiFinalLikelihood',
+          'reportCompliance',
+          'reportStandardsMet',
+        ]}
+      />
       <tbody>
         {journeys.map((row) => {
           const { journey } = row;
@@ -273,7 +276,7 @@ function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Loc
                 </span>
               </th>
               <td>{journey.task}</td>
-              <td>{journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}</td>
+              <td>{outcomeText(journey.outcome, t)}</td>
               {kpiCells(row, locale).map((cell, i) => (
                 <td key={i} class={i === 0 && row.fewestTouches ? 'best' : undefined}>
                   {cell}
@@ -352,16 +355,17 @@ function StandardsTable({ model, locale }: { model: ReportModel; locale: Locale 
     <section class="standards">
       <h2 id="standards-title">{t('standards')}</h2>
       <table class="standards-table" aria-labelledby="standards-title">
-        <thead>
-          <tr>
-            <th scope="col">{t('brand')}</th>
-            <th scope="col">{t('reportStandard')}</th>
-            <th scope="col">{t('reportMeasuredOn')}</th>
-            <th scope="col">{t('measuredTime')}</th>
-            <th scope="col">{t('reportTarget')}</th>
-            <th scope="col">{t('reportResult')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          t={t}
+          keys={[
+            'brand',
+            'reportStandard',
+            'reportMeasuredOn',
+            'measuredTime',
+            'reportTarget',
+            'reportResult',
+          ]}
+        />
         <tbody>
           {rows.map(({ journey, steps, r }) => {
             const from = seqOf(steps, r.measurement.startStepId);
@@ -412,16 +416,17 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
       <h2 id="action-plan-title">{t('reportActionPlan')}</h2>
       {model.actions.length > 0 && (
         <table class="plan-table" aria-labelledby="action-plan-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('actionWhat')}</th>
-              <th scope="col">{t('reportStep')}</th>
-              <th scope="col">{t('actionOwner')}</th>
-              <th scope="col">{t('actionDue')}</th>
-              <th scope="col">{t('reportStatus')}</th>
-              <th scope="col">{t('actionMetric')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            t={t}
+            keys={[
+              'actionWhat',
+              'reportStep',
+              'actionOwner',
+              'actionDue',
+              'reportStatus',
+              'actionMetric',
+            ]}
+          />
           <tbody>
             {model.actions.map((p, i) => [
               (i === 0 || model.actions[i - 1]!.action.owner !== p.action.owner) && (
@@ -516,18 +521,19 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
         <p class="empty">{t('evidenceNone')}</p>
       ) : (
         <table class="evidence-table" aria-labelledby="evidence-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('evidenceJourney')}</th>
-              <th scope="col">{t('evidenceStep')}</th>
-              <th scope="col">{t('evidenceColImage')}</th>
-              <th scope="col">{t('evidencePage')}</th>
-              <th scope="col">{t('evidenceCapturedAt')}</th>
-              <th scope="col">{t('evidenceViewport')}</th>
-              <th scope="col">{t('evidenceUserAgent')}</th>
-              <th scope="col">{t('evidenceHash')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            t={t}
+            keys={[
+              'evidenceJourney',
+              'evidenceStep',
+              'evidenceColImage',
+              'evidencePage',
+              'evidenceCapturedAt',
+              'evidenceViewport',
+              'evidenceUserAgent',
+              'evidenceHash',
+            ]}
+          />
           <tbody>
             {rows.map(({ journey, touchpoint, index, shot }) => (
               <tr key={shot.id} data-screenshot={shot.id}>

@@ -5,7 +5,7 @@
  */
 import { formatDuration, formatNumber, translator, type Translate } from '../i18n';
 import type { Compliance, MeasurementResult, StandardsTally, WeakReason } from '../metrics';
-import type { ActionItem, ChecklistTemplate, Journey, Standard } from '../model';
+import type { ActionItem, ChecklistTemplate, Journey, Outcome, Standard } from '../model';
 import { formatTarget, itemText, stageLabel, standardName, type Locale } from '../taxonomy';
 import type { ReportModel } from './model';
 import type { Finding } from './summary';
@@ -17,6 +17,11 @@ export function brandLabel(
 ): string {
   if (!journey) return '—';
   return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
+}
+
+/** How a walk ended, or "in progress" while it has not. */
+export function outcomeText(outcome: Outcome | null, t: Translate): string {
+  return outcome === null ? t('inProgress') : t(`outcome_${outcome}`);
 }
 
 export function journeyOf(model: ReportModel, id: string): Journey | undefined {

@@ -8,6 +8,7 @@ import {
   impactText,
   measurementText,
   measureText,
+  outcomeText,
   percentText,
   reasonText,
   standardsMetText,
@@ -41,6 +42,15 @@ describe('standardsMetText', () => {
     expect(standardsMetText({ met: 3, measured: 4 })).toBe('3/4');
     expect(standardsMetText({ met: 0, measured: 1 })).toBe('0/1');
     expect(standardsMetText({ met: 0, measured: 0 })).toBe('—');
+  });
+});
+
+describe('outcomeText', () => {
+  it('words how a walk ended, or that it is still in progress', () => {
+    const t = translator('en');
+    expect(outcomeText('goal-reached', t)).toBe(t('outcome_goal-reached'));
+    expect(outcomeText('blocked', t)).toBe(t('outcome_blocked'));
+    expect(outcomeText(null, t)).toBe(t('inProgress'));
   });
 });
 
