@@ -1,4 +1,5 @@
 /** Forms of the side panel: new or edited audit and journey, offline contact. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import {
@@ -22,12 +23,36 @@ import { Field, isTooLong, SelectField, TextField } from '../shared/fields';
 
 type Submit<T> = (value: T) => Promise<void>;
 
+/** A text field's value and its limit, stated once: the field shows the limit, submit checks it. */
+interface LimitedText {
+  value: string;
+  set: (value: string) => void;
+  limit: number;
+}
+
+function useLimitedText(initial: string, limit: number): LimitedText {
+  const [value, set] = useState(initial);
+  return { value, set, limit };
+}
+
+/** A one-line text field over a LimitedText. */
+function LimitedTextField(props: {
+  t: Translate;
+  label: string;
+  field: LimitedText;
+  required?: boolean;
+  placeholder?: string;
+}) {
+  const { field, ...rest } = props;
+  return <TextField {...rest} maxLength={field.limit} value={field.value} onInput={field.set} />;
+}
+
 /** Submits unless a field is over its limit; shows the store's error (named field) otherwise. */
 function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (value: T, limited: [string, number][] = []) => {
-    if (limited.some(([text, limit]) => isTooLong(text, limit))) {
+  const submit = async (value: T, limited: readonly LimitedText[]) => {
+    if (limited.some((field) => isTooLong(field.value, field.limit))) {
       setError(t('formHasErrors'));
       return;
     }
@@ -44,29 +69,48 @@ function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
   return { error, busy, submit };
 }
 
-function FormFooter(props: {
+/** A side-panel form as a card: its title, its fields, the store's error, Submit and Cancel. */
+function FormCard<T>(props: {
   t: Translate;
-  error: string | null;
-  busy: boolean;
+  title: string;
   submitLabel: string;
+  /** What the form submits, read when it is submitted. */
+  value: () => T;
+  /** The fields whose limits are checked before submitting. */
+  limited: readonly LimitedText[];
+  onSubmit: Submit<T>;
   onCancel: () => void;
+  /** The form takes an image dropped or pasted on it (useFileDrop). */
+  drop?: ReturnType<typeof useFileDrop>;
+  children: ComponentChildren;
 }) {
+  const { error, busy, submit } = useSubmit(props.onSubmit, props.t);
   return (
-    <>
-      {props.error && (
+    <form
+      {...props.drop?.handlers}
+      class={`card form${props.drop?.dragging ? ' dragging' : ''}`}
+      aria-label={props.title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(props.value(), props.limited);
+      }}
+    >
+      <h3>{props.title}</h3>
+      {props.children}
+      {error && (
         <p class="form-error" role="alert">
-          {props.error}
+          {error}
         </p>
       )}
       <div class="row">
-        <button type="submit" class="primary" disabled={props.busy}>
+        <button type="submit" class="primary" disabled={busy}>
           {props.submitLabel}
         </button>
         <button type="button" onClick={props.onCancel}>
           {props.t('cancel')}
         </button>
       </div>
-    </>
+    </form>
   );
 }
 
@@ -82,56 +126,28 @@ export function AuditForm({
   onSubmit: Submit<AuditInput>;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [client, setClient] = useState(initial?.client ?? '');
-  const [defaultTask, setTask] = useState(initial?.defaultTask ?? '');
-  const { error, busy, submit } = useSubmit(onSubmit, t);
-  const title = t(initial ? 'editAudit' : 'newAudit');
+  const name = useLimitedText(initial?.name ?? '', LIMITS.name);
+  const client = useLimitedText(initial?.client ?? '', LIMITS.text);
+  const task = useLimitedText(initial?.defaultTask ?? '', LIMITS.text);
   return (
-    <form
-      class="card form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit({ name, client, defaultTask }, [
-          [name, LIMITS.name],
-          [client, LIMITS.text],
-          [defaultTask, LIMITS.text],
-        ]);
-      }}
+    <FormCard
+      t={t}
+      title={t(initial ? 'editAudit' : 'newAudit')}
+      submitLabel={t(initial ? 'save' : 'createAudit')}
+      value={() => ({ name: name.value, client: client.value, defaultTask: task.value })}
+      limited={[name, client, task]}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
     >
-      <h3>{title}</h3>
-      <TextField
-        t={t}
-        label={t('auditName')}
-        required
-        maxLength={LIMITS.name}
-        value={name}
-        onInput={setName}
-      />
-      <TextField
-        t={t}
-        label={t('client')}
-        maxLength={LIMITS.text}
-        value={client}
-        onInput={setClient}
-      />
-      <TextField
+      <LimitedTextField t={t} label={t('auditName')} required field={name} />
+      <LimitedTextField t={t} label={t('client')} field={client} />
+      <LimitedTextField
         t={t}
         label={t('defaultTask')}
-        maxLength={LIMITS.text}
         placeholder={t('taskPlaceholder')}
-        value={defaultTask}
-        onInput={setTask}
+        field={task}
       />
-      <FormFooter
-        t={t}
-        error={error}
-        busy={busy}
-        submitLabel={t(initial ? 'save' : 'createAudit')}
-        onCancel={onCancel}
-      />
-    </form>
+    </FormCard>
   );
 }
 
@@ -148,46 +164,37 @@ export function JourneyForm(props: {
   onCancel: () => void;
 }) {
   const { t, locale, initial } = props;
-  const [brandName, setBrandName] = useState(initial.brandName);
-  const [brandDomain, setBrandDomain] = useState(initial.brandDomain);
+  const brandName = useLimitedText(initial.brandName, LIMITS.name);
+  const brandDomain = useLimitedText(initial.brandDomain, LIMITS.domain);
   const [brandRole, setRole] = useState<BrandRole>(initial.brandRole);
-  const [task, setTask] = useState(initial.task);
-  const [persona, setPersona] = useState(initial.persona);
+  const task = useLimitedText(initial.task, LIMITS.text);
+  const persona = useLimitedText(initial.persona, LIMITS.text);
   const [entryChannel, setEntry] = useState<ChannelId>(initial.entryChannel);
-  const [auditor, setAuditor] = useState(initial.auditor);
-  const { error, busy, submit } = useSubmit(props.onSubmit, t);
-  const title = t(props.editing ? 'editJourney' : 'newJourney');
+  const auditor = useLimitedText(initial.auditor, LIMITS.name);
   return (
-    <form
-      class="card form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit({ brandName, brandDomain, brandRole, task, persona, entryChannel, auditor }, [
-          [brandName, LIMITS.name],
-          [brandDomain, LIMITS.domain],
-          [task, LIMITS.text],
-          [persona, LIMITS.text],
-          [auditor, LIMITS.name],
-        ]);
-      }}
+    <FormCard
+      t={t}
+      title={t(props.editing ? 'editJourney' : 'newJourney')}
+      submitLabel={t(props.editing ? 'save' : 'createJourney')}
+      value={() => ({
+        brandName: brandName.value,
+        brandDomain: brandDomain.value,
+        brandRole,
+        task: task.value,
+        persona: persona.value,
+        entryChannel,
+        auditor: auditor.value,
+      })}
+      limited={[brandName, brandDomain, task, persona, auditor]}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
     >
-      <h3>{title}</h3>
-      <TextField
-        t={t}
-        label={t('brandName')}
-        required
-        maxLength={LIMITS.name}
-        value={brandName}
-        onInput={setBrandName}
-      />
-      <TextField
+      <LimitedTextField t={t} label={t('brandName')} required field={brandName} />
+      <LimitedTextField
         t={t}
         label={t('brandDomain')}
-        maxLength={LIMITS.domain}
         placeholder="example.com"
-        value={brandDomain}
-        onInput={setBrandDomain}
+        field={brandDomain}
       />
       <SelectField
         label={t('brandRole')}
@@ -198,42 +205,16 @@ export function JourneyForm(props: {
         ]}
         onChange={(v) => setRole(v as BrandRole)}
       />
-      <TextField
-        t={t}
-        label={t('task')}
-        maxLength={LIMITS.text}
-        placeholder={t('taskPlaceholder')}
-        value={task}
-        onInput={setTask}
-      />
-      <TextField
-        t={t}
-        label={t('persona')}
-        maxLength={LIMITS.text}
-        value={persona}
-        onInput={setPersona}
-      />
+      <LimitedTextField t={t} label={t('task')} placeholder={t('taskPlaceholder')} field={task} />
+      <LimitedTextField t={t} label={t('persona')} field={persona} />
       <SelectField
         label={t('entryChannel')}
         value={entryChannel}
         options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
         onChange={(v) => setEntry(v as ChannelId)}
       />
-      <TextField
-        t={t}
-        label={t('auditorName')}
-        maxLength={LIMITS.name}
-        value={auditor}
-        onInput={setAuditor}
-      />
-      <FormFooter
-        t={t}
-        error={error}
-        busy={busy}
-        submitLabel={t(props.editing ? 'save' : 'createJourney')}
-        onCancel={props.onCancel}
-      />
-    </form>
+      <LimitedTextField t={t} label={t('auditorName')} field={auditor} />
+    </FormCard>
   );
 }
 
@@ -270,8 +251,8 @@ export function OfflineForm(props: {
   const { t, locale } = props;
   const [channel, setChannel] = useState<ChannelId>('phone');
   const [stage, setStage] = useState(props.defaultStage);
-  const [title, setTitle] = useState('');
-  const [note, setNote] = useState('');
+  const title = useLimitedText('', LIMITS.title);
+  const note = useLimitedText('', LIMITS.note);
   const [at, setAt] = useState(localInputValue(props.now));
   const [file, setFile] = useState<File | null>(null);
   const [typeId, setTypeId] = useState('');
@@ -279,35 +260,30 @@ export function OfflineForm(props: {
   const [stops, setStops] = useState<Record<string, boolean>>({});
   const stopsTimer = (timer: (typeof props.timers)[number]) =>
     stops[timer.id] ?? timer.channels.includes(channel);
-  const { error, busy, submit } = useSubmit(props.onSubmit, t);
   const drop = useFileDrop(setFile);
   return (
-    <form
-      {...drop.handlers}
-      class={`card form${drop.dragging ? ' dragging' : ''}`}
-      aria-label={t('logOffline')}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <FormCard
+      t={t}
+      title={t('logOffline')}
+      submitLabel={t('addOffline')}
+      drop={drop}
+      value={() => {
         const time = new Date(at).getTime();
-        void submit(
-          {
-            channel,
-            stage,
-            title: title || CHANNELS[channel][locale],
-            note,
-            at: Number.isNaN(time) ? props.now : time,
-            file,
-            typeId: typeId || null,
-            stopsTimers: props.timers.filter(stopsTimer).map((timer) => timer.id),
-          },
-          [
-            [title, LIMITS.title],
-            [note, LIMITS.note],
-          ],
-        );
+        return {
+          channel,
+          stage,
+          title: title.value || CHANNELS[channel][locale],
+          note: note.value,
+          at: Number.isNaN(time) ? props.now : time,
+          file,
+          typeId: typeId || null,
+          stopsTimers: props.timers.filter(stopsTimer).map((timer) => timer.id),
+        };
       }}
+      limited={[title, note]}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
     >
-      <h3>{t('logOffline')}</h3>
       <SelectField
         label={t('channel')}
         value={channel}
@@ -339,13 +315,11 @@ export function OfflineForm(props: {
         }
         onChange={setStage}
       />
-      <TextField
+      <LimitedTextField
         t={t}
         label={t('offlineTitle')}
-        maxLength={LIMITS.title}
         placeholder={t('offlineTitlePlaceholder')}
-        value={title}
-        onInput={setTitle}
+        field={title}
       />
       <TextField t={t} label={t('when')} type="datetime-local" value={at} onInput={setAt} />
       {props.timers.length > 0 && (
@@ -366,9 +340,9 @@ export function OfflineForm(props: {
       <Field
         label={t('note')}
         hint={
-          isTooLong(note, LIMITS.note) && (
+          isTooLong(note.value, note.limit) && (
             <span class="limit over" role="alert">
-              {t('fieldTooLong', { over: note.length - LIMITS.note, max: LIMITS.note })}
+              {t('fieldTooLong', { over: note.value.length - note.limit, max: note.limit })}
             </span>
           )
         }
@@ -377,10 +351,10 @@ export function OfflineForm(props: {
           <textarea
             id={id}
             rows={3}
-            value={note}
-            aria-invalid={isTooLong(note, LIMITS.note)}
+            value={note.value}
+            aria-invalid={isTooLong(note.value, note.limit)}
             aria-describedby={describedBy}
-            onInput={(e) => setNote(e.currentTarget.value)}
+            onInput={(e) => note.set(e.currentTarget.value)}
           />
         )}
       </Field>
@@ -397,13 +371,6 @@ export function OfflineForm(props: {
       <p class={`drop-hint${drop.dragging ? ' dragging' : ''}`}>
         {file ? t('evidenceChosen', { file: file.name || t('pastedImage') }) : t('dropOrPaste')}
       </p>
-      <FormFooter
-        t={t}
-        error={error}
-        busy={busy}
-        submitLabel={t('addOffline')}
-        onCancel={props.onCancel}
-      />
-    </form>
+    </FormCard>
   );
 }
