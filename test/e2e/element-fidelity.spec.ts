@@ -7,7 +7,7 @@
  * same size (± 1 CSS px), mean and worst-tile difference within FIDELITY_TOLERANCE, at device pixel
  * ratio 1 and 2. Waits on state only (page fonts and images loaded, status texts, records).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   compareImages,
   FIDELITY_TOLERANCE,
@@ -15,8 +15,8 @@ import {
   type Fidelity,
   type RgbaImage,
 } from '../../lib/capture/fidelity';
-import { expect, extensionIdOf, test, type DemoServer } from './fixtures';
-import { openPanel, type PanelPage } from './pages';
+import { expect, test, type DemoServer } from './fixtures';
+import type { PanelPage } from './pages';
 import { pageReady, renderShipped } from './styled';
 
 interface Box {
@@ -177,10 +177,12 @@ const describe = (f: Fidelity) =>
   `${f.worstTile.x},${f.worstTile.y}`;
 
 /** Captures every styled element through the panel and compares each with its native crop. */
-async function captureAndCompare(context: BrowserContext, demo: DemoServer, expectedDpr: number) {
-  const extensionId = await extensionIdOf(context);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
+async function captureAndCompare(
+  site: Page,
+  panel: PanelPage,
+  demo: DemoServer,
+  expectedDpr: number,
+) {
   await panel.createAudit('Styled pages', 'Lab', 'compare plans');
   await panel.createJourney('Lab', 'lab.test', 'own');
   const report: string[] = [];
@@ -239,22 +241,21 @@ async function renderDirectly(extensionPage: Page, selector: string) {
 }
 
 test('styled elements captured through the panel look like the page (DPR 1)', async ({
-  context,
+  site,
+  panel,
   demo,
 }) => {
   test.setTimeout(180_000);
-  await captureAndCompare(context, demo, 1);
+  await captureAndCompare(site, panel, demo, 1);
 });
 
 test('the fidelity check tells a render that does not look like the page', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
   // html2canvas-pro 2.5.2 draws a gradient interpolated `in oklch longer hue` as one flat colour:
   // the page shows a hue wheel. The check must say so; a good render of the same page must pass.
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await site.bringToFront();
   await site.goto(demo.url('/lab/styled-effects.html'));
   await pageReady(site);
@@ -271,12 +272,10 @@ test('the fidelity check tells a render that does not look like the page', async
 });
 
 test('an element whose render does not match is cut from a screenshot instead, and the panel says so', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Styled pages', 'Lab', 'compare plans');
   await panel.createJourney('Lab', 'lab.test', 'own');
   await site.bringToFront();
@@ -302,10 +301,11 @@ test.describe('at device pixel ratio 2 (a 2× screen)', () => {
   test.use({ display: 'real-2x' });
 
   test('styled elements captured through the panel look like the page (DPR 2)', async ({
-    context,
+    site,
+    panel,
     demo,
   }) => {
     test.setTimeout(180_000);
-    await captureAndCompare(context, demo, 2);
+    await captureAndCompare(site, panel, demo, 2);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { expect, framesUrl, test } from './fixtures';
-import { openPanel, setIdentity, type PanelPage } from './pages';
+import type { PanelPage } from './pages';
 import { readStoredShots, readTable, saveStoredImage } from './stored';
 
 const NAME = 'Anna Petrova';
@@ -91,17 +91,13 @@ async function fillAllForms(site: Page) {
   return boxes;
 }
 
-async function prepare(
-  context: import('@playwright/test').BrowserContext,
-  extensionId: string,
-): Promise<{ site: Page; panel: PanelPage }> {
-  await setIdentity(context, extensionId, { name: NAME, email: EMAIL, phone: PHONE });
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
+test.use({ identity: { name: NAME, email: EMAIL, phone: PHONE } });
+
+/** The panel with an audit and a journey, the walked tab in front. */
+async function prepare(site: Page, panel: PanelPage) {
   await panel.createAudit('Frames', '', '');
   await panel.createJourney('Lab', '', 'own');
   await site.bringToFront();
-  return { site, panel };
 }
 
 /** Checks every identity field black and every City field yellow in the stored image. */
@@ -136,12 +132,12 @@ async function expectCovered(
 }
 
 test('identity typed into every kind of frame and shadow root is black in the stored page', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
-  const { site, panel } = await prepare(context, extensionId);
+  await prepare(site, panel);
   await site.goto(framesUrl(demo, demo2));
   const boxes = await fillAllForms(site);
   await panel.capture(1, true);
@@ -153,12 +149,12 @@ test('identity typed into every kind of frame and shadow root is black in the st
 });
 
 test('the element picker takes a button inside a cross-origin frame at its own size, and region capture covers the frames inside it', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
-  const { site, panel } = await prepare(context, extensionId);
+  await prepare(site, panel);
   await site.goto(framesUrl(demo, demo2));
   const boxes = await fillAllForms(site);
   const widget = site.frameLocator('iframe[title="Cross-origin widget"]');
@@ -245,13 +241,13 @@ test('the element picker takes a button inside a cross-origin frame at its own s
 });
 
 test('hostile frames: 50 frames, a throwing one, an unreachable one, one that navigates and one that adds a frame mid-scan', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
   test.setTimeout(120_000);
-  const { site, panel } = await prepare(context, extensionId);
+  await prepare(site, panel);
   site.on('pageerror', () => undefined);
   await site.goto(framesUrl(demo, demo2, 'hostile.html'));
   const small = Array.from({ length: 50 }, (_, i) =>
@@ -295,12 +291,12 @@ test.describe('on a 2× screen', () => {
   test.use({ display: 'real-2x' });
 
   test('every kind of frame is covered at device pixel ratio 2, in a visible and a full-page capture', async ({
-    context,
-    extensionId,
+    site,
+    panel,
     demo,
     demo2,
   }) => {
-    const { site, panel } = await prepare(context, extensionId);
+    await prepare(site, panel);
     await site.goto(framesUrl(demo, demo2));
     const boxes = await fillAllForms(site);
     expect(await site.evaluate(() => devicePixelRatio)).toBe(2);
@@ -315,13 +311,13 @@ test.describe('on a 2× screen', () => {
 });
 
 test('full page: frames further down and a fixed widget shown on the last tile are covered where each tile shows them', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
   test.setTimeout(120_000);
-  const { site, panel } = await prepare(context, extensionId);
+  await prepare(site, panel);
   await site.goto(framesUrl(demo, demo2, 'tall.html'));
   const titles = ['Far same-origin form', 'Far cross-origin widget', 'Fixed chat widget'];
   for (const title of titles) await fillIdentity(site.frameLocator(`iframe[title="${title}"]`));
@@ -376,18 +372,17 @@ test('full page: frames further down and a fixed widget shown on the last tile a
 });
 
 test('the shortcut, the context menu and auto-capture cover every frame too, and say what they covered', async ({
-  context,
-  extensionId,
+  site,
+  panel,
+  serviceWorker,
   demo,
   demo2,
 }) => {
   test.setTimeout(120_000);
-  const { site, panel } = await prepare(context, extensionId);
+  await prepare(site, panel);
   await site.goto(framesUrl(demo, demo2));
   const boxes = await fillAllForms(site);
-  const sw =
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    (await context.waitForEvent('serviceworker'));
+  const sw = await serviceWorker();
   type Hooks = {
     touchpointAudit: {
       onCommand(command: string): Promise<unknown>;

@@ -5,9 +5,9 @@
  * never brings back pixels redacted by hand, and says when a frame's original pixels are gone
  * (after Recently deleted).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, framesUrl, test, type DemoServer } from './fixtures';
-import { openPanel, setIdentity, type PanelPage } from './pages';
+import type { PanelPage } from './pages';
 import { readTable } from './stored';
 
 interface Box {
@@ -28,25 +28,17 @@ const inset = (b: Box, by: number): Box => ({
 /** Black after lossy encoding: no channel brighter than this. */
 const BLACK = 40;
 
+test.use({
+  identity: { name: 'Anna Petrova', email: 'anna.petrova@example.com', phone: '+7 916 123-45-67' },
+});
+
 /**
  * Captures hostile.html (step 1). Resolves with the screenshot's id, the unreachable frame's box
  * (image px: at DPR 1 and scroll 0 the viewport's CSS px) and its index in `coveredFrames` (the
  * entry whose box holds the frame's centre), and how many frames the capture covered.
  */
-async function captureHostile(
-  context: BrowserContext,
-  extensionId: string,
-  demo: DemoServer,
-  demo2: DemoServer,
-) {
-  await setIdentity(context, extensionId, {
-    name: 'Anna Petrova',
-    email: 'anna.petrova@example.com',
-    phone: '+7 916 123-45-67',
-  });
-  const site = context.pages()[0] ?? (await context.newPage());
+async function captureHostile(site: Page, panel: PanelPage, demo: DemoServer, demo2: DemoServer) {
   site.on('pageerror', () => undefined);
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Frames audit', 'Lab', '');
   await panel.createJourney('Lab', '', 'own');
   await site.bringToFront();
@@ -63,7 +55,7 @@ async function captureHostile(
     (f) => f.x <= cx && cx < f.x + f.width && f.y <= cy && cy < f.y + f.height,
   );
   expect(index, `the unreachable frame is listed: ${JSON.stringify(shot)}`).toBeGreaterThan(-1);
-  return { panel, id: shot!.id, frame, index, count: shot!.coveredFrames.length };
+  return { id: shot!.id, frame, index, count: shot!.coveredFrames.length };
 }
 
 /**
@@ -125,17 +117,6 @@ async function readShot(page: Page, id: string, regions: Box[] = []) {
   );
 }
 
-/** Opens the annotation editor of step 1's screenshot from its Details. */
-async function openEditor(context: BrowserContext, panel: PanelPage): Promise<Page> {
-  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-  const [editor] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes('/annotate.html')),
-    panel.step(1).getByRole('button', { name: 'Annotate / redact screenshot 1 of step 1' }).click(),
-  ]);
-  await editor.waitForLoadState();
-  return editor;
-}
-
 /** Drags across the drawing area over `area`, given in IMAGE pixels. */
 async function dragInImage(editor: Page, area: Box) {
   const size = await editor
@@ -153,18 +134,13 @@ async function dragInImage(editor: Page, area: Box) {
 }
 
 test('uncover an embedded frame covered at capture, by an explicit and recorded choice', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
   test.setTimeout(120_000);
-  const { panel, id, frame, index, count } = await captureHostile(
-    context,
-    extensionId,
-    demo,
-    demo2,
-  );
+  const { id, frame, index, count } = await captureHostile(site, panel, demo, demo2);
   const n = index + 1;
   const all = Array.from({ length: count }, (_, i) => i);
   const inside = inset(frame, 4);
@@ -179,7 +155,7 @@ test('uncover an embedded frame covered at capture, by an explicit and recorded 
   await expect(panel.step(1).getByText(`Frames covered: ${count}`)).toBeVisible();
 
   // Every covered frame is listed with the choice to uncover it, and outlined with its number.
-  const editor = await openEditor(context, panel);
+  const editor = await panel.openAnnotator(1);
   const list = editor.getByRole('region', { name: 'Embedded frames covered at capture' });
   await expect(list).toContainText(
     `Frame ${n} could not be checked for personal data and was covered.`,
@@ -254,18 +230,13 @@ test('uncover an embedded frame covered at capture, by an explicit and recorded 
 });
 
 test('a screenshot restored from Recently deleted stays covered: its originals are gone', async ({
-  context,
-  extensionId,
+  site,
+  panel,
   demo,
   demo2,
 }) => {
   test.setTimeout(120_000);
-  const { panel, id, frame, index, count } = await captureHostile(
-    context,
-    extensionId,
-    demo,
-    demo2,
-  );
+  const { id, frame, index, count } = await captureHostile(site, panel, demo, demo2);
   const n = index + 1;
   const inside = inset(frame, 4);
 
@@ -280,7 +251,7 @@ test('a screenshot restored from Recently deleted stays covered: its originals a
   expect(back.held).toBeNull();
   expect(back.brightest[0], 'the unreachable frame is still covered').toBeLessThanOrEqual(BLACK);
 
-  const editor = await openEditor(context, panel);
+  const editor = await panel.openAnnotator(1);
   const list = editor.getByRole('region', { name: 'Embedded frames covered at capture' });
   await expect(list).toContainText(
     `Frame ${n} stays covered: its original pixels are no longer kept.`,
