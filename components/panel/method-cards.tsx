@@ -1,7 +1,13 @@
 /** Side panel cards of the audit method: running timers of the journey, open actions of the audit. */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDuration, type Translate } from '../../lib/i18n';
-import { isOverdue, openActions, type MeasurementResult } from '../../lib/metrics';
+import {
+  isOverdue,
+  measurementStart,
+  openActions,
+  timerAt,
+  type MeasurementResult,
+} from '../../lib/metrics';
 import type { ActionItem, Touchpoint } from '../../lib/model';
 import { formatTarget, standardName, type Locale } from '../../lib/taxonomy';
 import { ActionRow, type MethodActions } from './step-method';
@@ -35,15 +41,15 @@ export function TimersCard(props: {
   const now = useNow(1000);
   if (props.running.length === 0) return null;
   const last = props.steps.at(-1);
+  const stepsById = new Map(props.steps.map((s) => [s.id, s]));
   return (
     <section class="card timers" aria-label={t('runningTimers')}>
       <h2>{t('runningTimers')}</h2>
       <ul>
         {props.running.map((r) => {
-          const start = props.steps.find((s) => s.id === r.measurement.startStepId);
-          const startAt = start?.at ?? r.measurement.startedAt;
-          const elapsed = Math.max(0, now - startAt);
-          const over = r.limitMs !== null && elapsed > r.limitMs;
+          const { startStepId } = r.measurement;
+          const start = startStepId === null ? undefined : stepsById.get(startStepId);
+          const { elapsedMs, over } = timerAt(r, measurementStart(r.measurement, stepsById), now);
           const name = r.standard ? standardName(r.standard, locale) : t('standardRemoved');
           return (
             <li key={r.measurement.id} class={over ? 'over' : undefined}>
@@ -51,7 +57,7 @@ export function TimersCard(props: {
                 <strong>{name}</strong> {r.standard && formatTarget(r.standard, locale)}
                 <div role="timer" aria-label={t('timerOf', { name })}>
                   {t('timerRunning', {
-                    time: formatDuration(elapsed, locale),
+                    time: formatDuration(elapsedMs, locale),
                     n: start?.seq ?? '—',
                   })}
                   {over && <span class="overdue-flag"> {t('timerOver')}</span>}

@@ -241,8 +241,7 @@ export function evaluateMeasurement(
     if (m.durationMs === null) return unknown();
     measuredMs = m.durationMs;
   } else {
-    const startStep = m.startStepId === null ? undefined : stepsById.get(m.startStepId);
-    const start = startStep?.at ?? m.startedAt;
+    const start = measurementStart(m, stepsById);
     let end: number;
     if (m.endStepId === null) {
       running = true;
@@ -266,6 +265,27 @@ export function evaluateMeasurement(
     measuredMs,
     limitMs,
   };
+}
+
+/** When a measurement's time starts: its start step's time, or `startedAt` once that step is gone. */
+export function measurementStart(
+  m: Pick<Measurement, 'startStepId' | 'startedAt'>,
+  stepsById: ReadonlyMap<string, Pick<Touchpoint, 'at'>>,
+): number {
+  return (m.startStepId === null ? undefined : stepsById.get(m.startStepId))?.at ?? m.startedAt;
+}
+
+/**
+ * A running timer as the panel's clock shows it at `now`: the time since `start` (never below 0)
+ * and whether that is past its standard's limit (none once the standard is removed).
+ */
+export function timerAt(
+  result: Pick<MeasurementResult, 'limitMs'>,
+  start: number,
+  now: number,
+): { elapsedMs: number; over: boolean } {
+  const elapsedMs = Math.max(0, now - start);
+  return { elapsedMs, over: result.limitMs !== null && elapsedMs > result.limitMs };
 }
 
 /** Every measurement of a journey judged; standards are looked up by id (missing: deleted). */

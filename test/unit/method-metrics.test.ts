@@ -11,6 +11,7 @@ import {
   journeyKpis,
   journeySpan,
   likelihoodImpact,
+  measurementStart,
   methodRankFixFirst,
   openActions,
   POOR_EXPERIENCE,
@@ -18,6 +19,7 @@ import {
   standardsShare,
   standardsTally,
   stepCompliance,
+  timerAt,
   weakReasons,
   workingMsBetween,
   type ChecklistStep,
@@ -511,6 +513,29 @@ describe('standards', () => {
     });
     expect(evaluateMeasurement({ ...m, durationMs: 30_001 }, std, steps, 0).status).toBe('fail');
     expect(evaluateMeasurement({ ...m, durationMs: null }, std, steps, 0).status).toBe('unknown');
+  });
+
+  it('starts a measurement at its start step, or at startedAt once that step is gone', () => {
+    const steps = stepsAt([1, start + HOUR]);
+    expect(measurementStart(measurement({ startedAt: start }), steps)).toBe(start + HOUR);
+    expect(measurementStart(measurement({ startStepId: uuid(7), startedAt: start }), steps)).toBe(
+      start,
+    );
+    expect(measurementStart(measurement({ startStepId: null, startedAt: start }), steps)).toBe(
+      start,
+    );
+  });
+
+  it('shows a running timer’s time since its start, over once past the limit', () => {
+    const limit = { limitMs: 2 * HOUR };
+    expect(timerAt(limit, start, start + 2 * HOUR)).toEqual({ elapsedMs: 2 * HOUR, over: false });
+    expect(timerAt(limit, start, start + 2 * HOUR + 1)).toEqual({
+      elapsedMs: 2 * HOUR + 1,
+      over: true,
+    });
+    // A start typed ahead of now has not begun to count; a removed standard has no limit.
+    expect(timerAt(limit, start + HOUR, start)).toEqual({ elapsedMs: 0, over: false });
+    expect(timerAt({ limitMs: null }, start, start + 99 * HOUR).over).toBe(false);
   });
 
   it('evaluates a journey’s measurements, looking standards up by id', () => {
