@@ -203,6 +203,7 @@ export default tseslint.config(
       '.wxt/',
       'node_modules/',
       'test-results/',
+      'test-results-*/',
       'playwright-report/',
       'out/',
     ],
