@@ -58,7 +58,8 @@ export async function writeSettings(changes: Partial<Settings>): Promise<void> {
 /** Calls `listener` with fresh settings whenever another context changes them. Returns unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (_changes: unknown, area: string) => {
-    if (area === 'local') void readSettings().then(listener);
+    if (area === 'local')
+      readSettings().then(listener, (error: unknown) => logError('settings read', error));
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
@@ -310,12 +311,17 @@ export function openPanelFromToolbar(): void {
       .setPanelBehavior({ openPanelOnActionClick: true })
       .catch((error: unknown) => logError('side panel behaviour', error));
     action?.onClicked.addListener((tab) => {
-      if (tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
+      if (tab.windowId !== undefined)
+        sidePanel
+          .open({ windowId: tab.windowId })
+          .catch((error: unknown) => logError('side panel open', error));
     });
   } else {
     const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } })
       .sidebarAction;
-    action?.onClicked.addListener(() => void sidebar?.toggle());
+    action?.onClicked.addListener(
+      () => void sidebar?.toggle().catch((error: unknown) => logError('sidebar toggle', error)),
+    );
   }
 }
 
