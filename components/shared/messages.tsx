@@ -1,7 +1,6 @@
 /** The message lines of a page: an error (read out at once) and a status (read out politely). */
 import type { ComponentChildren } from 'preact';
-import type { Translate } from '../../lib/i18n';
-import type { MaskLabels } from '../../lib/privacy';
+import { maskLabels } from '../../lib/i18n';
 
 export interface Message {
   kind: 'status' | 'error';
@@ -25,7 +24,4 @@ export function MessageLines(props: { message: Message | null; children?: Compon
   );
 }
 
-/** What replaces the auditor's name, email and phone, in the UI language. */
-export function maskLabels(t: Translate): MaskLabels {
-  return { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') };
-}
+export { maskLabels };

@@ -8,6 +8,7 @@ import type { AuditStore, ImportPlan, Scope } from '../db';
 import type { Audit, DataSet, DeletedEntry, Identity } from '../model';
 import { BACKUP_CHOICES, shareRecords, type ExportChoices } from '../privacy';
 import { BUNDLE_EXTENSION, fileStem } from '../report/files';
+import { backUpAndRecord } from './backup';
 import type { Subscribe } from './live';
 import type { ShellController } from './shell';
 
@@ -139,12 +140,7 @@ export function createDataController(deps: DataControllerDeps): DataController {
         choices,
         audit?.name ?? 'touchpoint-audit',
       ),
-    async backUp() {
-      const started = deps.now();
-      const saved = await saveBackup(bundles);
-      await shell.writeSettings({ lastBackupAt: started });
-      return saved;
-    },
+    backUp: () => backUpAndRecord(shell, deps.now, () => saveBackup(bundles)),
     async previewImport(file) {
       const { data, info } = await readBundle(file);
       return { data, info, plan: await store.previewImport(data) };

@@ -7,7 +7,7 @@
  */
 import { CaptureError } from '../capture/errors';
 import type { AuditStore, PlacedAction } from '../db';
-import { formatBytes, type Translate } from '../i18n';
+import { formatBytes, maskLabels, type Translate } from '../i18n';
 import { logError } from '../log';
 import type {
   Audit,
@@ -32,6 +32,7 @@ import { defaultStage, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
 import { methodActionsOver, type PanelMethodActions } from './panel-method';
+import { backUpAndRecord } from './backup';
 import type { ShellController } from './shell';
 
 export type { PlacedAction };
@@ -115,7 +116,7 @@ export interface PanelControllerDeps {
 
 /** The panel's view of the method's wording: the identity masked in what it says. */
 export function maskFor(identity: Identity | null, t: Translate): Maskers {
-  return maskers(identity, { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') });
+  return maskers(identity, maskLabels(t));
 }
 
 /** The undo line after a deletion: what went, its label masked. */
@@ -371,10 +372,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     },
 
     async backup() {
-      // Steps added while the file is written are not in it: the reminder counts from the start.
-      const started = deps.now();
-      const { file, bytes } = await deps.backupAll();
-      await shell.writeSettings({ lastBackupAt: started });
+      const { file, bytes } = await backUpAndRecord(shell, deps.now, deps.backupAll);
       const { t, locale } = words();
       return t('backupSaved', { file, size: formatBytes(bytes, locale) });
     },

@@ -98,3 +98,8 @@ export function formatBytes(bytes: number, locale: Locale): string {
     ? `${bytes.toLocaleString(INTL_TAGS[locale])} ${units[0]}`
     : `${formatNumber(value, locale)} ${units[unit]}`;
 }
+
+/** What replaces the auditor's name, email and phone in what is shown or exported, in `t`'s language. */
+export function maskLabels(t: Translate): { name: string; email: string; phone: string } {
+  return { name: t('maskName'), email: t('maskEmail'), phone: t('maskPhone') };
+}
