@@ -4,25 +4,13 @@
  * refused whole and changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { bundleBytes, generatedAudit, renderImages } from '../fixtures/generated-audit';
-import { expect, extensionIdOf, launchWithExtension, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { DataPage, openPanel, type PanelPage, walkSite } from './pages';
 import { readProfile, unchangedByImport } from './stored';
-
-async function newProfile(): Promise<{
-  context: BrowserContext;
-  extensionId: string;
-  dir: string;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), 'touchpoint-audit-e2e-b-'));
-  const context = await launchWithExtension(dir);
-  return { context, extensionId: await extensionIdOf(context), dir };
-}
 
 function unzip(bytes: Buffer) {
   return unzipSync(new Uint8Array(bytes));
@@ -37,11 +25,12 @@ async function walkOwnBrand(site: Page, panel: PanelPage, url: string) {
 test('export → import into an empty profile → export again: the same records and image bytes', async ({
   context,
   extensionId,
+  site,
+  panel,
+  otherProfile: other,
   demo,
 }) => {
   test.setTimeout(120_000);
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Round trip', 'Brightline', 'request a callback');
   await panel.createJourney('Brightline', 'brightline.test', 'own');
   await walkOwnBrand(site, panel, demo.url('/brightline/'));
@@ -56,7 +45,8 @@ test('export → import into an empty profile → export again: the same records
     .getByLabel('Evidence image (optional)')
     .setInputFiles({ name: 'call-notes.png', mimeType: 'image/png', buffer: photo });
   await offline.getByRole('button', { name: 'Add contact' }).click();
-  await expect(panel.steps()).toHaveCount(3);
+  // Three pages and the contact (a count of 3 here held only until the contact appeared).
+  await expect(panel.steps()).toHaveCount(4);
   // An image attached to a step keeps its file name (as evidence of where it came from).
   await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
   await panel.step(1).getByLabel('Attach an evidence image').setInputFiles({
@@ -101,82 +91,76 @@ test('export → import into an empty profile → export again: the same records
   const name = await data.exportBundle(first, { identity: true, userAgent: true, fileNames: true });
   expect(name).toMatch(/^touchpoint-audit-\d{4}-\d{2}-\d{2}\.tpa\.zip$/);
 
-  const other = await newProfile();
-  try {
-    const otherData = await DataPage.open(other.context, other.extensionId);
-    await otherData.chooseBundle(first);
-    await expect(otherData.count('Steps', 'New')).toHaveText('5');
-    await expect(otherData.count('Journeys', 'New')).toHaveText('2');
-    await expect(otherData.count('Images', 'New')).toHaveText('6');
-    await otherData.preview().getByRole('button', { name: 'Import' }).click();
-    await expect(otherData.page.getByRole('status')).toContainText('first.tpa.zip imported');
-    // The new profile holds exactly what the bundle holds: every record, every image, every hash
-    // (the source profile may have re-encoded its last capture as WebP since it was read above).
-    const sent = JSON.parse(strFromU8(unzip(await readFile(first))['records.json']!)) as Record<
-      string,
-      { sha256?: string }[]
-    >;
-    const after = await readProfile(otherData.page);
-    expect(after.counts).toEqual({
-      audits: sent.audits!.length,
-      journeys: sent.journeys!.length,
-      touchpoints: sent.touchpoints!.length,
-      screenshots: sent.screenshots!.length,
-      images: sent.screenshots!.length,
-      actionItems: sent.actionItems!.length,
-    });
-    expect(after.counts).toMatchObject({ touchpoints: 5, screenshots: 6 });
-    expect(after.hashes).toEqual(sent.screenshots!.map((s) => s.sha256).sort());
-    expect(after.mismatched).toEqual([]);
+  const otherData = await DataPage.open(other.context, other.extensionId);
+  await otherData.chooseBundle(first);
+  await expect(otherData.count('Steps', 'New')).toHaveText('5');
+  await expect(otherData.count('Journeys', 'New')).toHaveText('2');
+  await expect(otherData.count('Images', 'New')).toHaveText('6');
+  await otherData.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(otherData.page.getByRole('status')).toContainText('first.tpa.zip imported');
+  // The new profile holds exactly what the bundle holds: every record, every image, every hash
+  // (the source profile may have re-encoded its last capture as WebP since it was read above).
+  const sent = JSON.parse(strFromU8(unzip(await readFile(first))['records.json']!)) as Record<
+    string,
+    { sha256?: string }[]
+  >;
+  const after = await readProfile(otherData.page);
+  expect(after.counts).toEqual({
+    audits: sent.audits!.length,
+    journeys: sent.journeys!.length,
+    touchpoints: sent.touchpoints!.length,
+    screenshots: sent.screenshots!.length,
+    images: sent.screenshots!.length,
+    actionItems: sent.actionItems!.length,
+  });
+  expect(after.counts).toMatchObject({ touchpoints: 5, screenshots: 6 });
+  expect(after.hashes).toEqual(sent.screenshots!.map((s) => s.sha256).sort());
+  expect(after.mismatched).toEqual([]);
 
-    const second = test.info().outputPath('second.tpa.zip');
-    await otherData.exportBundle(second, { identity: true, userAgent: true, fileNames: true });
-    const [a, b] = [unzip(await readFile(first)), unzip(await readFile(second))];
-    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-    expect(strFromU8(b['records.json']!)).toBe(strFromU8(a['records.json']!));
-    for (const path of Object.keys(a).filter((p) => p.startsWith('images/'))) {
-      expect(Buffer.from(b[path]!).equals(Buffer.from(a[path]!)), path).toBe(true);
-      const sha = createHash('sha256').update(a[path]!).digest('hex');
-      expect(path).toContain(sha);
-    }
-    const records = JSON.parse(strFromU8(a['records.json']!)) as {
-      deletions: { table: string }[];
-      screenshots: { title: string; fileName: string; userAgent: string; mode: string }[];
-    };
-    expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
-    const method = JSON.parse(strFromU8(a['records.json']!)) as {
-      audits: { method: { stages: { name: string }[] } }[];
-      journeys: { measurements: { standardId: string; endStepId: string | null }[] }[];
-      touchpoints: { typeId: string | null; checks: { answer: string }[] }[];
-      actionItems: { what: string; metric: string }[];
-    };
-    expect(method.audits[0]!.method.stages.map((st) => st.name)).toEqual(['Address check']);
-    expect(method.journeys.flatMap((j) => j.measurements)).toMatchObject([
-      { standardId: 'callback-after-form', endStepId: expect.any(String) },
-    ]);
-    expect(method.touchpoints.filter((t) => t.typeId === 'web-form')).toHaveLength(1);
-    expect(method.touchpoints.flatMap((t) => t.checks.map((c) => c.answer))).toEqual(['no']);
-    expect(method.actionItems).toMatchObject([
-      { what: 'Answer web forms within 2 hours', metric: 'callbacks within 2 h' },
-    ]);
-    // Everything included was chosen: the upload's file name and the browser's user agent.
-    expect(
-      records.screenshots
-        .map((s) => s.fileName)
-        .filter(Boolean)
-        .sort(),
-    ).toEqual(['IMG_0001.png', 'call-notes.png']);
-    expect(records.screenshots.every((s) => s.userAgent.includes('Chrome'))).toBe(true);
-
-    // Importing the same bundle again changes nothing.
-    await otherData.chooseBundle(first);
-    await expect(otherData.preview()).toContainText(
-      'Nothing to import: this browser already has everything in this bundle.',
-    );
-  } finally {
-    await other.context.close();
-    await rm(other.dir, { recursive: true, force: true });
+  const second = test.info().outputPath('second.tpa.zip');
+  await otherData.exportBundle(second, { identity: true, userAgent: true, fileNames: true });
+  const [a, b] = [unzip(await readFile(first)), unzip(await readFile(second))];
+  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+  expect(strFromU8(b['records.json']!)).toBe(strFromU8(a['records.json']!));
+  for (const path of Object.keys(a).filter((p) => p.startsWith('images/'))) {
+    expect(Buffer.from(b[path]!).equals(Buffer.from(a[path]!)), path).toBe(true);
+    const sha = createHash('sha256').update(a[path]!).digest('hex');
+    expect(path).toContain(sha);
   }
+  const records = JSON.parse(strFromU8(a['records.json']!)) as {
+    deletions: { table: string }[];
+    screenshots: { title: string; fileName: string; userAgent: string; mode: string }[];
+  };
+  expect(records.deletions.map((d) => d.table).sort()).toEqual(['screenshots', 'touchpoints']);
+  const method = JSON.parse(strFromU8(a['records.json']!)) as {
+    audits: { method: { stages: { name: string }[] } }[];
+    journeys: { measurements: { standardId: string; endStepId: string | null }[] }[];
+    touchpoints: { typeId: string | null; checks: { answer: string }[] }[];
+    actionItems: { what: string; metric: string }[];
+  };
+  expect(method.audits[0]!.method.stages.map((st) => st.name)).toEqual(['Address check']);
+  expect(method.journeys.flatMap((j) => j.measurements)).toMatchObject([
+    { standardId: 'callback-after-form', endStepId: expect.any(String) },
+  ]);
+  expect(method.touchpoints.filter((t) => t.typeId === 'web-form')).toHaveLength(1);
+  expect(method.touchpoints.flatMap((t) => t.checks.map((c) => c.answer))).toEqual(['no']);
+  expect(method.actionItems).toMatchObject([
+    { what: 'Answer web forms within 2 hours', metric: 'callbacks within 2 h' },
+  ]);
+  // Everything included was chosen: the upload's file name and the browser's user agent.
+  expect(
+    records.screenshots
+      .map((s) => s.fileName)
+      .filter(Boolean)
+      .sort(),
+  ).toEqual(['IMG_0001.png', 'call-notes.png']);
+  expect(records.screenshots.every((s) => s.userAgent.includes('Chrome'))).toBe(true);
+
+  // Importing the same bundle again changes nothing.
+  await otherData.chooseBundle(first);
+  await expect(otherData.preview()).toContainText(
+    'Nothing to import: this browser already has everything in this bundle.',
+  );
 
   // A bundle to share leaves out what was not chosen.
   const shared = test.info().outputPath('shared.tpa.zip');
@@ -200,12 +184,14 @@ test('export → import into an empty profile → export again: the same records
 test("two auditors' bundles merge into one comparison; conflicts are listed; the newer edit wins", async ({
   context,
   extensionId,
+  profile,
+  site,
+  panel: lead,
+  otherProfile: auditor,
   demo,
 }) => {
   test.setTimeout(150_000);
   // The lead sets up the audit and walks the own brand, then shares the audit.
-  const site = context.pages()[0] ?? (await context.newPage());
-  const lead = await openPanel(context, extensionId);
   await lead.createAudit('Benchmark', 'Brightline', 'request a callback');
   await lead.createJourney('Brightline', 'brightline.test', 'own');
   await walkOwnBrand(site, lead, demo.url('/brightline/'));
@@ -213,108 +199,95 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
   const setup = test.info().outputPath('setup.tpa.zip');
   await leadData.exportBundle(setup, { audit: 'Benchmark' });
 
-  const auditor = await newProfile();
-  try {
-    // The second auditor imports it, names themself, walks the competitor and edits a note.
-    const theirData = await DataPage.open(auditor.context, auditor.extensionId);
-    await theirData.chooseBundle(setup);
-    await expect(theirData.count('Audits', 'New')).toHaveText('1');
-    await theirData.preview().getByRole('button', { name: 'Import' }).click();
-    await expect(theirData.page.getByRole('status')).toContainText('imported');
-    const options = await auditor.context.newPage();
-    await options.goto(`chrome-extension://${auditor.extensionId}/options.html`);
-    await options
-      .getByRole('form', { name: 'Auditor' })
-      .getByLabel('Auditor (who walks it)')
-      .fill('B. Petrov');
-    await options
-      .getByRole('form', { name: 'Auditor' })
-      .getByRole('button', { name: 'Save' })
-      .click();
-    await expect(options.getByText('Auditor name saved.')).toBeVisible();
-    const theirSite = auditor.context.pages()[0]!;
-    const theirPanel = await openPanel(auditor.context, auditor.extensionId);
-    await theirPanel.page
-      .getByLabel('Journey', { exact: true })
-      .selectOption({ label: 'Brightline (own) — request a callback' });
-    await theirPanel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-    await theirPanel
-      .step(1)
-      .getByLabel('Note', { exact: true })
-      .fill('auditor: banner hides the price');
-    await theirPanel.step(1).getByLabel('Note', { exact: true }).blur();
-    await theirPanel.createJourney('Fastwave', 'fastwave.test', 'competitor');
-    await expect(theirPanel.page.getByRole('region', { name: 'Active journey' })).toContainText(
-      'walked by B. Petrov',
-    );
-    await walkSite(theirSite, theirPanel, demo.url('/fastwave/'), [
-      'See plans',
-      'Choose Fibre 600',
-    ]);
+  // The second auditor imports it, names themself, walks the competitor and edits a note.
+  const theirData = await DataPage.open(auditor.context, auditor.extensionId);
+  await theirData.chooseBundle(setup);
+  await expect(theirData.count('Audits', 'New')).toHaveText('1');
+  await theirData.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(theirData.page.getByRole('status')).toContainText('imported');
+  const options = await auditor.open('options.html');
+  await options
+    .getByRole('form', { name: 'Auditor' })
+    .getByLabel('Auditor (who walks it)')
+    .fill('B. Petrov');
+  await options
+    .getByRole('form', { name: 'Auditor' })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(options.getByText('Auditor name saved.')).toBeVisible();
+  const theirSite = auditor.context.pages()[0]!;
+  const theirPanel = await openPanel(auditor.context, auditor.extensionId);
+  await theirPanel.page
+    .getByLabel('Journey', { exact: true })
+    .selectOption({ label: 'Brightline (own) — request a callback' });
+  await theirPanel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await theirPanel
+    .step(1)
+    .getByLabel('Note', { exact: true })
+    .fill('auditor: banner hides the price');
+  await theirPanel.step(1).getByLabel('Note', { exact: true }).blur();
+  await theirPanel.createJourney('Fastwave', 'fastwave.test', 'competitor');
+  await expect(theirPanel.page.getByRole('region', { name: 'Active journey' })).toContainText(
+    'walked by B. Petrov',
+  );
+  await walkSite(theirSite, theirPanel, demo.url('/fastwave/'), ['See plans', 'Choose Fibre 600']);
 
-    // Meanwhile (later) the lead edits the same note.
-    await lead.page.bringToFront();
-    await lead.step(1).getByRole('button', { name: 'Details of step 1' }).click();
-    await lead.step(1).getByLabel('Note', { exact: true }).fill('lead: price only after address');
-    await lead.step(1).getByLabel('Note', { exact: true }).blur();
-    await expect(lead.step(1)).toBeVisible();
+  // Meanwhile (later) the lead edits the same note.
+  await lead.page.bringToFront();
+  await lead.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await lead.step(1).getByLabel('Note', { exact: true }).fill('lead: price only after address');
+  await lead.step(1).getByLabel('Note', { exact: true }).blur();
+  await expect(lead.step(1)).toBeVisible();
 
-    const walked = test.info().outputPath('walked.tpa.zip');
-    await theirData.page.bringToFront();
-    await theirData.exportBundle(walked, { audit: 'Benchmark' });
+  const walked = test.info().outputPath('walked.tpa.zip');
+  await theirData.page.bringToFront();
+  await theirData.exportBundle(walked, { audit: 'Benchmark' });
 
-    // The lead merges: one new journey with its steps, one conflict listed with its winner.
-    await leadData.page.bringToFront();
-    const before = await readProfile(leadData.page);
-    await leadData.chooseBundle(walked);
-    await expect(leadData.count('Journeys', 'New')).toHaveText('1');
-    await expect(leadData.count('Steps', 'New')).toHaveText('3');
-    const conflicts = leadData.preview().getByRole('list', { name: 'Conflicts' });
-    await expect(conflicts.getByRole('listitem')).toHaveCount(1);
-    await expect(conflicts).toContainText('Steps “1. Brightline — Home internet”: edited here');
-    // Cancel first: nothing changes.
-    await leadData.preview().getByRole('button', { name: 'Cancel' }).click();
-    await expect(leadData.page.getByRole('status')).toHaveText(
-      'Import cancelled. Nothing changed.',
-    );
-    expect(await readProfile(leadData.page)).toMatchObject(unchangedByImport(before));
+  // The lead merges: one new journey with its steps, one conflict listed with its winner.
+  await leadData.page.bringToFront();
+  const before = await readProfile(leadData.page);
+  await leadData.chooseBundle(walked);
+  await expect(leadData.count('Journeys', 'New')).toHaveText('1');
+  await expect(leadData.count('Steps', 'New')).toHaveText('3');
+  const conflicts = leadData.preview().getByRole('list', { name: 'Conflicts' });
+  await expect(conflicts.getByRole('listitem')).toHaveCount(1);
+  await expect(conflicts).toContainText('Steps “1. Brightline — Home internet”: edited here');
+  // Cancel first: nothing changes.
+  await leadData.preview().getByRole('button', { name: 'Cancel' }).click();
+  await expect(leadData.page.getByRole('status')).toHaveText('Import cancelled. Nothing changed.');
+  expect(await readProfile(leadData.page)).toMatchObject(unchangedByImport(before));
 
-    await leadData.chooseBundle(walked);
-    await leadData.preview().getByRole('button', { name: 'Import' }).click();
-    await expect(leadData.page.getByRole('status')).toContainText('walked.tpa.zip imported');
-    const merged = await readProfile(leadData.page);
-    expect(merged.counts.journeys).toBe(2);
-    expect(merged.counts.touchpoints).toBe(6);
-    expect(merged.steps.map((s) => s.note)).toContain('lead: price only after address');
-    expect(merged.steps.map((s) => s.note)).not.toContain('auditor: banner hides the price');
+  await leadData.chooseBundle(walked);
+  await leadData.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(leadData.page.getByRole('status')).toContainText('walked.tpa.zip imported');
+  const merged = await readProfile(leadData.page);
+  expect(merged.counts.journeys).toBe(2);
+  expect(merged.counts.touchpoints).toBe(6);
+  expect(merged.steps.map((s) => s.note)).toContain('lead: price only after address');
+  expect(merged.steps.map((s) => s.note)).not.toContain('auditor: banner hides the price');
 
-    // The comparison shows both journeys, each with who walked it.
-    const report = await context.newPage();
-    await report.goto(`chrome-extension://${extensionId}/report.html`);
-    await expect(report.locator('.stages thead th')).toHaveText([
-      'Stage',
-      'Brightline (own)',
-      'Fastwave (competitor)',
-    ]);
-    await expect(report.locator('.sequence').nth(1)).toContainText('walked by B. Petrov');
+  // The comparison shows both journeys, each with who walked it.
+  const report = await profile.open('report.html');
+  await expect(report.locator('.stages thead th')).toHaveText([
+    'Stage',
+    'Brightline (own)',
+    'Fastwave (competitor)',
+  ]);
+  await expect(report.locator('.sequence').nth(1)).toContainText('walked by B. Petrov');
 
-    // The same bundle again: nothing to do.
-    await leadData.chooseBundle(walked);
-    await expect(leadData.preview()).toContainText('Nothing to import');
-    expect(await readProfile(leadData.page)).toMatchObject(unchangedByImport(merged));
-  } finally {
-    await auditor.context.close();
-    await rm(auditor.dir, { recursive: true, force: true });
-  }
+  // The same bundle again: nothing to do.
+  await leadData.chooseBundle(walked);
+  await expect(leadData.preview()).toContainText('Nothing to import');
+  expect(await readProfile(leadData.page)).toMatchObject(unchangedByImport(merged));
 });
 
 test('a hostile bundle is refused whole with a message naming the file, and nothing changes', async ({
   context,
   extensionId,
+  site,
+  panel,
   demo,
 }) => {
-  const site = context.pages()[0] ?? (await context.newPage());
-  const panel = await openPanel(context, extensionId);
   await panel.createAudit('Target', '', '');
   await panel.createJourney('Brightline', 'brightline.test', 'own');
   await walkSite(site, panel, demo.url('/brightline/'), []);

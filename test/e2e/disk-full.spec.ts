@@ -9,8 +9,8 @@ import { mkdtemp, rm, statfs, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, relaunch, test, type ExtensionSession } from './fixtures';
-import { openPanel, PanelPage, walkSite } from './pages';
+import { expect, relaunch, test } from './fixtures';
+import { openPanel, walkSite, type Profile } from './pages';
 import { readProfile } from './stored';
 
 const MB = 1024 * 1024;
@@ -52,13 +52,6 @@ async function fill(dir: string, name: string, leaveMb: number): Promise<string>
   return path;
 }
 
-function openPanelPage(session: ExtensionSession): Promise<PanelPage> {
-  return session.context.newPage().then(async (page) => {
-    await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-    return new PanelPage(page);
-  });
-}
-
 /**
  * Writes small records straight into the database while the disk is full, as another program
  * filling the disk under a busy browser would make happen: the failed write leaves half a record
@@ -95,7 +88,7 @@ test('a full disk during a capture and a broken write: after freeing space and r
   test.skip('reason' in disk, 'reason' in disk ? disk.reason : '');
   if (!('dir' in disk)) return;
   const profile = join(disk.dir, 'profile');
-  let session: ExtensionSession | null = await relaunch(profile);
+  let session: Profile | null = await relaunch(profile);
   try {
     // Three steps saved while there is room.
     const site = session.context.pages()[0] ?? (await session.context.newPage());
@@ -141,15 +134,14 @@ test('a full disk during a capture and a broken write: after freeing space and r
     // Now another program fills the disk and a write runs into it, breaking the database log
     // (what lost whole databases before). Restart with the disk still full: the extension does
     // not even open the database, and says why.
-    const writer = await session.context.newPage();
-    await writer.goto(`chrome-extension://${session.extensionId}/report.html`);
+    const writer = await session.open('report.html');
     // The page has opened the database (its report is shown) before the disk fills.
     await expect(writer.getByRole('heading', { name: 'Disk full', level: 1 })).toBeVisible();
     const secondFiller = await fill(disk.dir, 'filler-2', 0);
     expect(await writeIntoFullDisk(writer)).not.toBe('');
     await session.context.close();
     session = await relaunch(profile);
-    const full = await openPanelPage(session);
+    const full = await session.panelTab();
     await expect(full.page.getByRole('alert', { name: 'The disk is full' })).toBeVisible();
     await expect(full.page.getByText('Start an audit')).toHaveCount(0);
     await session.context.close();
@@ -158,7 +150,7 @@ test('a full disk during a capture and a broken write: after freeing space and r
     // Space freed, restart: all four steps are there, every image matches its hash.
     await unlink(secondFiller);
     session = await relaunch(profile);
-    const back = await openPanelPage(session);
+    const back = await session.panelTab();
     await expect(back.steps()).toHaveCount(4);
     const restored = await readProfile(back.page);
     // Every record is there (by id), and every image's bytes hash to what its record lists (the
@@ -177,7 +169,7 @@ test('a full disk during a capture and a broken write: after freeing space and r
     const five = await readProfile(panel2.page);
     await session.context.close();
     session = await relaunch(profile);
-    const last = await openPanelPage(session);
+    const last = await session.panelTab();
     await expect(last.steps()).toHaveCount(5);
     const final = await readProfile(last.page);
     expect(final.ids).toEqual(five.ids);
