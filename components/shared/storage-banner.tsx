@@ -3,7 +3,7 @@
  * that saved work is safe, and what to do; Try again checks the space and reopens.
  */
 import { useState } from 'preact/hooks';
-import { useSubscription } from './hooks';
+import { describeError } from './describe-error';
 import type { Translate } from '../../lib/i18n';
 import type { StorageCause, StorageState } from '../../lib/model';
 
@@ -68,39 +68,21 @@ export function StorageBanner(props: {
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            void props.onRetry().then((next) => {
-              setBusy(false);
-              setStill(next.kind === 'halted' ? stillMessage(t, next) : null);
-            });
+            void props.onRetry().then(
+              (next) => {
+                setBusy(false);
+                setStill(next.kind === 'halted' ? stillMessage(t, next) : null);
+              },
+              (error: unknown) => {
+                setBusy(false);
+                setStill(describeError(error, t));
+              },
+            );
           }}
         >
           {t('storageRetry')}
         </button>
       </div>
     </section>
-  );
-}
-
-/** Try again: checks the free space and reopens the database; the page reloads to show it all. */
-export async function retryStorage(store: {
-  storage: { resume(): Promise<StorageState> };
-}): Promise<StorageState> {
-  const next = await store.storage.resume();
-  if (next.kind === 'ready') location.reload();
-  return next;
-}
-
-/** What the store's storage guard says now, kept up to date. */
-export function useStorageState(storage: {
-  state: StorageState;
-  subscribe(listener: (state: StorageState) => void): () => unknown;
-}): StorageState {
-  return useSubscription<StorageState>(
-    (onValue) => {
-      const stop = storage.subscribe(onValue);
-      return () => void stop();
-    },
-    storage.state,
-    [],
   );
 }

@@ -1,12 +1,13 @@
 /** Composition root of the Backups and bundles page. */
-import { render } from 'preact';
 import '../../components/shared/ui.css';
+import { mountPage } from '../../components/shared/mount';
 import { requestPersistence, saveFile, storageStatus } from '../../lib/browser';
 import { createDataController } from '../../lib/controllers/data';
 import { openExtensionStore, pageShell } from '../../lib/services';
 import { DataPage } from './data-page';
 
-void openExtensionStore().then((store) => {
+mountPage('data page', async () => {
+  const store = await openExtensionStore();
   const controller = createDataController({
     shell: pageShell(store),
     store,
@@ -14,5 +15,5 @@ void openExtensionStore().then((store) => {
     storage: { status: storageStatus, requestPersistence },
     now: () => Date.now(),
   });
-  render(<DataPage controller={controller} />, document.getElementById('app')!);
+  return <DataPage controller={controller} />;
 });

@@ -1,6 +1,6 @@
 /** Composition root of the report page. */
-import { render } from 'preact';
 import '../../components/shared/ui.css';
+import { mountPage } from '../../components/shared/mount';
 import { renderReportDocument } from '../../components/report/document';
 import { saveFile } from '../../lib/browser';
 import { createReportController } from '../../lib/controllers/report';
@@ -9,7 +9,8 @@ import { blobToDataUrl } from '../../lib/capture/encode';
 import { slideImage } from '../../lib/services/report';
 import { ReportPage } from './report-page';
 
-void openExtensionStore().then((store) => {
+mountPage('report page', async () => {
+  const store = await openExtensionStore();
   const controller = createReportController({
     shell: pageShell(store),
     store,
@@ -20,5 +21,5 @@ void openExtensionStore().then((store) => {
     now: () => Date.now(),
     utcOffsetMinutes: (at) => -new Date(at).getTimezoneOffset(),
   });
-  render(<ReportPage controller={controller} />, document.getElementById('app')!);
+  return <ReportPage controller={controller} />;
 });

@@ -822,4 +822,7 @@ export const en = {
   storageWriteFailed:
     'The database refused to save: {cause}. Your saved steps were not changed. Nothing more is saved until you press Try again: close other tabs of Touchpoint Audit first; if it keeps happening, restart the browser.',
   storageStillFailed: 'It happened again: {cause}.',
+  pageFailedTitle: 'This page could not be opened',
+  pageFailed:
+    'Touchpoint Audit could not start this page ({error}). Your saved work was not changed. Reload the page; if it happens again, restart the browser.',
 } as const;
