@@ -215,8 +215,8 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
     .getByRole('button', { name: 'Save' })
     .click();
   await expect(options.getByText('Auditor name saved.')).toBeVisible();
-  const theirSite = auditor.context.pages()[0]!;
-  const theirPanel = await openPanel(auditor.context, auditor.extensionId);
+  const theirSite = await auditor.walkedTab();
+  const theirPanel = await auditor.openPanel();
   await theirPanel.page
     .getByLabel('Journey', { exact: true })
     .selectOption({ label: 'Brightline (own) — request a callback' });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, relaunch, test } from './fixtures';
-import { openPanel, walkSite, type Profile } from './pages';
+import { walkSite, type Profile } from './pages';
 import { readProfile } from './stored';
 
 const MB = 1024 * 1024;
@@ -91,8 +91,8 @@ test('a full disk during a capture and a broken write: after freeing space and r
   let session: Profile | null = await relaunch(profile);
   try {
     // Three steps saved while there is room.
-    const site = session.context.pages()[0] ?? (await session.context.newPage());
-    const panel = await openPanel(session.context, session.extensionId);
+    const site = await session.walkedTab();
+    const panel = await session.openPanel();
     await panel.createAudit('Disk full', '', '');
     await panel.createJourney('Brightline', 'brightline.test', 'own');
     await walkSite(site, panel, demo.url('/brightline/'), ['See plans', 'Choose Home 500']);
@@ -161,9 +161,9 @@ test('a full disk during a capture and a broken write: after freeing space and r
     // More work, another restart: still everything (a log damaged by the full disk and appended
     // to again used to make the next start delete the whole database).
     await back.page.close();
-    const site2 = session.context.pages()[0] ?? (await session.context.newPage());
+    const site2 = await session.walkedTab();
     await site2.goto(demo.url('/brightline/'));
-    const panel2 = await openPanel(session.context, session.extensionId);
+    const panel2 = await session.openPanel();
     await site2.bringToFront();
     await panel2.capture(5);
     const five = await readProfile(panel2.page);

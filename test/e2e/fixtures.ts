@@ -8,7 +8,6 @@ import { EXTENSION_PATH, chromiumPath, extensionArgs } from '../fixtures/chromiu
 import { startDemoServer } from '../fixtures/server.mjs';
 import type { DemoServer } from '../fixtures/server.mjs';
 import {
-  openPanel,
   Profile,
   setIdentity,
   type ExtensionSession,
@@ -183,8 +182,8 @@ export const test = base.extend<ProfileFixtures, { demo: DemoServer; demo2: Demo
     await use(new Profile({ context, extensionId }));
   },
 
-  site: async ({ context }, use) => {
-    await use(context.pages()[0] ?? (await context.newPage()));
+  site: async ({ profile }, use) => {
+    await use(await profile.walkedTab());
   },
 
   dialogs: async ({ context }, use) => {
@@ -196,11 +195,11 @@ export const test = base.extend<ProfileFixtures, { demo: DemoServer; demo2: Demo
   },
 
   // The walked tab exists before the panel opens beside it; dialogs are recorded from the start.
-  panel: async ({ context, extensionId, identity, site, dialogs }, use) => {
+  panel: async ({ context, extensionId, profile, identity, site, dialogs }, use) => {
     void site;
     void dialogs;
     if (identity) await setIdentity(context, extensionId, identity);
-    await use(await openPanel(context, extensionId));
+    await use(await profile.openPanel());
   },
 
   serviceWorker: async ({ context }, use) => {

@@ -32,6 +32,16 @@ export class Profile implements ExtensionSession {
     return page;
   }
 
+  /** The walked tab: the first tab of the profile's normal window. */
+  async walkedTab(): Promise<Page> {
+    return this.context.pages()[0] ?? (await this.context.newPage());
+  }
+
+  /** The side panel in a pop-up beside the walked tab (see {@link openPanel}). */
+  openPanel(): Promise<PanelPage> {
+    return openPanel(this.context, this.extensionId);
+  }
+
   /** The side panel's page opened in a tab (e.g. after a restart, to read what it shows). */
   async panelTab(): Promise<PanelPage> {
     return new PanelPage(await this.open('sidepanel.html'));
