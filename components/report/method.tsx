@@ -3,6 +3,7 @@
  * standards and checklists used — so a reader can trust the audit and repeat it.
  */
 import { formatDateTime, translator } from '../../lib/i18n';
+import { methodUsed } from '../../lib/report/method-used';
 import type { ReportModel } from '../../lib/report/model';
 import { brandLabel, outcomeText } from '../../lib/report/words';
 import {
@@ -16,14 +17,7 @@ import { ColumnHeads } from './column-heads';
 
 export function MethodSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
-  const usedStandards = model.method.standards.filter((s) =>
-    model.journeys.some((j) => j.measurements.some((r) => r.measurement.standardId === s.id)),
-  );
-  const usedChecklists = model.method.checklists.filter((c) =>
-    model.journeys.some((j) =>
-      j.steps.some((s) => s.touchpoint.checks.some((check) => check.templateId === c.id)),
-    ),
-  );
+  const used = methodUsed(model);
   return (
     <section class="method">
       <h2 id="method-title">{t('methodTitle')}</h2>
@@ -41,25 +35,20 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
           ]}
         />
         <tbody>
-          {model.journeys.map(({ journey, steps }) => {
-            const times = steps.map((s) => s.touchpoint.at);
-            const first = times.length ? Math.min(...times) : journey.createdAt;
-            const last = times.length ? Math.max(...times) : (journey.finishedAt ?? first);
-            return (
-              <tr key={journey.id}>
-                <th scope="row">{brandLabel(journey, t)}</th>
-                <td>
-                  {formatDateTime(first, locale)}
-                  {last !== first && ` → ${formatDateTime(last, locale)}`}
-                </td>
-                <td>{journey.auditor || '—'}</td>
-                <td>{journey.persona || '—'}</td>
-                <td>{channelLabel(journey.entryChannel, locale)}</td>
-                <td>{journey.task || '—'}</td>
-                <td>{outcomeText(journey.outcome, t)}</td>
-              </tr>
-            );
-          })}
+          {used.walks.map(({ journey, first, last }) => (
+            <tr key={journey.id}>
+              <th scope="row">{brandLabel(journey, t)}</th>
+              <td>
+                {formatDateTime(first, locale)}
+                {last !== first && ` → ${formatDateTime(last, locale)}`}
+              </td>
+              <td>{journey.auditor || '—'}</td>
+              <td>{journey.persona || '—'}</td>
+              <td>{channelLabel(journey.entryChannel, locale)}</td>
+              <td>{journey.task || '—'}</td>
+              <td>{outcomeText(journey.outcome, t)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <ul class="method-notes">
@@ -67,16 +56,16 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
         <li>{t('methodWeak')}</li>
         <li>
           {t('methodStandards')}:{' '}
-          {usedStandards.length
-            ? usedStandards
+          {used.standards.length
+            ? used.standards
                 .map((s) => `${standardName(s, locale)} ${formatTarget(s, locale)}`)
                 .join('; ')
             : t('methodNone')}
         </li>
         <li>
           {t('methodChecklists')}:{' '}
-          {usedChecklists.length
-            ? usedChecklists
+          {used.checklists.length
+            ? used.checklists
                 .map((c) =>
                   t('methodChecklistItems', {
                     name: checklistName(c, locale),

@@ -10,7 +10,13 @@ import {
 import type { Compliance } from '../../lib/metrics';
 import type { ReportSection, TouchpointType } from '../../lib/model';
 import { evidenceRows } from '../../lib/report/evidence';
-import type { PlanItem, ReportJourney, ReportModel, ReportStep } from '../../lib/report/model';
+import {
+  failedItems,
+  type PlanItem,
+  type ReportJourney,
+  type ReportModel,
+  type ReportStep,
+} from '../../lib/report/model';
 import {
   categoryLabel,
   channelLabel,
@@ -80,20 +86,11 @@ function StepMethodFacts({
   full: boolean;
 }) {
   const t = translator(locale);
-  const tp = step.touchpoint;
-  const failed = step.checklists.flatMap((template) =>
-    template.items
-      .filter((item) =>
-        tp.checks.some(
-          (c) => c.templateId === template.id && c.itemId === item.id && c.answer === 'no',
-        ),
-      )
-      .map((item) => ({
-        key: `${template.id}/${item.id}`,
-        text: itemText(template.id, item, locale),
-        critical: item.critical,
-      })),
-  );
+  const failed = failedItems(step).map(({ template, item }) => ({
+    key: `${template.id}/${item.id}`,
+    text: itemText(template.id, item, locale),
+    critical: item.critical,
+  }));
   const automatic = step.reasons.filter((r) => r.kind !== 'flagged');
   return (
     <>

@@ -1,16 +1,18 @@
 /** Steps as CSV, one row per step; safe to open in a spreadsheet. */
 import { formatDuration } from '../i18n';
-import type { Locale } from '../taxonomy';
 import {
   categoryLabel,
   channelLabel,
   formatTarget,
   itemText,
+  localDay,
   stageLabel,
   standardName,
   typeName,
+  type Locale,
 } from '../taxonomy';
-import type { ReportModel, ReportStep } from './model';
+import { failedItems, type ReportModel, type ReportStep } from './model';
+import { measureText } from './words';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
@@ -58,13 +60,6 @@ export const CSV_COLUMNS = [
   'images_sha256',
 ] as const;
 
-/** yyyy-mm-dd of a due date (stored as local midnight of the day). */
-function localDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** A step's standards as text: "Callback after a web form: 26 h (≤ 2 h) fail". */
 function standardsCell(step: ReportStep, locale: Locale): string {
   return step.measurements
@@ -87,14 +82,8 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
     for (const step of steps) {
       const { touchpoint: t, screenshots, compliance } = step;
       const type = t.typeId === null ? undefined : typeOf.get(t.typeId);
-      const failed = step.checklists.flatMap((template) =>
-        template.items
-          .filter((item) =>
-            t.checks.some(
-              (c) => c.templateId === template.id && c.itemId === item.id && c.answer === 'no',
-            ),
-          )
-          .map((item) => itemText(template.id, item, locale)),
+      const failed = failedItems(step).map(({ template, item }) =>
+        itemText(template.id, item, locale),
       );
       rows.push([
         model.audit.name,
@@ -131,11 +120,9 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
               a.kind,
               a.what,
               a.owner,
-              a.due === null ? '' : localDate(a.due),
+              a.due === null ? '' : localDay(a.due),
               a.status,
-              [a.metric, [a.baseline, a.target].filter(Boolean).join(' -> ')]
-                .filter(Boolean)
-                .join(': '),
+              measureText(a, '->'),
             ]
               .filter(Boolean)
               .join(' | '),

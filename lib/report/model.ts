@@ -22,6 +22,7 @@ import {
   type ActionItem,
   type Audit,
   type AuditSnapshot,
+  type ChecklistItem,
   type ChecklistTemplate,
   type Journey,
   type ReportSettings,
@@ -75,6 +76,25 @@ export function fewestTouches(
   const touches = journeys.filter((_, i) => competes[i]).map((j) => j.kpis.touches);
   const fewest = Math.min(...touches);
   return journeys.map((j, i) => competes[i]! && touches.length > 1 && j.kpis.touches === fewest);
+}
+
+/**
+ * The items a step answered no, of the checklists it shows, in checklist and item order (the
+ * failed items the report and the CSV list).
+ */
+export function failedItems(
+  step: Pick<ReportStep, 'checklists' | 'touchpoint'>,
+): { template: ChecklistTemplate; item: ChecklistItem }[] {
+  const no = new Set(
+    step.touchpoint.checks
+      .filter((c) => c.answer === 'no')
+      .map((c) => `${c.templateId}\u0000${c.itemId}`),
+  );
+  return step.checklists.flatMap((template) =>
+    template.items
+      .filter((item) => no.has(`${template.id}\u0000${item.id}`))
+      .map((item) => ({ template, item })),
+  );
 }
 
 /** An action or idea with the step it belongs to (the report's action plan). */

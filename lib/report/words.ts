@@ -79,9 +79,12 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
   }
 }
 
-/** An action's measure of success, e.g. "callbacks within 2 h: 40 % → 95 %". */
-export function measureText(action: Pick<ActionItem, 'metric' | 'baseline' | 'target'>): string {
-  const range = [action.baseline, action.target].filter(Boolean).join(' → ');
+/** An action's measure of success, e.g. "callbacks within 2 h: 40 % → 95 %" (`arrow` between). */
+export function measureText(
+  action: Pick<ActionItem, 'metric' | 'baseline' | 'target'>,
+  arrow = '→',
+): string {
+  const range = [action.baseline, action.target].filter(Boolean).join(` ${arrow} `);
   return [action.metric, range].filter(Boolean).join(': ');
 }
 

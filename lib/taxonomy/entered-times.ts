@@ -43,7 +43,17 @@ export function parseDuration(text: string): number | null {
   return Math.round(total);
 }
 
-/** The local midnight that starts the day of a `yyyy-mm-dd` date input; null for anything else. */
+/** The `yyyy-mm-dd` of the local day a time falls on (as a date input shows it). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The local midnight that starts the day of a `yyyy-mm-dd` date input (localDay's inverse);
+ * null for anything else.
+ */
 export function parseDateInput(value: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return match

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { journeyKpis } from '../../lib/metrics';
 import type { Outcome } from '../../lib/model';
 import { CSV_COLUMNS, csvCell, renderCsv } from '../../lib/report/csv';
-import { buildReport, fewestTouches } from '../../lib/report/model';
+import { methodUsed } from '../../lib/report/method-used';
+import { buildReport, failedItems, fewestTouches } from '../../lib/report/model';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
@@ -276,6 +277,14 @@ describe('the audit method in the report', () => {
     // The time to goal uses the contact's own time (3 h after the form), not when it was logged.
     expect(ownJourney!.kpis.elapsedMs).toBe(3 * 3_600_000);
     expect(ownJourney!.kpis.weakLinks).toBe(2);
+    // Failed items: the no of the checklists the step shows, nothing of the rival's yes and n/a.
+    expect(failedItems(form!).map(({ template, item }) => [template.id, item.id])).toEqual([
+      ['web-form', critical.id],
+    ]);
+    expect(failedItems(rivalJourney!.steps[0]!)).toEqual([]);
+    // An answer to a checklist the step does not show is not listed.
+    const elsewhere = { ...form!, checklists: [] };
+    expect(failedItems(elsewhere)).toEqual([]);
     // One standard measured on the own journey, and failed.
     expect(ownJourney!.standards).toEqual({ met: 0, measured: 1 });
     expect(rivalJourney!.standards).toEqual({ met: 0, measured: 0 });
@@ -287,6 +296,26 @@ describe('the audit method in the report', () => {
     expect(model.compliance.map((b) => [b.brandRole, b.byStage.contact?.percent])).toEqual([
       ['own', expected],
       ['competitor', 100],
+    ]);
+  });
+
+  it('says in the method section what was used and when each journey was walked', async () => {
+    const { model } = await methodAudit();
+    const used = methodUsed(model);
+    expect(used.standards.map((s) => s.id)).toEqual(['callback-after-form']);
+    expect(used.checklists.map((c) => c.id)).toEqual(['web-form']);
+    const [own, rival] = used.walks;
+    // From the first to the last step: the callback came 3 h after the form.
+    expect(own!.last - own!.first).toBe(3 * 3_600_000);
+    expect(rival!.last).toBe(rival!.first);
+  });
+
+  it('dates a journey without steps from its creation', async () => {
+    const { store } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    const model = buildReport(await store.readAudit(audit.id), [own.id], 0);
+    expect(methodUsed(model).walks).toEqual([
+      { journey: own, first: own.createdAt, last: own.finishedAt ?? own.createdAt },
     ]);
   });
 
