@@ -4,17 +4,18 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, type Translate } from '../../lib/i18n';
-import type {
-  ActionEdit,
-  ActionInput,
-  ActionItem,
-  ActionStatus,
-  CheckAnswer,
-  ChecklistTemplate,
-  Screenshot,
-  Standard,
-  Touchpoint,
-  TouchpointType,
+import {
+  LIMITS,
+  type ActionEdit,
+  type ActionInput,
+  type ActionItem,
+  type ActionStatus,
+  type CheckAnswer,
+  type ChecklistTemplate,
+  type Screenshot,
+  type Standard,
+  type Touchpoint,
+  type TouchpointType,
 } from '../../lib/model';
 import {
   isOverdue,
@@ -404,7 +405,7 @@ function ActionForm(props: {
       value={value}
       onInput={set}
       type={type}
-      maxLength={type === 'text' ? 500 : undefined}
+      maxLength={type === 'text' ? LIMITS.text : undefined}
     />
   );
   return (
@@ -414,8 +415,9 @@ function ActionForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         if (!what.trim()) return setError(t('actionWhatRequired'));
-        const long = [what, owner, metric, baseline, target].find((v) => v.length > 500);
-        if (long) return setError(t('fieldTooLong', { over: long.length - 500, max: 500 }));
+        const long = [what, owner, metric, baseline, target].find((v) => v.length > LIMITS.text);
+        if (long)
+          return setError(t('fieldTooLong', { over: long.length - LIMITS.text, max: LIMITS.text }));
         setError(null);
         props.onSubmit({
           touchpointId: props.step.id,
