@@ -7,6 +7,18 @@ export function stoppedShort(journey: Pick<Journey, 'outcome'>): boolean {
   return journey.outcome === 'abandoned' || journey.outcome === 'blocked';
 }
 
+/** The mean of the values that are there (an unscored step is a gap, not a zero); null for none. */
+export function averageOf(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    if (value === null) continue;
+    sum += value;
+    count++;
+  }
+  return count ? sum / count : null;
+}
+
 export interface JourneyKpis {
   /** Number of touches (steps) from first to last. */
   touches: number;
@@ -29,9 +41,7 @@ export function journeyKpis(steps: readonly Touchpoint[], ctx: WeakContext): Jou
   return {
     touches: steps.length,
     elapsedMs: journeySpan(steps),
-    averageExperience: scored.length
-      ? scored.reduce((sum, s) => sum + (s.experience ?? 0), 0) / scored.length
-      : null,
+    averageExperience: averageOf(steps.map((s) => s.experience)),
     scoredSteps: scored.length,
     weakLinks: steps.filter((s) => isWeak(s, ctx)).length,
     wows: steps.filter((s) => s.wow).length,

@@ -3,6 +3,7 @@
  * the own brand's priority quadrants, type coverage, key figures, scales), so they are tested
  * without rendering. components/report/charts.tsx draws them.
  */
+import { averageOf } from '../metrics';
 import type { Journey, Touchpoint } from '../model';
 import { channelLabel, typeName, type Locale } from '../taxonomy';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
@@ -52,12 +53,6 @@ export function curvesByStep(model: ReportModel, score: StepScore): Curves {
       return { journey, index, values, present };
     }),
   };
-}
-
-/** Mean of the scored values, or null when none is scored. */
-function averageOf(values: readonly (number | null)[]): number | null {
-  const scored = values.filter((v): v is number => v !== null);
-  return scored.length ? scored.reduce((sum, v) => sum + v, 0) / scored.length : null;
 }
 
 /**

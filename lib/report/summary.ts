@@ -3,7 +3,13 @@
  * lifecycle stage and by how much, how the brands rank overall, and the findings worth a line
  * in the executive summary.
  */
-import { standardsShare, standardsTally, stoppedShort, type StandardsTally } from '../metrics';
+import {
+  averageOf,
+  standardsShare,
+  standardsTally,
+  stoppedShort,
+  type StandardsTally,
+} from '../metrics';
 import type { Journey } from '../model';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 
@@ -31,10 +37,6 @@ export interface StageScorecard {
   ownGap: number | null;
 }
 
-function mean(values: number[]): number | null {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-}
-
 function stageScore(journey: ReportJourney, steps: ReportStep[]): StageScore {
   const scored = steps.filter((s) => s.touchpoint.experience !== null);
   const weight = (s: ReportStep) => s.touchpoint.importance ?? 1;
@@ -44,7 +46,7 @@ function stageScore(journey: ReportJourney, steps: ReportStep[]): StageScore {
   return {
     journeyId: journey.journey.id,
     steps: steps.length,
-    experience: mean(scored.map((s) => s.touchpoint.experience!)),
+    experience: averageOf(steps.map((s) => s.touchpoint.experience)),
     weighted: totalWeight
       ? scored.reduce((sum, s) => sum + weight(s) * s.touchpoint.experience!, 0) / totalWeight
       : null,
@@ -114,7 +116,7 @@ export function leagueTable(model: ReportModel): LeagueRow[] {
     const values = Object.values(parts).filter((v): v is number => v !== null);
     return {
       journey: j.journey,
-      score: mean(values),
+      score: averageOf(values),
       parts,
       stopped: stoppedShort(j.journey),
       rank: 0,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applicableChecklists,
+  averageOf,
   combineCompliance,
   evaluateMeasurement,
   evaluateMeasurements,
@@ -730,6 +731,15 @@ describe('likelihood impact', () => {
         },
       ),
     );
+  });
+});
+
+describe('averageOf', () => {
+  it('averages the values that are there: a gap is not a zero', () => {
+    expect(averageOf([4, null, 2])).toBe(3);
+    expect(averageOf([5])).toBe(5);
+    expect(averageOf([null, null])).toBeNull();
+    expect(averageOf([])).toBeNull();
   });
 });
 
