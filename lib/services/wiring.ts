@@ -1,0 +1,113 @@
+/** Wires the browser adapters, the capture pipeline and the store for the entrypoints. */
+import {
+  browserLanguage,
+  captureVisibleTab,
+  findTargetTab,
+  readSettings,
+  runFileInTab,
+  storageProbe,
+  subscribeSettings,
+  tabExists,
+  webLock,
+  writeSettings,
+} from '../browser';
+import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
+import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
+import { offscreenStitcher } from '../capture/full-page';
+import { createShellController, type ShellController } from '../controllers/shell';
+import { openStore, watchQuery, type AuditStore } from '../db';
+import { logError } from '../log';
+import { Identity } from '../model';
+import { CaptureService } from './capture';
+import { compactStepImages } from './compact';
+import { pageClient } from './page';
+
+/** The element renderer, injected into a tab only for an element capture. */
+const RENDER_SCRIPT = '/element-capture.js';
+/** Chrome's capture quota is per browser: one pacer lock for every context of the extension. */
+const CAPTURE_LOCK = 'touchpoint-audit-capture';
+
+const NO_IDENTITY: Identity = { name: '', email: '', phone: '' };
+
+/** The stored identity, or an empty one when the stored value is missing or malformed. */
+export async function readIdentity(): Promise<Identity> {
+  const parsed = Identity.safeParse((await readSettings()).identity);
+  return parsed.success ? parsed.data : NO_IDENTITY;
+}
+
+/**
+ * The capture service of this context (side panel or service worker), over the real browser;
+ * `onBackgroundError` gets what fails after a capture resolved (compaction), to show it.
+ */
+export function extensionCaptureService(
+  store: AuditStore,
+  onBackgroundError: (error: unknown) => void,
+): CaptureService {
+  return new CaptureService({
+    store,
+    browser: {
+      findTargetTab,
+      captureVisibleTab,
+      tabExists,
+      renderElement: (tabId, frameId) => runFileInTab(tabId, RENDER_SCRIPT, frameId),
+      readIdentity,
+    },
+    page: pageClient(),
+    pacer: new CapturePacer(realClock, MIN_CAPTURE_GAP_MS, webLock(CAPTURE_LOCK)),
+    stitcher: offscreenStitcher,
+    encodeCaptured: (image) => describeCaptured(image, 'visible'),
+    encodeSelection: (source, crop, cover, frame) => encodeSelection(source, crop, cover, frame),
+    decodePixels,
+    compact: compactStepImages,
+    onBackgroundError,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    userAgent: navigator.userAgent,
+  });
+}
+
+/**
+ * The extension's store for a page: opened (free space checked, log renewed if needed) before the
+ * page renders; if the disk is full it stays closed and `store.storage.state` says why.
+ */
+export async function openExtensionStore(): Promise<AuditStore> {
+  const store = openStore(storageProbe());
+  await store.storage.open();
+  return store;
+}
+
+/** The shell of an extension page over the real browser: settings, language, storage, live reads. */
+export function pageShell(store: AuditStore): ShellController {
+  return createShellController({
+    settings: { subscribe: subscribeSettings, write: writeSettings },
+    browserLanguage,
+    storage: store.storage,
+    watch: (query) => (onValue, onError) => watchQuery(query, onValue, onError),
+    reload: () => location.reload(),
+    logError,
+  });
+}
+
+/**
+ * The shell of a page that opens no store (Options): settings and language only. Its storage port
+ * is always ready, so the page never opens the database just to show a storage banner; a read
+ * through it runs once rather than live, for the same reason.
+ */
+export function storelessPageShell(): ShellController {
+  const ready = { kind: 'ready' } as const;
+  return createShellController({
+    settings: { subscribe: subscribeSettings, write: writeSettings },
+    browserLanguage,
+    storage: { state: ready, subscribe: () => () => undefined, resume: async () => ready },
+    watch: (query) => (onValue, onError) => {
+      let listening = true;
+      query().then(
+        (value) => listening && onValue(value),
+        (error: unknown) => listening && onError(error),
+      );
+      return () => void (listening = false);
+    },
+    reload: () => location.reload(),
+    logError,
+  });
+}
