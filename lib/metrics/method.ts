@@ -267,7 +267,7 @@ export function evaluateMeasurement(
   };
 }
 
-/** When a measurement's time starts: its start step's time, or `startedAt` once that step is gone. */
+/** When a measurement's time starts: its start step's time, or `startedAt` once it is gone. */
 export function measurementStart(
   m: Pick<Measurement, 'startStepId' | 'startedAt'>,
   stepsById: ReadonlyMap<string, Pick<Touchpoint, 'at'>>,
