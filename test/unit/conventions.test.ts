@@ -1,4 +1,7 @@
-/** Meta-tests: conventions that keep the taxonomy and the translations complete. */
+/** Meta-tests: conventions that keep the taxonomy and the translations complete, and one log. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ERROR_CODES } from '../../lib/bundle';
 import { CAPTURE_FAILURES } from '../../lib/capture/errors';
@@ -42,7 +45,9 @@ describe('taxonomy', () => {
     for (const table of [STAGES, CATEGORIES, CHANNELS, STATUS_GROUPS]) {
       for (const [id, entry] of Object.entries(table)) {
         for (const locale of LOCALES)
-          expect((entry as Record<string, string>)[locale], `${id}.${locale}`).toBeTruthy();
+          expect((entry as Record<string, unknown>)[locale], `${id}.${locale}`).toEqual(
+            expect.stringMatching(/\S/),
+          );
         expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       }
     }
@@ -57,5 +62,32 @@ describe('taxonomy', () => {
         expect(new Set(labels).size).toBe(labels.length);
       }
     }
+  });
+});
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Every .ts/.tsx file under `dir` (relative to the repository root). */
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sources(file);
+    return /\.tsx?$/.test(entry.name) ? [file] : [];
+  });
+}
+
+describe('logging', () => {
+  it('goes through lib/log only: no console call anywhere else in the product', () => {
+    const files = ['lib', 'components', 'entrypoints'].flatMap(sources);
+    expect(files).toContain('lib/log/index.ts');
+    const calls = files
+      .filter((file) => !file.startsWith('lib/log/'))
+      .flatMap((file) =>
+        fs
+          .readFileSync(path.join(ROOT, file), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (/\bconsole\s*\.\s*\w+/.test(line) ? [`${file}:${i + 1}`] : [])),
+      );
+    expect(calls).toEqual([]);
   });
 });
