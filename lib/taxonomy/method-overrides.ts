@@ -4,7 +4,7 @@
  * typed as the built-in wording is stored as '' (the built-in wording, in every language). Pure.
  */
 import type { AuditMethod, ChecklistTemplate, Standard, TouchpointType } from '../model';
-import type { Labels, Locale } from './index';
+import type { Labels, Locale } from './stages-and-channels';
 import { builtinChecklist, builtinStandard, builtinType } from './method';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>

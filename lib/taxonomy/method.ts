@@ -2,9 +2,6 @@
  * The built-in audit method (DESIGN.md, seeds/): touchpoint types, checklist templates and service
  * standards with en + ru wording, and how an audit's overrides (lib/model/method.ts) resolve
  * against them. Pure data and pure functions.
- *
- * ./index re-exports this module, so values from ./index are used inside functions only (never
- * while this module evaluates): the import cycle is then harmless.
  */
 import type {
   AuditMethod,
@@ -15,7 +12,13 @@ import type {
   TouchpointType,
 } from '../model';
 import type { CategoryId, ChannelId } from '../model/ids';
-import { STAGE_IDS, stageLabel, type Labels, type Locale, type StageId } from './index';
+import {
+  STAGE_IDS,
+  stageLabel,
+  type Labels,
+  type Locale,
+  type StageId,
+} from './stages-and-channels';
 
 /** A built-in touchpoint type: where it sits in Mann's categories, the lifecycle and the channels. */
 export interface BuiltinType extends Labels {
