@@ -8,7 +8,7 @@ import {
   timerAt,
   type MeasurementResult,
 } from '../../lib/metrics';
-import type { ActionItem, Touchpoint } from '../../lib/model';
+import type { ActionItem, Step } from '../../lib/model';
 import { formatTarget, standardName, type Locale } from '../../lib/taxonomy';
 import { ActionRow, type MethodActions } from './step-method';
 
@@ -34,7 +34,7 @@ export function TimersCard(props: {
   t: Translate;
   locale: Locale;
   running: readonly MeasurementResult[];
-  steps: readonly Touchpoint[];
+  steps: readonly Step[];
   actions: TimerActions;
 }) {
   const { t, locale } = props;

@@ -2,7 +2,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatTime, type Translate } from '../../lib/i18n';
-import { LIMITS, type Screenshot, type Touchpoint, type TouchpointEdit } from '../../lib/model';
+import { LIMITS, type Screenshot, type Step, type StepEdit } from '../../lib/model';
 import {
   CATEGORIES,
   CATEGORY_IDS,
@@ -24,19 +24,19 @@ import {
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
 export interface StepActions {
-  edit(step: Touchpoint, edit: TouchpointEdit): void;
-  move(step: Touchpoint, toSeq: number): void;
-  delete(step: Touchpoint): void;
-  attach(step: Touchpoint, file: File): void;
+  edit(step: Step, edit: StepEdit): void;
+  move(step: Step, toSeq: number): void;
+  delete(step: Step): void;
+  attach(step: Step, file: File): void;
   /** Opens the annotation and redaction editor for one of the step's screenshots. */
-  annotate(step: Touchpoint, screenshotId: string): void;
+  annotate(step: Step, screenshotId: string): void;
   /** Defines a stage of the audit (once, for every step) and puts the step in it. */
-  defineStage(step: Touchpoint, name: string): void;
+  defineStage(step: Step, name: string): void;
   method: MethodActions;
 }
 
 export interface StepItemProps {
-  step: Touchpoint;
+  step: Step;
   screenshots: readonly Screenshot[];
   thumbUrls: ObjectUrls;
   isLast: boolean;
@@ -79,7 +79,7 @@ function sameStep(before: StepItemProps, after: StepItemProps): boolean {
  */
 export const StepItem = memo(function StepItem(props: StepItemProps) {
   const { step, t, locale, actions } = props;
-  const onEdit = (edit: TouchpointEdit) => actions.edit(step, edit);
+  const onEdit = (edit: StepEdit) => actions.edit(step, edit);
   const [open, setOpen] = useState(false);
   const name = props.mask(step.title) || t('untitled');
   // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
@@ -281,13 +281,13 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             label={t('category')}
             value={step.category}
             options={CATEGORY_IDS.map((c) => ({ value: c, label: CATEGORIES[c][locale] }))}
-            onChange={(category) => onEdit({ category: category as Touchpoint['category'] })}
+            onChange={(category) => onEdit({ category: category as Step['category'] })}
           />
           <SelectField
             label={t('channel')}
             value={step.channel}
             options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
-            onChange={(channel) => onEdit({ channel: channel as Touchpoint['channel'] })}
+            onChange={(channel) => onEdit({ channel: channel as Step['channel'] })}
           />
           <ScoreButtons
             label={t('importance')}

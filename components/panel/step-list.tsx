@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
-import type { Screenshot, Touchpoint } from '../../lib/model';
+import type { Screenshot, Step } from '../../lib/model';
 import type { Locale } from '../../lib/taxonomy';
 import type { ObjectUrls } from '../shared/hooks';
 import { StepItem, type StepActions } from './step-item';
@@ -42,7 +42,7 @@ function useGrowingLimit(total: number): number {
 export function StepList(props: {
   t: Translate;
   locale: Locale;
-  steps: readonly Touchpoint[];
+  steps: readonly Step[];
   /** The step's screenshots, the same array while they are unchanged. */
   screenshotsOf(touchpointId: string): readonly Screenshot[];
   thumbUrls: ObjectUrls;

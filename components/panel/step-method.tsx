@@ -14,7 +14,7 @@ import {
   type ChecklistTemplate,
   type Screenshot,
   type Standard,
-  type Touchpoint,
+  type Step,
   type TouchpointType,
 } from '../../lib/model';
 import {
@@ -66,18 +66,18 @@ export interface StepExtras {
 }
 
 export interface MethodActions {
-  answer(step: Touchpoint, templateId: string, itemId: string, answer: CheckAnswer | null): void;
+  answer(step: Step, templateId: string, itemId: string, answer: CheckAnswer | null): void;
   checkDetail(
-    step: Touchpoint,
+    step: Step,
     templateId: string,
     itemId: string,
     detail: { comment?: string; screenshotId?: string | null },
   ): void;
-  addChecklist(step: Touchpoint, templateId: string): void;
-  startTimer(step: Touchpoint, standardId: string): void;
-  recordDuration(step: Touchpoint, standardId: string, ms: number): void;
-  excuse(step: Touchpoint, measurementId: string, excused: boolean): void;
-  deleteMeasurement(step: Touchpoint, measurementId: string): void;
+  addChecklist(step: Step, templateId: string): void;
+  startTimer(step: Step, standardId: string): void;
+  recordDuration(step: Step, standardId: string, ms: number): void;
+  excuse(step: Step, measurementId: string, excused: boolean): void;
+  deleteMeasurement(step: Step, measurementId: string): void;
   addAction(input: ActionInput): void;
   updateAction(action: ActionItem, edit: ActionEdit): void;
   deleteAction(action: ActionItem): void;
@@ -88,7 +88,7 @@ const ANSWERS: readonly CheckAnswer[] = ['yes', 'no', 'na'];
 const ANSWER_KEYS: Record<string, CheckAnswer> = { KeyY: 'yes', KeyN: 'no', KeyA: 'na' };
 
 export function TypeSelect(props: {
-  step: Touchpoint;
+  step: Step;
   view: MethodView;
   t: Translate;
   locale: Locale;
@@ -130,7 +130,7 @@ export function TypeSelect(props: {
 }
 
 function Checklist(props: {
-  step: Touchpoint;
+  step: Step;
   template: ChecklistTemplate;
   screenshots: readonly Screenshot[];
   t: Translate;
@@ -254,7 +254,7 @@ function Checklist(props: {
 }
 
 function Standards(props: {
-  step: Touchpoint;
+  step: Step;
   view: MethodView;
   extras: StepExtras;
   t: Translate;
@@ -380,7 +380,7 @@ function Standards(props: {
 const STATUSES: readonly ActionStatus[] = ['open', 'in-progress', 'done'];
 
 function ActionForm(props: {
-  step: Touchpoint;
+  step: Step;
   kind: 'action' | 'idea';
   t: Translate;
   onSubmit: (input: ActionInput) => void;
@@ -518,7 +518,7 @@ export function ActionRow(props: {
 
 /** The method part of a step's details. */
 export function StepMethod(props: {
-  step: Touchpoint;
+  step: Step;
   screenshots: readonly Screenshot[];
   view: MethodView;
   extras: StepExtras;

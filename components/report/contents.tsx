@@ -9,7 +9,7 @@ import {
   type Journey,
   type ReportSection,
   type ReportSettings,
-  type Touchpoint,
+  type Step,
 } from '../../lib/model';
 import { CommitText, SelectField } from '../shared/fields';
 
@@ -19,7 +19,7 @@ export function ReportContents(props: {
   t: Translate;
   settings: ReportSettings;
   /** Every journey of the audit with all its steps (those left out too). */
-  journeys: readonly { journey: Journey; steps: readonly Touchpoint[] }[];
+  journeys: readonly { journey: Journey; steps: readonly Step[] }[];
   onChange: SettingsChange;
 }) {
   const { t, settings, onChange } = props;

@@ -9,7 +9,7 @@ import {
   weakReasons,
   type MeasurementResult,
 } from '../../lib/metrics';
-import type { ActionItem, Audit, Journey, Touchpoint } from '../../lib/model';
+import type { ActionItem, Audit, Journey, Step } from '../../lib/model';
 import {
   resolveChecklists,
   resolveStandards,
@@ -36,7 +36,7 @@ export function methodView(audit: Audit | undefined, locale: Locale): MethodView
 export function useMethod(
   audit: Audit | undefined,
   journey: Journey | undefined,
-  steps: readonly Touchpoint[],
+  steps: readonly Step[],
   actions: readonly ActionItem[],
   locale: Locale,
 ) {
@@ -54,7 +54,7 @@ export function useMethod(
   );
   // Per step: what it was computed from, so a change to one step recomputes that step only.
   const cache = useRef(
-    new Map<string, { step: Touchpoint; view: MethodView; key: string; extras: StepExtras }>(),
+    new Map<string, { step: Step; view: MethodView; key: string; extras: StepExtras }>(),
   );
   const extras = useMemo(() => {
     const impacts = likelihoodImpact(steps);
@@ -77,7 +77,7 @@ export function useMethod(
     const ownBrand = journey?.brandRole === 'own';
     const next = new Map<
       string,
-      { step: Touchpoint; view: MethodView; key: string; extras: StepExtras }
+      { step: Step; view: MethodView; key: string; extras: StepExtras }
     >();
     for (const step of steps) {
       const measurements = resultsByStep.get(step.id) ?? [];

@@ -6,13 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { thumbnailBlob, useObjectUrls, useSubscription } from '../../components/shared/hooks';
 import type { PanelController } from '../../lib/controllers/panel';
-import type {
-  CheckAnswer,
-  CheckResult,
-  Screenshot,
-  Touchpoint,
-  TouchpointEdit,
-} from '../../lib/model';
+import type { CheckAnswer, CheckResult, Screenshot, Step, StepEdit } from '../../lib/model';
 import type { Run } from './use-captures';
 
 const checkKey = (templateId: string, itemId: string) => `${templateId}\u0000${itemId}`;
@@ -44,7 +38,7 @@ function withAnswers(
 
 /** An edit shown at once, before the database confirms it (a score click on a long journey). */
 interface PendingEdit {
-  edit: TouchpointEdit;
+  edit: StepEdit;
   /** The step's edit time when the edit was made: a newer version from the database replaces it. */
   base: number;
 }
@@ -70,7 +64,7 @@ export function useSteps(controller: PanelController, journeyId: string | null, 
   // Steps and screenshots are separate live queries: scoring a step does not re-read the images.
   // Null until read: the list is drawn once both are there (not once without thumbnails and again
   // with them, which costs a long journey a second full render).
-  const loadedSteps = useSubscription<Touchpoint[] | null>(controller.steps(journeyId), null, [
+  const loadedSteps = useSubscription<Step[] | null>(controller.steps(journeyId), null, [
     journeyId,
   ]);
   // The screenshots of exactly these steps: a score or a checklist answer (a write to a step) does
@@ -148,7 +142,7 @@ export function useSteps(controller: PanelController, journeyId: string | null, 
   );
 
   /** Shows the edit at once, writes it, and drops it if the write fails (the message says why). */
-  const edit = (step: Touchpoint, change: TouchpointEdit, write: () => Promise<string | null>) => {
+  const edit = (step: Step, change: StepEdit, write: () => Promise<string | null>) => {
     setPending((map) => new Map(map).set(step.id, { edit: change, base: step.updatedAt }));
     void run(async () => {
       try {
@@ -166,7 +160,7 @@ export function useSteps(controller: PanelController, journeyId: string | null, 
 
   /** Shows a checklist answer at once, writes it, and forgets it if the write fails. */
   const answer = (
-    step: Touchpoint,
+    step: Step,
     templateId: string,
     itemId: string,
     value: CheckAnswer | null,

@@ -45,7 +45,7 @@
  * fields this one cannot check. Records are kept as they are; a deletion travels as a tombstone.
  */
 import { z } from 'zod';
-import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Touchpoint } from '../model';
+import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Step } from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
 export const BUNDLE_VERSION = 4;
@@ -170,7 +170,7 @@ export const RecordsFile = z.strictObject({
   includes: BundleIncludes,
   audits: z.array(Audit),
   journeys: z.array(Journey),
-  touchpoints: z.array(Touchpoint),
+  touchpoints: z.array(Step),
   screenshots: z.array(BundleScreenshot),
   actionItems: z.array(ActionItem),
   deletions: z.array(Tombstone),

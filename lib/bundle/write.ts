@@ -1,15 +1,7 @@
 /** Writes a bundle as a stream: one image in memory at a time, output folded into Blobs. */
 import { deflateSync, Zip, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
-import {
-  ActionItem,
-  Audit,
-  Journey,
-  Screenshot,
-  Tombstone,
-  Touchpoint,
-  type DataSet,
-} from '../model';
+import { ActionItem, Audit, Journey, Screenshot, Tombstone, Step, type DataSet } from '../model';
 import { imageInfo, type ImageInfo } from '../model/image-info';
 import { byId, checkGraph, firstIssue, sha256Hex } from './check';
 import { BundleError } from './errors';
@@ -209,7 +201,7 @@ export async function writeBundle(data: DataSet, options: WriteBundleOptions): P
   const includes = validOption(BundleIncludes, 'includes', { identity, userAgent, fileNames });
   const audits = validTable(Audit, 'audits', data.audits);
   const journeys = validTable(Journey, 'journeys', data.journeys);
-  const touchpoints = validTable(Touchpoint, 'touchpoints', data.touchpoints);
+  const touchpoints = validTable(Step, 'touchpoints', data.touchpoints);
   const screenshots = validTable(Screenshot, 'screenshots', data.screenshots);
   const actionItems = validTable(ActionItem, 'actionItems', data.actionItems);
   const deletions = validTable(Tombstone, 'deletions', data.deletions);

@@ -10,31 +10,31 @@ import type {
   ActionItem,
   CheckAnswer,
   DeletedEntry,
-  Touchpoint,
+  Step,
 } from '../model';
 
 export interface PanelMethodActions {
   answerCheck(
-    step: Touchpoint,
+    step: Step,
     templateId: string,
     itemId: string,
     answer: CheckAnswer | null,
   ): Promise<null>;
   checkDetail(
-    step: Touchpoint,
+    step: Step,
     templateId: string,
     itemId: string,
     detail: { comment?: string; screenshotId?: string | null },
   ): Promise<null>;
-  addChecklist(step: Touchpoint, templateId: string): Promise<null>;
-  startTimer(step: Touchpoint, standardId: string): Promise<string>;
-  recordDuration(step: Touchpoint, standardId: string, ms: number): Promise<string>;
-  excuse(step: Touchpoint, measurementId: string, excused: boolean): Promise<null>;
-  deleteMeasurement(step: Touchpoint, measurementId: string): Promise<null>;
+  addChecklist(step: Step, templateId: string): Promise<null>;
+  startTimer(step: Step, standardId: string): Promise<string>;
+  recordDuration(step: Step, standardId: string, ms: number): Promise<string>;
+  excuse(step: Step, measurementId: string, excused: boolean): Promise<null>;
+  deleteMeasurement(step: Step, measurementId: string): Promise<null>;
   /** Stops a running timer at the journey's last step (null: no step to stop at). */
   stopTimerAtLast(
     journeyId: string | null,
-    last: Touchpoint | undefined,
+    last: Step | undefined,
     measurementId: string,
   ): Promise<string | null>;
   cancelTimer(journeyId: string | null, measurementId: string): Promise<string>;

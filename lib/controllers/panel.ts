@@ -21,8 +21,8 @@ import type {
   Notice,
   Outcome,
   Screenshot,
-  Touchpoint,
-  TouchpointEdit,
+  Step,
+  StepEdit,
   WalkedTab,
 } from '../model';
 import type { ChannelId } from '../model/ids';
@@ -104,7 +104,7 @@ export interface PanelControllerDeps {
   findTargetTab(): Promise<WalkedTab | null>;
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;
-  addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Touchpoint>;
+  addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Step>;
   attachEvidence(touchpointId: string, file: Blob & { name?: string }): Promise<Screenshot>;
   /** Writes a bundle of everything and saves it as a file; resolves with its name and size. */
   backupAll(): Promise<{ file: string; bytes: number }>;
@@ -141,7 +141,7 @@ export interface PanelController extends PanelMethodActions {
   /** The journeys of an audit ([] for none). */
   journeys(auditId: string | null): Subscribe<Journey[]>;
   /** The steps of a journey ([] for none). */
-  steps(journeyId: string | null): Subscribe<Touchpoint[]>;
+  steps(journeyId: string | null): Subscribe<Step[]>;
   /** The screenshots of exactly these steps; null: the steps are not read yet (no value). */
   screenshots(stepIds: readonly string[] | null): Subscribe<Screenshot[]>;
   /** The actions and ideas of an audit's steps, with where each is. */
@@ -158,7 +158,7 @@ export interface PanelController extends PanelMethodActions {
 
   // Decisions.
   /** The stage a new (offline) step starts in: the last step's, else contact. */
-  newStepStage(steps: readonly Touchpoint[]): string;
+  newStepStage(steps: readonly Step[]): string;
   /** A new journey's fields: the audit's task; own brand for the first journey, later competitors. */
   newJourney(audit: Audit, journeys: readonly Journey[] | null, auditorName: string): JourneyFields;
   /** The service worker's notice, if it is recent enough to show. */
@@ -179,15 +179,15 @@ export interface PanelController extends PanelMethodActions {
   setAutoCapture(journeyId: string | null, on: boolean): Promise<string | null>;
 
   // Steps.
-  editStep(step: Touchpoint, edit: TouchpointEdit): Promise<null>;
+  editStep(step: Step, edit: StepEdit): Promise<null>;
   /** A score key (1–5) on a step. */
-  score(step: Touchpoint, experience: number): Promise<string>;
-  moveStep(step: Touchpoint, toSeq: number): Promise<null>;
-  deleteStep(step: Touchpoint): Promise<DeletedEntry>;
-  attachEvidence(step: Touchpoint, file: Blob & { name?: string }): Promise<string>;
+  score(step: Step, experience: number): Promise<string>;
+  moveStep(step: Step, toSeq: number): Promise<null>;
+  deleteStep(step: Step): Promise<DeletedEntry>;
+  attachEvidence(step: Step, file: Blob & { name?: string }): Promise<string>;
   annotate(screenshotId: string): Promise<null>;
   /** Puts the step in a stage by name: a known stage as it is, a new name as a custom stage. */
-  defineStage(audit: Audit, step: Touchpoint, name: string): Promise<string>;
+  defineStage(audit: Audit, step: Step, name: string): Promise<string>;
   addOfflineContact(journeyId: string, contact: OfflineContact): Promise<string>;
 
   // Recently deleted.

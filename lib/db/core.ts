@@ -11,7 +11,7 @@ import {
   Journey,
   type RecordTable,
   Screenshot,
-  Touchpoint,
+  Step,
 } from '../model';
 import { InvalidRecordError, isStorageFailure, NotFoundError, StorageFullError } from './errors';
 import { StorageGuard, WRITE_MARGIN, type StorageProbe } from './guard';
@@ -34,7 +34,7 @@ export function bytesOf(blobs: Blob[]): number {
 const RECORDS: { [T in RecordTable]: { schema: z.ZodType; missing: string; invalid: string } } = {
   audits: { schema: Audit, missing: 'Audit', invalid: 'audit' },
   journeys: { schema: Journey, missing: 'Journey', invalid: 'journey' },
-  touchpoints: { schema: Touchpoint, missing: 'Step', invalid: 'step' },
+  touchpoints: { schema: Step, missing: 'Step', invalid: 'step' },
   screenshots: { schema: Screenshot, missing: 'Screenshot', invalid: 'screenshot' },
   actionItems: { schema: ActionItem, missing: 'Action', invalid: 'action' },
 };

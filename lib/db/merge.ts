@@ -21,14 +21,14 @@ import type {
   Screenshot,
   StoredImage,
   Tombstone,
-  Touchpoint,
+  Step,
 } from '../model';
 import { RECORD_TABLES } from '../model';
 
 export interface RecordOf {
   audits: Audit;
   journeys: Journey;
-  touchpoints: Touchpoint;
+  touchpoints: Step;
   screenshots: Screenshot;
   actionItems: ActionItem;
 }
@@ -131,7 +131,7 @@ export function labelOf(table: RecordTable, record: AnyRecord): string {
     case 'journeys':
       return (record as Journey).brandName;
     case 'touchpoints': {
-      const step = record as Touchpoint;
+      const step = record as Step;
       return `${step.seq}. ${step.title}`;
     }
     case 'screenshots':
@@ -275,7 +275,7 @@ export function planImport(incoming: DataSet, local: LocalState): ImportPlan {
     tombstones,
     revived,
     bases,
-    journeys: [...new Set((writes.touchpoints as Touchpoint[]).map((s) => s.journeyId))],
+    journeys: [...new Set((writes.touchpoints as Step[]).map((s) => s.journeyId))],
     nothingToDo: written === 0 && trash.length === 0 && tombstones.length === 0,
   };
 }

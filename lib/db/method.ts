@@ -11,7 +11,7 @@ import {
   CheckAnswer,
   type Journey,
   type Measurement,
-  type Touchpoint,
+  type Step,
 } from '../model';
 import { parse, StorePart } from './core';
 import { InUseError, NotFoundError } from './errors';
@@ -75,7 +75,7 @@ export class MethodRecords extends StorePart {
     itemId: string,
     answer: CheckAnswer | null,
     detail: { comment?: string; screenshotId?: string | null } = {},
-  ): Promise<Touchpoint> {
+  ): Promise<Step> {
     if (answer !== null) parse(CheckAnswer, answer, 'checklist answer');
     return this.core.modify('touchpoints', stepId, (step) => {
       const index = step.checks.findIndex(
@@ -101,7 +101,7 @@ export class MethodRecords extends StorePart {
   }
 
   /** Adds a checklist to a step by hand, or takes it off (its answers stay until cleared). */
-  async setStepChecklist(stepId: string, templateId: string, on: boolean): Promise<Touchpoint> {
+  async setStepChecklist(stepId: string, templateId: string, on: boolean): Promise<Step> {
     return this.core.modify('touchpoints', stepId, (step) => ({
       checklists: on
         ? [...new Set([...step.checklists, templateId])]
@@ -208,9 +208,7 @@ export class MethodRecords extends StorePart {
       const stepIds = await touchpoints.where('journeyId').anyOf(journeyIds).primaryKeys();
       const actions = await actionItems.where('touchpointId').anyOf(stepIds).sortBy('createdAt');
       const owners = await touchpoints.bulkGet([...new Set(actions.map((a) => a.touchpointId))]);
-      const place = new Map(
-        owners.filter((s): s is Touchpoint => s !== undefined).map((s) => [s.id, s]),
-      );
+      const place = new Map(owners.filter((s): s is Step => s !== undefined).map((s) => [s.id, s]));
       return actions.flatMap((action) => {
         const step = place.get(action.touchpointId);
         return step ? [{ action, journeyId: step.journeyId, seq: step.seq }] : [];

@@ -10,7 +10,7 @@ import type {
   Screenshot,
   StoredImage,
   Tombstone,
-  Touchpoint,
+  Step,
 } from '../model';
 import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
 
@@ -33,7 +33,7 @@ export interface MergeBase {
 export class AuditDatabase extends Dexie {
   audits!: EntityTable<Audit, 'id'>;
   journeys!: EntityTable<Journey, 'id'>;
-  touchpoints!: EntityTable<Touchpoint, 'id'>;
+  touchpoints!: EntityTable<Step, 'id'>;
   screenshots!: EntityTable<Screenshot, 'id'>;
   /** Full-size image blobs, apart from step metadata so lists stay fast. */
   images!: EntityTable<StoredImage, 'id'>;

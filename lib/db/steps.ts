@@ -4,9 +4,9 @@ import {
   fitText,
   LIMITS,
   type Shortened,
-  Touchpoint,
-  TouchpointEdit,
-  type TouchpointKind,
+  Step,
+  StepEdit,
+  type StepKind,
 } from '../model';
 import { defaultStage, type CategoryId, type ChannelId } from '../taxonomy';
 import { bytesOf, parse, StorePart } from './core';
@@ -40,7 +40,7 @@ export function defaultCategory(channel: ChannelId): CategoryId {
 
 export interface NewStep {
   journeyId: string;
-  kind: TouchpointKind;
+  kind: StepKind;
   url: string | null;
   title: string;
   at: number;
@@ -63,7 +63,7 @@ export interface NewStep {
 }
 
 export class StepRecords extends StorePart {
-  listSteps(journeyId: string): Promise<Touchpoint[]> {
+  listSteps(journeyId: string): Promise<Step[]> {
     return stepsOf(this.db, journeyId);
   }
 
@@ -78,7 +78,7 @@ export class StepRecords extends StorePart {
    * A recorded URL, title or note longer than its limit is kept shortened and listed in
    * `shortened`, so the panel and the report say so.
    */
-  async addStep(step: NewStep): Promise<Touchpoint> {
+  async addStep(step: NewStep): Promise<Step> {
     const touchpointId = this.newId();
     const now = this.now();
     const channel = step.channel ?? (step.kind === 'page' ? 'website' : 'phone');
@@ -117,7 +117,7 @@ export class StepRecords extends StorePart {
       createdAt: now,
       updatedAt: now,
     };
-    parse(Touchpoint, draft, 'step');
+    parse(Step, draft, 'step');
     const evidence: ImageEvidence = {
       url: step.kind === 'page' ? url : null,
       title,
@@ -147,7 +147,7 @@ export class StepRecords extends StorePart {
           }
           const steps = await this.listSteps(step.journeyId);
           const last = steps.at(-1);
-          const touchpoint: Touchpoint = {
+          const touchpoint: Step = {
             ...draft,
             seq: (last?.seq ?? 0) + 1,
             stage: step.stage ?? defaultStage(step.kind, last?.stage),
@@ -162,8 +162,8 @@ export class StepRecords extends StorePart {
     );
   }
 
-  async updateStep(id: string, edit: TouchpointEdit): Promise<Touchpoint> {
-    const changes = parse(TouchpointEdit, edit, 'step edit');
+  async updateStep(id: string, edit: StepEdit): Promise<Step> {
+    const changes = parse(StepEdit, edit, 'step edit');
     return this.core.modify('touchpoints', id, () => changes);
   }
 

@@ -14,7 +14,7 @@ import type {
   Screenshot,
   StoredImage,
   Tombstone,
-  Touchpoint,
+  Step,
 } from '../model';
 import { StorePart } from './core';
 import type { AuditDatabase } from './schema';
@@ -31,7 +31,7 @@ interface Subtree {
   content: DeletedContent;
 }
 
-export async function stepsOf(db: AuditDatabase, journeyId: string): Promise<Touchpoint[]> {
+export async function stepsOf(db: AuditDatabase, journeyId: string): Promise<Step[]> {
   // A plain equality query (sorted here, not by the compound index): Dexie's live-query cache
   // applies a write to it at once instead of reading a thousand steps again from disk.
   const steps = await db.touchpoints.where('journeyId').equals(journeyId).toArray();
@@ -39,7 +39,7 @@ export async function stepsOf(db: AuditDatabase, journeyId: string): Promise<Tou
 }
 
 /** Writes `seq` 1..n in the given order; a step whose position changed counts as edited now. */
-export async function renumber(db: AuditDatabase, steps: Touchpoint[], now: number): Promise<void> {
+export async function renumber(db: AuditDatabase, steps: Step[], now: number): Promise<void> {
   const changed = steps
     .map((step, index) => ({ ...step, seq: index + 1 }))
     .filter((step, index) => steps[index]?.seq !== step.seq)
@@ -47,7 +47,7 @@ export async function renumber(db: AuditDatabase, steps: Touchpoint[], now: numb
   if (changed.length) await db.touchpoints.bulkPut(changed);
 }
 
-async function stepsContent(db: AuditDatabase, steps: Touchpoint[]) {
+async function stepsContent(db: AuditDatabase, steps: Step[]) {
   const stepIds = steps.map((s) => s.id);
   const screenshots = await db.screenshots.where('touchpointId').anyOf(stepIds).toArray();
   const actionItems = await db.actionItems.where('touchpointId').anyOf(stepIds).toArray();
@@ -256,7 +256,7 @@ export async function restoreFromTrash(
   await db.journeys.bulkAdd(content.journeys);
   if (entry.kind === 'step' && entry.journeyId) {
     const steps = await stepsOf(db, entry.journeyId);
-    const [step] = content.touchpoints as [Touchpoint];
+    const [step] = content.touchpoints as [Step];
     steps.splice(Math.min(steps.length, Math.max(0, (entry.position ?? 1) - 1)), 0, step);
     await db.touchpoints.add(step);
     await renumber(db, steps, now);

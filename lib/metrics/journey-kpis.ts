@@ -1,5 +1,5 @@
 /** A journey's key figures, as the report compares them (pure). */
-import type { Journey, Touchpoint } from '../model';
+import type { Journey, Step } from '../model';
 import { isWeak, journeySpan, type WeakContext } from './method';
 
 /** Abandoned or blocked: the walk stopped short of the goal (its touches and time are no win). */
@@ -35,7 +35,7 @@ export interface JourneyKpis {
 }
 
 /** A journey's key figures; its weak links judged by the method's rule with `ctx`. */
-export function journeyKpis(steps: readonly Touchpoint[], ctx: WeakContext): JourneyKpis {
+export function journeyKpis(steps: readonly Step[], ctx: WeakContext): JourneyKpis {
   const scored = steps.filter((s) => s.experience !== null);
   const likelihoods = [...steps].sort((a, b) => a.seq - b.seq).filter((s) => s.likelihood !== null);
   return {

@@ -10,7 +10,7 @@ import type {
   Measurement,
   Standard,
   TimeUnit,
-  Touchpoint,
+  Step,
 } from '../model';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 // Checklists and compliance
 
 /** The fields of a step that decide which checklists it shows. */
-export type ChecklistStep = Pick<Touchpoint, 'typeId' | 'stage' | 'checklists' | 'checks'>;
+export type ChecklistStep = Pick<Step, 'typeId' | 'stage' | 'checklists' | 'checks'>;
 
 /**
  * The checklists a step shows, in the templates' order and each once: the non-hidden templates
@@ -219,7 +219,7 @@ export interface MeasurementResult {
 export function evaluateMeasurement(
   m: Measurement,
   standard: Standard | undefined,
-  stepsById: ReadonlyMap<string, Pick<Touchpoint, 'id' | 'at'>>,
+  stepsById: ReadonlyMap<string, Pick<Step, 'id' | 'at'>>,
   now: number,
   utcOffsetMinutes = 0,
 ): MeasurementResult {
@@ -270,7 +270,7 @@ export function evaluateMeasurement(
 /** When a measurement's time starts: its start step's time, or `startedAt` once it is gone. */
 export function measurementStart(
   m: Pick<Measurement, 'startStepId' | 'startedAt'>,
-  stepsById: ReadonlyMap<string, Pick<Touchpoint, 'at'>>,
+  stepsById: ReadonlyMap<string, Pick<Step, 'at'>>,
 ): number {
   return (m.startStepId === null ? undefined : stepsById.get(m.startStepId))?.at ?? m.startedAt;
 }
@@ -292,7 +292,7 @@ export function timerAt(
 export function evaluateMeasurements(
   measurements: readonly Measurement[],
   standards: readonly Standard[],
-  steps: readonly Pick<Touchpoint, 'id' | 'at'>[],
+  steps: readonly Pick<Step, 'id' | 'at'>[],
   now: number,
   utcOffsetMinutes = 0,
 ): MeasurementResult[] {
@@ -352,7 +352,7 @@ export interface WeakContext {
 }
 
 /** The fields of a step the weak-link rule reads. */
-export type WeakStep = ChecklistStep & Pick<Touchpoint, 'id' | 'weakLink' | 'experience'>;
+export type WeakStep = ChecklistStep & Pick<Step, 'id' | 'weakLink' | 'experience'>;
 
 /**
  * Why a step is a weak link, in this order: flagged by the auditor; a poor experience (≤
@@ -384,7 +384,7 @@ export function isWeak(step: WeakStep, ctx: WeakContext): boolean {
 }
 
 /** How much fixing a step is worth: importance × experience gap (5 − experience), 0 if unscored. */
-export function fixPriority(step: Pick<Touchpoint, 'importance' | 'experience'>): number {
+export function fixPriority(step: Pick<Step, 'importance' | 'experience'>): number {
   return (step.importance ?? 0) * (5 - (step.experience ?? 5));
 }
 
@@ -394,7 +394,7 @@ export function fixPriority(step: Pick<Touchpoint, 'importance' | 'experience'>)
  * counts as 0, unscored experience as fine — such a step is weak for another reason, and listed
  * after the scored ones).
  */
-export function methodRankFixFirst<T extends { touchpoint: Touchpoint }>(
+export function methodRankFixFirst<T extends { touchpoint: Step }>(
   items: readonly T[],
   ctx: WeakContext,
 ): T[] {
@@ -417,7 +417,7 @@ export function methodRankFixFirst<T extends { touchpoint: Touchpoint }>(
  * first scored step.
  */
 export function likelihoodImpact(
-  steps: readonly Pick<Touchpoint, 'id' | 'seq' | 'likelihood'>[],
+  steps: readonly Pick<Step, 'id' | 'seq' | 'likelihood'>[],
 ): Map<string, number | null> {
   const impact = new Map<string, number | null>();
   let previous: number | null = null;
@@ -433,7 +433,7 @@ export function likelihoodImpact(
 }
 
 /** Milliseconds from the earliest to the latest step; null with fewer than two steps. */
-export function journeySpan(steps: readonly Pick<Touchpoint, 'at'>[]): number | null {
+export function journeySpan(steps: readonly Pick<Step, 'at'>[]): number | null {
   if (steps.length < 2) return null;
   let min = Infinity;
   let max = -Infinity;

@@ -140,8 +140,8 @@ export const Journey = z.strictObject({
 });
 export type Journey = z.infer<typeof Journey>;
 
-export const TouchpointKind = z.enum(['page', 'offline']);
-export type TouchpointKind = z.infer<typeof TouchpointKind>;
+export const StepKind = z.enum(['page', 'offline']);
+export type StepKind = z.infer<typeof StepKind>;
 
 /** A value recorded by the tool (not typed) that was longer than its limit: kept shortened, and said. */
 export const Shortened = z.strictObject({
@@ -151,12 +151,12 @@ export const Shortened = z.strictObject({
 });
 export type Shortened = z.infer<typeof Shortened>;
 
-export const Touchpoint = z.strictObject({
+export const Step = z.strictObject({
   id: Id,
   journeyId: Id,
   /** Position in the journey, 1-based and gapless; reordering rewrites it in one transaction. */
   seq: z.number().int().min(1),
-  kind: TouchpointKind,
+  kind: StepKind,
   url: HttpUrl.nullable(),
   title: z.string().max(LIMITS.title),
   /** When the contact happened (capture time for pages). */
@@ -185,10 +185,10 @@ export const Touchpoint = z.strictObject({
   createdAt: Millis,
   updatedAt: Millis,
 });
-export type Touchpoint = z.infer<typeof Touchpoint>;
+export type Step = z.infer<typeof Step>;
 
 /** The fields an auditor edits on a step (everything else is recorded by the tool). */
-export const TouchpointEdit = Touchpoint.pick({
+export const StepEdit = Step.pick({
   title: true,
   url: true,
   at: true,
@@ -205,7 +205,7 @@ export const TouchpointEdit = Touchpoint.pick({
   weakLink: true,
   wow: true,
 }).partial();
-export type TouchpointEdit = z.infer<typeof TouchpointEdit>;
+export type StepEdit = z.infer<typeof StepEdit>;
 
 export const ScreenshotMode = z.enum(['visible', 'full-page', 'element', 'uploaded']);
 export type ScreenshotMode = z.infer<typeof ScreenshotMode>;
@@ -379,7 +379,7 @@ export type Tombstone = z.infer<typeof Tombstone>;
 export interface RecordSet {
   audits: Audit[];
   journeys: Journey[];
-  touchpoints: Touchpoint[];
+  touchpoints: Step[];
   screenshots: Screenshot[];
   actionItems: ActionItem[];
 }
@@ -395,7 +395,7 @@ export interface DataSet extends RecordSet {
 export interface AuditSnapshot {
   audit: Audit;
   journeys: Journey[];
-  touchpoints: Touchpoint[];
+  touchpoints: Step[];
   screenshots: Screenshot[];
   actionItems: ActionItem[];
 }

@@ -4,14 +4,7 @@
  * the names of uploaded files are left out unless the auditor includes them. Pure. (A masked value
  * is kept within its field's limit: a placeholder longer than the name it hides could exceed it.)
  */
-import {
-  fitText,
-  LIMITS,
-  type Identity,
-  type Journey,
-  type Screenshot,
-  type Touchpoint,
-} from '../model';
+import { fitText, LIMITS, type Identity, type Journey, type Screenshot, type Step } from '../model';
 
 /** What replaces each kind of identity value (translated by the caller). */
 export interface MaskLabels {
@@ -112,7 +105,7 @@ export function maskers(identity: Identity | null, labels?: MaskLabels): Maskers
 }
 
 /** A step as it may be shown or sent: identity masked in its URL, title and note. */
-export function maskStep(step: Touchpoint, m: Maskers): Touchpoint {
+export function maskStep(step: Step, m: Maskers): Step {
   return {
     ...step,
     url: step.url === null ? null : fitText(m.url(step.url), LIMITS.url),
@@ -150,7 +143,7 @@ export function maskJourney(journey: Journey, m: Maskers): Journey {
 
 /** Records prepared for export: masked and stripped according to the auditor's choices. */
 export function shareRecords<
-  T extends { journeys: Journey[]; touchpoints: Touchpoint[]; screenshots: Screenshot[] },
+  T extends { journeys: Journey[]; touchpoints: Step[]; screenshots: Screenshot[] },
 >(records: T, identity: Identity | null, choices: ExportChoices, labels?: MaskLabels): T {
   const m = maskers(choices.identity ? null : identity, labels);
   return {

@@ -4,7 +4,7 @@
  * without rendering. components/report/charts.tsx draws them.
  */
 import { averageOf } from '../metrics';
-import type { Journey, Touchpoint } from '../model';
+import type { Journey, Step } from '../model';
 import { channelLabel, typeName, type Locale } from '../taxonomy';
 import type { ReportJourney, ReportModel, ReportStep } from './model';
 
@@ -240,7 +240,7 @@ export interface CoverageData {
 }
 
 function coverageKey(
-  touchpoint: Touchpoint,
+  touchpoint: Step,
   model: ReportModel,
   locale: Locale,
 ): Omit<CoverageRow, 'counts'> {

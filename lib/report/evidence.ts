@@ -1,10 +1,10 @@
 /** The evidence list of a report: every image of the chosen journeys, in journey and step order. */
-import type { Journey, Screenshot, Touchpoint } from '../model';
+import type { Journey, Screenshot, Step } from '../model';
 import type { ReportModel } from './model';
 
 export interface EvidenceRow {
   journey: Journey;
-  touchpoint: Touchpoint;
+  touchpoint: Step;
   /** 1-based position of the image among its step's images. */
   index: number;
   shot: Screenshot;

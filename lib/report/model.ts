@@ -28,7 +28,7 @@ import {
   type ReportSettings,
   type Screenshot,
   type Standard,
-  type Touchpoint,
+  type Step,
   type TouchpointType,
 } from '../model';
 import { methodStageOrder, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
@@ -36,7 +36,7 @@ import { methodStageOrder, resolveChecklists, resolveStandards, resolveTypes } f
 export const REPORT_FORMAT_VERSION = 1;
 
 export interface ReportStep {
-  touchpoint: Touchpoint;
+  touchpoint: Step;
   screenshots: Screenshot[];
   /** The checklists shown on the step and how it complied with them. */
   checklists: ChecklistTemplate[];
@@ -101,7 +101,7 @@ export function failedItems(
 export interface PlanItem {
   action: ActionItem;
   journey: Journey;
-  touchpoint: Touchpoint;
+  touchpoint: Step;
   overdue: boolean;
 }
 

@@ -8,7 +8,7 @@ import type { EventTab, Notice } from '../browser';
 import { CaptureError, storageParams } from '../capture/errors';
 import { StorageFullError, type AuditStore } from '../db';
 import { logError } from '../log';
-import type { Touchpoint, WalkedTab } from '../model';
+import type { Step, WalkedTab } from '../model';
 import type { Settings } from '../model/settings';
 import type { CaptureService } from './capture';
 
@@ -120,7 +120,7 @@ export async function captureFromBackground(
   tab: TabInfo | undefined,
   note = '',
   mode: 'visible' | 'full-page' = 'visible',
-): Promise<Touchpoint | null> {
+): Promise<Step | null> {
   try {
     const { activeJourneyId } = await deps.settings.read();
     await deps.store.storage.open();
@@ -150,7 +150,7 @@ export type CommandName = 'capture-visible' | 'capture-full-page';
 
 /** What auto-capture did with one page load, and why when it took nothing. */
 export type AutoCaptureDecision =
-  | { tabId: number; outcome: 'captured'; step: Touchpoint }
+  | { tabId: number; outcome: 'captured'; step: Step }
   | {
       tabId: number;
       outcome: 'skipped';

@@ -19,7 +19,7 @@ import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { EncodedImage, Identity, Touchpoint, WalkedTab } from '../model';
+import type { EncodedImage, Identity, Step, WalkedTab } from '../model';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -59,7 +59,7 @@ export interface CaptureServiceDeps {
 
 /** A capture that became a step. */
 export interface SavedCapture {
-  step: Touchpoint;
+  step: Step;
   /** How many images (parts) the step got. */
   parts: number;
   /** Whether anything was covered (sensitive fields, or frames that could not be checked). */
@@ -216,7 +216,7 @@ export class CaptureService {
 
   /** Stores the capture as the next step in one transaction, then compacts it in the background. */
   private async persist(journeyId: string, page: CapturedPage, note = ''): Promise<SavedCapture> {
-    let step: Touchpoint;
+    let step: Step;
     try {
       step = await this.deps.store.addStep({
         journeyId,

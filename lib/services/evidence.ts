@@ -1,7 +1,7 @@
 /** Evidence the auditor brings: an offline contact (with an optional image), an image for a step. */
 import { encodeUpload } from '../capture/encode';
 import type { AuditStore } from '../db';
-import type { Screenshot, Touchpoint } from '../model';
+import type { Screenshot, Step } from '../model';
 import type { ChannelId } from '../taxonomy';
 
 export interface OfflineContact {
@@ -24,7 +24,7 @@ export async function addOfflineContact(
   journeyId: string,
   contact: OfflineContact,
   userAgent: string,
-): Promise<Touchpoint> {
+): Promise<Step> {
   const image = contact.file ? await encodeUpload(contact.file) : null;
   return store.addStep({
     journeyId,

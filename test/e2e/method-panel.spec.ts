@@ -6,7 +6,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { stepCompliance } from '../../lib/metrics';
-import type { Audit, CheckResult, Journey, Touchpoint } from '../../lib/model';
+import type { Audit, CheckResult, Journey, Step } from '../../lib/model';
 import { BUILTIN_CHECKLISTS, resolveChecklists } from '../../lib/taxonomy';
 import { expect, test } from './fixtures';
 import { walkSite } from './pages';
@@ -81,7 +81,7 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
   await expect(checklist.locator('.check-item.answer-no')).toHaveCount(1);
   await expect(checklist.locator('.check-item.answer-na')).toHaveCount(1);
   // Compliance as the metrics compute it from what was stored; the critical "no" is a weak link.
-  const stored = await readTable<Touchpoint>(panel.page, 'touchpoints');
+  const stored = await readTable<Step>(panel.page, 'touchpoints');
   const formStep = stored.find((s) => s.seq === 4 && s.typeId === 'web-form')!;
   expect(formStep.checks.map((c: CheckResult) => c.answer)).toEqual(
     keys.map((k) => ({ KeyY: 'yes', KeyN: 'no', KeyA: 'na' })[k]),
@@ -106,7 +106,7 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
   await expect
     .poll(
       async () =>
-        (await readTable<Touchpoint>(panel.page, 'touchpoints'))
+        (await readTable<Step>(panel.page, 'touchpoints'))
           .flatMap((s) => s.checks)
           .find((c) => c.answer === 'no')?.comment,
     )
@@ -131,9 +131,7 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
   await expect(running).toContainText('since step 5');
 
   // The callback, logged 3 hours after the form, answers the timer: failed, a weak link.
-  const sentAt = (await readTable<Touchpoint>(panel.page, 'touchpoints')).find(
-    (s) => s.seq === 5,
-  )!.at;
+  const sentAt = (await readTable<Step>(panel.page, 'touchpoints')).find((s) => s.seq === 5)!.at;
   await panel.button('Log offline contact').click();
   const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
   await offline.getByLabel('Touchpoint type').selectOption('callback');

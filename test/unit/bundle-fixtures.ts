@@ -14,7 +14,7 @@ import type {
   Journey,
   Screenshot,
   Tombstone,
-  Touchpoint,
+  Step,
 } from '../../lib/model';
 
 /** Real images: Chromium canvas output (the ICC profile kept in the JPEGs and the VP8X WebP). */
@@ -336,12 +336,7 @@ export function sampleDataSet(): DataSet {
     }),
     journey(0x13, 1, { brandName: HOSTILE, auditor: '' }),
   ];
-  const step = (
-    id: number,
-    journeyId: number,
-    seq: number,
-    extra: Partial<Touchpoint>,
-  ): Touchpoint => ({
+  const step = (id: number, journeyId: number, seq: number, extra: Partial<Step>): Step => ({
     id: uuid(id),
     journeyId: uuid(journeyId),
     seq,

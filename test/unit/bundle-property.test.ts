@@ -17,7 +17,7 @@ import {
   RECORD_TABLES,
   Screenshot,
   Tombstone,
-  Touchpoint,
+  Step,
   type DataSet,
   type ImageMime,
 } from '../../lib/model';
@@ -257,7 +257,7 @@ const touchpointBody = fc
     createdAt: millis,
     updatedAt: millis,
   })
-  .filter((b) => Touchpoint.safeParse({ id: DUMMY_ID, journeyId: DUMMY_ID, ...b }).success);
+  .filter((b) => Step.safeParse({ id: DUMMY_ID, journeyId: DUMMY_ID, ...b }).success);
 
 interface GeneratedImage {
   bytes: Uint8Array<ArrayBuffer>;
@@ -391,7 +391,7 @@ const bundleCase: fc.Arbitrary<Case> = fc
       const audit = pick(audits, parent);
       return audit ? [{ id: next(), auditId: audit.id, ...body }] : [];
     });
-    const touchpoints: Touchpoint[] = g.touchpoints.flatMap(([parent, body]) => {
+    const touchpoints: Step[] = g.touchpoints.flatMap(([parent, body]) => {
       const journey = pick(journeys, parent);
       return journey ? [{ id: next(), journeyId: journey.id, ...body }] : [];
     });

@@ -33,7 +33,7 @@ import type {
   ChecklistTemplate,
   Measurement,
   Standard,
-  Touchpoint,
+  Step,
 } from '../../lib/model';
 
 const HOUR = 3_600_000;
@@ -58,7 +58,7 @@ function step(extra: Partial<ChecklistStep> = {}): ChecklistStep {
   return { typeId: null, stage: 'information', checklists: [], checks: [], ...extra };
 }
 
-function touchpoint(n: number, extra: Partial<Touchpoint> = {}): Touchpoint {
+function touchpoint(n: number, extra: Partial<Step> = {}): Step {
   return {
     id: uuid(n),
     journeyId: uuid(999),

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AuditDatabase } from '../../lib/db';
 import { recordHash, type AnyRecord } from '../../lib/db/merge';
-import { ActionItem, Audit, Journey, Screenshot, Touchpoint } from '../../lib/model';
+import { ActionItem, Audit, Journey, Screenshot, Step } from '../../lib/model';
 
 // Version 1 exactly as released (frozen: imports nothing from the live schema).
 const V1_STORES = {
@@ -182,7 +182,7 @@ async function parsedLive(db: AuditDatabase) {
   const all = {
     audits: (await db.audits.toArray()).map((r) => Audit.parse(r)),
     journeys: (await db.journeys.toArray()).map((r) => Journey.parse(r)),
-    touchpoints: (await db.touchpoints.toArray()).map((r) => Touchpoint.parse(r)),
+    touchpoints: (await db.touchpoints.toArray()).map((r) => Step.parse(r)),
     screenshots: (await db.screenshots.toArray()).map((r) => Screenshot.parse(r)),
     actionItems: (await db.actionItems.toArray()).map((r) => ActionItem.parse(r)),
   };
@@ -243,7 +243,7 @@ describe('schema migrations', () => {
       viewport: null,
     });
     // Steps and image bytes are untouched.
-    expect(Touchpoint.parse(await db.touchpoints.get(ids.page)).experience).toBe(3);
+    expect(Step.parse(await db.touchpoints.get(ids.page)).experience).toBe(3);
     expect(await (await db.images.get(ids.shot))?.blob.text()).toBe('abc');
     // Later versions' fields: built-in stages only, so no custom stage.
     expect(live.audits[0]!.method).toEqual({
@@ -280,7 +280,7 @@ describe('schema migrations', () => {
       updatedAt: 1_600_000_000_000,
       ...V4_DEFAULTS.journey,
     });
-    expect(Touchpoint.parse(await db.touchpoints.get(ids.page))).toMatchObject({
+    expect(Step.parse(await db.touchpoints.get(ids.page))).toMatchObject({
       createdAt: 1_700_000_000_001,
       updatedAt: 1_700_000_000_001,
       shortened: [],
@@ -403,7 +403,7 @@ describe('schema migrations', () => {
     for (const journey of live.journeys) expect(journey).toMatchObject(V4_DEFAULTS.journey);
     for (const step of live.touchpoints) expect(step).toMatchObject(V4_DEFAULTS.step);
     // Steps keep their stage text (now the name of a custom stage).
-    expect(Touchpoint.parse(await db.touchpoints.get(ids.offline)).stage).toBe('Callback queue');
+    expect(Step.parse(await db.touchpoints.get(ids.offline)).stage).toBe('Callback queue');
     expect(ActionItem.parse(await db.actionItems.get(ids.action))).toEqual({
       ...v3Action(),
       owner: 'Sales',
@@ -414,7 +414,7 @@ describe('schema migrations', () => {
 
     // What Recently deleted holds comes back valid.
     const content = (await db.deletedContent.get(other.trashed))!;
-    expect(Touchpoint.parse(content.touchpoints[0])).toMatchObject({
+    expect(Step.parse(content.touchpoints[0])).toMatchObject({
       stage: 'Complaint letter',
       ...V4_DEFAULTS.step,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Audit, fitText, HttpUrl, LIMITS, Touchpoint } from '../../lib/model';
+import { Audit, fitText, HttpUrl, LIMITS, Step } from '../../lib/model';
 
 const step = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -30,8 +30,8 @@ const step = {
 
 describe('model schemas', () => {
   it('accepts a valid step and rejects unknown fields (strict objects)', () => {
-    expect(Touchpoint.parse(step)).toEqual(step);
-    expect(Touchpoint.safeParse({ ...step, html: '<b>' }).success).toBe(false);
+    expect(Step.parse(step)).toEqual(step);
+    expect(Step.safeParse({ ...step, html: '<b>' }).success).toBe(false);
   });
 
   it('accepts only http(s) URLs', () => {
@@ -48,22 +48,20 @@ describe('model schemas', () => {
   });
 
   it('enforces integer score ranges', () => {
-    expect(Touchpoint.safeParse({ ...step, experience: 0 }).success).toBe(false);
-    expect(Touchpoint.safeParse({ ...step, experience: 2.5 }).success).toBe(false);
-    expect(Touchpoint.safeParse({ ...step, importance: 11 }).success).toBe(false);
-    expect(Touchpoint.safeParse({ ...step, likelihood: 0 }).success).toBe(true);
-    expect(Touchpoint.safeParse({ ...step, likelihood: -1 }).success).toBe(false);
+    expect(Step.safeParse({ ...step, experience: 0 }).success).toBe(false);
+    expect(Step.safeParse({ ...step, experience: 2.5 }).success).toBe(false);
+    expect(Step.safeParse({ ...step, importance: 11 }).success).toBe(false);
+    expect(Step.safeParse({ ...step, likelihood: 0 }).success).toBe(true);
+    expect(Step.safeParse({ ...step, likelihood: -1 }).success).toBe(false);
   });
 
   it('caps lengths', () => {
-    expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(LIMITS.note) }).success).toBe(true);
-    expect(Touchpoint.safeParse({ ...step, note: 'x'.repeat(LIMITS.note + 1) }).success).toBe(
-      false,
-    );
+    expect(Step.safeParse({ ...step, note: 'x'.repeat(LIMITS.note) }).success).toBe(true);
+    expect(Step.safeParse({ ...step, note: 'x'.repeat(LIMITS.note + 1) }).success).toBe(false);
     // A URL as long as Chromium allows is a valid step URL.
     const longUrl = `https://example.com/?q=${'x'.repeat(LIMITS.url - 23)}`;
     expect(longUrl).toHaveLength(LIMITS.url);
-    expect(Touchpoint.safeParse({ ...step, url: longUrl }).success).toBe(true);
+    expect(Step.safeParse({ ...step, url: longUrl }).success).toBe(true);
     expect(
       Audit.safeParse({
         id: step.id,

@@ -1,7 +1,7 @@
 /** The auditor's identity is masked in URLs, titles and notes; technical details only if chosen. */
 import { describe, expect, it } from 'vitest';
 import { identityMasker, maskUrl, shareRecords, SHARE_CHOICES } from '../../lib/privacy';
-import type { Screenshot, Touchpoint } from '../../lib/model';
+import type { Screenshot, Step } from '../../lib/model';
 
 const ivan = { name: 'Ivan Petrov', email: 'ivan.petrov@mail.test', phone: '+7 916 123-45-67' };
 const mask = identityMasker(ivan);
@@ -59,7 +59,7 @@ describe('identity masking', () => {
       url: 'https://a.test/?who=Ivan+Petrov',
       title: 'Hi Ivan Petrov',
       note: '',
-    } as Touchpoint;
+    } as Step;
     const shared = shareRecords(
       { journeys: [], touchpoints: [step], screenshots: [shot] },
       ivan,
