@@ -9,7 +9,7 @@ import { useSubscription } from '../../components/shared/hooks';
 import { LanguageSelect } from '../../components/shared/language-select';
 import { PageShell, useShell } from '../../components/shared/page-shell';
 import { NO_USAGE, type MethodController, type MethodUsage } from '../../lib/controllers/method';
-import type { Audit } from '../../lib/model';
+import type { Audit, AuditMethod } from '../../lib/model';
 
 type Line = { kind: 'status'; text: string; undo?: MethodChange } | { kind: 'error'; text: string };
 
@@ -21,14 +21,29 @@ export function MethodPage({ controller }: { controller: MethodController }) {
   const audit = useSubscription<Audit | null | undefined>(controller.audit, undefined, []);
   const usage = useSubscription<MethodUsage>(controller.usage, NO_USAGE, []);
   const [line, setLine] = useState<Line | null>(null);
+  // The method with the edits not yet read back, shown at once (a checkbox must not flip back
+  // while a busy machine writes and re-reads); any newer read of the audit replaces it.
+  const [optimistic, setOptimistic] = useState<{ base: Audit; method: AuditMethod } | null>(null);
+  const method = audit && optimistic?.base === audit ? optimistic.method : (audit?.method ?? null);
   // A line said in the other language would stay untranslated: a new language starts clean.
   useEffect(() => setLine(null), [locale]);
 
-  const save = (change: MethodChange) =>
+  const save = (change: MethodChange) => {
+    if (audit && method) {
+      try {
+        setOptimistic({ base: audit, method: change.apply(method) });
+      } catch {
+        // The edit refuses this method: the save below says why.
+      }
+    }
     void controller.save(change).then(
       () => setLine({ kind: 'status', text: change.saved, undo: change.undo }),
-      (error: unknown) => setLine({ kind: 'error', text: describeError(error, t) }),
+      (error: unknown) => {
+        setOptimistic(null);
+        setLine({ kind: 'error', text: describeError(error, t) });
+      },
     );
+  };
 
   const title = audit ? t('mpTitle', { name: audit.name }) : t('openMethod');
   return (
@@ -69,7 +84,7 @@ export function MethodPage({ controller }: { controller: MethodController }) {
           <MethodEditor
             t={t}
             locale={locale}
-            method={audit.method}
+            method={method ?? audit.method}
             usage={usage}
             onChange={save}
             onRefuse={(text) => setLine({ kind: 'error', text })}
