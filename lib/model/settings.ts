@@ -1,6 +1,6 @@
 /** The extension's settings (kept in extension storage by lib/browser), parsed key by key. */
 import { z } from 'zod';
-import { Identity, LIMITS } from './index';
+import { Identity, LIMITS } from './records';
 import { LOCALES } from './ids';
 
 /** The outcome of a capture the service worker made (shortcut, menu, auto-capture). */
