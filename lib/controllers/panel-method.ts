@@ -43,7 +43,8 @@ export interface PanelMethodActions {
   deleteAction(action: ActionItem): Promise<DeletedEntry>;
 }
 
-type MethodStore = Pick<
+/** The part of the store the step's method actions write. */
+export type MethodStore = Pick<
   AuditStore,
   | 'answerCheck'
   | 'setStepChecklist'

@@ -31,7 +31,7 @@ import { maskers, type Maskers } from '../privacy';
 import { defaultStage, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
-import { methodActionsOver, type PanelMethodActions } from './panel-method';
+import { methodActionsOver, type MethodStore, type PanelMethodActions } from './panel-method';
 import { backUpAndRecord } from './backup';
 import type { ShellController } from './shell';
 
@@ -53,9 +53,12 @@ export interface OfflineContact {
   stage: string;
   title: string;
   note: string;
+  /** When the contact happened (the auditor says). */
   at: number;
   file: (Blob & { name?: string }) | null;
+  /** The touchpoint type chosen for it, if any. */
   typeId?: string | null;
+  /** Running timers (measurement ids) this contact answers: they stop at it, in the same write. */
   stopsTimers?: string[];
 }
 
@@ -80,19 +83,10 @@ export type PanelStore = Pick<
   | 'moveStep'
   | 'deleteStep'
   | 'updateMethod'
-  | 'answerCheck'
-  | 'setStepChecklist'
-  | 'startTimer'
-  | 'stopTimer'
-  | 'recordDuration'
-  | 'excuseMeasurement'
-  | 'deleteMeasurement'
-  | 'addAction'
-  | 'updateAction'
-  | 'deleteAction'
   | 'restoreDeleted'
   | 'emptyDeleted'
->;
+> &
+  MethodStore;
 
 export interface PanelControllerDeps {
   shell: ShellController;

@@ -2,21 +2,9 @@
 import { encodeUpload } from '../capture/encode';
 import type { AuditStore } from '../db';
 import type { Screenshot, Step } from '../model';
-import type { ChannelId } from '../taxonomy';
+import type { OfflineContact } from '../controllers/panel';
 
-export interface OfflineContact {
-  channel: ChannelId;
-  stage: string;
-  title: string;
-  note: string;
-  /** When the contact happened (the auditor says). */
-  at: number;
-  file: (Blob & { name?: string }) | null;
-  /** The touchpoint type chosen for it, if any. */
-  typeId?: string | null;
-  /** Running timers (measurement ids) this contact answers: they stop at it, in the same write. */
-  stopsTimers?: string[];
-}
+export type { OfflineContact };
 
 /** Adds an offline contact as the next step; its image is checked and re-encoded first. */
 export async function addOfflineContact(
