@@ -213,14 +213,15 @@ export const test = base.extend<ProfileFixtures, { demo: DemoServer; demo2: Demo
   },
 
   restart: async ({ context, userDataDir }, use) => {
-    const reopened: Profile[] = [];
+    // The browser running the profile now: the test's first one, then each reopened one.
+    let running = context;
     await use(async () => {
-      await context.close();
+      await running.close();
       const again = await relaunch(userDataDir);
-      reopened.push(again);
+      running = again.context;
       return again;
     });
-    for (const again of reopened) await again.context.close();
+    await running.close();
   },
 
   // eslint-disable-next-line no-empty-pattern
