@@ -23,7 +23,7 @@ import type {
   Tombstone,
   Step,
 } from '../model';
-import { RECORD_TABLES } from '../model';
+import { RECORD_TABLES, hashText } from '../model';
 
 export interface RecordOf {
   audits: Audit;
@@ -81,19 +81,7 @@ export function canonicalRecord(record: AnyRecord): string {
   return sortedJson(rest);
 }
 
-/** A fast 53-bit hash (cyrb53) as hex: synchronous, so it can run inside a transaction. */
-export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
+export { hashText } from '../model';
 
 export function recordHash(record: AnyRecord): string {
   return hashText(canonicalRecord(record));

@@ -113,19 +113,57 @@ export const Audit = z.strictObject({
 });
 export type Audit = z.infer<typeof Audit>;
 
-export const BrandRole = z.enum(['own', 'competitor']);
+/**
+ * own: the client's brand; competitor: a rival in its market; benchmark: a leader of another
+ * industry studied for ideas (the seeds tell auditors to look at adjacent industries too).
+ */
+export const BrandRole = z.enum(['own', 'competitor', 'benchmark']);
 export type BrandRole = z.infer<typeof BrandRole>;
 export const Outcome = z.enum(['goal-reached', 'abandoned', 'blocked']);
 export type Outcome = z.infer<typeof Outcome>;
 export const Category = z.enum(CATEGORY_IDS);
 export const Channel = z.enum(CHANNEL_IDS);
 
+/** A brand walked in an audit: the own brand, a competitor or a benchmark. */
+export const Brand = z.strictObject({
+  id: Id,
+  auditId: Id,
+  name: Name,
+  domain: z.string().trim().max(LIMITS.domain),
+  role: BrandRole,
+  createdAt: Millis,
+  updatedAt: Millis,
+});
+export type Brand = z.infer<typeof Brand>;
+
+/**
+ * A wave of an audit: the same walks repeated in a period ("Wave 2 — January 2027"). `start` and
+ * `end` are local midnights of the first and the last day (inclusive).
+ */
+export const Wave = z
+  .strictObject({
+    id: Id,
+    auditId: Id,
+    name: Name,
+    start: Millis,
+    end: Millis,
+    createdAt: Millis,
+    updatedAt: Millis,
+  })
+  .refine((w) => w.end >= w.start, {
+    message: 'a wave must end on or after its start',
+    path: ['end'],
+  });
+export type Wave = z.infer<typeof Wave>;
+
+/** One walk: a brand × a wave × a persona × an entry channel × an auditor × a task. */
 export const Journey = z.strictObject({
   id: Id,
   auditId: Id,
-  brandName: Name,
-  brandDomain: z.string().trim().max(LIMITS.domain),
-  brandRole: BrandRole,
+  /** The brand walked (a record of the same audit). */
+  brandId: Id,
+  /** The wave the walk belongs to (a record of the same audit). */
+  waveId: Id,
   task: Text,
   persona: Text,
   entryChannel: Channel,
@@ -354,6 +392,8 @@ export type ActionEdit = z.infer<typeof ActionEdit>;
 /** The record tables, in the order a parent comes before its children. */
 export const RECORD_TABLES = [
   'audits',
+  'brands',
+  'waves',
   'journeys',
   'touchpoints',
   'screenshots',
@@ -378,6 +418,8 @@ export type Tombstone = z.infer<typeof Tombstone>;
 /** Records of every table, e.g. one audit with everything in it, or a bundle's contents. */
 export interface RecordSet {
   audits: Audit[];
+  brands: Brand[];
+  waves: Wave[];
   journeys: Journey[];
   touchpoints: Step[];
   screenshots: Screenshot[];
@@ -394,13 +436,15 @@ export interface DataSet extends RecordSet {
 /** Everything the report needs about one audit (image blobs excluded). */
 export interface AuditSnapshot {
   audit: Audit;
+  brands: Brand[];
+  waves: Wave[];
   journeys: Journey[];
   touchpoints: Step[];
   screenshots: Screenshot[];
   actionItems: ActionItem[];
 }
 
-export const DeletedKind = z.enum(['audit', 'journey', 'step', 'image', 'action']);
+export const DeletedKind = z.enum(['audit', 'brand', 'wave', 'journey', 'step', 'image', 'action']);
 export type DeletedKind = z.infer<typeof DeletedKind>;
 
 /** An entry of Recently deleted, as listed (its records and images are kept apart). */
@@ -510,9 +554,8 @@ export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: tr
 export type AuditInput = z.infer<typeof AuditInput>;
 export const JourneyInput = Journey.pick({
   auditId: true,
-  brandName: true,
-  brandDomain: true,
-  brandRole: true,
+  brandId: true,
+  waveId: true,
   task: true,
   persona: true,
   entryChannel: true,
@@ -521,6 +564,39 @@ export const JourneyInput = Journey.pick({
 export type JourneyInput = z.infer<typeof JourneyInput>;
 export const JourneyEdit = JourneyInput.omit({ auditId: true }).partial();
 export type JourneyEdit = z.infer<typeof JourneyEdit>;
+export const BrandInput = Brand.pick({ auditId: true, name: true, domain: true, role: true });
+export type BrandInput = z.infer<typeof BrandInput>;
+export const BrandEdit = BrandInput.omit({ auditId: true }).partial();
+export type BrandEdit = z.infer<typeof BrandEdit>;
+/** A wave as typed: name and period (local midnights of the first and last day). */
+export const WaveInput = z
+  .strictObject({ auditId: Id, name: Name, start: Millis, end: Millis })
+  .refine((w) => w.end >= w.start, {
+    message: 'a wave must end on or after its start',
+    path: ['end'],
+  });
+export type WaveInput = z.infer<typeof WaveInput>;
+export const WaveEdit = z.strictObject({
+  name: Name.optional(),
+  start: Millis.optional(),
+  end: Millis.optional(),
+});
+export type WaveEdit = z.infer<typeof WaveEdit>;
+/**
+ * A new walk as the panel creates it: its brand and wave either existing ones (by id) or new ones
+ * written in the same transaction as the journey.
+ */
+export const NewJourney = JourneyInput.omit({ brandId: true, waveId: true }).extend({
+  brand: z.union([z.strictObject({ id: Id }), BrandInput.omit({ auditId: true })]),
+  wave: z.union([
+    z.strictObject({ id: Id }),
+    z.strictObject({ name: Name, start: Millis, end: Millis }).refine((w) => w.end >= w.start, {
+      message: 'a wave must end on or after its start',
+      path: ['end'],
+    }),
+  ]),
+});
+export type NewJourney = z.infer<typeof NewJourney>;
 export const AuditEdit = AuditInput.partial();
 export type AuditEdit = z.infer<typeof AuditEdit>;
 
