@@ -9,7 +9,9 @@ interface Identified {
 /** The id graph of a record set: each record with the field that names its parent. */
 export interface RecordGraph {
   audits: readonly Identified[];
-  journeys: readonly (Identified & { auditId: string })[];
+  brands: readonly (Identified & { auditId: string })[];
+  waves: readonly (Identified & { auditId: string })[];
+  journeys: readonly (Identified & { auditId: string; brandId: string; waveId: string })[];
   touchpoints: readonly (Identified & { journeyId: string })[];
   screenshots: readonly (Identified & { touchpointId: string })[];
   actionItems: readonly (Identified & { touchpointId: string })[];
@@ -96,8 +98,8 @@ export function checkJsonTree(
 
 /**
  * Throws unless every id is unique (across all tables; deletions among themselves), every parent
- * is in the set, and no deletion names a record that is in the set. `path` names the file checked
- * (null when writing).
+ * is in the set, a journey's brand and wave are of the journey's own audit, and no deletion names
+ * a record that is in the set. `path` names the file checked (null when writing).
  */
 export function checkGraph(graph: RecordGraph, path: string | null): void {
   const where = path ? `${path}: ` : '';
@@ -115,6 +117,8 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
   };
   const ids: Record<RecordTable, Set<string>> = {
     audits: new Set(),
+    brands: new Set(),
+    waves: new Set(),
     journeys: new Set(),
     touchpoints: new Set(),
     screenshots: new Set(),
@@ -147,7 +151,29 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
       }
     });
   };
+  parents('brands', graph.brands, 'auditId', (r) => r.auditId, 'audits', 'audit');
+  parents('waves', graph.waves, 'auditId', (r) => r.auditId, 'audits', 'audit');
   parents('journeys', graph.journeys, 'auditId', (r) => r.auditId, 'audits', 'audit');
+  parents('journeys', graph.journeys, 'brandId', (r) => r.brandId, 'brands', 'brand');
+  parents('journeys', graph.journeys, 'waveId', (r) => r.waveId, 'waves', 'wave');
+  const auditOf = new Map<string, string>();
+  for (const record of [...graph.brands, ...graph.waves]) auditOf.set(record.id, record.auditId);
+  graph.journeys.forEach((journey, i) => {
+    for (const [key, what] of [
+      ['brandId', 'brand'],
+      ['waveId', 'wave'],
+    ] as const) {
+      const auditId = auditOf.get(journey[key]);
+      if (auditId !== journey.auditId) {
+        const field = `journeys[${i}].${key}`;
+        throw new BundleError(
+          'foreign-reference',
+          `${where}${field}: its ${what} ${journey[key]} belongs to the audit ${auditId}, not to the journey's audit ${journey.auditId}`,
+          { path, field, params: { id: journey.id, parentId: journey[key] } },
+        );
+      }
+    }
+  });
   parents('touchpoints', graph.touchpoints, 'journeyId', (r) => r.journeyId, 'journeys', 'journey');
   parents(
     'screenshots',

@@ -43,6 +43,8 @@ export const BUNDLE_ERROR_CODES = [
   'duplicate-id',
   /** A record whose parent is not in the bundle, or a deletion of a record that is there. */
   'dangling-reference',
+  /** A journey whose brand or wave belongs to another audit than the journey. */
+  'foreign-reference',
   /** A screenshot whose image or thumbnail file is not in the bundle. */
   'missing-image',
   /** Bytes that are not a PNG/JPEG/WebP, not of the type said, or not of the size said. */

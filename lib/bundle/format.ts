@@ -1,17 +1,18 @@
 /**
- * The audit bundle, format version 4: one zip file carrying audits with their images.
+ * The audit bundle, format version 5: one zip file carrying audits with their images.
  *
  * ```
  * <name>.tpa.zip
- *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 4, "createdAt": <ms>,
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 5, "createdAt": <ms>,
  *                    "generator": "Touchpoint Audit",
  *                    "files": [ { "path", "sha256", "bytes" }, … ] }
  *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
  *                  length of its uncompressed bytes. The only place that holds the export time.
- *   records.json   { "format": "touchpoint-audit-bundle", "version": 4,
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 5,
  *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
  *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
- *                    "audits": […], "journeys": […], "touchpoints": […],
+ *                    "audits": […], "brands": […], "waves": […], "journeys": […],
+ *                    "touchpoints": […],
  *                    "screenshots": [ Screenshot with "thumbnail": { "sha256", "mime" } ],
  *                    "actionItems": […], "deletions": [ Tombstone, … ] }
  *                  Every table sorted by id, every record in its schema's key order, so the same
@@ -36,6 +37,12 @@
  * 4 added `coveredFrames` on screenshots (embedded frames covered at capture because they could
  * not be checked, and when the auditor uncovered one); versions 1–3 read with none. The original
  * pixels of a covered frame stay on the device that captured it: no bundle carries them.
+ * 5 added `brands` and `waves` (records of their audits) and a journey's `brandId` and `waveId`
+ * in place of its `brandName`, `brandDomain` and `brandRole`. A journey's brand and wave are of
+ * its own audit. Versions 1–4 read as the brands their journeys named (equal names and roles are
+ * one brand) and one first wave per audit (lib/model legacyProgramme): the ids are derived from
+ * the records, so the same old bundle always gives the same brands and wave, equal to those of a
+ * profile whose database was upgraded from the same records.
  * The manifest and records.json always carry the same version; writers write the current one.
  *
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
@@ -45,15 +52,26 @@
  * fields this one cannot check. Records are kept as they are; a deletion travels as a tombstone.
  */
 import { z } from 'zod';
-import { ActionItem, Audit, ImageMime, Journey, Screenshot, Tombstone, Step } from '../model';
+import {
+  ActionItem,
+  Audit,
+  Brand,
+  ImageMime,
+  Journey,
+  Screenshot,
+  Step,
+  Tombstone,
+  Wave,
+} from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
-export const BUNDLE_VERSION = 4;
+export const BUNDLE_VERSION = 5;
 /** Every version a reader reads (older ones are brought up to the current records first). */
 export const BundleVersion = z.union([
   z.literal(1),
   z.literal(2),
   z.literal(3),
+  z.literal(4),
   z.literal(BUNDLE_VERSION),
 ]);
 export type BundleVersion = z.infer<typeof BundleVersion>;
@@ -169,6 +187,8 @@ export const RecordsFile = z.strictObject({
   scope: BundleScope,
   includes: BundleIncludes,
   audits: z.array(Audit),
+  brands: z.array(Brand),
+  waves: z.array(Wave),
   journeys: z.array(Journey),
   touchpoints: z.array(Step),
   screenshots: z.array(BundleScreenshot),

@@ -19,7 +19,7 @@ import {
   type BundleLimits,
   type BundlePath,
 } from './format';
-import { upgradeRecordsToV4, upgradeRecordsV1 } from './upgrade';
+import { upgradeRecordsToV4, upgradeRecordsToV5, upgradeRecordsV1 } from './upgrade';
 import { entryContent, readDirectory, readEntry, type ZipEntry } from './zip';
 
 export interface ReadBundleOptions {
@@ -275,7 +275,8 @@ class BundleReader {
     }
     const version = manifest.version;
     const v2 = version === 1 ? upgradeRecordsV1(json) : json;
-    const parsed = RecordsFile.safeParse(version < 4 ? upgradeRecordsToV4(v2, version) : v2);
+    const v4 = version < 4 ? upgradeRecordsToV4(v2, version) : v2;
+    const parsed = RecordsFile.safeParse(version < 5 ? upgradeRecordsToV5(v4, version) : v4);
     if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
     checkGraph(parsed.data, RECORDS_PATH);
     return parsed.data;
@@ -417,9 +418,19 @@ export async function readBundle(
       blob: blobs.get(imagePath(screenshot.sha256, screenshot.mime))!,
     });
   }
-  const { audits, journeys, touchpoints, actionItems, deletions } = records;
+  const { audits, brands, waves, journeys, touchpoints, actionItems, deletions } = records;
   return {
-    data: { audits, journeys, touchpoints, screenshots, actionItems, images, deletions },
+    data: {
+      audits,
+      brands,
+      waves,
+      journeys,
+      touchpoints,
+      screenshots,
+      actionItems,
+      images,
+      deletions,
+    },
     info: {
       format: BUNDLE_FORMAT,
       version: manifest.version,

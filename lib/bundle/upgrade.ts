@@ -1,8 +1,12 @@
 /**
  * records.json of an older format version brought up to the current records, before the live
- * schemas check it. Frozen once released: imports nothing from the live model (the defaults are written
- * out here), so a later schema change cannot change how an old bundle reads.
+ * schemas check it. Frozen once released: imports nothing from the live schemas (the defaults are
+ * written out here), so a later schema change cannot change how an old bundle reads. The one
+ * import is lib/model's legacyProgramme, on purpose: a database upgraded in place makes its brands
+ * and first wave with it too, so the two agree on every id.
  */
+import { z } from 'zod';
+import { legacyProgramme, type LegacyJourneyBrand } from '../model/programme';
 import { BundleError } from './errors';
 
 type Row = Record<string, unknown>;
@@ -135,4 +139,88 @@ export function upgradeRecordsToV4(records: Row, version: number): Row {
       return { ...record, coveredFrames: [] };
     }),
   };
+}
+
+/** The brand fields of a journey of format versions 1–4, as those versions checked them. */
+const LegacyJourney = z.object({
+  id: z.uuid(),
+  auditId: z.uuid(),
+  brandName: z.string().trim().min(1).max(200),
+  brandDomain: z.string().trim().max(253),
+  brandRole: z.enum(['own', 'competitor']),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+
+function refuseField(field: string, message: string): never {
+  throw new BundleError('invalid-records', `records.json: ${field}: ${message}`, {
+    path: 'records.json',
+    field,
+  });
+}
+
+/**
+ * A records.json of format version 1–4 (parsed, not yet checked; already brought up to version 4)
+ * with the records of version 5: each audit's brands (the brands its journeys named; equal names
+ * and roles are one brand) and one first wave, made by legacyProgramme, and every journey naming
+ * its brand and wave by id instead of carrying the brand's name, domain and role. A table or
+ * field of version 5 already there is refused, and so is a journey whose brand fields version 4
+ * would have refused (naming the field); anything else that is not what those versions have is
+ * left for the schemas and the graph check to refuse.
+ */
+export function upgradeRecordsToV5(records: Row, version: number): Row {
+  for (const table of ['brands', 'waves']) {
+    if (Object.hasOwn(records, table)) {
+      refuseField(table, `not a table of format version ${version}`);
+    }
+  }
+  const journeys = Array.isArray(records.journeys) ? (records.journeys as unknown[]) : null;
+  const legacy: (LegacyJourneyBrand | null)[] = (journeys ?? []).map((record, index) => {
+    if (!isRow(record)) return null;
+    for (const key of ['brandId', 'waveId']) {
+      if (Object.hasOwn(record, key)) {
+        refuseField(`journeys[${index}].${key}`, `not a field of format version ${version}`);
+      }
+    }
+    const parsed = LegacyJourney.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const key = issue?.path.map(String).join('.') || 'value';
+      refuseField(`journeys[${index}].${key}`, issue?.message ?? 'invalid');
+    }
+    return parsed.data;
+  });
+  const brands: Row[] = [];
+  const waves: Row[] = [];
+  const brandOf = new Map<string, string>();
+  const waveOf = new Map<string, string>();
+  const created = new Map<string, number>();
+  for (const audit of rows(records.audits)) {
+    if (typeof audit.id === 'string') {
+      created.set(audit.id, typeof audit.createdAt === 'number' ? audit.createdAt : 0);
+    }
+  }
+  const auditIds = new Set([...created.keys(), ...legacy.flatMap((j) => (j ? [j.auditId] : []))]);
+  for (const auditId of auditIds) {
+    const own = legacy.filter((j): j is LegacyJourneyBrand => j?.auditId === auditId);
+    const programme = legacyProgramme(auditId, own, created.get(auditId) ?? 0);
+    // A journey of an audit not in the bundle still gets ids (the graph check names its audit).
+    if (created.has(auditId)) {
+      brands.push(...programme.brands);
+      waves.push(...programme.waves);
+    }
+    for (const [journey, brand] of programme.brandOf) brandOf.set(journey, brand);
+    for (const [journey, wave] of programme.waveOf) waveOf.set(journey, wave);
+  }
+  const out: Row = { ...records, brands, waves };
+  if (journeys) {
+    out.journeys = journeys.map((record, index) => {
+      const old = legacy[index];
+      if (!isRow(record) || !old) return record;
+      const rest: Row = { ...record };
+      for (const key of ['brandName', 'brandDomain', 'brandRole']) delete rest[key];
+      return { ...rest, brandId: brandOf.get(old.id), waveId: waveOf.get(old.id) };
+    });
+  }
+  return out;
 }

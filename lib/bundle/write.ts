@@ -1,7 +1,17 @@
 /** Writes a bundle as a stream: one image in memory at a time, output folded into Blobs. */
 import { deflateSync, Zip, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
-import { ActionItem, Audit, Journey, Screenshot, Tombstone, Step, type DataSet } from '../model';
+import {
+  ActionItem,
+  Audit,
+  Brand,
+  Journey,
+  Screenshot,
+  Step,
+  Tombstone,
+  Wave,
+  type DataSet,
+} from '../model';
 import { imageInfo, type ImageInfo } from '../model/image-info';
 import { byId, checkGraph, firstIssue, sha256Hex } from './check';
 import { BundleError } from './errors';
@@ -200,12 +210,17 @@ export async function writeBundle(data: DataSet, options: WriteBundleOptions): P
   const { identity, userAgent, fileNames } = options.includes;
   const includes = validOption(BundleIncludes, 'includes', { identity, userAgent, fileNames });
   const audits = validTable(Audit, 'audits', data.audits);
+  const brands = validTable(Brand, 'brands', data.brands);
+  const waves = validTable(Wave, 'waves', data.waves);
   const journeys = validTable(Journey, 'journeys', data.journeys);
   const touchpoints = validTable(Step, 'touchpoints', data.touchpoints);
   const screenshots = validTable(Screenshot, 'screenshots', data.screenshots);
   const actionItems = validTable(ActionItem, 'actionItems', data.actionItems);
   const deletions = validTable(Tombstone, 'deletions', data.deletions);
-  checkGraph({ audits, journeys, touchpoints, screenshots, actionItems, deletions }, null);
+  checkGraph(
+    { audits, brands, waves, journeys, touchpoints, screenshots, actionItems, deletions },
+    null,
+  );
   const images = imagesById(data.images, new Set(screenshots.map((s) => s.id)));
 
   const sink = new ZipSink(zipTime(options.now));
@@ -277,6 +292,8 @@ export async function writeBundle(data: DataSet, options: WriteBundleOptions): P
     scope,
     includes,
     audits,
+    brands,
+    waves,
     journeys,
     touchpoints,
     screenshots: bundleScreenshots,

@@ -37,6 +37,7 @@ export const en = {
   'bundle_hash-mismatch': 'The bytes of a file do not match its SHA-256 or size ({where}).',
   'bundle_duplicate-id': 'The same id appears twice ({where}).',
   'bundle_dangling-reference': 'A record refers to one that is not in the bundle ({where}).',
+  'bundle_foreign-reference': 'A walk refers to a brand or wave of another audit ({where}).',
   'bundle_missing-image': 'The image of a screenshot is missing from the bundle ({where}).',
   'bundle_not-an-image': 'A file is not an image of the type and size its record says ({where}).',
   walkedBy: 'walked by {name}',

@@ -37,6 +37,7 @@ export const ru: Record<keyof typeof en, string> = {
   'bundle_hash-mismatch': 'Содержимое файла не совпадает с его SHA-256 или размером ({where}).',
   'bundle_duplicate-id': 'Один и тот же идентификатор встречается дважды ({where}).',
   'bundle_dangling-reference': 'Запись ссылается на отсутствующую в пакете запись ({where}).',
+  'bundle_foreign-reference': 'Прохождение ссылается на бренд или волну другого аудита ({where}).',
   'bundle_missing-image': 'В пакете нет изображения снимка ({where}).',
   'bundle_not-an-image': 'Файл не является изображением указанного типа и размера ({where}).',
   walkedBy: 'прошёл(ла): {name}',

@@ -6,15 +6,19 @@ import { createHash } from 'node:crypto';
 import { deflateSync, unzipSync } from 'fflate';
 import { BUNDLE_VERSION, writeBundle } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
-import type {
-  ActionItem,
-  Audit,
-  DataSet,
-  ImageMime,
-  Journey,
-  Screenshot,
-  Tombstone,
-  Step,
+import {
+  legacyProgramme,
+  type ActionItem,
+  type Audit,
+  type Brand,
+  type DataSet,
+  type ImageMime,
+  type Journey,
+  type LegacyJourneyBrand,
+  type Screenshot,
+  type Step,
+  type Tombstone,
+  type Wave,
 } from '../../lib/model';
 
 /** Real images: Chromium canvas output (the ICC profile kept in the JPEGs and the VP8X WebP). */
@@ -297,7 +301,9 @@ export function sampleDataSet(): DataSet {
       updatedAt: T0,
     },
   ];
-  const journey = (id: number, auditId: number, extra: Partial<Journey>): Journey => ({
+  // Journeys as formats 1–4 held them (brand fields on each), made into brands and first waves
+  // exactly as an older bundle reads: the sample is what a version 4 bundle of it reads as.
+  const journey = (id: number, auditId: number, extra: Partial<OldJourney>): OldJourney => ({
     id: uuid(id),
     auditId: uuid(auditId),
     brandName: 'Brightline',
@@ -314,10 +320,11 @@ export function sampleDataSet(): DataSet {
     measurements: [],
     ...extra,
   });
-  const journeys = [
+  const oldJourneys = [
     journey(0x12, 2, {
       brandName: 'Фаствейв',
       brandRole: 'competitor',
+      createdAt: T0 + 86_400_000,
       finishedAt: T0 + 9e5,
       outcome: 'abandoned',
     }),
@@ -336,6 +343,26 @@ export function sampleDataSet(): DataSet {
     }),
     journey(0x13, 1, { brandName: HOSTILE, auditor: '' }),
   ];
+  const { brands, waves, journeys } = programmeOf(audits, oldJourneys);
+  // Records no older format has: a benchmark brand and a second wave, used by no journey.
+  brands.push({
+    id: uuid(0x81),
+    auditId: uuid(2),
+    name: 'Nordbank',
+    domain: 'nordbank.test',
+    role: 'benchmark',
+    createdAt: T0 + 10,
+    updatedAt: T0 + 20,
+  });
+  waves.push({
+    id: uuid(0x82),
+    auditId: uuid(2),
+    name: `Волна 2 ${HOSTILE}`,
+    start: Date.UTC(2026, 1, 1),
+    end: Date.UTC(2026, 1, 28),
+    createdAt: T0 + 10,
+    updatedAt: T0 + 10,
+  });
   const step = (id: number, journeyId: number, seq: number, extra: Partial<Step>): Step => ({
     id: uuid(id),
     journeyId: uuid(journeyId),
@@ -472,6 +499,8 @@ export function sampleDataSet(): DataSet {
   ];
   return {
     audits,
+    brands,
+    waves,
     journeys,
     touchpoints,
     screenshots: shots.map((s) => s.screenshot),
@@ -479,6 +508,61 @@ export function sampleDataSet(): DataSet {
     images: shots.map((s) => ({ id: s.screenshot.id, blob: s.blob })).reverse(),
     deletions,
   };
+}
+
+/** A journey as formats 1–4 held it: the brand's name, domain and role on it. */
+export type OldJourney = Omit<Journey, 'brandId' | 'waveId'> & LegacyJourneyBrand;
+
+/**
+ * Brands, first waves and journeys made from journeys of formats 1–4, per audit (as an older
+ * bundle reads and a database upgraded in place makes them).
+ */
+export function programmeOf(audits: readonly Audit[], old: readonly OldJourney[]) {
+  const brands: Brand[] = [];
+  const waves: Wave[] = [];
+  const brandOf = new Map<string, string>();
+  const waveOf = new Map<string, string>();
+  for (const audit of audits) {
+    const made = legacyProgramme(
+      audit.id,
+      old.filter((j) => j.auditId === audit.id),
+      audit.createdAt,
+    );
+    brands.push(...made.brands);
+    waves.push(...made.waves);
+    made.brandOf.forEach((brand, journey) => brandOf.set(journey, brand));
+    made.waveOf.forEach((wave, journey) => waveOf.set(journey, wave));
+  }
+  const journeys: Journey[] = old.map(
+    ({ brandName: _n, brandDomain: _d, brandRole: _r, ...rest }) => ({
+      ...rest,
+      brandId: brandOf.get(rest.id)!,
+      waveId: waveOf.get(rest.id)!,
+    }),
+  );
+  return { brands, waves, journeys };
+}
+
+/**
+ * What a data set reads as once written in an older format and read again: the brands and waves
+ * its journeys use (made again from their names by legacyProgramme), the others gone.
+ */
+export function asOlderReads(data: DataSet): DataSet {
+  return { ...data, ...programmeOf(data.audits, oldJourneysOf(data)) };
+}
+
+/** The journeys of a data set as formats 1–4 held them. */
+export function oldJourneysOf(data: DataSet): OldJourney[] {
+  return data.journeys.map(({ brandId, waveId: _w, ...rest }) => {
+    const brand = data.brands.find((b) => b.id === brandId)!;
+    if (brand.role === 'benchmark') throw new Error('formats 1–4 have no benchmark brands');
+    return {
+      ...rest,
+      brandName: brand.name,
+      brandDomain: brand.domain,
+      brandRole: brand.role,
+    };
+  });
 }
 
 export const SAMPLE_OPTIONS = {
@@ -494,6 +578,8 @@ const byId = <T extends { id: string }>(list: readonly T[]) =>
 export function plainRecords(data: DataSet) {
   return {
     audits: byId(data.audits),
+    brands: byId(data.brands),
+    waves: byId(data.waves),
     journeys: byId(data.journeys),
     touchpoints: byId(data.touchpoints),
     screenshots: byId(data.screenshots).map(({ thumbnail: _, ...rest }) => rest),
@@ -673,23 +759,45 @@ export const VERSION_4_FIELDS = {
 
 /**
  * The files as an older format version wrote them: that version in the manifest and records.json,
- * records without the fields later versions added (`edit` may change them further). Pack with
+ * records without the fields and tables later versions added (journeys carry their brand's name,
+ * domain and role instead of brandId and waveId; `edit` may change them further). Pack with
  * `fixManifest: false`.
  */
 export function asVersion(
-  version: 1 | 2 | 3,
+  version: 1 | 2 | 3 | 4,
   files: BundleFiles,
   edit: (records: Record<string, Record<string, unknown>[]>) => void = () => {},
 ): BundleFiles {
   const older = withRecords(files, (records) => {
     const raw = records as unknown as Record<string, unknown>;
     raw.version = version;
-    const added = version === 1 ? { ...VERSION_2_FIELDS, ...VERSION_4_FIELDS } : VERSION_4_FIELDS;
+    const added: Record<string, readonly string[]> =
+      version === 1
+        ? { ...VERSION_2_FIELDS, ...VERSION_4_FIELDS }
+        : version < 4
+          ? VERSION_4_FIELDS
+          : {};
     for (const [table, fields] of Object.entries(added)) {
       for (const record of raw[table] as Record<string, unknown>[]) {
         for (const field of fields) delete record[field];
       }
     }
+    const brands = new Map(records.brands.map((brand) => [brand.id, brand]));
+    raw.journeys = records.journeys.map(({ brandId, waveId: _w, ...journey }) => {
+      const brand = brands.get(brandId)!;
+      // The brand fields where format 4 had them: after auditId.
+      const { id, auditId, ...rest } = journey;
+      return {
+        id,
+        auditId,
+        brandName: brand.name,
+        brandDomain: brand.domain,
+        brandRole: brand.role,
+        ...rest,
+      };
+    });
+    delete raw.brands;
+    delete raw.waves;
     edit(raw as Record<string, Record<string, unknown>[]>);
   });
   return older.set('manifest.json', manifestFor(older, { version }));

@@ -283,10 +283,10 @@ describe('refused: JSON', () => {
 
   it('a __proto__ key nested in a record', async () => {
     const files = withRecordsText((t) =>
-      t.replace('"brandRole":', '"__proto__":{"isAdmin":true},"brandRole":'),
+      t.replace('"role":', '"__proto__":{"isAdmin":true},"role":'),
     );
-    const error = await refused(pack(files), 'forbidden-key', 'journeys[0].__proto__');
-    expect(error.field).toBe('journeys[0].__proto__');
+    const error = await refused(pack(files), 'forbidden-key', 'brands[0].__proto__');
+    expect(error.field).toBe('brands[0].__proto__');
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
@@ -331,23 +331,23 @@ describe('refused: JSON', () => {
   it('a newer version (manifest)', async () => {
     const files = new Map(base).set(
       'manifest.json',
-      manifestFor(base, { version: 5, files: 'new' }),
+      manifestFor(base, { version: 6, files: 'new' }),
     );
     const error = await refused(
       pack(files, { fixManifest: false }),
       'newer-version',
-      'format version 5',
+      'format version 6',
     );
     expect(error.message).toContain('update the extension');
-    expect(error.params.version).toBe(5);
+    expect(error.params.version).toBe(6);
   });
 
   it('a newer version (records.json)', async () => {
-    const files = withRecords(base, (r) => Object.assign(r, { version: 5 }));
+    const files = withRecords(base, (r) => Object.assign(r, { version: 6 }));
     await refused(
       pack(files),
       'newer-version',
-      'records.json was made by a newer Touchpoint Audit (format version 5)',
+      'records.json was made by a newer Touchpoint Audit (format version 6)',
     );
   });
 
@@ -356,7 +356,7 @@ describe('refused: JSON', () => {
     const error = await refused(
       pack(files),
       'invalid-records',
-      'records.json: version: 1, but the manifest says 4',
+      'records.json: version: 1, but the manifest says 5',
     );
     expect(error.field).toBe('version');
   });
@@ -381,6 +381,52 @@ describe('refused: JSON', () => {
       'screenshots[2].coveredFrames: not a field of format version 3',
     );
     expect(error.field).toBe('screenshots[2].coveredFrames');
+  });
+
+  it('a version 4 bundle that has a table of version 5', async () => {
+    const files = asVersion(4, base, (r) => Object.assign(r, { brands: [] }));
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      'brands: not a table of format version 4',
+    );
+    expect(error.field).toBe('brands');
+  });
+
+  it('a version 4 journey that has a field of version 5', async () => {
+    const files = asVersion(4, base, (r) =>
+      Object.assign(r.journeys![1]!, { waveId: r.journeys![0]!.id }),
+    );
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      'journeys[1].waveId: not a field of format version 4',
+    );
+    expect(error.field).toBe('journeys[1].waveId');
+  });
+
+  it.each([
+    ['a role version 4 did not have', 'brandRole', 'benchmark'],
+    ['no brand name', 'brandName', undefined],
+    ['a blank brand name', 'brandName', '   '],
+    ['a domain that is not text', 'brandDomain', { host: 'x' }],
+  ])('a version 4 journey with %s, naming the journey and the field', async (_, key, value) => {
+    const files = asVersion(4, base, (r) => {
+      const journey = r.journeys![2]!;
+      if (value === undefined) delete journey[key];
+      else journey[key] = value;
+    });
+    const error = await refused(
+      pack(files, { fixManifest: false }),
+      'invalid-records',
+      `journeys[2].${key}`,
+    );
+    expect(error.field).toBe(`journeys[2].${key}`);
+  });
+
+  it('a version 2 journey of an audit not in the bundle is named by its audit', async () => {
+    const files = asVersion(2, base, (r) => (r.journeys![0]!.auditId = uuid(0x998)));
+    await refused(pack(files, { fixManifest: false }), 'dangling-reference', 'journeys[0].auditId');
   });
 
   it('a version 1 record that fails its schema is named by its own field', async () => {
@@ -418,8 +464,18 @@ describe('refused: records', () => {
     ],
     [
       'an unknown brand role',
-      'journeys[0].brandRole',
-      (r: RecordsFile) => Object.assign(r.journeys[0]!, { brandRole: 'partner' }),
+      'brands[0].role',
+      (r: RecordsFile) => Object.assign(r.brands[0]!, { role: 'partner' }),
+    ],
+    [
+      'a wave that ends before it starts',
+      'waves[1].end',
+      (r: RecordsFile) => Object.assign(r.waves[1]!, { end: r.waves[1]!.start - 1 }),
+    ],
+    [
+      'a journey that still carries a brand name',
+      'journeys[2]',
+      (r: RecordsFile) => Object.assign(r.journeys[2]!, { brandName: 'Brightline' }),
     ],
     [
       'a javascript: URL',
@@ -462,6 +518,44 @@ describe('refused: records', () => {
   it('a step whose journey is not in the bundle', async () => {
     const files = withRecords(base, (r) => (r.touchpoints[0]!.journeyId = uuid(0x999)));
     await refused(pack(files), 'dangling-reference', 'touchpoints[0].journeyId');
+  });
+
+  it('a journey whose brand is not in the bundle', async () => {
+    const files = withRecords(base, (r) => (r.journeys[1]!.brandId = uuid(0x999)));
+    const error = await refused(pack(files), 'dangling-reference', 'journeys[1].brandId');
+    expect(error.message).toContain('its brand');
+  });
+
+  it('a journey whose wave is not in the bundle', async () => {
+    const files = withRecords(base, (r) => (r.journeys[0]!.waveId = uuid(0x999)));
+    await refused(pack(files), 'dangling-reference', 'journeys[0].waveId');
+  });
+
+  it('a journey whose brand belongs to another audit', async () => {
+    const files = withRecords(base, (r) => {
+      const other = r.brands.find((b) => b.auditId !== r.journeys[0]!.auditId)!;
+      r.journeys[0]!.brandId = other.id;
+    });
+    const error = await refused(pack(files), 'foreign-reference', 'journeys[0].brandId');
+    expect(error.message).toContain(`the journey's audit ${uuid(2)}`);
+  });
+
+  it('a journey whose wave belongs to another audit', async () => {
+    const files = withRecords(base, (r) => {
+      const other = r.waves.find((w) => w.auditId !== r.journeys[2]!.auditId)!;
+      r.journeys[2]!.waveId = other.id;
+    });
+    await refused(pack(files), 'foreign-reference', 'journeys[2].waveId');
+  });
+
+  it('a brand whose audit is not in the bundle', async () => {
+    const files = withRecords(base, (r) => (r.brands[0]!.auditId = uuid(0x998)));
+    await refused(pack(files), 'dangling-reference', 'brands[0].auditId');
+  });
+
+  it('a wave whose audit is not in the bundle', async () => {
+    const files = withRecords(base, (r) => (r.waves[0]!.auditId = uuid(0x998)));
+    await refused(pack(files), 'dangling-reference', 'waves[0].auditId');
   });
 
   it('a deletion of a record the bundle holds', async () => {

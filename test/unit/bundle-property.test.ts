@@ -5,11 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBundle, writeBundle, type BundleScope } from '../../lib/bundle';
+import { BUNDLE_VERSION, readBundle, writeBundle, type BundleScope } from '../../lib/bundle';
 import {
   ActionItem,
   Annotation,
   Audit,
+  Brand,
   HttpUrl,
   Journey,
   LIMITS,
@@ -18,6 +19,7 @@ import {
   Screenshot,
   Tombstone,
   Step,
+  Wave,
   type DataSet,
   type ImageMime,
 } from '../../lib/model';
@@ -207,11 +209,29 @@ const auditBody = fc
   )
   .filter((b) => Audit.safeParse({ id: DUMMY_ID, ...b }).success);
 
+const brandBody = fc
+  .record({
+    name: text(LIMITS.name, { trimmed: true, min: 1 }),
+    domain: text(LIMITS.domain, { trimmed: true }),
+    role: fc.constantFrom('own', 'competitor', 'benchmark' as const),
+    createdAt: millis,
+    updatedAt: millis,
+  })
+  .filter((b) => Brand.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
+
+const waveBody = fc
+  .record({
+    name: text(LIMITS.name, { trimmed: true, min: 1 }),
+    start: millis,
+    days: fc.nat({ max: 400 }),
+    createdAt: millis,
+    updatedAt: millis,
+  })
+  .map(({ days, ...b }) => ({ ...b, end: b.start + days * 86_400_000 }))
+  .filter((b) => Wave.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
+
 const journeyBody = fc
   .record({
-    brandName: text(LIMITS.name, { trimmed: true, min: 1 }),
-    brandDomain: text(LIMITS.domain, { trimmed: true }),
-    brandRole: fc.constantFrom('own', 'competitor' as const),
     task: text(LIMITS.text),
     persona: text(LIMITS.text),
     entryChannel: fc.constantFrom(...CHANNEL_IDS),
@@ -224,7 +244,16 @@ const journeyBody = fc
     }),
     measurements: fc.array(measurement, { maxLength: 3 }),
   })
-  .filter((b) => Journey.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
+  .filter(
+    (b) =>
+      Journey.safeParse({
+        id: DUMMY_ID,
+        auditId: DUMMY_ID,
+        brandId: DUMMY_ID,
+        waveId: DUMMY_ID,
+        ...b,
+      }).success,
+  );
 
 const touchpointBody = fc
   .record({
@@ -369,7 +398,9 @@ const bundleCase: fc.Arbitrary<Case> = fc
   .record({
     ids: fc.uniqueArray(fc.uuid(), { minLength: 40, maxLength: 40 }),
     audits: fc.array(auditBody, { minLength: 1, maxLength: 3 }),
-    journeys: fc.array(fc.tuple(fc.nat(), journeyBody), { maxLength: 4 }),
+    brands: fc.array(fc.tuple(fc.nat(), brandBody), { maxLength: 4 }),
+    waves: fc.array(fc.tuple(fc.nat(), waveBody), { maxLength: 3 }),
+    journeys: fc.array(fc.tuple(fc.nat(), fc.nat(), journeyBody), { maxLength: 4 }),
     touchpoints: fc.array(fc.tuple(fc.nat(), touchpointBody), { maxLength: 8 }),
     screenshots: fc.array(fc.tuple(fc.nat(), screenshotBody), { maxLength: 8 }),
     actionItems: fc.array(fc.tuple(fc.nat(), actionBody), { maxLength: 4 }),
@@ -387,9 +418,26 @@ const bundleCase: fc.Arbitrary<Case> = fc
     const ids = [...g.ids];
     const next = () => ids.pop()!;
     const audits: Audit[] = g.audits.map((body) => ({ id: next(), ...body }));
-    const journeys: Journey[] = g.journeys.flatMap(([parent, body]) => {
+    const brands: Brand[] = g.brands.flatMap(([parent, body]) => {
       const audit = pick(audits, parent);
       return audit ? [{ id: next(), auditId: audit.id, ...body }] : [];
+    });
+    const waves: Wave[] = g.waves.flatMap(([parent, body]) => {
+      const audit = pick(audits, parent);
+      return audit ? [{ id: next(), auditId: audit.id, ...body }] : [];
+    });
+    // A journey walks a brand, in a wave of the brand's audit (none there: no journey).
+    const journeys: Journey[] = g.journeys.flatMap(([brandIndex, waveIndex, body]) => {
+      const brand = pick(brands, brandIndex);
+      const wave =
+        brand &&
+        pick(
+          waves.filter((w) => w.auditId === brand.auditId),
+          waveIndex,
+        );
+      return brand && wave
+        ? [{ id: next(), auditId: brand.auditId, brandId: brand.id, waveId: wave.id, ...body }]
+        : [];
     });
     const touchpoints: Step[] = g.touchpoints.flatMap(([parent, body]) => {
       const journey = pick(journeys, parent);
@@ -423,7 +471,17 @@ const bundleCase: fc.Arbitrary<Case> = fc
     });
     const deletions: Tombstone[] = g.deletions.map((body) => ({ id: next(), ...body }));
     return {
-      data: { audits, journeys, touchpoints, screenshots, actionItems, images: stored, deletions },
+      data: {
+        audits,
+        brands,
+        waves,
+        journeys,
+        touchpoints,
+        screenshots,
+        actionItems,
+        images: stored,
+        deletions,
+      },
       scope: g.scopeAll
         ? { kind: 'all' as const }
         : { kind: 'audits' as const, auditIds: audits.map((a) => a.id).sort() },
@@ -470,7 +528,7 @@ describe('bundle property', () => {
         const { data: read, info } = await readBundle(written);
         expect(plainRecords(read)).toEqual(plainRecords(data));
         expect(await blobsOf(read)).toEqual(await blobsOf(data));
-        expect(info).toMatchObject({ scope, includes, createdAt: now, version: 4 });
+        expect(info).toMatchObject({ scope, includes, createdAt: now, version: BUNDLE_VERSION });
         // And what was read writes the same bytes again.
         const again = await writeBundle(read, { scope, includes, now });
         expect(await blobBytes(again)).toEqual(await blobBytes(written));

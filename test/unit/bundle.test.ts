@@ -8,11 +8,13 @@ import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
 import { readDirectory } from '../../lib/bundle/zip';
 import type { DataSet } from '../../lib/model';
 import {
+  asOlderReads,
   asVersion,
   asVersion1,
   blobBytes,
   decode,
   deflated,
+  HOSTILE,
   IMAGES,
   imagePathOf,
   manifestFor,
@@ -70,9 +72,16 @@ describe('bundle round trip', () => {
     expect(plainRecords(read)).toEqual(plainRecords(data));
     expect(await imageBytes(read)).toEqual(await imageBytes(data));
     expect(read.touchpoints.find((t) => t.id === uuid(0x23))!.url).toHaveLength(70_000);
+    expect(read.brands.map((b) => b.role).sort()).toEqual([
+      'benchmark',
+      'competitor',
+      'own',
+      'own',
+    ]);
+    expect(read.waves).toHaveLength(3);
     expect(info).toEqual({
       format: 'touchpoint-audit-bundle',
-      version: 4,
+      version: 5,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       scope: { kind: 'all' },
@@ -96,6 +105,9 @@ describe('bundle round trip', () => {
     const shuffled: DataSet = {
       ...data,
       audits: [...data.audits].reverse(),
+      brands: [...data.brands].reverse(),
+      waves: [...data.waves].reverse(),
+      journeys: [...data.journeys].reverse(),
       touchpoints: [...data.touchpoints].reverse(),
       screenshots: [...data.screenshots].reverse(),
       images: [...data.images].reverse(),
@@ -212,6 +224,8 @@ describe('bundle round trip', () => {
   it('writes an empty data set', async () => {
     const empty: DataSet = {
       audits: [],
+      brands: [],
+      waves: [],
       journeys: [],
       touchpoints: [],
       screenshots: [],
@@ -247,11 +261,30 @@ describe('bundle round trip', () => {
 describe('writeBundle refuses what it could not read back', () => {
   it('an invalid record, naming its field and id', async () => {
     const data = sampleDataSet();
-    data.journeys[1] = { ...data.journeys[1]!, brandRole: 'partner' as 'own' };
+    data.journeys[1] = { ...data.journeys[1]!, entryChannel: 'pigeon' as 'search' };
     const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
     expect(error.code).toBe('invalid-records');
-    expect(error.field).toBe('journeys[0].brandRole');
+    expect(error.field).toBe('journeys[0].entryChannel');
     expect(error.message).toContain(uuid(0x11));
+
+    const brand = sampleDataSet();
+    brand.brands = brand.brands.map((b) =>
+      b.id === uuid(0x81) ? { ...b, role: 'partner' as 'own' } : b,
+    );
+    const role = await refusal(writeBundle(brand, { ...SAMPLE_OPTIONS }));
+    expect(role.field).toMatch(/^brands\[\d\]\.role$/);
+    expect(role.message).toContain(uuid(0x81));
+  });
+
+  it('a journey whose brand is of another audit, naming the journey and the field', async () => {
+    const data = sampleDataSet();
+    const other = data.brands.find((b) => b.auditId === uuid(1))!;
+    data.journeys = data.journeys.map((j) =>
+      j.id === uuid(0x11) ? { ...j, brandId: other.id } : j,
+    );
+    const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(error.code).toBe('foreign-reference');
+    expect(error.field).toBe('journeys[0].brandId');
   });
 
   it('an image whose bytes do not hash to its record', async () => {
@@ -326,13 +359,13 @@ describe('format versions', () => {
     const { data, info } = await readBundle(pack(files, { fixManifest: false }));
     expect(info.version).toBe(1);
     expect(plainRecords(data)).toEqual(
-      plainRecords(withDefaults(sample, { [uuid(2)]: ['Своя стадия'] })),
+      plainRecords(withDefaults(asOlderReads(sample), { [uuid(2)]: ['Своя стадия'] })),
     );
     expect(await imageBytes(data)).toEqual(await imageBytes(sample));
 
     // Written again it is a bundle of the current version, and reads back as it was read.
     const again = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
-    expect(again.info.version).toBe(4);
+    expect(again.info.version).toBe(5);
     expect(plainRecords(again.data)).toEqual(plainRecords(data));
   });
 
@@ -372,7 +405,7 @@ describe('format versions', () => {
       );
       expect(plainRecords(data)).toEqual(
         plainRecords({
-          ...sample,
+          ...asOlderReads(sample),
           screenshots: sample.screenshots.map((shot) => ({ ...shot, coveredFrames: [] })),
         }),
       );
@@ -380,15 +413,86 @@ describe('format versions', () => {
     }
   });
 
-  it('refuses a version 5 bundle as made by a newer extension', async () => {
-    const files = withRecords(await sampleFiles(), (records) =>
-      Object.assign(records, { version: 5 }),
+  it('reads a version 4 bundle: the brands its journeys named and one first wave per audit', async () => {
+    const sample = sampleDataSet();
+    const { data, info } = await readBundle(
+      pack(asVersion(4, await sampleFiles(sample)), { fixManifest: false }),
     );
-    files.set('manifest.json', manifestFor(files, { version: 5 }));
+    expect(info.version).toBe(4);
+    expect(plainRecords(data)).toEqual(plainRecords(asOlderReads(sample)));
+    // The sample's own brands and first waves were made the same way: the same ids.
+    const made = (id: string) => sample.brands.find((b) => b.id === id);
+    expect(data.brands.every((b) => made(b.id))).toBe(true);
+    expect(data.brands.map((b) => `${b.name}/${b.role}`).sort()).toEqual(
+      [`Brightline/own`, `${HOSTILE}/own`, `Фаствейв/competitor`].sort(),
+    );
+    expect(data.waves.map((w) => [w.auditId, w.name, w.start, w.end]).sort()).toEqual([
+      [uuid(1), 'Wave 1', Date.UTC(2026, 0, 5), Date.UTC(2026, 0, 5)],
+      // Its journeys were made on 5 and 6 January: the wave spans both days.
+      [uuid(2), 'Wave 1', Date.UTC(2026, 0, 5), Date.UTC(2026, 0, 6)],
+    ]);
+    for (const journey of data.journeys) {
+      const brand = data.brands.find((b) => b.id === journey.brandId)!;
+      const wave = data.waves.find((w) => w.id === journey.waveId)!;
+      expect([brand.auditId, wave.auditId]).toEqual([journey.auditId, journey.auditId]);
+    }
+  });
+
+  it('an older bundle read twice, or with its journeys in another order, gives the same ids', async () => {
+    const sample = sampleDataSet();
+    const files = asVersion(3, await sampleFiles(sample));
+    const first = await readBundle(pack(files, { fixManifest: false }));
+    const second = await readBundle(pack(files, { fixManifest: false }));
+    expect(plainRecords(second.data)).toEqual(plainRecords(first.data));
+    const reversed = asVersion(3, await sampleFiles(sample), (records) =>
+      records.journeys!.reverse(),
+    );
+    const third = await readBundle(pack(reversed, { fixManifest: false }));
+    expect(plainRecords(third.data)).toEqual(plainRecords(first.data));
+  });
+
+  it('names typed alike with the same role are one brand; another role is another brand', async () => {
+    const sample = sampleDataSet();
+    const files = asVersion(4, await sampleFiles(sample), (records) => {
+      const [own, rival] = [uuid(0x11), uuid(0x12)].map(
+        (id) => records.journeys!.find((j) => j.id === id)!,
+      );
+      // The competitor's walk names the own brand differently typed, as a competitor…
+      Object.assign(rival!, { brandName: '  brightLINE ', brandDomain: '' });
+      // …and one more walk of the own brand, typed alike as the own brand.
+      records.journeys!.push({
+        ...own!,
+        id: uuid(0x14),
+        brandName: 'BRIGHTLINE',
+        brandDomain: 'other.test',
+        createdAt: own!.createdAt as number,
+        measurements: [],
+      });
+    });
+    const { data } = await readBundle(pack(files, { fixManifest: false }));
+    const brandsOf = data.brands.filter((b) => b.auditId === uuid(2));
+    expect(brandsOf.map((b) => [b.name, b.domain, b.role]).sort()).toEqual([
+      ['Brightline', 'brightline.test', 'own'],
+      ['brightLINE', '', 'competitor'],
+    ]);
+    const ownBrand = brandsOf.find((b) => b.role === 'own')!;
+    expect(
+      data.journeys
+        .filter((j) => j.brandId === ownBrand.id)
+        .map((j) => j.id)
+        .sort(),
+    ).toEqual([uuid(0x11), uuid(0x14)]);
+  });
+
+  it('refuses a version 6 bundle as made by a newer extension', async () => {
+    const files = withRecords(await sampleFiles(), (records) =>
+      Object.assign(records, { version: 6 }),
+    );
+    files.set('manifest.json', manifestFor(files, { version: 6 }));
     const error = await refusal(readBundle(pack(files, { fixManifest: false })));
     expect(error.code).toBe('newer-version');
-    expect(error.params.version).toBe(5);
-    expect(error.message).toContain('format version 5');
+    expect(error.params.version).toBe(6);
+    expect(error.message).toContain('format version 6');
   });
 });
 
