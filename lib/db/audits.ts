@@ -1,4 +1,7 @@
-/** Audits and their journeys: create, read, edit (deleting goes through Recently deleted). */
+/**
+ * Audits and their journeys (walks): create, read, edit (deleting goes through Recently deleted).
+ * A new walk may bring a new brand or wave, written in the same transaction.
+ */
 import {
   Audit,
   AuditEdit,
@@ -8,25 +11,24 @@ import {
   EMPTY_METHOD,
   Journey,
   JourneyEdit,
-  type JourneyInput,
+  NewJourney,
   type Outcome,
   type RecordSet,
   ReportSettings,
 } from '../model';
 import { parse, StorePart } from './core';
 import { NotFoundError } from './errors';
+import { checkWalkLinks, ProgrammeRecords, sortBrands, sortWaves } from './programme';
 import type { AuditDatabase } from './schema';
 
 /**
- * The journeys, steps, screenshots and action items of some audits (call inside a read
- * transaction over those tables).
+ * The brands, waves, journeys, steps, screenshots and action items of some audits (call inside a
+ * read transaction over those tables).
  */
 export async function recordsOf(db: AuditDatabase, audits: Audit[]): Promise<RecordSet> {
-  const { journeys, touchpoints, screenshots, actionItems } = db;
-  const journeyList = await journeys
-    .where('auditId')
-    .anyOf(audits.map((a) => a.id))
-    .sortBy('createdAt');
+  const { brands, waves, journeys, touchpoints, screenshots, actionItems } = db;
+  const auditIds = audits.map((a) => a.id);
+  const journeyList = await journeys.where('auditId').anyOf(auditIds).sortBy('createdAt');
   const steps = await touchpoints
     .where('journeyId')
     .anyOf(journeyList.map((j) => j.id))
@@ -34,6 +36,8 @@ export async function recordsOf(db: AuditDatabase, audits: Audit[]): Promise<Rec
   const stepIds = steps.map((s) => s.id);
   return {
     audits,
+    brands: sortBrands(await brands.where('auditId').anyOf(auditIds).toArray()),
+    waves: sortWaves(await waves.where('auditId').anyOf(auditIds).toArray()),
     journeys: journeyList,
     touchpoints: steps,
     screenshots: await screenshots.where('touchpointId').anyOf(stepIds).toArray(),
@@ -42,6 +46,8 @@ export async function recordsOf(db: AuditDatabase, audits: Audit[]): Promise<Rec
 }
 
 export class AuditRecords extends StorePart {
+  private readonly programme = new ProgrammeRecords(this.core);
+
   listAudits(): Promise<Audit[]> {
     return this.db.audits.orderBy('updatedAt').reverse().toArray();
   }
@@ -80,12 +86,15 @@ export class AuditRecords extends StorePart {
     }));
   }
 
-  /** Reads one audit with its journeys, steps and screenshot metadata in one read transaction. */
+  /**
+   * Reads one audit with its brands, waves, journeys, steps and screenshot metadata in one read
+   * transaction.
+   */
   async readAudit(auditId: string): Promise<AuditSnapshot> {
-    const { audits, journeys, touchpoints, screenshots, actionItems } = this.db;
+    const { audits, brands, waves, journeys, touchpoints, screenshots, actionItems } = this.db;
     return this.db.transaction(
       'r',
-      [audits, journeys, touchpoints, screenshots, actionItems],
+      [audits, brands, waves, journeys, touchpoints, screenshots, actionItems],
       async () => {
         const audit = await audits.get(auditId);
         if (!audit) throw new NotFoundError('Audit', auditId);
@@ -103,12 +112,24 @@ export class AuditRecords extends StorePart {
     return this.db.journeys.get(id);
   }
 
-  async createJourney(input: JourneyInput): Promise<Journey> {
+  /**
+   * Starts a walk. Its brand and wave are existing records of the audit (by id) or new ones (name
+   * and the rest), written in the same transaction as the journey: if anything is refused (a
+   * brand name the audit has already, a brand or wave of another audit, a missing audit), nothing
+   * is written.
+   */
+  async createJourney(input: NewJourney): Promise<Journey> {
+    const { brand: brandChoice, wave: waveChoice, ...fields } = parse(NewJourney, input, 'journey');
+    const { auditId } = fields;
+    const brand = 'id' in brandChoice ? null : this.programme.newBrand({ ...brandChoice, auditId });
+    const wave = 'id' in waveChoice ? null : this.programme.newWave({ ...waveChoice, auditId });
     const now = this.now();
     const journey = parse(
       Journey,
       {
-        ...input,
+        ...fields,
+        brandId: brand?.id ?? ('id' in brandChoice ? brandChoice.id : ''),
+        waveId: wave?.id ?? ('id' in waveChoice ? waveChoice.id : ''),
         id: this.newId(),
         createdAt: now,
         updatedAt: now,
@@ -118,19 +139,34 @@ export class AuditRecords extends StorePart {
       },
       'journey',
     );
+    const { audits, brands, waves, journeys } = this.db;
     await this.core.write(0, () =>
-      this.db.transaction('rw', this.db.audits, this.db.journeys, async () => {
-        if (!(await this.db.audits.get(journey.auditId)))
-          throw new NotFoundError('Audit', journey.auditId);
-        await this.db.journeys.add(journey);
+      this.db.transaction('rw', [audits, brands, waves, journeys], async () => {
+        if (!(await audits.get(auditId))) throw new NotFoundError('Audit', auditId);
+        if (brand) await this.programme.addBrand(brand);
+        if (wave) await this.programme.addWave(wave);
+        await checkWalkLinks(this.db, auditId, journey);
+        await journeys.add(journey);
       }),
     );
     return journey;
   }
 
+  /**
+   * Edits a walk: its task, persona, entry channel, auditor, or the brand or wave it belongs to
+   * (which must be records of the same audit).
+   */
   async updateJourney(id: string, edit: JourneyEdit): Promise<Journey> {
     const changes = parse(JourneyEdit, edit, 'journey edit');
-    return this.core.modify('journeys', id, () => changes);
+    return this.core.modify(
+      'journeys',
+      id,
+      async (current) => {
+        await checkWalkLinks(this.db, current.auditId, changes);
+        return changes;
+      },
+      { also: [this.db.brands, this.db.waves] },
+    );
   }
 
   /** Marks a journey finished with an outcome, or reopens it (outcome null). */

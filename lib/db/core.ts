@@ -7,15 +7,16 @@ import type { z } from 'zod';
 import {
   ActionItem,
   Audit,
+  Brand,
   describeIssues,
   Journey,
   type RecordTable,
   Screenshot,
   Step,
+  Wave,
 } from '../model';
 import { InvalidRecordError, isStorageFailure, NotFoundError, StorageFullError } from './errors';
 import { StorageGuard, WRITE_MARGIN, type StorageProbe } from './guard';
-import type { RecordOf } from './merge';
 import type { AuditDatabase } from './schema';
 
 /** Checks a record against its schema; InvalidRecordError (naming `what`) when it does not fit. */
@@ -30,9 +31,22 @@ export function bytesOf(blobs: Blob[]): number {
   return blobs.reduce((sum, blob) => sum + blob.size, 0);
 }
 
+/** The record each record table holds. */
+export interface RecordOf {
+  audits: Audit;
+  brands: Brand;
+  waves: Wave;
+  journeys: Journey;
+  touchpoints: Step;
+  screenshots: Screenshot;
+  actionItems: ActionItem;
+}
+
 /** Each record table's schema, its name in a NotFoundError and in an InvalidRecordError. */
 const RECORDS: { [T in RecordTable]: { schema: z.ZodType; missing: string; invalid: string } } = {
   audits: { schema: Audit, missing: 'Audit', invalid: 'audit' },
+  brands: { schema: Brand, missing: 'Brand', invalid: 'brand' },
+  waves: { schema: Wave, missing: 'Wave', invalid: 'wave' },
   journeys: { schema: Journey, missing: 'Journey', invalid: 'journey' },
   touchpoints: { schema: Step, missing: 'Step', invalid: 'step' },
   screenshots: { schema: Screenshot, missing: 'Screenshot', invalid: 'screenshot' },

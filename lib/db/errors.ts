@@ -36,6 +36,35 @@ export class InUseError extends Error {
   }
 }
 
+/** A brand or a wave cannot be deleted while walks (journeys) use it. */
+export class WalksInUseError extends Error {
+  override readonly name = 'WalksInUseError';
+  constructor(
+    readonly what: 'brand' | 'wave',
+    readonly label: string,
+    /** How many walks use it. */
+    readonly walks: number,
+  ) {
+    super(
+      `${walks} ${walks === 1 ? 'walk uses' : 'walks use'} the ${what} "${label}": move or delete ${walks === 1 ? 'it' : 'them'} first.`,
+    );
+  }
+}
+
+/** Two brands of one audit cannot have the same name (compared as brandNameKey does). */
+export class DuplicateNameError extends Error {
+  override readonly name = 'DuplicateNameError';
+  constructor(
+    readonly what: 'brand',
+    /** The name typed. */
+    readonly label: string,
+    /** The name of the brand that has it already. */
+    readonly existing: string,
+  ) {
+    super(`The audit already has a ${what} named "${existing}": choose it or type another name.`);
+  }
+}
+
 export class InvalidRecordError extends Error {
   override readonly name = 'InvalidRecordError';
   constructor(what: string, details: string) {

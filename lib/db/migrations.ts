@@ -1,9 +1,12 @@
 /**
  * Schema upgrades. Frozen once released: they import nothing from the live model, so a later
- * change to a schema cannot change what an old upgrade does. test/unit/migrations.test.ts fills
- * every older version as released and reopens it at the newest.
+ * change to a schema cannot change what an old upgrade does. The one exception is
+ * lib/model/programme.ts (`legacyProgramme`), itself frozen: the bundle reader makes brands and
+ * waves from old bundles with it too, so both ways give the same records and ids.
+ * test/unit/migrations.test.ts fills every older version as released and reopens it at the newest.
  */
 import type { Transaction } from 'dexie';
+import { legacyProgramme, type LegacyJourneyBrand, type LegacyProgramme } from '../model/programme';
 
 type Row = Record<string, unknown>;
 
@@ -274,5 +277,132 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
         return now && !known.includes(now) ? [now] : [];
       });
       entry.known = [...known, ...added].slice(-V5_MAX_KNOWN);
+    });
+}
+
+/** Versions of a record remembered per merge base at v6 (lib/db/exchange.ts MAX_KNOWN). */
+const V6_MAX_KNOWN = 20;
+
+/** A v5 journey's brand fields, as legacyProgramme reads them. */
+function v6Legacy(journey: Row): LegacyJourneyBrand {
+  return {
+    id: journey.id as string,
+    auditId: journey.auditId as string,
+    brandName: String(journey.brandName ?? ''),
+    brandDomain: String(journey.brandDomain ?? ''),
+    brandRole: journey.brandRole === 'own' ? 'own' : 'competitor',
+    createdAt: journey.createdAt as number,
+    updatedAt: journey.updatedAt as number,
+  };
+}
+
+/** Each audit's programme from its journeys; `audits` are every audit's creation time by id. */
+function v6Programmes(journeys: readonly Row[], audits: ReadonlyMap<string, number>) {
+  const byAudit = new Map<string, LegacyJourneyBrand[]>();
+  for (const id of audits.keys()) byAudit.set(id, []);
+  for (const journey of journeys) {
+    const legacy = v6Legacy(journey);
+    byAudit.set(legacy.auditId, [...(byAudit.get(legacy.auditId) ?? []), legacy]);
+  }
+  const programmes = new Map<string, LegacyProgramme>();
+  for (const [auditId, list] of byAudit) {
+    const created = audits.get(auditId) ?? Math.min(...list.map((j) => j.createdAt));
+    programmes.set(auditId, legacyProgramme(auditId, list, created));
+  }
+  return programmes;
+}
+
+/** A journey's new content (in place): its brand and wave by id, its brand fields gone. */
+function v6Journey(journey: Row, programme: LegacyProgramme | undefined) {
+  journey.brandId = programme?.brandOf.get(journey.id as string);
+  journey.waveId = programme?.waveOf.get(journey.id as string);
+  delete journey.brandName;
+  delete journey.brandDomain;
+  delete journey.brandRole;
+}
+
+/**
+ * v5 → v6, brands and waves as records: each audit gets the brands its journeys named (names
+ * equal by brandNameKey with equal roles are one brand) and one first wave holding every
+ * journey (legacyProgramme, deterministic ids); journeys name their brand and wave by id and lose
+ * the brand's name, domain and role. Recently deleted alike: a deleted journey's or audit's
+ * content holds the brands and the wave its journeys name (the same ids, so restoring adds only
+ * those missing), every other content none. Edit times stay: nothing was edited; a merge base
+ * that named a journey's old content names its new content too.
+ */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const contents = (await tx.table('deletedContent').toArray()) as Row[];
+  const listOf = (content: Row, table: string) => (content[table] as Row[] | undefined) ?? [];
+  const liveAudits = (await tx.table('audits').toArray()) as Row[];
+  const created = (audits: readonly Row[]) =>
+    new Map(audits.map((a) => [a.id as string, a.createdAt as number]));
+  const liveJourneys = (await tx.table('journeys').toArray()) as Row[];
+  const trashedJourneys = contents.flatMap((c) => listOf(c, 'journeys'));
+
+  // Live: from the live journeys only (as a bundle of this profile holds them).
+  const live = v6Programmes(liveJourneys, created(liveAudits));
+  for (const programme of live.values()) {
+    await tx.table('brands').bulkAdd(programme.brands);
+    await tx.table('waves').bulkAdd(programme.waves);
+  }
+  // Recently deleted: from every journey of the audit, so a brand only deleted journeys named
+  // exists for them; a brand also live keeps its id (restore keeps the live one).
+  const trashedAudits = contents.flatMap((c) => listOf(c, 'audits'));
+  const allAudits = created([...trashedAudits, ...liveAudits]);
+  const trashedAuditIds = new Set([
+    ...trashedAudits.map((a) => a.id as string),
+    ...trashedJourneys.map((j) => j.auditId as string),
+  ]);
+  const trash = v6Programmes(
+    [...liveJourneys, ...trashedJourneys].filter((j) => trashedAuditIds.has(j.auditId as string)),
+    new Map([...allAudits].filter(([id]) => trashedAuditIds.has(id))),
+  );
+
+  const rehashed = new Map<string, string>();
+  const upgrade = (journey: Row, programme: LegacyProgramme | undefined) => {
+    const before = v4RecordHash(journey);
+    v6Journey(journey, programme);
+    rehashed.set(before, v4RecordHash(journey));
+  };
+  await tx
+    .table('journeys')
+    .toCollection()
+    .modify((journey: Row) => upgrade(journey, live.get(journey.auditId as string)));
+  for (const content of contents) {
+    const journeys = listOf(content, 'journeys');
+    const brandIds = new Set<string>();
+    const waveIds = new Set<string>();
+    for (const journey of journeys) {
+      const programme = trash.get(journey.auditId as string);
+      brandIds.add(programme?.brandOf.get(journey.id as string) ?? '');
+      waveIds.add(programme?.waveOf.get(journey.id as string) ?? '');
+    }
+    // A deleted audit holds its wave even when it had no journey.
+    for (const audit of listOf(content, 'audits')) {
+      for (const wave of trash.get(audit.id as string)?.waves ?? []) waveIds.add(wave.id);
+    }
+    const auditIds = new Set([
+      ...journeys.map((j) => j.auditId as string),
+      ...listOf(content, 'audits').map((a) => a.id as string),
+    ]);
+    const programmes = [...auditIds].flatMap((id) => trash.get(id) ?? []);
+    content.brands = programmes.flatMap((p) => p.brands).filter((b) => brandIds.has(b.id));
+    content.waves = programmes.flatMap((p) => p.waves).filter((w) => waveIds.has(w.id));
+    for (const journey of journeys) upgrade(journey, trash.get(journey.auditId as string));
+  }
+  if (contents.length) await tx.table('deletedContent').bulkPut(contents);
+  if (!rehashed.size) return;
+  await tx
+    .table('mergeBase')
+    .toCollection()
+    .modify((entry: Row) => {
+      const base = entry.base as string | null;
+      const known = (entry.known as string[] | undefined) ?? [];
+      if (base !== null && rehashed.has(base)) entry.base = rehashed.get(base);
+      const added = known.flatMap((hash) => {
+        const now = rehashed.get(hash);
+        return now && !known.includes(now) ? [now] : [];
+      });
+      entry.known = [...known, ...added].slice(-V6_MAX_KNOWN);
     });
 }

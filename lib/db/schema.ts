@@ -3,6 +3,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type {
   ActionItem,
   Audit,
+  Brand,
   DeletedContent,
   DeletedEntry,
   HeldBack,
@@ -11,8 +12,9 @@ import type {
   StoredImage,
   Tombstone,
   Step,
+  Wave,
 } from '../model';
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './migrations';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5, upgradeToV6 } from './migrations';
 
 export const DB_NAME = 'touchpoint-audit';
 
@@ -32,6 +34,10 @@ export interface MergeBase {
 
 export class AuditDatabase extends Dexie {
   audits!: EntityTable<Audit, 'id'>;
+  /** The brands walked in each audit (own, competitors, benchmarks). */
+  brands!: EntityTable<Brand, 'id'>;
+  /** The waves of each audit: the same walks repeated in a period. */
+  waves!: EntityTable<Wave, 'id'>;
   journeys!: EntityTable<Journey, 'id'>;
   touchpoints!: EntityTable<Step, 'id'>;
   screenshots!: EntityTable<Screenshot, 'id'>;
@@ -87,5 +93,14 @@ export class AuditDatabase extends Dexie {
     // Version 5: embedded frames covered at capture (listed on screenshots) and their original
     // pixels, held back apart from everything else until the auditor uncovers one.
     this.version(5).stores({ heldBack: 'id, touchpointId' }).upgrade(upgradeToV5);
+    // Version 6: brands and waves are records of an audit; a journey (one walk) names its brand
+    // and wave by id instead of carrying the brand's name, domain and role.
+    this.version(6)
+      .stores({
+        brands: 'id, auditId',
+        waves: 'id, auditId',
+        journeys: 'id, auditId, brandId, waveId',
+      })
+      .upgrade(upgradeToV6);
   }
 }

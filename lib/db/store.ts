@@ -5,6 +5,7 @@ import { ExchangeRecords } from './exchange';
 import type { StorageGuard, StorageProbe } from './guard';
 import { ImageRecords } from './images';
 import { MethodRecords } from './method';
+import { ProgrammeRecords } from './programme';
 import { AuditDatabase, DB_NAME } from './schema';
 import { StepRecords } from './steps';
 import { TrashRecords } from './trash';
@@ -17,6 +18,7 @@ export class AuditStore {
   /** Opens the database, refuses writes on a (nearly) full disk, stops after a storage error. */
   readonly storage: StorageGuard;
   private readonly audits: AuditRecords;
+  private readonly programme: ProgrammeRecords;
   private readonly steps: StepRecords;
   private readonly images: ImageRecords;
   private readonly method: MethodRecords;
@@ -33,6 +35,7 @@ export class AuditStore {
     const core = new StoreCore(db, now, newId, probe);
     this.storage = core.storage;
     this.audits = new AuditRecords(core);
+    this.programme = new ProgrammeRecords(core);
     this.steps = new StepRecords(core);
     this.images = new ImageRecords(core);
     this.method = new MethodRecords(core);
@@ -53,6 +56,19 @@ export class AuditStore {
   readonly createJourney: AuditRecords['createJourney'] = (...a) => this.audits.createJourney(...a);
   readonly updateJourney: AuditRecords['updateJourney'] = (...a) => this.audits.updateJourney(...a);
   readonly finishJourney: AuditRecords['finishJourney'] = (...a) => this.audits.finishJourney(...a);
+
+  // Brands and waves of an audit (programme.ts).
+  readonly listBrands: ProgrammeRecords['listBrands'] = (...a) => this.programme.listBrands(...a);
+  readonly listWaves: ProgrammeRecords['listWaves'] = (...a) => this.programme.listWaves(...a);
+  readonly createBrand: ProgrammeRecords['createBrand'] = (...a) =>
+    this.programme.createBrand(...a);
+  readonly updateBrand: ProgrammeRecords['updateBrand'] = (...a) =>
+    this.programme.updateBrand(...a);
+  readonly deleteBrand: ProgrammeRecords['deleteBrand'] = (...a) =>
+    this.programme.deleteBrand(...a);
+  readonly createWave: ProgrammeRecords['createWave'] = (...a) => this.programme.createWave(...a);
+  readonly updateWave: ProgrammeRecords['updateWave'] = (...a) => this.programme.updateWave(...a);
+  readonly deleteWave: ProgrammeRecords['deleteWave'] = (...a) => this.programme.deleteWave(...a);
 
   // Steps (steps.ts).
   readonly listSteps: StepRecords['listSteps'] = (...a) => this.steps.listSteps(...a);

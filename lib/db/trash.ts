@@ -1,24 +1,37 @@
 /**
- * Recently deleted: a deleted audit, journey, step, image or action moves here with everything
- * that belonged to it (image bytes included) and a tombstone per record, in one transaction.
- * It survives reloads and restarts; only emptying Recently deleted removes it for good. The held-back
- * original pixels of covered frames are not moved: they are deleted with the screenshot.
+ * Recently deleted: a deleted audit, brand, wave, journey, step, image or action moves here with
+ * everything that belonged to it (image bytes included) and a tombstone per record, in one
+ * transaction. It survives reloads and restarts; only emptying Recently deleted removes it for
+ * good. The held-back original pixels of covered frames are not moved: they are deleted with the
+ * screenshot. A deleted journey's entry also holds a copy of its brand and wave (not deleted:
+ * they stay), so it can come back even after they were deleted: restoring adds them where missing.
  */
-import type {
-  ActionItem,
-  DeletedContent,
-  DeletedEntry,
-  DeletedKind,
-  Journey,
-  RecordTable,
-  Screenshot,
-  StoredImage,
-  Tombstone,
-  Step,
+import {
+  brandNameKey,
+  type ActionItem,
+  type Brand,
+  type DeletedContent,
+  type DeletedEntry,
+  type DeletedKind,
+  type Journey,
+  type RecordTable,
+  type Screenshot,
+  type StoredImage,
+  type Tombstone,
+  type Step,
+  type Wave,
 } from '../model';
 import { StorePart } from './core';
 import type { AuditDatabase } from './schema';
-import { NotFoundError, RestoreError } from './errors';
+import { DuplicateNameError, NotFoundError, RestoreError } from './errors';
+
+/**
+ * Whether an entry's brands and waves were deleted with it (an audit, a brand, a wave) or are
+ * only the copies a journey's entry keeps of those it names (not deleted, no tombstone).
+ */
+function ownsProgramme(kind: DeletedKind): boolean {
+  return kind === 'audit' || kind === 'brand' || kind === 'wave';
+}
 
 /** A record and everything that belongs to it, as found in the live tables. */
 interface Subtree {
@@ -69,11 +82,21 @@ export async function collectSubtree(
   kind: DeletedKind,
   id: string,
 ): Promise<Subtree | null> {
-  const empty = { audits: [], journeys: [], touchpoints: [], screenshots: [], actionItems: [] };
+  const empty = {
+    audits: [],
+    brands: [],
+    waves: [],
+    journeys: [],
+    touchpoints: [],
+    screenshots: [],
+    actionItems: [],
+  };
   switch (kind) {
     case 'audit': {
       const audit = await db.audits.get(id);
       if (!audit) return null;
+      const brands = await db.brands.where('auditId').equals(id).toArray();
+      const waves = await db.waves.where('auditId').equals(id).toArray();
       const journeys = await db.journeys.where({ auditId: id }).toArray();
       const steps = await db.touchpoints
         .where('journeyId')
@@ -86,21 +109,66 @@ export async function collectSubtree(
         journeyId: null,
         label: audit.name,
         position: null,
-        content: { id, ...empty, audits: [audit], journeys, ...(await stepsContent(db, steps)) },
+        content: {
+          id,
+          ...empty,
+          audits: [audit],
+          brands,
+          waves,
+          journeys,
+          ...(await stepsContent(db, steps)),
+        },
+      };
+    }
+    case 'brand': {
+      const brand = await db.brands.get(id);
+      if (!brand) return null;
+      const content = { id, ...empty, brands: [brand], images: [] };
+      return {
+        kind,
+        id,
+        auditId: brand.auditId,
+        journeyId: null,
+        label: brand.name,
+        position: null,
+        content,
+      };
+    }
+    case 'wave': {
+      const wave = await db.waves.get(id);
+      if (!wave) return null;
+      const content = { id, ...empty, waves: [wave], images: [] };
+      return {
+        kind,
+        id,
+        auditId: wave.auditId,
+        journeyId: null,
+        label: wave.name,
+        position: null,
+        content,
       };
     }
     case 'journey': {
       const journey = await db.journeys.get(id);
       if (!journey) return null;
       const steps = await stepsOf(db, id);
+      const brand = await db.brands.get(journey.brandId);
+      const wave = await db.waves.get(journey.waveId);
       return {
         kind,
         id,
         auditId: journey.auditId,
         journeyId: id,
-        label: journey.brandName,
+        label: [brand?.name, wave?.name].filter(Boolean).join(' · '),
         position: null,
-        content: { id, ...empty, journeys: [journey], ...(await stepsContent(db, steps)) },
+        content: {
+          id,
+          ...empty,
+          brands: brand ? [brand] : [],
+          waves: wave ? [wave] : [],
+          journeys: [journey],
+          ...(await stepsContent(db, steps)),
+        },
       };
     }
     case 'step': {
@@ -148,9 +216,17 @@ export async function collectSubtree(
   }
 }
 
-function tombstonesOf(content: DeletedContent, auditId: string, deletedAt: number): Tombstone[] {
+function tombstonesOf(
+  kind: DeletedKind,
+  content: DeletedContent,
+  auditId: string,
+  deletedAt: number,
+): Tombstone[] {
+  const owned = ownsProgramme(kind);
   const rows: [RecordTable, { id: string }[]][] = [
     ['audits', content.audits],
+    ['brands', owned ? content.brands : []],
+    ['waves', owned ? content.waves : []],
     ['journeys', content.journeys],
     ['touchpoints', content.touchpoints],
     ['screenshots', content.screenshots],
@@ -192,6 +268,10 @@ export async function moveToTrash(
   await db.deleted.put(entry);
   await db.deletedContent.put(content);
   await db.audits.bulkDelete(content.audits.map((r) => r.id));
+  if (ownsProgramme(kind)) {
+    await db.brands.bulkDelete(content.brands.map((r) => r.id));
+    await db.waves.bulkDelete(content.waves.map((r) => r.id));
+  }
   await db.journeys.bulkDelete(content.journeys.map((r) => r.id));
   await db.touchpoints.bulkDelete(content.touchpoints.map((r) => r.id));
   await db.screenshots.bulkDelete(content.screenshots.map((r) => r.id));
@@ -200,7 +280,7 @@ export async function moveToTrash(
   // comes back stays covered for good (its frames still listed, their originals gone).
   await db.heldBack.bulkDelete(content.screenshots.map((r) => r.id));
   await db.actionItems.bulkDelete(content.actionItems.map((r) => r.id));
-  await db.tombstones.bulkPut(tombstonesOf(content, tree.auditId, now));
+  await db.tombstones.bulkPut(tombstonesOf(kind, content, tree.auditId, now));
   if (kind === 'step' && tree.journeyId) await renumber(db, await stepsOf(db, tree.journeyId), now);
   return entry;
 }
@@ -215,6 +295,8 @@ async function restoreBlocker(
     switch (entry.kind) {
       case 'audit':
         return null;
+      case 'brand':
+      case 'wave':
       case 'journey':
         return (await db.audits.get(entry.auditId)) ? null : 'audit';
       case 'step':
@@ -231,14 +313,48 @@ async function restoreBlocker(
   };
   const missing = await parentMissing();
   if (missing) return new RestoreError('parent-missing', entry.label, missing);
+  // A journey's copies of its brand and wave may well be live (they were never deleted).
+  const programme = entry.kind === 'brand' || entry.kind === 'wave';
   const live = [
     ...(await db.audits.bulkGet(content.audits.map((r) => r.id))),
+    ...(programme ? await db.brands.bulkGet(content.brands.map((r) => r.id)) : []),
+    ...(programme ? await db.waves.bulkGet(content.waves.map((r) => r.id)) : []),
     ...(await db.journeys.bulkGet(content.journeys.map((r) => r.id))),
     ...(await db.touchpoints.bulkGet(content.touchpoints.map((r) => r.id))),
     ...(await db.screenshots.bulkGet(content.screenshots.map((r) => r.id))),
     ...(await db.actionItems.bulkGet(content.actionItems.map((r) => r.id))),
   ].filter(Boolean);
   return live.length ? new RestoreError('already-back', entry.label, null) : null;
+}
+
+/**
+ * The brands and waves an entry brings back: those of its content not live now (entries written
+ * before version 6 have none). A brand whose name a live brand of the audit has taken since is
+ * refused when it is the entry (DuplicateNameError); a journey's copy gives way to the live
+ * brand of that name instead (`brandFor` maps the copy's id to it), so names stay unique.
+ */
+async function programmeToRestore(db: AuditDatabase, entry: DeletedEntry, content: DeletedContent) {
+  const contentBrands: Brand[] = content.brands ?? [];
+  const contentWaves: Wave[] = content.waves ?? [];
+  const liveBrandIds = new Set(
+    (await db.brands.bulkGet(contentBrands.map((b) => b.id))).flatMap((b) => (b ? [b.id] : [])),
+  );
+  const liveWaveIds = new Set(
+    (await db.waves.bulkGet(contentWaves.map((w) => w.id))).flatMap((w) => (w ? [w.id] : [])),
+  );
+  const brands: Brand[] = [];
+  const brandFor = new Map<string, string>();
+  for (const brand of contentBrands.filter((b) => !liveBrandIds.has(b.id))) {
+    const key = brandNameKey(brand.name);
+    const taken = (await db.brands.where('auditId').equals(brand.auditId).toArray()).find(
+      (b) => brandNameKey(b.name) === key,
+    );
+    if (!taken) brands.push(brand);
+    else if (entry.kind === 'brand') throw new DuplicateNameError('brand', brand.name, taken.name);
+    else brandFor.set(brand.id, taken.id);
+  }
+  const waves = contentWaves.filter((w) => !liveWaveIds.has(w.id));
+  return { brands, waves, brandFor };
 }
 
 /** Puts an entry of Recently deleted back where it was (call inside a transaction over every table). */
@@ -253,7 +369,14 @@ export async function restoreFromTrash(
   const blocker = await restoreBlocker(db, entry, content);
   if (blocker) throw blocker;
   await db.audits.bulkAdd(content.audits);
-  await db.journeys.bulkAdd(content.journeys);
+  const { brands, waves, brandFor } = await programmeToRestore(db, entry, content);
+  await db.brands.bulkAdd(brands);
+  await db.waves.bulkAdd(waves);
+  await db.journeys.bulkAdd(
+    (content.journeys as Journey[]).map((j) =>
+      brandFor.has(j.brandId) ? { ...j, brandId: brandFor.get(j.brandId)! } : j,
+    ),
+  );
   if (entry.kind === 'step' && entry.journeyId) {
     const steps = await stepsOf(db, entry.journeyId);
     const [step] = content.touchpoints as [Step];
@@ -269,6 +392,8 @@ export async function restoreFromTrash(
   await db.tombstones.bulkDelete(
     [
       ...content.audits,
+      ...brands,
+      ...waves,
       ...(content.journeys as Journey[]),
       ...content.touchpoints,
       ...content.screenshots,
@@ -283,6 +408,8 @@ export async function restoreFromTrash(
 /** NotFoundError's name for each kind of record that can be deleted. */
 const MISSING: Record<DeletedKind, string> = {
   audit: 'Audit',
+  brand: 'Brand',
+  wave: 'Wave',
   journey: 'Journey',
   step: 'Step',
   image: 'Screenshot',

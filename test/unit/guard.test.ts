@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditDatabase, AuditStore, isStorageFailure, StorageFullError } from '../../lib/db';
 import { storageCause } from '../../lib/db/errors';
 import { OPEN_MARGIN, WRITE_MARGIN, type StorageProbe } from '../../lib/db/guard';
-import { fakeImage } from './helpers';
+import { createWalk, fakeImage } from './helpers';
 
 const MB = 1024 * 1024;
 
@@ -34,17 +34,7 @@ function guardedStore(probe: StorageProbe) {
 
 async function withAudit(store: AuditStore) {
   const audit = await store.createAudit({ name: 'A', client: '', defaultTask: '' });
-  const journey = await store.createJourney({
-    auditId: audit.id,
-    brandName: 'B',
-    brandDomain: '',
-    brandRole: 'own',
-    task: '',
-    persona: '',
-    entryChannel: 'search',
-    auditor: '',
-  });
-  return journey;
+  return createWalk(store, { auditId: audit.id, brandName: 'B', brandRole: 'own' });
 }
 
 const page = (journeyId: string, size = 1000) => ({

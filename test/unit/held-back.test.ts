@@ -297,7 +297,17 @@ describe('deleting a screenshot with covered frames', () => {
       expect(await db.heldBack.count()).toBe(0);
       const content = (await db.deletedContent.get(entry.id))!;
       expect(Object.keys(content).sort()).toEqual(
-        ['actionItems', 'audits', 'id', 'images', 'journeys', 'screenshots', 'touchpoints'].sort(),
+        [
+          'actionItems',
+          'audits',
+          'brands',
+          'waves',
+          'id',
+          'images',
+          'journeys',
+          'screenshots',
+          'touchpoints',
+        ].sort(),
       );
       expect(content.images.map((i) => i.blob.size)).toEqual([1000]);
 
@@ -354,6 +364,8 @@ describe('bundles and imports', () => {
       [
         'actionItems',
         'audits',
+        'brands',
+        'waves',
         'deletions',
         'images',
         'journeys',

@@ -3,7 +3,7 @@ import { composeFrames, type TabCoverage } from '../../lib/capture/frame-tree';
 import type { FrameReport } from '../../lib/capture/page/replies';
 import { AuditDatabase, AuditStore, type StorageProbe } from '../../lib/db';
 import type { Rect } from '../../lib/geometry';
-import type { EncodedImage } from '../../lib/model';
+import { brandNameKey, type BrandRole, type EncodedImage, type Journey } from '../../lib/model';
 
 let dbCounter = 0;
 
@@ -39,31 +39,66 @@ export function fakeImage(label = 'img', size = 1000): EncodedImage {
   };
 }
 
+/** The period of the waves tests make by name: January 2026 (UTC midnights). */
+export const TEST_WAVE_PERIOD = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 0, 31) };
+
+/** A walk as tests describe it: its brand and wave by name (made when the audit has none yet). */
+export interface WalkInput {
+  auditId: string;
+  brandName: string;
+  brandDomain?: string;
+  brandRole?: BrandRole;
+  /** The wave's name (default "Wave 1", January 2026). */
+  wave?: string;
+  task?: string;
+  persona?: string;
+  entryChannel?: Journey['entryChannel'];
+  auditor?: string;
+}
+
+/**
+ * Starts a walk through `store.createJourney`: the audit's brand of that name (brandNameKey) and
+ * its wave of that name are used when they exist, else created with the journey.
+ */
+export async function createWalk(store: AuditStore, input: WalkInput): Promise<Journey> {
+  const { auditId, brandName, brandDomain = '', brandRole = 'competitor' } = input;
+  const waveName = input.wave ?? 'Wave 1';
+  const brand = (await store.listBrands(auditId)).find(
+    (b) => brandNameKey(b.name) === brandNameKey(brandName),
+  );
+  const wave = (await store.listWaves(auditId)).find((w) => w.name === waveName);
+  return store.createJourney({
+    auditId,
+    brand: brand ? { id: brand.id } : { name: brandName, domain: brandDomain, role: brandRole },
+    wave: wave ? { id: wave.id } : { name: waveName, ...TEST_WAVE_PERIOD },
+    task: input.task ?? '',
+    persona: input.persona ?? '',
+    entryChannel: input.entryChannel ?? 'search',
+    auditor: input.auditor ?? '',
+  });
+}
+
+/** An audit with two walks in one wave: the own brand's and a competitor's. */
 export async function auditWithJourneys(store: AuditStore) {
   const audit = await store.createAudit({
     name: 'Broadband Q1',
     client: 'Brightline',
     defaultTask: 'request a callback',
   });
-  const own = await store.createJourney({
+  const walk = { task: 'request a callback', persona: 'family' } as const;
+  const own = await createWalk(store, {
     auditId: audit.id,
     brandName: 'Brightline',
     brandDomain: 'brightline.test',
     brandRole: 'own',
-    task: 'request a callback',
-    persona: 'family',
-    entryChannel: 'search',
-    auditor: '',
+    ...walk,
   });
-  const rival = await store.createJourney({
+  const rival = await createWalk(store, {
     auditId: audit.id,
     brandName: 'Fastwave',
     brandDomain: 'fastwave.test',
     brandRole: 'competitor',
-    task: 'request a callback',
-    persona: 'family',
-    entryChannel: 'search',
-    auditor: '',
+    ...walk,
   });
   return { audit, own, rival };
 }

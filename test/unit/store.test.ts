@@ -1,20 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { InUseError, InvalidRecordError, NotFoundError, StorageFullError } from '../../lib/db';
+import {
+  DuplicateNameError,
+  InUseError,
+  InvalidRecordError,
+  NotFoundError,
+  RestoreError,
+  StorageFullError,
+  WalksInUseError,
+} from '../../lib/db';
 import { StoreCore } from '../../lib/db/core';
 import { LIMITS } from '../../lib/model';
-import { auditWithJourneys, fakeImage, ROOMY_PROBE, testStore } from './helpers';
+import {
+  auditWithJourneys,
+  createWalk,
+  fakeImage,
+  ROOMY_PROBE,
+  TEST_WAVE_PERIOD,
+  testStore,
+} from './helpers';
 
 describe('AuditStore', () => {
   it('creates audits and journeys and lists them', async () => {
     const { store } = testStore();
     const { audit, own, rival } = await auditWithJourneys(store);
     expect((await store.listAudits()).map((a) => a.id)).toEqual([audit.id]);
-    expect((await store.listJourneys(audit.id)).map((j) => j.brandName)).toEqual([
+    const brands = await store.listBrands(audit.id);
+    const name = new Map(brands.map((b) => [b.id, b.name]));
+    expect((await store.listJourneys(audit.id)).map((j) => name.get(j.brandId))).toEqual([
       'Brightline',
       'Fastwave',
     ]);
     expect(own.outcome).toBeNull();
-    expect(rival.brandRole).toBe('competitor');
+    expect(brands.find((b) => b.id === rival.brandId)?.role).toBe('competitor');
+    // Both walks are in the one wave the first created.
+    expect(rival.waveId).toBe(own.waveId);
   });
 
   it('refuses a journey with bad input and names the field', async () => {
@@ -23,16 +42,16 @@ describe('AuditStore', () => {
     await expect(
       store.createJourney({
         auditId: audit.id,
-        brandName: '  ',
-        brandDomain: '',
-        brandRole: 'own',
+        brand: { name: '  ', domain: '', role: 'own' },
+        wave: { name: 'Wave 2', start: 0, end: 0 },
         task: '',
         persona: '',
         entryChannel: 'search',
         auditor: '',
       }),
-    ).rejects.toThrow(/brandName/);
+    ).rejects.toThrow(/brand\.name/);
     expect(await store.listJourneys(audit.id)).toHaveLength(2);
+    expect(await store.listWaves(audit.id)).toHaveLength(1);
   });
 
   it('appends captured steps with sequence, defaults and images in one record set', async () => {
@@ -404,5 +423,199 @@ describe('every edit is one read-modify-write', () => {
     await expect(refused).rejects.toBeInstanceOf(InUseError);
     expect(await db.audits.toArray()).toEqual(before.audits);
     expect(await db.touchpoints.toArray()).toEqual(before.steps);
+  });
+});
+
+describe('brands and waves', () => {
+  const walk = { task: '', persona: '', entryChannel: 'search', auditor: '' } as const;
+  const DAY = 86_400_000;
+
+  it('a new walk brings its new brand and wave in the same write; lists are ordered', async () => {
+    const { store } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    const february = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 1, 28) };
+    const again = await store.createJourney({
+      auditId: audit.id,
+      brand: { id: own.brandId },
+      wave: { name: 'Wave 2', ...february },
+      ...walk,
+    });
+    const benchmark = await store.createJourney({
+      auditId: audit.id,
+      brand: { name: 'Aurora Hotels', domain: 'aurora.test', role: 'benchmark' },
+      wave: { id: again.waveId },
+      ...walk,
+    });
+    // An earlier wave typed later still lists first: waves are in time order.
+    await store.createWave({ auditId: audit.id, name: 'Pilot', start: 0, end: DAY });
+    expect((await store.listBrands(audit.id)).map((b) => `${b.role} ${b.name}`)).toEqual([
+      'own Brightline',
+      'competitor Fastwave',
+      'benchmark Aurora Hotels',
+    ]);
+    expect((await store.listWaves(audit.id)).map((w) => w.name)).toEqual([
+      'Pilot',
+      'Wave 1',
+      'Wave 2',
+    ]);
+    expect(again.brandId).toBe(own.brandId);
+    expect(again.waveId).not.toBe(own.waveId);
+    const snapshot = await store.readAudit(audit.id);
+    expect(snapshot.brands.map((b) => b.name)).toEqual(['Brightline', 'Fastwave', 'Aurora Hotels']);
+    expect(snapshot.waves.map((w) => w.name)).toEqual(['Pilot', 'Wave 1', 'Wave 2']);
+    expect(snapshot.journeys.map((j) => j.id)).toContain(benchmark.id);
+  });
+
+  it('refuses a brand name the audit has (spaces and case ignored), naming it', async () => {
+    const { store, db } = testStore();
+    const { audit } = await auditWithJourneys(store);
+    const duplicate = await store
+      .createBrand({ auditId: audit.id, name: '  fastWAVE ', domain: '', role: 'competitor' })
+      .catch((e: unknown) => e);
+    expect(duplicate).toBeInstanceOf(DuplicateNameError);
+    expect((duplicate as Error).message).toMatch(/already has a brand named "Fastwave"/);
+    // Another role does not make it another brand.
+    await expect(
+      store.createBrand({ auditId: audit.id, name: 'brightline', domain: '', role: 'benchmark' }),
+    ).rejects.toThrow(/already has a brand named "Brightline"/);
+    expect(await db.brands.count()).toBe(2);
+
+    // Renaming: another's name is refused, its own in another case is fine.
+    const [own, fastwave] = await store.listBrands(audit.id);
+    await expect(store.updateBrand(fastwave!.id, { name: 'BRIGHTLINE' })).rejects.toBeInstanceOf(
+      DuplicateNameError,
+    );
+    expect((await db.brands.get(fastwave!.id))?.name).toBe('Fastwave');
+    await expect(
+      store.updateBrand(own!.id, { name: 'BrightLine', role: 'own', domain: 'b.test' }),
+    ).resolves.toMatchObject({ name: 'BrightLine', domain: 'b.test' });
+    // A brand of another audit may have the same name.
+    const other = await store.createAudit({ name: 'Other', client: '', defaultTask: '' });
+    await expect(
+      store.createBrand({ auditId: other.id, name: 'Fastwave', domain: '', role: 'competitor' }),
+    ).resolves.toMatchObject({ auditId: other.id });
+    await expect(
+      store.createBrand({ auditId: 'no-such', name: 'X', domain: '', role: 'own' }),
+    ).rejects.toThrow(/auditId/);
+  });
+
+  it('a refused new walk leaves no brand or wave behind (one transaction)', async () => {
+    const { store, db } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    const before = { brands: await db.brands.count(), waves: await db.waves.count() };
+    const missingWave = '00000000-0000-4000-8000-999999999999';
+    // A new brand and a wave that does not exist: the brand is written first, then undone.
+    await expect(
+      store.createJourney({
+        auditId: audit.id,
+        brand: { name: 'Skyline', domain: '', role: 'competitor' },
+        wave: { id: missingWave },
+        ...walk,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // A new wave and a brand name the audit has.
+    await expect(
+      store.createJourney({
+        auditId: audit.id,
+        brand: { name: 'FASTWAVE', domain: '', role: 'competitor' },
+        wave: { name: 'Wave 2', ...TEST_WAVE_PERIOD },
+        ...walk,
+      }),
+    ).rejects.toBeInstanceOf(DuplicateNameError);
+    // A brand of another audit.
+    const other = await store.createAudit({ name: 'Other', client: '', defaultTask: '' });
+    const theirs = await createWalk(store, { auditId: other.id, brandName: 'Theirs' });
+    await expect(
+      store.createJourney({
+        auditId: audit.id,
+        brand: { id: theirs.brandId },
+        wave: { name: 'Wave 3', ...TEST_WAVE_PERIOD },
+        ...walk,
+      }),
+    ).rejects.toThrow(/"Theirs" is a brand of another audit/);
+    expect(await store.listBrands(audit.id)).toHaveLength(before.brands);
+    expect(await store.listWaves(audit.id)).toHaveLength(before.waves);
+    expect(await store.listJourneys(audit.id)).toHaveLength(2);
+    expect((await store.listJourneys(audit.id))[0]!.id).toBe(own.id);
+  });
+
+  it('moves a walk to another brand or wave of its audit, and only of its audit', async () => {
+    const { store } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    const wave2 = await store.createWave({ auditId: audit.id, name: 'Wave 2', start: 0, end: 0 });
+    const moved = await store.updateJourney(own.id, { brandId: rival.brandId, waveId: wave2.id });
+    expect(moved).toMatchObject({ brandId: rival.brandId, waveId: wave2.id });
+    const other = await store.createAudit({ name: 'Other', client: '', defaultTask: '' });
+    const theirs = await createWalk(store, { auditId: other.id, brandName: 'Theirs' });
+    await expect(store.updateJourney(own.id, { waveId: theirs.waveId })).rejects.toThrow(
+      /"Wave 1" is a wave of another audit/,
+    );
+    await expect(
+      store.updateJourney(own.id, { brandId: '00000000-0000-4000-8000-999999999999' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await store.getJourney(own.id)).toMatchObject({
+      brandId: rival.brandId,
+      waveId: wave2.id,
+    });
+  });
+
+  it('edits a wave, refusing one that would end before it starts', async () => {
+    const { store } = testStore();
+    const { audit } = await auditWithJourneys(store);
+    const wave = (await store.listWaves(audit.id))[0]!;
+    await expect(store.updateWave(wave.id, { end: wave.start - DAY })).rejects.toBeInstanceOf(
+      InvalidRecordError,
+    );
+    const edited = await store.updateWave(wave.id, { name: 'January', end: wave.end + DAY });
+    expect(edited).toMatchObject({ name: 'January', start: wave.start, end: wave.end + DAY });
+    await expect(
+      store.createWave({ auditId: audit.id, name: 'Backwards', start: DAY, end: 0 }),
+    ).rejects.toThrow(/end: a wave must end on or after its start/);
+  });
+
+  it('refuses to delete a brand or wave walks use, saying how many; an empty one goes to Recently deleted', async () => {
+    const { store, db } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    await createWalk(store, { auditId: audit.id, brandName: 'brightline' });
+    const inUse = await store.deleteBrand(own.brandId).catch((e: unknown) => e);
+    expect(inUse).toBeInstanceOf(WalksInUseError);
+    expect((inUse as Error).message).toBe(
+      '2 walks use the brand "Brightline": move or delete them first.',
+    );
+    await expect(store.deleteWave(own.waveId)).rejects.toThrow(
+      '3 walks use the wave "Wave 1": move or delete them first.',
+    );
+    expect(await db.brands.count()).toBe(2);
+
+    const spare = await store.createBrand({
+      auditId: audit.id,
+      name: 'Skyline',
+      domain: '',
+      role: 'competitor',
+    });
+    const wave2 = await store.createWave({ auditId: audit.id, name: 'Wave 2', start: 0, end: 0 });
+    const brandEntry = await store.deleteBrand(spare.id);
+    const waveEntry = await store.deleteWave(wave2.id);
+    expect(brandEntry).toMatchObject({ kind: 'brand', label: 'Skyline', auditId: audit.id });
+    expect(waveEntry).toMatchObject({ kind: 'wave', label: 'Wave 2' });
+    expect(await db.tombstones.get(spare.id)).toMatchObject({ table: 'brands' });
+    expect(await db.tombstones.get(wave2.id)).toMatchObject({ table: 'waves' });
+    expect(await store.listBrands(audit.id)).toHaveLength(2);
+    await expect(store.deleteBrand(spare.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    await store.restoreDeleted(waveEntry.id);
+    expect((await store.listWaves(audit.id)).map((w) => w.name)).toContain('Wave 2');
+    expect(await db.tombstones.get(wave2.id)).toBeUndefined();
+    // A brand of its name was made meanwhile: restoring would make two; refused, naming it.
+    await store.createBrand({ auditId: audit.id, name: 'SKYLINE', domain: '', role: 'benchmark' });
+    await expect(store.restoreDeleted(brandEntry.id)).rejects.toThrow(
+      /already has a brand named "SKYLINE"/,
+    );
+    expect(await store.listDeleted()).toHaveLength(1);
+    // Its audit deleted: restore the audit first.
+    await store.deleteAudit(audit.id);
+    const blocked = await store.restoreDeleted(brandEntry.id).catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(RestoreError);
+    expect((blocked as RestoreError).parent).toBe('audit');
   });
 });
