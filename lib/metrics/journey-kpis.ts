@@ -19,6 +19,17 @@ export function averageOf(values: readonly (number | null)[]): number | null {
   return count ? sum / count : null;
 }
 
+/**
+ * The median of the values that are there (the mean of the middle two for an even count); null
+ * for none. Used for a brand's touches and time over its walks: one long walk does not drag it.
+ */
+export function medianOf(values: readonly (number | null)[]): number | null {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export interface JourneyKpis {
   /** Number of touches (steps) from first to last. */
   touches: number;

@@ -4,14 +4,22 @@
  * without rendering. components/report/charts.tsx draws them.
  */
 import { averageOf } from '../metrics';
-import type { Journey, Step } from '../model';
+import type { Brand, Journey, Step } from '../model';
 import { channelLabel, typeName, type Locale } from '../taxonomy';
-import type { ReportJourney, ReportModel, ReportStep } from './model';
+import type { ReportBrand, ReportModel, ReportStep } from './model';
 
-/** One journey's values along a chart's x positions; null is a gap (not scored, or no step). */
+/**
+ * One series along a chart's x positions: a brand (its walks pooled) or, where a chart follows
+ * steps in order, one walk. null is a gap (not scored, or no step).
+ */
 export interface JourneySeries {
-  journey: Journey;
-  /** Position of the journey in the report (own brand first): picks its colour, dash and marker. */
+  brand: Brand;
+  /** The walk, for a chart of walks; null for a brand's series. */
+  journey: Journey | null;
+  /**
+   * Position of the series: the brand's in the report (own first) for brand series, the walk's
+   * among the report's walks for walk series. Picks its colour, dash and marker.
+   */
   index: number;
   values: (number | null)[];
   /** Whether the journey has a step at each x position at all (false: past its end, or no step in the stage). */
@@ -33,8 +41,8 @@ export const SCORE_RANGE: Record<StepScore, readonly [number, number]> = {
 };
 
 /**
- * Each journey's score at step 1..n (n = the longest journey); a step not scored, or past the end
- * of a shorter journey, is null (a gap, never a zero).
+ * Each walk's score at step 1..n (n = the longest walk); a step not scored, or past the end of a
+ * shorter walk, is null (a gap, never a zero).
  */
 export function curvesByStep(model: ReportModel, score: StepScore): Curves {
   const length = Math.max(
@@ -43,31 +51,40 @@ export function curvesByStep(model: ReportModel, score: StepScore): Curves {
   );
   return {
     x: Array.from({ length }, (_, i) => String(i + 1)),
-    series: model.journeys.map(({ journey, steps }, index) => {
+    series: model.journeys.map(({ journey, brand, steps }, index) => {
       const values: (number | null)[] = Array.from({ length }, () => null);
       const present = Array.from({ length }, () => false);
       for (const { touchpoint } of steps) {
         values[touchpoint.seq - 1] = touchpoint[score];
         present[touchpoint.seq - 1] = true;
       }
-      return { journey, index, values, present };
+      return { brand, journey, index, values, present };
     }),
   };
 }
 
 /**
- * Per stage row (lifecycle order), each journey's average of a step score (experience or
- * likelihood); null where the journey has no scored step in that stage.
+ * Per stage row (lifecycle order), each brand's average of a step score (experience or
+ * likelihood): each walk's mean in the stage, then the mean of the walks; null where the brand
+ * has no scored step in that stage.
  */
 export function scoreByStage(model: ReportModel, score: StepScore): Curves {
+  const walkMeans = (steps: readonly ReportStep[]) => {
+    const byWalk = new Map<string, (number | null)[]>();
+    for (const s of steps)
+      byWalk.set(s.touchpoint.journeyId, [
+        ...(byWalk.get(s.touchpoint.journeyId) ?? []),
+        s.touchpoint[score],
+      ]);
+    return averageOf([...byWalk.values()].map(averageOf));
+  };
   return {
     x: model.stages.map((row) => row.stage),
-    series: model.journeys.map(({ journey }, index) => ({
-      journey,
+    series: model.brands.map(({ brand }, index) => ({
+      brand,
+      journey: null,
       index,
-      values: model.stages.map((row) =>
-        averageOf((row.cells[index] ?? []).map((s) => s.touchpoint[score])),
-      ),
+      values: model.stages.map((row) => walkMeans(row.cells[index] ?? [])),
       present: model.stages.map((row) => (row.cells[index] ?? []).length > 0),
     })),
   };
@@ -149,8 +166,9 @@ export interface PriorityPoint {
   quadrant: Quadrant;
 }
 
-/** Points of one journey at the same place, drawn once and labelled with every step number. */
+/** Points of one walk at the same place, drawn once and labelled with every step number. */
 export interface PriorityCluster {
+  journey: Journey;
   index: number;
   importance: number;
   gap: number;
@@ -159,8 +177,8 @@ export interface PriorityCluster {
 }
 
 export interface PriorityData {
-  /** The own-brand journeys drawn (usually one). */
-  journeys: ReportJourney[];
+  /** The own brand drawn (its walks pooled; null: none compared). */
+  brands: ReportBrand[];
   points: PriorityPoint[];
   clusters: PriorityCluster[];
   /** Own-brand steps left out: importance or experience not scored. */
@@ -174,37 +192,39 @@ export interface PriorityData {
  * importance or an experience is left out (and counted), never drawn as a zero.
  */
 export function priorityMatrix(model: ReportModel): PriorityData {
-  const journeys = model.journeys.filter((j) => j.journey.brandRole === 'own');
+  const brands = model.brands.filter((b) => b.brand.role === 'own');
   const points: PriorityPoint[] = [];
   const leftOut: PriorityData['leftOut'] = [];
-  for (const j of journeys) {
-    const index = model.journeys.indexOf(j);
-    for (const step of j.steps) {
-      const { importance, experience, seq } = step.touchpoint;
-      if (importance === null || experience === null) {
-        leftOut.push({ journey: j.journey, step });
-        continue;
+  for (const b of brands) {
+    const index = model.brands.indexOf(b);
+    for (const j of b.walks)
+      for (const step of j.steps) {
+        const { importance, experience, seq } = step.touchpoint;
+        if (importance === null || experience === null) {
+          leftOut.push({ journey: j.journey, step });
+          continue;
+        }
+        const gap = experienceGap(experience);
+        points.push({
+          journey: j.journey,
+          index,
+          step,
+          seq,
+          importance,
+          experience,
+          gap,
+          quadrant: quadrantOf(importance, gap),
+        });
       }
-      const gap = experienceGap(experience);
-      points.push({
-        journey: j.journey,
-        index,
-        step,
-        seq,
-        importance,
-        experience,
-        gap,
-        quadrant: quadrantOf(importance, gap),
-      });
-    }
   }
   const clusters = new Map<string, PriorityCluster>();
   for (const p of points) {
-    const key = `${p.index}:${p.importance}:${p.gap}`;
+    const key = `${p.journey.id}:${p.importance}:${p.gap}`;
     const cluster = clusters.get(key);
     if (cluster) cluster.seqs.push(p.seq);
     else
       clusters.set(key, {
+        journey: p.journey,
         index: p.index,
         importance: p.importance,
         gap: p.gap,
@@ -213,11 +233,11 @@ export function priorityMatrix(model: ReportModel): PriorityData {
       });
   }
   return {
-    journeys,
+    brands,
     points,
     clusters: [...clusters.values()],
     leftOut,
-    total: journeys.reduce((sum, j) => sum + j.steps.length, 0),
+    total: brands.reduce((sum, b) => sum + b.steps.length, 0),
   };
 }
 
@@ -228,14 +248,14 @@ export interface CoverageRow {
   key: string;
   kind: 'type' | 'channel';
   label: string;
-  /** Steps of this row in each journey (report order); 0 = the brand has none (missing). */
+  /** Steps of this row in each brand (report order, walks pooled); 0 = the brand has none (missing). */
   counts: number[];
 }
 
 export interface CoverageData {
-  journeys: ReportJourney[];
+  brands: ReportBrand[];
   rows: CoverageRow[];
-  /** Steps of each journey. */
+  /** Steps of each brand. */
   totals: number[];
 }
 
@@ -259,8 +279,9 @@ function coverageKey(
 }
 
 /**
- * Which touchpoint types each journey has, and how many steps of each: rows in lifecycle order
- * (the first stage row a type appears in, then by journey and step), one column per journey.
+ * Which touchpoint types each brand has, and how many steps of each (its walks pooled): rows in
+ * lifecycle order (the first stage row a type appears in, then by brand and step), one column per
+ * brand.
  */
 export function coverageMatrix(model: ReportModel, locale: Locale): CoverageData {
   const rows = new Map<string, CoverageRow>();
@@ -270,7 +291,7 @@ export function coverageMatrix(model: ReportModel, locale: Locale): CoverageData
         const key = coverageKey(touchpoint, model, locale);
         const entry = rows.get(key.key) ?? {
           ...key,
-          counts: model.journeys.map(() => 0),
+          counts: model.brands.map(() => 0),
         };
         entry.counts[index] = (entry.counts[index] ?? 0) + 1;
         rows.set(key.key, entry);
@@ -278,9 +299,9 @@ export function coverageMatrix(model: ReportModel, locale: Locale): CoverageData
     });
   }
   return {
-    journeys: model.journeys,
+    brands: model.brands,
     rows: [...rows.values()],
-    totals: model.journeys.map((j) => j.steps.length),
+    totals: model.brands.map((b) => b.steps.length),
   };
 }
 
@@ -290,7 +311,7 @@ export type KpiId = 'touches' | 'time' | 'experience' | 'compliance';
 const KPI_IDS: readonly KpiId[] = ['touches', 'time', 'experience', 'compliance'];
 
 export interface KpiBar {
-  journey: Journey;
+  brand: ReportBrand;
   index: number;
   /** Touches; hours from the first to the last step; average experience; compliance %. */
   value: number | null;
@@ -305,7 +326,7 @@ export interface KpiGroup {
 
 const HOUR_MS = 3_600_000;
 
-function kpiValue(kpi: KpiId, j: ReportJourney): number | null {
+function kpiValue(kpi: KpiId, j: ReportBrand): number | null {
   switch (kpi) {
     case 'touches':
       return j.kpis.touches;
@@ -318,11 +339,14 @@ function kpiValue(kpi: KpiId, j: ReportJourney): number | null {
   }
 }
 
-/** One bar group per key figure, one bar per journey (null: no data, e.g. a one-step journey). */
+/**
+ * One bar group per key figure, one bar per brand (its walks pooled: median touches and time,
+ * mean experience, pooled compliance); null: no data, e.g. only one-step walks.
+ */
 export function kpiGroups(model: ReportModel): KpiGroup[] {
   return KPI_IDS.map((kpi) => {
-    const bars = model.journeys.map((j, index) => ({
-      journey: j.journey,
+    const bars = model.brands.map((j, index) => ({
+      brand: j,
       index,
       value: kpiValue(kpi, j),
     }));

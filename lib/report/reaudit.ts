@@ -1,14 +1,15 @@
 /**
- * Re-audit: the same brand walked again later, compared with its earlier walk (pure). Among the
- * report's chosen journeys, walks of one brand are those with the same brand name (trimmed, case
- * ignored) and the same role; sorted by when each was created, every walk is compared with the
- * one before it (so with three walks: 1 → 2 and 2 → 3). For each pair: the journey's key
- * figures, each stage's and each step's, before → after, and whether that is better or worse.
+ * Re-audit: each brand in the compared wave against the same brand in the wave before it (pure).
+ * A brand's figures in a wave pool its walks there (see brandKpis); the earlier wave is the latest
+ * wave before the compared one in which the brand was walked (in the same segment). For each
+ * brand: the key figures, each stage's and each step's, before → after, and whether that is
+ * better or worse. Steps are paired by position within their stage (the k-th step of a stage in
+ * the earlier wave with the k-th in the later one, the brand's walks taken in order).
  */
-import { standardsShare, standardsTally, stoppedShort, type StandardsTally } from '../metrics';
-import type { Journey, Outcome } from '../model';
-import type { ReportJourney, ReportModel, ReportStep } from './model';
-import { stageScorecards, type StageScore, type StageScorecard } from './summary';
+import { standardsShare, standardsTally, type StandardsTally } from '../metrics';
+import type { Brand, Outcome, Wave } from '../model';
+import { compareWaves, type ReportBrand, type ReportModel, type ReportStep } from './model';
+import { stageScore } from './summary';
 
 /** better/worse for the reader; unknown: a side is missing or the figures cannot be compared. */
 export type Direction = 'better' | 'worse' | 'same' | 'unknown';
@@ -92,21 +93,15 @@ export interface ReauditFigures {
 }
 
 export interface ReauditPair {
-  /** The later walk's brand name (as typed) and the role both share. */
-  brandName: string;
-  brandRole: Journey['brandRole'];
-  before: ReportJourney;
-  after: ReportJourney;
-  /** 1-based: this pair compares walk `index` with walk `index + 1` of `walks` of the brand. */
-  index: number;
-  walks: number;
+  brandId: string;
+  brand: Brand;
+  /** The brand in the earlier wave and in the compared one (walks pooled). */
+  before: ReportBrand;
+  after: ReportBrand;
+  beforeWave: Wave;
+  afterWave: Wave;
   figures: ReauditFigures;
   stages: ReauditStage[];
-}
-
-/** The key that makes two journeys walks of one brand. */
-export function brandKey(journey: Pick<Journey, 'brandName' | 'brandRole'>): string {
-  return `${journey.brandRole}\u0000${journey.brandName.trim().toLowerCase()}`;
 }
 
 function rounded(value: number | null, step: number): number | null {
@@ -166,10 +161,20 @@ export function outcomeFigure(before: Outcome | null, after: Outcome | null): Ou
   };
 }
 
-/** Abandoned or blocked: its touches and time are not a walk to the goal, so not comparable. */
-const stopped = (j: ReportJourney) => stoppedShort(j.journey);
+/** Every walk stopped short: its touches and time are not a walk to the goal, so not comparable. */
+const stopped = (b: ReportBrand) => b.stopped;
 
-function overall(before: ReportJourney, after: ReportJourney): ReauditFigures {
+/**
+ * How the brand's walks in a wave ended, as one outcome: the goal reached if any walk reached it,
+ * else stopped short if every walk did (abandoned, or blocked if any was), else in progress (null).
+ */
+export function brandOutcome(b: ReportBrand): Outcome | null {
+  if (b.outcomes.reached) return 'goal-reached';
+  if (b.stopped) return b.outcomes.blocked ? 'blocked' : 'abandoned';
+  return null;
+}
+
+function overall(before: ReportBrand, after: ReportBrand): ReauditFigures {
   const P = REAUDIT_PRECISION;
   const comparable = !stopped(before) && !stopped(after);
   return {
@@ -183,8 +188,13 @@ function overall(before: ReportJourney, after: ReportJourney): ReauditFigures {
     ),
     compliance: figure(before.compliance.percent, after.compliance.percent, 'more', P.percent),
     standards: standardsFigure(before.standards, after.standards),
-    likelihood: figure(before.kpis.finalLikelihood, after.kpis.finalLikelihood, 'more', P.count),
-    outcome: outcomeFigure(before.journey.outcome, after.journey.outcome),
+    likelihood: figure(
+      before.kpis.finalLikelihood,
+      after.kpis.finalLikelihood,
+      'more',
+      P.experience,
+    ),
+    outcome: outcomeFigure(brandOutcome(before), brandOutcome(after)),
   };
 }
 
@@ -220,33 +230,27 @@ function stepPair(
 }
 
 function stages(
-  model: ReportModel,
-  cards: readonly StageScorecard[],
-  before: ReportJourney,
-  after: ReportJourney,
+  stageOrder: readonly string[],
+  before: ReportBrand,
+  after: ReportBrand,
 ): ReauditStage[] {
   const P = REAUDIT_PRECISION;
-  const iBefore = model.journeys.indexOf(before);
-  const iAfter = model.journeys.indexOf(after);
   const comparable = !stopped(before) && !stopped(after);
-  return model.stages.flatMap((row, r) => {
-    const stepsBefore = row.cells[iBefore] ?? [];
-    const stepsAfter = row.cells[iAfter] ?? [];
+  return stageOrder.flatMap((stage) => {
+    const stepsBefore = before.steps.filter((s) => s.touchpoint.stage === stage);
+    const stepsAfter = after.steps.filter((s) => s.touchpoint.stage === stage);
     if (stepsBefore.length === 0 && stepsAfter.length === 0) return [];
-    const card = cards.find((c) => c.stage === row.stage) ?? cards[r];
-    const score = (j: ReportJourney): StageScore | undefined =>
-      card?.scores.find((s) => s.journeyId === j.journey.id);
-    const b = score(before);
-    const a = score(after);
+    const b = stageScore(before, stepsBefore);
+    const a = stageScore(after, stepsAfter);
     const steps: ReauditStepPair[] = [];
     for (let k = 0; k < Math.max(stepsBefore.length, stepsAfter.length); k++)
-      steps.push(stepPair(row.stage, k + 1, stepsBefore[k] ?? null, stepsAfter[k] ?? null));
+      steps.push(stepPair(stage, k + 1, stepsBefore[k] ?? null, stepsAfter[k] ?? null));
     return [
       {
-        stage: row.stage,
-        experience: figure(b?.experience ?? null, a?.experience ?? null, 'more', P.experience),
-        compliance: figure(b?.compliance ?? null, a?.compliance ?? null, 'more', P.percent),
-        // A stage missing from one walk is not "fewer touches": it was skipped or never reached.
+        stage,
+        experience: figure(b.experience, a.experience, 'more', P.experience),
+        compliance: figure(b.compliance, a.compliance, 'more', P.percent),
+        // A stage missing from one wave is not "fewer touches": it was skipped or never reached.
         touches: figure(
           stepsBefore.length,
           stepsAfter.length,
@@ -261,39 +265,39 @@ function stages(
 }
 
 /**
- * The re-audit pairs of the report's chosen journeys: for each brand (name trimmed and compared
- * case-insensitively, own and competitor kept apart) walked more than once, each walk with the
- * next one by creation time (ties: the report's order). Brands in the report's order.
+ * The re-audit pairs of the report: each compared brand against itself in the latest earlier wave
+ * in which it was walked. Brands in the report's order; none when the report compares no wave.
  */
-export function reaudits(
-  model: ReportModel,
-  cards: readonly StageScorecard[] = stageScorecards(model),
-): ReauditPair[] {
-  const groups = new Map<string, ReportJourney[]>();
-  for (const j of model.journeys) {
-    const list = groups.get(brandKey(j.journey)) ?? [];
-    // The same journey chosen twice is one walk.
-    if (!list.some((x) => x.journey.id === j.journey.id)) list.push(j);
-    groups.set(brandKey(j.journey), list);
-  }
+export function reaudits(model: ReportModel): ReauditPair[] {
+  if (!model.wave) return [];
+  const current = model.wave;
+  const earlier = model.history.filter((h) => compareWaves(h.wave, current) < 0).reverse();
   const pairs: ReauditPair[] = [];
-  for (const list of groups.values()) {
-    // Array.prototype.sort is stable: equal times keep the report's order.
-    const walks = [...list].sort((a, b) => a.journey.createdAt - b.journey.createdAt);
-    for (let i = 1; i < walks.length; i++) {
-      const before = walks[i - 1]!;
-      const after = walks[i]!;
-      pairs.push({
-        brandName: after.journey.brandName.trim(),
-        brandRole: after.journey.brandRole,
-        before,
-        after,
-        index: i,
-        walks: walks.length,
-        figures: overall(before, after),
-        stages: stages(model, cards, before, after),
-      });
-    }
+  for (const after of model.brands) {
+    const found = earlier
+      .map((h) => ({
+        wave: h.wave,
+        stages: h.stages,
+        brand: h.brands.find((b) => b.id === after.id),
+      }))
+      .find((h) => h.brand !== undefined);
+    if (!found) continue;
+    const before = found.brand!;
+    // Stage order: the compared wave's rows, then stages only the earlier wave had.
+    const order = [
+      ...model.stages.map((r) => r.stage),
+      ...found.stages.map((r) => r.stage).filter((s) => !model.stages.some((r) => r.stage === s)),
+    ];
+    pairs.push({
+      brandId: after.id,
+      brand: after.brand,
+      before,
+      after,
+      beforeWave: found.wave,
+      afterWave: current,
+      figures: overall(before, after),
+      stages: stages(order, before, after),
+    });
   }
   return pairs;
 }

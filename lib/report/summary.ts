@@ -3,23 +3,23 @@
  * lifecycle stage and by how much, how the brands rank overall, and the findings worth a line
  * in the executive summary.
  */
-import {
-  averageOf,
-  standardsShare,
-  standardsTally,
-  stoppedShort,
-  type StandardsTally,
-} from '../metrics';
-import type { Journey } from '../model';
-import type { ReportJourney, ReportModel, ReportStep } from './model';
+import { averageOf, standardsShare, standardsTally, type StandardsTally } from '../metrics';
+import type { Brand } from '../model';
+import type { ReportBrand, ReportModel, ReportStep } from './model';
 
-/** One journey's figures in one stage. */
+/** One brand's figures in one stage (its walks in the wave). */
 export interface StageScore {
-  journeyId: string;
+  brandId: string;
   steps: number;
-  /** Mean experience (1–5) of the scored steps; null when none is scored. */
+  /**
+   * Mean experience (1–5): each walk's mean of its scored steps here, then the mean of the walks
+   * (each walk weighs the same); null when none is scored.
+   */
   experience: number | null;
-  /** Experience weighted by importance (unscored importance weighs 1); null when none is scored. */
+  /**
+   * Experience weighted by importance (unscored importance weighs 1), per walk, then the mean of
+   * the walks; null when none is scored.
+   */
   weighted: number | null;
   /** Checklist compliance % (weights pooled); null when nothing was answered. */
   compliance: number | null;
@@ -29,37 +29,61 @@ export interface StageScore {
 
 export interface StageScorecard {
   stage: string;
-  /** One per chosen journey, in the report's order (steps 0 when it has none in this stage). */
+  /** One per compared brand, in the report's order (steps 0 when it has none in this stage). */
   scores: StageScore[];
-  /** The journey with the best importance-weighted experience here (null: nothing scored). */
+  /** The brand with the best importance-weighted experience here (null: nothing scored). */
   winnerId: string | null;
-  /** The best competitor's weighted experience minus the own brand's (> 0: we are behind). */
+  /**
+   * The best competitor's weighted experience minus the own brand's (> 0: we are behind). Only
+   * another brand of role competitor counts: never the own brand, never a benchmark.
+   */
   ownGap: number | null;
+  /** The competitor the gap is measured against. */
+  rivalId: string | null;
 }
 
-function stageScore(journey: ReportJourney, steps: ReportStep[]): StageScore {
+/** Importance-weighted mean experience of scored steps (unscored importance weighs 1). */
+function weightedExperience(steps: readonly ReportStep[]): number | null {
   const scored = steps.filter((s) => s.touchpoint.experience !== null);
   const weight = (s: ReportStep) => s.touchpoint.importance ?? 1;
   const totalWeight = scored.reduce((sum, s) => sum + weight(s), 0);
+  return totalWeight
+    ? scored.reduce((sum, s) => sum + weight(s) * s.touchpoint.experience!, 0) / totalWeight
+    : null;
+}
+
+/** A brand's figures over `steps` (its walks' steps in one stage). */
+export function stageScore(
+  brand: Pick<ReportBrand, 'id'>,
+  steps: readonly ReportStep[],
+): StageScore {
+  const byWalk = new Map<string, ReportStep[]>();
+  for (const s of steps)
+    byWalk.set(s.touchpoint.journeyId, [...(byWalk.get(s.touchpoint.journeyId) ?? []), s]);
+  const walks = [...byWalk.values()];
   const answered = steps.reduce((sum, s) => sum + s.compliance.answeredWeight, 0);
   const yes = steps.reduce((sum, s) => sum + s.compliance.yesWeight, 0);
   return {
-    journeyId: journey.journey.id,
+    brandId: brand.id,
     steps: steps.length,
-    experience: averageOf(steps.map((s) => s.touchpoint.experience)),
-    weighted: totalWeight
-      ? scored.reduce((sum, s) => sum + weight(s) * s.touchpoint.experience!, 0) / totalWeight
-      : null,
+    experience: averageOf(walks.map((w) => averageOf(w.map((s) => s.touchpoint.experience)))),
+    weighted: averageOf(walks.map(weightedExperience)),
     compliance: answered ? (100 * yes) / answered : null,
     standards: standardsTally(steps.flatMap((s) => s.measurements)),
   };
 }
 
-/** Per stage row of the report: every journey's figures, the winner and the own brand's gap. */
+/** The own brand the report measures gaps for: the first of role own (null: none compared). */
+export function ownBrand(model: Pick<ReportModel, 'brands'>): ReportBrand | null {
+  return model.brands.find((b) => b.brand.role === 'own') ?? null;
+}
+
+/** Per stage row of the report: every brand's figures, the winner and the own brand's gap. */
 export function stageScorecards(model: ReportModel): StageScorecard[] {
-  const own = model.journeys.find((j) => j.journey.brandRole === 'own');
+  const own = ownBrand(model);
+  const role = new Map(model.brands.map((b) => [b.id, b.brand.role]));
   return model.stages.map((row) => {
-    const scores = model.journeys.map((journey, i) => stageScore(journey, row.cells[i] ?? []));
+    const scores = model.brands.map((brand, i) => stageScore(brand, row.cells[i] ?? []));
     const ranked = scores
       .filter((s) => s.weighted !== null)
       .sort(
@@ -68,23 +92,28 @@ export function stageScorecards(model: ReportModel): StageScorecard[] {
           (b.experience ?? 0) - (a.experience ?? 0) ||
           (b.compliance ?? -1) - (a.compliance ?? -1),
       );
-    const ownScore = own && scores.find((s) => s.journeyId === own.journey.id);
-    const bestRival = ranked.find((s) => s.journeyId !== own?.journey.id);
+    const ownScore = own && scores.find((s) => s.brandId === own.id);
+    const bestRival = ranked.find((s) => role.get(s.brandId) === 'competitor');
+    const gap =
+      ownScore && ownScore.weighted !== null && bestRival
+        ? bestRival.weighted! - ownScore.weighted
+        : null;
     return {
       stage: row.stage,
       scores,
-      winnerId: ranked[0]?.journeyId ?? null,
-      ownGap:
-        ownScore && ownScore.weighted !== null && bestRival
-          ? bestRival.weighted! - ownScore.weighted
-          : null,
+      winnerId: ranked[0]?.brandId ?? null,
+      ownGap: gap,
+      rivalId: gap === null ? null : bestRival!.brandId,
     };
   });
 }
 
-/** A journey's place in the league table. */
+/** A brand's place in the league table (its walks in the wave pooled). */
 export interface LeagueRow {
-  journey: Journey;
+  brandId: string;
+  brand: Brand;
+  /** How many walks the row is of. */
+  walks: number;
   /** 0–100: the mean of the parts that were measured (see `parts`); null when none was. */
   score: number | null;
   parts: {
@@ -93,19 +122,19 @@ export interface LeagueRow {
     standards: number | null;
     likelihood: number | null;
   };
-  /** Abandoned or blocked: ranked after every journey that did not stop short, never "best". */
+  /** Every walk abandoned or blocked: ranked after every brand that did not stop short, never "best". */
   stopped: boolean;
   rank: number;
 }
 
 /**
- * The league table: each journey's composite score — the mean of its average experience (as %
- * of 5), checklist compliance, share of standards met and final likelihood to choose (as % of
- * 10), over the parts that were measured. Journeys that were abandoned or blocked come after the
- * others whatever their score.
+ * The league table: each brand's composite score — the mean of its average experience (as % of
+ * 5), checklist compliance, share of standards met and final likelihood to choose (as % of 10),
+ * over the parts that were measured, each pooled over its walks (see brandKpis). Brands whose
+ * every walk was abandoned or blocked come after the others whatever their score.
  */
 export function leagueTable(model: ReportModel): LeagueRow[] {
-  const rows = model.journeys.map((j) => {
+  const rows = model.brands.map((j) => {
     const parts = {
       experience:
         j.kpis.averageExperience === null ? null : ((j.kpis.averageExperience - 1) / 4) * 100,
@@ -115,10 +144,12 @@ export function leagueTable(model: ReportModel): LeagueRow[] {
     };
     const values = Object.values(parts).filter((v): v is number => v !== null);
     return {
-      journey: j.journey,
+      brandId: j.id,
+      brand: j.brand,
+      walks: j.walks.length,
       score: averageOf(values),
       parts,
-      stopped: stoppedShort(j.journey),
+      stopped: j.stopped,
       rank: 0,
     };
   });
@@ -128,8 +159,9 @@ export function leagueTable(model: ReportModel): LeagueRow[] {
 
 /** One line of the executive summary, as data (the view words it in the reader's language). */
 export type Finding =
-  | { kind: 'stage-wins'; journeyId: string; stages: string[]; of: number }
+  | { kind: 'stage-wins'; brandId: string; stages: string[]; of: number }
   | { kind: 'gap'; stage: string; gap: number; leaderId: string }
+  | { kind: 'lead'; stage: string; lead: number; rivalId: string }
   | {
       kind: 'standard-failed';
       journeyId: string;
@@ -151,26 +183,25 @@ const SUMMARY_TOP = 3;
 export function findings(model: ReportModel, cards = stageScorecards(model)): Finding[] {
   const out: Finding[] = [];
   const decided = cards.filter((c) => c.winnerId !== null);
-  for (const j of model.journeys) {
-    const won = decided.filter((c) => c.winnerId === j.journey.id).map((c) => c.stage);
+  for (const b of model.brands) {
+    const won = decided.filter((c) => c.winnerId === b.id).map((c) => c.stage);
     if (won.length)
-      out.push({ kind: 'stage-wins', journeyId: j.journey.id, stages: won, of: decided.length });
+      out.push({ kind: 'stage-wins', brandId: b.id, stages: won, of: decided.length });
   }
+  // Gaps and leads are always against another brand (the best competitor of the stage).
   const gaps = cards
     .filter((c) => c.ownGap !== null && c.ownGap > 0)
     .sort((a, b) => b.ownGap! - a.ownGap!)
     .slice(0, SUMMARY_TOP);
-  for (const c of gaps) {
-    const leader = c.scores
-      .filter(
-        (s) =>
-          s.weighted !== null &&
-          model.journeys.find((j) => j.journey.id === s.journeyId)?.journey.brandRole !== 'own',
-      )
-      .sort((a, b) => b.weighted! - a.weighted!)[0]!;
-    out.push({ kind: 'gap', stage: c.stage, gap: c.ownGap!, leaderId: leader.journeyId });
-  }
-  for (const j of model.journeys.filter((x) => x.journey.brandRole === 'own')) {
+  for (const c of gaps)
+    out.push({ kind: 'gap', stage: c.stage, gap: c.ownGap!, leaderId: c.rivalId! });
+  const leads = cards
+    .filter((c) => c.ownGap !== null && c.ownGap < 0)
+    .sort((a, b) => a.ownGap! - b.ownGap!)
+    .slice(0, SUMMARY_TOP);
+  for (const c of leads)
+    out.push({ kind: 'lead', stage: c.stage, lead: -c.ownGap!, rivalId: c.rivalId! });
+  for (const j of model.journeys.filter((x) => x.brand.role === 'own')) {
     for (const step of j.steps) {
       for (const r of step.measurements) {
         if (r.status === 'fail' && r.measuredMs !== null)

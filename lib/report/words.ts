@@ -5,18 +5,85 @@
  */
 import { formatDuration, formatNumber, translator, type Translate } from '../i18n';
 import type { Compliance, MeasurementResult, StandardsTally, WeakReason } from '../metrics';
-import type { ActionItem, ChecklistTemplate, Journey, Outcome, Standard } from '../model';
-import { formatTarget, itemText, stageLabel, standardName, type Locale } from '../taxonomy';
+import type {
+  ActionItem,
+  BrandRole,
+  ChecklistTemplate,
+  Journey,
+  Outcome,
+  Standard,
+} from '../model';
+import {
+  channelLabel,
+  formatTarget,
+  itemText,
+  stageLabel,
+  standardName,
+  type Locale,
+} from '../taxonomy';
+import { brandLabels, walkLabels, type LabelWords } from './labels';
 import type { ReportModel } from './model';
 import type { Finding } from './summary';
 
-/** "Brightline (own brand)". */
-export function brandLabel(
-  journey: Pick<Journey, 'brandName' | 'brandRole'> | undefined,
-  t: Translate,
-): string {
-  if (!journey) return '—';
-  return `${journey.brandName} (${t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')})`;
+/** The words walk and brand labels need, in the reader's language. */
+export function labelWords(t: Translate): LabelWords {
+  return {
+    noPersona: t('labelNoPersona'),
+    noAuditor: t('labelNoAuditor'),
+    noWave: t('labelNoWave'),
+    noDomain: t('labelNoDomain'),
+    unknownBrand: t('labelUnknownBrand'),
+    role: { own: t('roleOwn'), competitor: t('roleCompetitor'), benchmark: t('roleBenchmark') },
+  };
+}
+
+/** A brand's role in words: "own", "competitor", "benchmark". */
+export function roleText(role: BrandRole, t: Translate): string {
+  return t(role === 'own' ? 'roleOwn' : role === 'competitor' ? 'roleCompetitor' : 'roleBenchmark');
+}
+
+/** Every walk and brand of a report labelled (walkLabels, brandLabels), in one language. */
+export interface ReportLabels {
+  walk: (journeyId: string) => string;
+  brand: (brandId: string) => string;
+  /** "Brightline (own)": the brand's label and role. */
+  brandWithRole: (brandId: string) => string;
+}
+
+const labelCache = new WeakMap<ReportModel, Map<Locale, ReportLabels>>();
+
+/**
+ * The labels of a report's walks and brands: computed once over every walk the report shows (the
+ * compared wave's walks of every segment and the walks of every wave), so no two walks of one
+ * report share a label and a walk has the same label in every section.
+ */
+export function reportLabels(model: ReportModel, locale: Locale): ReportLabels {
+  const cached = labelCache.get(model)?.get(locale);
+  if (cached) return cached;
+  const t = translator(locale);
+  const words = labelWords(t);
+  const walks = new Map<string, Journey>();
+  for (const w of [...model.segmentWalks, ...model.history.flatMap((h) => h.walks)])
+    walks.set(w.journey.id, w.journey);
+  const walkNames = walkLabels(
+    [...walks.values()],
+    model.allBrands,
+    model.allWaves,
+    (id) => channelLabel(id, locale),
+    words,
+  );
+  const brandNames = brandLabels(model.allBrands, words);
+  const roles = new Map(model.allBrands.map((b) => [b.id, b.role]));
+  const labels: ReportLabels = {
+    walk: (id) => walkNames.get(id) ?? '—',
+    brand: (id) => brandNames.get(id) ?? '—',
+    brandWithRole: (id) => {
+      const role = roles.get(id);
+      return role ? `${brandNames.get(id)} (${roleText(role, t)})` : '—';
+    },
+  };
+  labelCache.set(model, (labelCache.get(model) ?? new Map()).set(locale, labels));
+  return labels;
 }
 
 /** How a walk ended, or "in progress" while it has not. */
@@ -31,11 +98,13 @@ export function journeyOf(model: ReportModel, id: string): Journey | undefined {
 /** A finding in words (the same wording as the report's executive summary). */
 export function findingWords(f: Finding, model: ReportModel, locale: Locale): string {
   const t = translator(locale);
-  const brand = (id: string) => brandLabel(journeyOf(model, id), t);
+  const labels = reportLabels(model, locale);
+  const brand = labels.brandWithRole;
+  const walk = labels.walk;
   switch (f.kind) {
     case 'stage-wins':
       return t('findingStageWins', {
-        brand: brand(f.journeyId),
+        brand: brand(f.brandId),
         n: f.stages.length,
         of: f.of,
         stages: f.stages.map((s) => stageLabel(s, locale)).join(', '),
@@ -46,10 +115,16 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
         gap: formatNumber(f.gap, locale),
         leader: brand(f.leaderId),
       });
+    case 'lead':
+      return t('findingLead', {
+        stage: stageLabel(f.stage, locale),
+        lead: formatNumber(f.lead, locale),
+        rival: brand(f.rivalId),
+      });
     case 'standard-failed': {
       const standard = model.method.standards.find((s) => s.id === f.standardId);
       return t('findingStandard', {
-        brand: brand(f.journeyId),
+        brand: walk(f.journeyId),
         standard: standard ? standardName(standard, locale) : f.standardId,
         n: f.seq,
         measured: formatDuration(f.measuredMs, locale),
@@ -60,7 +135,7 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
       const template = model.method.checklists.find((c) => c.id === f.templateId);
       const item = template?.items.find((i) => i.id === f.itemId);
       return t('findingCritical', {
-        brand: brand(f.journeyId),
+        brand: walk(f.journeyId),
         n: f.seq,
         item: item ? itemText(f.templateId, item, locale) : f.itemId,
       });
@@ -70,7 +145,7 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
         .find((j) => j.journey.id === f.journeyId)
         ?.steps.find((s) => s.touchpoint.seq === f.seq);
       return t('findingMoved', {
-        brand: brand(f.journeyId),
+        brand: walk(f.journeyId),
         n: f.seq,
         title: step?.touchpoint.title || t('untitled'),
         change: f.change > 0 ? `+${f.change}` : `−${-f.change}`,
