@@ -480,7 +480,9 @@ export type ConflictReason =
   /** Deleted here, but edited in the bundle after that: it comes back. */
   | 'edited-after-deletion'
   /** Deleted in the bundle; edited here after that, so it stays. */
-  | 'deleted-in-bundle-edited-here';
+  | 'deleted-in-bundle-edited-here'
+  /** A brand or wave deleted in the bundle that walks here still use: it stays. */
+  | 'deleted-in-bundle-used-here';
 
 export interface Conflict {
   table: RecordTable;
