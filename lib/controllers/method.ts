@@ -29,7 +29,10 @@ export interface MethodEdit {
 
 export interface MethodControllerDeps {
   shell: ShellController;
-  store: Pick<AuditStore, 'getAudit' | 'listJourneys' | 'listSteps' | 'updateMethod'>;
+  store: Pick<
+    AuditStore,
+    'getAudit' | 'listBrands' | 'listJourneys' | 'listSteps' | 'updateMethod'
+  >;
   auditId: string | null;
 }
 
@@ -69,19 +72,21 @@ async function readUsage(
   auditId: string,
 ): Promise<MethodUsage> {
   const journeys = await store.listJourneys(auditId);
+  const brandNames = new Map((await store.listBrands(auditId)).map((b) => [b.id, b.name]));
+  const brandOf = (journey: { brandId: string }) => brandNames.get(journey.brandId) ?? '';
   const steps = await Promise.all(journeys.map((journey) => store.listSteps(journey.id)));
   return {
     steps: journeys.flatMap((journey, i) =>
       steps[i]!.map((step) => ({
         seq: step.seq,
-        journey: journey.brandName,
+        journey: brandOf(journey),
         typeId: step.typeId,
         checklists: step.checklists,
         checks: step.checks,
       })),
     ),
     measurements: journeys.flatMap((journey) =>
-      journey.measurements.map((m) => ({ journey: journey.brandName, standardId: m.standardId })),
+      journey.measurements.map((m) => ({ journey: brandOf(journey), standardId: m.standardId })),
     ),
   };
 }

@@ -2,8 +2,9 @@
  * The side panel's controller: every live read of the panel (audits, journeys, steps and their
  * screenshots, placed actions, Recently deleted, steps since the last backup), every write to the
  * store and the settings, and the page's decisions (a new step's stage, a new journey's brand,
- * backup bookkeeping, auto-capture, defining a stage). Actions resolve with the status text to
- * show (or null) and reject with why not; the view shows either in its message line.
+ * backup bookkeeping, auto-capture, defining a stage, a new walk's brand and wave, the walks'
+ * labels). Actions resolve with the status text to show (or null) and reject with why not; the
+ * view shows either in its message line.
  */
 import { CaptureError } from '../capture/errors';
 import type { AuditStore, PlacedAction } from '../db';
@@ -13,39 +14,49 @@ import type {
   Audit,
   AuditEdit,
   AuditInput,
+  Brand,
   DeletedEntry,
   Identity,
   Journey,
   JourneyEdit,
-  JourneyInput,
   Notice,
   Outcome,
   Screenshot,
   Step,
   StepEdit,
   WalkedTab,
+  Wave,
 } from '../model';
 import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { maskers, type Maskers } from '../privacy';
-import { defaultStage, stageOptions } from '../taxonomy';
+import { walkLabels } from '../report/labels';
+import { labelWords } from '../report/words';
+import { channelLabel, defaultStage, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
 import { methodActionsOver, type MethodStore, type PanelMethodActions } from './panel-method';
+import {
+  newWalk,
+  programmeActionsOver,
+  proposedWave,
+  type PanelProgrammeActions,
+  type ProgrammeStore,
+  type WalkFields,
+  type WaveFields,
+} from './panel-programme';
 import { backUpAndRecord } from './backup';
 import type { ShellController } from './shell';
 
 export type { PlacedAction };
 export type { CaptureProgress, PanelCapture, PanelCaptures } from './panel-capture';
 export type { PanelMethodActions } from './panel-method';
+export type { BrandFields, PanelProgrammeActions, WalkFields, WaveFields } from './panel-programme';
 
 /** After this many steps without a backup, the panel reminds the auditor to make one. */
 export const BACKUP_REMINDER_STEPS = 50;
 /** A notice from the service worker older than this is not shown (the panel opened much later). */
 export const NOTICE_FRESH_MS = 60_000;
-
-/** A journey's fields before it belongs to an audit (the journey form's). */
-export type JourneyFields = Omit<JourneyInput, 'auditId'>;
 
 /** An offline contact as the panel's form gives it (lib/services/evidence adds it as a step). */
 export interface OfflineContact {
@@ -86,7 +97,8 @@ export type PanelStore = Pick<
   | 'restoreDeleted'
   | 'emptyDeleted'
 > &
-  MethodStore;
+  MethodStore &
+  ProgrammeStore;
 
 export interface PanelControllerDeps {
   shell: ShellController;
@@ -115,9 +127,16 @@ export function maskFor(identity: Identity | null, t: Translate): Maskers {
 
 /** The undo line after a deletion: what went, its label masked. */
 export function deletedText(entry: DeletedEntry, t: Translate, mask: (text: string) => string) {
-  return entry.kind === 'step'
-    ? t('stepDeleted', { n: entry.position ?? 0 })
-    : t(entry.kind === 'audit' ? 'auditDeleted' : 'journeyDeleted', { name: mask(entry.label) });
+  if (entry.kind === 'step') return t('stepDeleted', { n: entry.position ?? 0 });
+  const key = {
+    audit: 'auditDeleted',
+    brand: 'brandDeleted',
+    wave: 'waveDeleted',
+    journey: 'journeyDeleted',
+    image: 'imageDeleted',
+    action: 'actionDeleted',
+  } as const;
+  return t(key[entry.kind], { name: mask(entry.label) });
 }
 
 /** The status line after a restore. */
@@ -127,13 +146,17 @@ export function restoredText(entry: DeletedEntry, t: Translate, mask: (text: str
     : t('restored', { label: mask(entry.label) });
 }
 
-export interface PanelController extends PanelMethodActions {
+export interface PanelController extends PanelMethodActions, PanelProgrammeActions {
   readonly shell: ShellController;
 
   // Live reads: each failure reaches the shell's banner.
   readonly audits: Subscribe<Audit[]>;
-  /** The journeys of an audit ([] for none). */
+  /** The journeys (walks) of an audit ([] for none). */
   journeys(auditId: string | null): Subscribe<Journey[]>;
+  /** The brands of an audit ([] for none). */
+  brands(auditId: string | null): Subscribe<Brand[]>;
+  /** The waves of an audit, by first day ([] for none). */
+  waves(auditId: string | null): Subscribe<Wave[]>;
   /** The steps of a journey ([] for none). */
   steps(journeyId: string | null): Subscribe<Step[]>;
   /** The screenshots of exactly these steps; null: the steps are not read yet (no value). */
@@ -153,8 +176,29 @@ export interface PanelController extends PanelMethodActions {
   // Decisions.
   /** The stage a new (offline) step starts in: the last step's, else contact. */
   newStepStage(steps: readonly Step[]): string;
-  /** A new journey's fields: the audit's task; own brand for the first journey, later competitors. */
-  newJourney(audit: Audit, journeys: readonly Journey[] | null, auditorName: string): JourneyFields;
+  /**
+   * A new walk's fields: the latest wave (else "Wave 1" this month, in the panel's language), the
+   * first brand not walked in it (else a new brand: own while there is none, then competitors),
+   * the audit's task, the auditor from Options.
+   */
+  newJourney(
+    audit: Audit,
+    journeys: readonly Journey[],
+    brands: readonly Brand[],
+    waves: readonly Wave[],
+    auditorName: string,
+  ): WalkFields;
+  /** The wave proposed when the auditor adds one ("Wave n+1", the month after the latest). */
+  proposedWave(waves: readonly Wave[]): WaveFields;
+  /**
+   * Each walk's label in the panel's language: its brand, then only what tells it apart from the
+   * others shown (wave, persona, entry channel, auditor). By journey id.
+   */
+  walkLabels(
+    journeys: readonly Journey[],
+    brands: readonly Brand[],
+    waves: readonly Wave[],
+  ): Map<string, string>;
   /** The service worker's notice, if it is recent enough to show. */
   freshNotice(notice: Notice | null | undefined): Notice | null;
 
@@ -164,7 +208,9 @@ export interface PanelController extends PanelMethodActions {
   createAudit(input: AuditInput): Promise<void>;
   updateAudit(auditId: string, edit: AuditEdit): Promise<void>;
   deleteAudit(audit: Audit): Promise<DeletedEntry>;
-  createJourney(auditId: string, input: JourneyFields): Promise<void>;
+  /** Creates a walk, with its new brand or wave if it has one, in one write; chooses it. */
+  createJourney(auditId: string, input: WalkFields): Promise<void>;
+  /** Edits a walk; its brandId / waveId move it to another brand or wave of the audit. */
   updateJourney(journeyId: string, edit: JourneyEdit): Promise<void>;
   deleteJourney(journey: Journey): Promise<DeletedEntry>;
   finishJourney(journeyId: string, outcome: Outcome): Promise<string>;
@@ -223,6 +269,10 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     audits: shell.live('audits', () => store.listAudits()),
     journeys: (auditId) =>
       auditId ? shell.live('journeys', () => store.listJourneys(auditId)) : constant([]),
+    brands: (auditId) =>
+      auditId ? shell.live('brands', () => store.listBrands(auditId)) : constant([]),
+    waves: (auditId) =>
+      auditId ? shell.live('waves', () => store.listWaves(auditId)) : constant([]),
     steps: (journeyId) =>
       journeyId ? shell.live('steps', () => store.listSteps(journeyId)) : constant([]),
     screenshots: (stepIds) =>
@@ -262,15 +312,13 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     },
 
     newStepStage: (steps) => defaultStage('offline', steps.at(-1)?.stage),
-    newJourney: (audit, journeys, auditorName) => ({
-      brandName: '',
-      brandDomain: '',
-      brandRole: journeys?.some((j) => j.brandRole === 'own') ? 'competitor' : 'own',
-      task: audit.defaultTask,
-      persona: '',
-      entryChannel: 'search',
-      auditor: auditorName,
-    }),
+    newJourney: (audit, journeys, brands, waves, auditorName) =>
+      newWalk(audit, journeys, brands, waves, auditorName, deps.now(), words().t),
+    proposedWave: (waves) => proposedWave(waves, deps.now(), words().t),
+    walkLabels(journeys, brands, waves) {
+      const { t, locale } = words();
+      return walkLabels(journeys, brands, waves, (c) => channelLabel(c, locale), labelWords(t));
+    },
     freshNotice: (notice) => (notice && deps.now() - notice.at < NOTICE_FRESH_MS ? notice : null),
 
     chooseAudit: (auditId) =>
@@ -354,6 +402,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     },
 
     ...methodActionsOver(store, () => words().t),
+    ...programmeActionsOver(store, () => words().t),
 
     async restore(entry) {
       await store.restoreDeleted(entry.id);
