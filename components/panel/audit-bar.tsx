@@ -3,11 +3,6 @@ import type { Translate } from '../../lib/i18n';
 import type { Audit, Journey } from '../../lib/model';
 import { SelectField } from '../shared/fields';
 
-export function journeyLabel(journey: Journey, t: Translate): string {
-  const role = t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor');
-  return `${journey.brandName} (${role})${journey.task ? ` — ${journey.task}` : ''}`;
-}
-
 export interface AuditBarActions {
   chooseAudit(id: string): void;
   chooseJourney(id: string): void;
@@ -25,11 +20,14 @@ export function AuditBar(props: {
   audit: Audit | undefined;
   journeys: readonly Journey[] | null;
   journey: Journey | undefined;
+  /** Each walk's label (walkLabels: brand, then what tells it apart), by journey id. */
+  labels: ReadonlyMap<string, string>;
   /** The new-audit form is open (the welcome text makes way for it). */
   creatingAudit: boolean;
   actions: AuditBarActions;
 }) {
   const { t, audits, audit, journeys, journey, actions } = props;
+  const label = (j: Journey) => props.labels.get(j.id) ?? '';
   if (audits.length === 0) {
     return (
       <section class="card" aria-label={t('auditAndJourney')}>
@@ -90,7 +88,7 @@ export function AuditBar(props: {
           <SelectField
             label={t('journey')}
             value={journey?.id ?? ''}
-            options={journeys.map((j) => ({ value: j.id, label: journeyLabel(j, t) }))}
+            options={journeys.map((j) => ({ value: j.id, label: label(j) }))}
             onChange={actions.chooseJourney}
           />
         ) : (
@@ -110,7 +108,7 @@ export function AuditBar(props: {
             <button
               type="button"
               class="add"
-              aria-label={t('editJourneyLabel', { name: journey.brandName })}
+              aria-label={t('editJourneyLabel', { name: label(journey) })}
               title={t('editJourney')}
               onClick={actions.editJourney}
             >
@@ -119,8 +117,8 @@ export function AuditBar(props: {
             <button
               type="button"
               class="add danger"
-              aria-label={t('deleteJourneyLabel', { name: journey.brandName })}
-              title={t('deleteJourneyLabel', { name: journey.brandName })}
+              aria-label={t('deleteJourneyLabel', { name: label(journey) })}
+              title={t('deleteJourneyLabel', { name: label(journey) })}
               onClick={() => actions.deleteJourney(journey)}
             >
               ✕

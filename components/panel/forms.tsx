@@ -1,13 +1,21 @@
-/** Forms of the side panel: new or edited audit and journey, offline contact. */
+/** Forms of the side panel: new or edited audit and walk (journey), brand, wave, offline contact. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import {
+  periodText,
+  roleText,
+  type BrandFields,
+  type WalkFields,
+  type WaveFields,
+} from '../../lib/controllers/panel-programme';
+import {
   LIMITS,
   type AuditInput,
+  type Brand,
   type BrandRole,
-  type JourneyInput,
   type TouchpointType,
+  type Wave,
 } from '../../lib/model';
 import {
   CHANNEL_IDS,
@@ -66,7 +74,7 @@ function useSubmit<T>(onSubmit: Submit<T>, t: Translate) {
       setBusy(false);
     }
   };
-  return { error, busy, submit };
+  return { error, busy, submit, refuse: setError };
 }
 
 /** A side-panel form as a card: its title, its fields, the store's error, Submit and Cancel. */
@@ -82,17 +90,23 @@ function FormCard<T>(props: {
   onCancel: () => void;
   /** The form takes an image dropped or pasted on it (useFileDrop). */
   drop?: ReturnType<typeof useFileDrop>;
+  /** What is wrong with the fields beyond their limits (null: nothing); checked on submit. */
+  check?: () => string | null;
+  /** Extra class names (e.g. "inline" for a form inside a list). */
+  class?: string;
   children: ComponentChildren;
 }) {
-  const { error, busy, submit } = useSubmit(props.onSubmit, props.t);
+  const { error, busy, submit, refuse } = useSubmit(props.onSubmit, props.t);
   return (
     <form
       {...props.drop?.handlers}
-      class={`card form${props.drop?.dragging ? ' dragging' : ''}`}
+      class={`card form${props.class ? ` ${props.class}` : ''}${props.drop?.dragging ? ' dragging' : ''}`}
       aria-label={props.title}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(props.value(), props.limited);
+        const wrong = props.check?.() ?? null;
+        if (wrong) refuse(wrong);
+        else void submit(props.value(), props.limited);
       }}
     >
       <h3>{props.title}</h3>
@@ -151,60 +165,227 @@ export function AuditForm({
   );
 }
 
-export type JourneyFields = Omit<JourneyInput, 'auditId'>;
+/** The option of the brand and wave pickers that opens the fields of a new one. */
+const NEW = 'new';
 
-/** New journey, or (with `initial`) edit one: brand, own/competitor, task, persona, entry, auditor. */
+/** The `date` input value (YYYY-MM-DD) of a local day. */
+export function dayInputValue(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** Local midnight of a `date` input's day; null when it is empty or not a day. */
+export function parseDayInput(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const date = new Date(year, month, day);
+  return date.getMonth() === month && date.getDate() === day ? date.getTime() : null;
+}
+
+/** A brand's fields as typed: name, domain, role. */
+function useBrandFields(initial: BrandFields) {
+  const name = useLimitedText(initial.name, LIMITS.name);
+  const domain = useLimitedText(initial.domain, LIMITS.domain);
+  const [role, setRole] = useState<BrandRole>(initial.role);
+  return {
+    name,
+    domain,
+    role,
+    setRole,
+    limited: [name, domain],
+    value: (): BrandFields => ({ name: name.value, domain: domain.value, role }),
+  };
+}
+
+function BrandFieldset(props: { t: Translate; fields: ReturnType<typeof useBrandFields> }) {
+  const { t, fields } = props;
+  return (
+    <>
+      <LimitedTextField t={t} label={t('brandName')} required field={fields.name} />
+      <div class="row">
+        <LimitedTextField
+          t={t}
+          label={t('brandDomain')}
+          placeholder="example.com"
+          field={fields.domain}
+        />
+        <SelectField
+          label={t('brandRole')}
+          value={fields.role}
+          options={[
+            { value: 'own', label: t('roleOptionOwn') },
+            { value: 'competitor', label: t('roleOptionCompetitor') },
+            { value: 'benchmark', label: t('roleOptionBenchmark') },
+          ]}
+          onChange={(v) => fields.setRole(v as BrandRole)}
+        />
+      </div>
+    </>
+  );
+}
+
+/** A wave's fields as typed: name, first and last day (date inputs). */
+function useWaveFields(initial: WaveFields) {
+  const name = useLimitedText(initial.name, LIMITS.name);
+  const [start, setStart] = useState(dayInputValue(initial.start));
+  const [end, setEnd] = useState(dayInputValue(initial.end));
+  return {
+    name,
+    start,
+    setStart,
+    end,
+    setEnd,
+    limited: [name],
+    /** What is wrong with the days (null: nothing). */
+    check(t: Translate): string | null {
+      const first = parseDayInput(start);
+      const last = parseDayInput(end);
+      if (first === null || last === null) return t('waveDaysMissing');
+      return last < first ? t('waveEndsBeforeStart') : null;
+    },
+    value: (): WaveFields => ({
+      name: name.value,
+      start: parseDayInput(start) ?? 0,
+      end: parseDayInput(end) ?? 0,
+    }),
+  };
+}
+
+function WaveFieldset(props: { t: Translate; fields: ReturnType<typeof useWaveFields> }) {
+  const { t, fields } = props;
+  return (
+    <>
+      <LimitedTextField t={t} label={t('waveName')} required field={fields.name} />
+      <div class="row">
+        <TextField
+          t={t}
+          label={t('waveStart')}
+          type="date"
+          required
+          value={fields.start}
+          onInput={fields.setStart}
+        />
+        <TextField
+          t={t}
+          label={t('waveEnd')}
+          type="date"
+          required
+          value={fields.end}
+          onInput={fields.setEnd}
+        />
+      </div>
+    </>
+  );
+}
+
+/** A brand in a picker: its name and role ("Fastwave (competitor)"). */
+export function brandOptionLabel(brand: Brand, t: Translate): string {
+  return `${brand.name} (${roleText(brand.role, t)})`;
+}
+
+/** A wave in a picker: its name and period ("Wave 2 · 1 Jan 2027 – 31 Jan 2027"). */
+export function waveOptionLabel(wave: Wave, locale: Locale): string {
+  return `${wave.name} · ${periodText(wave, locale)}`;
+}
+
+/**
+ * New walk, or (`editing`) edit one: the brand (one of the audit's, or a new one: name, domain,
+ * role), the wave (one of the audit's, or a new one: name and days), task, persona, entry channel,
+ * auditor. A new brand or wave is written with the walk, in one go; an edited walk moves only to
+ * brands and waves the audit has (new ones are added in "Brands and waves").
+ */
 export function JourneyForm(props: {
   t: Translate;
   locale: Locale;
-  /** Values to start from: an existing journey's, or defaults for a new one. */
-  initial: JourneyFields;
+  brands: readonly Brand[];
+  waves: readonly Wave[];
+  /** Values to start from: an existing walk's (brand and wave by id), or a new walk's defaults. */
+  initial: WalkFields;
+  /** The wave proposed when the auditor picks "New wave…". */
+  proposedWave: WaveFields;
   editing: boolean;
-  onSubmit: Submit<JourneyFields>;
+  onSubmit: Submit<WalkFields>;
   onCancel: () => void;
 }) {
-  const { t, locale, initial } = props;
-  const brandName = useLimitedText(initial.brandName, LIMITS.name);
-  const brandDomain = useLimitedText(initial.brandDomain, LIMITS.domain);
-  const [brandRole, setRole] = useState<BrandRole>(initial.brandRole);
+  const { t, locale, initial, editing } = props;
+  const [brandChoice, setBrandChoice] = useState('id' in initial.brand ? initial.brand.id : NEW);
+  const brand = useBrandFields(
+    'id' in initial.brand
+      ? {
+          name: '',
+          domain: '',
+          role: props.brands.some((b) => b.role === 'own') ? 'competitor' : 'own',
+        }
+      : initial.brand,
+  );
+  const [waveChoice, setWaveChoice] = useState('id' in initial.wave ? initial.wave.id : NEW);
+  const wave = useWaveFields('id' in initial.wave ? props.proposedWave : initial.wave);
   const task = useLimitedText(initial.task, LIMITS.text);
   const persona = useLimitedText(initial.persona, LIMITS.text);
   const [entryChannel, setEntry] = useState<ChannelId>(initial.entryChannel);
   const auditor = useLimitedText(initial.auditor, LIMITS.name);
+  const newBrand = brandChoice === NEW;
+  const newWave = waveChoice === NEW;
   return (
     <FormCard
       t={t}
-      title={t(props.editing ? 'editJourney' : 'newJourney')}
-      submitLabel={t(props.editing ? 'save' : 'createJourney')}
+      title={t(editing ? 'editJourney' : 'newJourney')}
+      submitLabel={t(editing ? 'save' : 'createJourney')}
       value={() => ({
-        brandName: brandName.value,
-        brandDomain: brandDomain.value,
-        brandRole,
+        brand: newBrand ? brand.value() : { id: brandChoice },
+        wave: newWave ? wave.value() : { id: waveChoice },
         task: task.value,
         persona: persona.value,
         entryChannel,
         auditor: auditor.value,
       })}
-      limited={[brandName, brandDomain, task, persona, auditor]}
+      check={() => (newWave ? wave.check(t) : null)}
+      limited={[
+        ...(newBrand ? brand.limited : []),
+        ...(newWave ? wave.limited : []),
+        task,
+        persona,
+        auditor,
+      ]}
       onSubmit={props.onSubmit}
       onCancel={props.onCancel}
     >
-      <LimitedTextField t={t} label={t('brandName')} required field={brandName} />
-      <LimitedTextField
-        t={t}
-        label={t('brandDomain')}
-        placeholder="example.com"
-        field={brandDomain}
-      />
-      <SelectField
-        label={t('brandRole')}
-        value={brandRole}
-        options={[
-          { value: 'own', label: t('roleOwn') },
-          { value: 'competitor', label: t('roleCompetitor') },
-        ]}
-        onChange={(v) => setRole(v as BrandRole)}
-      />
+      {(props.brands.length > 0 || editing) && (
+        <SelectField
+          label={t('brand')}
+          value={brandChoice}
+          options={[
+            ...props.brands.map((b) => ({ value: b.id, label: brandOptionLabel(b, t) })),
+            ...(editing ? [] : [{ value: NEW, label: t('newBrandOption') }]),
+          ]}
+          onChange={setBrandChoice}
+        />
+      )}
+      {newBrand && (
+        <fieldset class="subfields">
+          <legend>{t('newBrand')}</legend>
+          <BrandFieldset t={t} fields={brand} />
+        </fieldset>
+      )}
+      {(props.waves.length > 0 || editing) && (
+        <SelectField
+          label={t('wave')}
+          value={waveChoice}
+          options={[
+            ...props.waves.map((w) => ({ value: w.id, label: waveOptionLabel(w, locale) })),
+            ...(editing ? [] : [{ value: NEW, label: t('newWaveOption') }]),
+          ]}
+          onChange={setWaveChoice}
+        />
+      )}
+      {newWave && (
+        <fieldset class="subfields">
+          <legend>{t('newWave')}</legend>
+          <WaveFieldset t={t} fields={wave} />
+        </fieldset>
+      )}
       <LimitedTextField t={t} label={t('task')} placeholder={t('taskPlaceholder')} field={task} />
       <LimitedTextField t={t} label={t('persona')} field={persona} />
       <SelectField
@@ -214,6 +395,60 @@ export function JourneyForm(props: {
         onChange={(v) => setEntry(v as ChannelId)}
       />
       <LimitedTextField t={t} label={t('auditorName')} field={auditor} />
+    </FormCard>
+  );
+}
+
+/** New brand, or (with `initial`) edit one: name, domain, role. */
+export function BrandForm(props: {
+  t: Translate;
+  initial?: BrandFields;
+  /** The role a new brand starts with. */
+  role?: BrandRole;
+  onSubmit: Submit<BrandFields>;
+  onCancel: () => void;
+}) {
+  const { t, initial } = props;
+  const fields = useBrandFields(initial ?? { name: '', domain: '', role: props.role ?? 'own' });
+  return (
+    <FormCard
+      t={t}
+      class="inline"
+      title={t(initial ? 'editBrand' : 'newBrand')}
+      submitLabel={t(initial ? 'save' : 'addBrand')}
+      value={fields.value}
+      limited={fields.limited}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
+    >
+      <BrandFieldset t={t} fields={fields} />
+    </FormCard>
+  );
+}
+
+/** New wave, or (`editing`) edit one: name, first and last day. */
+export function WaveForm(props: {
+  t: Translate;
+  initial: WaveFields;
+  editing: boolean;
+  onSubmit: Submit<WaveFields>;
+  onCancel: () => void;
+}) {
+  const { t, editing } = props;
+  const fields = useWaveFields(props.initial);
+  return (
+    <FormCard
+      t={t}
+      class="inline"
+      title={t(editing ? 'editWave' : 'newWave')}
+      submitLabel={t(editing ? 'save' : 'addWave')}
+      value={fields.value}
+      check={() => fields.check(t)}
+      limited={fields.limited}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
+    >
+      <WaveFieldset t={t} fields={fields} />
     </FormCard>
   );
 }

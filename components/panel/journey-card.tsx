@@ -1,7 +1,8 @@
 /** The active journey: capture buttons (visible, full page, element, region, offline), auto-capture, finish. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
-import type { Journey, Outcome, PickMode } from '../../lib/model';
+import { periodText, roleText } from '../../lib/controllers/panel-programme';
+import type { Brand, Journey, Outcome, PickMode, Wave } from '../../lib/model';
 import { channelLabel, type Locale } from '../../lib/taxonomy';
 import { SelectField } from '../shared/fields';
 
@@ -32,13 +33,16 @@ const OUTCOMES = ['goal-reached', 'abandoned', 'blocked'] as const;
 export function JourneyCard(props: {
   t: Translate;
   journey: Journey;
+  /** The walk's brand and wave (undefined while they are read). */
+  brand: Brand | undefined;
+  wave: Wave | undefined;
   locale: Locale;
   stepCount: number;
   capture: CaptureState;
   autoCapture: boolean;
   actions: JourneyActions;
 }) {
-  const { t, journey, capture, actions } = props;
+  const { t, journey, brand, wave, capture, actions } = props;
   // The outcome to finish with starts at "goal reached" for each journey (the panel remounts this
   // card per journey), never at the previous journey's choice.
   const [outcome, setOutcome] = useState<Outcome>('goal-reached');
@@ -69,10 +73,8 @@ export function JourneyCard(props: {
   return (
     <section class="card journey" aria-label={t('activeJourney')}>
       <div class="journey-title">
-        <span class={`role role-${journey.brandRole}`}>
-          {t(journey.brandRole === 'own' ? 'roleOwn' : 'roleCompetitor')}
-        </span>
-        <strong>{journey.brandName}</strong>
+        {brand && <span class={`role role-${brand.role}`}>{roleText(brand.role, t)}</span>}
+        <strong>{brand?.name ?? ''}</strong>
         <span class="muted">
           {t(props.stepCount === 1 ? 'stepsCountOne' : 'stepsCount', { n: props.stepCount })} ·{' '}
           {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
@@ -80,6 +82,14 @@ export function JourneyCard(props: {
         </span>
       </div>
       <dl class="journey-context">
+        {wave && (
+          <>
+            <dt>{t('wave')}</dt>
+            <dd>
+              {wave.name} · {periodText(wave, props.locale)}
+            </dd>
+          </>
+        )}
         {journey.task && (
           <>
             <dt>{t('task')}</dt>

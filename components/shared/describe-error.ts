@@ -2,11 +2,13 @@
 import { BundleError } from '../../lib/bundle/errors';
 import { CaptureError, storageParams } from '../../lib/capture/errors';
 import {
+  DuplicateNameError,
   InUseError,
   InvalidRecordError,
   NotFoundError,
   RestoreError,
   StorageFullError,
+  WalksInUseError,
 } from '../../lib/db/errors';
 import { MESSAGES, type MessageKey, type Translate } from '../../lib/i18n';
 import type { Notice } from '../../lib/model';
@@ -17,6 +19,13 @@ export function describeError(error: unknown, t: Translate): string {
   if (error instanceof StorageFullError) return t('error_storage-full', storageParams(error));
   if (error instanceof NotFoundError) return t('error_not-found');
   if (error instanceof InUseError) return t('error_in-use', { label: error.label, seq: error.seq });
+  if (error instanceof WalksInUseError)
+    return t(error.what === 'brand' ? 'error_brand-walked' : 'error_wave-walked', {
+      label: error.label,
+      n: error.walks,
+    });
+  if (error instanceof DuplicateNameError)
+    return t('error_duplicate-brand', { label: error.label, existing: error.existing });
   if (error instanceof BundleError) {
     const where = [error.path, error.field].filter(Boolean).join(', ');
     return t(`bundle_${error.code}`, { ...error.params, where: where || '—' });

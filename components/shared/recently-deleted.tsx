@@ -13,6 +13,10 @@ function describeEntry(entry: DeletedEntry, t: Translate): string {
         journeys: entry.counts.journeys,
         steps: entry.counts.steps,
       });
+    case 'brand':
+      return t('deletedBrand', { label });
+    case 'wave':
+      return t('deletedWave', { label });
     case 'journey':
       return t('deletedJourney', { label, steps: entry.counts.steps });
     case 'step':

@@ -4,6 +4,7 @@ import { AuditBar, type AuditBarActions } from '../../components/panel/audit-bar
 import { DataCard } from '../../components/panel/data-card';
 import { AuditForm, JourneyForm, OfflineForm } from '../../components/panel/forms';
 import { JourneyCard, type JourneyActions } from '../../components/panel/journey-card';
+import { ProgrammeCard, type ProgrammeActions } from '../../components/panel/programme-card';
 import {
   OpenActionsCard,
   TimersCard,
@@ -25,7 +26,7 @@ import {
   type PanelController,
   type PlacedAction,
 } from '../../lib/controllers/panel';
-import type { Audit, DeletedEntry, Journey } from '../../lib/model';
+import type { Audit, Brand, DeletedEntry, Journey, Wave } from '../../lib/model';
 import { formatTarget, standardName } from '../../lib/taxonomy';
 import { useCaptures } from './use-captures';
 import { useMethod } from './use-method';
@@ -43,6 +44,16 @@ export function App({ controller }: { controller: PanelController }) {
     audit?.id,
   ]);
   const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
+  const brands = useSubscription<Brand[] | null>(controller.brands(audit?.id ?? null), null, [
+    audit?.id,
+  ]);
+  const waves = useSubscription<Wave[] | null>(controller.waves(audit?.id ?? null), null, [
+    audit?.id,
+  ]);
+  const labels = useMemo(
+    () => controller.walkLabels(journeys ?? [], brands ?? [], waves ?? []),
+    [journeys, brands, waves, locale],
+  );
   const placedActions = useSubscription<PlacedAction[]>(
     controller.placedActions(audit?.id ?? null),
     [],
@@ -78,7 +89,9 @@ export function App({ controller }: { controller: PanelController }) {
 
   const journeySteps = useSteps(controller, journey?.id ?? null, run);
   const { steps } = journeySteps;
-  const method = useMethod(audit, journey, steps, journeyActionItems, locale);
+  const brand = brands?.find((b) => b.id === journey?.brandId);
+  const wave = waves?.find((w) => w.id === journey?.waveId);
+  const method = useMethod(audit, journey, brand?.role, steps, journeyActionItems, locale);
   const today = new Date().setHours(0, 0, 0, 0);
   const captures = useCaptures(controller.captures, journey?.id ?? null, t, run, say, failed);
 
@@ -178,7 +191,6 @@ export function App({ controller }: { controller: PanelController }) {
       ),
     cancel: (r) => void run(() => controller.cancelTimer(journey?.id ?? null, r.measurement.id)),
   };
-  const brandOf = new Map((journeys ?? []).map((j) => [j.id, j.brandName]));
   const placeOf = new Map(placedActions.map((p) => [p.action.id, p]));
 
   // One object for every step: rows stay memoised (see StepItem).
@@ -216,6 +228,17 @@ export function App({ controller }: { controller: PanelController }) {
     }),
     [],
   );
+
+  /** A brand or wave write: its status in the message line; a refusal stays with the card's form. */
+  const programmeActions: ProgrammeActions = {
+    createBrand: async (fields) => say(await controller.createBrand(audit!.id, fields)),
+    updateBrand: async (brand, fields) => say(await controller.updateBrand(brand, fields)),
+    deleteBrand: async (brand) => void removed(await controller.deleteBrand(brand)),
+    createWave: async (fields) => say(await controller.createWave(audit!.id, fields)),
+    updateWave: async (wave, fields) => say(await controller.updateWave(wave, fields)),
+    deleteWave: async (wave) => void removed(await controller.deleteWave(wave)),
+  };
+  const lists = journeys && brands && waves ? { journeys, brands, waves } : null;
 
   const backup = () => {
     if (backingUp) return;
@@ -256,6 +279,7 @@ export function App({ controller }: { controller: PanelController }) {
             audit={audit}
             journeys={journeys}
             journey={journey}
+            labels={labels}
             creatingAudit={form === 'audit'}
             actions={auditBarActions}
           />
@@ -282,12 +306,22 @@ export function App({ controller }: { controller: PanelController }) {
               }}
             />
           )}
-          {form === 'journey' && audit && (
+          {form === 'journey' && audit && lists && (
             <JourneyForm
+              key={audit.id}
               t={t}
               locale={locale}
+              brands={lists.brands}
+              waves={lists.waves}
+              proposedWave={controller.proposedWave(lists.waves)}
               editing={false}
-              initial={controller.newJourney(audit, journeys, settings.auditorName)}
+              initial={controller.newJourney(
+                audit,
+                lists.journeys,
+                lists.brands,
+                lists.waves,
+                settings.auditorName,
+              )}
               onCancel={() => setForm('none')}
               onSubmit={async (input) => {
                 await controller.createJourney(audit.id, input);
@@ -295,18 +329,42 @@ export function App({ controller }: { controller: PanelController }) {
               }}
             />
           )}
-          {form === 'edit-journey' && journey && (
+          {form === 'edit-journey' && journey && lists && (
             <JourneyForm
               key={journey.id}
               t={t}
               locale={locale}
+              brands={lists.brands}
+              waves={lists.waves}
+              proposedWave={controller.proposedWave(lists.waves)}
               editing
-              initial={journey}
+              initial={{
+                ...journey,
+                brand: { id: journey.brandId },
+                wave: { id: journey.waveId },
+              }}
               onCancel={() => setForm('none')}
-              onSubmit={async (input) => {
-                await controller.updateJourney(journey.id, input);
+              onSubmit={async ({ brand, wave, ...input }) => {
+                await controller.updateJourney(journey.id, {
+                  ...input,
+                  ...('id' in brand && { brandId: brand.id }),
+                  ...('id' in wave && { waveId: wave.id }),
+                });
                 setForm('none');
               }}
+            />
+          )}
+
+          {audit && lists && (
+            <ProgrammeCard
+              key={audit.id}
+              t={t}
+              locale={locale}
+              brands={lists.brands}
+              waves={lists.waves}
+              journeys={lists.journeys}
+              proposedWave={controller.proposedWave(lists.waves)}
+              actions={programmeActions}
             />
           )}
 
@@ -315,6 +373,8 @@ export function App({ controller }: { controller: PanelController }) {
               key={journey.id}
               t={t}
               journey={journey}
+              brand={brand}
+              wave={wave}
               locale={locale}
               stepCount={steps.length}
               capture={captures.state}
@@ -395,7 +455,7 @@ export function App({ controller }: { controller: PanelController }) {
               contextOf={(action) => {
                 const place = placeOf.get(action.id);
                 return place
-                  ? `${brandOf.get(place.journeyId) ?? ''} · ${t('stepN', { n: place.seq })}`
+                  ? `${labels.get(place.journeyId) ?? ''} · ${t('stepN', { n: place.seq })}`
                   : '';
               }}
               onChange={methodActions}

@@ -9,7 +9,7 @@ import {
   weakReasons,
   type MeasurementResult,
 } from '../../lib/metrics';
-import type { ActionItem, Audit, Journey, Step } from '../../lib/model';
+import type { ActionItem, Audit, BrandRole, Journey, Step } from '../../lib/model';
 import {
   resolveChecklists,
   resolveStandards,
@@ -36,6 +36,8 @@ export function methodView(audit: Audit | undefined, locale: Locale): MethodView
 export function useMethod(
   audit: Audit | undefined,
   journey: Journey | undefined,
+  /** The role of the walked brand (own-brand steps get the priority view). */
+  role: BrandRole | undefined,
   steps: readonly Step[],
   actions: readonly ActionItem[],
   locale: Locale,
@@ -74,7 +76,7 @@ export function useMethod(
       if (!r.running && r.measurement.endStepId !== r.measurement.startStepId)
         add(r.measurement.endStepId, r);
     }
-    const ownBrand = journey?.brandRole === 'own';
+    const ownBrand = role === 'own';
     const next = new Map<
       string,
       { step: Step; view: MethodView; key: string; extras: StepExtras }
@@ -129,7 +131,7 @@ export function useMethod(
     }
     cache.current = next;
     return next;
-  }, [steps, actions, results, view, journey?.brandRole]);
+  }, [steps, actions, results, view, role]);
   const extrasOf = (id: string): StepExtras => extras.get(id)!.extras;
   return { view, results, extrasOf };
 }
