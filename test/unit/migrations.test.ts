@@ -1,9 +1,19 @@
 /** Every schema upgrade: fill the older version as it was released, reopen at the newest. */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AuditDatabase } from '../../lib/db';
+import { AuditDatabase, AuditStore } from '../../lib/db';
 import { recordHash, type AnyRecord } from '../../lib/db/merge';
-import { ActionItem, Audit, Journey, Screenshot, Step } from '../../lib/model';
+import {
+  ActionItem,
+  Audit,
+  Brand,
+  dayStart,
+  Journey,
+  Screenshot,
+  Step,
+  Wave,
+} from '../../lib/model';
+import { ROOMY_PROBE } from './helpers';
 
 // Version 1 exactly as released (frozen: imports nothing from the live schema).
 const V1_STORES = {
@@ -181,6 +191,8 @@ const v4Action = (id = ids.action, touchpointId = ids.page) => ({
 async function parsedLive(db: AuditDatabase) {
   const all = {
     audits: (await db.audits.toArray()).map((r) => Audit.parse(r)),
+    brands: (await db.brands.toArray()).map((r) => Brand.parse(r)),
+    waves: (await db.waves.toArray()).map((r) => Wave.parse(r)),
     journeys: (await db.journeys.toArray()).map((r) => Journey.parse(r)),
     touchpoints: (await db.touchpoints.toArray()).map((r) => Step.parse(r)),
     screenshots: (await db.screenshots.toArray()).map((r) => Screenshot.parse(r)),
@@ -190,6 +202,43 @@ async function parsedLive(db: AuditDatabase) {
     expect(records.length, table).toBeGreaterThan(0);
   return all;
 }
+
+// Version 5 as released: a table of held-back originals; screenshots list their covered frames.
+const V5_STORES = { ...V4_STORES, heldBack: 'id, touchpointId' };
+
+/** The stores each older version was released with. */
+const STORES_AT: Record<number, Record<string, string>> = {
+  1: V1_STORES,
+  2: V1_STORES,
+  3: V3_STORES,
+  4: V4_STORES,
+  5: V5_STORES,
+};
+
+/** An audit and a journey as version `version` stored them (steps are not needed here). */
+const auditAt = (version: number, id = ids.audit) => (version >= 4 ? v4Audit(id) : v1Audit(id));
+const journeyAt = (
+  version: number,
+  id: string,
+  brand: { name: string; domain: string; role: 'own' | 'competitor' },
+  createdAt: number,
+  auditId = ids.audit,
+) => {
+  const base =
+    version >= 4
+      ? v4Journey(id, auditId)
+      : version >= 3
+        ? v3Journey(id, auditId)
+        : v1Journey(id, auditId);
+  return {
+    ...base,
+    brandName: brand.name,
+    brandDomain: brand.domain,
+    brandRole: brand.role,
+    createdAt,
+    ...(version >= 3 && { updatedAt: createdAt }),
+  };
+};
 
 /** The defaults v4 gives records made before the audit method. */
 const V4_DEFAULTS = {
@@ -523,5 +572,184 @@ describe('schema migrations', () => {
       known: ['00000000000002'],
     });
     db.close();
+  });
+
+  describe.each([1, 2, 3, 4, 5])('v%i → v6: brands and waves from the journeys', (version) => {
+    const day = 86_400_000;
+    const t = Date.UTC(2026, 2, 10, 15, 30);
+    const brightline = { name: 'Brightline', domain: '', role: 'own' } as const;
+    // The same brand typed again, in another case and with other spaces, and its domain this time.
+    const retyped = { name: '  brightLINE ', domain: 'brightline.test', role: 'own' } as const;
+    const fastwave = { name: 'Fastwave', domain: 'fastwave.test', role: 'competitor' } as const;
+    const skyline = { name: 'Skyline', domain: '', role: 'competitor' } as const;
+    const j = {
+      first: '00000000-0000-4000-8000-0000000000f1',
+      again: '00000000-0000-4000-8000-0000000000f2',
+      rival: '00000000-0000-4000-8000-0000000000f3',
+      trashedSky: '00000000-0000-4000-8000-0000000000f4',
+      trashedFast: '00000000-0000-4000-8000-0000000000f5',
+      trashedAudit: '00000000-0000-4000-8000-0000000000d9',
+      trashedAuditJourney: '00000000-0000-4000-8000-0000000000f6',
+    };
+    const trashEntry = (id: string, kind: string, auditId: string, content: object) => ({
+      entry: {
+        id,
+        kind,
+        auditId,
+        journeyId: kind === 'journey' ? id : null,
+        label: 'x',
+        position: null,
+        deletedAt: t + 9 * day,
+        counts: { journeys: 1, steps: 0, images: 0 },
+      },
+      content: {
+        id,
+        audits: [],
+        journeys: [],
+        touchpoints: [],
+        screenshots: [],
+        actionItems: [],
+        images: [],
+        ...content,
+      },
+    });
+
+    async function filled() {
+      const name = `migration-v6-${version}-${Math.random()}`;
+      const old = new Dexie(name);
+      old.version(version).stores(STORES_AT[version]!);
+      await old.table('audits').add(auditAt(version));
+      await old
+        .table('journeys')
+        .bulkAdd([
+          journeyAt(version, j.rival, fastwave, t + day),
+          journeyAt(version, j.again, retyped, t + 2 * day),
+          journeyAt(version, j.first, brightline, t),
+        ]);
+      if (version >= 3) {
+        // Deleted before the upgrade: a journey of a brand no live journey names, one of a
+        // brand that is live, and a whole audit.
+        const entries = [
+          trashEntry(j.trashedSky, 'journey', ids.audit, {
+            journeys: [journeyAt(version, j.trashedSky, skyline, t + 3 * day)],
+          }),
+          trashEntry(j.trashedFast, 'journey', ids.audit, {
+            journeys: [journeyAt(version, j.trashedFast, fastwave, t + 4 * day)],
+          }),
+          trashEntry(j.trashedAudit, 'audit', j.trashedAudit, {
+            audits: [{ ...auditAt(version, j.trashedAudit), name: 'Old audit' }],
+            journeys: [
+              journeyAt(version, j.trashedAuditJourney, fastwave, t + 5 * day, j.trashedAudit),
+            ],
+          }),
+        ];
+        await old.table('deleted').bulkAdd(entries.map((e) => e.entry));
+        await old.table('deletedContent').bulkAdd(entries.map((e) => e.content));
+        // The first journey as it last crossed a bundle (unedited since).
+        const hash = recordHash(journeyAt(version, j.first, brightline, t) as unknown as AnyRecord);
+        await old.table('mergeBase').add({ id: j.first, base: hash, known: [hash] });
+      }
+      old.close();
+      return new AuditDatabase(name);
+    }
+
+    it('one brand per name (case and spaces ignored) and role, every journey in one first wave', async () => {
+      const db = await filled();
+      const brands = (await db.brands.toArray()).map((b) => Brand.parse(b));
+      const waves = (await db.waves.toArray()).map((w) => Wave.parse(w));
+      const journeys = new Map(
+        (await db.journeys.toArray()).map((r) => {
+          const journey = Journey.parse(r);
+          return [journey.id, journey];
+        }),
+      );
+      expect(brands.map((b) => [b.name, b.domain, b.role, b.auditId]).sort()).toEqual([
+        // Named as first typed, with the first domain typed.
+        ['Brightline', 'brightline.test', 'own', ids.audit],
+        ['Fastwave', 'fastwave.test', 'competitor', ids.audit],
+      ]);
+      const byName = new Map(brands.map((b) => [b.name, b]));
+      expect(byName.get('Brightline')!.createdAt).toBe(t);
+      expect(waves).toEqual([
+        {
+          id: waves[0]!.id,
+          auditId: ids.audit,
+          name: 'Wave 1',
+          start: dayStart(t),
+          end: dayStart(t + 2 * day),
+          createdAt: t,
+          updatedAt: t,
+        },
+      ]);
+      expect(journeys.get(j.first)!.brandId).toBe(byName.get('Brightline')!.id);
+      expect(journeys.get(j.again)!.brandId).toBe(byName.get('Brightline')!.id);
+      expect(journeys.get(j.rival)!.brandId).toBe(byName.get('Fastwave')!.id);
+      for (const journey of journeys.values()) {
+        expect(journey.waveId).toBe(waves[0]!.id);
+        expect(journey).not.toHaveProperty('brandName');
+        // Nothing was edited: edit times stay.
+        if (version >= 3) expect(journey.updatedAt).toBe(journey.createdAt);
+      }
+      // The new indexes work.
+      expect(await db.journeys.where('brandId').equals(byName.get('Brightline')!.id).count()).toBe(
+        2,
+      );
+      expect(await db.journeys.where('waveId').equals(waves[0]!.id).count()).toBe(3);
+      expect(await db.brands.where('auditId').equals(ids.audit).count()).toBe(2);
+      db.close();
+    });
+
+    it.skipIf(version < 3)(
+      'journeys and audits deleted before the upgrade come back with their brands and wave',
+      async () => {
+        const db = await filled();
+        const liveBrands = await db.brands.toArray();
+        const [wave] = await db.waves.toArray();
+        // The journey's merge base names its new content (the upgrade is no edit).
+        const upgraded = recordHash((await db.journeys.get(j.first))!);
+        expect((await db.mergeBase.get(j.first))?.base).toBe(upgraded);
+
+        const sky = (await db.deletedContent.get(j.trashedSky))!;
+        expect(sky.brands.map((b) => Brand.parse(b).name)).toEqual(['Skyline']);
+        expect(sky.waves.map((w) => w.id)).toEqual([wave!.id]);
+        expect(Journey.parse(sky.journeys[0])).toMatchObject({
+          brandId: sky.brands[0]!.id,
+          waveId: wave!.id,
+        });
+
+        const store = new AuditStore(
+          db,
+          () => t + 20 * day,
+          () => crypto.randomUUID(),
+          ROOMY_PROBE,
+        );
+        await store.restoreDeleted(j.trashedSky);
+        await store.restoreDeleted(j.trashedFast);
+        const brands = await store.listBrands(ids.audit);
+        expect(brands.map((b) => b.name)).toEqual(['Brightline', 'Fastwave', 'Skyline']);
+        // The live brands were kept as they were, not duplicated.
+        expect(brands.filter((b) => b.name !== 'Skyline')).toEqual(
+          expect.arrayContaining(liveBrands),
+        );
+        expect(await store.listWaves(ids.audit)).toEqual([wave]);
+        const fast = Journey.parse(await store.getJourney(j.trashedFast));
+        expect(fast.brandId).toBe(brands.find((b) => b.name === 'Fastwave')!.id);
+        expect(Journey.parse(await store.getJourney(j.trashedSky)).brandId).toBe(brands[2]!.id);
+
+        // A whole audit deleted before the upgrade comes back with its brand and a wave.
+        await store.restoreDeleted(j.trashedAudit);
+        const snapshot = await store.readAudit(j.trashedAudit);
+        expect(snapshot.brands.map((b) => Brand.parse(b).name)).toEqual(['Fastwave']);
+        expect(snapshot.waves.map((w) => Wave.parse(w).name)).toEqual(['Wave 1']);
+        expect(snapshot.journeys[0]).toMatchObject({
+          brandId: snapshot.brands[0]!.id,
+          waveId: snapshot.waves[0]!.id,
+        });
+        // Brands of two audits are two records, though named alike.
+        expect(snapshot.brands[0]!.id).not.toBe(fast.brandId);
+        expect(await db.deleted.count()).toBe(0);
+        db.close();
+      },
+    );
   });
 });
