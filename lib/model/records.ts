@@ -356,6 +356,18 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 /** action: what the own brand will change; idea: a competitor's strength worth borrowing. */
 export const ActionKind = z.enum(['action', 'idea']);
 export type ActionKind = z.infer<typeof ActionKind>;
+/**
+ * What an action's success is measured by, when it is a figure the product computes (so the next
+ * wave fills in its value after): a standard's pass rate, a checklist item's share of yes, or a
+ * stage's mean experience — for the action's brand. Absent: a measure the auditor types.
+ */
+export const ActionMeasure = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('standard'), standardId: MethodKey }),
+  z.strictObject({ kind: z.literal('checklist'), templateId: MethodKey, itemId: MethodKey }),
+  z.strictObject({ kind: z.literal('stage'), stage: z.string().trim().min(1).max(LIMITS.stage) }),
+]);
+export type ActionMeasure = z.infer<typeof ActionMeasure>;
+
 export const ActionItem = z.strictObject({
   id: Id,
   touchpointId: Id,
@@ -370,6 +382,12 @@ export const ActionItem = z.strictObject({
   metric: Text,
   baseline: Text,
   target: Text,
+  /** A computed measure (see ActionMeasure); absent: typed in metric/baseline/target. */
+  measure: ActionMeasure.optional(),
+  /** The typed value after the next wave (a computed measure fills it in itself); absent: none yet. */
+  after: Text.optional(),
+  /** Whether a typed measure was achieved, as the auditor judged it; absent or null: not judged. */
+  achieved: z.boolean().nullable().optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -384,6 +402,9 @@ export const ActionInput = ActionItem.pick({
   metric: true,
   baseline: true,
   target: true,
+  measure: true,
+  after: true,
+  achieved: true,
 });
 export type ActionInput = z.infer<typeof ActionInput>;
 export const ActionEdit = ActionInput.omit({ touchpointId: true }).partial();
