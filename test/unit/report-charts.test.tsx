@@ -24,7 +24,7 @@ import {
   segments,
 } from '../../lib/report/charts';
 import { buildReport } from '../../lib/report/model';
-import { auditWithJourneys, testStore } from './helpers';
+import { auditWithJourneys, createWalk, testStore } from './helpers';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -45,15 +45,12 @@ interface StepPlan {
 async function chartReport() {
   const { store, clock } = testStore();
   const { audit, own, rival } = await auditWithJourneys(store);
-  const hostile = await store.createJourney({
+  const hostile = await createWalk(store, {
     auditId: audit.id,
     brandName: HOSTILE,
     brandDomain: 'hostile.test',
     brandRole: 'competitor',
     task: 'request a callback',
-    persona: '',
-    entryChannel: 'search',
-    auditor: '',
   });
   const walk = async (journeyId: string, steps: StepPlan[]) => {
     for (const { stage, typeId, channel = 'website', minutes, ...scores } of steps) {

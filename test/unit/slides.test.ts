@@ -23,7 +23,7 @@ import {
   type TableSlide,
 } from '../../lib/report/slides';
 import { renderSlides, type SlideImage } from '../../lib/report/pptx';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { auditWithJourneys, createWalk, fakeImage, testStore } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -383,15 +383,10 @@ async function bigDeck() {
   });
   const ids: string[] = [];
   for (let b = 0; b < 6; b++) {
-    const j = await store.createJourney({
+    const j = await createWalk(store, {
       auditId: audit.id,
       brandName: `Бренд ${b} ${'Международная телекоммуникационная компания '.repeat(3)}`.trim(),
-      brandDomain: '',
       brandRole: b === 0 ? 'own' : 'competitor',
-      task: '',
-      persona: '',
-      entryChannel: 'search',
-      auditor: '',
     });
     ids.push(j.id);
     for (let n = 0; n < (b === 0 ? 5 : 2); n++) {
