@@ -15,6 +15,7 @@ import type { AuditStore } from '../../lib/db';
 import { translator } from '../../lib/i18n';
 import type { Notice, WalkedTab } from '../../lib/model';
 import { CaptureService } from '../../lib/services/capture';
+import { describeError } from '../../components/shared/describe-error';
 import type { PageClient } from '../../lib/services/page';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { fakeShell, valueOf } from './controller-fakes';
@@ -102,11 +103,18 @@ describe('panel controller: live reads', () => {
   it('reads audits, journeys, steps, their screenshots, actions, trash and unsaved steps', async () => {
     const { controller, store, audit, own, page } = await setup();
     expect((await valueOf(controller.audits)).map((a) => a.name)).toEqual(['Broadband Q1']);
-    expect((await valueOf(controller.journeys(audit.id))).map((j) => j.brandName)).toEqual([
-      'Brightline',
-      'Fastwave',
+    const brands = await valueOf(controller.brands(audit.id));
+    expect(brands.map((b) => [b.name, b.role])).toEqual([
+      ['Brightline', 'own'],
+      ['Fastwave', 'competitor'],
     ]);
+    expect((await valueOf(controller.journeys(audit.id))).map((j) => j.brandId)).toEqual(
+      brands.map((b) => b.id),
+    );
+    expect((await valueOf(controller.waves(audit.id))).map((w) => w.name)).toEqual(['Wave 1']);
     expect(await valueOf(controller.journeys(null))).toEqual([]);
+    expect(await valueOf(controller.brands(null))).toEqual([]);
+    expect(await valueOf(controller.waves(null))).toEqual([]);
     expect(await valueOf(controller.steps(null))).toEqual([]);
     expect(await valueOf(controller.steps(own.id))).toEqual([]);
 
@@ -190,20 +198,89 @@ describe('panel controller: decisions', () => {
     expect(controller.newStepStage([step])).toBe('offer');
   });
 
-  it('makes the first journey the own brand’s and later ones competitors’', async () => {
-    const { controller, audit, own, rival } = await setup();
-    expect(controller.newJourney(audit, [], 'Anna')).toEqual({
-      brandName: '',
-      brandDomain: '',
-      brandRole: 'own',
-      task: 'request a callback',
+  it('proposes “Wave 1” this month and a new own brand for an audit’s first walk', async () => {
+    const { controller, store } = await setup();
+    const empty = await store.createAudit({ name: 'Q2', client: '', defaultTask: 'buy' });
+    // The clock reads 5 January 2026: the wave is the month, local midnights of its days.
+    expect(controller.newJourney(empty, [], [], [], 'Anna')).toEqual({
+      brand: { name: '', domain: '', role: 'own' },
+      wave: {
+        name: 'Wave 1',
+        start: new Date(2026, 0, 1).getTime(),
+        end: new Date(2026, 0, 31).getTime(),
+      },
+      task: 'buy',
       persona: '',
       entryChannel: 'search',
       auditor: 'Anna',
     });
-    expect(controller.newJourney(audit, null, '').brandRole).toBe('own');
-    expect(controller.newJourney(audit, [rival], '').brandRole).toBe('own');
-    expect(controller.newJourney(audit, [rival, own], '').brandRole).toBe('competitor');
+    const russian = await setup({ settings: { locale: 'ru' } });
+    expect(russian.controller.newJourney(empty, [], [], [], '').wave).toMatchObject({
+      name: 'Волна 1',
+    });
+  });
+
+  it('proposes the latest wave and the first brand not walked in it, else a new competitor', async () => {
+    const { controller, store, audit, own, rival } = await setup();
+    const lists = async () =>
+      [
+        await store.listJourneys(audit.id),
+        await store.listBrands(audit.id),
+        await store.listWaves(audit.id),
+      ] as const;
+    // Both brands are walked in Wave 1, and the audit has its own brand: a new competitor.
+    let [journeys, brands, waves] = await lists();
+    expect(controller.newJourney(audit, journeys, brands, waves, '')).toMatchObject({
+      brand: { name: '', domain: '', role: 'competitor' },
+      wave: { id: own.waveId },
+      task: 'request a callback',
+    });
+    // A brand added by hand and not walked yet is next.
+    await controller.createBrand(audit.id, { name: 'Northwind', domain: '', role: 'benchmark' });
+    [journeys, brands, waves] = await lists();
+    const northwind = brands.find((b) => b.name === 'Northwind')!;
+    expect(controller.newJourney(audit, journeys, brands, waves, '').brand).toEqual({
+      id: northwind.id,
+    });
+    // A later wave: the own brand (listed first) is not walked in it yet.
+    expect(controller.proposedWave(waves)).toEqual({
+      name: 'Wave 2',
+      start: new Date(2026, 1, 1).getTime(),
+      end: new Date(2026, 1, 28).getTime(),
+    });
+    await controller.createWave(audit.id, controller.proposedWave(waves));
+    [journeys, brands, waves] = await lists();
+    const fields = controller.newJourney(audit, journeys, brands, waves, '');
+    expect(fields.wave).toEqual({ id: waves[1]!.id });
+    expect(fields.brand).toEqual({ id: own.brandId });
+    expect(rival.waveId).toBe(own.waveId);
+  });
+
+  it('labels walks by brand, then only what tells them apart, in the panel’s language', async () => {
+    const { controller, store, audit, own, rival } = await setup();
+    const students = await store.createJourney({
+      auditId: audit.id,
+      brand: { id: own.brandId },
+      wave: { id: own.waveId },
+      task: '',
+      persona: 'students',
+      entryChannel: 'search',
+      auditor: '',
+    });
+    const journeys = await store.listJourneys(audit.id);
+    const brands = await store.listBrands(audit.id);
+    const waves = await store.listWaves(audit.id);
+    const labels = controller.walkLabels(journeys, brands, waves);
+    expect([labels.get(own.id), labels.get(students.id), labels.get(rival.id)]).toEqual([
+      'Brightline · family',
+      'Brightline · students',
+      'Fastwave',
+    ]);
+    // An empty persona among others is named, in Russian too.
+    await store.updateJourney(students.id, { persona: '' });
+    const russian = await setup({ settings: { locale: 'ru' } });
+    const ru = russian.controller.walkLabels(await store.listJourneys(audit.id), brands, waves);
+    expect(ru.get(students.id)).toBe('Brightline · без персоны');
   });
 
   it('writes the backup time as when it started; steps added meanwhile still count', async () => {
@@ -307,7 +384,7 @@ describe('panel controller: decisions', () => {
     expect(await controller.restore(auditEntry)).toBe('“[name] visits” restored.');
     const journeyEntry = await controller.deleteJourney(own);
     expect(deletedText(journeyEntry, t, mask)).toBe(
-      'Journey “Brightline” moved to Recently deleted.',
+      'Journey “Brightline · Wave 1” moved to Recently deleted.',
     );
 
     const russian = await setup({ settings: { locale: 'ru' } });
@@ -343,26 +420,118 @@ describe('panel controller: decisions', () => {
 });
 
 describe('panel controller: writes', () => {
-  it('creates and chooses audits and journeys', async () => {
+  it('creates and chooses audits and walks; a new brand and wave come with the walk', async () => {
     const { controller, settings, store, audit } = await setup();
     await controller.createAudit({ name: 'Q2', client: '', defaultTask: 'buy' });
     const q2 = (await store.listAudits()).find((a) => a.name === 'Q2')!;
     expect(settings.current()).toMatchObject({ activeAuditId: q2.id, activeJourneyId: null });
+    const fields = controller.newJourney(q2, [], [], [], '');
     await controller.createJourney(q2.id, {
-      ...controller.newJourney(q2, [], ''),
-      brandName: 'Northwind',
+      ...fields,
+      brand: { name: 'Northwind', domain: 'northwind.test', role: 'own' },
     });
     const [journey] = await store.listJourneys(q2.id);
-    expect(journey).toMatchObject({ brandRole: 'own', task: 'buy', auditId: q2.id });
+    const [brand] = await store.listBrands(q2.id);
+    const [wave] = await store.listWaves(q2.id);
+    expect(brand).toMatchObject({ name: 'Northwind', domain: 'northwind.test', role: 'own' });
+    expect(wave).toMatchObject({ name: 'Wave 1', start: new Date(2026, 0, 1).getTime() });
+    expect(journey).toMatchObject({
+      brandId: brand!.id,
+      waveId: wave!.id,
+      task: 'buy',
+      auditId: q2.id,
+    });
     expect(settings.current().activeJourneyId).toBe(journey!.id);
     await controller.chooseAudit(audit.id);
     expect(settings.current()).toMatchObject({ activeAuditId: audit.id, activeJourneyId: null });
     await controller.chooseJourney(journey!.id);
     expect(settings.current().activeJourneyId).toBe(journey!.id);
     await controller.updateAudit(q2.id, { name: 'Q2 renamed' });
-    await controller.updateJourney(journey!.id, { brandName: 'Renamed' });
+    await controller.updateJourney(journey!.id, { persona: 'students' });
     expect((await store.getAudit(q2.id))!.name).toBe('Q2 renamed');
-    expect((await store.listJourneys(q2.id))[0]!.brandName).toBe('Renamed');
+    expect((await store.listJourneys(q2.id))[0]!.persona).toBe('students');
+  });
+
+  it('writes nothing when the walk’s new brand is refused (one write)', async () => {
+    const { controller, store, audit } = await setup();
+    const refused = await controller
+      .createJourney(audit.id, {
+        ...controller.newJourney(audit, [], [], [], ''),
+        brand: { name: '  fastWAVE ', domain: '', role: 'competitor' },
+      })
+      .catch((e: unknown) => e);
+    expect(describeError(refused, translator('en'))).toBe(
+      'The audit already has the brand “Fastwave”: choose it in the list or type another name.',
+    );
+    // Neither the walk nor its new wave was written.
+    expect(await store.listJourneys(audit.id)).toHaveLength(2);
+    expect((await store.listWaves(audit.id)).map((w) => w.name)).toEqual(['Wave 1']);
+  });
+
+  it('moves a walk to another brand and wave', async () => {
+    const { controller, store, audit, own, rival } = await setup();
+    await controller.createWave(audit.id, { name: 'Wave 2', start: 0, end: 86_400_000 });
+    const wave2 = (await store.listWaves(audit.id)).find((w) => w.name === 'Wave 2')!;
+    await controller.updateJourney(own.id, { brandId: rival.brandId, waveId: wave2.id });
+    expect((await store.listJourneys(audit.id)).find((j) => j.id === own.id)).toMatchObject({
+      brandId: rival.brandId,
+      waveId: wave2.id,
+    });
+  });
+
+  it('adds, edits and deletes brands and waves; refuses one that walks use', async () => {
+    const { controller, store, audit, own } = await setup();
+    const en = translator('en');
+    const mask = (text: string) => text;
+    expect(
+      await controller.createBrand(audit.id, { name: 'Northwind', domain: '', role: 'benchmark' }),
+    ).toBe('Brand “Northwind” added.');
+    const refusedName = await controller
+      .createBrand(audit.id, { name: 'brightline', domain: '', role: 'competitor' })
+      .catch((e: unknown) => e);
+    expect(describeError(refusedName, en)).toContain('already has the brand “Brightline”');
+    const northwind = (await store.listBrands(audit.id)).find((b) => b.name === 'Northwind')!;
+    expect(
+      await controller.updateBrand(northwind, { name: 'Northwind Air', role: 'competitor' }),
+    ).toBe('Brand “Northwind Air” saved.');
+    const renamed = (await store.listBrands(audit.id)).find((b) => b.id === northwind.id)!;
+    expect(renamed).toMatchObject({ name: 'Northwind Air', role: 'competitor' });
+
+    // A brand or wave walks use stays; the refusal says how many walks.
+    const brightline = (await store.listBrands(audit.id)).find((b) => b.id === own.brandId)!;
+    const walked = await controller.deleteBrand(brightline).catch((e: unknown) => e);
+    expect(describeError(walked, en)).toBe(
+      'The brand “Brightline” cannot be deleted: journeys using it: 1. Move them to another brand or delete them first.',
+    );
+    const [wave1] = await store.listWaves(audit.id);
+    const waveInUse = await controller.deleteWave(wave1!).catch((e: unknown) => e);
+    expect(describeError(waveInUse, translator('ru'))).toBe(
+      'Волну «Wave 1» нельзя удалить: путей в ней: 2. Сначала перенесите их в другую волну или удалите.',
+    );
+    expect(await store.listBrands(audit.id)).toHaveLength(3);
+
+    // An unused one goes to Recently deleted and comes back.
+    const entry = await controller.deleteBrand(renamed);
+    expect(deletedText(entry, en, mask)).toBe('Brand “Northwind Air” moved to Recently deleted.');
+    expect((await store.listBrands(audit.id)).map((b) => b.name)).toEqual([
+      'Brightline',
+      'Fastwave',
+    ]);
+    expect(await controller.restore(entry)).toBe('“Northwind Air” restored.');
+    expect(await store.listBrands(audit.id)).toHaveLength(3);
+
+    expect(
+      await controller.createWave(audit.id, {
+        name: 'Wave 2',
+        start: Date.UTC(2026, 1, 1),
+        end: Date.UTC(2026, 1, 28),
+      }),
+    ).toBe('Wave “Wave 2” added.');
+    const wave2 = (await store.listWaves(audit.id))[1]!;
+    expect(await controller.updateWave(wave2, { name: 'February' })).toBe('Wave “February” saved.');
+    const waveEntry = await controller.deleteWave({ ...wave2, name: 'February' });
+    expect(deletedText(waveEntry, en, mask)).toBe('Wave “February” moved to Recently deleted.');
+    expect((await store.listWaves(audit.id)).map((w) => w.name)).toEqual(['Wave 1']);
   });
 
   it('finishes and reopens a journey, scores, moves and edits steps', async () => {
@@ -443,6 +612,9 @@ describe('panel controller: writes', () => {
     expect((await store.listActions(own.auditId))[0]!.action.status).toBe('done');
     const entry = await controller.deleteAction(action!);
     expect(entry.kind).toBe('action');
+    expect(deletedText(entry, translator('en'), (text) => text)).toBe(
+      'Action “Label the fields” moved to Recently deleted.',
+    );
     expect(await store.listActions(own.auditId)).toEqual([]);
   });
 
