@@ -8,7 +8,15 @@ import { RECORD_TABLES } from '../model';
 import { recordsOf } from './audits';
 import { bytesOf, StorePart } from './core';
 import { NotFoundError } from './errors';
-import { planImport, recordHash, tableMap, type AnyRecord, type ImportPlan } from './merge';
+import {
+  planImport,
+  recordHash,
+  tableMap,
+  type AnyRecord,
+  type ImportPlan,
+  type LocalState,
+  type MatchChoice,
+} from './merge';
 import type { AuditDatabase } from './schema';
 import { moveToTrash, renumber, stepsOf } from './trash';
 
@@ -20,7 +28,7 @@ function table(db: AuditDatabase, name: RecordTable) {
 }
 
 /** Reads what this profile holds for the ids the bundle mentions (inside a transaction). */
-async function localStateFor(db: AuditDatabase, incoming: DataSet) {
+async function localStateFor(db: AuditDatabase, incoming: DataSet): Promise<LocalState> {
   const ids = tableMap<string[]>((t) => (incoming[t] as AnyRecord[]).map((r) => r.id));
   for (const tombstone of incoming.deletions) ids[tombstone.table].push(tombstone.id);
   const records = tableMap(() => new Map<string, AnyRecord>());
@@ -37,8 +45,10 @@ async function localStateFor(db: AuditDatabase, incoming: DataSet) {
     (await db.mergeBase.bulkGet(allIds)).flatMap((b) => (b ? [[b.id, b] as const] : [])),
   );
   // Parents referenced by the bundle's records that exist here.
-  const parentIds = {
-    audits: incoming.journeys.map((j) => j.auditId),
+  const parentIds: Partial<Record<RecordTable, string[]>> = {
+    audits: [...incoming.brands, ...incoming.waves, ...incoming.journeys].map((r) => r.auditId),
+    brands: incoming.journeys.map((j) => j.brandId),
+    waves: incoming.journeys.map((j) => j.waveId),
     journeys: incoming.touchpoints.map((s) => s.journeyId),
     touchpoints: [...incoming.screenshots, ...incoming.actionItems].map((r) => r.touchpointId),
   };
@@ -48,13 +58,35 @@ async function localStateFor(db: AuditDatabase, incoming: DataSet) {
       if (record) liveParents[name].add(record.id);
     }
   }
-  return { records, tombstones, bases, liveParents };
+  // The brands and waves here of the audits the bundle's brands and waves belong to (to match
+  // names), and the walks here using a brand or wave the bundle deletes.
+  const auditIds = [...new Set([...incoming.brands, ...incoming.waves].map((r) => r.auditId))];
+  const programme = {
+    brands: await db.brands.where('auditId').anyOf(auditIds).toArray(),
+    waves: await db.waves.where('auditId').anyOf(auditIds).toArray(),
+  };
+  const usedBy = new Map<string, string[]>();
+  for (const [name, field] of [
+    ['brands', 'brandId'],
+    ['waves', 'waveId'],
+  ] as const) {
+    const deleted = incoming.deletions.filter((t) => t.table === name).map((t) => t.id);
+    if (!deleted.length) continue;
+    for (const journey of await db.journeys.where(field).anyOf(deleted).toArray()) {
+      usedBy.set(journey[field], [...(usedBy.get(journey[field]) ?? []), journey.id]);
+    }
+  }
+  return { records, tombstones, bases, liveParents, programme, usedBy };
 }
 
 /** What importing `incoming` would do, without writing anything. */
-async function previewIn(db: AuditDatabase, incoming: DataSet): Promise<ImportPlan> {
+async function previewIn(
+  db: AuditDatabase,
+  incoming: DataSet,
+  matches: readonly MatchChoice[] | 'all',
+): Promise<ImportPlan> {
   return db.transaction('r', db.tables, async () =>
-    planImport(incoming, await localStateFor(db, incoming)),
+    planImport(incoming, await localStateFor(db, incoming), matches),
   );
 }
 
@@ -62,9 +94,14 @@ async function previewIn(db: AuditDatabase, incoming: DataSet): Promise<ImportPl
  * Imports `incoming` in one transaction: planned again inside it (so a capture made since the
  * preview is taken into account), then written; if anything fails, nothing is written.
  */
-async function applyIn(db: AuditDatabase, incoming: DataSet, now: number): Promise<ImportPlan> {
+async function applyIn(
+  db: AuditDatabase,
+  incoming: DataSet,
+  matches: readonly MatchChoice[],
+  now: number,
+): Promise<ImportPlan> {
   return db.transaction('rw', db.tables, async () => {
-    const plan = planImport(incoming, await localStateFor(db, incoming));
+    const plan = planImport(incoming, await localStateFor(db, incoming), matches);
     for (const item of plan.trash) await moveToTrash(db, item.kind, item.id, now);
     await dropStaleHeldBack(db, plan);
     for (const name of RECORD_TABLES) {
@@ -177,15 +214,25 @@ export class ExchangeRecords extends StorePart {
     });
   }
 
-  /** What importing `data` would change here; writes nothing. */
-  previewImport(data: DataSet): Promise<ImportPlan> {
-    return previewIn(this.db, data);
+  /**
+   * What importing `data` would change here; writes nothing. The plan lists the brands and waves
+   * proposed as matches (`plan.matches`) and makes those in `matches`; by default every one
+   * proposed, as the preview first shows them.
+   */
+  previewImport(
+    data: DataSet,
+    matches: readonly MatchChoice[] | 'all' = 'all',
+  ): Promise<ImportPlan> {
+    return previewIn(this.db, data, matches);
   }
 
-  /** Imports `data` in one transaction (see lib/db/merge.ts for the rules). */
-  applyImport(data: DataSet): Promise<ImportPlan> {
+  /**
+   * Imports `data` in one transaction (see lib/db/merge.ts for the rules), making only the
+   * matches in `matches` that are still proposed (the ones the auditor confirmed in the preview).
+   */
+  applyImport(data: DataSet, matches: readonly MatchChoice[] = []): Promise<ImportPlan> {
     return this.core.write(bytesOf(data.images.map((image) => image.blob)), () =>
-      applyIn(this.db, data, this.now()),
+      applyIn(this.db, data, matches, this.now()),
     );
   }
 

@@ -7,7 +7,7 @@ export * from './errors';
 export { AuditStore, openStore } from './store';
 export { AuditDatabase, DB_NAME } from './schema';
 export { StorageGuard, type StorageProbe } from './guard';
-export type { ImportPlan } from './merge';
+export type { ImportPlan, MatchChoice, ProposedMatch } from './merge';
 // The snapshot type lives in lib/model so the pure report model need not import the store.
 export type { AuditSnapshot } from '../model';
 export { defaultCategory, type NewStep } from './steps';

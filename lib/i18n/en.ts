@@ -73,6 +73,8 @@ export const en = {
   table_touchpoints: 'Steps',
   table_screenshots: 'Images',
   table_actionItems: 'Actions',
+  table_brands: 'Brands',
+  table_waves: 'Waves',
   importImages: 'Image files to write: {n} ({size}).',
   importConflicts: 'Conflicts ({n})',
   importConflictsList: 'Conflicts',
@@ -84,6 +86,15 @@ export const en = {
     '{what} “{label}”: deleted here ({here}) but edited in the bundle later ({bundle}); it comes back.',
   'conflict_deleted-in-bundle-edited-here':
     '{what} “{label}”: deleted in the bundle ({bundle}) but edited here later ({here}); it stays.',
+  'conflict_deleted-in-bundle-used-here':
+    '{what} “{label}”: deleted in the bundle ({bundle}) but walks here still use it; it stays.',
+  importMatches: 'The same name in the file and here: one brand or wave? ({n})',
+  importMatchesHelp:
+    'Another auditor typed these names too. Ticked: their walks go onto the one here. Unticked: the one in the file is added beside it (the same name twice).',
+  importMatchesList: 'Proposed matches',
+  importMatch_brands: '“{bundle}” in the file and “{here}” here: one brand',
+  importMatch_waves: '“{bundle}” in the file and “{here}” here: one wave',
+  importMatchAudit: 'audit “{audit}”',
   importRemoves: '{n} records deleted in the bundle will move to Recently deleted here.',
   importNothing: 'Nothing to import: this browser already has everything in this bundle.',
   importApply: 'Import',

@@ -73,6 +73,8 @@ export const ru: Record<keyof typeof en, string> = {
   table_touchpoints: 'Шаги',
   table_screenshots: 'Изображения',
   table_actionItems: 'Меры',
+  table_brands: 'Бренды',
+  table_waves: 'Волны',
   importImages: 'Файлов изображений к записи: {n} ({size}).',
   importConflicts: 'Конфликты ({n})',
   importConflictsList: 'Конфликты',
@@ -84,6 +86,15 @@ export const ru: Record<keyof typeof en, string> = {
     '{what} «{label}»: удалено здесь ({here}), но позже изменено в пакете ({bundle}); возвращается.',
   'conflict_deleted-in-bundle-edited-here':
     '{what} «{label}»: удалено в пакете ({bundle}), но позже изменено здесь ({here}); остаётся.',
+  'conflict_deleted-in-bundle-used-here':
+    '{what} «{label}»: удалено в пакете ({bundle}), но его используют прохождения здесь; остаётся.',
+  importMatches: 'Одно название в файле и здесь: один бренд или волна? ({n})',
+  importMatchesHelp:
+    'Другой аудитор ввёл те же названия. Отмечено: его прохождения переходят на запись здесь. Не отмечено: запись из файла добавляется рядом (одно название дважды).',
+  importMatchesList: 'Предложенные совпадения',
+  importMatch_brands: '«{bundle}» в файле и «{here}» здесь: один бренд',
+  importMatch_waves: '«{bundle}» в файле и «{here}» здесь: одна волна',
+  importMatchAudit: 'аудит «{audit}»',
   importRemoves: 'Записей, удалённых в пакете, будет перемещено в «Недавно удалённые»: {n}.',
   importNothing: 'Импортировать нечего: в этом браузере уже есть всё из пакета.',
   importApply: 'Импортировать',

@@ -1,7 +1,10 @@
-/** Merging bundles between profiles: ids kept, newer edit wins, conflicts listed, idempotent. */
+/**
+ * Merging bundles between profiles: ids kept, newer edit wins, conflicts listed, idempotent; the
+ * same brand or wave typed by two auditors proposed as one, made one only when confirmed.
+ */
 import { describe, expect, it } from 'vitest';
-import type { AuditStore } from '../../lib/db';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import type { AuditStore, ImportPlan } from '../../lib/db';
+import { auditWithJourneys, createWalk, fakeImage, testStore } from './helpers';
 
 const ALL = { kind: 'all' } as const;
 
@@ -144,6 +147,217 @@ describe('import and merge', () => {
     expect((await lead.store.listSteps(own.id)).map((s) => `${s.seq}${s.title}`)).toEqual([
       '1L1',
       '2A1',
+    ]);
+  });
+});
+
+/** The matches of a plan as the preview ticks them: every one proposed, confirmed. */
+const confirmed = (plan: ImportPlan) =>
+  plan.matches.map(({ bundleId, localId }) => ({ bundleId, localId }));
+
+/**
+ * Two profiles sharing one audit; then each starts a walk of a brand and a wave neither had,
+ * typed alike but not quite the same ("Skyport" / " skyport ", "Wave 2" / "wave 2").
+ */
+async function sameBrandTwice() {
+  const shared = await twoProfiles();
+  const { lead, auditor, audit } = shared;
+  const mine = await createWalk(lead.store, {
+    auditId: audit.id,
+    brandName: 'Skyport',
+    brandDomain: 'skyport.test',
+    wave: 'Wave 2',
+  });
+  const theirs = await createWalk(auditor.store, {
+    auditId: audit.id,
+    brandName: '  skyport ',
+    wave: 'wave 2',
+    persona: 'student',
+  });
+  return { ...shared, mine, theirs };
+}
+
+describe('the same brand typed by two auditors', () => {
+  it('is proposed once (with its wave), and confirmed becomes one brand with every walk on it', async () => {
+    const { lead, auditor, audit, mine, theirs } = await sameBrandTwice();
+    const bundle = await auditor.store.readDataSet(ALL);
+    const preview = await lead.store.previewImport(bundle);
+    expect(preview.matches).toEqual([
+      expect.objectContaining({
+        table: 'brands',
+        auditId: audit.id,
+        auditName: 'Broadband Q1',
+        bundleId: theirs.brandId,
+        bundleName: 'skyport',
+        localId: mine.brandId,
+        localName: 'Skyport',
+        accepted: true,
+      }),
+      expect.objectContaining({
+        table: 'waves',
+        bundleId: theirs.waveId,
+        bundleName: 'wave 2',
+        localId: mine.waveId,
+        accepted: true,
+      }),
+    ]);
+    // Ticked (the preview's default): the bundle's brand and wave are not written, the walk is.
+    expect(preview.counts.brands).toMatchObject({ new: 0, unchanged: 2 });
+    expect(preview.counts.waves).toMatchObject({ new: 0, unchanged: 1 });
+    expect(preview.counts.journeys).toMatchObject({ new: 1 });
+
+    const applied = await lead.store.applyImport(bundle, confirmed(preview));
+    expect(applied.conflicts).toEqual([]);
+    const brands = await lead.store.listBrands(audit.id);
+    expect(brands.map((b) => b.name).sort()).toEqual(['Brightline', 'Fastwave', 'Skyport']);
+    expect(await lead.db.brands.get(theirs.brandId)).toBeUndefined();
+    expect(await lead.db.waves.get(theirs.waveId)).toBeUndefined();
+    const walked = await lead.db.journeys.get(theirs.id);
+    expect(walked).toMatchObject({
+      brandId: mine.brandId,
+      waveId: mine.waveId,
+      persona: 'student',
+    });
+    expect(
+      (await lead.db.journeys.where('brandId').equals(mine.brandId).toArray()).map((j) => j.id),
+    ).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+  });
+
+  it('imported again with the same choice changes nothing', async () => {
+    const { lead, auditor } = await sameBrandTwice();
+    const bundle = await auditor.store.readDataSet(ALL);
+    const choice = confirmed(await lead.store.previewImport(bundle));
+    await lead.store.applyImport(bundle, choice);
+    const before = await lead.store.readDataSet(ALL);
+
+    const preview = await lead.store.previewImport(bundle);
+    expect(preview.matches.map((m) => m.accepted)).toEqual([true, true]);
+    expect(preview.nothingToDo).toBe(true);
+    const again = await lead.store.applyImport(bundle, confirmed(preview));
+    expect(again.nothingToDo).toBe(true);
+    expect(again.counts.journeys).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    expect(await lead.store.readDataSet(ALL)).toEqual(before);
+  });
+
+  it('declined, the bundle’s brand is imported beside ours: the same name twice', async () => {
+    const { lead, auditor, audit, mine, theirs } = await sameBrandTwice();
+    const bundle = await auditor.store.readDataSet(ALL);
+    const preview = await lead.store.previewImport(bundle, []);
+    expect(preview.matches.map((m) => m.accepted)).toEqual([false, false]);
+    expect(preview.counts.brands).toMatchObject({ new: 1 });
+    await lead.store.applyImport(bundle, []);
+    const skyports = (await lead.store.listBrands(audit.id)).filter((b) => /skyport/i.test(b.name));
+    expect(skyports.map((b) => b.id).sort()).toEqual([mine.brandId, theirs.brandId].sort());
+    expect(await lead.db.journeys.get(theirs.id)).toMatchObject({
+      brandId: theirs.brandId,
+      waveId: theirs.waveId,
+    });
+    // Sent back, the two stay apart: the bundle holds both, so nothing is proposed.
+    const back = await auditor.store.previewImport(await lead.store.readDataSet(ALL));
+    expect(back.matches).toEqual([]);
+  });
+
+  it('one confirmed, one declined: only the brand becomes one', async () => {
+    const { lead, auditor, mine, theirs } = await sameBrandTwice();
+    const bundle = await auditor.store.readDataSet(ALL);
+    const preview = await lead.store.previewImport(bundle);
+    const brandOnly = confirmed(preview).filter((c) => c.bundleId === theirs.brandId);
+    await lead.store.applyImport(bundle, brandOnly);
+    expect(await lead.db.journeys.get(theirs.id)).toMatchObject({
+      brandId: mine.brandId,
+      waveId: theirs.waveId,
+    });
+    expect(await lead.db.waves.get(theirs.waveId)).toBeDefined();
+  });
+
+  it('nothing is matched that was not proposed: no choice, or a choice naming another brand', async () => {
+    const { lead, auditor, audit, mine, theirs } = await sameBrandTwice();
+    const bundle = await auditor.store.readDataSet(ALL);
+    const other = (await lead.store.listBrands(audit.id)).find((b) => b.name === 'Fastwave')!;
+    const plan = await lead.store.applyImport(bundle, [
+      { bundleId: theirs.brandId, localId: other.id },
+    ]);
+    expect(plan.matches.every((m) => !m.accepted)).toBe(true);
+    expect(await lead.db.journeys.get(theirs.id)).toMatchObject({ brandId: theirs.brandId });
+    expect(await lead.db.brands.get(mine.brandId)).toBeDefined();
+  });
+
+  it('an audit that is not here yet proposes nothing', async () => {
+    const { auditor } = await sameBrandTwice();
+    const fresh = testStore(Date.UTC(2026, 0, 5, 11), 3);
+    const plan = await fresh.store.previewImport(await auditor.store.readDataSet(ALL));
+    expect(plan.matches).toEqual([]);
+    expect(plan.counts.brands).toMatchObject({ new: 3 });
+  });
+});
+
+describe('brands and waves merge record by record', () => {
+  it('a brand renamed on both sides: the newer name wins and the conflict names the brand', async () => {
+    const { lead, auditor, rival } = await twoProfiles();
+    lead.clock.advance(60_000);
+    await lead.store.updateBrand(rival.brandId, { name: 'Fastwave Ltd' });
+    auditor.clock.advance(2 * 3600_000); // the auditor renames it later
+    await auditor.store.updateBrand(rival.brandId, { name: 'FastWave' });
+    const plan = await lead.store.applyImport(await auditor.store.readDataSet(ALL));
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({
+        table: 'brands',
+        id: rival.brandId,
+        label: 'FastWave',
+        reason: 'both-edited',
+        winner: 'bundle',
+      }),
+    ]);
+    expect(plan.matches).toEqual([]);
+    expect((await lead.db.brands.get(rival.brandId))?.name).toBe('FastWave');
+  });
+
+  it('a walk edited on both sides is named by its brand and wave', async () => {
+    const { lead, auditor, own } = await twoProfiles();
+    await lead.store.updateJourney(own.id, { persona: 'lead' });
+    auditor.clock.advance(3600_000);
+    await auditor.store.updateJourney(own.id, { persona: 'auditor' });
+    const plan = await lead.store.previewImport(await auditor.store.readDataSet(ALL));
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({ table: 'journeys', label: 'Brightline · Wave 1' }),
+    ]);
+  });
+
+  it('a brand deleted in the bundle stays while walks here use it', async () => {
+    const { lead, auditor, audit, rival } = await twoProfiles();
+    // The lead walks the competitor again; the auditor deletes the walk and then the brand.
+    const again = await createWalk(lead.store, { auditId: audit.id, brandName: 'Fastwave' });
+    expect(again.brandId).toBe(rival.brandId);
+    auditor.clock.advance(3600_000);
+    await auditor.store.deleteJourney(rival.id);
+    await auditor.store.deleteBrand(rival.brandId);
+    const plan = await lead.store.applyImport(await auditor.store.readDataSet(ALL));
+    expect(plan.counts.journeys.removed).toBe(1);
+    expect(plan.counts.brands.removed).toBe(0);
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({
+        table: 'brands',
+        id: rival.brandId,
+        reason: 'deleted-in-bundle-used-here',
+        winner: 'here',
+      }),
+    ]);
+    expect(await lead.db.brands.get(rival.brandId)).toBeDefined();
+    expect(await lead.db.journeys.get(rival.id)).toBeUndefined();
+  });
+
+  it('a brand deleted in the bundle with its walks goes to Recently deleted here', async () => {
+    const { lead, auditor, rival } = await twoProfiles();
+    auditor.clock.advance(3600_000);
+    await auditor.store.deleteJourney(rival.id);
+    await auditor.store.deleteBrand(rival.brandId);
+    const plan = await lead.store.applyImport(await auditor.store.readDataSet(ALL));
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.counts.brands.removed).toBe(1);
+    expect(await lead.db.brands.get(rival.brandId)).toBeUndefined();
+    expect((await lead.store.listDeleted()).map((e) => e.kind).sort()).toEqual([
+      'brand',
+      'journey',
     ]);
   });
 });
