@@ -24,7 +24,7 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   const roleOfNewJourney = async () => {
     const form = panel.page.getByRole('form', { name: 'New journey' });
     if (!(await form.isVisible())) await panel.button('New journey').click();
-    return form.getByLabel('Own brand or competitor');
+    return form.getByLabel('Brand role');
   };
   await expect(await roleOfNewJourney()).toHaveValue('own');
   await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
@@ -122,7 +122,7 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   await expect(reopened.steps()).toHaveCount(4);
   await reopened.page
     .getByLabel('Journey', { exact: true })
-    .selectOption({ label: 'Brightline Internet (own) — request a callback' });
+    .selectOption({ label: 'Brightline Internet' });
   await expect(reopened.steps()).toHaveCount(6);
   await expect(reopened.step(2)).toContainText('Weak link');
   await expect(reopened.step(2).getByRole('button', { name: 'Experience 2' })).toHaveAttribute(

@@ -219,7 +219,7 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
   const theirPanel = await auditor.openPanel();
   await theirPanel.page
     .getByLabel('Journey', { exact: true })
-    .selectOption({ label: 'Brightline (own) — request a callback' });
+    .selectOption({ label: 'Brightline' });
   await theirPanel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
   await theirPanel
     .step(1)

@@ -70,10 +70,16 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
     panel.page.getByLabel('Audit', { exact: true }).locator('option:checked'),
   ).toHaveText('Broadband Q1 · Brightline Ltd');
 
-  await panel.button('Edit journey “Brightline”').click();
+  // The brand is renamed in Brands and waves; the walk's own fields in its form.
+  await panel.page.locator('summary', { hasText: 'Brands and waves' }).click();
+  await panel.button('Edit brand “Brightline”').click();
+  const brandForm = panel.page.getByRole('form', { name: 'Edit brand' });
+  await expect(brandForm.getByLabel('Brand name')).toHaveValue('Brightline');
+  await brandForm.getByLabel('Brand name').fill('Brightline Internet');
+  await brandForm.getByRole('button', { name: 'Save' }).click();
+  await expect(brandForm).toBeHidden();
+  await panel.button('Edit journey “Brightline Internet”').click();
   const journeyForm = panel.page.getByRole('form', { name: 'Edit journey' });
-  await expect(journeyForm.getByLabel('Brand name')).toHaveValue('Brightline');
-  await journeyForm.getByLabel('Brand name').fill('Brightline Internet');
   await journeyForm.getByLabel('Persona / segment').fill('Retired couple, first broadband');
   await journeyForm.getByLabel('Entry channel').selectOption('email');
   await journeyForm.getByLabel('Auditor (who walks it)').fill('A. Ivanova');

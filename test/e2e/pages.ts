@@ -94,13 +94,51 @@ export class PanelPage {
     await expect(form).toBeHidden();
   }
 
-  async createJourney(brand: string, domain: string, role: 'own' | 'competitor') {
+  /**
+   * Starts a walk with the New journey form: the audit's brand of that name when it has one (its
+   * domain and role as they are), else a new brand; the wave proposed (the latest, or "Wave 1"
+   * this month), or the wave named `options.wave` (a new one with the proposed days when the audit
+   * has none of that name).
+   */
+  async createJourney(
+    brand: string,
+    domain: string,
+    role: 'own' | 'competitor' | 'benchmark',
+    options: { persona?: string; wave?: string } = {},
+  ) {
     const form = this.page.getByRole('form', { name: 'New journey' });
     if (!(await form.isVisible())) await this.button('New journey').click();
-    await form.getByLabel('Brand name').fill(brand);
-    await form.getByLabel('Brand domain').fill(domain);
-    await form.getByLabel('Own brand or competitor').selectOption(role);
-    await form.getByLabel('Persona / segment').fill('Family of four, first-time buyer');
+    const brandPicker = form.getByLabel('Brand', { exact: true });
+    const existing = (await brandPicker.isVisible())
+      ? (await brandPicker.locator('option').allTextContents()).find((label) =>
+          label.startsWith(`${brand} (`),
+        )
+      : undefined;
+    if (existing) {
+      await brandPicker.selectOption({ label: existing });
+    } else {
+      if (await brandPicker.isVisible()) await brandPicker.selectOption({ label: 'New brand…' });
+      await form.getByLabel('Brand name').fill(brand);
+      await form.getByLabel('Brand domain').fill(domain);
+      await form.getByLabel('Brand role').selectOption(role);
+    }
+    if (options.wave) {
+      const wavePicker = form.getByLabel('Wave', { exact: true });
+      const wave = (await wavePicker.isVisible())
+        ? (await wavePicker.locator('option').allTextContents()).find((label) =>
+            label.startsWith(`${options.wave} · `),
+          )
+        : undefined;
+      if (wave) {
+        await wavePicker.selectOption({ label: wave });
+      } else {
+        if (await wavePicker.isVisible()) await wavePicker.selectOption({ label: 'New wave…' });
+        await form.getByLabel('Wave name').fill(options.wave);
+      }
+    }
+    await form
+      .getByLabel('Persona / segment')
+      .fill(options.persona ?? 'Family of four, first-time buyer');
     await form.getByRole('button', { name: 'Create journey' }).click();
     await expect(form).toBeHidden();
     await expect(this.page.getByRole('region', { name: 'Active journey' })).toContainText(brand);

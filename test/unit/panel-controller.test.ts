@@ -501,7 +501,7 @@ describe('panel controller: writes', () => {
     const brightline = (await store.listBrands(audit.id)).find((b) => b.id === own.brandId)!;
     const walked = await controller.deleteBrand(brightline).catch((e: unknown) => e);
     expect(describeError(walked, en)).toBe(
-      'The brand “Brightline” cannot be deleted: journeys using it: 1. Move them to another brand or delete them first.',
+      'The brand “Brightline” cannot be deleted: walks using it: 1. Move them to another brand or delete them first.',
     );
     const [wave1] = await store.listWaves(audit.id);
     const waveInUse = await controller.deleteWave(wave1!).catch((e: unknown) => e);
