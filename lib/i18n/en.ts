@@ -469,9 +469,9 @@ export const en = {
   pastedImage: 'pasted image',
   'error_no-journey': 'Choose or create a journey first.',
   'error_brand-walked':
-    'The brand “{label}” cannot be deleted: journeys using it: {n}. Move them to another brand or delete them first.',
+    'The brand “{label}” cannot be deleted: walks using it: {n}. Move them to another brand or delete them first.',
   'error_wave-walked':
-    'The wave “{label}” cannot be deleted: journeys in it: {n}. Move them to another wave or delete them first.',
+    'The wave “{label}” cannot be deleted: walks in it: {n}. Move them to another wave or delete them first.',
   'error_duplicate-brand':
     'The audit already has the brand “{existing}”: choose it in the list or type another name.',
   'error_no-tab':
