@@ -1,4 +1,8 @@
-/** What importing a bundle would do: per kind of record, and every conflict with its winner. */
+/**
+ * What importing a bundle would do: the brands and waves proposed as one with ours (each with a
+ * checkbox), per kind of record, and every conflict with its winner.
+ */
+import type { ProposedMatch } from '../../lib/controllers/data';
 import { formatBytes, formatDateTime, type Translate } from '../../lib/i18n';
 import {
   RECORD_TABLES,
@@ -37,6 +41,11 @@ export function ImportPreview(props: {
   /** Audit names in the bundle (identity already masked by the caller). */
   audits: string[];
   summary: ImportSummary;
+  /** Brands and waves of the file with the name of one here, each ticked (one) or not (two). */
+  matches: ProposedMatch[];
+  /** The counts are being worked out again after a match was ticked or unticked. */
+  planning: boolean;
+  onMatch: (match: ProposedMatch, accepted: boolean) => void;
   busy: boolean;
   onApply: () => void;
   onCancel: () => void;
@@ -46,6 +55,8 @@ export function ImportPreview(props: {
   const rows = RECORD_TABLES.filter((table: RecordTable) =>
     COLUMNS.some((c) => summary.counts[table][c] > 0),
   );
+  const { matches } = props;
+  const manyAudits = new Set(matches.map((m) => m.auditId)).size > 1;
   return (
     <section class="card import-preview" aria-label={t('importPreview')}>
       <h3>{t('importPreview')}</h3>
@@ -56,6 +67,39 @@ export function ImportPreview(props: {
         })}{' '}
         {t('importAudits', { names: props.audits.map(props.mask).join(', ') || '—' })}
       </p>
+      {/* Every match already made (an import done before): nothing to choose. */}
+      {matches.length > 0 && !(summary.nothingToDo && matches.every((m) => m.accepted)) && (
+        <fieldset class="import-matches" disabled={props.busy}>
+          <legend>{t('importMatches', { n: matches.length })}</legend>
+          <p class="muted">{t('importMatchesHelp')}</p>
+          <ul aria-label={t('importMatchesList')}>
+            {matches.map((match) => {
+              const text = t(`importMatch_${match.table}`, {
+                bundle: props.mask(match.bundleName),
+                here: props.mask(match.localName),
+              });
+              return (
+                <li key={match.bundleId}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={match.accepted}
+                      onChange={(event) => props.onMatch(match, event.currentTarget.checked)}
+                    />{' '}
+                    {text}
+                    {manyAudits && (
+                      <span class="muted">
+                        {' '}
+                        ({t('importMatchAudit', { audit: props.mask(match.auditName) })})
+                      </span>
+                    )}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      )}
       <table class="import-counts">
         <caption>{t('importCountsCaption')}</caption>
         <thead>
@@ -109,7 +153,12 @@ export function ImportPreview(props: {
         </>
       ) : (
         <div class="row">
-          <button type="button" class="primary" disabled={props.busy} onClick={props.onApply}>
+          <button
+            type="button"
+            class="primary"
+            disabled={props.busy || props.planning}
+            onClick={props.onApply}
+          >
             {t('importApply')}
           </button>
           <button type="button" disabled={props.busy} onClick={props.onCancel}>

@@ -2,7 +2,7 @@
  * Backups and bundles: import (preview, then apply), export to share, back up, storage, Recently
  * deleted, over its controller (lib/controllers/data.ts).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeError } from '../../components/shared/describe-error';
 import { maskLabels, MessageLines, type Message } from '../../components/shared/messages';
 import { SelectField } from '../../components/shared/fields';
@@ -14,6 +14,7 @@ import { RecentlyDeleted } from '../../components/shared/recently-deleted';
 import type {
   DataController,
   ImportPreview as Preview,
+  ProposedMatch,
   StorageStatus,
 } from '../../lib/controllers/data';
 import { formatBytes, formatDateTime } from '../../lib/i18n';
@@ -23,7 +24,7 @@ import { maskers, SHARE_CHOICES, type ExportChoices } from '../../lib/privacy';
 type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading'; file: string }
-  | { phase: 'preview'; file: string; preview: Preview }
+  | { phase: 'preview'; file: string; preview: Preview; planning: boolean }
   | { phase: 'applying'; file: string; preview: Preview };
 
 const ALL = '*';
@@ -66,7 +67,7 @@ export function DataPage({ controller }: { controller: DataController }) {
     setMessage(null);
     setImporting({ phase: 'reading', file: file.name });
     void controller.previewImport(file).then(
-      (preview) => setImporting({ phase: 'preview', file: file.name, preview }),
+      (preview) => setImporting({ phase: 'preview', file: file.name, preview, planning: false }),
       (error: unknown) => {
         setImporting({ phase: 'idle' });
         setMessage({
@@ -78,8 +79,38 @@ export function DataPage({ controller }: { controller: DataController }) {
   };
   const drop = useFileDrop(choose);
 
-  const apply = () => {
+  // The latest match choice wins: an older re-plan finishing later is dropped.
+  const choice = useRef(0);
+  const chooseMatch = (match: ProposedMatch, accepted: boolean) => {
     if (importing.phase !== 'preview') return;
+    const { preview, file } = importing;
+    const ticket = ++choice.current;
+    const ticked = {
+      ...preview,
+      plan: {
+        ...preview.plan,
+        matches: preview.plan.matches.map((m) =>
+          m.bundleId === match.bundleId ? { ...m, accepted } : m,
+        ),
+      },
+    };
+    setImporting({ phase: 'preview', file, preview: ticked, planning: true });
+    void controller.chooseMatch(preview, match.bundleId, accepted).then(
+      (next) => {
+        if (ticket === choice.current) {
+          setImporting({ phase: 'preview', file, preview: next, planning: false });
+        }
+      },
+      (error: unknown) => {
+        if (ticket !== choice.current) return;
+        setImporting({ phase: 'preview', file, preview, planning: false });
+        setMessage({ kind: 'error', text: describeError(error, t) });
+      },
+    );
+  };
+
+  const apply = () => {
+    if (importing.phase !== 'preview' || importing.planning) return;
     const { preview, file } = importing;
     setImporting({ phase: 'applying', file, preview });
     void run(async () => {
@@ -181,6 +212,9 @@ export function DataPage({ controller }: { controller: DataController }) {
           createdAt={importing.preview.info.createdAt}
           audits={importing.preview.data.audits.map((a) => a.name)}
           summary={importing.preview.plan}
+          matches={importing.preview.plan.matches}
+          planning={importing.phase === 'preview' && importing.planning}
+          onMatch={chooseMatch}
           busy={importing.phase === 'applying'}
           mask={mask.text}
           onApply={apply}

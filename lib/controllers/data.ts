@@ -4,7 +4,7 @@
  * previewed, then applied; the storage's usage and persistence. Runs in Node tests with fakes.
  */
 import { readBundle, writeBundle, type BundleInfo } from '../bundle';
-import type { AuditStore, ImportPlan, Scope } from '../db';
+import type { AuditStore, ImportPlan, MatchChoice, ProposedMatch, Scope } from '../db';
 import type { Audit, DataSet, DeletedEntry, Identity } from '../model';
 import { BACKUP_CHOICES, shareRecords, type ExportChoices } from '../privacy';
 import { BUNDLE_EXTENSION, fileStem } from '../report/files';
@@ -18,11 +18,22 @@ export interface SavedBundle {
   bytes: number;
 }
 
-/** What importing a bundle would do, with what it carries (nothing is written yet). */
+export type { ProposedMatch };
+
+/**
+ * What importing a bundle would do, with what it carries (nothing is written yet). `plan.matches`
+ * are the brands and waves proposed as one with ours, each ticked or not (`accepted`); the plan's
+ * counts are those of importing with exactly the ticked ones.
+ */
 export interface ImportPreview {
   info: BundleInfo;
   data: DataSet;
   plan: ImportPlan;
+}
+
+/** The matches a plan makes: the ticked ones. */
+function chosenMatches(matches: readonly ProposedMatch[]): MatchChoice[] {
+  return matches.filter((m) => m.accepted).map(({ bundleId, localId }) => ({ bundleId, localId }));
 }
 
 /** The browser's word on this extension's storage (lib/browser storageStatus). */
@@ -108,9 +119,17 @@ export interface DataController {
    * added meanwhile still count as not backed up). A failed backup records nothing.
    */
   backUp(): Promise<SavedBundle>;
-  /** Reads and checks a bundle file and says what importing it would do (writes nothing). */
+  /**
+   * Reads and checks a bundle file and says what importing it would do (writes nothing), every
+   * proposed match ticked.
+   */
   previewImport(file: Blob): Promise<ImportPreview>;
-  /** Imports a previewed bundle (merged with what is stored, newer edits winning). */
+  /** The preview with one proposed match ticked or not, planned again (writes nothing). */
+  chooseMatch(preview: ImportPreview, bundleId: string, accepted: boolean): Promise<ImportPreview>;
+  /**
+   * Imports a previewed bundle (merged with what is stored, newer edits winning), making the
+   * matches ticked in the preview and no other.
+   */
   applyImport(preview: ImportPreview): Promise<ImportPlan>;
   /** The storage's usage and persistence; null when the browser does not say. */
   storageStatus(): Promise<StorageStatus | null>;
@@ -143,9 +162,16 @@ export function createDataController(deps: DataControllerDeps): DataController {
     backUp: () => backUpAndRecord(shell, deps.now, () => saveBackup(bundles)),
     async previewImport(file) {
       const { data, info } = await readBundle(file);
-      return { data, info, plan: await store.previewImport(data) };
+      return { data, info, plan: await store.previewImport(data, 'all') };
     },
-    applyImport: (preview) => store.applyImport(preview.data),
+    async chooseMatch(preview, bundleId, accepted) {
+      const matches = preview.plan.matches.map((m) =>
+        m.bundleId === bundleId ? { ...m, accepted } : m,
+      );
+      const plan = await store.previewImport(preview.data, chosenMatches(matches));
+      return { ...preview, plan };
+    },
+    applyImport: (preview) => store.applyImport(preview.data, chosenMatches(preview.plan.matches)),
     storageStatus: () => deps.storage.status().catch(() => null),
     requestPersistence: () => deps.storage.requestPersistence(),
     async restore(entry) {

@@ -1,16 +1,20 @@
 /** The Backups and bundles page's controller over real (fake-indexeddb) stores and fake files. */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { ImportPreview } from '../../components/data/import-preview';
 import { BundleError, readBundle } from '../../lib/bundle';
 import {
   createDataController,
   type DataControllerDeps,
   type StorageStatus,
 } from '../../lib/controllers/data';
+import { translator } from '../../lib/i18n';
 import type { EncodedImage } from '../../lib/model';
 import { SHARE_CHOICES } from '../../lib/privacy';
 import { IMAGE_FACTS, IMAGES, sha256 } from './bundle-fixtures';
 import { fakeShell, valueOf } from './controller-fakes';
-import { auditWithJourneys, testStore } from './helpers';
+import { auditWithJourneys, createWalk, testStore } from './helpers';
 
 /** 4 March 2026, 15:30 UTC; the clock moves a second every time it is read. */
 const START = Date.UTC(2026, 2, 4, 15, 30);
@@ -175,6 +179,101 @@ describe('data controller: import', () => {
     // The same bundle again: nothing new.
     const again = await controller.previewImport(exported.saved[0]!.blob);
     expect(again.plan.counts.touchpoints.new).toBe(0);
+  });
+
+  it('ticks each proposed match, plans again when one is unticked, and imports as ticked', async () => {
+    // Two profiles with the same audit; each auditor then typed the brand "Skyport" anew.
+    const lead = await filledStore();
+    const shared = dataController(lead.store);
+    await shared.controller.backUp();
+    const { store } = testStore(undefined, 1);
+    const { controller } = dataController(store);
+    await controller.applyImport(await controller.previewImport(shared.saved[0]!.blob));
+    const mine = await createWalk(store, { auditId: lead.audit.id, brandName: 'Skyport' });
+    const theirs = await createWalk(lead.store, { auditId: lead.audit.id, brandName: 'SKYPORT' });
+    const exported = dataController(lead.store);
+    await exported.controller.backUp();
+
+    const preview = await controller.previewImport(exported.saved[0]!.blob);
+    expect(preview.plan.matches).toEqual([
+      expect.objectContaining({
+        table: 'brands',
+        bundleName: 'SKYPORT',
+        localName: 'Skyport',
+        accepted: true,
+      }),
+    ]);
+    expect(preview.plan.counts.brands.new).toBe(0);
+    const unticked = await controller.chooseMatch(preview, theirs.brandId, false);
+    expect(unticked.plan.matches[0]!.accepted).toBe(false);
+    expect(unticked.plan.counts.brands.new).toBe(1);
+    expect(preview.plan.matches[0]!.accepted).toBe(true); // the earlier preview is left as it was
+    const ticked = await controller.chooseMatch(unticked, theirs.brandId, true);
+    expect(ticked.plan.counts.brands.new).toBe(0);
+
+    await controller.applyImport(ticked);
+    const skyports = (await store.listBrands(lead.audit.id)).filter((b) => /skyport/i.test(b.name));
+    expect(skyports.map((b) => b.id)).toEqual([mine.brandId]);
+    expect((await store.getJourney(theirs.id))?.brandId).toBe(mine.brandId);
+    // Again: nothing to do, the match already made.
+    const again = await controller.previewImport(exported.saved[0]!.blob);
+    expect(again.plan.nothingToDo).toBe(true);
+  });
+
+  it('imports an unticked match as a second brand of the same name', async () => {
+    const lead = await filledStore();
+    const shared = dataController(lead.store);
+    await shared.controller.backUp();
+    const { store } = testStore(undefined, 1);
+    const { controller } = dataController(store);
+    await controller.applyImport(await controller.previewImport(shared.saved[0]!.blob));
+    await createWalk(store, { auditId: lead.audit.id, brandName: 'Skyport' });
+    const theirs = await createWalk(lead.store, { auditId: lead.audit.id, brandName: 'Skyport' });
+    const exported = dataController(lead.store);
+    await exported.controller.backUp();
+    const preview = await controller.previewImport(exported.saved[0]!.blob);
+    await controller.applyImport(await controller.chooseMatch(preview, theirs.brandId, false));
+    const names = (await store.listBrands(lead.audit.id)).map((b) => b.name);
+    expect(names.filter((n) => n === 'Skyport')).toHaveLength(2);
+  });
+
+  it('the preview names each match in a checkbox’s label, in English and Russian', async () => {
+    const lead = await filledStore();
+    const shared = dataController(lead.store);
+    await shared.controller.backUp();
+    const { store } = testStore(undefined, 1);
+    const { controller } = dataController(store);
+    await controller.applyImport(await controller.previewImport(shared.saved[0]!.blob));
+    await createWalk(store, { auditId: lead.audit.id, brandName: '<b>Skyport</b>' });
+    await createWalk(lead.store, { auditId: lead.audit.id, brandName: '<B>SKYPORT</B>' });
+    const exported = dataController(lead.store);
+    await exported.controller.backUp();
+    const preview = await controller.previewImport(exported.saved[0]!.blob);
+    const view = (locale: 'en' | 'ru') =>
+      renderToString(
+        h(ImportPreview, {
+          t: translator(locale),
+          locale,
+          fileName: 'b.tpa.zip',
+          createdAt: START,
+          audits: ['Broadband Q1'],
+          summary: preview.plan,
+          matches: preview.plan.matches,
+          planning: false,
+          onMatch: () => {},
+          busy: false,
+          onApply: () => {},
+          onCancel: () => {},
+          mask: (text) => text,
+        }),
+      );
+    // The checkbox sits inside its label: its accessible name is the sentence. Names are text.
+    expect(view('en')).toMatch(
+      /<label><input type="checkbox" checked\/?> “&lt;B>SKYPORT&lt;\/B>” in the file and “&lt;b>Skyport&lt;\/b>” here: one brand<\/label>/,
+    );
+    expect(view('ru')).toContain(
+      '«&lt;B>SKYPORT&lt;/B>» в файле и «&lt;b>Skyport&lt;/b>» здесь: один бренд',
+    );
   });
 
   it('refuses a file that is not a bundle, writing nothing', async () => {
