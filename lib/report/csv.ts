@@ -12,7 +12,7 @@ import {
   type Locale,
 } from '../taxonomy';
 import { failedItems, type ReportModel, type ReportStep } from './model';
-import { measureText } from './words';
+import { measureText, reportLabels } from './words';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
@@ -26,10 +26,21 @@ export function csvCell(value: string | number | boolean | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/**
+ * The columns, one row per step of the compared wave's walks. Every row says whose walk it is:
+ * `brand` (the brand's name as typed), `brand_role` (own, competitor, benchmark), `wave` (its
+ * name), `wave_start` and `wave_end` (its first and last day, YYYY-MM-DD), `persona`,
+ * `entry_channel`, `auditor`, and `walk`: the walk's label in the report (brand first, then what
+ * tells the walks apart), so rows of two walks of one brand are never confused.
+ */
 export const CSV_COLUMNS = [
   'audit',
   'brand',
   'brand_role',
+  'wave',
+  'wave_start',
+  'wave_end',
+  'walk',
   'task',
   'persona',
   'entry_channel',
@@ -78,7 +89,8 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
   const rows: (string | number | boolean | null)[][] = [];
   const rankOf = new Map(model.fixFirst.map((item) => [item.touchpoint.id, item.rank]));
   const typeOf = new Map(model.method.types.map((type) => [type.id, type]));
-  for (const { journey, steps } of model.journeys) {
+  const labels = reportLabels(model, locale);
+  for (const { journey, brand, wave, steps } of model.journeys) {
     for (const step of steps) {
       const { touchpoint: t, screenshots, compliance } = step;
       const type = t.typeId === null ? undefined : typeOf.get(t.typeId);
@@ -87,8 +99,12 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
       );
       rows.push([
         model.audit.name,
-        journey.brandName,
-        journey.brandRole,
+        brand.name,
+        brand.role,
+        wave.name,
+        localDay(wave.start),
+        localDay(wave.end),
+        labels.walk(journey.id),
         journey.task,
         journey.persona,
         channelLabel(journey.entryChannel, locale),

@@ -22,12 +22,15 @@ import {
   type Box,
   type BulletSlide,
   type ChartSlide,
+  type LineChart,
   type SlideCell,
   type SlidePlan,
   type StageSlide,
   type TableSlide,
+  type TextSlide,
   type TitleSlide,
   type Tone,
+  type TrendSlide,
 } from './slides';
 
 /** One font family throughout (PowerPoint has it everywhere; LibreOffice uses Liberation Sans). */
@@ -46,6 +49,9 @@ const COLOR = {
   experience: '2563EB',
   compliance: '059669',
 } as const;
+
+/** Line colours of the trend charts: the own brand in the accent, the others after it. */
+const SERIES = ['1D4ED8', 'D97706', '059669', '7C3AED', 'DB2777', '0891B2', '65A30D', '6B7280'];
 
 /** An image as placed on a slide: a data URL (JPEG from the page), already cropped and scaled down. */
 export interface SlideImage {
@@ -185,6 +191,96 @@ function drawBullets(d: Deck, s: BulletSlide) {
       margin: 0,
     },
   );
+}
+
+function drawText(d: Deck, s: TextSlide) {
+  const slide = d.pptx.addSlide({ masterName: CONTENT_MASTER });
+  addTitle(d, slide, s.title, null);
+  slide.addText(
+    s.paragraphs.map(({ text, heading }) => ({
+      text,
+      options: {
+        breakLine: true,
+        paraSpaceAfter: 7,
+        bold: heading,
+        color: heading ? COLOR.accent : COLOR.text,
+      },
+    })),
+    {
+      x: SLIDE.margin,
+      y: SLIDE.top,
+      w: CONTENT_WIDTH,
+      h: SLIDE.bottom - SLIDE.top,
+      ...d.font,
+      fontSize: FONT.body,
+      color: COLOR.text,
+      valign: 'top',
+      margin: 0,
+    },
+  );
+}
+
+/** Four line charts two by two: each brand's figure wave by wave. */
+function drawTrend(d: Deck, s: TrendSlide) {
+  const { pptx } = d;
+  const slide = pptx.addSlide({ masterName: CONTENT_MASTER });
+  addTitle(d, slide, s.title, s.note);
+  const top = s.note ? SLIDE.topWithNote : SLIDE.top;
+  const gap = 0.15;
+  const w = (CONTENT_WIDTH - CHART_GAP) / 2;
+  const h = (SLIDE.bottom - top - gap) / 2;
+  s.charts.forEach((chart: LineChart, i) => {
+    const x = SLIDE.margin + (i % 2) * (w + CHART_GAP);
+    const y = top + Math.floor(i / 2) * (h + gap);
+    // Others' colours in order after the own brand's accent.
+    let other = 1;
+    const colors = chart.series.map((series) =>
+      series.own ? SERIES[0]! : SERIES[other++ % SERIES.length]!,
+    );
+    slide.addChart(
+      pptx.ChartType.line,
+      chart.series.map((series) => ({
+        name: series.name,
+        labels: chart.categories,
+        // A wave without a value is written empty and drawn as a gap (displayBlanksAs).
+        values: series.values as number[],
+      })),
+      {
+        x,
+        y,
+        w,
+        h,
+        lang: d.font.lang,
+        chartColors: colors,
+        lineSize: 2,
+        lineDataSymbol: 'circle',
+        lineDataSymbolSize: 6,
+        displayBlanksAs: 'gap',
+        catAxisLabelFontFace: FACE,
+        catAxisLabelFontSize: FONT.sub,
+        catAxisLabelColor: COLOR.text,
+        valAxisMinVal: chart.min,
+        valAxisMaxVal: chart.max,
+        valAxisMajorUnit: chart.max <= 10 ? (chart.max <= 5 ? 1 : 2) : 25,
+        valAxisLabelFontFace: FACE,
+        valAxisLabelFontSize: FONT.sub,
+        valAxisLabelColor: COLOR.muted,
+        valAxisLabelFormatCode: '0',
+        valGridLine: { color: 'E5E7EB', size: 0.5 },
+        catGridLine: { style: 'none' },
+        showLegend: true,
+        legendPos: 'r',
+        legendFontFace: FACE,
+        legendFontSize: FONT.sub,
+        showTitle: true,
+        title: chart.title,
+        titleFontFace: FACE,
+        titleFontSize: FONT.caption,
+        titleColor: COLOR.text,
+        altText: chart.title,
+      },
+    );
+  });
 }
 
 function toneOptions(tone: Tone | undefined): PptxGenJS.TableCellProps {
@@ -374,7 +470,11 @@ function drawStage(d: Deck, s: StageSlide, images: ReadonlyMap<string, SlideImag
       slide.addText(
         [
           { text: cell.caption, options: { bold: true, breakLine: true } },
-          { text: cell.detail, options: { fontSize: FONT.sub, color: COLOR.muted } },
+          {
+            text: cell.detail,
+            options: { fontSize: FONT.sub, color: COLOR.muted, breakLine: true },
+          },
+          { text: cell.source, options: { fontSize: FONT.sub, color: COLOR.muted } },
         ],
         {
           ...grid.captions[c]![k]!,
@@ -478,6 +578,12 @@ export async function renderSlides(
         break;
       case 'bullets':
         drawBullets(deck, slide);
+        break;
+      case 'text':
+        drawText(deck, slide);
+        break;
+      case 'trend':
+        drawTrend(deck, slide);
         break;
       case 'table':
         drawTable(deck, slide);

@@ -4,19 +4,22 @@
  * overflows a 16:9 slide (long tables and lists continue on the next slide, titled "(2/3)").
  * lib/report/pptx.ts draws the plan with pptxgenjs; the geometry both use is here.
  */
-import { formatDate, formatNumber, translator, type Translate } from '../i18n';
-import { stageLabel, type Locale } from '../taxonomy';
+import { formatDate, formatDateTime, formatNumber, translator, type Translate } from '../i18n';
+import type { ReportSection, Wave } from '../model';
+import type { ChannelId } from '../model/ids';
+import { channelLabel, stageLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
-import {
-  brandLabel,
-  findingWords,
-  journeyOf,
-  measureText,
-  percentText,
-  standardsMetText,
-} from './words';
-import type { PlanItem, ReportModel, ReportStep } from './model';
+import type { PlanItem, ReportBrand, ReportModel, ReportStep } from './model';
+import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './segments';
 import { findings, leagueTable, stageScorecards } from './summary';
+import {
+  TREND_CHART_WAVES,
+  TREND_METRICS,
+  TREND_RANGE,
+  waveTrend,
+  type TrendMetric,
+} from './trend';
+import { findingWords, measureText, percentText, reportLabels, standardsMetText } from './words';
 
 // --- Geometry (inches; a 16:9 slide is 10 × 5.625) ----------------------------------------------
 
@@ -167,7 +170,7 @@ export interface TableSlide {
   rows: SlideCell[][];
 }
 
-/** A horizontal bar chart: one bar per journey. */
+/** A horizontal bar chart: one bar per brand. */
 export interface BarChart {
   title: string;
   /** The top of the value axis. */
@@ -176,12 +179,12 @@ export interface BarChart {
   digits: number;
   /** Printed after each value ('' or ' %'). */
   unit: string;
-  /** The journeys that have a value, and their values. */
+  /** The brands that have a value, and their values. */
   labels: string[];
   values: number[];
-  /** "no data: Brand, Brand" for the journeys left out (null: none was). */
+  /** "no data: Brand, Brand" for the brands left out (null: none was). */
   noData: string | null;
-  /** How many journeys the slide compares (both charts are as tall as that many bars need). */
+  /** How many brands the slide compares (both charts are as tall as that many bars need). */
   slots: number;
 }
 
@@ -192,6 +195,31 @@ export interface ChartSlide {
   charts: BarChart[];
 }
 
+/** Paragraphs of the consultant's own words, under headings ("Conclusions", …). */
+export interface TextSlide {
+  kind: 'text';
+  title: string;
+  paragraphs: { text: string; heading: boolean }[];
+}
+
+/** A line chart: one line per brand across the waves (null: a gap). */
+export interface LineChart {
+  title: string;
+  min: number;
+  max: number;
+  /** The waves, in order. */
+  categories: string[];
+  series: { name: string; own: boolean; values: (number | null)[] }[];
+}
+
+/** Each brand's trend over three or more waves: four small line charts, two by two. */
+export interface TrendSlide {
+  kind: 'trend';
+  title: string;
+  note: string | null;
+  charts: LineChart[];
+}
+
 export type StageCell =
   | {
       kind: 'step';
@@ -199,6 +227,8 @@ export type StageCell =
       shot: { id: string; width: number; height: number } | null;
       caption: string;
       detail: string;
+      /** Where and when: the page's address (or "offline contact") and the capture time. */
+      source: string;
       alt: string;
     }
   | { kind: 'missing'; text: string };
@@ -211,14 +241,14 @@ export interface StageColumn {
 }
 
 /**
- * One lifecycle stage: each journey's steps in it, side by side in one row of at most
- * STAGE_CELLS images (a journey with more steps continues on the next slide).
+ * One lifecycle stage: each brand's steps in it (its walks in the wave), side by side in one row
+ * of at most STAGE_CELLS images (a brand with more steps continues on the next slide).
  */
 export interface StageSlide {
   kind: 'stage';
   title: string;
   note: string | null;
-  /** Places for steps under each journey's heading. */
+  /** Places for steps under each brand's heading. */
   perJourney: number;
   /** The tallest image's height / width (after cropping), so the row is no taller than needed. */
   aspect: number;
@@ -227,7 +257,14 @@ export interface StageSlide {
   noShot: string;
 }
 
-export type Slide = TitleSlide | BulletSlide | TableSlide | ChartSlide | StageSlide;
+export type Slide =
+  | TitleSlide
+  | BulletSlide
+  | TextSlide
+  | TableSlide
+  | ChartSlide
+  | TrendSlide
+  | StageSlide;
 
 export interface SlidePlan {
   locale: Locale;
@@ -241,9 +278,9 @@ export interface SlidePlan {
 export const MAX_TABLE_ROWS = 9;
 /** Most images on a stage slide (so each is at least about 2 inches wide). */
 export const STAGE_CELLS = 4;
-/** Most journeys in one scorecard table, in one chart. */
-export const SCORECARD_JOURNEYS = 3;
-export const CHART_JOURNEYS = 10;
+/** Most brands in one scorecard (or segments) table, in one chart. */
+export const SCORECARD_BRANDS = 3;
+export const CHART_BRANDS = 10;
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -364,16 +401,52 @@ function widthsOf(weights: readonly number[]): number[] {
 
 // --- Words ----------------------------------------------------------------------------------------
 
+/** A wave's period: "1 Jan 2026 – 31 Jan 2026", one day when it is one. */
+export function periodText(wave: Pick<Wave, 'start' | 'end'>, locale: Locale): string {
+  const start = formatDate(wave.start, locale);
+  const end = formatDate(wave.end, locale);
+  return start === end ? start : `${start} – ${end}`;
+}
+
+/** A compared brand as a column or row heading: "Brightline (own) · n = 2". */
+function brandHeading(
+  model: ReportModel,
+  brand: ReportBrand,
+  locale: Locale,
+  t: Translate,
+): string {
+  return t('slidesBrandN', {
+    brand: reportLabels(model, locale).brandWithRole(brand.id),
+    n: brand.walks.length,
+  });
+}
+
+/** What goes into the slides: the report's sections the auditor did not leave out. */
+function shows(model: ReportModel, section: ReportSection): boolean {
+  return !model.settings.hidden.includes(section);
+}
+
+/**
+ * Whether a part of the deck the report has no section for yet is in (its section name, once the
+ * report's "what goes in" offers it: leaving it out there leaves it out here too).
+ */
+function showsPart(model: ReportModel, part: string): boolean {
+  return !(model.settings.hidden as readonly string[]).includes(part);
+}
+
 // --- Slides ---------------------------------------------------------------------------------------
 
 function titleSlide(model: ReportModel, locale: Locale, t: Translate): TitleSlide {
   const lines = [
     ...(model.audit.client ? [t('slidesClient', { client: model.audit.client })] : []),
+    ...(model.wave
+      ? [t('slidesWave', { wave: model.wave.name, period: periodText(model.wave, locale) })]
+      : []),
     t('slidesDate', { date: formatDate(model.generatedAt, locale) }),
-    ...(model.journeys.length
+    ...(model.brands.length
       ? [
           t('slidesCompared', {
-            brands: model.journeys.map((j) => brandLabel(j.journey, t)).join(', '),
+            brands: model.brands.map((b) => brandHeading(model, b, locale, t)).join(', '),
           }),
         ]
       : []),
@@ -401,20 +474,92 @@ function summarySlides(model: ReportModel, locale: Locale, t: Translate): Bullet
   }));
 }
 
+/** Height (inches) of a paragraph of the consultant's words, or of a heading, with its space. */
+export function paragraphHeight(text: string, heading: boolean): number {
+  return linesHeight(textLines(text, CONTENT_WIDTH, FONT.body, heading), FONT.body) + 0.1;
+}
+
+/** Splits a paragraph too long for one slide into pieces that each fit (at word boundaries). */
+function splitParagraph(text: string, room: number): string[] {
+  if (paragraphHeight(text, false) <= room) return [text];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = piece ? `${piece} ${word}` : word;
+    if (piece && paragraphHeight(next, false) > room) {
+      pieces.push(piece);
+      piece = word;
+    } else piece = next;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * The consultant's conclusions and recommendations (the report's own words, whole: a long text
+ * continues on the next slides, a heading never ends a slide); none when both are empty.
+ */
+function conclusionSlides(model: ReportModel, t: Translate): TextSlide[] {
+  const room = SLIDE.bottom - SLIDE.top;
+  const items = (
+    [
+      [t('summaryConclusions'), model.settings.conclusions],
+      [t('summaryRecommendations'), model.settings.recommendations],
+    ] as const
+  ).flatMap(([heading, text]) => {
+    const paragraphs = text
+      .split(/\n\s*\n|\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (!paragraphs.length) return [];
+    return [
+      { text: heading, heading: true },
+      ...paragraphs
+        .flatMap((p) => splitParagraph(p, room))
+        .map((p) => ({ text: p, heading: false })),
+    ];
+  });
+  if (!items.length) return [];
+  const pages: TextSlide['paragraphs'][] = [];
+  let page: TextSlide['paragraphs'] = [];
+  let used = 0;
+  items.forEach((item, i) => {
+    // A heading takes its first paragraph with it onto the next slide.
+    const next = items[i + 1];
+    const needs =
+      paragraphHeight(item.text, item.heading) +
+      (item.heading && next ? paragraphHeight(next.text, false) : 0);
+    if (page.length && used + needs > room) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(item);
+    used += paragraphHeight(item.text, item.heading);
+  });
+  if (page.length) pages.push(page);
+  return pages.map((paragraphs, i) => ({
+    kind: 'text',
+    title: paged(t('slidesConclusions'), i, pages.length),
+    paragraphs,
+  }));
+}
+
 function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
   const cards = stageScorecards(model);
-  if (!model.journeys.length || !cards.length) return [];
+  if (!model.brands.length || !cards.length) return [];
+  const labels = reportLabels(model, locale);
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
   const groups = chunk(
-    model.journeys.map((_, i) => i),
-    SCORECARD_JOURNEYS,
+    model.brands.map((_, i) => i),
+    SCORECARD_BRANDS,
   );
   const slides = groups.flatMap((group) => {
     const widths = widthsOf([1.6, ...group.map(() => 4.6 / group.length), 1.6, 1.2]);
     const header: SlideCell[] = [
       { text: t('stage'), bold: true },
       ...group.map((i) => ({
-        text: brandLabel(model.journeys[i]!.journey, t),
+        text: brandHeading(model, model.brands[i]!, locale, t),
         bold: true,
         maxLines: 3,
       })),
@@ -439,11 +584,11 @@ function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): Tabl
           text: num(s.weighted),
           sub: parts.join(' · '),
           bold: true,
-          ...(s.journeyId === card.winnerId ? { tone: 'best' as const } : {}),
+          ...(s.brandId === card.winnerId ? { tone: 'best' as const } : {}),
         };
       }),
       {
-        text: card.winnerId ? brandLabel(journeyOf(model, card.winnerId), t) : '—',
+        text: card.winnerId ? labels.brandWithRole(card.winnerId) : '—',
         maxLines: 3,
       },
       card.ownGap === null
@@ -460,14 +605,24 @@ function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): Tabl
   return renumber(slides, t('scorecardTitle'));
 }
 
-/** Titles "(n/N)" over every slide of a section (pages of several tables, e.g. journey groups). */
+/** Titles "(n/N)" over every slide of a section (pages of several tables, e.g. brand groups). */
 function renumber<S extends { title: string }>(slides: S[], title: string): S[] {
   return slides.map((s, i) => ({ ...s, title: paged(title, i, slides.length) }));
+}
+
+/** How a brand's walks stopped short, in words: "abandoned", "abandoned, blocked". */
+function stoppedText(brand: ReportBrand, t: Translate): string {
+  const { abandoned, blocked } = brand.outcomes;
+  return [
+    ...(abandoned ? [t('outcome_abandoned')] : []),
+    ...(blocked ? [t('outcome_blocked')] : []),
+  ].join(', ');
 }
 
 function leagueSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
   const rows = leagueTable(model);
   if (rows.length < 2) return [];
+  const byId = new Map(model.brands.map((b) => [b.id, b]));
   const pct = (v: number | null) => percentText(v, locale);
   const widths = widthsOf([0.7, 2.2, 1.0, 1.3, 1.3, 1.25, 1.25]);
   const header: SlideCell[] = [
@@ -479,22 +634,23 @@ function leagueSlides(model: ReportModel, locale: Locale, t: Translate): TableSl
     t('reportStandardsMet'),
     t('kpiFinalLikelihood'),
   ].map((text) => ({ text, bold: true }));
-  const body = rows.map((row): SlideCell[] => [
-    { text: String(row.rank) },
-    {
-      text: brandLabel(row.journey, t),
-      bold: true,
-      maxLines: 3,
-      ...(row.stopped && row.journey.outcome
-        ? { sub: t('leagueStopped', { outcome: t(`outcome_${row.journey.outcome}`) }) }
-        : {}),
-    },
-    { text: pct(row.score), bold: true, ...(row.rank === 1 ? { tone: 'best' as const } : {}) },
-    { text: pct(row.parts.experience) },
-    { text: pct(row.parts.compliance) },
-    { text: pct(row.parts.standards) },
-    { text: pct(row.parts.likelihood) },
-  ]);
+  const body = rows.map((row): SlideCell[] => {
+    const brand = byId.get(row.brandId)!;
+    return [
+      { text: String(row.rank) },
+      {
+        text: brandHeading(model, brand, locale, t),
+        bold: true,
+        maxLines: 3,
+        ...(row.stopped ? { sub: t('leagueStopped', { outcome: stoppedText(brand, t) }) } : {}),
+      },
+      { text: pct(row.score), bold: true, ...(row.rank === 1 ? { tone: 'best' as const } : {}) },
+      { text: pct(row.parts.experience) },
+      { text: pct(row.parts.compliance) },
+      { text: pct(row.parts.standards) },
+      { text: pct(row.parts.likelihood) },
+    ];
+  });
   const note = clipToLines(t('leagueExplained'), CONTENT_WIDTH, FONT.note, 3);
   return tableSlides(t('leagueTitle'), note, widths, header, body);
 }
@@ -503,26 +659,33 @@ function leagueSlides(model: ReportModel, locale: Locale, t: Translate): TableSl
 export const CHART_GAP = 0.3;
 
 function keyFigureSlides(model: ReportModel, locale: Locale, t: Translate): ChartSlide[] {
-  if (!model.journeys.length) return [];
-  const groups = chunk(model.journeys, CHART_JOURNEYS);
+  if (!model.brands.length) return [];
+  const labels = reportLabels(model, locale);
+  const groups = chunk(model.brands, CHART_BRANDS);
   const width = (CONTENT_WIDTH - CHART_GAP) / 2;
+  // "Brightline · n = 2": the name cut to fit, the n always shown.
+  const label = (b: ReportBrand) =>
+    t('slidesBrandN', {
+      brand: clipToLines(labels.brand(b.id), 1.1, FONT.caption, 1),
+      n: b.walks.length,
+    });
   return groups.map((group, i) => {
     const chart = (
       title: string,
       max: number,
       digits: number,
       unit: string,
-      value: (j: (typeof group)[number]) => number | null,
+      value: (b: ReportBrand) => number | null,
     ): BarChart => {
-      const measured = group.filter((j) => value(j) !== null);
-      const without = group.filter((j) => value(j) === null).map((j) => j.journey.brandName);
+      const measured = group.filter((b) => value(b) !== null);
+      const without = group.filter((b) => value(b) === null).map((b) => labels.brand(b.id));
       return {
         title,
         max,
         digits,
         unit,
-        labels: measured.map((j) => clipToLines(j.journey.brandName, 1.6, FONT.caption, 1)),
-        values: measured.map((j) => value(j)!),
+        labels: measured.map(label),
+        values: measured.map((b) => value(b)!),
         noData: without.length
           ? clipToLines(`${t('chartNoValue')}: ${without.join(', ')}`, width, FONT.caption, 2)
           : null,
@@ -534,11 +697,178 @@ function keyFigureSlides(model: ReportModel, locale: Locale, t: Translate): Char
       title: paged(t('slidesKeyFigures'), i, groups.length),
       note: t('slidesKeyFiguresNote'),
       charts: [
-        chart(t('chartKpi_experience'), 5, 1, '', (j) => j.kpis.averageExperience),
-        chart(t('chartKpi_compliance'), 100, 0, ' %', (j) => j.compliance.percent),
+        chart(t('chartKpi_experience'), 5, 1, '', (b) => b.kpis.averageExperience),
+        chart(t('chartKpi_compliance'), 100, 0, ' %', (b) => b.compliance.percent),
       ],
     };
   });
+}
+
+/** "3.5", "80 %", "3/4", or "—": a figure of the waves table. */
+function figure(value: number | null, locale: Locale): string {
+  return value === null ? '—' : formatNumber(value, locale);
+}
+
+/**
+ * Waves over time (the report's re-audit section): each brand's experience, compliance,
+ * standards met and likelihood to choose in every wave of the history (a table, brand by brand),
+ * and with three or more waves a line chart of each figure. None with a single wave.
+ */
+function waveSlides(model: ReportModel, locale: Locale, t: Translate): (TableSlide | TrendSlide)[] {
+  if (model.history.length < 2) return [];
+  const trend = waveTrend(model);
+  const labels = reportLabels(model, locale);
+  const widths = widthsOf([2.2, 1.6, 0.6, 1.2, 1.3, 1.1, 1.3]);
+  const header: SlideCell[] = [
+    t('brand'),
+    t('wave'),
+    'n',
+    t('kpiAverageExperience'),
+    t('reportCompliance'),
+    t('reportStandardsMet'),
+    t('kpiFinalLikelihood'),
+  ].map((text) => ({ text, bold: true }));
+  const rows = trend.brands.flatMap((b) =>
+    trend.waves.map((wave, w): SlideCell[] => {
+      const point = b.points[w];
+      const standards = model.history[w]!.brands.find((x) => x.id === b.brandId)?.standards;
+      const head: SlideCell[] = [
+        { text: labels.brandWithRole(b.brandId), bold: true, maxLines: 3 },
+        { text: wave.name, sub: periodText(wave, locale), maxLines: 2 },
+      ];
+      if (!point)
+        return [
+          ...head,
+          { text: '0' },
+          { text: t('slidesWaveNotWalked'), tone: 'missing' },
+          { text: '' },
+          { text: '' },
+          { text: '' },
+        ];
+      return [
+        ...head,
+        { text: String(point.walks) },
+        { text: figure(point.experience, locale), bold: true },
+        { text: percentText(point.compliance, locale) },
+        { text: standards ? standardsMetText(standards) : '—' },
+        { text: figure(point.likelihood, locale) },
+      ];
+    }),
+  );
+  const table = tableSlides(t('slidesWaves'), t('slidesWavesNote'), widths, header, rows);
+  if (trend.waves.length < TREND_CHART_WAVES) return table;
+  const categories = trend.waves.map((w) => clipToLines(w.name, 1.2, FONT.sub, 1));
+  const line = (metric: TrendMetric): LineChart => ({
+    title: t(`slidesTrend_${metric}`),
+    min: TREND_RANGE[metric][0],
+    max: TREND_RANGE[metric][1],
+    categories,
+    series: trend.brands.map((b) => ({
+      name: clipToLines(labels.brand(b.brandId), 1.6, FONT.sub, 1),
+      own: b.brand.role === 'own',
+      values: b.points.map((p) => p?.[metric] ?? null),
+    })),
+  });
+  return [
+    ...table,
+    {
+      kind: 'trend',
+      title: paged(t('slidesTrend'), 0, 1),
+      note: t('slidesTrendNote'),
+      charts: TREND_METRICS.map(line),
+    },
+  ];
+}
+
+/** A segment's name: the persona ("no persona" for walks without one) or the entry channel. */
+function segmentName(segment: string, dimension: SegmentDimension, locale: Locale, t: Translate) {
+  return dimension === 'persona'
+    ? segment || t('labelNoPersona')
+    : channelLabel(segment as ChannelId, locale);
+}
+
+/**
+ * The segments the compared wave's walks were in: persona × brand and entry channel × brand (each
+ * when there are two or more segments), each brand's walks there pooled; then every segment a
+ * brand was not walked in, named ("Entry by “Phone” not walked for our brand.").
+ */
+function segmentSlides(
+  model: ReportModel,
+  locale: Locale,
+  t: Translate,
+): (TableSlide | BulletSlide)[] {
+  const labels = reportLabels(model, locale);
+  const tables = (['persona', 'entryChannel'] as const)
+    .map((dimension) => segmentTable(model, dimension))
+    .filter(segmentsWorthShowing);
+  const slides = tables.flatMap((table): TableSlide[] => {
+    const title = t(
+      table.dimension === 'persona' ? 'slidesSegmentsPersona' : 'slidesSegmentsChannel',
+    );
+    const groups = chunk(
+      table.brands.map((_, i) => i),
+      SCORECARD_BRANDS,
+    );
+    const pages = groups.flatMap((group) => {
+      const widths = widthsOf([1.8, ...group.map(() => 7.2 / group.length)]);
+      const header: SlideCell[] = [
+        { text: t(table.dimension === 'persona' ? 'persona' : 'entryChannel'), bold: true },
+        ...group.map((i) => ({
+          text: labels.brandWithRole(table.brands[i]!.id),
+          bold: true,
+          maxLines: 3,
+        })),
+      ];
+      const rows = table.rows.map((row): SlideCell[] => [
+        { text: segmentName(row.segment, table.dimension, locale, t), bold: true, maxLines: 3 },
+        ...group.map((i): SlideCell => {
+          const cell = row.cells[i];
+          if (!cell) return { text: t('slidesWaveNotWalked'), tone: 'missing' };
+          return {
+            text: figure(cell.experience, locale),
+            bold: true,
+            sub: [
+              `n = ${cell.walks}`,
+              `${t('reportCompliance')} ${percentText(cell.compliance, locale)}`,
+              t('slidesSegmentTouches', { n: cell.touches }),
+              t('slidesSegmentReached', { reached: cell.outcomes.reached, n: cell.walks }),
+            ].join(' · '),
+          };
+        }),
+      ]);
+      return tableSlides(title, t('slidesSegmentsNote'), widths, header, rows);
+    });
+    return renumber(pages, title);
+  });
+  const gaps = tables.flatMap((table) =>
+    table.gaps.map((gap) => {
+      const name = segmentName(gap.segment, table.dimension, locale, t);
+      const brand = labels.brandWithRole(gap.brandId);
+      return table.dimension === 'persona'
+        ? gap.own
+          ? t('slidesGapPersonaOwn', { persona: name })
+          : t('slidesGapPersona', { persona: name, brand })
+        : gap.own
+          ? t('slidesGapChannelOwn', { channel: name })
+          : t('slidesGapChannel', { channel: name, brand });
+    }),
+  );
+  if (!gaps.length) return slides;
+  const pages = pageBullets(
+    gaps.map((g) => clipToLines(g, CONTENT_WIDTH - 0.35, FONT.body, 4)),
+    SLIDE.top,
+  );
+  return [
+    ...slides,
+    ...pages.map(
+      (bullets, i): BulletSlide => ({
+        kind: 'bullets',
+        title: paged(t('slidesSegmentGaps'), i, pages.length),
+        note: null,
+        bullets,
+      }),
+    ),
+  ];
 }
 
 // Stage slides: one row of images, grouped by journey under its heading.
@@ -562,8 +892,8 @@ const HEADING_H = 0.34;
 /** Between journeys, and between the steps of one journey (inches). */
 const JOURNEY_GAP = 0.25;
 const CELL_GAP = 0.12;
-/** Caption: two lines of title, one of detail. */
-export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(1, FONT.sub) + 0.06;
+/** Caption: two lines of title, one of detail, one of address and time. */
+export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(2, FONT.sub) + 0.06;
 
 /** The width of one image place on a stage slide. */
 export function stageCellWidth(columns: number, perJourney: number): number {
@@ -619,7 +949,35 @@ export function fitImage(box: Box, width: number, height: number): Box {
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h };
 }
 
-function stepCell(step: ReportStep, width: number, t: Translate): StageCell {
+/** The average advance of `text` at `fontPt` (inches), as the wrapping estimate counts it. */
+function textWidth(text: string, fontPt: number): number {
+  return (text.length * fontPt * CHAR_EM) / 72;
+}
+
+/**
+ * Where and when a step was captured, in one line: the page's address (cut to fit, never the
+ * time) or "offline contact", then the capture time (the step's time when it has no image).
+ */
+export function sourceLine(step: ReportStep, width: number, locale: Locale, t: Translate): string {
+  const { touchpoint } = step;
+  const shot = step.screenshots[0];
+  const time = formatDateTime(shot?.capturedAt ?? touchpoint.at, locale);
+  const tail = ` · ${time}`;
+  const url = shot?.url ?? touchpoint.url;
+  const where = url
+    ? clipToLines(url, Math.max(0.3, width - textWidth(tail, FONT.sub)), FONT.sub, 1)
+    : t('offlineContact');
+  return `${where}${tail}`;
+}
+
+function stepCell(
+  step: ReportStep,
+  width: number,
+  /** The walk's label, when its brand has more than one walk in the wave (else null). */
+  walk: string | null,
+  locale: Locale,
+  t: Translate,
+): StageCell {
   const { touchpoint } = step;
   const shot = step.screenshots[0];
   const title = touchpoint.title || t('untitled');
@@ -634,13 +992,14 @@ function stepCell(step: ReportStep, width: number, t: Translate): StageCell {
     kind: 'step',
     shot: shot ? { id: shot.id, width: shot.width, height: shot.height } : null,
     caption: clipToLines(
-      `${t('stepN', { n: touchpoint.seq })} · ${title}`,
+      `${walk ? `${walk} · ` : ''}${t('stepN', { n: touchpoint.seq })} · ${title}`,
       width,
       FONT.caption,
       2,
       true,
     ),
     detail: clipToLines(detail, width, FONT.sub, 1),
+    source: sourceLine(step, width, locale, t),
     alt: t('screenshotOf', { n: touchpoint.seq, title }),
   };
 }
@@ -653,12 +1012,14 @@ function cellAspect(cell: StageCell): number {
 }
 
 /**
- * Per stage: the journeys side by side, each with as many of its steps as there is room for
- * (STAGE_CELLS images a slide), more journeys or steps continuing on the next slides.
+ * Per stage: the brands side by side (each brand's walks in the wave, walk after walk; a step is
+ * named by its walk when the brand has several), each with as many of its steps as there is room
+ * for (STAGE_CELLS images a slide), more brands or steps continuing on the next slides.
  */
 function stageSlides(model: ReportModel, locale: Locale, t: Translate): StageSlide[] {
+  const labels = reportLabels(model, locale);
   const groups = chunk(
-    model.journeys.map((_, i) => i),
+    model.brands.map((_, i) => i),
     STAGE_CELLS,
   );
   return model.stages.flatMap((row) => {
@@ -671,15 +1032,23 @@ function stageSlides(model: ReportModel, locale: Locale, t: Translate): StageSli
       const columnW = stageCellWidth(group.length, 1);
       return Array.from({ length: pages }, (_, page): StageSlide => {
         const columns = group.map((i): StageColumn => {
-          const { journey } = model.journeys[i]!;
+          const brand = model.brands[i]!;
           const steps = row.cells[i] ?? [];
+          const walkOf = (step: ReportStep) =>
+            brand.walks.length > 1 ? labels.walk(step.touchpoint.journeyId) : null;
           return {
-            heading: clipToLines(brandLabel(journey, t), columnW - 0.17, FONT.table, 1, true),
-            own: journey.brandRole === 'own',
+            heading: clipToLines(
+              brandHeading(model, brand, locale, t),
+              columnW - 0.17,
+              FONT.table,
+              1,
+              true,
+            ),
+            own: brand.brand.role === 'own',
             cells: steps.length
               ? steps
                   .slice(page * perJourney, (page + 1) * perJourney)
-                  .map((step) => stepCell(step, width, t))
+                  .map((step) => stepCell(step, width, walkOf(step), locale, t))
               : [{ kind: 'missing', text: t('missingTouchpoint') }],
           };
         });
@@ -703,13 +1072,15 @@ function actionSlides(
   locale: Locale,
   t: Translate,
 ): (TableSlide | BulletSlide)[] {
-  const own = model.actions.filter((p) => p.journey.brandRole === 'own');
+  const labels = reportLabels(model, locale);
+  const roles = new Map(model.allBrands.map((b) => [b.id, b.role]));
+  const own = model.actions.filter((p) => roles.get(p.journey.brandId) === 'own');
   const title = t('reportActionPlan');
   if (!own.length)
     return [{ kind: 'bullets', title, note: null, bullets: [t('slidesActionsNone')] }];
   const ownJourneys = new Set(own.map((p) => p.journey.id));
   const where = (p: PlanItem) =>
-    `${ownJourneys.size > 1 ? `${p.journey.brandName} · ` : ''}${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
+    `${ownJourneys.size > 1 ? `${labels.walk(p.journey.id)} · ` : ''}${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
   const widths = widthsOf([2.3, 1.75, 1.45, 1.05, 1.0, 1.45]);
   const header: SlideCell[] = [
     t('actionWhat'),
@@ -736,9 +1107,10 @@ function actionSlides(
   return tableSlides(title, null, widths, header, rows);
 }
 
-function ideaSlides(model: ReportModel, t: Translate): TableSlide[] {
+function ideaSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
   if (!model.borrow.length) return [];
-  const widths = widthsOf([1.6, 3.0, 4.4]);
+  const labels = reportLabels(model, locale);
+  const widths = widthsOf([1.8, 2.8, 4.4]);
   const header: SlideCell[] = [t('brand'), t('reportStep'), t('slidesIdea')].map((text) => ({
     text,
     bold: true,
@@ -746,7 +1118,7 @@ function ideaSlides(model: ReportModel, t: Translate): TableSlide[] {
   const rows = model.borrow.map(({ journey, touchpoint, actions }): SlideCell[] => {
     const ideas = actions.filter((a) => a.kind === 'idea').map((a) => a.what);
     return [
-      { text: journey.brandName, bold: true, maxLines: 3 },
+      { text: labels.walk(journey.id), bold: true, maxLines: 3 },
       {
         text: `${t('stepN', { n: touchpoint.seq })} — ${touchpoint.title || t('untitled')}`,
         maxLines: 3,
@@ -759,26 +1131,37 @@ function ideaSlides(model: ReportModel, t: Translate): TableSlide[] {
 }
 
 /**
- * The deck: title; executive summary; scorecard by stage; league table; key figures (bar charts
- * of average experience and compliance per journey); one slide per stage with each journey's
- * screenshots side by side; the own brand's action plan; ideas to borrow.
+ * The deck, in the report's order and with what the auditor chose to put in (a section left out
+ * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
+ * its period); executive summary; the consultant's conclusions and recommendations; scorecard by
+ * stage; league table; key figures (bar charts per brand); segments (persona × brand, entry
+ * channel × brand, the gaps named); waves over time (a table, a trend chart from three waves);
+ * one slide per stage with each brand's screenshots side by side; the own brand's action plan;
+ * ideas to borrow.
  */
 export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
   const t = translator(locale);
   const date = formatDate(model.generatedAt, locale);
+  const compared = model.brands.length > 0;
+  const part = <S>(on: boolean, make: () => S[]): S[] => (on ? make() : []);
   return {
     locale,
     fileName: `${fileStem(model.audit.name, model.generatedAt)}-slides.pptx`,
     footer: clipToLines(`${model.audit.name} · ${date}`, CONTENT_WIDTH - 1.2, FONT.footer, 1),
     slides: [
       titleSlide(model, locale, t),
-      ...summarySlides(model, locale, t),
-      ...scorecardSlides(model, locale, t),
-      ...leagueSlides(model, locale, t),
-      ...keyFigureSlides(model, locale, t),
-      ...stageSlides(model, locale, t),
-      ...actionSlides(model, locale, t),
-      ...ideaSlides(model, t),
+      ...part(shows(model, 'summary'), () => summarySlides(model, locale, t)),
+      ...part(shows(model, 'summary'), () => conclusionSlides(model, t)),
+      ...part(compared && shows(model, 'scorecard'), () => scorecardSlides(model, locale, t)),
+      ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
+      ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
+      ...part(compared && showsPart(model, 'segments'), () => segmentSlides(model, locale, t)),
+      ...part(compared && shows(model, 'reaudit'), () => waveSlides(model, locale, t)),
+      ...part(shows(model, 'sideBySide') && model.settings.images !== 'none', () =>
+        stageSlides(model, locale, t),
+      ),
+      ...part(shows(model, 'plan'), () => actionSlides(model, locale, t)),
+      ...part(shows(model, 'plan'), () => ideaSlides(model, locale, t)),
     ],
   };
 }

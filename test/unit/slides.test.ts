@@ -101,7 +101,7 @@ async function deck(extra?: (ids: { ownStep: string }) => Promise<void>) {
   });
   await extra?.({ ownStep: home.id });
   const snapshot = await store.readAudit(audit.id);
-  return { store, model: buildReport(snapshot, [own.id, rival.id], clock.now()) };
+  return { store, model: buildReport(snapshot, {}, clock.now()) };
 }
 
 const titles = (slides: Slide[]) => slides.map((s) => s.title);
@@ -145,8 +145,9 @@ describe('the slide plan', () => {
       kicker: 'Journey report',
       lines: [
         'Client: Brightline',
+        'Wave compared: Wave 1 (1 Jan 2026 – 31 Jan 2026)',
         'Report of 5 Jan 2026',
-        'Compared: Brightline (own), Fastwave (competitor)',
+        'Compared: Brightline (own) · n = 1, Fastwave (competitor) · n = 1',
       ],
     });
   });
@@ -168,8 +169,8 @@ describe('the slide plan', () => {
       (s as TableSlide).rows.map((row) => row.map((c) => c.text));
     expect((scorecard as TableSlide).header.map((c) => c.text)).toEqual([
       'Stage',
-      'Brightline (own)',
-      'Fastwave (competitor)',
+      'Brightline (own) · n = 1',
+      'Fastwave (competitor) · n = 1',
       'Winner',
       'Our gap to the best competitor',
     ]);
@@ -181,15 +182,15 @@ describe('the slide plan', () => {
     expect((scorecard as TableSlide).rows[0]![2]).toMatchObject({ tone: 'best' });
     expect((scorecard as TableSlide).rows[1]![2]).toMatchObject({ tone: 'missing' });
     expect(cells(league).map((row) => row.slice(0, 2))).toEqual([
-      ['1', 'Fastwave (competitor)'],
-      ['2', 'Brightline (own)'],
+      ['1', 'Fastwave (competitor) · n = 1'],
+      ['2', 'Brightline (own) · n = 1'],
     ]);
     expect(figures).toMatchObject({
       kind: 'charts',
       charts: [
         {
           max: 5,
-          labels: ['Brightline', 'Fastwave'],
+          labels: ['Brightline · n = 1', 'Fastwave · n = 1'],
           values: [2.75, 4.5],
           noData: null,
           slots: 2,
@@ -226,8 +227,8 @@ describe('the slide plan', () => {
     expect(info1!.perJourney).toBe(2);
     expect(info1!.aspect).toBe(800 / 1280);
     expect(info1!.columns.map((c) => c.heading)).toEqual([
-      'Brightline (own)',
-      'Fastwave (competitor)',
+      'Brightline (own) · n = 1',
+      'Fastwave (competitor) · n = 1',
     ]);
     expect(info1!.columns[0]!.cells).toMatchObject([
       { kind: 'step', caption: 'Step 1 · Brightline — Home', detail: 'experience 4' },
@@ -427,7 +428,7 @@ async function bigDeck() {
         });
     }
   }
-  return buildReport(await store.readAudit(audit.id), ids, clock.now());
+  return buildReport(await store.readAudit(audit.id), {}, clock.now());
 }
 
 describe('a large audit', () => {
