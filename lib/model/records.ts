@@ -73,6 +73,9 @@ export const REPORT_SECTIONS = [
   'sideBySide',
   'sequences',
   'reaudit',
+  'segments',
+  'trend',
+  'calibration',
   'method',
   'evidence',
 ] as const;

@@ -7,8 +7,17 @@
  * wave: a standard's pass rate, a checklist item's share of yes, a stage's mean experience. A
  * typed measure is the auditor's own words (baseline, after) and judgement (achieved).
  */
+import { translator } from '../i18n';
 import { standardsShare, standardsTally } from '../metrics';
-import type { ActionItem, ActionMeasure, Wave } from '../model';
+import {
+  ActionMeasure as ActionMeasureSchema,
+  type ActionItem,
+  type ActionMeasure,
+  type ChecklistTemplate,
+  type Standard,
+  type Wave,
+} from '../model';
+import { itemText, stageLabel, standardName, type Locale } from '../taxonomy';
 import {
   compareWaves,
   failedItems,
@@ -83,6 +92,54 @@ export interface ActionLoop {
 export function parseTarget(text: string): number | null {
   const match = /^\s*(?:≥|>=|>)?\s*([+-]?\d+(?:[.,]\d+)?)\s*%?\s*$/u.exec(text);
   return match ? Number(match[1]!.replace(',', '.')) : null;
+}
+
+/** The checklists and standards a measure's name is looked up in (the audit's method). */
+export interface MeasureNames {
+  checklists: readonly ChecklistTemplate[];
+  standards: readonly Standard[];
+}
+
+/**
+ * A computed measure in words, e.g. "pass rate of “Callback after a web form”", "share of yes to
+ * “…”", "average experience at Contact" (an id when the method no longer has it).
+ */
+export function measureName(measure: ActionMeasure, names: MeasureNames, locale: Locale): string {
+  const t = translator(locale);
+  switch (measure.kind) {
+    case 'standard': {
+      const standard = names.standards.find((s) => s.id === measure.standardId);
+      return t('loopMeasureStandard', {
+        standard: standard ? standardName(standard, locale) : measure.standardId,
+      });
+    }
+    case 'checklist': {
+      const item = names.checklists
+        .find((c) => c.id === measure.templateId)
+        ?.items.find((i) => i.id === measure.itemId);
+      return t('loopMeasureItem', {
+        item: item ? itemText(measure.templateId, item, locale) : measure.itemId,
+      });
+    }
+    case 'stage':
+      return t('loopMeasureStage', { stage: stageLabel(measure.stage, locale) });
+  }
+}
+
+/** A measure as the value of a picker's option (and back: measureOfKey). */
+export function measureKey(measure: ActionMeasure | undefined): string {
+  return measure ? JSON.stringify(measure) : '';
+}
+
+/** The measure an option's value stands for; undefined for '' (typed) or anything else. */
+export function measureOfKey(key: string): ActionMeasure | undefined {
+  if (!key) return undefined;
+  try {
+    const parsed = ActionMeasureSchema.safeParse(JSON.parse(key));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function unitOf(measure: ActionMeasure): MeasureUnit {

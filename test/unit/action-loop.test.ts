@@ -1,6 +1,17 @@
 /** The action plan's loop: measures before → after, achieved, problems that came back (lib/report/action-loop.ts). */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { actionLoop, judge, parseTarget, type ActionLoopRow } from '../../lib/report/action-loop';
+import { ActionLoopSection } from '../../components/report/action-loop';
+import {
+  actionLoop,
+  measureKey,
+  measureName,
+  measureOfKey,
+  judge,
+  parseTarget,
+  type ActionLoopRow,
+} from '../../lib/report/action-loop';
 import { CONTACTS, FIRST_SCREEN, PHONE_ANSWERED, reportFixture } from './report-walks';
 
 /**
@@ -199,5 +210,49 @@ describe('judge', () => {
     expect(judge('percent', 40, null, 90)).toEqual({ achieved: null, judgedBy: null });
     expect(judge('percent', null, 50, null)).toEqual({ achieved: null, judgedBy: null });
     expect(judge('percent', null, 50, 40)).toEqual({ achieved: true, judgedBy: 'target' });
+  });
+});
+
+describe('measure names and picker keys', () => {
+  it('names each measure from the method, and reads a key back', () => {
+    const { f } = audit();
+    const { method } = f.report();
+    const standard = { kind: 'standard', standardId: PHONE_ANSWERED } as const;
+    expect(measureName(standard, method, 'en')).toMatch(/^pass rate of “.+”$/);
+    expect(measureName({ kind: 'stage', stage: 'contact' }, method, 'ru')).toMatch(
+      /^среднее впечатление на этапе «.+»$/,
+    );
+    expect(measureOfKey(measureKey(standard))).toEqual(standard);
+    expect(measureOfKey('')).toBeUndefined();
+    expect(measureOfKey('{"kind":"standard"}')).toBeUndefined();
+    expect(measureOfKey('not json')).toBeUndefined();
+  });
+});
+
+describe('ActionLoopSection', () => {
+  it('shows before → after, achieved or not, and what came back, in English and Russian', () => {
+    const { f } = audit();
+    const model = f.report();
+    const en = renderToString(h(ActionLoopSection, { model, locale: 'en' }));
+    expect(en).toContain('Did the actions work?');
+    expect(en).toContain('0 % → 50 %');
+    expect(en).toContain('✗ not achieved');
+    expect(en).toContain('✓ achieved');
+    expect(en).toContain('12 → 4');
+    expect(en).toContain('Problems that came back');
+    expect(en).toContain('again in Wave 3');
+    expect(en).toContain('experience at ');
+    const ru = renderToString(h(ActionLoopSection, { model, locale: 'ru' }));
+    expect(ru).toContain('Сработали ли меры?');
+    expect(ru).toContain('✗ не достигнуто');
+  });
+
+  it('is left out while no action has anything after', () => {
+    const f = reportFixture();
+    const own = f.brand('Brightline', 'own');
+    const w1 = f.wave('Wave 1', 0);
+    const { steps } = f.walk(own, w1, [{ experience: 2 }]);
+    f.action(steps[0]!, { what: 'Fix it', measure: { kind: 'stage', stage: 'information' } });
+    expect(renderToString(h(ActionLoopSection, { model: f.report(), locale: 'en' }))).toBe('');
   });
 });

@@ -1,5 +1,8 @@
 /** Calibration in the report: walks of one brand and task by two auditors (lib/report/calibration.ts). */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { CalibrationSection } from '../../components/report/calibration';
 import { calibrationPairs } from '../../lib/report/calibration';
 import { CLEAR_OFFER, CONTACTS, reportFixture, type StepSpec } from './report-walks';
 
@@ -109,5 +112,33 @@ describe('calibrationPairs', () => {
     f.walk(rival, w2, ANNA, { auditor: 'Anna' });
     expect(calibrationPairs(f.report())).toEqual([]);
     expect(calibrationPairs(f.report({ waveId: f.snapshot.waves[0]!.id }))).toHaveLength(1);
+  });
+});
+
+describe('CalibrationSection', () => {
+  it('shows agreement per scale and item and the disagreements, in English and Russian', () => {
+    const { f } = audit();
+    const en = renderToString(h(CalibrationSection, { model: f.report(), locale: 'en' }));
+    expect(en).toContain('Calibration between auditors');
+    expect(en).toContain('Anna');
+    expect(en).toContain('Boris');
+    expect(en).toContain('<td>0.75</td><td>0.33</td><td>50 %</td>');
+    expect(en).toContain('Step 4 “Offer page” and Step 4 “Offer”: experience 5 against 3.');
+    expect(en).toContain('Yes against No');
+    const ru = renderToString(h(CalibrationSection, { model: f.report(), locale: 'ru' }));
+    expect(ru).toContain('Согласованность аудиторов');
+    expect(ru).toContain('<td>0,75</td><td>0,33</td><td>50 %</td>');
+  });
+
+  it('says κ is not defined, and is left out without a pair', () => {
+    const f = reportFixture();
+    const rival = f.brand('Fastwave');
+    const w1 = f.wave('Wave 1', 0);
+    f.walk(rival, w1, [{ experience: 4 }, { experience: 4 }], { auditor: 'Anna' });
+    expect(renderToString(h(CalibrationSection, { model: f.report(), locale: 'en' }))).toBe('');
+    f.walk(rival, w1, [{ experience: 4 }, { experience: 4 }], { auditor: 'Boris' });
+    const html = renderToString(h(CalibrationSection, { model: f.report(), locale: 'en' }));
+    expect(html).toContain('κ not defined');
+    expect(html).toContain('Nothing to settle');
   });
 });

@@ -1,5 +1,8 @@
 /** Segments: persona × brand and entry channel × brand, and the gaps (lib/report/segments.ts). */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { SegmentsSection } from '../../components/report/segments';
 import { segmentTable, segmentsWorthShowing } from '../../lib/report/segments';
 import { CLEAR_OFFER, CONTACTS, reportFixture } from './report-walks';
 
@@ -108,5 +111,40 @@ describe('segmentTable by entry channel', () => {
     expect(second.brands.map((b) => b.id)).toEqual([bench.id]);
     expect(second.rows).toHaveLength(1);
     expect(segmentsWorthShowing(second)).toBe(false);
+  });
+});
+
+describe('SegmentsSection', () => {
+  it('shows both tables, a heat map each and the gaps, in English and Russian', () => {
+    const { f, w1 } = audit();
+    const model = f.report({ waveId: w1.id });
+    const en = renderToString(h(SegmentsSection, { model, locale: 'en' }));
+    expect(en).toContain('Persona × brand');
+    expect(en).toContain('Entry channel × brand');
+    expect(en).toContain('data-chart="segments-persona-map"');
+    expect(en).toContain('No walk of persona “Families” at Fastwave.');
+    expect(en).toContain('Entry by Email not walked for our brand (Brightline).');
+    expect(en).toContain('Entry by Phone call not walked at Fastwave.');
+    // Brightline students: 4.0, n = 2, compliance 69 %, touches 2, goal reached 1 of 2.
+    expect(en).toContain('<b>4.0</b>');
+    expect(en).toContain('n = 2 · compliance 69 % · touches 2 · goal reached 1 of 2');
+    const ru = renderToString(h(SegmentsSection, { model, locale: 'ru' }));
+    expect(ru).toContain('Персона × бренд');
+    expect(ru).toContain('Вход через канал «Электронная почта» не пройден для нашего бренда');
+  });
+
+  it('is left out with a single segment each way; a persona is text, never HTML', () => {
+    const { f, w2 } = audit();
+    expect(
+      renderToString(h(SegmentsSection, { model: f.report({ waveId: w2.id }), locale: 'en' })),
+    ).toBe('');
+    const g = reportFixture();
+    const own = g.brand('Brightline', 'own');
+    const w = g.wave('Wave 1', 0);
+    g.walk(own, w, [{ experience: 3 }], { persona: '<img src=x onerror=alert(1)>' });
+    g.walk(own, w, [{ experience: 4 }], { persona: 'Students' });
+    const html = renderToString(h(SegmentsSection, { model: g.report(), locale: 'en' }));
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+    expect(html).not.toContain('<img');
   });
 });

@@ -1,5 +1,8 @@
 /** Waves over time: each brand's figures wave by wave (lib/report/trend.ts). */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { TrendSection } from '../../components/report/trend';
 import { waveTrend } from '../../lib/report/trend';
 import { CLEAR_OFFER, CONTACTS, reportFixture } from './report-walks';
 
@@ -66,5 +69,32 @@ describe('waveTrend', () => {
     expect(onlyOwn.brands).toHaveLength(1);
     const nobody = waveTrend(f.report({ persona: 'pensioners' }));
     expect(nobody).toEqual({ waves: [], brands: [] });
+  });
+});
+
+describe('TrendSection', () => {
+  it('draws a chart per figure from three waves, with the table', () => {
+    const { f } = audit();
+    const html = renderToString(h(TrendSection, { model: f.report(), locale: 'en' }));
+    for (const metric of ['experience', 'compliance', 'standards', 'likelihood'])
+      expect(html).toContain(`data-chart="trend-${metric}"`);
+    // The text alternative states the data: Brightline skips wave 2.
+    expect(html).toContain('Brightline (own): Wave 1 3.0, Wave 2 —, Wave 3 4.0');
+    expect(html).toContain('not walked');
+    expect(renderToString(h(TrendSection, { model: f.report(), locale: 'ru' }))).toContain(
+      'Волны во времени',
+    );
+  });
+
+  it('is a table with two waves and nothing with one', () => {
+    const { f, w2 } = audit();
+    // Without wave 2's walks: waves 1 and 3.
+    f.snapshot.journeys = f.snapshot.journeys.filter((j) => j.waveId !== w2.id);
+    const two = renderToString(h(TrendSection, { model: f.report(), locale: 'en' }));
+    expect(two).toContain('trend-table');
+    expect(two).not.toContain('data-chart');
+    const { f: g, w1 } = audit();
+    g.snapshot.journeys = g.snapshot.journeys.filter((j) => j.waveId === w1.id);
+    expect(renderToString(h(TrendSection, { model: g.report(), locale: 'en' }))).toBe('');
   });
 });
