@@ -21,13 +21,16 @@ import {
   SCORE_RANGE,
   segments,
   type Curves,
+  type JourneySeries,
   type KpiGroup,
   type KpiId,
+  type PriorityData,
   type Quadrant,
   type StepScore,
 } from '../../lib/report/charts';
-import type { ReportModel } from '../../lib/report/model';
-import { brandLabel } from '../../lib/report/words';
+import type { ReportBrand, ReportModel } from '../../lib/report/model';
+import { LABEL_SEPARATOR } from '../../lib/report/labels';
+import { reportLabels } from '../../lib/report/words';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'triangle-down';
@@ -99,19 +102,10 @@ function scoreText(value: number, locale: Locale): string {
   return Number.isInteger(value) ? String(value) : formatNumber(value, locale);
 }
 
-/** "Brand (own)"; the task or a number is added when two journeys share a brand. */
-function journeyLabels(model: ReportModel, locale: Locale): string[] {
-  const t = translator(locale);
-  const base = model.journeys.map(({ journey }) => brandLabel(journey, t));
-  const withTask = base.map((label, i) => {
-    const task = model.journeys[i]!.journey.task;
-    return base.filter((b) => b === label).length > 1 && task ? `${label} — ${task}` : label;
-  });
-  return withTask.map((label, i) =>
-    withTask.filter((l) => l === label).length > 1
-      ? `${label} #${withTask.slice(0, i + 1).filter((l) => l === label).length}`
-      : label,
-  );
+/** A series' name: the brand's label and role for a brand, the walk's label for a walk. */
+function seriesLabel(model: ReportModel, locale: Locale): (s: JourneySeries) => string {
+  const labels = reportLabels(model, locale);
+  return (s) => (s.journey ? labels.walk(s.journey.id) : labels.brandWithRole(s.brand.id));
 }
 
 /** A chart's axis titles: x centred under the plot, y turned up along its left side. */
@@ -324,15 +318,15 @@ interface CurvesChartProps {
   xTitle: string;
   yTitle: string;
   range: readonly [number, number];
-  /** Each journey's name, by its position in the report. */
-  labels: string[];
+  /** Each series' name (a brand's or a walk's). */
+  label: (series: JourneySeries) => string;
   /** One data point in words, e.g. "step 2 experience 4". */
   point: (x: string, value: string) => string;
 }
 
 /** Journeys' curves over steps or stages, overlaid; a gap in a line is an unscored point. */
 function CurvesChart(props: CurvesChartProps) {
-  const { prefix, locale, curves, xLabels, range, labels } = props;
+  const { prefix, locale, curves, xLabels, range, label } = props;
   const t = translator(locale);
   const n = Math.max(1, xLabels.length);
   const width = 640;
@@ -373,7 +367,7 @@ function CurvesChart(props: CurvesChartProps) {
             ]
           : [],
       );
-      return `${labels[s.index]}: ${points.length ? points.join(', ') : t('chartNoSteps')}.`;
+      return `${label(s)}: ${points.length ? points.join(', ') : t('chartNoSteps')}.`;
     }),
   ].join(' ');
   return (
@@ -385,10 +379,7 @@ function CurvesChart(props: CurvesChartProps) {
       width={width}
       height={height}
       legend={
-        <Legend
-          t={t}
-          entries={curves.series.map((s) => ({ index: s.index, label: labels[s.index]! }))}
-        />
+        <Legend t={t} entries={curves.series.map((s) => ({ index: s.index, label: label(s) }))} />
       }
     >
       <g aria-hidden="true">
@@ -443,7 +434,11 @@ function CurvesChart(props: CurvesChartProps) {
         {[...curves.series].reverse().map((s) => {
           const style = seriesStyle(s.index);
           return (
-            <g key={s.journey.id} data-journey={s.journey.id}>
+            <g
+              key={s.journey?.id ?? s.brand.id}
+              data-journey={s.journey?.id}
+              data-brand={s.journey ? undefined : s.brand.id}
+            >
               {segments(s.values).map((run) =>
                 run.length > 1 ? (
                   <polyline
@@ -503,7 +498,7 @@ function StepScoreChart({ model, locale, prefix, score }: ChartProps & { score: 
       xTitle={t('chartAxisStep')}
       yTitle={t(score === 'experience' ? 'chartAxisExperience' : 'chartAxisLikelihood')}
       range={SCORE_RANGE[score]}
-      labels={journeyLabels(model, locale)}
+      label={seriesLabel(model, locale)}
       point={(n, value) =>
         t(score === 'experience' ? 'chartPointExperience' : 'chartPointLikelihood', { n, value })
       }
@@ -551,7 +546,7 @@ function ScoreChart({
       xTitle={t('chartAxisStage')}
       yTitle={t(words.axis)}
       range={SCORE_RANGE[score]}
-      labels={journeyLabels(model, locale)}
+      label={seriesLabel(model, locale)}
       point={(stage, value) => t('chartPointStage', { stage, value })}
     />
   );
@@ -581,15 +576,62 @@ const QUADRANT_FILL: Record<Quadrant, string> = {
 export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
   const t = translator(locale);
   const data = priorityMatrix(model);
-  if (data.journeys.length === 0) return <NoChart text={t('chartPriorityNoOwn')} />;
+  if (data.brands.length === 0) return <NoChart text={t('chartPriorityNoOwn')} />;
+  // One chart per own brand (there is usually one), its walks told apart.
+  return (
+    <>
+      {data.brands.map((brand, k) => {
+        const index = model.brands.indexOf(brand);
+        const mine: PriorityData = {
+          brands: [brand],
+          points: data.points.filter((p) => p.index === index),
+          clusters: data.clusters.filter((c) => c.index === index),
+          leftOut: data.leftOut.filter((l) => l.journey.brandId === brand.id),
+          total: brand.steps.length,
+        };
+        return (
+          <PriorityChart
+            key={brand.id}
+            model={model}
+            locale={locale}
+            prefix={data.brands.length > 1 ? `${prefix}-${k + 1}` : prefix}
+            brand={brand}
+            data={mine}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** A walk's label without its brand's (the chart names the brand): "students", "Wave 2 · A. Ivanova". */
+function walkPart(walk: string, brand: string): string {
+  return walk.startsWith(brand + LABEL_SEPARATOR)
+    ? walk.slice(brand.length + LABEL_SEPARATOR.length)
+    : walk;
+}
+
+function PriorityChart({
+  model,
+  locale,
+  prefix,
+  brand,
+  data,
+}: ChartProps & { brand: ReportBrand; data: PriorityData }) {
+  const t = translator(locale);
+  const names = reportLabels(model, locale);
   if (data.points.length === 0) return <NoChart text={t('chartPriorityNoScores')} />;
-  const labels = journeyLabels(model, locale);
-  const brands = [...new Set(data.journeys.map((j) => j.journey.brandName))].join(', ');
-  const title = t('chartPriority', { brand: brands });
+  const title = t('chartPriority', { brand: names.brand(brand.id) });
   const leftOut = data.leftOut.length
     ? t('chartPriorityLeftOut', { n: data.leftOut.length, total: data.total })
     : t('chartPriorityAllPlotted', { n: data.total });
-  const several = data.journeys.length > 1;
+  // Several walks of the brand: each its own marker (its place among the report's walks), named.
+  const several = brand.walks.length > 1;
+  const walkIndex = new Map(model.journeys.map((j, i) => [j.journey.id, i]));
+  const styleOf = (journeyId: string) =>
+    several ? (walkIndex.get(journeyId) ?? 0) : model.brands.indexOf(brand);
+  const shortWalk = (journeyId: string) =>
+    clip(walkPart(names.walk(journeyId), names.brand(brand.id)), 24);
   const desc = [
     `${title}. ${t('chartAxisImportance')}; ${t('chartAxisGap')}.`,
     ...QUADRANTS.map((q) => {
@@ -598,7 +640,7 @@ export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
         .sort((a, b) => b.importance - a.importance || b.gap - a.gap || a.seq - b.seq)
         .map(
           (p) =>
-            (several ? `${labels[p.index]}, ` : '') +
+            (several ? `${names.walk(p.journey.id)}, ` : '') +
             t('chartPriorityPoint', { n: p.seq, importance: p.importance, gap: p.gap }),
         );
       return `${t(`chartQuadrant_${q}`)}: ${points.length ? points.join(', ') : t('chartPriorityNone')}.`;
@@ -622,7 +664,7 @@ export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
     'improve-later': { x: left, y: top, w: splitX - left, h: splitY - top },
     'low-priority': { x: left, y: splitY, w: splitX - left, h: bottom - splitY },
   };
-  const ownOrder = data.journeys.map((j) => model.journeys.indexOf(j));
+  const ownWalks = brand.walks.map((w) => w.journey.id);
   return (
     <ChartFigure
       prefix={prefix}
@@ -640,7 +682,7 @@ export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
           <Legend
             t={t}
             line={false}
-            entries={ownOrder.map((index) => ({ index, label: labels[index]! }))}
+            entries={ownWalks.map((id) => ({ index: styleOf(id), label: names.walk(id) }))}
           />
         ) : undefined
       }
@@ -725,17 +767,19 @@ export function PriorityMatrix({ model, locale, prefix }: ChartProps) {
           height={height}
         />
         {data.clusters.map((c) => {
-          const style = seriesStyle(c.index);
-          const k = ownOrder.indexOf(c.index);
-          const cx = x(c.importance) + (k - (ownOrder.length - 1) / 2) * 10;
+          const style = seriesStyle(styleOf(c.journey.id));
+          const k = ownWalks.indexOf(c.journey.id);
+          const cx = x(c.importance) + (k - (ownWalks.length - 1) / 2) * 10;
           const cy = y(c.gap);
-          const label = c.seqs.join(', ');
+          const steps = c.seqs.join(', ');
+          const label = several ? `${shortWalk(c.journey.id)}: ${steps}` : steps;
           const flip = cx + 10 + label.length * CHAR > right;
           return (
             <g
-              key={`${c.index}:${c.importance}:${c.gap}`}
+              key={`${c.journey.id}:${c.importance}:${c.gap}`}
               data-quadrant-point={c.quadrant}
-              data-steps={label}
+              data-journey={c.journey.id}
+              data-steps={steps}
             >
               <Marker shape={style.marker} x={cx} y={cy} colour={style.colour} size={6} />
               <text
@@ -768,7 +812,7 @@ export function CoverageMatrix({ model, locale, prefix }: ChartProps) {
   const t = translator(locale);
   const data = coverageMatrix(model, locale);
   if (data.rows.length === 0) return <NoChart text={t('chartCoverageNone')} />;
-  const labels = journeyLabels(model, locale);
+  const labels = reportLabels(model, locale);
   return (
     <table class="coverage" id={`${prefix}-table`}>
       <caption>
@@ -777,9 +821,9 @@ export function CoverageMatrix({ model, locale, prefix }: ChartProps) {
       <thead>
         <tr>
           <th scope="col">{t('chartCoverageType')}</th>
-          {data.journeys.map(({ journey }, i) => (
-            <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
-              {labels[i]}
+          {data.brands.map((b) => (
+            <th scope="col" key={b.id} class={`role-${b.brand.role}`}>
+              {labels.brandWithRole(b.id)}
             </th>
           ))}
         </tr>
@@ -836,9 +880,10 @@ function kpiText(kpi: KpiId, value: number, locale: Locale): string {
 /** Key figures as bar groups (touches, time to goal, average experience, checklist compliance). */
 export function KpiBars({ model, locale, prefix }: ChartProps) {
   const t = translator(locale);
-  if (model.journeys.length === 0) return <NoChart text={t('chartKpiNone')} />;
+  if (model.brands.length === 0) return <NoChart text={t('chartKpiNone')} />;
   const groups = kpiGroups(model);
-  const labels = journeyLabels(model, locale);
+  const names = reportLabels(model, locale);
+  const labels = model.brands.map((b) => names.brandWithRole(b.id));
   const width = 640;
   const labelWidth = 190;
   const barStart = labelWidth + 4;
@@ -888,7 +933,7 @@ export function KpiBars({ model, locale, prefix }: ChartProps) {
                 const style = seriesStyle(b.index);
                 const length = b.value === null || g.max <= 0 ? 0 : (b.value / g.max) * barMax;
                 return (
-                  <g key={b.journey.id} data-journey={b.journey.id}>
+                  <g key={b.brand.id} data-brand={b.brand.id}>
                     <text x={labelWidth - 6} y={y + 9} dy="0.35em" text-anchor="end">
                       {clipMiddle(labels[b.index]!, 28)}
                     </text>

@@ -18,8 +18,8 @@ export type SettingsChange = (change: (current: ReportSettings) => ReportSetting
 export function ReportContents(props: {
   t: Translate;
   settings: ReportSettings;
-  /** Every journey of the audit with all its steps (those left out too). */
-  journeys: readonly { journey: Journey; steps: readonly Step[] }[];
+  /** The report's walks, each with its label and all its steps (those left out too). */
+  journeys: readonly { journey: Journey; label: string; steps: readonly Step[] }[];
   onChange: SettingsChange;
 }) {
   const { t, settings, onChange } = props;
@@ -95,10 +95,10 @@ export function ReportContents(props: {
         </fieldset>
         <fieldset>
           <legend>{t('contentsSteps')}</legend>
-          {props.journeys.map(({ journey, steps }) => (
+          {props.journeys.map(({ journey, label, steps }) => (
             <details key={journey.id}>
               <summary>
-                {journey.brandName} ·{' '}
+                {label} ·{' '}
                 {t('contentsStepsIn', {
                   n: steps.filter((s) => !excluded.has(s.id)).length,
                   of: steps.length,

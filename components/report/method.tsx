@@ -5,7 +5,7 @@
 import { formatDateTime, translator } from '../../lib/i18n';
 import { methodUsed } from '../../lib/report/method-used';
 import type { ReportModel } from '../../lib/report/model';
-import { brandLabel, outcomeText } from '../../lib/report/words';
+import { outcomeText, reportLabels } from '../../lib/report/words';
 import {
   channelLabel,
   checklistName,
@@ -18,6 +18,7 @@ import { ColumnHeads } from './column-heads';
 export function MethodSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   const used = methodUsed(model);
+  const labels = reportLabels(model, locale);
   return (
     <section class="method">
       <h2 id="method-title">{t('methodTitle')}</h2>
@@ -25,7 +26,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
         <ColumnHeads
           t={t}
           keys={[
-            'brand',
+            'drillWalk',
             'methodWalked',
             'methodAuditor',
             'persona',
@@ -37,7 +38,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
         <tbody>
           {used.walks.map(({ journey, first, last }) => (
             <tr key={journey.id}>
-              <th scope="row">{brandLabel(journey, t)}</th>
+              <th scope="row">{labels.walk(journey.id)}</th>
               <td>
                 {formatDateTime(first, locale)}
                 {last !== first && ` → ${formatDateTime(last, locale)}`}

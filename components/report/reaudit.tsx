@@ -1,20 +1,12 @@
 /**
- * Re-audit: what changed between two walks of the same brand (lib/report/reaudit.ts), on the
- * report page and in the exported file alike. Better and worse are words with an arrow, not only
+ * Waves compared: what changed for each brand between the latest earlier wave it was walked in and
+ * the compared wave (lib/report/reaudit.ts), on the report page and in the exported file alike. Better and worse are words with an arrow, not only
  * a colour, so they read in print, in black and white and to a screen reader; no inline styles
  * (the export's CSP allows none): the look is REAUDIT_CSS, appended to the report stylesheet.
  */
 import type { ComponentChildren } from 'preact';
-import {
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  formatNumber,
-  translator,
-  type Translate,
-} from '../../lib/i18n';
-import type { Journey } from '../../lib/model';
-import type { ReportModel, ReportStep } from '../../lib/report/model';
+import { formatDuration, formatNumber, translator, type Translate } from '../../lib/i18n';
+import type { ReportBrand, ReportModel, ReportStep } from '../../lib/report/model';
 import {
   reaudits,
   type Direction,
@@ -25,8 +17,9 @@ import {
 } from '../../lib/report/reaudit';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 import { ShotFrame, type ImageSource } from './picture';
-import { brandLabel, outcomeText, percentText, standardsMetText } from '../../lib/report/words';
+import { outcomeText, percentText, reportLabels, standardsMetText } from '../../lib/report/words';
 import { ColumnHeads } from './column-heads';
+import { waveText } from './period';
 
 interface Props {
   model: ReportModel;
@@ -108,15 +101,6 @@ const valueText = (v: number | null, f: Format) => (v === null ? '—' : f.value
 const changeText = (change: number | null, f: Format) =>
   change === null ? '—' : signed(change, f.change);
 const isClass = (d: Direction) => (d === 'better' || d === 'worse' ? `is-${d}` : undefined);
-
-/** The two walks' days; with the time as well when both fall on the same day. */
-function walkDates(before: Journey, after: Journey, locale: Locale): [string, string] {
-  const b = formatDate(before.createdAt, locale);
-  const a = formatDate(after.createdAt, locale);
-  return b === a
-    ? [formatDateTime(before.createdAt, locale), formatDateTime(after.createdAt, locale)]
-    : [b, a];
-}
 
 /** "3.0 → 4.2 (+1.2) ▲ better": one figure in one cell. */
 function Compact({ fig, format, t }: { fig: Figure; format: Format; t: Translate }) {
@@ -278,16 +262,21 @@ function Side({
   missing,
   imageSrc,
   t,
+  walk,
 }: {
   step: ReportStep | null;
   missing: string;
   imageSrc: ImageSource;
   t: Translate;
+  /** The step's walk, named when the brand has several walks in that wave. */
+  walk: (step: ReportStep) => string | null;
 }) {
   if (!step) return <span class="missing">{missing}</span>;
   const tp = step.touchpoint;
+  const walkName = walk(step);
   return (
-    <div class="reaudit-side" data-step={tp.seq}>
+    <div class="reaudit-side" data-step={tp.seq} data-journey={tp.journeyId}>
+      {walkName && <p class="step-walk">{walkName}</p>}
       <p class="step-head">
         <span class="step-no">{tp.seq}</span>
         <span class="step-title">{tp.title || t('untitled')}</span>
@@ -338,16 +327,21 @@ function StepChanges({ pair, locale }: { pair: ReauditStepPair; locale: Locale }
 
 function StepsTable({
   pair,
+  model,
   locale,
   imageSrc,
 }: {
   pair: ReauditPair;
+  model: ReportModel;
   locale: Locale;
   imageSrc: ImageSource;
 }) {
   const t = translator(locale);
   const rows = pair.stages.flatMap((s) => s.steps);
   if (rows.length === 0) return null;
+  const labels = reportLabels(model, locale);
+  const walkOf = (side: ReportBrand) => (step: ReportStep) =>
+    side.walks.length > 1 ? labels.walk(step.touchpoint.journeyId) : null;
   return (
     <table class="standards-table reaudit-table reaudit-steps">
       <caption>{t('reauditSteps')}</caption>
@@ -367,10 +361,22 @@ function StepsTable({
                 <span class="in-stage">{t('reauditInStage', { k: row.position })}</span>
               </th>
               <td>
-                <Side step={row.before} missing={t('reauditNoStep')} imageSrc={imageSrc} t={t} />
+                <Side
+                  step={row.before}
+                  missing={t('reauditNoStep')}
+                  imageSrc={imageSrc}
+                  t={t}
+                  walk={walkOf(pair.before)}
+                />
               </td>
               <td>
-                <Side step={row.after} missing={t('reauditNoStep')} imageSrc={imageSrc} t={t} />
+                <Side
+                  step={row.after}
+                  missing={t('reauditNoStep')}
+                  imageSrc={imageSrc}
+                  t={t}
+                  walk={walkOf(pair.after)}
+                />
               </td>
               <td>
                 {only ? (
@@ -389,56 +395,84 @@ function StepsTable({
   );
 }
 
+/** The tasks of a brand's walks in a wave, each once, in walk order. */
+function tasksOf(b: ReportBrand): string {
+  const tasks = new Map<string, string>();
+  for (const w of b.walks) {
+    const task = w.journey.task.trim();
+    if (task && !tasks.has(task.toLowerCase())) tasks.set(task.toLowerCase(), task);
+  }
+  return [...tasks.values()].join('; ');
+}
+
 function PairBlock({
   pair,
+  model,
   locale,
   imageSrc,
 }: {
   pair: ReauditPair;
+  model: ReportModel;
   locale: Locale;
   imageSrc: ImageSource;
 }) {
   const t = translator(locale);
-  const before = pair.before.journey;
-  const after = pair.after.journey;
-  const [dateBefore, dateAfter] = walkDates(before, after, locale);
-  const task = (j: Journey) => j.task.trim();
+  const labels = reportLabels(model, locale);
+  const [before, after] = [tasksOf(pair.before), tasksOf(pair.after)];
   return (
     <article
-      class={`reaudit-pair role-${pair.brandRole}`}
-      data-before={before.id}
-      data-after={after.id}
+      class={`reaudit-pair role-${pair.brand.role}`}
+      data-brand={pair.brandId}
+      data-before={pair.beforeWave.id}
+      data-after={pair.afterWave.id}
     >
       <h3>
-        {t('reauditCaption', { brand: brandLabel(pair, t), before: dateBefore, after: dateAfter })}
-        {pair.walks > 2 &&
-          ` · ${t('reauditWalks', { from: pair.index, to: pair.index + 1, of: pair.walks })}`}
+        {t('wavesCaption', {
+          brand: labels.brandWithRole(pair.brandId),
+          before: waveText(pair.beforeWave, locale),
+          after: waveText(pair.afterWave, locale),
+        })}
+        <span class="journey-context n-walks">
+          {t('wavesWalks', { before: pair.before.walks.length, after: pair.after.walks.length })}
+        </span>
       </h3>
-      {task(before).toLowerCase() !== task(after).toLowerCase() && (
+      {before.toLowerCase() !== after.toLowerCase() && (
         <p class="explain">
-          {t('reauditTaskDiffers', { before: task(before) || '—', after: task(after) || '—' })}
+          {t('wavesTaskDiffers', { before: before || '—', after: after || '—' })}
         </p>
       )}
       <FiguresTable pair={pair} locale={locale} />
       <StagesTable pair={pair} locale={locale} />
-      <StepsTable pair={pair} locale={locale} imageSrc={imageSrc} />
+      <StepsTable pair={pair} model={model} locale={locale} imageSrc={imageSrc} />
     </article>
   );
 }
 
-/** The re-audit section of the report; nothing when no brand was walked twice. */
+/**
+ * The waves compared: each brand of the compared wave against itself in the latest earlier wave
+ * it was walked in; nothing when no brand was walked in an earlier wave.
+ */
 export function ReauditSection({ model, locale, imageSrc }: Props) {
   const pairs = reaudits(model);
   if (pairs.length === 0) return null;
   const t = translator(locale);
+  // The waves named once in the heading: every earlier wave the brands are compared with.
+  const earlier = [...new Map(pairs.map((p) => [p.beforeWave.id, p.beforeWave])).values()];
   return (
-    <section class="reaudit">
-      <h2 id="reaudit-title">{t('reauditTitle')}</h2>
-      <p class="explain">{t('reauditExplained')}</p>
+    <section class="reaudit" aria-labelledby="reaudit-title">
+      <h2 id="reaudit-title">{t('wavesTitle')}</h2>
+      <p class="reaudit-waves">
+        {t('wavesHead', {
+          before: earlier.map((w) => waveText(w, locale)).join('; '),
+          after: waveText(pairs[0]!.afterWave, locale),
+        })}
+      </p>
+      <p class="explain">{t('wavesExplained')}</p>
       {pairs.map((pair) => (
         <PairBlock
-          key={`${pair.before.journey.id}>${pair.after.journey.id}`}
+          key={pair.brandId}
           pair={pair}
+          model={model}
           locale={locale}
           imageSrc={imageSrc}
         />

@@ -52,6 +52,12 @@ export const REPORT_CSS = `
 .evidence-table .sha{display:block;font-size:10px;word-break:break-all}
 .evidence-table .bytes{display:block;color:#566074}
 .report a{color:#1f4fb5}
+.report-wave{font-weight:600;color:#26334d}
+.n-walks{display:block;font-weight:400;font-size:12px;color:#566074}
+.step-walk{margin:2px 0;font-size:11px;font-weight:600;color:#26334d;overflow-wrap:anywhere}
+.kpis.drill{margin-top:8px}
+.kpis.drill caption{font-size:14px}
+.kpis td.outcomes{font-size:12px}
 @media print{.report{max-width:none;padding:0}.evidence-table{font-size:8px}.report h2{break-after:avoid}.step{break-inside:avoid}.steps{grid-template-columns:1fr 1fr}}
 .standards-table,.plan-table{border-collapse:collapse;width:100%}
 .standards-table th,.standards-table td,.plan-table th,.plan-table td{border:1px solid #d9dee7;padding:6px 8px;text-align:left;vertical-align:top}

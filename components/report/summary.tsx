@@ -6,13 +6,7 @@
 import { formatNumber, translator } from '../../lib/i18n';
 import type { ReportSection } from '../../lib/model';
 import type { ReportModel } from '../../lib/report/model';
-import {
-  brandLabel,
-  findingWords,
-  journeyOf,
-  percentText,
-  standardsMetText,
-} from '../../lib/report/words';
+import { findingWords, percentText, reportLabels, standardsMetText } from '../../lib/report/words';
 import {
   findings,
   leagueTable,
@@ -21,6 +15,7 @@ import {
 } from '../../lib/report/summary';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
 import { ColumnHeads } from './column-heads';
+import { walksText } from './period';
 
 function ExecutiveSummary({
   model,
@@ -68,6 +63,7 @@ function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) 
   const t = translator(locale);
   const rows = leagueTable(model);
   if (rows.length < 2) return null;
+  const labels = reportLabels(model, locale);
   const pct = (v: number | null) => percentText(v, locale);
   return (
     <section class="league">
@@ -88,15 +84,16 @@ function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) 
         />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.journey.id} class={row.stopped ? 'stopped' : undefined}>
+            <tr
+              key={row.brandId}
+              data-brand={row.brandId}
+              class={row.stopped ? 'stopped' : undefined}
+            >
               <td>{row.rank}</td>
               <th scope="row">
-                {brandLabel(row.journey, t)}
-                {row.stopped && row.journey.outcome && (
-                  <span class="flag flag-weak">
-                    {t('leagueStopped', { outcome: t(`outcome_${row.journey.outcome}`) })}
-                  </span>
-                )}
+                {labels.brandWithRole(row.brandId)}
+                <span class="journey-context n-walks">{walksText(row.walks, locale)}</span>
+                {row.stopped && <span class="flag flag-weak">{t('leagueStoppedAll')}</span>}
               </th>
               <td>
                 <b>{pct(row.score)}</b>
@@ -123,7 +120,8 @@ function StageScorecardTable({
   cards: StageScorecard[];
 }) {
   const t = translator(locale);
-  if (model.journeys.length === 0 || cards.length === 0) return null;
+  if (model.brands.length === 0 || cards.length === 0) return null;
+  const labels = reportLabels(model, locale);
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
   return (
     <section class="scorecard">
@@ -133,9 +131,10 @@ function StageScorecardTable({
         <thead>
           <tr>
             <th scope="col">{t('stage')}</th>
-            {model.journeys.map(({ journey }) => (
-              <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
-                {brandLabel(journey, t)}
+            {model.brands.map((b) => (
+              <th scope="col" key={b.id} class={`role-${b.brand.role}`}>
+                {labels.brandWithRole(b.id)}
+                <span class="journey-context n-walks">{walksText(b.walks.length, locale)}</span>
               </th>
             ))}
             <th scope="col">{t('scorecardWinner')}</th>
@@ -148,9 +147,9 @@ function StageScorecardTable({
               <th scope="row">{stageLabel(card.stage, locale)}</th>
               {card.scores.map((s) => (
                 <td
-                  key={s.journeyId}
+                  key={s.brandId}
                   class={
-                    s.journeyId === card.winnerId ? 'best' : s.steps === 0 ? 'absent' : undefined
+                    s.brandId === card.winnerId ? 'best' : s.steps === 0 ? 'absent' : undefined
                   }
                 >
                   {s.steps === 0 ? (
@@ -170,13 +169,14 @@ function StageScorecardTable({
                   )}
                 </td>
               ))}
-              <td>{card.winnerId ? brandLabel(journeyOf(model, card.winnerId), t) : '—'}</td>
+              <td>{card.winnerId ? labels.brandWithRole(card.winnerId) : '—'}</td>
               <td class={card.ownGap !== null && card.ownGap > 0 ? 'behind' : undefined}>
-                {card.ownGap === null
+                {card.ownGap === null || card.rivalId === null
                   ? '—'
-                  : card.ownGap > 0
-                    ? t('scorecardBehind', { gap: formatNumber(card.ownGap, locale) })
-                    : t('scorecardAhead', { gap: formatNumber(-card.ownGap, locale) })}
+                  : t(card.ownGap > 0 ? 'scorecardBehindOf' : 'scorecardAheadOf', {
+                      gap: formatNumber(Math.abs(card.ownGap), locale),
+                      rival: labels.brand(card.rivalId),
+                    })}
               </td>
             </tr>
           ))}

@@ -13,6 +13,7 @@ import { evidenceRows } from '../../lib/report/evidence';
 import {
   failedItems,
   type PlanItem,
+  type ReportBrand,
   type ReportJourney,
   type ReportModel,
   type ReportStep,
@@ -28,13 +29,13 @@ import {
   type Locale,
 } from '../../lib/taxonomy';
 import {
-  brandLabel,
   complianceText,
   impactText,
   measurementText,
   measureText,
   outcomeText,
   reasonText,
+  reportLabels,
   reportMethodNames,
   standardsMetText,
 } from '../../lib/report/words';
@@ -44,6 +45,7 @@ import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
 import { ReportSummary } from './summary';
 import { ColumnHeads } from './column-heads';
+import { periodText, walksText } from './period';
 
 export type { ImageSize, ImageSource };
 
@@ -148,12 +150,15 @@ function StepCard({
   locale,
   imageSrc,
   size,
+  walk,
 }: {
   step: ReportStep;
   model: ReportModel;
   locale: Locale;
   imageSrc: ImageSource;
   size: ImageSize;
+  /** The walk's label, where a card stands among several walks' steps. */
+  walk?: string;
 }) {
   const t = translator(locale);
   const tp = step.touchpoint;
@@ -168,6 +173,7 @@ function StepCard({
         <span class="step-title">{tp.title || t('untitled')}</span>
         <Flags step={step} t={t} />
       </header>
+      {walk && <p class="step-walk">{walk}</p>}
       <p class="step-meta">
         {type && `${typeName(type, locale)} · `}
         {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} ·{' '}
@@ -220,70 +226,126 @@ function StepCard({
   );
 }
 
-/** A journey's key figures as the table's cells, in its column order. */
-function kpiCells({ kpis, compliance, standards }: ReportJourney, locale: Locale) {
+/** Key figures as a table's cells: touches, time, experience, weak links, wows, likelihood, compliance, standards. */
+function kpiCells(
+  { kpis, compliance, standards }: Pick<ReportJourney, 'kpis' | 'compliance' | 'standards'>,
+  locale: Locale,
+) {
   return [
     String(kpis.touches),
     kpis.elapsedMs === null ? '—' : formatDuration(kpis.elapsedMs, locale),
     kpis.averageExperience === null ? '—' : formatNumber(kpis.averageExperience, locale),
     String(kpis.weakLinks),
     String(kpis.wows),
-    kpis.finalLikelihood === null ? '—' : `${kpis.finalLikelihood}/10`,
+    kpis.finalLikelihood === null
+      ? '—'
+      : `${Number.isInteger(kpis.finalLikelihood) ? kpis.finalLikelihood : formatNumber(kpis.finalLikelihood, locale)}/10`,
     complianceText(compliance, locale),
     standardsMetText(standards),
   ];
 }
 
-function KpiTable({ journeys, locale }: { journeys: ReportJourney[]; locale: Locale }) {
+const KPI_KEYS = [
+  'kpiTouches',
+  'kpiElapsed',
+  'kpiAverageExperience',
+  'kpiWeakLinks',
+  'kpiWows',
+  'kpiFinalLikelihood',
+  'reportCompliance',
+  'reportStandardsMet',
+] as const;
+
+/** The brand's label with its role, and how many walks its figures pool. */
+function BrandHead({
+  brand,
+  model,
+  locale,
+}: {
+  brand: ReportBrand;
+  model: ReportModel;
+  locale: Locale;
+}) {
+  return (
+    <>
+      {reportLabels(model, locale).brandWithRole(brand.id)}
+      <span class="journey-context n-walks">{walksText(brand.walks.length, locale)}</span>
+    </>
+  );
+}
+
+/** One row per compared brand: its walks in the wave pooled (see brandKpis). */
+function KpiTable({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   return (
     <table class="kpis">
-      <caption>{t('kpiCaption')}</caption>
-      <ColumnHeads
-        t={t}
-        keys={[
-          'brand',
-          'task',
-          'outcome',
-          'kpiTouches',
-          'kpiElapsed',
-          'kpiAverageExperience',
-          'kpiWeakLinks',
-          'kpiWows',
-          'kpiFinalLikelihood',
-          'reportCompliance',
-          'reportStandardsMet',
-        ]}
-      />
+      <caption>{t('kpiCaptionBrands')}</caption>
+      <ColumnHeads t={t} keys={['brand', 'kpiOutcomes', ...KPI_KEYS]} />
       <tbody>
-        {journeys.map((row) => {
-          const { journey } = row;
-          return (
-            <tr key={journey.id} data-journey={journey.id}>
-              <th scope="row">
-                {brandLabel(journey, t)}
-                <span class="journey-context">
-                  {[
-                    journey.persona,
-                    channelLabel(journey.entryChannel, locale),
-                    journey.auditor && t('walkedBy', { name: journey.auditor }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </th>
-              <td>{journey.task}</td>
-              <td>{outcomeText(journey.outcome, t)}</td>
-              {kpiCells(row, locale).map((cell, i) => (
-                <td key={i} class={i === 0 && row.fewestTouches ? 'best' : undefined}>
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          );
-        })}
+        {model.brands.map((b) => (
+          <tr key={b.id} data-brand={b.id} class={`role-${b.brand.role}`}>
+            <th scope="row">
+              <BrandHead brand={b} model={model} locale={locale} />
+            </th>
+            <td class="outcomes">{t('outcomeCounts', { ...b.outcomes })}</td>
+            {kpiCells(b, locale).map((cell, i) => (
+              <td key={i} class={i === 0 && b.fewestTouches ? 'best' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
       </tbody>
     </table>
+  );
+}
+
+/** The drill-down: each brand's walks, each with who walked it, as whom, from where, and its own figures. */
+function DrillDown({ model, locale }: { model: ReportModel; locale: Locale }) {
+  const t = translator(locale);
+  const labels = reportLabels(model, locale);
+  return (
+    <section class="drill-down">
+      <h2>{t('drillTitle')}</h2>
+      <p class="explain">{t('drillExplained')}</p>
+      {model.brands.map((b) => (
+        <table key={b.id} class="kpis drill" data-brand={b.id}>
+          <caption>
+            <BrandHead brand={b} model={model} locale={locale} />
+          </caption>
+          <ColumnHeads
+            t={t}
+            keys={[
+              'drillWalk',
+              'persona',
+              'entryChannel',
+              'methodAuditor',
+              'task',
+              'outcome',
+              ...KPI_KEYS,
+            ]}
+          />
+          <tbody>
+            {b.walks.map((w) => {
+              const { journey } = w;
+              return (
+                <tr key={journey.id} data-journey={journey.id}>
+                  <th scope="row">{labels.walk(journey.id)}</th>
+                  <td>{journey.persona || '—'}</td>
+                  <td>{channelLabel(journey.entryChannel, locale)}</td>
+                  <td>{journey.auditor || '—'}</td>
+                  <td>{journey.task || '—'}</td>
+                  <td>{outcomeText(journey.outcome, t)}</td>
+                  {kpiCells(w, locale).map((cell, i) => (
+                    <td key={i}>{cell}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ))}
+    </section>
   );
 }
 
@@ -295,6 +357,7 @@ function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale
     model.compliance.some((b) => b.byStage[row.stage] !== undefined),
   );
   const cell = (c: Compliance | undefined) => (c ? complianceText(c, locale) : '—');
+  const labels = reportLabels(model, locale);
   return (
     <section class="compliance">
       <h2 id="compliance-title">{t('reportComplianceTitle')}</h2>
@@ -303,8 +366,8 @@ function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale
           <tr>
             <th scope="col">{t('stage')}</th>
             {model.compliance.map((b) => (
-              <th scope="col" key={`${b.brandRole}:${b.brandName}`}>
-                {brandLabel(b, t)}
+              <th scope="col" key={b.brandId} class={`role-${b.brand.role}`}>
+                {labels.brandWithRole(b.brandId)}
               </th>
             ))}
           </tr>
@@ -314,14 +377,14 @@ function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale
             <tr key={row.stage}>
               <th scope="row">{stageLabel(row.stage, locale)}</th>
               {model.compliance.map((b) => (
-                <td key={`${b.brandRole}:${b.brandName}`}>{cell(b.byStage[row.stage])}</td>
+                <td key={b.brandId}>{cell(b.byStage[row.stage])}</td>
               ))}
             </tr>
           ))}
           <tr class="total">
             <th scope="row">{t('reportComplianceTotal')}</th>
             {model.compliance.map((b) => (
-              <td key={`${b.brandRole}:${b.brandName}`}>
+              <td key={b.brandId}>
                 <b>{cell(b.total)}</b>{' '}
                 <span class="muted">
                   {t('reportComplianceCounts', {
@@ -346,6 +409,7 @@ function StandardsTable({ model, locale }: { model: ReportModel; locale: Locale 
     j.measurements.map((r) => ({ journey: j.journey, steps: j.steps, r })),
   );
   if (rows.length === 0) return null;
+  const labels = reportLabels(model, locale);
   const seqOf = (steps: ReportStep[], id: string | null) =>
     steps.find((s) => s.touchpoint.id === id)?.touchpoint.seq;
   return (
@@ -369,7 +433,7 @@ function StandardsTable({ model, locale }: { model: ReportModel; locale: Locale 
             const to = seqOf(steps, r.endStepId);
             return (
               <tr key={r.measurement.id} class={`status-${r.status}`}>
-                <th scope="row">{brandLabel(journey, t)}</th>
+                <th scope="row">{labels.walk(journey.id)}</th>
                 <td>{r.standard ? standardName(r.standard, locale) : t('standardRemoved')}</td>
                 <td>
                   {from !== undefined && to !== undefined && from !== to
@@ -406,8 +470,9 @@ function dateOf(ms: number | null, locale: Locale): string {
 function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   if (model.actions.length === 0 && model.borrow.length === 0) return null;
+  const labels = reportLabels(model, locale);
   const where = (p: PlanItem) =>
-    `${p.journey.brandName} · ${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
+    `${labels.walk(p.journey.id)} · ${t('stepN', { n: p.touchpoint.seq })} — ${p.touchpoint.title || t('untitled')}`;
   return (
     <section class="action-plan">
       <h2 id="action-plan-title">{t('reportActionPlan')}</h2>
@@ -454,7 +519,7 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
           <ul class="ideas">
             {model.borrow.map(({ journey, touchpoint, actions }) => (
               <li key={touchpoint.id}>
-                {journey.brandName} · {t('stepN', { n: touchpoint.seq })} —{' '}
+                {labels.walk(journey.id)} · {t('stepN', { n: touchpoint.seq })} —{' '}
                 {touchpoint.title || t('untitled')}
                 {touchpoint.wow && <span class="flag flag-wow">{t('flagWow')}</span>}
                 {actions
@@ -476,13 +541,14 @@ function ActionPlan({ model, locale }: { model: ReportModel; locale: Locale }) {
 function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   if (!model.fixFirst.length) return null;
+  const labels = reportLabels(model, locale);
   return (
     <section class="fix-first">
       <h2>{t('fixFirst')}</h2>
       <ol>
         {model.fixFirst.map(({ journey, touchpoint, reasons, actions }) => (
           <li key={touchpoint.id}>
-            <b>{journey.brandName}</b> · {t('stepN', { n: touchpoint.seq })} ·{' '}
+            <b>{labels.walk(journey.id)}</b> · {t('stepN', { n: touchpoint.seq })} ·{' '}
             {stageLabel(touchpoint.stage, locale)} — {touchpoint.title || t('untitled')}
             {' · '}
             {t('importance')}: {touchpoint.importance ?? '—'} · {t('experience')}:{' '}
@@ -510,6 +576,7 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
 function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   const rows = evidenceRows(model);
+  const labels = reportLabels(model, locale);
   return (
     <section class="evidence">
       <h2 id="evidence-title">{t('evidenceTitle')}</h2>
@@ -534,7 +601,7 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
           <tbody>
             {rows.map(({ journey, touchpoint, index, shot }) => (
               <tr key={shot.id} data-screenshot={shot.id}>
-                <td>{journey.brandName}</td>
+                <td>{labels.walk(journey.id)}</td>
                 <td>{touchpoint.seq}</td>
                 <td>
                   {index} · {t(`evidenceMode_${shot.mode}`)}
@@ -576,7 +643,8 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
 
 export function ReportView({ model, locale, imageSrc: source }: Props) {
   const t = translator(locale);
-  const { audit, journeys, stages, settings } = model;
+  const { audit, journeys, brands, stages, settings, wave, selection } = model;
+  const labels = reportLabels(model, locale);
   const show = (section: ReportSection) => !settings.hidden.includes(section);
   // The auditor's choice of images: full size, thumbnails everywhere, or none.
   const imageSrc: ImageSource =
@@ -585,10 +653,21 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
       : settings.images === 'thumbnails'
         ? (shot) => source(shot, 'thumb')
         : source;
+  const segment = [
+    selection.persona !== null && `${t('persona')}: ${selection.persona}`,
+    selection.entryChannel !== null &&
+      `${t('entryChannel')}: ${channelLabel(selection.entryChannel, locale)}`,
+  ].filter(Boolean);
   return (
     <div class="report" lang={locale}>
       <header class="report-head">
         <h1>{audit.name}</h1>
+        {wave && (
+          <p class="report-wave" data-wave={wave.id}>
+            {t('reportWaveHead', { wave: wave.name, period: periodText(wave, locale) })}
+            {segment.length > 0 && ` · ${t('reportSegmentHead', { segment: segment.join(', ') })}`}
+          </p>
+        )}
         <p>
           {audit.client && (
             <>
@@ -599,17 +678,19 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
         </p>
       </header>
       {journeys.length === 0 ? (
-        <p class="empty">{t('reportNoJourneys')}</p>
+        <p class="empty">{t(wave ? 'reportNoWalks' : 'reportNoWaves')}</p>
       ) : (
         <>
           <ReportSummary model={model} locale={locale} show={show} />
-          {show('kpis') && <KpiTable journeys={journeys} locale={locale} />}
+          {show('kpis') && <KpiTable model={model} locale={locale} />}
+          {show('kpis') && <DrillDown model={model} locale={locale} />}
           {show('charts') && <ReportCharts model={model} locale={locale} />}
           {show('fixFirst') && <FixFirst model={model} locale={locale} />}
           {show('compliance') && <ComplianceTable model={model} locale={locale} />}
           {show('standards') && <StandardsTable model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
+          {/* Analyses over the waves and segments (segments, trend, calibration, action loop) go here. */}
           {show('sideBySide') && (
             <section class="compare">
               <h2 id="side-by-side-title">{t('sideBySide')}</h2>
@@ -617,9 +698,9 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                 <thead>
                   <tr>
                     <th scope="col">{t('stage')}</th>
-                    {journeys.map(({ journey }) => (
-                      <th scope="col" key={journey.id} class={`role-${journey.brandRole}`}>
-                        {brandLabel(journey, t)}
+                    {brands.map((b) => (
+                      <th scope="col" key={b.id} class={`role-${b.brand.role}`}>
+                        <BrandHead brand={b} model={model} locale={locale} />
                       </th>
                     ))}
                   </tr>
@@ -629,7 +710,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                     <tr key={row.stage}>
                       <th scope="row">{stageLabel(row.stage, locale)}</th>
                       {row.cells.map((steps, i) => (
-                        <td key={journeys[i]?.journey.id ?? i}>
+                        <td key={brands[i]?.id ?? i}>
                           {steps.length === 0 ? (
                             <span class="missing">{t('missingTouchpoint')}</span>
                           ) : (
@@ -641,6 +722,11 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                                 locale={locale}
                                 imageSrc={imageSrc}
                                 size="thumb"
+                                walk={
+                                  (brands[i]?.walks.length ?? 0) > 1
+                                    ? labels.walk(step.touchpoint.journeyId)
+                                    : undefined
+                                }
                               />
                             ))
                           )}
@@ -653,15 +739,16 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
             </section>
           )}
           {show('sequences') &&
-            journeys.map(({ journey, steps }) => (
+            journeys.map(({ journey, brand, steps }) => (
               <section class="sequence" key={journey.id} data-journey={journey.id}>
-                <h2>{brandLabel(journey, t)}</h2>
+                <h2>{labels.walk(journey.id)}</h2>
                 <p class="journey-meta">
                   {[
+                    labels.brandWithRole(brand.id),
                     journey.task,
                     journey.persona && `${t('persona')}: ${journey.persona}`,
                     `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale)}`,
-                    journey.brandDomain,
+                    brand.domain,
                     journey.auditor && t('walkedBy', { name: journey.auditor }),
                   ]
                     .filter(Boolean)

@@ -1,6 +1,7 @@
 /**
- * The report page: choose journeys of an audit, compare them, export HTML, slides and CSV, over
- * its controller (lib/controllers/report.ts).
+ * The report page: choose an audit's wave, the brands to compare in it and a segment; compare
+ * them; export HTML, slides and CSV, over its controller (lib/controllers/report.ts). The
+ * controls come from the audit's records alone and show at once; the report is built after them.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../components/shared/describe-error';
@@ -17,8 +18,25 @@ import { PageShell, useShell } from '../../components/shared/page-shell';
 import { REPORT_CSS } from '../../components/report/report-css';
 import { ReportContents } from '../../components/report/contents';
 import { ReportView, type ImageSize } from '../../components/report/view';
-import type { ReportController } from '../../lib/controllers/report';
-import type { Audit, AuditSnapshot, Screenshot } from '../../lib/model';
+import { periodText } from '../../components/report/period';
+import { comparisonOptions, type ReportController } from '../../lib/controllers/report';
+import type { Audit, AuditSnapshot, Screenshot, Step } from '../../lib/model';
+import type { ChannelId } from '../../lib/model/ids';
+import { brandLabels } from '../../lib/report/labels';
+import type { ReportModel, ReportSelection } from '../../lib/report/model';
+import { labelWords, reportLabels, roleText } from '../../lib/report/words';
+import { channelLabel, type Locale } from '../../lib/taxonomy';
+
+/** What the person chose to compare; a brand is compared unless unticked. */
+interface Choice {
+  waveId: string | null;
+  unticked: ReadonlySet<string>;
+  persona: string | null;
+  entryChannel: ChannelId | null;
+}
+const NO_CHOICE: Choice = { waveId: null, unticked: new Set(), persona: null, entryChannel: null };
+/** The "all" option of a segment picker (no persona or channel is empty). */
+const ALL = '';
 
 export function ReportPage({ controller }: { controller: ReportController }) {
   const { shell } = controller;
@@ -32,24 +50,60 @@ export function ReportPage({ controller }: { controller: ReportController }) {
     null,
     [audit?.id],
   );
-  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
+  const [choice, setChoice] = useState<Choice>(NO_CHOICE);
   const [error, setError] = useState<string | null>(null);
   const [fullImages, setFullImages] = useState<ReadonlyMap<string, VersionedBlob>>(new Map());
-  const chosenIds = snapshot?.journeys.filter((j) => !unchecked.has(j.id)).map((j) => j.id) ?? [];
   const choices = controller.choicesOf(settings);
-  // What the report shows is what it exports (the controller masks and leaves out as chosen).
-  const model = useMemo(
-    () =>
-      snapshot &&
-      controller.buildModel({
-        snapshot,
-        journeyIds: chosenIds,
-        identity: settings?.identity ?? null,
-        choices,
-        labels: maskLabels(t),
-      }),
-    [snapshot, chosenIds.join(), settings?.identity, choices.userAgent, choices.fileNames, locale],
+  // The controls: from the records alone (one pass over the walks), so they show at once.
+  const options = useMemo(
+    () => (snapshot ? comparisonOptions(snapshot, choice.waveId) : null),
+    [snapshot, choice.waveId],
   );
+  const brandNames = useMemo(
+    () => (snapshot ? brandLabels(snapshot.brands, labelWords(t)) : new Map<string, string>()),
+    [snapshot?.brands, locale],
+  );
+  const selection: ReportSelection | null = options && {
+    waveId: options.waveId,
+    brandIds: options.brands.some((b) => choice.unticked.has(b.brand.id))
+      ? options.brands.filter((b) => !choice.unticked.has(b.brand.id)).map((b) => b.brand.id)
+      : null,
+    // A segment value the wave has no walk of is no choice there.
+    persona:
+      choice.persona !== null && options.personas.includes(choice.persona) ? choice.persona : null,
+    entryChannel:
+      choice.entryChannel !== null && options.channels.includes(choice.entryChannel)
+        ? choice.entryChannel
+        : null,
+  };
+  const selectionKey = selection && JSON.stringify(selection);
+  // What the report shows is what it exports (the controller masks and leaves out as chosen). It
+  // is built after the controls are drawn (an effect runs after paint), however large the audit.
+  const [built, setBuilt] = useState<{ model: ReportModel; key: string } | null>(null);
+  const model = built?.model ?? null;
+  useEffect(() => {
+    if (!snapshot || !selection) {
+      setBuilt(null);
+      return;
+    }
+    try {
+      setBuilt({
+        key: selectionKey!,
+        model: controller.buildModel({
+          snapshot,
+          selection,
+          identity: settings?.identity ?? null,
+          choices,
+          labels: maskLabels(t),
+        }),
+      });
+    } catch (e) {
+      setBuilt(null);
+      setError(describeError(e, t));
+    }
+  }, [snapshot, selectionKey, settings?.identity, choices.userAgent, choices.fileNames, locale]);
+  // Until the report of the new choice is built, the one shown is marked busy.
+  const building = built !== null && built.key !== selectionKey;
 
   // Full images are read once per screenshot set (and again when redaction replaces bytes).
   useEffect(() => {
@@ -111,27 +165,68 @@ export function ReportPage({ controller }: { controller: ReportController }) {
               options={(audits ?? []).map((a) => ({ value: a.id, label: a.name }))}
               onChange={(id) => {
                 setAuditId(id);
-                setUnchecked(new Set());
+                setChoice(NO_CHOICE);
               }}
             />
           )
         )}
-        {snapshot && snapshot.journeys.length > 0 && (
-          <fieldset class="journey-picker">
-            <legend>{t('compareJourneys')}</legend>
-            {snapshot.journeys.map((j) => (
-              <label key={j.id} class="check">
+        {options && options.waveId !== null && (
+          <fieldset class="journey-picker comparison-picker">
+            <legend>{t('reportComparison')}</legend>
+            <SelectField
+              label={t('wave')}
+              value={options.waveId}
+              options={options.waves.map(({ wave, walks }) => ({
+                value: wave.id,
+                label: t(walks === 1 ? 'reportWaveOptionOne' : 'reportWaveOption', {
+                  name: wave.name,
+                  period: periodText(wave, locale),
+                  n: walks,
+                }),
+              }))}
+              onChange={(waveId) => setChoice({ ...choice, waveId })}
+            />
+            <SelectField
+              label={t('persona')}
+              value={selection?.persona ?? ALL}
+              options={[
+                { value: ALL, label: t('reportAllPersonas') },
+                ...options.personas.map((p) => ({ value: p, label: p })),
+              ]}
+              onChange={(p) => setChoice({ ...choice, persona: p === ALL ? null : p })}
+            />
+            <SelectField
+              label={t('entryChannel')}
+              value={selection?.entryChannel ?? ALL}
+              options={[
+                { value: ALL, label: t('reportAllChannels') },
+                ...options.channels.map((c) => ({ value: c, label: channelLabel(c, locale) })),
+              ]}
+              onChange={(c) =>
+                setChoice({ ...choice, entryChannel: c === ALL ? null : (c as ChannelId) })
+              }
+            />
+          </fieldset>
+        )}
+        {options && options.brands.length > 0 && (
+          <fieldset class="journey-picker brand-picker">
+            <legend>{t('reportBrands')}</legend>
+            {options.brands.map(({ brand, walks }) => (
+              <label key={brand.id} class="check">
                 <input
                   type="checkbox"
-                  checked={!unchecked.has(j.id)}
+                  checked={!choice.unticked.has(brand.id)}
                   onChange={(e) => {
-                    const next = new Set(unchecked);
-                    if (e.currentTarget.checked) next.delete(j.id);
-                    else next.add(j.id);
-                    setUnchecked(next);
+                    const unticked = new Set(choice.unticked);
+                    if (e.currentTarget.checked) unticked.delete(brand.id);
+                    else unticked.add(brand.id);
+                    setChoice({ ...choice, unticked });
                   }}
                 />
-                {j.brandName}
+                {t('reportBrandOption', {
+                  brand: `${brandNames.get(brand.id) ?? brand.name} (${roleText(brand.role, t)})`,
+                  n: walks,
+                })}
               </label>
             ))}
           </fieldset>
@@ -199,16 +294,29 @@ export function ReportPage({ controller }: { controller: ReportController }) {
         <ReportContents
           t={t}
           settings={model.settings}
-          journeys={snapshot.journeys.map((journey) => ({
-            journey,
-            steps: snapshot.touchpoints
-              .filter((s) => s.journeyId === journey.id)
-              .sort((a, b) => a.seq - b.seq),
-          }))}
+          journeys={contentsWalks(snapshot, model, locale)}
           onChange={(change) => run(() => controller.updateContents(snapshot.audit.id, change))}
         />
       )}
-      {model && <ReportView model={model} locale={locale} imageSrc={imageSrc} />}
+      {snapshot && !model && <p class="muted report-building">{t('reportBuilding')}</p>}
+      {model && (
+        <div class="report-frame" aria-busy={building}>
+          <ReportView model={model} locale={locale} imageSrc={imageSrc} />
+        </div>
+      )}
     </PageShell>
   );
+}
+
+/** The report's walks with their labels and every step of each (those left out too), in step order. */
+function contentsWalks(snapshot: AuditSnapshot, model: ReportModel, locale: Locale) {
+  const labels = reportLabels(model, locale);
+  const steps = new Map<string, Step[]>();
+  for (const s of snapshot.touchpoints)
+    steps.set(s.journeyId, [...(steps.get(s.journeyId) ?? []), s]);
+  return model.journeys.map(({ journey }) => ({
+    journey,
+    label: labels.walk(journey.id),
+    steps: (steps.get(journey.id) ?? []).sort((a, b) => a.seq - b.seq),
+  }));
 }

@@ -5,13 +5,21 @@
  * injected `save`, so that they run in Node tests with fakes.
  */
 import { NotFoundError, type AuditSnapshot, type AuditStore } from '../db';
-import type { Audit, Identity, ReportSettings, Screenshot } from '../model';
+import type { Audit, Brand, Identity, ReportSettings, Screenshot, Wave } from '../model';
+import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { shareRecords, type MaskLabels } from '../privacy';
 import { renderCsv } from '../report/csv';
 import { fileStem } from '../report/files';
 import { imageDefId, type ImageDef, type ImageRef } from '../report/images';
-import { buildReport, type ReportModel } from '../report/model';
+import {
+  buildReport,
+  compareBrands,
+  compareWaves,
+  defaultWaveId,
+  type ReportModel,
+  type ReportSelection,
+} from '../report/model';
 import { PPTX_TYPE, renderSlides, type SlideImage } from '../report/pptx';
 import { planScreenshots, planSlides, type SlidePlan } from '../report/slides';
 import type { Locale } from '../taxonomy';
@@ -52,7 +60,8 @@ export interface ReportControllerDeps {
 /** What the report is built from: the audit as stored, and what the person chose on the page. */
 export interface ReportInput {
   snapshot: AuditSnapshot;
-  journeyIds: readonly string[];
+  /** The wave, brands and segment compared (unset: the latest wave with walks, everything in it). */
+  selection: Partial<ReportSelection>;
   identity: Identity | null;
   choices: ReportChoices;
   /** The words that stand in for the auditor's masked name, email and phone. */
@@ -103,10 +112,10 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
       );
       return new Map(pairs.flat());
     },
-    buildModel({ snapshot, journeyIds, identity, choices, labels }) {
+    buildModel({ snapshot, selection, identity, choices, labels }) {
       const shared = shareRecords(snapshot, identity, { identity: false, ...choices }, labels);
       const now = deps.now();
-      return buildReport(shared, journeyIds, now, deps.utcOffsetMinutes(now));
+      return buildReport(shared, selection, now, deps.utcOffsetMinutes(now));
     },
     choicesOf,
     setChoice: (settings, key, value) =>
@@ -137,6 +146,53 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
       const bytes = await renderSlides(plan, await slideImages(deps, plan, shots));
       deps.save(plan.fileName, new Blob([bytes], { type: PPTX_TYPE }));
     },
+  };
+}
+
+/** What the report page offers to compare, from the audit's records alone (no report built). */
+export interface ComparisonOptions {
+  /** Every wave of the audit (by start) with how many walks it has. */
+  waves: { wave: Wave; walks: number }[];
+  /** The wave chosen if the audit has it, else the latest with walks (null: none has any). */
+  waveId: string | null;
+  /** The brands walked in that wave (own first, then competitors, then benchmarks) and their walks. */
+  brands: { brand: Brand; walks: number }[];
+  /** The personas walked in that wave (trimmed, each once, by name). */
+  personas: string[];
+  /** The entry channels walked in that wave, each once, in the order first walked. */
+  channels: ChannelId[];
+}
+
+/**
+ * The report page's choices for `waveId` (null: the default wave), computed in one pass over the
+ * snapshot's walks, so the controls show before the report is built, however large the audit.
+ */
+export function comparisonOptions(
+  snapshot: Pick<AuditSnapshot, 'brands' | 'waves' | 'journeys'>,
+  waveId: string | null,
+): ComparisonOptions {
+  const perWave = new Map<string, number>();
+  for (const j of snapshot.journeys) perWave.set(j.waveId, (perWave.get(j.waveId) ?? 0) + 1);
+  const chosen =
+    waveId && snapshot.waves.some((w) => w.id === waveId) ? waveId : defaultWaveId(snapshot);
+  const walks = snapshot.journeys
+    .filter((j) => j.waveId === chosen)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const perBrand = new Map<string, number>();
+  for (const j of walks) perBrand.set(j.brandId, (perBrand.get(j.brandId) ?? 0) + 1);
+  return {
+    waves: [...snapshot.waves]
+      .sort(compareWaves)
+      .map((wave) => ({ wave, walks: perWave.get(wave.id) ?? 0 })),
+    waveId: chosen,
+    brands: snapshot.brands
+      .filter((b) => perBrand.has(b.id))
+      .sort(compareBrands)
+      .map((brand) => ({ brand, walks: perBrand.get(brand.id)! })),
+    personas: [...new Set(walks.map((j) => j.persona.trim()).filter(Boolean))].sort((a, b) =>
+      a.localeCompare(b),
+    ),
+    channels: [...new Set(walks.map((j) => j.entryChannel))],
   };
 }
 
