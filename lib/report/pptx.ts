@@ -470,11 +470,11 @@ function drawStage(d: Deck, s: StageSlide, images: ReadonlyMap<string, SlideImag
       slide.addText(
         [
           { text: cell.caption, options: { bold: true, breakLine: true } },
-          {
-            text: cell.detail,
+          ...[cell.detail, cell.where].map((text) => ({
+            text,
             options: { fontSize: FONT.sub, color: COLOR.muted, breakLine: true },
-          },
-          { text: cell.source, options: { fontSize: FONT.sub, color: COLOR.muted } },
+          })),
+          { text: cell.when, options: { fontSize: FONT.sub, color: COLOR.muted } },
         ],
         {
           ...grid.captions[c]![k]!,

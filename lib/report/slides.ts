@@ -9,6 +9,7 @@ import type { ReportSection, Wave } from '../model';
 import type { ChannelId } from '../model/ids';
 import { channelLabel, stageLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
+import { LABEL_SEPARATOR } from './labels';
 import type { PlanItem, ReportBrand, ReportModel, ReportStep } from './model';
 import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './segments';
 import { findings, leagueTable, stageScorecards } from './summary';
@@ -227,8 +228,10 @@ export type StageCell =
       shot: { id: string; width: number; height: number } | null;
       caption: string;
       detail: string;
-      /** Where and when: the page's address (or "offline contact") and the capture time. */
-      source: string;
+      /** Where: the page's address (cut to one line) or "offline contact". */
+      where: string;
+      /** When: the capture time (the step's time when it has no image). */
+      when: string;
       alt: string;
     }
   | { kind: 'missing'; text: string };
@@ -515,7 +518,7 @@ function conclusionSlides(model: ReportModel, t: Translate): TextSlide[] {
     return [
       { text: heading, heading: true },
       ...paragraphs
-        .flatMap((p) => splitParagraph(p, room))
+        .flatMap((p) => splitParagraph(p, room - paragraphHeight(heading, true)))
         .map((p) => ({ text: p, heading: false })),
     ];
   });
@@ -892,8 +895,8 @@ const HEADING_H = 0.34;
 /** Between journeys, and between the steps of one journey (inches). */
 const JOURNEY_GAP = 0.25;
 const CELL_GAP = 0.12;
-/** Caption: two lines of title, one of detail, one of address and time. */
-export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(2, FONT.sub) + 0.06;
+/** Caption: two lines of title; one each of detail, address and time. */
+export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(3, FONT.sub) + 0.06;
 
 /** The width of one image place on a stage slide. */
 export function stageCellWidth(columns: number, perJourney: number): number {
@@ -949,31 +952,29 @@ export function fitImage(box: Box, width: number, height: number): Box {
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h };
 }
 
-/** The average advance of `text` at `fontPt` (inches), as the wrapping estimate counts it. */
-function textWidth(text: string, fontPt: number): number {
-  return (text.length * fontPt * CHAR_EM) / 72;
-}
-
 /**
- * Where and when a step was captured, in one line: the page's address (cut to fit, never the
- * time) or "offline contact", then the capture time (the step's time when it has no image).
+ * Where and when a step was captured: the page's address (cut to one line `width` wide) or
+ * "offline contact", and the capture time (the step's own time when it has no image).
  */
-export function sourceLine(step: ReportStep, width: number, locale: Locale, t: Translate): string {
+export function stepSource(
+  step: ReportStep,
+  width: number,
+  locale: Locale,
+  t: Translate,
+): { where: string; when: string } {
   const { touchpoint } = step;
   const shot = step.screenshots[0];
-  const time = formatDateTime(shot?.capturedAt ?? touchpoint.at, locale);
-  const tail = ` · ${time}`;
   const url = shot?.url ?? touchpoint.url;
-  const where = url
-    ? clipToLines(url, Math.max(0.3, width - textWidth(tail, FONT.sub)), FONT.sub, 1)
-    : t('offlineContact');
-  return `${where}${tail}`;
+  return {
+    where: url ? clipToLines(url, width, FONT.sub, 1) : t('offlineContact'),
+    when: formatDateTime(shot?.capturedAt ?? touchpoint.at, locale),
+  };
 }
 
 function stepCell(
   step: ReportStep,
   width: number,
-  /** The walk's label, when its brand has more than one walk in the wave (else null). */
+  /** What tells the walk apart, when its brand has more than one walk in the wave (else null). */
   walk: string | null,
   locale: Locale,
   t: Translate,
@@ -999,7 +1000,7 @@ function stepCell(
       true,
     ),
     detail: clipToLines(detail, width, FONT.sub, 1),
-    source: sourceLine(step, width, locale, t),
+    ...stepSource(step, width, locale, t),
     alt: t('screenshotOf', { n: touchpoint.seq, title }),
   };
 }
@@ -1034,8 +1035,13 @@ function stageSlides(model: ReportModel, locale: Locale, t: Translate): StageSli
         const columns = group.map((i): StageColumn => {
           const brand = model.brands[i]!;
           const steps = row.cells[i] ?? [];
-          const walkOf = (step: ReportStep) =>
-            brand.walks.length > 1 ? labels.walk(step.touchpoint.journeyId) : null;
+          // The column names the brand: a step says only what tells its walk apart.
+          const prefix = `${labels.brand(brand.id)}${LABEL_SEPARATOR}`;
+          const walkOf = (step: ReportStep) => {
+            if (brand.walks.length < 2) return null;
+            const label = labels.walk(step.touchpoint.journeyId);
+            return label.startsWith(prefix) ? label.slice(prefix.length) : label;
+          };
           return {
             heading: clipToLines(
               brandHeading(model, brand, locale, t),

@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { formatDateTime, translator } from '../../lib/i18n';
 import { buildReport } from '../../lib/report/model';
 import {
   CONTENT_WIDTH,
@@ -12,15 +13,20 @@ import {
   imageCrop,
   pageTable,
   planScreenshots,
+  paragraphHeight,
   planSlides,
   rowHeight,
+  stepSource,
   stageCellWidth,
   stageGrid,
   textLines,
   wrappedLines,
+  type BulletSlide,
   type Slide,
   type StageSlide,
   type TableSlide,
+  type TextSlide,
+  type TrendSlide,
 } from '../../lib/report/slides';
 import { renderSlides, type SlideImage } from '../../lib/report/pptx';
 import { auditWithJourneys, createWalk, fakeImage, testStore } from './helpers';
@@ -498,5 +504,347 @@ describe('the slides file', () => {
       'Show prices before the address check',
     );
     expect(strFromU8(files['ppt/presentation.xml']!)).toContain('cx="9144000" cy="5143500"');
+  });
+});
+
+/** Waves of January, February and March 2026 (UTC midnights of the first and last day). */
+const WAVES = [
+  { name: 'Wave 1', start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 0, 31) },
+  { name: 'Wave 2', start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 1, 28) },
+  { name: 'Wave 3', start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 2, 31) },
+];
+
+/**
+ * A programme: Brightline (own) walked in every wave given, Fastwave (competitor) in the first
+ * and the last, one scored page step each (experience by wave). In the last wave Brightline is
+ * walked twice (personas family and students, both entering by search) and Fastwave once
+ * (family, entering by phone).
+ */
+async function programme(waves = WAVES) {
+  const { store, clock } = testStore();
+  const audit = await store.createAudit({ name: 'Broadband', client: '', defaultTask: '' });
+  const made = [];
+  for (const w of waves) made.push(await store.createWave({ auditId: audit.id, ...w }));
+  let brightline: { id: string } | { name: string; domain: string; role: 'own' } = {
+    name: 'Brightline',
+    domain: 'brightline.test',
+    role: 'own',
+  };
+  let fastwave: { id: string } | { name: string; domain: string; role: 'competitor' } = {
+    name: 'Fastwave',
+    domain: 'fastwave.test',
+    role: 'competitor',
+  };
+  let at = clock.now();
+  const walk = async (
+    brand: typeof brightline | typeof fastwave,
+    wave: { id: string },
+    persona: string,
+    entryChannel: 'search' | 'phone',
+    experience: number,
+  ) => {
+    const journey = await store.createJourney({
+      auditId: audit.id,
+      brand,
+      wave: { id: wave.id },
+      task: 'request a callback',
+      persona,
+      entryChannel,
+      auditor: '',
+    });
+    const step = await store.addStep({
+      journeyId: journey.id,
+      kind: 'page',
+      url: `https://${persona}.test/`,
+      title: `${persona} home`,
+      at: (at += 60_000),
+      stage: 'information',
+      images: [fakeImage(`${journey.id}`)],
+    });
+    await store.updateStep(step.id, { experience, likelihood: experience * 2 });
+    return journey;
+  };
+  for (const [i, wave] of made.entries()) {
+    const last = i === made.length - 1;
+    const own = await walk(brightline, wave, 'family', 'search', 2 + i);
+    brightline = { id: own.brandId };
+    if (last) await walk(brightline, wave, 'students', 'search', 4);
+    if (i === 0 || last) {
+      const rival = await walk(fastwave, wave, 'family', 'phone', i === 0 ? 5 : 4);
+      fastwave = { id: rival.brandId };
+    }
+  }
+  return {
+    store,
+    clock,
+    audit,
+    model: buildReport(await store.readAudit(audit.id), {}, clock.now()),
+  };
+}
+
+describe('slides that follow the report', () => {
+  it('leaves out the slides of sections left out of the report, and stage slides with no images', async () => {
+    const { model } = await deck();
+    const hidden = planSlides(
+      { ...model, settings: { ...model.settings, hidden: ['scorecard', 'league', 'plan'] } },
+      'en',
+    );
+    expect(titles(hidden.slides)).toEqual([
+      'Broadband Q1',
+      'Executive summary',
+      'Key figures',
+      'Side by side: Information gathering (1/2)',
+      'Side by side: Information gathering (2/2)',
+      'Side by side: Contact / communication',
+      'Side by side: Payment',
+    ]);
+    const imageless = planSlides(
+      { ...model, settings: { ...model.settings, images: 'none' } },
+      'en',
+    );
+    expect(imageless.slides.some((s) => s.kind === 'stage')).toBe(false);
+    expect(planScreenshots(imageless)).toEqual([]);
+    // Thumbnails are still images: the stage slides stay.
+    const thumbs = planSlides(
+      { ...model, settings: { ...model.settings, images: 'thumbnails' } },
+      'en',
+    );
+    expect(thumbs.slides.filter((s) => s.kind === 'stage')).toHaveLength(4);
+  });
+
+  it('has a slide of the consultant’s conclusions and recommendations after the summary, none when both are empty', async () => {
+    const { model } = await deck();
+    expect(planSlides(model, 'en').slides.some((s) => s.kind === 'text')).toBe(false);
+    const said = planSlides(
+      {
+        ...model,
+        settings: {
+          ...model.settings,
+          conclusions: 'Sales calls back too late.\n\nThe plans page confuses.',
+          recommendations: '   ',
+        },
+      },
+      'ru',
+    );
+    expect(said.slides[2]).toEqual({
+      kind: 'text',
+      title: 'Выводы и рекомендации',
+      paragraphs: [
+        { text: 'Выводы', heading: true },
+        { text: 'Sales calls back too late.', heading: false },
+        { text: 'The plans page confuses.', heading: false },
+      ],
+    });
+    // Hidden with the summary, as in the report.
+    const hidden = planSlides(
+      {
+        ...model,
+        settings: { ...model.settings, conclusions: 'x', hidden: ['summary'] },
+      },
+      'en',
+    );
+    expect(
+      hidden.slides.some(
+        (s) => s.kind === 'text' || (s.kind === 'bullets' && s.title.startsWith('Executive')),
+      ),
+    ).toBe(false);
+  });
+
+  it('continues long conclusions on the next slides, every word kept, a heading never last', async () => {
+    const { model } = await deck();
+    const words = Array.from({ length: 900 }, (_, i) => `word${i}`);
+    const plan = planSlides(
+      {
+        ...model,
+        settings: {
+          ...model.settings,
+          conclusions: words.slice(0, 600).join(' '),
+          recommendations: words.slice(600).join(' '),
+        },
+      },
+      'en',
+    );
+    const text = plan.slides.filter((s): s is TextSlide => s.kind === 'text');
+    expect(text.length).toBeGreaterThan(2);
+    expect(text.map((s) => s.title)).toEqual(
+      text.map((_, i) => `Conclusions and recommendations (${i + 1}/${text.length})`),
+    );
+    const body = text.flatMap((s) => s.paragraphs.filter((p) => !p.heading).map((p) => p.text));
+    expect(body.join(' ').split(' ')).toEqual(words);
+    for (const s of text) {
+      expect(s.paragraphs.at(-1)!.heading).toBe(false);
+      const height = s.paragraphs.reduce((sum, p) => sum + paragraphHeight(p.text, p.heading), 0);
+      expect(SLIDE.top + height).toBeLessThanOrEqual(SLIDE.bottom + 1e-9);
+    }
+  });
+
+  it('has a waves slide per brand and, with three waves, a trend chart of each figure', async () => {
+    const { model } = await programme();
+    expect(model.history).toHaveLength(3);
+    const plan = planSlides(model, 'en');
+    const pages = plan.slides.filter(
+      (s): s is TableSlide => s.kind === 'table' && s.title.startsWith('Waves over time'),
+    );
+    const waves = { header: pages[0]!.header, rows: pages.flatMap((p) => p.rows) };
+    expect(waves.header.map((c) => c.text)).toEqual([
+      'Brand',
+      'Wave',
+      'n',
+      'Average experience (1–5)',
+      'Checklist compliance',
+      'Standards met',
+      'Likely to choose, at the end',
+    ]);
+    expect(waves.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Brightline (own)', 'Wave 1', '1', '2.0', '—', '—', '4.0'],
+      ['Brightline (own)', 'Wave 2', '1', '3.0', '—', '—', '6.0'],
+      // Two walks, experience 4 and 4; likelihood 8 and 8.
+      ['Brightline (own)', 'Wave 3', '2', '4.0', '—', '—', '8.0'],
+      ['Fastwave (competitor)', 'Wave 1', '1', '5.0', '—', '—', '10.0'],
+      ['Fastwave (competitor)', 'Wave 2', '0', 'not walked', '', '', ''],
+      ['Fastwave (competitor)', 'Wave 3', '1', '4.0', '—', '—', '8.0'],
+    ]);
+    expect(waves.rows[0]![1]).toMatchObject({ sub: '1 Jan 2026 – 31 Jan 2026' });
+    const trend = plan.slides.find((s): s is TrendSlide => s.kind === 'trend')!;
+    expect(trend.title).toBe('Trend over the waves');
+    expect(trend.charts.map((c) => c.title)).toEqual([
+      'Average experience (1–5)',
+      'Checklist compliance, %',
+      'Standards met, %',
+      'Likelihood to choose (0–10)',
+    ]);
+    expect(trend.charts[0]).toEqual({
+      title: 'Average experience (1–5)',
+      min: 1,
+      max: 5,
+      categories: ['Wave 1', 'Wave 2', 'Wave 3'],
+      series: [
+        { name: 'Brightline', own: true, values: [2, 3, 4] },
+        { name: 'Fastwave', own: false, values: [5, null, 4] },
+      ],
+    });
+    // With two waves, the table only; with one, nothing.
+    const two = planSlides((await programme(WAVES.slice(0, 2))).model, 'en');
+    expect(two.slides.some((s) => s.title.startsWith('Waves over time'))).toBe(true);
+    expect(two.slides.some((s) => s.kind === 'trend')).toBe(false);
+    const one = planSlides((await programme(WAVES.slice(0, 1))).model, 'en');
+    expect(one.slides.some((s) => s.title.startsWith('Waves over time'))).toBe(false);
+    // Left out with the report's re-audit section.
+    const hidden = planSlides(
+      { ...model, settings: { ...model.settings, hidden: ['reaudit'] } },
+      'en',
+    );
+    expect(
+      hidden.slides.some((s) => s.title.startsWith('Waves over time') || s.kind === 'trend'),
+    ).toBe(false);
+  });
+
+  it('draws the trend slide as four line charts', async () => {
+    const { model } = await programme();
+    const plan = planSlides(model, 'en');
+    const files = unzipSync(new Uint8Array(await renderSlides(plan, new Map())));
+    const charts = Object.keys(files)
+      .filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]!));
+    const lines = charts.filter((xml) => xml.includes('<c:lineChart>'));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(lines[0]).toContain('Fastwave');
+  });
+
+  it('has segment slides: persona × brand and entry channel × brand, the gaps named', async () => {
+    const { model } = await programme();
+    const plan = planSlides(model, 'en');
+    const persona = plan.slides.find((s) => s.title === 'Segments: persona × brand') as TableSlide;
+    expect(persona.header.map((c) => c.text)).toEqual([
+      'Persona / segment',
+      'Brightline (own)',
+      'Fastwave (competitor)',
+    ]);
+    expect(persona.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['family', '4.0', '4.0'],
+      ['students', '4.0', 'not walked'],
+    ]);
+    expect(persona.rows[0]![1]!.sub).toBe(
+      'n = 1 · Checklist compliance — · touches 1 · goal reached 0 of 1',
+    );
+    const channel = plan.slides.find(
+      (s) => s.title === 'Segments: entry channel × brand',
+    ) as TableSlide;
+    expect(channel.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Search engine', '4.0', 'not walked'],
+      ['Phone call', 'not walked', '4.0'],
+    ]);
+    expect(channel.rows[0]![1]!.sub).toMatch(/^n = 2 · /);
+    const gaps = plan.slides.find((s) => s.title === 'Segments not walked') as BulletSlide;
+    expect(gaps.bullets).toEqual([
+      'No walk of persona “students” at Fastwave (competitor).',
+      'Entry by “Search engine” not walked at Fastwave (competitor).',
+      'Entry by “Phone call” not walked for our brand.',
+    ]);
+    // In Russian too.
+    const ru = planSlides(model, 'ru').slides.find(
+      (s) => s.title === 'Непройденные сегменты',
+    ) as BulletSlide;
+    expect(ru.bullets[0]).toBe('Нет прохода персоны «students» у бренда Fastwave (конкурент).');
+  });
+
+  it('shows a brand walked twice as one column with n = 2, each step named by its walk', async () => {
+    const { model } = await programme();
+    const stage = planSlides(model, 'en').slides.find((s): s is StageSlide => s.kind === 'stage')!;
+    expect(stage.columns.map((c) => c.heading)).toEqual([
+      'Brightline (own) · n = 2',
+      'Fastwave (competitor) · n = 1',
+    ]);
+    expect(stage.columns[0]!.cells.map((c) => (c.kind === 'step' ? c.caption : c.text))).toEqual([
+      // The column names the brand; the walks of this report differ by wave and persona.
+      'Wave 3 · family · Step 1 · family home',
+      'Wave 3 · students · Step 1 · students home',
+    ]);
+    expect(stage.columns[1]!.cells).toMatchObject([{ caption: 'Step 1 · family home' }]);
+  });
+
+  it('puts the URL and capture time under each screenshot, "offline contact" and its time under a contact', async () => {
+    const { model } = await deck();
+    const stages = planSlides(model, 'en').slides.filter(
+      (s): s is StageSlide => s.kind === 'stage',
+    );
+    const home = model.journeys[0]!.steps[0]!;
+    const call = model.journeys[0]!.steps[3]!;
+    expect(home.screenshots[0]!.capturedAt).toBeGreaterThan(0);
+    expect(stages[0]!.columns[0]!.cells[0]).toMatchObject({
+      where: 'https://x.test/',
+      when: formatDateTime(home.screenshots[0]!.capturedAt, 'en'),
+    });
+    expect(stages[2]!.columns[0]!.cells[0]).toMatchObject({
+      shot: null,
+      where: 'offline contact',
+      when: formatDateTime(call.touchpoint.at, 'en'),
+    });
+    const ru = planSlides(model, 'ru').slides.filter((s): s is StageSlide => s.kind === 'stage');
+    expect(ru[2]!.columns[0]!.cells[0]).toMatchObject({
+      where: 'офлайн-контакт',
+      when: formatDateTime(call.touchpoint.at, 'ru'),
+    });
+    // Drawn under the image, after the detail line.
+    const files = unzipSync(new Uint8Array(await renderSlides(planSlides(model, 'en'), new Map())));
+    const slide = strFromU8(files['ppt/slides/slide6.xml']!);
+    expect(slide).toContain('https://x.test/');
+    expect(slide).toContain(formatDateTime(home.screenshots[0]!.capturedAt, 'en'));
+  });
+
+  it('cuts a long URL to one line of its place', async () => {
+    const { model } = await deck();
+    const step = model.journeys[0]!.steps[0]!;
+    const long = {
+      ...step,
+      screenshots: [
+        { ...step.screenshots[0]!, url: `https://x.test/${'very-long-path/'.repeat(20)}` },
+      ],
+    };
+    const { where } = stepSource(long, 2, 'en', translator('en'));
+    expect(where).toMatch(/^https:\/\/x\.test\/very-long/);
+    expect(where.endsWith('…')).toBe(true);
+    expect(textLines(where, 2, 9)).toBe(1);
   });
 });
