@@ -1,7 +1,8 @@
 /**
  * Audits travel as bundles: export → import into an empty profile → export again gives the same
- * records and image bytes; two auditors' bundles merge into one comparison; a hostile bundle is
- * refused whole and changes nothing.
+ * records and image bytes; two auditors' bundles merge into one comparison; the same brand typed
+ * by two auditors becomes one when the auditor confirms it; a hostile bundle is refused whole and
+ * changes nothing.
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +15,28 @@ import { readProfile, unchangedByImport } from './stored';
 
 function unzip(bytes: Buffer) {
   return unzipSync(new Uint8Array(bytes));
+}
+
+/** The brands and walks stored in the profile (its real IndexedDB), read from an extension page. */
+async function readBrands(extensionPage: Page) {
+  return extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('touchpoint-audit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(name: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const brands = await all<{ id: string; name: string }>('brands');
+    const waves = await all<{ id: string; name: string }>('waves');
+    const journeys = await all<{ id: string; brandId: string; waveId: string }>('journeys');
+    db.close();
+    return { brands, waves, journeys };
+  });
 }
 
 async function walkOwnBrand(site: Page, panel: PanelPage, url: string) {
@@ -279,6 +302,68 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
   await leadData.chooseBundle(walked);
   await expect(leadData.preview()).toContainText('Nothing to import');
   expect(await readProfile(leadData.page)).toMatchObject(unchangedByImport(merged));
+});
+
+test('the same brand typed by two auditors: the preview proposes one brand, and importing makes it one', async ({
+  context,
+  extensionId,
+  panel: lead,
+  otherProfile: auditor,
+}) => {
+  test.setTimeout(120_000);
+  // The lead shares the audit before anyone walks it; the auditor imports it.
+  await lead.createAudit('Skies', 'Skyport', 'book a flight');
+  const leadData = await DataPage.open(context, extensionId);
+  const setup = test.info().outputPath('setup.tpa.zip');
+  await leadData.exportBundle(setup, { audit: 'Skies' });
+  const theirData = await DataPage.open(auditor.context, auditor.extensionId);
+  await theirData.chooseBundle(setup);
+  await theirData.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(theirData.page.getByRole('status')).toContainText('imported');
+
+  // Each starts a walk of the brand "Skyport" in the proposed first wave: two records of it.
+  await lead.createJourney('Skyport', 'skyport.test', 'own');
+  const theirPanel = await auditor.openPanel();
+  await theirPanel.page
+    .getByLabel('Audit', { exact: true })
+    .selectOption({ label: 'Skies · Skyport' });
+  await theirPanel.createJourney('Skyport', 'skyport.test', 'own', { persona: 'student' });
+  const walked = test.info().outputPath('walked.tpa.zip');
+  await theirData.page.bringToFront();
+  await theirData.exportBundle(walked, { audit: 'Skies' });
+
+  await leadData.page.bringToFront();
+  const before = await readBrands(leadData.page);
+  expect(before.brands.map((b) => b.name)).toEqual(['Skyport']);
+  await leadData.chooseBundle(walked);
+  const matches = leadData.preview().getByRole('list', { name: 'Proposed matches' });
+  const brand = matches.getByRole('checkbox', {
+    name: '“Skyport” in the file and “Skyport” here: one brand',
+  });
+  await expect(brand).toBeChecked();
+  await expect(matches.getByRole('checkbox', { name: /: one wave$/ })).toBeChecked();
+  // Ticked, the bundle's brand is not written: no brand to import at all (the row is left out).
+  const brandsRow = leadData.preview().getByRole('row', { name: /^Brands\b/ });
+  await expect(brandsRow).toHaveCount(0);
+  await expect(leadData.count('Journeys', 'New')).toHaveText('1');
+  // Unticked, the bundle's brand would be a second one; ticked again, it is one.
+  await brand.uncheck();
+  await expect(leadData.count('Brands', 'New')).toHaveText('1');
+  await brand.check();
+  await expect(brandsRow).toHaveCount(0);
+  await leadData.preview().getByRole('button', { name: 'Import' }).click();
+  await expect(leadData.page.getByRole('status')).toContainText('walked.tpa.zip imported');
+
+  const after = await readBrands(leadData.page);
+  expect(after.brands).toEqual(before.brands);
+  expect(after.waves).toEqual(before.waves);
+  expect(after.journeys).toHaveLength(2);
+  expect(new Set(after.journeys.map((j) => j.brandId))).toEqual(new Set([before.brands[0]!.id]));
+
+  // The same bundle again: nothing to do, nothing to choose.
+  await leadData.chooseBundle(walked);
+  await expect(leadData.preview()).toContainText('Nothing to import');
+  await expect(leadData.preview().getByRole('checkbox')).toHaveCount(0);
 });
 
 test('a hostile bundle is refused whole with a message naming the file, and nothing changes', async ({
