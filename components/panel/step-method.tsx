@@ -9,6 +9,7 @@ import {
   type ActionEdit,
   type ActionInput,
   type ActionItem,
+  type ActionMeasure,
   type ActionStatus,
   type CheckAnswer,
   type ChecklistTemplate,
@@ -36,6 +37,7 @@ import {
   type Locale,
 } from '../../lib/taxonomy';
 import { complianceText, measurementText, measureText, reasonText } from '../../lib/report/words';
+import { measureKey, measureName, measureOfKey } from '../../lib/report/action-loop';
 import { CommitText, Field, SelectField, TextField } from '../shared/fields';
 
 /** The audit's method as the panel shows it (resolved once per audit). */
@@ -457,6 +459,64 @@ function ActionForm(props: {
   );
 }
 
+/** The measures an action can be given, and a measure's name (StepMethod builds them). */
+export interface MeasureChoice {
+  options: readonly { value: string; label: string }[];
+  name: (measure: ActionMeasure) => string;
+}
+
+/**
+ * How an action's success is measured: a figure the next wave computes (a standard, a checklist
+ * item, the stage's experience), or typed, with its value after and the auditor's judgement.
+ */
+function ActionMeasureFields(props: {
+  action: ActionItem;
+  choice: MeasureChoice;
+  t: Translate;
+  actions: Pick<MethodActions, 'updateAction'>;
+}) {
+  const { action, choice, t } = props;
+  const key = measureKey(action.measure);
+  const options = [{ value: '', label: t('actionMeasureTyped') }, ...choice.options];
+  // A measure the step no longer offers (its checklist removed) stays, under its own name.
+  if (action.measure && !options.some((o) => o.value === key))
+    options.push({ value: key, label: choice.name(action.measure) });
+  const update = (edit: ActionEdit) => props.actions.updateAction(action, edit);
+  return (
+    <div class="action-measure">
+      <SelectField
+        label={t('actionMeasuredBy')}
+        value={key}
+        options={options}
+        onChange={(value) => update({ measure: measureOfKey(value) })}
+      />
+      {action.measure ? (
+        <p class="muted">{t('actionMeasureComputed')}</p>
+      ) : (
+        <div class="row">
+          <CommitText
+            t={t}
+            label={t('actionAfter')}
+            value={action.after ?? ''}
+            maxLength={LIMITS.text}
+            onCommit={(after) => update({ after: after.trim() })}
+          />
+          <SelectField
+            label={t('actionAchieved')}
+            value={action.achieved === true ? 'yes' : action.achieved === false ? 'no' : ''}
+            options={[
+              { value: '', label: t('actionAchievedUnset') },
+              { value: 'yes', label: t('answer_yes') },
+              { value: 'no', label: t('answer_no') },
+            ]}
+            onChange={(value) => update({ achieved: value === '' ? null : value === 'yes' })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function ActionRow(props: {
   action: ActionItem;
   t: Translate;
@@ -464,6 +524,8 @@ export function ActionRow(props: {
   overdue: boolean;
   /** Shown before the text (e.g. the step it belongs to, in the audit's list). */
   context?: string;
+  /** The measures it can be given (the step's own list shows the picker; others do not). */
+  measures?: MeasureChoice;
   actions: Pick<MethodActions, 'updateAction' | 'deleteAction'>;
 }) {
   const { action, t, overdue } = props;
@@ -485,6 +547,14 @@ export function ActionRow(props: {
           </span>
         )}
         {measure && <div class="muted">{t('successMeasure', { measure })}</div>}
+        {action.kind === 'action' && props.measures && (
+          <ActionMeasureFields
+            action={action}
+            choice={props.measures}
+            t={t}
+            actions={props.actions}
+          />
+        )}
       </div>
       {action.kind === 'action' && (
         <select
@@ -531,6 +601,18 @@ export function StepMethod(props: {
   const shown = new Set(extras.templates.map((c) => c.id));
   const addable = view.checklists.filter((c) => !c.hidden && !shown.has(c.id));
   const kind = extras.ownBrand ? 'action' : 'idea';
+  const names = { checklists: view.checklists, standards: [...view.standardsById.values()] };
+  const offered: ActionMeasure[] = [
+    ...view.standards.map((s) => ({ kind: 'standard' as const, standardId: s.id })),
+    ...extras.templates.flatMap((c) =>
+      c.items.map((i) => ({ kind: 'checklist' as const, templateId: c.id, itemId: i.id })),
+    ),
+    { kind: 'stage', stage: step.stage },
+  ];
+  const measures: MeasureChoice = {
+    options: offered.map((m) => ({ value: measureKey(m), label: measureName(m, names, locale) })),
+    name: (m) => measureName(m, names, locale),
+  };
   return (
     <div class="step-method">
       {extras.reasons.length > 0 && (
@@ -578,6 +660,7 @@ export function StepMethod(props: {
                 t={t}
                 locale={locale}
                 overdue={action.kind === 'action' && isOverdue(action, props.now)}
+                measures={measures}
                 actions={actions}
               />
             ))}

@@ -2,7 +2,10 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { ActionRow, type MeasureChoice } from '../../components/panel/step-method';
 import { ActionLoopSection } from '../../components/report/action-loop';
+import { translator } from '../../lib/i18n';
+import type { ActionItem } from '../../lib/model';
 import {
   actionLoop,
   measureKey,
@@ -12,6 +15,7 @@ import {
   parseTarget,
   type ActionLoopRow,
 } from '../../lib/report/action-loop';
+import { auditWithJourneys, testStore } from './helpers';
 import { CONTACTS, FIRST_SCREEN, PHONE_ANSWERED, reportFixture } from './report-walks';
 
 /**
@@ -254,5 +258,84 @@ describe('ActionLoopSection', () => {
     const { steps } = f.walk(own, w1, [{ experience: 2 }]);
     f.action(steps[0]!, { what: 'Fix it', measure: { kind: 'stage', stage: 'information' } });
     expect(renderToString(h(ActionLoopSection, { model: f.report(), locale: 'en' }))).toBe('');
+  });
+});
+
+describe('an action’s measure in the side panel and the store', () => {
+  it('is stored, filled in and cleared through updateAction', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://x.test/',
+      title: 'Home',
+      at: clock.now(),
+      stage: 'contact',
+    });
+    const action = await store.addAction({
+      touchpointId: step.id,
+      kind: 'action',
+      what: 'Answer faster',
+      owner: '',
+      due: null,
+      status: 'open',
+      metric: '',
+      baseline: '',
+      target: '90 %',
+      measure: { kind: 'standard', standardId: PHONE_ANSWERED },
+    });
+    expect(action.measure).toEqual({ kind: 'standard', standardId: PHONE_ANSWERED });
+    // Back to typed: the picker's '' is no measure at all.
+    const typed = await store.updateAction(action.id, { measure: measureOfKey('') });
+    expect(typed.measure).toBeUndefined();
+    const judged = await store.updateAction(action.id, { after: '4 a month', achieved: false });
+    expect(judged).toMatchObject({ after: '4 a month', achieved: false });
+    await expect(
+      store.updateAction(action.id, { measure: { kind: 'stage', stage: '  ' } }),
+    ).rejects.toThrow();
+  });
+
+  it('offers the picker on the step’s own list, with after and achieved for a typed measure', () => {
+    const t = translator('en');
+    const base: ActionItem = {
+      id: '00000000-0000-4000-8000-000000000001',
+      touchpointId: '00000000-0000-4000-8000-000000000002',
+      kind: 'action',
+      what: 'Answer faster',
+      owner: '',
+      due: null,
+      status: 'open',
+      metric: '',
+      baseline: '',
+      target: '',
+      after: '4 a month',
+      achieved: true,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const measures: MeasureChoice = {
+      options: [{ value: measureKey({ kind: 'stage', stage: 'contact' }), label: 'stage X' }],
+      name: () => 'gone',
+    };
+    const actions = { updateAction: () => undefined, deleteAction: () => undefined };
+    const row = (action: ActionItem, choice?: MeasureChoice) =>
+      renderToString(
+        h(ActionRow, { action, t, locale: 'en', overdue: false, measures: choice, actions }),
+      );
+    const typed = row(base, measures);
+    expect(typed).toContain('Measured by');
+    expect(typed).toContain('stage X');
+    expect(typed).toContain('After (next wave)');
+    expect(typed).toContain('value="4 a month"');
+    expect(typed).toContain('<option selected value="yes">Yes</option>');
+    const computed = row(
+      { ...base, measure: { kind: 'standard', standardId: 'gone-standard' } },
+      measures,
+    );
+    expect(computed).toContain('The next wave fills in the value after.');
+    expect(computed).not.toContain('After (next wave)');
+    expect(computed).toContain('>gone</option>');
+    expect(row(base)).not.toContain('Measured by');
   });
 });
