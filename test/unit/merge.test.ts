@@ -2,9 +2,13 @@
  * Merging bundles between profiles: ids kept, newer edit wins, conflicts listed, idempotent; the
  * same brand or wave typed by two auditors proposed as one, made one only when confirmed.
  */
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { AuditStore, ImportPlan } from '../../lib/db';
-import { auditWithJourneys, createWalk, fakeImage, testStore } from './helpers';
+import { readBundle } from '../../lib/bundle';
+import { AuditDatabase, AuditStore, type ImportPlan } from '../../lib/db';
+import { EMPTY_METHOD, type Audit } from '../../lib/model';
+import { asVersion, pack, programmeOf, sampleFiles, type OldJourney } from './bundle-fixtures';
+import { auditWithJourneys, createWalk, fakeImage, ROOMY_PROBE, testStore } from './helpers';
 
 const ALL = { kind: 'all' } as const;
 
@@ -359,5 +363,81 @@ describe('brands and waves merge record by record', () => {
       'brand',
       'journey',
     ]);
+  });
+});
+
+describe('an older bundle and a profile upgraded in place', () => {
+  it('agree on every brand, wave and walk: importing the one into the other changes nothing', async () => {
+    const t = Date.UTC(2025, 10, 3, 9);
+    const audit: Audit = {
+      id: '00000000-0000-4000-8000-00000000a001',
+      name: 'Broadband Q4',
+      client: 'Brightline',
+      defaultTask: 'request a callback',
+      method: EMPTY_METHOD,
+      createdAt: t,
+      updatedAt: t,
+    };
+    const old = (n: number, brandName: string, brandRole: 'own' | 'competitor', at: number) =>
+      ({
+        id: `00000000-0000-4000-8000-00000000b00${n}`,
+        auditId: audit.id,
+        brandName,
+        brandDomain: '',
+        brandRole,
+        task: 'request a callback',
+        persona: '',
+        entryChannel: 'search',
+        auditor: '',
+        createdAt: at,
+        updatedAt: at,
+        finishedAt: null,
+        outcome: null,
+        measurements: [],
+      }) satisfies OldJourney;
+    const journeys = [
+      old(1, 'Brightline', 'own', t),
+      old(2, 'Fastwave', 'competitor', t + 86_400_000),
+      old(3, ' fastWAVE', 'competitor', t + 2 * 86_400_000),
+    ];
+    // A profile at database version 5 (brands on journeys), upgraded in place when opened.
+    const name = `upgraded-${Math.random()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      audits: 'id, updatedAt',
+      journeys: 'id, auditId',
+      touchpoints: 'id, journeyId, [journeyId+seq], createdAt',
+      screenshots: 'id, touchpointId',
+      images: 'id',
+      actionItems: 'id, touchpointId',
+      deleted: 'id, deletedAt',
+      deletedContent: 'id',
+      tombstones: 'id, auditId',
+      mergeBase: 'id',
+      scratch: 'id',
+      heldBack: 'id, touchpointId',
+    });
+    await v5.table('audits').add(audit);
+    await v5.table('journeys').bulkAdd(journeys);
+    v5.close();
+    const store = new AuditStore(
+      new AuditDatabase(name),
+      () => t + 9e8,
+      () => crypto.randomUUID(),
+      ROOMY_PROBE,
+    );
+
+    // The same records as a version 4 bundle.
+    const data = { audits: [audit], ...programmeOf([audit], journeys) };
+    const empty = { touchpoints: [], screenshots: [], actionItems: [], images: [], deletions: [] };
+    const files = asVersion(4, await sampleFiles({ ...data, ...empty }));
+    const { data: read } = await readBundle(pack(files, { fixManifest: false }));
+
+    const plan = await store.previewImport(read);
+    expect(plan.counts.brands).toMatchObject({ unchanged: 2, new: 0 });
+    expect(plan.counts.waves).toMatchObject({ unchanged: 1, new: 0 });
+    expect(plan.counts.journeys).toMatchObject({ unchanged: 3, new: 0 });
+    expect(plan.matches).toEqual([]);
+    expect(plan.nothingToDo).toBe(true);
   });
 });
