@@ -43,6 +43,10 @@ import { ShotFrame, type ImageSize, type ImageSource } from './picture';
 import { ReportCharts } from './charts';
 import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
+import { SegmentsSection } from './segments';
+import { TrendSection } from './trend';
+import { ActionLoopSection } from './action-loop';
+import { CalibrationSection } from './calibration';
 import { ReportSummary } from './summary';
 import { ColumnHeads } from './column-heads';
 import { periodText, walksText } from './period';
@@ -690,7 +694,10 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
           {show('standards') && <StandardsTable model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
-          {/* Analyses over the waves and segments (segments, trend, calibration, action loop) go here. */}
+          {show('trend') && <TrendSection model={model} locale={locale} />}
+          {show('plan') && <ActionLoopSection model={model} locale={locale} />}
+          {show('segments') && <SegmentsSection model={model} locale={locale} />}
+          {show('calibration') && <CalibrationSection model={model} locale={locale} />}
           {show('sideBySide') && (
             <section class="compare">
               <h2 id="side-by-side-title">{t('sideBySide')}</h2>
