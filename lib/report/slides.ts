@@ -429,14 +429,6 @@ function shows(model: ReportModel, section: ReportSection): boolean {
   return !model.settings.hidden.includes(section);
 }
 
-/**
- * Whether a part of the deck the report has no section for yet is in (its section name, once the
- * report's "what goes in" offers it: leaving it out there leaves it out here too).
- */
-function showsPart(model: ReportModel, part: string): boolean {
-  return !(model.settings.hidden as readonly string[]).includes(part);
-}
-
 // --- Slides ---------------------------------------------------------------------------------------
 
 function titleSlide(model: ReportModel, locale: Locale, t: Translate): TitleSlide {
@@ -713,7 +705,7 @@ function figure(value: number | null, locale: Locale): string {
 }
 
 /**
- * Waves over time (the report's re-audit section): each brand's experience, compliance,
+ * Waves over time (the report's trend section): each brand's experience, compliance,
  * standards met and likelihood to choose in every wave of the history (a table, brand by brand),
  * and with three or more waves a line chart of each figure. None with a single wave.
  */
@@ -1140,8 +1132,8 @@ function ideaSlides(model: ReportModel, locale: Locale, t: Translate): TableSlid
  * The deck, in the report's order and with what the auditor chose to put in (a section left out
  * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
  * its period); executive summary; the consultant's conclusions and recommendations; scorecard by
- * stage; league table; key figures (bar charts per brand); segments (persona × brand, entry
- * channel × brand, the gaps named); waves over time (a table, a trend chart from three waves);
+ * stage; league table; key figures (bar charts per brand); waves over time (a table, a trend
+ * chart from three waves); segments (persona × brand, entry channel × brand, the gaps named);
  * one slide per stage with each brand's screenshots side by side; the own brand's action plan;
  * ideas to borrow.
  */
@@ -1161,8 +1153,8 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
       ...part(compared && shows(model, 'scorecard'), () => scorecardSlides(model, locale, t)),
       ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
       ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
-      ...part(compared && showsPart(model, 'segments'), () => segmentSlides(model, locale, t)),
-      ...part(compared && shows(model, 'reaudit'), () => waveSlides(model, locale, t)),
+      ...part(compared && shows(model, 'trend'), () => waveSlides(model, locale, t)),
+      ...part(compared && shows(model, 'segments'), () => segmentSlides(model, locale, t)),
       ...part(shows(model, 'sideBySide') && model.settings.images !== 'none', () =>
         stageSlides(model, locale, t),
       ),

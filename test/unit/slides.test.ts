@@ -729,9 +729,9 @@ describe('slides that follow the report', () => {
     expect(two.slides.some((s) => s.kind === 'trend')).toBe(false);
     const one = planSlides((await programme(WAVES.slice(0, 1))).model, 'en');
     expect(one.slides.some((s) => s.title.startsWith('Waves over time'))).toBe(false);
-    // Left out with the report's re-audit section.
+    // Left out with the report's trend section.
     const hidden = planSlides(
-      { ...model, settings: { ...model.settings, hidden: ['reaudit'] } },
+      { ...model, settings: { ...model.settings, hidden: ['trend'] } },
       'en',
     );
     expect(
@@ -787,6 +787,13 @@ describe('slides that follow the report', () => {
       (s) => s.title === 'Непройденные сегменты',
     ) as BulletSlide;
     expect(ru.bullets[0]).toBe('Нет прохода персоны «students» у бренда Fastwave (конкурент).');
+    // Left out with the report's segments section.
+    const hidden = planSlides(
+      { ...model, settings: { ...model.settings, hidden: ['segments'] } },
+      'en',
+    );
+    expect(hidden.slides.some((s) => s.title.startsWith('Segments'))).toBe(false);
+    expect(hidden.slides.some((s) => s.kind === 'trend')).toBe(true);
   });
 
   it('shows a brand walked twice as one column with n = 2, each step named by its walk', async () => {
