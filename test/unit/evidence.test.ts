@@ -36,14 +36,14 @@ describe('evidence rows', () => {
       at: clock.now(),
       channel: 'phone',
     });
-    const model = buildReport(await store.readAudit(audit.id), [rival.id, own.id], clock.now());
+    const model = buildReport(await store.readAudit(audit.id), {}, clock.now());
     const rows = evidenceRows(model);
     expect(
-      rows.map((r) => [r.journey.brandName, r.touchpoint.id, r.index, r.shot.part, r.shot.url]),
+      rows.map((r) => [r.journey.brandId, r.touchpoint.id, r.index, r.shot.part, r.shot.url]),
     ).toEqual([
-      ['Brightline', tall.id, 1, 0, 'https://brightline.test/'],
-      ['Brightline', tall.id, 2, 1, 'https://brightline.test/'],
-      ['Fastwave', offline.id, 1, 0, null],
+      [own.brandId, tall.id, 1, 0, 'https://brightline.test/'],
+      [own.brandId, tall.id, 2, 1, 'https://brightline.test/'],
+      [rival.brandId, offline.id, 1, 0, null],
     ]);
   });
 });

@@ -26,7 +26,7 @@ async function hostileReport() {
     at: clock.now(),
     channel: 'email',
   });
-  return buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now());
+  return buildReport(await store.readAudit(audit.id), {}, clock.now());
 }
 
 async function annotatedReport() {
@@ -54,7 +54,7 @@ async function annotatedReport() {
     sha256: 'd'.repeat(64),
     redacted: true,
   });
-  return buildReport(await store.readAudit(audit.id), [own.id], clock.now());
+  return buildReport(await store.readAudit(audit.id), { brandIds: [own.brandId] }, clock.now());
 }
 
 describe('HTML export', () => {
@@ -75,7 +75,7 @@ describe('HTML export', () => {
     expect(html).not.toContain('<img ');
   });
 
-  it('never marks an abandoned journey as best for fewest touches', async () => {
+  it('never marks a brand whose walks were abandoned as best for fewest touches', async () => {
     const { store, clock } = testStore();
     const { audit, own, rival } = await auditWithJourneys(store);
     const step = (journeyId: string, title: string) =>
@@ -85,15 +85,15 @@ describe('HTML export', () => {
     await step(rival.id, 'R form');
     const render = async () =>
       renderReportDocument(
-        buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now()),
+        buildReport(await store.readAudit(audit.id), {}, clock.now()),
         'en',
         () => undefined,
       );
     const bestRow = (html: string) =>
-      [...html.matchAll(/<tr data-journey="([^"]+)">(?:(?!<\/tr>).)*class="best"/gs)].map(
+      [...html.matchAll(/<tr data-brand="([^"]+)"[^>]*>(?:(?!<\/tr>).)*class="best"/gs)].map(
         (m) => m[1],
       );
-    expect(bestRow(await render())).toEqual([own.id]);
+    expect(bestRow(await render())).toEqual([own.brandId]);
     await store.finishJourney(own.id, 'abandoned');
     expect(bestRow(await render())).toEqual([]);
     await store.finishJourney(rival.id, 'goal-reached');

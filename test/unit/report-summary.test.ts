@@ -45,8 +45,7 @@ async function twoBrands() {
   });
   await step(rival.id, 'information', { experience: 5, likelihood: 3 });
   await step(rival.id, 'contact', { experience: 4, likelihood: 9 });
-  const model = () =>
-    store.readAudit(audit.id).then((s) => buildReport(s, [own.id, rival.id], clock.now()));
+  const model = () => store.readAudit(audit.id).then((s) => buildReport(s, {}, clock.now()));
   return { store, own, rival, model };
 }
 
@@ -56,12 +55,13 @@ describe('scorecard by stage', () => {
     const cards = stageScorecards(await model());
     const info = cards.find((c) => c.stage === 'information')!;
     const [ownScore, rivalScore] = info.scores;
-    expect(ownScore).toMatchObject({ journeyId: own.id, steps: 2, experience: 3 });
+    expect(ownScore).toMatchObject({ brandId: own.brandId, steps: 2, experience: 3 });
     // (9 × 2 + 1 × 4) / 10: the important step counts more than the plain mean of 3.
     expect(ownScore!.weighted).toBeCloseTo(2.2);
-    expect(rivalScore).toMatchObject({ journeyId: rival.id, weighted: 5 });
-    expect(info.winnerId).toBe(rival.id);
+    expect(rivalScore).toMatchObject({ brandId: rival.brandId, weighted: 5 });
+    expect(info.winnerId).toBe(rival.brandId);
     expect(info.ownGap).toBeCloseTo(2.8);
+    expect(info.rivalId).toBe(rival.brandId);
     const contact = cards.find((c) => c.stage === 'contact')!;
     expect(contact.scores[0]).toMatchObject({
       standards: { met: 0, measured: 1 },
@@ -71,17 +71,20 @@ describe('scorecard by stage', () => {
 });
 
 describe('league table', () => {
-  it('ranks by the composite score, and an abandoned journey after the others', async () => {
+  it('ranks by the composite score, and a brand whose walks stopped short after the others', async () => {
     const { store, own, rival, model } = await twoBrands();
     const first = leagueTable(await model());
-    expect(first.map((r) => r.journey.id)).toEqual([rival.id, own.id]);
+    expect(first.map((r) => [r.brandId, r.walks])).toEqual([
+      [rival.brandId, 1],
+      [own.brandId, 1],
+    ]);
     // Rival: experience 4.5 → 87.5 %, no checklist, no standard, likelihood 9 → 90 %.
     expect(first[0]!.score).toBeCloseTo((87.5 + 90) / 2);
     await store.finishJourney(rival.id, 'abandoned');
     const second = leagueTable(await model());
-    expect(second.map((r) => [r.journey.id, r.stopped, r.rank])).toEqual([
-      [own.id, false, 1],
-      [rival.id, true, 2],
+    expect(second.map((r) => [r.brandId, r.stopped, r.rank])).toEqual([
+      [own.brandId, false, 1],
+      [rival.brandId, true, 2],
     ]);
   });
 });
@@ -92,13 +95,13 @@ describe('executive summary', () => {
     const list = findings(await model());
     expect(list).toContainEqual({
       kind: 'stage-wins',
-      journeyId: rival.id,
+      brandId: rival.brandId,
       stages: ['information', 'contact'],
       of: 2,
     });
     expect(list.find((f) => f.kind === 'gap')).toMatchObject({
       stage: 'information',
-      leaderId: rival.id,
+      leaderId: rival.brandId,
     });
     expect(list).toContainEqual(
       expect.objectContaining({

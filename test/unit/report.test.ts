@@ -5,7 +5,10 @@ import { CSV_COLUMNS, csvCell, renderCsv } from '../../lib/report/csv';
 import { methodUsed } from '../../lib/report/method-used';
 import { buildReport, failedItems, fewestTouches } from '../../lib/report/model';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
+import { renderReportDocument } from '../../components/report/document';
+import { leagueTable, stageScorecards } from '../../lib/report/summary';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { CLEAR_OFFER, CONTACTS, reportFixture } from './report-walks';
 
 const WEB_FORM = BUILTIN_CHECKLISTS.find((c) => c.id === 'web-form')!;
 
@@ -40,17 +43,22 @@ async function sampleAudit() {
 }
 
 describe('report model', () => {
-  it('puts the own brand first and computes KPIs per journey', async () => {
+  it('puts the own brand first and computes KPIs per brand (one walk each)', async () => {
     const { snapshot, own, rival } = await sampleAudit();
-    const model = buildReport(snapshot, [rival.id, own.id], 123);
-    expect(model.journeys.map((j) => j.journey.id)).toEqual([own.id, rival.id]);
-    const [ownKpis, rivalKpis] = model.journeys.map((j) => j.kpis);
+    const model = buildReport(snapshot, {}, 123);
+    expect(model.brands.map((b) => b.id)).toEqual([own.brandId, rival.brandId]);
+    expect(model.brands.map((b) => b.walks.map((w) => w.journey.id))).toEqual([
+      [own.id],
+      [rival.id],
+    ]);
+    const [ownKpis, rivalKpis] = model.brands.map((b) => b.kpis);
     expect(ownKpis).toMatchObject({
       touches: 3,
       elapsedMs: 10 * 60_000,
       averageExperience: 3,
       weakLinks: 1,
       wows: 0,
+      walks: 1,
     });
     expect(rivalKpis).toMatchObject({
       touches: 2,
@@ -58,13 +66,14 @@ describe('report model', () => {
       averageExperience: 4.5,
       weakLinks: 0,
       wows: 1,
+      walks: 1,
     });
     expect(model.generatedAt).toBe(123);
   });
 
   it('ranks the steps to fix first in the model (weak links and poor experiences, most important first)', async () => {
-    const { snapshot, own, rival } = await sampleAudit();
-    const model = buildReport(snapshot, [own.id, rival.id], 0);
+    const { snapshot } = await sampleAudit();
+    const model = buildReport(snapshot, {}, 0);
     expect(model.fixFirst.map((f) => [f.rank, f.touchpoint.title])).toEqual([[1, 'O plans']]);
     // The CSV carries the same rank, so a spreadsheet can sort by it.
     const csv = renderCsv(model, 'en');
@@ -77,9 +86,9 @@ describe('report model', () => {
     expect([...plans.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1])[rankColumn]).toBe('1');
   });
 
-  it('aligns journeys by lifecycle stage and shows missing touchpoints as empty cells', async () => {
-    const { snapshot, own, rival } = await sampleAudit();
-    const model = buildReport(snapshot, [own.id, rival.id], 0);
+  it('aligns brands by lifecycle stage and shows missing touchpoints as empty cells', async () => {
+    const { snapshot } = await sampleAudit();
+    const model = buildReport(snapshot, {}, 0);
     expect(model.stages.map((s) => s.stage)).toEqual(['information', 'contact', 'offer']);
     const titles = model.stages.map((row) =>
       row.cells.map((cell) => cell.map((s) => s.touchpoint.title)),
@@ -91,10 +100,11 @@ describe('report model', () => {
     ]);
   });
 
-  it('only includes the chosen journeys', async () => {
+  it('only includes the chosen brands', async () => {
     const { snapshot, rival } = await sampleAudit();
-    const model = buildReport(snapshot, [rival.id, 'not-a-journey'], 0);
+    const model = buildReport(snapshot, { brandIds: [rival.brandId, 'not-a-brand'] }, 0);
     expect(model.journeys).toHaveLength(1);
+    expect(model.brands.map((b) => b.id)).toEqual([rival.brandId]);
     expect(model.stages.map((s) => s.stage)).toEqual(['information', 'contact']);
   });
 
@@ -113,7 +123,7 @@ describe('report model', () => {
 
 describe('fewest touches', () => {
   const walk = (touches: number, outcome: Outcome | null = 'goal-reached') => ({
-    journey: { outcome },
+    stopped: outcome === 'abandoned' || outcome === 'blocked',
     kpis: { touches },
   });
 
@@ -143,15 +153,15 @@ describe('fewest touches', () => {
     expect(fewestTouches([walk(3), walk(1, 'abandoned'), walk(0)])).toEqual([false, false, false]);
   });
 
-  it('is what the report model says of each journey', async () => {
-    const { snapshot, own, rival } = await sampleAudit();
-    const model = buildReport(snapshot, [own.id, rival.id], 0);
+  it('is what the report model says of each brand', async () => {
+    const { snapshot } = await sampleAudit();
+    const model = buildReport(snapshot, {}, 0);
     // Own 3 touches, rival 2: the rival is marked.
-    expect(model.journeys.map((j) => [j.kpis.touches, j.fewestTouches])).toEqual([
+    expect(model.brands.map((b) => [b.kpis.touches, b.fewestTouches])).toEqual([
       [3, false],
       [2, true],
     ]);
-    expect(model.journeys.map((j) => j.fewestTouches)).toEqual(fewestTouches(model.journeys));
+    expect(model.brands.map((b) => b.fewestTouches)).toEqual(fewestTouches(model.brands));
   });
 });
 
@@ -170,8 +180,8 @@ describe('CSV export', () => {
   });
 
   it('writes one row per step in journey and step order, with a BOM and a header', async () => {
-    const { snapshot, own, rival } = await sampleAudit();
-    const csv = renderCsv(buildReport(snapshot, [own.id, rival.id], 0), 'ru');
+    const { snapshot } = await sampleAudit();
+    const csv = renderCsv(buildReport(snapshot, {}, 0), 'ru');
     expect(csv.startsWith('\uFEFF"audit","brand"')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(6);
@@ -256,12 +266,16 @@ describe('the audit method in the report', () => {
       target: '',
     });
     const snapshot = await store.readAudit(audit.id);
-    return { model: buildReport(snapshot, [own.id, rival.id], start), own, critical, plain };
+    return { model: buildReport(snapshot, {}, start), own, critical, plain };
   }
 
   it('gives compliance, the failed standard, weak-link reasons, the plan and ideas', async () => {
     const { model, critical, plain } = await methodAudit();
     const [ownJourney, rivalJourney] = model.journeys;
+    expect(model.brands.map((b) => b.compliance.percent)).toEqual([
+      ownJourney!.compliance.percent,
+      100,
+    ]);
     const expected = (100 * plain.weight) / (plain.weight + critical.weight);
     expect(ownJourney!.compliance.percent).toBeCloseTo(expected);
     // N/A is left out: the rival answered one item yes and one n/a.
@@ -293,7 +307,7 @@ describe('the audit method in the report', () => {
       ['Route web leads to the call queue', true],
     ]);
     expect(model.ideas.map((p) => p.action.what)).toEqual(['Prices on the first screen']);
-    expect(model.compliance.map((b) => [b.brandRole, b.byStage.contact?.percent])).toEqual([
+    expect(model.compliance.map((b) => [b.brand.role, b.byStage.contact?.percent])).toEqual([
       ['own', expected],
       ['competitor', 100],
     ]);
@@ -313,7 +327,7 @@ describe('the audit method in the report', () => {
   it('dates a journey without steps from its creation', async () => {
     const { store } = testStore();
     const { audit, own } = await auditWithJourneys(store);
-    const model = buildReport(await store.readAudit(audit.id), [own.id], 0);
+    const model = buildReport(await store.readAudit(audit.id), { brandIds: [own.brandId] }, 0);
     expect(methodUsed(model).walks).toEqual([
       { journey: own, first: own.createdAt, last: own.finishedAt ?? own.createdAt },
     ]);
@@ -373,9 +387,125 @@ describe('who fixes what', () => {
       baseline: '',
       target: '',
     });
-    const model = buildReport(await store.readAudit(audit.id), [own.id, rival.id], clock.now());
+    const model = buildReport(await store.readAudit(audit.id), {}, clock.now());
     // The rival's weak step (more important, worse) is not on our to-do list.
     expect(model.fixFirst.map((item) => item.touchpoint.title)).toEqual(['O plans']);
     expect(model.borrow.map((s) => s.touchpoint.id)).toEqual([rivalWow.id, rivalIdea.id]);
+  });
+});
+
+describe('two walks of a brand in a wave, by hand', () => {
+  /**
+   * Wave 2: our brand walked twice — A: 3 steps, experience 4, 2, –; clear offer yes (weight 9),
+   * contacts no (8); phone answered in 20 s (pass) and 40 s (fail). B: 5 steps, experience 5, 3,
+   * 4, –, –; contacts yes (8); phone answered in 10 s (pass). One competitor walk (experience 4).
+   */
+  function twoOwnWalks() {
+    const f = reportFixture();
+    const own = f.brand('Brightline', 'own');
+    const rival = f.brand('Fastwave');
+    const wave1 = f.wave('Wave 1', 0);
+    const wave2 = f.wave('Wave 2', 2);
+    f.walk(own, wave1, [{ experience: 1 }]);
+    const a = f.walk(
+      own,
+      wave2,
+      [
+        { experience: 4, checks: { [CLEAR_OFFER]: 'yes', [CONTACTS]: 'no' }, phoneSeconds: 20 },
+        { experience: 2, phoneSeconds: 40 },
+        {},
+      ],
+      { persona: 'family' },
+    );
+    const b = f.walk(
+      own,
+      wave2,
+      [
+        { experience: 5, checks: { [CONTACTS]: 'yes' }, phoneSeconds: 10 },
+        { experience: 3 },
+        { experience: 4 },
+        {},
+        {},
+      ],
+      { persona: 'student' },
+    );
+    const r = f.walk(rival, wave2, [{ experience: 4 }, {}]);
+    return { f, own, rival, wave1, wave2, a, b, r };
+  }
+
+  it('pools the walks into the brand: experience, compliance, standards, touches, time', () => {
+    const { f, own, wave2, a, b } = twoOwnWalks();
+    const model = f.report();
+    // The latest wave with walks is compared by default; only its walks are in the drill-down.
+    expect(model.wave?.id).toBe(wave2.id);
+    const brand = model.brands.find((x) => x.id === own.id)!;
+    expect(brand.walks.map((w) => w.journey.id)).toEqual([a.journey.id, b.journey.id]);
+    expect(brand.walks.map((w) => w.kpis.averageExperience)).toEqual([3, 4]);
+    // The mean of the walks' means (3 and 4), not of the five scored steps (3.6).
+    expect(brand.kpis.averageExperience).toBe(3.5);
+    // Answers pooled by weight: (9 + 8) / (9 + 8 + 8) = 68 %, not the mean of 52.9 % and 100 %.
+    expect(brand.walks.map((w) => w.compliance.percent)).toEqual([(100 * 9) / 17, 100]);
+    expect(brand.compliance.percent).toBeCloseTo(68);
+    // Standards met: 1 of 2 and 1 of 1, summed: 2 of 3.
+    expect(brand.walks.map((w) => w.standards)).toEqual([
+      { met: 1, measured: 2 },
+      { met: 1, measured: 1 },
+    ]);
+    expect(brand.standards).toEqual({ met: 2, measured: 3 });
+    // Touches: the median of 3 and 5; time first to last step: of 2 and 4 minutes.
+    expect(brand.kpis.touches).toBe(4);
+    expect(brand.kpis.elapsedMs).toBe(3 * 60_000);
+    expect(brand.kpis.walks).toBe(2);
+    expect(brand.outcomes).toEqual({ reached: 2, abandoned: 0, blocked: 0, inProgress: 0 });
+    const league = leagueTable(model).find((row) => row.brandId === own.id)!;
+    expect(league.walks).toBe(2);
+    expect(league.parts.experience).toBeCloseTo(((3.5 - 1) / 4) * 100);
+    expect(league.parts.standards).toBeCloseTo((100 * 2) / 3);
+  });
+
+  it('shows each brand once with its n, and each walk in the drill-down', async () => {
+    const { f, a, b } = twoOwnWalks();
+    const model = f.report();
+    const html = await renderReportDocument(model, 'en', () => undefined);
+    const league = html.slice(html.indexOf('<section class="league">'));
+    const rows = [...league.slice(0, league.indexOf('</section>')).matchAll(/<tr data-brand=/g)];
+    expect(rows).toHaveLength(2);
+    expect(league).toContain('n = 2 walks');
+    expect(league).toContain('n = 1 walk<');
+    const drill = html.slice(html.indexOf('<section class="drill-down">'));
+    expect(drill.match(/<tr data-journey="([^"]+)"/g)).toEqual([
+      `<tr data-journey="${a.journey.id}"`,
+      `<tr data-journey="${b.journey.id}"`,
+      expect.stringContaining('<tr data-journey='),
+    ]);
+    // Told apart by what differs among the report's walks (Wave 1's included): wave and persona.
+    expect(drill).toContain('<th scope="row">Brightline · Wave 2 · family</th>');
+    expect(drill).toContain('<th scope="row">Brightline · Wave 2 · student</th>');
+    expect(html).toContain('Compared: Wave 2, ');
+  });
+
+  it('never measures the own brand against its own re-walk, nor against a benchmark', () => {
+    const f = reportFixture();
+    const own = f.brand('Brightline', 'own');
+    const leader = f.brand('Lumen Hotels', 'benchmark');
+    const rival = f.brand('Fastwave');
+    const wave = f.wave('Wave 1', 0);
+    f.walk(own, wave, [{ experience: 2 }]);
+    f.walk(own, wave, [{ experience: 5 }]);
+    // Only our walks: the better re-walk is no rival.
+    const onlyOwn = stageScorecards(f.report({ brandIds: [own.id] }));
+    expect(onlyOwn.map((c) => [c.ownGap, c.rivalId])).toEqual([[null, null]]);
+    // A benchmark, far ahead, is not a competitor: still no gap.
+    f.walk(leader, wave, [{ experience: 5 }]);
+    const withBenchmark = stageScorecards(f.report());
+    expect(withBenchmark.map((c) => [c.winnerId, c.ownGap, c.rivalId])).toEqual([
+      [leader.id, null, null],
+    ]);
+    // A competitor behind the benchmark is the one we are measured against: 4 − 3.5 = 0.5.
+    f.walk(rival, wave, [{ experience: 4 }]);
+    const [card] = stageScorecards(f.report());
+    expect(card!.winnerId).toBe(leader.id);
+    expect(card!.rivalId).toBe(rival.id);
+    expect(card!.ownGap).toBeCloseTo(0.5);
   });
 });
