@@ -867,7 +867,8 @@ const HOUR_MS = 3_600_000;
 function kpiText(kpi: KpiId, value: number, locale: Locale): string {
   switch (kpi) {
     case 'touches':
-      return String(value);
+      // A median of two walks may fall between whole touches.
+      return Number.isInteger(value) ? String(value) : formatNumber(value, locale);
     case 'time':
       return formatDuration(value * HOUR_MS, locale);
     case 'experience':

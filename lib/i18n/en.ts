@@ -763,7 +763,7 @@ export const en = {
     'Each journey’s experience (1 = poor, 5 = excellent) at each step. A gap in a line is a step not scored.',
   chartExperienceByStage: 'Experience by stage',
   chartExperienceByStageNote:
-    'The average experience of each journey’s steps in each stage. A gap in a line is a stage with no scored step.',
+    'Each brand’s average experience in each stage: each walk’s mean there, then the mean of its walks. A gap in a line is a stage with no scored step.',
   chartLikelihood: 'Likelihood to choose by step',
   chartLikelihoodNote:
     'How likely the auditor was to choose the brand after each step (0–10). A gap in a line is a step not scored.',
@@ -789,14 +789,15 @@ export const en = {
     'Priority matrix: no own-brand step has both an importance and an experience score yet.',
   chartCoverage: 'Touchpoint types by brand',
   chartCoverageNote:
-    'Steps of each touchpoint type in each journey; steps without a type are grouped by channel. “missing” marks a type the brand does not have.',
+    'Steps of each touchpoint type for each brand (its walks together); steps without a type are grouped by channel. “missing” marks a type the brand does not have.',
   chartCoverageType: 'Touchpoint type',
   chartCoverageChannel: 'channel: {label}',
   chartCoverageMissing: 'missing',
   chartCoverageTotal: 'All steps',
   chartCoverageNone: 'Touchpoint types by brand: no steps yet.',
   chartKpi: 'Key figures compared',
-  chartKpiNote: 'One bar per journey, its value printed at the end. A dash means no data.',
+  chartKpiNote:
+    'One bar per brand (its walks pooled: median touches and time, mean experience, pooled compliance), its value printed at the end. A dash means no data.',
   chartKpi_touches: 'Touches (fewer is better)',
   chartKpi_time: 'Time to goal, first to last step (less is better)',
   chartKpi_experience: 'Average experience, 1–5 (more is better)',
@@ -1018,7 +1019,7 @@ export const en = {
   contentsSaved: 'Report contents saved.',
   chartLikelihoodByStage: 'Likelihood to choose by stage',
   chartLikelihoodByStageNote:
-    'The average likelihood to choose the brand after each journey’s steps in each stage. A gap in a line is a stage with no scored step.',
+    'Each brand’s average likelihood to be chosen after its steps in each stage: each walk’s mean there, then the mean of its walks. A gap in a line is a stage with no scored step.',
   readFailedTitle: 'Could not read your saved work',
   readFailed:
     'The browser refused to read the database ({error}). Nothing was changed or lost. Reload this page; if it happens again, restart the browser.',

@@ -25,6 +25,7 @@ import {
 } from '../../lib/report/charts';
 import { buildReport } from '../../lib/report/model';
 import { auditWithJourneys, createWalk, testStore } from './helpers';
+import { reportFixture } from './report-walks';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -111,11 +112,7 @@ async function chartReport() {
     { stage: 'information', typeId: 'faq', experience: 4, minutes: 1 },
   ]);
   return {
-    model: buildReport(
-      await store.readAudit(audit.id),
-      [rival.id, own.id, hostile.id],
-      clock.now(),
-    ),
+    model: buildReport(await store.readAudit(audit.id), {}, clock.now()),
     own,
     rival,
     hostile,
@@ -133,7 +130,11 @@ async function unscoredReport(withOwn: boolean) {
     title: 'Home',
     at: clock.now(),
   });
-  return buildReport(await store.readAudit(audit.id), [withOwn ? own.id : rival.id], 0);
+  return buildReport(
+    await store.readAudit(audit.id),
+    { brandIds: [withOwn ? own.brandId : rival.brandId] },
+    0,
+  );
 }
 
 const render = (node: preact.VNode) => renderToString(node);
@@ -143,11 +144,15 @@ describe('chart data', () => {
     const { model } = await chartReport();
     const experience = curvesByStep(model, 'experience');
     expect(experience.x).toEqual(['1', '2', '3', '4', '5']);
-    expect(experience.series.map((s) => s.journey.brandName)).toEqual([
-      'Brightline',
-      'Fastwave',
-      HOSTILE,
+    // One series per walk (a chart of steps in order), named by brand.
+    // Brands: own first, then competitors by name (the hostile name sorts first); walks by creation.
+    expect(model.brands.map((b) => b.brand.name)).toEqual(['Brightline', HOSTILE, 'Fastwave']);
+    expect(experience.series.map((s) => s.journey?.brandId)).toEqual([
+      model.brands[0]!.id,
+      model.brands[2]!.id,
+      model.brands[1]!.id,
     ]);
+    expect(experience.series.map((s) => s.brand.name)).toEqual(['Brightline', 'Fastwave', HOSTILE]);
     expect(experience.series.map((s) => s.values)).toEqual([
       [4, 2, null, 1, 3],
       [5, 4, null, null, null],
@@ -176,12 +181,13 @@ describe('chart data', () => {
     const { model } = await chartReport();
     const byStage = scoreByStage(model, 'experience');
     expect(byStage.x).toEqual(['information', 'contact', 'offer']);
+    // One series per brand: own, hostile, Fastwave.
     expect(byStage.series.map((s) => s.values)).toEqual([
       [3, 1, 3], // (4 + 2) / 2; the unscored phone step does not count as a zero
-      [5, 4, null],
       [3.5, null, null],
+      [5, 4, null],
     ]);
-    expect(byStage.series[2]!.present).toEqual([true, false, false]);
+    expect(byStage.series[1]!.present).toEqual([true, false, false]);
     expect(hasValues(byStage)).toBe(true);
     // The same rule for the likelihood to choose.
     const likely = scoreByStage(model, 'likelihood');
@@ -206,7 +212,7 @@ describe('chart data', () => {
     expect(quadrantOf(1, 0)).toBe('low-priority');
     const { model, own } = await chartReport();
     const data = priorityMatrix(model);
-    expect(data.journeys.map((j) => j.journey.id)).toEqual([own.id]);
+    expect(data.brands.map((b) => b.id)).toEqual([own.brandId]);
     expect(data.points.map((p) => [p.seq, p.importance, p.gap, p.quadrant])).toEqual([
       [1, 3, 1, 'low-priority'],
       [2, 9, 3, 'fix-first'],
@@ -219,14 +225,15 @@ describe('chart data', () => {
 
   it('groups steps at the same place of the matrix into one labelled point', async () => {
     const { model } = await chartReport();
-    const steps = model.journeys[0]!.steps;
-    const same = steps.map((s, i) => ({
+    const [own, ...others] = model.brands;
+    const walk = own!.walks[0]!;
+    const same = walk.steps.map((s, i) => ({
       ...s,
       touchpoint: { ...s.touchpoint, importance: 7, experience: i === 4 ? 5 : 2 },
     }));
     const data = priorityMatrix({
       ...model,
-      journeys: [{ ...model.journeys[0]!, steps: same }],
+      brands: [{ ...own!, walks: [{ ...walk, steps: same }], steps: same }, ...others],
     });
     expect(data.clusters.map((c) => [c.seqs, c.quadrant])).toEqual([
       [[1, 2, 3, 4], 'fix-first'],
@@ -240,10 +247,10 @@ describe('chart data', () => {
     expect(data.rows.map((r) => [r.key, r.label, r.counts])).toEqual([
       ['type:home-page', 'Home page', [1, 1, 1]],
       ['type:product-card', 'Product or service page', [1, 0, 0]],
-      ['type:faq', 'FAQ', [0, 0, 1]],
+      ['type:faq', 'FAQ', [0, 1, 0]],
       ['channel:phone', 'Phone call', [1, 0, 0]],
       ['type:web-form', 'Web form', [1, 0, 0]],
-      ['type:online-chat', 'Online chat', [0, 1, 0]],
+      ['type:online-chat', 'Online chat', [0, 0, 1]],
       ['channel:email', 'Email', [1, 0, 0]],
     ]);
     expect(data.totals).toEqual([5, 2, 2]);
@@ -256,8 +263,8 @@ describe('chart data', () => {
     expect(groups.map((g) => g.kpi)).toEqual(['touches', 'time', 'experience', 'compliance']);
     const values = Object.fromEntries(groups.map((g) => [g.kpi, g.bars.map((b) => b.value)]));
     expect(values.touches).toEqual([5, 2, 2]);
-    expect(values.time).toEqual([2, 0.5, 1 / 60]);
-    expect(values.experience).toEqual([2.5, 4.5, 3.5]);
+    expect(values.time).toEqual([2, 1 / 60, 0.5]);
+    expect(values.experience).toEqual([2.5, 3.5, 4.5]);
     expect(values.compliance).toEqual([null, null, null]);
     expect(groups.map((g) => g.max)).toEqual([5, 2, 5, 100]);
   });
@@ -300,17 +307,17 @@ describe('chart rendering', () => {
     const descOf = (node: preact.VNode) => render(node).match(/<desc id="[^"]+">([^<]*)</)![1]!;
     const byStep = descOf(<ExperienceChart model={model} locale="en" prefix="e" />);
     expect(byStep).toContain(
-      'Brightline (own): step 1 experience 4, step 2 experience 2, step 3 experience not scored, step 4 experience 1, step 5 experience 3.',
+      'Brightline: step 1 experience 4, step 2 experience 2, step 3 experience not scored, step 4 experience 1, step 5 experience 3.',
     );
-    expect(byStep).toContain('Fastwave (competitor): step 1 experience 5, step 2 experience 4.');
-    expect(byStep).toContain('&lt;img src=x onerror=alert(1)> (competitor): step 1 experience 3');
+    expect(byStep).toContain('Fastwave: step 1 experience 5, step 2 experience 4.');
+    expect(byStep).toContain('&lt;img src=x onerror=alert(1)>: step 1 experience 3');
     const byStage = descOf(<ExperienceChart model={model} locale="en" prefix="s" by="stage" />);
     expect(byStage).toContain(
       'Brightline (own): Information gathering experience 3, Contact / communication experience 1, Offer experience 3.',
     );
     expect(byStage).toContain('(competitor): Information gathering experience 3.5.');
     expect(descOf(<LikelihoodChart model={model} locale="en" prefix="l" />)).toContain(
-      'Brightline (own): step 1 likelihood 6, step 2 likelihood 4, step 3 likelihood not scored',
+      'Brightline: step 1 likelihood 6, step 2 likelihood 4, step 3 likelihood not scored',
     );
     const priority = descOf(<PriorityMatrix model={model} locale="en" prefix="p" />);
     expect(priority).toContain(
@@ -321,19 +328,23 @@ describe('chart rendering', () => {
     expect(priority).toContain('Not plotted: 2 of 5 steps');
     const kpi = descOf(<KpiBars model={model} locale="en" prefix="k" />);
     expect(kpi).toContain(
-      'Touches (fewer is better): Brightline (own) 5, Fastwave (competitor) 2, &lt;img src=x onerror=alert(1)> (competitor) 2.',
+      'Touches (fewer is better): Brightline (own) 5, &lt;img src=x onerror=alert(1)> (competitor) 2, Fastwave (competitor) 2.',
     );
     expect(kpi).toContain('Brightline (own) 2 h 0 min');
     expect(kpi).toContain('Brightline (own) — (no data)');
   });
 
   it('draws the priority matrix with a "Fix first" quadrant and step numbers on the points', async () => {
-    const { model } = await chartReport();
+    const { model, own } = await chartReport();
     const html = render(<PriorityMatrix model={model} locale="en" prefix="p" />);
     expect(html).toMatch(/data-quadrant="fix-first">.*?>Fix first<\/text>/);
-    expect(html).toContain('data-quadrant-point="fix-first" data-steps="2"');
-    expect(html).toContain('data-quadrant-point="fix-first" data-steps="4"');
-    expect(html).toContain('data-quadrant-point="low-priority" data-steps="1"');
+    const point = (quadrant: string, steps: string) =>
+      `data-quadrant-point="${quadrant}" data-journey="${own.id}" data-steps="${steps}"`;
+    expect(html).toContain(point('fix-first', '2'));
+    expect(html).toContain(point('fix-first', '4'));
+    expect(html).toContain(point('low-priority', '1'));
+    // One walk of the brand: the point is labelled with its step number only.
+    expect(html).toContain('>4</text>');
     expect(html).toContain('Not plotted: 2 of 5 steps (importance or experience not scored).');
   });
 
@@ -366,7 +377,8 @@ describe('chart rendering', () => {
     const html = render(<ReportCharts model={model} locale="ru" />);
     expect(html).toContain('>Графики</h2>');
     expect(html).toContain('Исправить в первую очередь');
-    expect(html).toContain('Brightline (свой): шаг 1: впечатление 4');
+    expect(html).toContain('Brightline: шаг 1: впечатление 4');
+    expect(html).toContain('Brightline (свой): Сбор информации: впечатление 3');
     expect(html).toContain('Сбор информации: впечатление 3,5');
     expect(html).toContain('<th scope="row">канал: Телефонный звонок</th>');
     expect(html).toContain('<span>нет</span>');
@@ -395,10 +407,73 @@ describe('chart rendering', () => {
     const { store } = testStore();
     const { audit } = await auditWithJourneys(store);
     const empty = render(
-      <ReportCharts model={buildReport(await store.readAudit(audit.id), [], 0)} locale="en" />,
+      <ReportCharts
+        model={buildReport(await store.readAudit(audit.id), { brandIds: [] }, 0)}
+        locale="en"
+      />,
     );
     expect(empty).not.toContain('role="img"');
     expect(empty).toContain(`<p class="chart-none">${t.chartKpiNone}</p>`);
     expect(empty).toContain(`<p class="chart-none">${t.chartCoverageNone}</p>`);
+  });
+});
+
+describe('charts of a brand walked twice', () => {
+  /** Our brand walked by two personas, a competitor once; steps scored for the priority matrix. */
+  function twoWalks() {
+    const f = reportFixture();
+    const own = f.brand('Brightline', 'own');
+    const rival = f.brand('Fastwave');
+    const wave = f.wave('Wave 1', 0);
+    const a = f.walk(
+      own,
+      wave,
+      [
+        { experience: 2, importance: 9 },
+        { experience: 4, importance: 2 },
+      ],
+      {
+        persona: 'family',
+      },
+    );
+    const b = f.walk(own, wave, [{ experience: 2, importance: 9 }], { persona: 'student' });
+    f.walk(rival, wave, [{ experience: 5, importance: 9 }]);
+    return { model: f.report(), own, a, b };
+  }
+
+  it('names walk series by the walk and brand series by the brand', () => {
+    const { model } = twoWalks();
+    const legend = (node: preact.VNode) =>
+      [...render(node).matchAll(/<\/svg>([^<]+)<\/li>/g)].map((m) => m[1]);
+    expect(legend(<ExperienceChart model={model} locale="en" prefix="e" />)).toEqual([
+      'Brightline · family',
+      'Brightline · student',
+      'Fastwave',
+    ]);
+    expect(legend(<ExperienceChart model={model} locale="en" prefix="s" by="stage" />)).toEqual([
+      'Brightline (own)',
+      'Fastwave (competitor)',
+    ]);
+    const kpi = render(<KpiBars model={model} locale="en" prefix="k" />);
+    // Touches: the median of our walks' 2 and 1.
+    expect(kpi).toContain(
+      'Touches (fewer is better): Brightline (own) 1.5, Fastwave (competitor) 1.',
+    );
+  });
+
+  it('labels each point of the priority matrix with its walk when the brand has several', () => {
+    const { model, a, b } = twoWalks();
+    const html = render(<PriorityMatrix model={model} locale="en" prefix="p" />);
+    expect(html).toContain('Priority matrix: Brightline');
+    // The same place in two walks: two points, each naming its walk.
+    expect(html).toContain(`data-journey="${a.journey.id}" data-steps="1"`);
+    expect(html).toContain(`data-journey="${b.journey.id}" data-steps="1"`);
+    expect(html).toContain('>family: 1</text>');
+    expect(html).toContain('>student: 1</text>');
+    expect(html).toContain(
+      'Fix first: Brightline · family, step 1 (importance 9, gap 3), Brightline · student, step 1 (importance 9, gap 3).',
+    );
+    // The legend tells the walks' markers apart.
+    expect(html).toContain('Brightline · family</li>');
   });
 });
