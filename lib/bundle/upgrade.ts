@@ -200,9 +200,15 @@ export function upgradeRecordsToV5(records: Row, version: number): Row {
       created.set(audit.id, typeof audit.createdAt === 'number' ? audit.createdAt : 0);
     }
   }
-  const auditIds = new Set([...created.keys(), ...legacy.flatMap((j) => (j ? [j.auditId] : []))]);
-  for (const auditId of auditIds) {
-    const own = legacy.filter((j): j is LegacyJourneyBrand => j?.auditId === auditId);
+  // Grouped once, so a bundle of many audits and journeys costs one pass, not audits × journeys.
+  const byAudit = new Map<string, LegacyJourneyBrand[]>([...created.keys()].map((id) => [id, []]));
+  for (const journey of legacy) {
+    if (!journey) continue;
+    const list = byAudit.get(journey.auditId);
+    if (list) list.push(journey);
+    else byAudit.set(journey.auditId, [journey]);
+  }
+  for (const [auditId, own] of byAudit) {
     const programme = legacyProgramme(auditId, own, created.get(auditId) ?? 0);
     // A journey of an audit not in the bundle still gets ids (the graph check names its audit).
     if (created.has(auditId)) {

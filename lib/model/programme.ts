@@ -98,9 +98,10 @@ export function legacyProgramme(
     brandOf.set(j.id, brand.id);
     waveOf.set(j.id, waveId);
   }
-  const times = sorted.map((j) => j.createdAt);
-  const first = times.length ? Math.min(...times) : auditCreatedAt;
-  const last = times.length ? Math.max(...times) : auditCreatedAt;
+  // `sorted` is by creation time: its ends are the first and last (no spread: a bundle may hold
+  // more journeys than a call takes arguments).
+  const first = sorted[0]?.createdAt ?? auditCreatedAt;
+  const last = sorted.at(-1)?.createdAt ?? auditCreatedAt;
   const wave: Wave = {
     id: waveId,
     auditId,

@@ -12,6 +12,7 @@ import {
   type BundleLimits,
 } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
+import { legacyProgramme } from '../../lib/model';
 import {
   asVersion,
   asVersion1,
@@ -423,6 +424,25 @@ describe('refused: JSON', () => {
     );
     expect(error.field).toBe(`journeys[2].${key}`);
   });
+
+  it('an older audit of 250,000 journeys makes one brand and wave (no call runs out of stack)', () => {
+    // What the reader runs for each audit of an older bundle (zod's checks aside, which take long).
+    const journeys = Array.from({ length: 250_000 }, (_, i) => ({
+      id: uuid(0x100000 + i),
+      auditId: uuid(1),
+      brandName: i % 2 ? 'Brightline' : ' brightline',
+      brandDomain: '',
+      brandRole: 'own' as const,
+      createdAt: Date.UTC(2026, 0, 1) + i * 60_000,
+      updatedAt: 0,
+    }));
+    const made = legacyProgramme(uuid(1), journeys, 0);
+    expect(made.brands).toHaveLength(1);
+    expect(made.waves.map((w) => [w.start, w.end])).toEqual([
+      [Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 23)],
+    ]);
+    // About 3 s here; room for a loaded machine (no timing is asserted).
+  }, 30_000);
 
   it('a version 2 journey of an audit not in the bundle is named by its audit', async () => {
     const files = asVersion(2, base, (r) => (r.journeys![0]!.auditId = uuid(0x998)));
