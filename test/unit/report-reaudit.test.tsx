@@ -1,12 +1,15 @@
-/** Re-audit: two walks of one brand compared (lib/report/reaudit.ts, components/report/reaudit.tsx). */
+/**
+ * Waves compared: each brand against itself in the latest earlier wave it was walked in
+ * (lib/report/reaudit.ts, components/report/reaudit.tsx).
+ */
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { periodText } from '../../components/report/period';
 import { REAUDIT_CSS, ReauditSection } from '../../components/report/reaudit';
 import type { AuditStore } from '../../lib/db';
-import type { Journey, Outcome } from '../../lib/model';
-import { buildReport } from '../../lib/report/model';
+import { brandNameKey, type BrandRole, type Journey, type Outcome } from '../../lib/model';
+import { buildReport, type ReportSelection } from '../../lib/report/model';
 import {
-  brandKey,
   figure,
   outcomeFigure,
   REAUDIT_PRECISION,
@@ -21,7 +24,11 @@ const DAY = 86_400_000;
 const WEB_FORM = BUILTIN_CHECKLISTS.find((c) => c.id === 'web-form')!;
 const CRITICAL = WEB_FORM.items.find((i) => i.critical)!;
 
-type Role = Journey['brandRole'];
+/** Wave n (1-based): the n-th month of 2026, local days. */
+const waveDays = (n: number) => ({
+  start: new Date(2026, n - 1, 1).getTime(),
+  end: new Date(2026, n, 0).getTime(),
+});
 
 async function setup() {
   const { store, clock } = testStore();
@@ -30,19 +37,29 @@ async function setup() {
     client: 'Brightline',
     defaultTask: 'request a callback',
   });
-  const journey = (brandName: string, brandRole: Role = 'own', task = 'request a callback') =>
-    store.createJourney({
+  /** A walk of the brand of that name (made if new) in "Wave n" (made if new). */
+  const journey = async (
+    brandName: string,
+    role: BrandRole = 'own',
+    wave = 1,
+    task = 'request a callback',
+  ) => {
+    const brand = (await store.listBrands(audit.id)).find(
+      (b) => brandNameKey(b.name) === brandNameKey(brandName),
+    );
+    const existing = (await store.listWaves(audit.id)).find((w) => w.name === `Wave ${wave}`);
+    return store.createJourney({
       auditId: audit.id,
-      brandName,
-      brandDomain: 'x.test',
-      brandRole,
+      brand: brand ? { id: brand.id } : { name: brandName, domain: 'x.test', role },
+      wave: existing ? { id: existing.id } : { name: `Wave ${wave}`, ...waveDays(wave) },
       task,
       persona: '',
       entryChannel: 'search',
       auditor: '',
     });
-  const model = (ids: string[]) =>
-    store.readAudit(audit.id).then((s) => buildReport(s, ids, clock.now()));
+  };
+  const model = (choice: Partial<ReportSelection> = {}) =>
+    store.readAudit(audit.id).then((s) => buildReport(s, choice, clock.now()));
   return { store, clock, journey, model };
 }
 
@@ -107,7 +124,10 @@ const STRONG: Plan[] = [
   { stage: 'offer', minutes: 70, experience: 5 },
 ];
 
-/** Brightline walked twice, 30 days apart (first `first`, then `second`), and Fastwave once. */
+/**
+ * Brightline walked in Wave 1 (`first`) and, 30 days later, in Wave 2 (`second`); Fastwave in
+ * Wave 1 only. Wave 2 is compared (the latest with walks).
+ */
 async function twoWalks(
   first: Plan[],
   second: Plan[],
@@ -119,52 +139,61 @@ async function twoWalks(
   await walk(store, before, first, outcomes[0]);
   await walk(store, rival, STRONG, 'goal-reached');
   clock.advance(30 * DAY);
-  const after = await journey('brightline ');
+  const after = await journey('brightline ', 'own', 2);
   await walk(store, after, second, outcomes[1]);
-  return { before, after, rival, model: await model([after.id, rival.id, before.id]) };
+  return { before, after, rival, model: await model() };
 }
 
-describe('re-audit pairing', () => {
-  it('pairs walks of one brand whatever the case and spaces, earlier first', async () => {
+describe('waves compared: pairing', () => {
+  it('pairs a brand of the compared wave with itself in the earlier wave', async () => {
     const { before, after, model } = await twoWalks(WEAK, STRONG);
+    expect(model.wave?.name).toBe('Wave 2');
     const pairs = reaudits(model);
+    // Fastwave was not walked in Wave 2: it is not compared, so it has no pair.
     expect(pairs).toHaveLength(1);
     const [pair] = pairs;
-    expect(pair!.before.journey.id).toBe(before.id);
-    expect(pair!.after.journey.id).toBe(after.id);
-    expect(pair).toMatchObject({ brandName: 'brightline', brandRole: 'own', index: 1, walks: 2 });
-    expect(brandKey({ brandName: ' BrightLine ', brandRole: 'own' })).toBe(
-      brandKey({ brandName: 'brightline', brandRole: 'own' }),
-    );
+    expect(pair!.brandId).toBe(after.brandId);
+    expect(pair!.before.walks.map((w) => w.journey.id)).toEqual([before.id]);
+    expect(pair!.after.walks.map((w) => w.journey.id)).toEqual([after.id]);
+    expect([pair!.beforeWave.name, pair!.afterWave.name]).toEqual(['Wave 1', 'Wave 2']);
   });
 
-  it('keeps own and competitor apart even with the same name; one walk is no pair', async () => {
-    const { clock, journey, model } = await setup();
-    const own = await journey('Brightline');
-    clock.advance(DAY);
-    const rival = await journey('BRIGHTLINE', 'competitor');
-    const other = await journey('Fastwave', 'competitor');
-    expect(reaudits(await model([own.id, rival.id, other.id]))).toEqual([]);
-    // The same journey chosen twice is one walk.
-    expect(reaudits(await model([own.id, own.id]))).toEqual([]);
+  it('has no pair for a brand walked in one wave only, nor for a second walk in the same wave', async () => {
+    const { journey, model } = await setup();
+    await journey('Brightline');
+    await journey('Brightline');
+    await journey('Fastwave', 'competitor');
+    expect(reaudits(await model())).toEqual([]);
   });
 
-  it('compares each walk with the one before it (three walks: two pairs), by creation time', async () => {
-    const { clock, journey, model } = await setup();
-    const first = await journey('Brightline', 'competitor');
-    clock.advance(DAY);
-    const second = await journey('Brightline', 'competitor');
-    clock.advance(DAY);
-    const third = await journey('brightline', 'competitor');
-    const pairs = reaudits(await model([third.id, first.id, second.id]));
-    expect(pairs.map((p) => [p.before.journey.id, p.after.journey.id, p.index, p.walks])).toEqual([
-      [first.id, second.id, 1, 3],
-      [second.id, third.id, 2, 3],
+  it('goes back to the latest earlier wave the brand was walked in', async () => {
+    const { journey, model } = await setup();
+    // Brightline in waves 1, 2 and 3; Fastwave in waves 1 and 3 only.
+    const own1 = await journey('Brightline', 'own', 1);
+    const rival1 = await journey('Fastwave', 'competitor', 1);
+    const own2 = await journey('Brightline', 'own', 2);
+    const own3 = await journey('Brightline', 'own', 3);
+    const rival3 = await journey('Fastwave', 'competitor', 3);
+    const pairs = reaudits(await model());
+    expect(
+      pairs.map((p) => [
+        p.before.walks[0]!.journey.id,
+        p.after.walks[0]!.journey.id,
+        p.beforeWave.name,
+      ]),
+    ).toEqual([
+      [own2.id, own3.id, 'Wave 2'],
+      [rival1.id, rival3.id, 'Wave 1'],
     ]);
+    // An earlier wave chosen: Wave 2 against Wave 1.
+    const wave2 = (await model()).allWaves.find((w) => w.name === 'Wave 2')!;
+    expect(
+      reaudits(await model({ waveId: wave2.id })).map((p) => p.before.walks[0]!.journey.id),
+    ).toEqual([own1.id]);
   });
 });
 
-describe('re-audit figures', () => {
+describe('waves compared: figures', () => {
   it('says which way each figure moved: fewer touches, less time, higher scores are better', async () => {
     const { model } = await twoWalks(WEAK, STRONG);
     const { figures } = reaudits(model)[0]!;
@@ -259,7 +288,7 @@ describe('re-audit figures', () => {
   });
 });
 
-describe('re-audit stages and steps', () => {
+describe('waves compared: stages and steps', () => {
   it('lists the union of both walks’ stages in report order, with the figures of each', async () => {
     const { model } = await twoWalks(WEAK, STRONG);
     const { stages } = reaudits(model)[0]!;
@@ -307,14 +336,14 @@ describe('re-audit stages and steps', () => {
   });
 });
 
-describe('re-audit view', () => {
+describe('waves compared: view', () => {
   const urls = (shot: { id: string }) => `blob:report/${shot.id}`;
 
-  it('renders nothing without a pair', async () => {
+  it('renders nothing without an earlier wave', async () => {
     const { journey, model } = await setup();
-    const own = await journey('Brightline');
+    await journey('Brightline');
     const html = renderToString(
-      <ReauditSection model={await model([own.id])} locale="en" imageSrc={urls} />,
+      <ReauditSection model={await model()} locale="en" imageSrc={urls} />,
     );
     expect(html).toBe('');
   });
@@ -322,9 +351,15 @@ describe('re-audit view', () => {
   it('shows figures, stages and steps with both screenshots; better and worse in words', async () => {
     const { model } = await twoWalks(WEAK, STRONG);
     const html = renderToString(<ReauditSection model={model} locale="en" imageSrc={urls} />);
-    expect(html).toMatch(/^<section class="reaudit">/);
-    expect(html).toContain('<h2 id="reaudit-title">Re-audit: what changed</h2>');
-    expect(html).toContain('<h3>brightline (own): 5 Jan 2026 → 4 Feb 2026</h3>');
+    expect(html).toMatch(/^<section class="reaudit" aria-labelledby="reaudit-title">/);
+    expect(html).toContain('<h2 id="reaudit-title">Waves compared</h2>');
+    // Both waves named with their periods (never one date twice).
+    const jan = periodText(waveDays(1), 'en');
+    const feb = periodText(waveDays(2), 'en');
+    expect(html).toContain(`<p class="reaudit-waves">Wave 1 (${jan}) → Wave 2 (${feb})</p>`);
+    expect(html).toContain(
+      `<h3>Brightline (own): Wave 1 (${jan}) → Wave 2 (${feb})<span class="journey-context n-walks">walks: 1 → 1</span></h3>`,
+    );
     expect(html).toContain('<caption>Key figures, before → after</caption>');
     expect(html).toContain('<th scope="col">Before</th>');
     expect(html).toContain('<th scope="row">Touches</th>');
@@ -361,7 +396,7 @@ describe('re-audit view', () => {
 
   it('escapes hostile brand names and titles, and speaks Russian', async () => {
     const { store, clock, journey, model } = await setup();
-    const before = await journey(HOSTILE, 'own', 'task one');
+    const before = await journey(HOSTILE, 'own', 1, 'task one');
     await walk(
       store,
       before,
@@ -369,31 +404,44 @@ describe('re-audit view', () => {
       null,
     );
     clock.advance(DAY);
-    const after = await journey(HOSTILE.toUpperCase(), 'own', '</p><script>alert(2)</script>');
+    // The same brand typed in capitals: one brand record, walked again in Wave 2.
+    const after = await journey(HOSTILE.toUpperCase(), 'own', 2, '</p><script>alert(2)</script>');
     await walk(
       store,
       after,
       [{ stage: 'information', minutes: 0, title: HOSTILE, image: true }],
       null,
     );
-    const m = await model([before.id, after.id]);
+    const m = await model();
+    expect(reaudits(m)).toHaveLength(1);
     for (const locale of ['en', 'ru'] as const) {
       const html = renderToString(<ReauditSection model={m} locale={locale} imageSrc={urls} />);
       expect(html).not.toContain('<img src=x');
       expect(html).not.toContain('<IMG SRC=X');
       expect(html).not.toContain('<script');
-      expect(html).toContain('&lt;IMG SRC=X ONERROR=ALERT(1)>');
       expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+      expect(html).toContain('&lt;/p>&lt;script>alert(2)&lt;/script>');
       expect(html).not.toMatch(/ style="/);
     }
     const ru = renderToString(<ReauditSection model={m} locale="ru" imageSrc={urls} />);
-    expect(ru).toContain('Повторный аудит: что изменилось');
+    expect(ru).toContain('Сравнение волн');
     expect(ru).toContain('Ключевые показатели: до → после');
-    expect(ru).toContain('Задача различается');
+    expect(ru).toContain('Задачи различаются');
   });
 
   it('exports its CSS without anything that loads or runs', () => {
     expect(REAUDIT_CSS).toContain('.reaudit');
     expect(REAUDIT_CSS).not.toMatch(/url\(|@import|expression/);
+  });
+});
+
+describe("a wave's period", () => {
+  it('names one day once, and a range with its ends', () => {
+    const day = new Date(2026, 4, 5).getTime();
+    expect(periodText({ start: day, end: day }, 'en')).toBe('5 May 2026');
+    expect(periodText(waveDays(1), 'en')).toMatch(/^1\s?–\s?31 Jan 2026$/);
+    expect(
+      periodText({ start: new Date(2025, 11, 29).getTime(), end: waveDays(1).end }, 'ru'),
+    ).toMatch(/^29 дек\. 2025\s?г\.\s?–\s?31 янв\. 2026\s?г\.$/);
   });
 });
