@@ -65,6 +65,29 @@ export class DuplicateNameError extends Error {
   }
 }
 
+/** Why a walk cannot be scored blind (see lib/db/blind.ts). */
+export class BlindWalkError extends Error {
+  override readonly name = 'BlindWalkError';
+  constructor(
+    /**
+     * of-blind: the walk is itself a blind scoring; already: this auditor scores it blind already;
+     * same-auditor: this auditor walked it; no-auditor: no auditor name is set.
+     */
+    readonly reason: 'of-blind' | 'already' | 'same-auditor' | 'no-auditor',
+    /** The auditor's name ('' for no-auditor). */
+    readonly auditor: string,
+  ) {
+    super(
+      {
+        'of-blind': 'This walk is itself a blind scoring of another walk: score that walk instead.',
+        already: `${auditor} already scores this walk blind: choose that walk in the walk list.`,
+        'same-auditor': `${auditor} walked this walk: another auditor scores it blind.`,
+        'no-auditor': 'Set your name in Options first: a blind scoring says who scored it.',
+      }[reason],
+    );
+  }
+}
+
 export class InvalidRecordError extends Error {
   override readonly name = 'InvalidRecordError';
   constructor(what: string, details: string) {

@@ -1,5 +1,6 @@
 /** The store's one face: AuditStore over its parts (one per aggregate and file), and openStore. */
 import { AuditRecords } from './audits';
+import { BlindRecords } from './blind';
 import { StoreCore } from './core';
 import { ExchangeRecords } from './exchange';
 import type { StorageGuard, StorageProbe } from './guard';
@@ -24,6 +25,7 @@ export class AuditStore {
   private readonly method: MethodRecords;
   private readonly trash: TrashRecords;
   private readonly exchange: ExchangeRecords;
+  private readonly blind: BlindRecords;
 
   constructor(
     readonly db: AuditDatabase,
@@ -41,6 +43,7 @@ export class AuditStore {
     this.method = new MethodRecords(core);
     this.trash = new TrashRecords(core);
     this.exchange = new ExchangeRecords(core);
+    this.blind = new BlindRecords(core);
   }
 
   // Audits and journeys (audits.ts).
@@ -56,6 +59,9 @@ export class AuditStore {
   readonly createJourney: AuditRecords['createJourney'] = (...a) => this.audits.createJourney(...a);
   readonly updateJourney: AuditRecords['updateJourney'] = (...a) => this.audits.updateJourney(...a);
   readonly finishJourney: AuditRecords['finishJourney'] = (...a) => this.audits.finishJourney(...a);
+
+  // Scoring a walk blind: its steps copied for another auditor, scores empty (blind.ts).
+  readonly scoreBlind: BlindRecords['scoreBlind'] = (...a) => this.blind.scoreBlind(...a);
 
   // Brands and waves of an audit (programme.ts).
   readonly listBrands: ProgrammeRecords['listBrands'] = (...a) => this.programme.listBrands(...a);

@@ -178,6 +178,11 @@ export const Journey = z.strictObject({
   outcome: Outcome.nullable(),
   /** Service standards measured on this walk (timers running or stopped, entered durations). */
   measurements: z.array(Measurement).max(1000),
+  /**
+   * The walk whose steps this walk scores again, blind (calibration between auditors): the same
+   * steps and screenshots, the other auditor's scores hidden. Absent: an ordinary walk.
+   */
+  blindOf: Id.optional(),
 });
 export type Journey = z.infer<typeof Journey>;
 
