@@ -11,7 +11,12 @@ export interface RecordGraph {
   audits: readonly Identified[];
   brands: readonly (Identified & { auditId: string })[];
   waves: readonly (Identified & { auditId: string })[];
-  journeys: readonly (Identified & { auditId: string; brandId: string; waveId: string })[];
+  journeys: readonly (Identified & {
+    auditId: string;
+    brandId: string;
+    waveId: string;
+    blindOf?: string | undefined;
+  })[];
   touchpoints: readonly (Identified & { journeyId: string })[];
   screenshots: readonly (Identified & { touchpointId: string })[];
   actionItems: readonly (Identified & { touchpointId: string })[];
@@ -174,6 +179,7 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
       }
     }
   });
+  checkBlindWalks(graph, path);
   parents('touchpoints', graph.touchpoints, 'journeyId', (r) => r.journeyId, 'journeys', 'journey');
   parents(
     'screenshots',
@@ -204,6 +210,38 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
         { path, field, params: { id: tombstone.id, other: record } },
       );
     }
+  });
+}
+
+/**
+ * A blind walk (`blindOf`) re-scores a walk of its own audit: that walk is in the set, or among its
+ * deletions (deleted since; the blind walk stays). Refused when it names itself, a walk of another
+ * audit or one the set does not hold.
+ */
+function checkBlindWalks(graph: RecordGraph, path: string | null): void {
+  const where = path ? `${path}: ` : '';
+  const journeys = new Map(graph.journeys.map((j) => [j.id, j]));
+  const deleted = new Set(graph.deletions.map((d) => d.id));
+  graph.journeys.forEach((journey, i) => {
+    const { blindOf } = journey;
+    if (blindOf === undefined) return;
+    const field = `journeys[${i}].blindOf`;
+    const original = journeys.get(blindOf);
+    const refuse = (code: 'dangling-reference' | 'foreign-reference', why: string): never => {
+      throw new BundleError(code, `${where}${field}: ${why}`, {
+        path,
+        field,
+        params: { id: journey.id, parentId: blindOf },
+      });
+    };
+    if (blindOf === journey.id) refuse('dangling-reference', 'a walk cannot re-score itself');
+    if (!original && !deleted.has(blindOf))
+      refuse('dangling-reference', `the walk it re-scores blind, ${blindOf}, is not in the bundle`);
+    if (original && original.auditId !== journey.auditId)
+      refuse(
+        'foreign-reference',
+        `the walk it re-scores blind, ${blindOf}, belongs to the audit ${original.auditId}, not to the journey's audit ${journey.auditId}`,
+      );
   });
 }
 

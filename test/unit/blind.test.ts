@@ -1,6 +1,9 @@
 /** Scoring a walk blind (lib/db/blind.ts): the copy of steps and screenshots, refusals, atomicity. */
 import { describe, expect, it } from 'vitest';
+import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
 import { BlindWalkError, NotFoundError, StorageFullError } from '../../lib/db';
+import type { DataSet, Journey } from '../../lib/model';
+import { plainRecords, SAMPLE_OPTIONS, sampleDataSet, uuid } from './bundle-fixtures';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 
 /** Anna's walk of the own brand: two scored pages (the first with two images) and a phone call. */
@@ -202,5 +205,91 @@ describe('scoreBlind', () => {
       screenshots: await db.screenshots.count(),
       images: await db.images.count(),
     }).toEqual(before);
+  });
+});
+
+describe('a blind walk in a bundle', () => {
+  /** The sample data set with a blind walk of its first journey (copies of its steps and images). */
+  function withBlindWalk(change: (blind: Journey) => Journey = (j) => j) {
+    const data = sampleDataSet();
+    const original = data.journeys[0]!;
+    const blind = change({ ...original, id: uuid(0xb1), auditor: 'Boris', blindOf: original.id });
+    const steps = data.touchpoints.filter((s) => s.journeyId === original.id);
+    const stepCopy = new Map(steps.map((s, i) => [s.id, uuid(0xb10 + i)]));
+    const shots = data.screenshots.filter((shot) => stepCopy.has(shot.touchpointId));
+    const shotCopy = new Map(shots.map((shot, i) => [shot.id, uuid(0xb20 + i)]));
+    return {
+      ...data,
+      journeys: [...data.journeys, blind],
+      touchpoints: [
+        ...data.touchpoints,
+        ...steps.map((s) => ({ ...s, id: stepCopy.get(s.id)!, journeyId: blind.id, checks: [] })),
+      ],
+      screenshots: [
+        ...data.screenshots,
+        ...shots.map((shot) => ({
+          ...shot,
+          id: shotCopy.get(shot.id)!,
+          touchpointId: stepCopy.get(shot.touchpointId)!,
+        })),
+      ],
+      images: [
+        ...data.images,
+        ...data.images
+          .filter((image) => shotCopy.has(image.id))
+          .map((image) => ({ id: shotCopy.get(image.id)!, blob: image.blob })),
+      ],
+    } satisfies DataSet;
+  }
+
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => (error instanceof BundleError ? [error.code, error.message] : error),
+    );
+
+  it('travels with blindOf, its images written once', async () => {
+    const data = withBlindWalk();
+    expect(data.screenshots.length).toBeGreaterThan(sampleDataSet().screenshots.length);
+    const { data: read } = await readBundle(await writeBundle(data, SAMPLE_OPTIONS));
+    expect(plainRecords(read)).toEqual(plainRecords(data));
+    expect(read.journeys.find((j) => j.id === uuid(0xb1))?.blindOf).toBe(data.journeys[0]!.id);
+    // A bundle without any blind walk reads as before: no blindOf anywhere.
+    const { data: plain } = await readBundle(await writeBundle(sampleDataSet(), SAMPLE_OPTIONS));
+    expect(plain.journeys.every((j) => !('blindOf' in j))).toBe(true);
+  });
+
+  it('is refused when the walk it re-scores is missing or of another audit', async () => {
+    const missing = withBlindWalk((j) => ({ ...j, blindOf: uuid(0xdead) }));
+    expect(await refusal(writeBundle(missing, SAMPLE_OPTIONS))).toEqual([
+      'dangling-reference',
+      expect.stringContaining(
+        `blindOf: the walk it re-scores blind, ${uuid(0xdead)}, is not in the bundle`,
+      ),
+    ]);
+    const data = sampleDataSet();
+    const other = data.journeys.find((j) => j.auditId !== data.journeys[0]!.auditId)!;
+    const foreign = withBlindWalk((j) => ({ ...j, blindOf: other.id }));
+    expect(await refusal(writeBundle(foreign, SAMPLE_OPTIONS))).toEqual([
+      'foreign-reference',
+      expect.stringContaining(`belongs to the audit ${other.auditId}`),
+    ]);
+    const itself = withBlindWalk((j) => ({ ...j, blindOf: j.id }));
+    expect(await refusal(writeBundle(itself, SAMPLE_OPTIONS))).toEqual([
+      'dangling-reference',
+      expect.stringContaining('a walk cannot re-score itself'),
+    ]);
+  });
+
+  it('is kept when the walk it re-scores was deleted (its tombstone is in the bundle)', async () => {
+    const data = withBlindWalk((j) => ({ ...j, blindOf: uuid(0xdead) }));
+    const deletions = [
+      ...data.deletions,
+      { id: uuid(0xdead), table: 'journeys' as const, auditId: data.audits[0]!.id, deletedAt: 1 },
+    ];
+    const { data: read } = await readBundle(
+      await writeBundle({ ...data, deletions }, SAMPLE_OPTIONS),
+    );
+    expect(read.journeys.find((j) => j.id === uuid(0xb1))?.blindOf).toBe(uuid(0xdead));
   });
 });
