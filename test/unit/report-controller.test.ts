@@ -1,13 +1,18 @@
 /** The report page's controller over a real (fake-indexeddb) store, a fake shell and fake files. */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createReportController, type ReportControllerDeps } from '../../lib/controllers/report';
+import {
+  comparisonOptions,
+  createReportController,
+  type ReportControllerDeps,
+} from '../../lib/controllers/report';
 import type { AuditSnapshot } from '../../lib/model';
+import type { ReportSelection } from '../../lib/report/model';
 import { MASK_LABELS_EN } from '../../lib/privacy';
 import { PPTX_TYPE, type SlideImage } from '../../lib/report/pptx';
 import { planScreenshots, planSlides } from '../../lib/report/slides';
 import { fakeShell, valueOf } from './controller-fakes';
-import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { auditWithJourneys, createWalk, fakeImage, testStore } from './helpers';
 
 /** 4 March 2026, 15:30 UTC: the exports' file names carry this date, not the store's clock. */
 const NOW = Date.UTC(2026, 2, 4, 15, 30);
@@ -77,10 +82,10 @@ async function setup(overrides: Partial<ReportControllerDeps> = {}) {
     ...overrides,
   });
   const snapshot = (await valueOf(controller.snapshot(audit.id)))!;
-  const model = (journeyIds = snapshot.journeys.map((j) => j.id)) =>
+  const model = (selection: Partial<ReportSelection> = {}) =>
     controller.buildModel({
       snapshot,
-      journeyIds,
+      selection,
       identity: settings.current().identity,
       choices: controller.choicesOf(settings.current()),
       labels: MASK_LABELS_EN,
@@ -108,18 +113,18 @@ describe('report controller: reads', () => {
 });
 
 describe('report controller: the model', () => {
-  it('is generated at the injected time, with the chosen journeys and the identity masked', async () => {
-    const { model, snapshot } = await setup();
+  it('is generated at the injected time, with the chosen brands and the identity masked', async () => {
+    const { model, own } = await setup();
     const all = model();
     expect(all.generatedAt).toBe(NOW);
-    expect(all.journeys.map((j) => j.journey.brandName)).toEqual(['Brightline', 'Fastwave']);
+    expect(all.brands.map((b) => b.brand.name)).toEqual(['Brightline', 'Fastwave']);
     const note = all.journeys[0]!.steps[0]!.touchpoint.note;
     expect(note).not.toContain('Anna Petrova');
     expect(note).toContain(MASK_LABELS_EN.name);
     // User agents are left out unless chosen.
     expect(all.journeys[0]!.steps[0]!.screenshots[0]!.userAgent).toBe('');
-    const own = model([snapshot.journeys[0]!.id]);
-    expect(own.journeys.map((j) => j.journey.brandName)).toEqual(['Brightline']);
+    const ownOnly = model({ brandIds: [own.brandId] });
+    expect(ownOnly.brands.map((b) => b.brand.name)).toEqual(['Brightline']);
   });
 
   it('writes a report choice to the settings, keeping the other; the model follows it', async () => {
@@ -143,6 +148,64 @@ describe('report controller: the model', () => {
     expect(stored.images).toBe('thumbnails');
     expect(stored.excludedSteps).toEqual([home.id]);
     await expect(controller.updateContents('gone', (s) => s)).rejects.toThrow('does not exist');
+  });
+});
+
+describe('report controller: what the page offers to compare', () => {
+  it('offers every wave with its walks, and the brands, personas and channels of the chosen one', async () => {
+    const { store, clock } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    const later = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 1, 28) };
+    // Wave 2 (February): our brand twice (two personas, two channels), a benchmark once.
+    await store.createJourney({
+      auditId: audit.id,
+      brand: { id: own.brandId },
+      wave: { name: 'Wave 2', ...later },
+      task: '',
+      persona: '  students ',
+      entryChannel: 'social',
+      auditor: '',
+    });
+    clock.advance(1000);
+    await createWalk(store, {
+      auditId: audit.id,
+      brandName: 'Brightline',
+      wave: 'Wave 2',
+      persona: 'family',
+    });
+    await createWalk(store, {
+      auditId: audit.id,
+      brandName: 'Lumen Hotels',
+      brandRole: 'benchmark',
+      wave: 'Wave 2',
+      persona: 'family',
+    });
+    const snapshot = await store.readAudit(audit.id);
+    const [wave1, wave2] = [...snapshot.waves].sort((a, b) => a.start - b.start);
+    // By default the latest wave with walks.
+    const latest = comparisonOptions(snapshot, null);
+    expect(latest.waveId).toBe(wave2!.id);
+    expect(latest.waves.map((w) => [w.wave.name, w.walks])).toEqual([
+      ['Wave 1', 2],
+      ['Wave 2', 3],
+    ]);
+    expect(latest.brands.map((b) => [b.brand.name, b.brand.role, b.walks])).toEqual([
+      ['Brightline', 'own', 2],
+      ['Lumen Hotels', 'benchmark', 1],
+    ]);
+    expect(latest.personas).toEqual(['family', 'students']);
+    expect(latest.channels).toEqual(['social', 'search']);
+    const first = comparisonOptions(snapshot, wave1!.id);
+    expect(first.brands.map((b) => b.brand.name)).toEqual(['Brightline', 'Fastwave']);
+    expect(first.personas).toEqual(['family']);
+    // A wave the audit does not have is no choice: the default again.
+    expect(comparisonOptions(snapshot, 'gone').waveId).toBe(wave2!.id);
+    // No walk at all: no wave to compare.
+    expect(comparisonOptions({ ...snapshot, journeys: [] }, null)).toMatchObject({
+      waveId: null,
+      brands: [],
+      personas: [],
+    });
   });
 });
 
@@ -174,7 +237,7 @@ describe('report controller: exports', () => {
     const build = () =>
       controller.buildModel({
         snapshot,
-        journeyIds: snapshot.journeys.map((j) => j.id),
+        selection: {},
         identity: null,
         choices: controller.choicesOf(null),
         labels: MASK_LABELS_EN,
@@ -190,7 +253,7 @@ describe('report controller: exports', () => {
     await controller.exportHtml(
       controller.buildModel({
         snapshot: none,
-        journeyIds: none.journeys.map((j) => j.id),
+        selection: {},
         identity: null,
         choices: controller.choicesOf(null),
         labels: MASK_LABELS_EN,
