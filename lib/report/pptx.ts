@@ -232,6 +232,10 @@ function drawTrend(d: Deck, s: TrendSlide) {
   s.charts.forEach((chart: LineChart, i) => {
     const x = SLIDE.margin + (i % 2) * (w + CHART_GAP);
     const y = top + Math.floor(i / 2) * (h + gap);
+    if (chart.noData) {
+      placeholder(d, slide, { x, y, w, h }, `${chart.title}\n${chart.noData}`, FONT.caption);
+      return;
+    }
     // Others' colours in order after the own brand's accent.
     let other = 1;
     const colors = chart.series.map((series) =>
@@ -470,7 +474,7 @@ function drawStage(d: Deck, s: StageSlide, images: ReadonlyMap<string, SlideImag
       slide.addText(
         [
           { text: cell.caption, options: { bold: true, breakLine: true } },
-          ...[cell.detail, cell.where].map((text) => ({
+          ...[...(cell.walk ? [cell.walk] : []), cell.detail, cell.where].map((text) => ({
             text,
             options: { fontSize: FONT.sub, color: COLOR.muted, breakLine: true },
           })),

@@ -211,6 +211,8 @@ export interface LineChart {
   /** The waves, in order. */
   categories: string[];
   series: { name: string; own: boolean; values: (number | null)[] }[];
+  /** "no data" when no brand has a value in any wave (the chart is then a placeholder). */
+  noData: string | null;
 }
 
 /** Each brand's trend over three or more waves: four small line charts, two by two. */
@@ -227,6 +229,8 @@ export type StageCell =
       /** The step's first screenshot (null: the step has none, e.g. an offline contact). */
       shot: { id: string; width: number; height: number } | null;
       caption: string;
+      /** What tells the step's walk apart when its brand has several in the wave (else ''). */
+      walk: string;
       detail: string;
       /** Where: the page's address (cut to one line) or "offline contact". */
       where: string;
@@ -661,7 +665,7 @@ function keyFigureSlides(model: ReportModel, locale: Locale, t: Translate): Char
   // "Brightline · n = 2": the name cut to fit, the n always shown.
   const label = (b: ReportBrand) =>
     t('slidesBrandN', {
-      brand: clipToLines(labels.brand(b.id), 1.1, FONT.caption, 1),
+      brand: clipToLines(labels.brand(b.id), 1.6, FONT.caption, 1),
       n: b.walks.length,
     });
   return groups.map((group, i) => {
@@ -753,17 +757,21 @@ function waveSlides(model: ReportModel, locale: Locale, t: Translate): (TableSli
   const table = tableSlides(t('slidesWaves'), t('slidesWavesNote'), widths, header, rows);
   if (trend.waves.length < TREND_CHART_WAVES) return table;
   const categories = trend.waves.map((w) => clipToLines(w.name, 1.2, FONT.sub, 1));
-  const line = (metric: TrendMetric): LineChart => ({
-    title: t(`slidesTrend_${metric}`),
-    min: TREND_RANGE[metric][0],
-    max: TREND_RANGE[metric][1],
-    categories,
-    series: trend.brands.map((b) => ({
+  const line = (metric: TrendMetric): LineChart => {
+    const series = trend.brands.map((b) => ({
       name: clipToLines(labels.brand(b.brandId), 1.6, FONT.sub, 1),
       own: b.brand.role === 'own',
       values: b.points.map((p) => p?.[metric] ?? null),
-    })),
-  });
+    }));
+    return {
+      title: t(`slidesTrend_${metric}`),
+      min: TREND_RANGE[metric][0],
+      max: TREND_RANGE[metric][1],
+      categories,
+      series,
+      noData: series.some((s) => s.values.some((v) => v !== null)) ? null : t('chartNoValue'),
+    };
+  };
   return [
     ...table,
     {
@@ -887,8 +895,8 @@ const HEADING_H = 0.34;
 /** Between journeys, and between the steps of one journey (inches). */
 const JOURNEY_GAP = 0.25;
 const CELL_GAP = 0.12;
-/** Caption: two lines of title; one each of detail, address and time. */
-export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(3, FONT.sub) + 0.06;
+/** Caption: two lines of title; one each of the walk, detail, address and time. */
+export const CAPTION_H = linesHeight(2, FONT.caption) + linesHeight(4, FONT.sub) + 0.06;
 
 /** The width of one image place on a stage slide. */
 export function stageCellWidth(columns: number, perJourney: number): number {
@@ -985,12 +993,13 @@ function stepCell(
     kind: 'step',
     shot: shot ? { id: shot.id, width: shot.width, height: shot.height } : null,
     caption: clipToLines(
-      `${walk ? `${walk} · ` : ''}${t('stepN', { n: touchpoint.seq })} · ${title}`,
+      `${t('stepN', { n: touchpoint.seq })} · ${title}`,
       width,
       FONT.caption,
       2,
       true,
     ),
+    walk: walk ? clipToLines(walk, width, FONT.sub, 1) : '',
     detail: clipToLines(detail, width, FONT.sub, 1),
     ...stepSource(step, width, locale, t),
     alt: t('screenshotOf', { n: touchpoint.seq, title }),
