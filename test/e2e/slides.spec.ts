@@ -1,9 +1,11 @@
 /**
- * Export slides: a small audit walked in the panel (two brands, scores, an action, an idea) is
- * exported from the report page as a PowerPoint file, converted to PDF by LibreOffice (headless,
- * its own fresh profile) and read back: one page per slide, the audit, the brands, the action and
- * the screenshots in it; then again in Russian. LibreOffice and poppler-utils are required: CI
- * installs them (.ci/run); without them this test fails and says what to install.
+ * Export slides: a small audit walked in the panel (two brands, ours walked twice in two personas,
+ * scores, an action, an idea) is exported from the report page as a PowerPoint file, converted to
+ * PDF by LibreOffice (headless, its own fresh profile) and read back: one page per slide, the
+ * audit, the brands with their n, the consultant's conclusions, the segments, the action, the
+ * screenshots with their address and time, no slide for a section left out of the report; then
+ * again in Russian. LibreOffice and poppler-utils are required: CI installs them (.ci/run);
+ * without them this test fails and says what to install.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,8 +20,12 @@ import { walkSite } from './pages';
 
 const run = promisify(execFile);
 
-/** title, summary, scorecard, league table, key figures, 2 stages, action plan, ideas. */
-const EXPECTED_SLIDES = 9;
+/**
+ * title, summary, conclusions, scorecard, key figures, segments (persona × brand, the gap named),
+ * information gathering (our three steps over two slides), contact, action plan, ideas; no league
+ * table (left out of the report).
+ */
+const EXPECTED_SLIDES = 12;
 
 /** The full path of `command` on PATH; fails the test, saying what to install, when it is not there. */
 function required(command: string, apt: string): string {
@@ -149,8 +155,27 @@ test('Export slides: a PowerPoint file with a slide per part of the report, in E
   await idea.getByRole('button', { name: 'Add idea' }).click();
   await expect(panel.page.getByRole('status')).toHaveText('Idea added: Price calculator');
 
+  // Our brand again, as another persona: one page.
+  await panel.createJourney('Brightline Internet', 'brightline.test', 'own', {
+    persona: 'Student',
+  });
+  await walkSite(site, panel, demo.url('/brightline/'), []);
+
   const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Slides benchmark' })).toBeVisible();
+  // What goes in: the consultant's conclusions, no league table.
+  await report.getByText('What goes into the report').click();
+  const contents = report.locator('details.report-contents');
+  await contents.getByLabel('Conclusions').fill('Callbacks are too slow; prices come too late.');
+  await contents.getByLabel('Conclusions').blur();
+  await expect(report.locator('.summary .consultant')).toHaveText(
+    'Callbacks are too slow; prices come too late.',
+  );
+  // The box shows the saved choice: it is unticked once the report's settings are written.
+  const league = contents.getByRole('checkbox', { name: 'League table' });
+  await league.click();
+  await expect(league).not.toBeChecked();
+  await expect(contents).toContainText('left out: 1 sections');
 
   const en = await exportAndConvert(
     report,
@@ -164,19 +189,28 @@ test('Export slides: a PowerPoint file with a slide per part of the report, in E
   for (const words of [
     'Slides benchmark',
     'Client: Brightline',
+    'Wave compared: ',
     'Executive summary',
-    'Brightline Internet (own)',
-    'Fastwave (competitor)',
+    'Brightline Internet (own) · n = 2',
+    'Fastwave (competitor) · n = 1',
+    'Conclusions and recommendations',
+    'Callbacks are too slow; prices come too late.',
+    'Segments: persona × brand',
+    'No walk of persona “Student” at Fastwave (competitor).',
     'Side by side: Information gathering',
     'Side by side: Contact / communication',
     'missing',
     'Show prices upfront',
     'Web team',
     'Price calculator',
+    // Under each screenshot: its address and when it was captured.
+    new URL(demo.url('/brightline/')).host,
   ])
     expect(en.text, words).toContain(words);
-  // Each step's first screenshot: our three and the rival's two.
-  expect(en.images).toBeGreaterThanOrEqual(5);
+  expect(en.text).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\b/);
+  expect(en.text).not.toContain('League table');
+  // Each step's first screenshot: our four and the rival's two.
+  expect(en.images).toBeGreaterThanOrEqual(6);
 
   // The same report in Russian: the slides follow the report's language.
   await report.getByRole('combobox', { name: 'Language' }).selectOption('ru');
@@ -190,7 +224,14 @@ test('Export slides: a PowerPoint file with a slide per part of the report, in E
   );
   expect(ru.slides).toBe(EXPECTED_SLIDES);
   expect(ru.pages).toBe(EXPECTED_SLIDES);
-  for (const words of ['Краткие выводы', 'План мер', 'Бренды рядом: Сбор информации', 'нет'])
+  for (const words of [
+    'Краткие выводы',
+    'Выводы и рекомендации',
+    'Сегменты: персона × бренд',
+    'План мер',
+    'Бренды рядом: Сбор информации',
+    'нет',
+  ])
     expect(ru.text, words).toContain(words);
   expect(ru.text).toContain('Show prices upfront');
 });
