@@ -3,12 +3,19 @@
  * A brand's figures in a wave pool its walks there (see brandKpis); the earlier wave is the latest
  * wave before the compared one in which the brand was walked (in the same segment). For each
  * brand: the key figures, each stage's and each step's, before → after, and whether that is
- * better or worse. Steps are paired by position within their stage (the k-th step of a stage in
- * the earlier wave with the k-th in the later one, the brand's walks taken in order).
+ * better or worse. Stage figures pool the brand's walks; steps are compared walk with walk (the
+ * walks of the two waves matched by segment, see matchWalks), the k-th step of a stage in the
+ * earlier walk with the k-th in the later one.
  */
-import { standardsShare, standardsTally, type StandardsTally } from '../metrics';
+import { medianOf, standardsShare, standardsTally, type StandardsTally } from '../metrics';
 import type { Brand, Outcome, Wave } from '../model';
-import { compareWaves, type ReportBrand, type ReportModel, type ReportStep } from './model';
+import {
+  compareWaves,
+  type ReportBrand,
+  type ReportJourney,
+  type ReportModel,
+  type ReportStep,
+} from './model';
 import { stageScore } from './summary';
 
 /** better/worse for the reader; unknown: a side is missing or the figures cannot be compared. */
@@ -101,7 +108,11 @@ export interface ReauditPair {
   beforeWave: Wave;
   afterWave: Wave;
   figures: ReauditFigures;
+  /** Stage figures pool every walk; step pairs are of matched walks only (see matchWalks). */
   stages: ReauditStage[];
+  /** Walks of the earlier wave not matched in the later one (not walked again), and new ones. */
+  onlyBefore: ReportJourney[];
+  onlyAfter: ReportJourney[];
 }
 
 function rounded(value: number | null, step: number): number | null {
@@ -229,10 +240,52 @@ function stepPair(
   };
 }
 
+/** How two walks' segments compare: the same persona, entry channel and task (trimmed, case ignored). */
+function segmentKey(w: ReportJourney, parts: readonly ('persona' | 'entryChannel' | 'task')[]) {
+  return parts.map((p) => w.journey[p].trim().toLowerCase()).join('\u0000');
+}
+
+/**
+ * The brand's walks in the earlier wave matched with its walks in the later one, so steps are
+ * compared walk with walk: first walks of the same persona, entry channel and task, then of the
+ * same persona, then of the same task, then in order of creation. Walks left over on either side
+ * were not walked again (or are new): they count in the figures but have no step pairs.
+ */
+export function matchWalks(
+  before: readonly ReportJourney[],
+  after: readonly ReportJourney[],
+): {
+  pairs: [ReportJourney, ReportJourney][];
+  onlyBefore: ReportJourney[];
+  onlyAfter: ReportJourney[];
+} {
+  const left = [...before];
+  const right = [...after];
+  const pairs: [ReportJourney, ReportJourney][] = [];
+  const rounds: (readonly ('persona' | 'entryChannel' | 'task')[])[] = [
+    ['persona', 'entryChannel', 'task'],
+    ['persona'],
+    ['task'],
+    [],
+  ];
+  for (const parts of rounds) {
+    for (const a of [...right]) {
+      const i = left.findIndex((b) => segmentKey(b, parts) === segmentKey(a, parts));
+      if (i < 0) continue;
+      pairs.push([left[i]!, a]);
+      left.splice(i, 1);
+      right.splice(right.indexOf(a), 1);
+    }
+  }
+  pairs.sort((x, y) => after.indexOf(x[1]) - after.indexOf(y[1]));
+  return { pairs, onlyBefore: left, onlyAfter: right };
+}
+
 function stages(
   stageOrder: readonly string[],
   before: ReportBrand,
   after: ReportBrand,
+  walkPairs: readonly [ReportJourney, ReportJourney][],
 ): ReauditStage[] {
   const P = REAUDIT_PRECISION;
   const comparable = !stopped(before) && !stopped(after);
@@ -243,8 +296,17 @@ function stages(
     const b = stageScore(before, stepsBefore);
     const a = stageScore(after, stepsAfter);
     const steps: ReauditStepPair[] = [];
-    for (let k = 0; k < Math.max(stepsBefore.length, stepsAfter.length); k++)
-      steps.push(stepPair(stage, k + 1, stepsBefore[k] ?? null, stepsAfter[k] ?? null));
+    for (const [walkBefore, walkAfter] of walkPairs) {
+      const inBefore = walkBefore.steps.filter((s) => s.touchpoint.stage === stage);
+      const inAfter = walkAfter.steps.filter((s) => s.touchpoint.stage === stage);
+      for (let k = 0; k < Math.max(inBefore.length, inAfter.length); k++)
+        steps.push(stepPair(stage, steps.length + 1, inBefore[k] ?? null, inAfter[k] ?? null));
+    }
+    // The brand's touches in a stage: the median over its walks, like its key figures.
+    const touches = (brand: ReportBrand) =>
+      medianOf(
+        brand.walks.map((w) => w.steps.filter((s) => s.touchpoint.stage === stage).length),
+      ) ?? 0;
     return [
       {
         stage,
@@ -252,8 +314,8 @@ function stages(
         compliance: figure(b.compliance, a.compliance, 'more', P.percent),
         // A stage missing from one wave is not "fewer touches": it was skipped or never reached.
         touches: figure(
-          stepsBefore.length,
-          stepsAfter.length,
+          touches(before),
+          touches(after),
           'less',
           P.count,
           comparable && stepsBefore.length > 0 && stepsAfter.length > 0,
@@ -288,6 +350,7 @@ export function reaudits(model: ReportModel): ReauditPair[] {
       ...model.stages.map((r) => r.stage),
       ...found.stages.map((r) => r.stage).filter((s) => !model.stages.some((r) => r.stage === s)),
     ];
+    const walks = matchWalks(before.walks, after.walks);
     pairs.push({
       brandId: after.id,
       brand: after.brand,
@@ -296,7 +359,9 @@ export function reaudits(model: ReportModel): ReauditPair[] {
       beforeWave: found.wave,
       afterWave: current,
       figures: overall(before, after),
-      stages: stages(order, before, after),
+      stages: stages(order, before, after, walks.pairs),
+      onlyBefore: walks.onlyBefore,
+      onlyAfter: walks.onlyAfter,
     });
   }
   return pairs;
