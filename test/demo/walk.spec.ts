@@ -8,12 +8,15 @@ import { readTable } from '../e2e/stored';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 
-test('demo walk: Brightline vs Fastwave, exported to out/', async ({
+test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async ({
   context,
   extensionId,
   demo,
 }) => {
   await mkdir(OUT, { recursive: true });
+  // The browser's clock runs from now; the second wave is walked with it set a month forward, so
+  // its walks, captures and callbacks carry a month-later date.
+  await context.clock.install();
   const site = context.pages()[0] ?? (await context.newPage());
   const panel = await openPanel(context, extensionId);
   await panel.page.setViewportSize({ width: 420, height: 1000 });
@@ -23,34 +26,64 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     'request a callback',
   );
 
-  const walks = [
+  const BRIGHTLINE = {
+    brand: 'Brightline Internet',
+    domain: 'brightline.test',
+    role: 'own' as const,
+    path: '/brightline/',
+    links: ['See plans', 'Choose Home 500', 'Request a callback', 'Send request'],
+  };
+  const FASTWAVE = {
+    brand: 'Fastwave',
+    domain: 'fastwave.test',
+    role: 'competitor' as const,
+    path: '/fastwave/',
+    links: ['See plans', 'Choose Fibre 600', 'Request a callback', 'Call me back'],
+  };
+  const FAMILY = 'Family of four, first-time buyer';
+  const STUDENT = 'Student sharing a flat';
+  // Wave 1: two personas for our brand, two auditors on the competitor.
+  const wave1 = [
     {
-      brand: 'Brightline Internet',
-      domain: 'brightline.test',
-      role: 'own' as const,
-      path: '/brightline/',
-      links: ['See plans', 'Choose Home 500', 'Request a callback', 'Send request'],
+      site: BRIGHTLINE,
+      persona: FAMILY,
+      auditor: 'Anna',
       scores: [4, 2, 3, 3, 4],
       likelihoods: [6, 3, 4, 4, 5],
     },
     {
-      brand: 'Fastwave',
-      domain: 'fastwave.test',
-      role: 'competitor' as const,
-      path: '/fastwave/',
-      links: ['See plans', 'Choose Fibre 600', 'Request a callback', 'Call me back'],
+      site: FASTWAVE,
+      persona: FAMILY,
+      auditor: 'Anna',
       scores: [5, 4, 4, 5, 5],
       likelihoods: [7, 7, 8, 8, 9],
     },
+    {
+      site: BRIGHTLINE,
+      persona: STUDENT,
+      auditor: 'Anna',
+      scores: [4, 3, 2, 2, 3],
+      likelihoods: [5, 4, 3, 3, 3],
+    },
+    {
+      site: FASTWAVE,
+      persona: FAMILY,
+      auditor: 'Boris',
+      scores: [5, 4, 3, 4, 5],
+      likelihoods: [7, 6, 7, 8, 8],
+    },
   ];
-  for (const walk of walks) {
-    await panel.createJourney(walk.brand, walk.domain, walk.role);
-    await walkSite(site, panel, demo.url(walk.path), walk.links);
+  for (const walk of wave1) {
+    await panel.createJourney(walk.site.brand, walk.site.domain, walk.site.role, {
+      persona: walk.persona,
+      wave: 'Wave 1',
+      auditor: walk.auditor,
+    });
+    await walkSite(site, panel, demo.url(walk.site.path), walk.site.links);
     await scoreSteps(panel, walk.scores, walk.likelihoods);
   }
   // Our chain's weak link: prices hidden behind an address check.
-  const journeySelect = panel.page.getByLabel('Journey', { exact: true });
-  await journeySelect.selectOption({ index: 0 });
+  await chooseWalk(panel, [BRIGHTLINE.brand, FAMILY]);
   await panel.step(2).getByLabel('Weak link', { exact: true }).check();
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
   await panel
@@ -98,11 +131,9 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     'Added: Route web-form leads to the call centre queue',
   );
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
-  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
-  await panel.button('Finish journey').click();
 
   // The competitor: the same checklist, a callback within minutes, and an idea worth borrowing.
-  await journeySelect.selectOption({ index: 1 });
+  await chooseWalk(panel, [FASTWAVE.brand, 'Anna']);
   await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const fastwaveSentAt = await stepTime(panel, 5);
@@ -119,9 +150,15 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
     'Idea added: Call back within 15 minutes and confirm the slot by SMS',
   );
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
-  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
-  await panel.button('Finish journey').click();
-  await journeySelect.selectOption({ index: 0 });
+  for (const walk of wave1) {
+    await chooseWalk(panel, [
+      walk.site.brand,
+      walk.site === BRIGHTLINE ? walk.persona : walk.auditor,
+    ]);
+    await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
+    await panel.button('Finish journey').click();
+  }
+  await chooseWalk(panel, [BRIGHTLINE.brand, FAMILY]);
   await panel.page.screenshot({ path: `${OUT}/side-panel.png`, fullPage: true });
   // The form page's checklist and the callback's standard and action, as the auditor sees them.
   for (const n of [4, 6]) {
@@ -136,14 +173,33 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
       .click();
   }
 
-  // A month later the own brand fixed its callback: the same task walked again (a re-audit).
-  await panel.createJourney('Brightline Internet', 'brightline.test', 'own');
-  await walkSite(site, panel, demo.url('/brightline/'), walks[0]!.links);
+  // Wave 2, a month later: our brand fixed its callback; both brands walked again.
+  await context.clock.setSystemTime(Date.now() + 31 * 86_400_000);
+  await panel.createJourney(BRIGHTLINE.brand, BRIGHTLINE.domain, BRIGHTLINE.role, {
+    persona: FAMILY,
+    wave: 'Wave 2',
+    auditor: 'Anna',
+  });
+  await walkSite(site, panel, demo.url(BRIGHTLINE.path), BRIGHTLINE.links);
   await scoreSteps(panel, [5, 3, 4, 4, 5], [6, 5, 6, 7, 8]);
   await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const againSentAt = await stepTime(panel, 5);
   await logCallback(panel, 'Callback 40 minutes after the form', againSentAt + 40 * 60_000);
+  await panel.step(6).getByRole('button', { name: 'Experience 4' }).click();
+  await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
+  await panel.button('Finish journey').click();
+  await panel.createJourney(FASTWAVE.brand, FASTWAVE.domain, FASTWAVE.role, {
+    persona: FAMILY,
+    wave: 'Wave 2',
+    auditor: 'Boris',
+  });
+  await walkSite(site, panel, demo.url(FASTWAVE.path), FASTWAVE.links);
+  await scoreSteps(panel, [5, 4, 3, 4, 4], [7, 7, 7, 8, 8]);
+  await answerWebForm(panel.step(4), 4, ALL_YES);
+  await startCallbackTimer(panel.step(5), 5);
+  const fastwaveAgainAt = await stepTime(panel, 5);
+  await logCallback(panel, 'Callback 25 minutes after the form', fastwaveAgainAt + 25 * 60_000);
   await panel.step(6).getByRole('button', { name: 'Experience 4' }).click();
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
   await panel.button('Finish journey').click();
@@ -159,7 +215,7 @@ test('demo walk: Brightline vs Fastwave, exported to out/', async ({
 
   const report = await context.newPage();
   await report.goto(`chrome-extension://${extensionId}/report.html`);
-  await expect(report.getByRole('table', { name: 'Key figures per journey' })).toBeVisible();
+  await expect(report.getByRole('table', { name: /^Key figures per brand/ })).toBeVisible();
   await report.screenshot({ path: `${OUT}/report-page.png` });
   const [html] = await Promise.all([
     report.waitForEvent('download'),
@@ -202,6 +258,16 @@ async function scoreSteps(panel: PanelPage, scores: number[], likelihoods: numbe
       .click();
     await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
   }
+}
+
+/** Makes the walk whose picker label has every one of `parts` the active one. */
+async function chooseWalk(panel: PanelPage, parts: string[]) {
+  const picker = panel.page.getByLabel('Journey', { exact: true });
+  const labels = await picker.locator('option').allTextContents();
+  const label = labels.find((l) => parts.every((p) => l.includes(p)));
+  if (!label)
+    throw new Error(`No walk labelled with ${parts.join(' + ')} in: ${labels.join(' | ')}`);
+  await picker.selectOption({ label });
 }
 
 /** yyyy-mm-dd of a time, in the local zone (what a date field takes). */

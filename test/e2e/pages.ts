@@ -104,7 +104,7 @@ export class PanelPage {
     brand: string,
     domain: string,
     role: 'own' | 'competitor' | 'benchmark',
-    options: { persona?: string; wave?: string } = {},
+    options: { persona?: string; wave?: string; auditor?: string } = {},
   ) {
     const form = this.page.getByRole('form', { name: 'New journey' });
     if (!(await form.isVisible())) await this.button('New journey').click();
@@ -139,6 +139,8 @@ export class PanelPage {
     await form
       .getByLabel('Persona / segment')
       .fill(options.persona ?? 'Family of four, first-time buyer');
+    if (options.auditor !== undefined)
+      await form.getByLabel('Auditor (who walks it)').fill(options.auditor);
     await form.getByRole('button', { name: 'Create journey' }).click();
     await expect(form).toBeHidden();
     await expect(this.page.getByRole('region', { name: 'Active journey' })).toContainText(brand);
