@@ -816,7 +816,7 @@ export const en = {
   findingMoved: '{brand}, step {n} “{title}” moved the likelihood to choose by {change}.',
   leagueTitle: 'League table',
   leagueExplained:
-    'Score: the mean of average experience (1 = 0 %, 5 = 100 %), checklist compliance, the share of standards met and the final likelihood to choose (0–10 as %), over the parts that were measured, each brand's walks in the wave pooled (experience: the mean of its walks). A brand whose every walk was abandoned or blocked is ranked after the others.',
+    'Score: the mean of average experience (1 = 0 %, 5 = 100 %), checklist compliance, the share of standards met and the final likelihood to choose (0–10 as %), over the parts that were measured, each brand’s walks in the wave pooled (experience: the mean of its walks). A brand whose every walk was abandoned or blocked is ranked after the others.',
   leagueRank: 'Rank',
   leagueScore: 'Score',
   leagueStopped: '{outcome}: ranked after the others',
