@@ -1,7 +1,7 @@
 /**
  * Calibration between auditors (lib/report/calibration.ts): for each pair of walks of one brand
- * and task by two auditors in the compared wave, how far they agree per scale and per checklist
- * item, and the disagreements to settle, naming both steps.
+ * and task by two auditors in the compared wave, and each walk with its blind scoring, how far
+ * they agree per scale and per checklist item, and the disagreements to settle, naming both steps.
  */
 import { formatNumber, translator, type Translate } from '../../lib/i18n';
 import type { Disagreement } from '../../lib/metrics';
@@ -61,16 +61,38 @@ function Pair({
   const c = pair.calibration;
   const id = `calibration-${index}`;
   const auditors = { a: labels.walk(pair.a.journey.id), b: labels.walk(pair.b.journey.id) };
+  // A blind scoring is in no brand's walks (no label of its own): it is named by its auditors.
+  const auditorOf = (p: typeof pair.a) => p.journey.auditor.trim() || t('labelNoAuditor');
+  const blind = { a: auditorOf(pair.a), b: auditorOf(pair.b) };
+  const unpaired = c.unpairedA.length + c.unpairedB.length > 0;
   return (
-    <div class="calibration-pair" data-pair={`${pair.a.journey.id}:${pair.b.journey.id}`}>
-      <h3 id={`${id}-title`}>{t('calibrationPair', auditors)}</h3>
-      <p class="muted">
-        {t('calibrationPaired', {
-          n: c.pairs.length,
-          onlyA: c.unpairedA.length,
-          onlyB: c.unpairedB.length,
-        })}
-      </p>
+    <div
+      class="calibration-pair"
+      data-pair={`${pair.a.journey.id}:${pair.b.journey.id}`}
+      data-mode={pair.mode}
+    >
+      <h3 id={`${id}-title`}>
+        {pair.mode === 'blind'
+          ? t('calibrationBlindPair', { walk: auditors.a, ...blind })
+          : t('calibrationPair', auditors)}
+      </h3>
+      {pair.mode === 'blind' && (
+        <p class="muted">
+          {t(c.pairs.length === 1 ? 'calibrationBlindStepsOne' : 'calibrationBlindSteps', {
+            n: c.pairs.length,
+            ...blind,
+          })}
+        </p>
+      )}
+      {(pair.mode === 'walks' || unpaired) && (
+        <p class="muted">
+          {t('calibrationPaired', {
+            n: c.pairs.length,
+            onlyA: c.unpairedA.length,
+            onlyB: c.unpairedB.length,
+          })}
+        </p>
+      )}
       <table class="plan-table" aria-labelledby={`${id}-title`}>
         <thead>
           <tr>
@@ -150,7 +172,10 @@ function Pair({
   );
 }
 
-/** The calibration section: one part per pair of auditors; nothing when no two auditors met. */
+/**
+ * The calibration section: one part per pair of auditors (two walks, or a walk and its blind
+ * scoring); nothing when no two auditors met.
+ */
 export function CalibrationSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   const pairs = calibrationPairs(model);
@@ -159,6 +184,9 @@ export function CalibrationSection({ model, locale }: { model: ReportModel; loca
     <section class="calibration" aria-labelledby="calibration-title">
       <h2 id="calibration-title">{t('calibrationTitle')}</h2>
       <p class="explain">{t('calibrationExplained')}</p>
+      {pairs.some((p) => p.mode === 'blind') && (
+        <p class="explain">{t('calibrationBlindExplained')}</p>
+      )}
       {pairs.map((pair, i) => (
         <Pair
           key={`${pair.a.journey.id}:${pair.b.journey.id}`}

@@ -2,6 +2,7 @@
 import { BundleError } from '../../lib/bundle/errors';
 import { CaptureError, storageParams } from '../../lib/capture/errors';
 import {
+  BlindWalkError,
   DuplicateNameError,
   InUseError,
   InvalidRecordError,
@@ -26,6 +27,8 @@ export function describeError(error: unknown, t: Translate): string {
     });
   if (error instanceof DuplicateNameError)
     return t('error_duplicate-brand', { label: error.label, existing: error.existing });
+  if (error instanceof BlindWalkError)
+    return t(`error_blind_${error.reason}`, { name: error.auditor });
   if (error instanceof BundleError) {
     const where = [error.path, error.field].filter(Boolean).join(', ');
     return t(`bundle_${error.code}`, { ...error.params, where: where || '—' });

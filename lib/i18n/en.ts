@@ -37,10 +37,24 @@ export const en = {
   'bundle_hash-mismatch': 'The bytes of a file do not match its SHA-256 or size ({where}).',
   'bundle_duplicate-id': 'The same id appears twice ({where}).',
   'bundle_dangling-reference': 'A record refers to one that is not in the bundle ({where}).',
-  'bundle_foreign-reference': 'A walk refers to a brand or wave of another audit ({where}).',
+  'bundle_foreign-reference':
+    'A walk refers to a brand, wave or walk of another audit ({where}).',
   'bundle_missing-image': 'The image of a screenshot is missing from the bundle ({where}).',
   'bundle_not-an-image': 'A file is not an image of the type and size its record says ({where}).',
   walkedBy: 'walked by {name}',
+  scoreBlind: 'Score blind',
+  scoreBlindHint:
+    'Score the same steps yourself, with the same screenshots, without seeing the scores of {name} (calibration between auditors).',
+  scoreBlindStarted: 'Scoring blind: score each step as you see it.',
+  scoringBlind: 'Scoring blind: the scores of {name} are hidden',
+  labelBlind: 'blind',
+  'error_blind_of-blind':
+    'This walk is itself a blind scoring of another walk: choose that walk and score it blind.',
+  error_blind_already: '{name} already scores this walk blind: choose that walk in the list.',
+  'error_blind_same-auditor':
+    '{name} walked this walk: a blind scoring is made by another auditor (set your name in Options).',
+  'error_blind_no-auditor':
+    'Set your name in Options first: a blind scoring says who scored it.',
   auditorTitle: 'Auditor',
   auditorHelp:
     'Your name as the report should show who walked a journey (e.g. “A. Ivanova” or “Auditor 2”). Stored with each new journey; edit it per journey in the panel.',
@@ -1010,6 +1024,11 @@ export const en = {
   calibrationNothingToSettle: 'Nothing to settle: no large difference.',
   calibrationSettleExperience: '{a} and {b}: experience {valueA} against {valueB}.',
   calibrationSettleCheck: '{a} and {b}: “{item}” {valueA} against {valueB}.',
+  calibrationBlindExplained:
+    'Scored blind: a second auditor scored the same steps of a walk, with the same screenshots, without seeing the first auditor’s scores. Steps are paired by position. A blind scoring counts in no brand’s figures.',
+  calibrationBlindPair: '{walk}: {a} ↔ {b}, scored blind',
+  calibrationBlindSteps: 'Scored blind: the same {n} steps, the scores of {a} hidden from {b}.',
+  calibrationBlindStepsOne: 'Scored blind: the same step, the scores of {a} hidden from {b}.',
   actionMeasuredBy: 'Measured by',
   actionMeasureTyped: 'what I type (measure, now, target)',
   actionAfter: 'After (next wave)',

@@ -129,6 +129,31 @@ export function pairSteps<S extends PairedStep>(
   return { pairs, unpairedA, unpairedB };
 }
 
+/**
+ * Pairs the steps of a walk and its blind scoring (the same steps copied, see lib/db/blind.ts):
+ * the step at position n with the step at position n; the positions only one side has are
+ * unpaired (a step deleted or added on one side since).
+ */
+export function pairStepsBySeq<S extends PairedStep>(
+  stepsA: readonly S[],
+  stepsB: readonly S[],
+): StepPairing<S> {
+  const bySeqB = new Map<number, S>();
+  for (const b of [...stepsB].sort(bySeq)) if (!bySeqB.has(b.seq)) bySeqB.set(b.seq, b);
+  const pairs: { a: S; b: S }[] = [];
+  const unpairedA: S[] = [];
+  for (const a of [...stepsA].sort(bySeq)) {
+    const b = bySeqB.get(a.seq);
+    if (b) {
+      pairs.push({ a, b });
+      bySeqB.delete(a.seq);
+    } else unpairedA.push(a);
+  }
+  const paired = new Set(pairs.map((p) => p.b));
+  const unpairedB = [...stepsB].sort(bySeq).filter((b) => !paired.has(b));
+  return { pairs, unpairedA, unpairedB };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calibration of two walks
 
@@ -205,7 +230,7 @@ function answers(step: CalibratedStep): Map<string, CalibratedStep['checks'][num
 
 /**
  * Compares two walks of the same brand and task by different auditors (A and B), step pair by
- * step pair (`pairSteps`): experience (κ with linear weights over 1–5, mean absolute difference,
+ * step pair (`pairing`: `pairSteps`, or `pairStepsBySeq` for a blind scoring): experience (κ with linear weights over 1–5, mean absolute difference,
  * exact agreement), importance 1–10 and likelihood 0–10 (mean absolute difference), checklist
  * answers (percent agreement per item answered by both on a pair, and overall), and the
  * disagreements to settle, in A's order.
@@ -213,8 +238,9 @@ function answers(step: CalibratedStep): Map<string, CalibratedStep['checks'][num
 export function calibrate(
   walkA: { steps: readonly CalibratedStep[] },
   walkB: { steps: readonly CalibratedStep[] },
+  pair: typeof pairSteps = pairSteps,
 ): Calibration {
-  const pairing = pairSteps(walkA.steps, walkB.steps);
+  const pairing = pair(walkA.steps, walkB.steps);
   const experience = scored(pairing.pairs, 'experience');
   const importance = scored(pairing.pairs, 'importance');
   const likelihood = scored(pairing.pairs, 'likelihood');

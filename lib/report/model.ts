@@ -212,6 +212,11 @@ export interface ReportModel {
   stages: StageRow[];
   /** The chosen brands' walks in the wave whatever their persona or entry channel (segments). */
   segmentWalks: ReportJourney[];
+  /**
+   * Blind scorings (Journey.blindOf) of the compared walks, by creation: in no brand's figures,
+   * only in calibration between auditors.
+   */
+  blindWalks: ReportJourney[];
   /** Every wave with walks of the chosen brands and segment, by start: the waves over time. */
   history: WaveComparison[];
   /** The steps to fix first (lib/metrics methodRankFixFirst), shared by the report page, HTML and CSV. */
@@ -341,7 +346,8 @@ export function defaultWaveId(snapshot: Pick<AuditSnapshot, 'waves' | 'journeys'
  * Builds the comparison: the chosen brands' walks in the chosen wave (default: the latest with
  * walks) that match the segment, pooled per brand; the same for every wave (waves over time).
  * Steps left out by the auditor are not in the report at all (figures included). Journeys whose
- * brand or wave is missing from the snapshot are left out.
+ * brand or wave is missing from the snapshot are left out. Blind scorings of a walk (blindOf) are
+ * in no brand's figures: those of the compared walks are `blindWalks`, for calibration.
  */
 export function buildReport(
   snapshot: AuditSnapshot,
@@ -418,15 +424,18 @@ export function buildReport(
       standards: standardsTally(results),
     };
   };
-  // Every walk of the chosen brands, in every wave (segment filters apply below).
+  // Every walk of the chosen brands, in every wave (segment filters apply below). Blind scorings
+  // of a walk are no walk of a brand: they count in no figure, only in calibration (below).
   const everyWalk: ReportJourney[] = [];
+  const blind: Journey[] = [];
   for (const journey of [...snapshot.journeys].sort(
     (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
   )) {
     const brand = brandsById.get(journey.brandId);
     const wave = wavesById.get(journey.waveId);
     if (!brand || !wave || (shownBrand && !shownBrand.has(brand.id))) continue;
-    everyWalk.push(walk(journey, brand, wave));
+    if (journey.blindOf !== undefined) blind.push(journey);
+    else everyWalk.push(walk(journey, brand, wave));
   }
   const inSegment = (w: ReportJourney) =>
     (selection.persona === null || w.journey.persona.trim() === selection.persona) &&
@@ -438,6 +447,10 @@ export function buildReport(
   const wave = waveId ? wavesById.get(waveId)! : null;
   const current = history.find((h) => h.wave.id === waveId);
   const journeys = current?.walks ?? [];
+  const compared = new Set(journeys.map((w) => w.journey.id));
+  const blindWalks = blind
+    .filter((j) => compared.has(j.blindOf!))
+    .map((j) => walk(j, brandsById.get(j.brandId)!, wavesById.get(j.waveId)!));
   const brands = current?.brands ?? [];
   const stages = current?.stages ?? [];
   // The client's to-do list: the own brand's weak steps only (competitors' faults are not ours to
@@ -497,6 +510,7 @@ export function buildReport(
     brands,
     stages,
     segmentWalks: everyWalk.filter((w) => w.wave.id === waveId),
+    blindWalks,
     history,
     fixFirst,
     method,

@@ -1,10 +1,15 @@
 /** Scoring a walk blind (lib/db/blind.ts): the copy of steps and screenshots, refusals, atomicity. */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { CalibrationSection } from '../../components/report/calibration';
 import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
 import { BlindWalkError, NotFoundError, StorageFullError } from '../../lib/db';
 import type { DataSet, Journey } from '../../lib/model';
+import { calibrationPairs } from '../../lib/report/calibration';
 import { plainRecords, SAMPLE_OPTIONS, sampleDataSet, uuid } from './bundle-fixtures';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
+import { CONTACTS, reportFixture } from './report-walks';
 
 /** Anna's walk of the own brand: two scored pages (the first with two images) and a phone call. */
 async function scoredWalk() {
@@ -291,5 +296,111 @@ describe('a blind walk in a bundle', () => {
       await writeBundle({ ...data, deletions }, SAMPLE_OPTIONS),
     );
     expect(read.journeys.find((j) => j.id === uuid(0xb1))?.blindOf).toBe(uuid(0xdead));
+  });
+});
+
+describe('a blind scoring in the report', () => {
+  /** Anna walks the own brand (three steps); Boris scores the same steps blind. */
+  function report() {
+    const f = reportFixture();
+    const own = f.brand('Brightline', 'own');
+    const rival = f.brand('Fastwave');
+    const w1 = f.wave('Wave 1', 0);
+    const anna = f.walk(
+      own,
+      w1,
+      [
+        { experience: 2, importance: 6, checks: { [CONTACTS]: 'yes' }, stage: 'contact' },
+        { experience: 4, likelihood: 7, stage: 'contact' },
+        { experience: 5, stage: 'information' },
+      ],
+      { auditor: 'Anna' },
+    );
+    f.walk(rival, w1, [{ experience: 3 }], { auditor: 'Anna' });
+    const before = f.report();
+    const boris = f.walk(
+      own,
+      w1,
+      // The same steps, scored otherwise; the second moved to another stage by Boris.
+      [
+        { experience: 2, importance: 8, checks: { [CONTACTS]: 'no' }, stage: 'contact' },
+        { experience: 2, likelihood: 7, stage: 'information' },
+        { experience: 4, stage: 'information' },
+      ],
+      { auditor: 'Boris', outcome: null },
+    );
+    boris.journey.blindOf = anna.journey.id;
+    return { f, own, anna, boris, before, after: f.report() };
+  }
+
+  it('changes no brand figure', () => {
+    const { before, after, boris } = report();
+    const figures = (m: typeof before) => ({
+      brands: m.brands.map((b) => ({
+        kpis: b.kpis,
+        compliance: b.compliance,
+        outcomes: b.outcomes,
+      })),
+      journeys: m.journeys.map((j) => j.journey.id),
+      segmentWalks: m.segmentWalks.map((j) => j.journey.id),
+      history: m.history.map((h) => h.walks.map((w) => w.journey.id)),
+      stages: m.stages.map((s) => [s.stage, s.cells.map((c) => c.length)]),
+      fixFirst: m.fixFirst.map((x) => x.touchpoint.id),
+    });
+    expect(figures(after)).toEqual(figures(before));
+    expect(after.brands[0]!.kpis.walks).toBe(1);
+    expect(before.blindWalks).toEqual([]);
+    expect(after.blindWalks.map((w) => w.journey.id)).toEqual([boris.journey.id]);
+  });
+
+  it('leaves the blind scoring out when its walk is not compared', () => {
+    const { f, own } = report();
+    expect(f.report({ brandIds: [own.id] }).blindWalks).toHaveLength(1);
+    const others = f.snapshot.brands.filter((b) => b.id !== own.id).map((b) => b.id);
+    expect(f.report({ brandIds: others }).blindWalks).toEqual([]);
+    expect(f.report({ persona: 'students' }).blindWalks).toEqual([]);
+  });
+
+  it('pairs a blind scoring with its walk step by step, by position', () => {
+    const { after, anna, boris } = report();
+    const pairs = calibrationPairs(after);
+    expect(pairs).toHaveLength(1);
+    const [pair] = pairs;
+    expect(pair!.mode).toBe('blind');
+    expect([pair!.a.journey.id, pair!.b.journey.id]).toEqual([anna.journey.id, boris.journey.id]);
+    const c = pair!.calibration;
+    // By position, although step 2 is in another stage on Boris's side (stage matching would
+    // have left it unpaired): (2,2) (4,2) (5,4) → MAD 1, agreement 1 of 3.
+    expect(c.pairs).toEqual(anna.steps.map((s, i) => ({ stepA: s.id, stepB: boris.steps[i]!.id })));
+    expect(c.unpairedA).toEqual([]);
+    expect(c.unpairedB).toEqual([]);
+    expect(c.experience.n).toBe(3);
+    expect(c.experience.mad).toBe(1);
+    expect(c.experience.agreement).toBeCloseTo(100 / 3, 12);
+    // Linear κ over A 2, 4, 5 and B 2, 2, 4: observed Σ|d| = 0 + 2 + 1 = 3 over 3 pairs; by
+    // chance Σ|a − b| over all 9 combinations = (0+0+2) + (2+2+0) + (3+3+1) = 13 over 9 →
+    // κ = 1 − (3/3) / (13/9) = 4/13.
+    expect(c.experience.kappa).toBeCloseTo(4 / 13, 12);
+    expect(c.importance).toEqual({ n: 1, mad: 2 });
+    expect(c.checklist.agreement).toBe(0);
+    expect(c.disagreements).toContainEqual({
+      kind: 'experience',
+      stepA: anna.steps[1]!.id,
+      stepB: boris.steps[1]!.id,
+      a: 4,
+      b: 2,
+    });
+  });
+
+  it('says in the calibration section that the pair was scored blind, in English and Russian', () => {
+    const { after } = report();
+    const en = renderToString(h(CalibrationSection, { model: after, locale: 'en' }));
+    expect(en).toContain('data-mode="blind"');
+    expect(en).toContain('Brightline: Anna ↔ Boris, scored blind');
+    expect(en).toContain('Scored blind: the same 3 steps, the scores of Anna hidden from Boris.');
+    expect(en).toContain('<td>3</td><td>1.00</td><td>0.31</td><td>33 %</td>');
+    const ru = renderToString(h(CalibrationSection, { model: after, locale: 'ru' }));
+    expect(ru).toContain('Brightline: Anna ↔ Boris, оценка вслепую');
+    expect(ru).toContain('Оценка вслепую: те же шаги (3), оценки Anna скрыты от Boris.');
   });
 });
