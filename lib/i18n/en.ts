@@ -37,8 +37,7 @@ export const en = {
   'bundle_hash-mismatch': 'The bytes of a file do not match its SHA-256 or size ({where}).',
   'bundle_duplicate-id': 'The same id appears twice ({where}).',
   'bundle_dangling-reference': 'A record refers to one that is not in the bundle ({where}).',
-  'bundle_foreign-reference':
-    'A walk refers to a brand, wave or walk of another audit ({where}).',
+  'bundle_foreign-reference': 'A walk refers to a brand, wave or walk of another audit ({where}).',
   'bundle_missing-image': 'The image of a screenshot is missing from the bundle ({where}).',
   'bundle_not-an-image': 'A file is not an image of the type and size its record says ({where}).',
   walkedBy: 'walked by {name}',
@@ -53,8 +52,7 @@ export const en = {
   error_blind_already: '{name} already scores this walk blind: choose that walk in the list.',
   'error_blind_same-auditor':
     '{name} walked this walk: a blind scoring is made by another auditor (set your name in Options).',
-  'error_blind_no-auditor':
-    'Set your name in Options first: a blind scoring says who scored it.',
+  'error_blind_no-auditor': 'Set your name in Options first: a blind scoring says who scored it.',
   auditorTitle: 'Auditor',
   auditorHelp:
     'Your name as the report should show who walked a journey (e.g. “A. Ivanova” or “Auditor 2”). Stored with each new journey; edit it per journey in the panel.',
