@@ -431,7 +431,7 @@ function PairBlock({
           brand: labels.brandWithRole(pair.brandId),
           before: waveText(pair.beforeWave, locale),
           after: waveText(pair.afterWave, locale),
-        })}
+        })}{' '}
         <span class="journey-context n-walks">
           {t('wavesWalks', { before: pair.before.walks.length, after: pair.after.walks.length })}
         </span>

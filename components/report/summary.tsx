@@ -91,7 +91,7 @@ function LeagueTable({ model, locale }: { model: ReportModel; locale: Locale }) 
             >
               <td>{row.rank}</td>
               <th scope="row">
-                {labels.brandWithRole(row.brandId)}
+                {labels.brandWithRole(row.brandId)}{' '}
                 <span class="journey-context n-walks">{walksText(row.walks, locale)}</span>
                 {row.stopped && <span class="flag flag-weak">{t('leagueStoppedAll')}</span>}
               </th>
@@ -133,7 +133,7 @@ function StageScorecardTable({
             <th scope="col">{t('stage')}</th>
             {model.brands.map((b) => (
               <th scope="col" key={b.id} class={`role-${b.brand.role}`}>
-                {labels.brandWithRole(b.id)}
+                {labels.brandWithRole(b.id)}{' '}
                 <span class="journey-context n-walks">{walksText(b.walks.length, locale)}</span>
               </th>
             ))}

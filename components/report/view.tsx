@@ -272,7 +272,7 @@ function BrandHead({
 }) {
   return (
     <>
-      {reportLabels(model, locale).brandWithRole(brand.id)}
+      {reportLabels(model, locale).brandWithRole(brand.id)}{' '}
       <span class="journey-context n-walks">{walksText(brand.walks.length, locale)}</span>
     </>
   );

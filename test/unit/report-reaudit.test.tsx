@@ -358,7 +358,7 @@ describe('waves compared: view', () => {
     const feb = periodText(waveDays(2), 'en');
     expect(html).toContain(`<p class="reaudit-waves">Wave 1 (${jan}) → Wave 2 (${feb})</p>`);
     expect(html).toContain(
-      `<h3>Brightline (own): Wave 1 (${jan}) → Wave 2 (${feb})<span class="journey-context n-walks">walks: 1 → 1</span></h3>`,
+      `<h3>Brightline (own): Wave 1 (${jan}) → Wave 2 (${feb}) <span class="journey-context n-walks">walks: 1 → 1</span></h3>`,
     );
     expect(html).toContain('<caption>Key figures, before → after</caption>');
     expect(html).toContain('<th scope="col">Before</th>');
