@@ -1,8 +1,9 @@
 /**
- * The report a consultant hands over, in the built extension: summary, league table, scorecard,
- * charts with text alternatives, fix first for the own brand only; what goes in, chosen on the
- * page and remembered with the audit; the exported file opened from disk (no scripts, no
- * requests, charts there, every image once).
+ * The report a consultant hands over, in the built extension: brands compared within a wave
+ * (one row per brand with its n of walks), summary, league table, scorecard, charts with text
+ * alternatives, fix first for the own brand only; what goes in, chosen on the page and
+ * remembered with the audit; the exported file opened from disk (no scripts, no requests, charts
+ * there, every image once); a brand walked twice, a brand left out, a segment chosen.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -52,8 +53,8 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   // The league: ranked by the composite score, the competitor (better experience) first.
   const league = report.getByRole('table', { name: 'League table' });
   await expect(league.getByRole('rowheader')).toHaveText([
-    'Fastwave (competitor)',
-    'Brightline Internet (own)',
+    'Fastwave (competitor) n = 1 walk',
+    'Brightline Internet (own) n = 1 walk',
   ]);
   await expect(
     league
@@ -128,4 +129,46 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   await expect(viewer.locator('svg.shot-img').first()).toBeVisible();
   expect(requests).toEqual([]);
   await viewer.close();
+
+  // Our brand walked again in the same wave, by another persona: one brand, two walks.
+  await panel.createJourney('Brightline Internet', 'brightline.test', 'own', {
+    persona: 'Student, first home',
+  });
+  await walkSite(site, panel, demo.url('/brightline/'), ['See plans']);
+  await score(panel, [5, 4]);
+  await report.bringToFront();
+  const wave = report.getByLabel('Wave', { exact: true });
+  await expect(wave.locator('option:checked')).toHaveText(/^Wave 1 — .+ \(3 walks\)$/);
+  const brands = report.getByRole('group', { name: 'Brands compared' });
+  await expect(brands.getByRole('checkbox')).toHaveCount(2);
+  await expect(
+    brands.getByRole('checkbox', { name: 'Brightline Internet (own) · walks: 2' }),
+  ).toBeChecked();
+  await expect(league.getByRole('rowheader')).toHaveCount(2);
+  await expect(league.getByRole('row', { name: /Brightline Internet/ })).toContainText(
+    'n = 2 walks',
+  );
+  // The drill-down lists each of our walks, told apart by persona.
+  const drill = report.locator('section.drill-down');
+  await expect(drill.locator('tr[data-journey]')).toHaveCount(3);
+  await expect(drill).toContainText('Brightline Internet · Student, first home');
+  await expect(report.locator('.report-wave')).toContainText('Compared: Wave 1');
+  // A picture of the controls and the brand tables, for the record (test-results).
+  await report.getByText('What goes into the report').click();
+  await report.locator('section.league').scrollIntoViewIfNeeded();
+  await report.screenshot({ path: test.info().outputPath('report-brands.png') });
+  await report.locator('section.drill-down').scrollIntoViewIfNeeded();
+  await report.screenshot({ path: test.info().outputPath('report-drill-down.png') });
+
+  // Leave the competitor out: no league of one brand, no gap without a competitor.
+  await brands.getByRole('checkbox', { name: /^Fastwave/ }).uncheck();
+  await expect(report.getByRole('table', { name: 'League table' })).toHaveCount(0);
+  await expect(report.locator('section.sequence')).toHaveCount(2);
+  await brands.getByRole('checkbox', { name: /^Fastwave/ }).check();
+  // A segment: only the students' walk, so only our brand.
+  await report.getByLabel('Persona / segment').selectOption('Student, first home');
+  await expect(report.locator('.report-wave')).toContainText(
+    'Only walks of Persona / segment: Student, first home',
+  );
+  await expect(report.locator('section.sequence')).toHaveCount(1);
 });
