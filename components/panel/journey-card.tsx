@@ -26,6 +26,8 @@ export interface JourneyActions {
   setAutoCapture(on: boolean): void;
   finish(outcome: Outcome): void;
   reopen(): void;
+  /** Starts scoring this walk blind as the auditor named in Options. */
+  scoreBlind(): void;
 }
 
 const OUTCOMES = ['goal-reached', 'abandoned', 'blocked'] as const;
@@ -40,6 +42,13 @@ export function JourneyCard(props: {
   stepCount: number;
   capture: CaptureState;
   autoCapture: boolean;
+  /**
+   * This walk scores another blind: whose scores are hidden (its auditor; '' when unknown). Null
+   * for an ordinary walk.
+   */
+  scoringBlindOf: string | null;
+  /** Whether to offer "Score blind" (controller.canScoreBlind). */
+  canScoreBlind: boolean;
   actions: JourneyActions;
 }) {
   const { t, journey, brand, wave, capture, actions } = props;
@@ -105,6 +114,22 @@ export function JourneyCard(props: {
         <dt>{t('entryChannel')}</dt>
         <dd>{channelLabel(journey.entryChannel, props.locale)}</dd>
       </dl>
+      {props.scoringBlindOf !== null && (
+        <p class="note scoring-blind">
+          {t('scoringBlind', { name: props.scoringBlindOf || t('labelNoAuditor') })}
+        </p>
+      )}
+      {props.canScoreBlind && (
+        <div class="row">
+          <button
+            type="button"
+            title={t('scoreBlindHint', { name: journey.auditor || t('labelNoAuditor') })}
+            onClick={actions.scoreBlind}
+          >
+            {t('scoreBlind')}
+          </button>
+        </div>
+      )}
       <div class="row">
         <button
           type="button"

@@ -59,7 +59,18 @@ export function App({ controller }: { controller: PanelController }) {
     [],
     [audit?.id],
   );
-  const auditActions = useMemo(() => placedActions.map((p) => p.action), [placedActions]);
+  // While scoring blind, the actions of the walk scored (and of its other blind scorings) stay
+  // hidden: they carry the other auditors' judgement.
+  const hiddenWalks = useMemo(() => {
+    const original = journey?.blindOf;
+    if (original === undefined) return new Set<string>();
+    const others = (journeys ?? []).filter((j) => j.blindOf === original && j.id !== journey?.id);
+    return new Set([original, ...others.map((j) => j.id)]);
+  }, [journeys, journey?.id]);
+  const shownActions = useMemo(
+    () => placedActions.filter((p) => !hiddenWalks.has(p.journeyId)).map((p) => p.action),
+    [placedActions, hiddenWalks],
+  );
   const journeyActionItems = useMemo(
     () => placedActions.filter((p) => p.journeyId === journey?.id).map((p) => p.action),
     [placedActions, journey?.id],
@@ -165,6 +176,7 @@ export function App({ controller }: { controller: PanelController }) {
     finish: (outcome) =>
       void run(async () => (journey ? controller.finishJourney(journey.id, outcome) : null)),
     reopen: () => void run(async () => (journey ? controller.reopenJourney(journey.id) : null)),
+    scoreBlind: () => void run(async () => (journey ? controller.scoreBlind(journey) : null)),
   };
 
   const methodActions: MethodActions = {
@@ -379,6 +391,16 @@ export function App({ controller }: { controller: PanelController }) {
               stepCount={steps.length}
               capture={captures.state}
               autoCapture={settings.autoCapture?.journeyId === journey.id}
+              scoringBlindOf={
+                journey.blindOf === undefined
+                  ? null
+                  : (journeys?.find((j) => j.id === journey.blindOf)?.auditor.trim() ?? '')
+              }
+              canScoreBlind={controller.canScoreBlind(
+                journey,
+                journeys ?? [],
+                settings.auditorName,
+              )}
               actions={journeyActions}
             />
           )}
@@ -450,7 +472,7 @@ export function App({ controller }: { controller: PanelController }) {
             <OpenActionsCard
               t={t}
               locale={locale}
-              actions={auditActions}
+              actions={shownActions}
               today={today}
               contextOf={(action) => {
                 const place = placeOf.get(action.id);

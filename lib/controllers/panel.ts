@@ -10,27 +10,28 @@ import { CaptureError } from '../capture/errors';
 import type { AuditStore, PlacedAction } from '../db';
 import { formatBytes, maskLabels, type Translate } from '../i18n';
 import { logError } from '../log';
-import type {
-  Audit,
-  AuditEdit,
-  AuditInput,
-  Brand,
-  DeletedEntry,
-  Identity,
-  Journey,
-  JourneyEdit,
-  Notice,
-  Outcome,
-  Screenshot,
-  Step,
-  StepEdit,
-  WalkedTab,
-  Wave,
+import {
+  brandNameKey,
+  type Audit,
+  type AuditEdit,
+  type AuditInput,
+  type Brand,
+  type DeletedEntry,
+  type Identity,
+  type Journey,
+  type JourneyEdit,
+  type Notice,
+  type Outcome,
+  type Screenshot,
+  type Step,
+  type StepEdit,
+  type WalkedTab,
+  type Wave,
 } from '../model';
 import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { maskers, type Maskers } from '../privacy';
-import { walkLabels } from '../report/labels';
+import { LABEL_SEPARATOR, walkLabels } from '../report/labels';
 import { labelWords } from '../report/words';
 import { channelLabel, defaultStage, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
@@ -96,6 +97,7 @@ export type PanelStore = Pick<
   | 'updateMethod'
   | 'restoreDeleted'
   | 'emptyDeleted'
+  | 'scoreBlind'
 > &
   MethodStore &
   ProgrammeStore;
@@ -188,11 +190,18 @@ export interface PanelController extends PanelMethodActions, PanelProgrammeActio
     waves: readonly Wave[],
     auditorName: string,
   ): WalkFields;
+  /**
+   * Whether to offer scoring `journey` blind to the auditor named in Options: not when it is
+   * itself a blind scoring, when that auditor walked it (names compared as brandNameKey does; an
+   * unnamed auditor is offered it, and told to set a name), or already scores it blind.
+   */
+  canScoreBlind(journey: Journey, journeys: readonly Journey[], auditorName: string): boolean;
   /** The wave proposed when the auditor adds one ("Wave n+1", the month after the latest). */
   proposedWave(waves: readonly Wave[]): WaveFields;
   /**
    * Each walk's label in the panel's language: its brand, then only what tells it apart from the
-   * others shown (wave, persona, entry channel, auditor). By journey id.
+   * others shown (wave, persona, entry channel, auditor); a blind scoring: its walk's label, then
+   * "blind" and its auditor. By journey id.
    */
   walkLabels(
     journeys: readonly Journey[],
@@ -214,6 +223,11 @@ export interface PanelController extends PanelMethodActions, PanelProgrammeActio
   updateJourney(journeyId: string, edit: JourneyEdit): Promise<void>;
   deleteJourney(journey: Journey): Promise<DeletedEntry>;
   finishJourney(journeyId: string, outcome: Outcome): Promise<string>;
+  /**
+   * Starts scoring a walk blind as the auditor named in Options (store.scoreBlind: its steps and
+   * screenshots copied, every score empty) and makes the blind walk the active one.
+   */
+  scoreBlind(journey: Journey): Promise<string>;
   reopenJourney(journeyId: string): Promise<null>;
   /** Auto-capture of the walked tab into the journey (refused with no-tab when there is none). */
   setAutoCapture(journeyId: string | null, on: boolean): Promise<string | null>;
@@ -315,9 +329,35 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     newJourney: (audit, journeys, brands, waves, auditorName) =>
       newWalk(audit, journeys, brands, waves, auditorName, deps.now(), words().t),
     proposedWave: (waves) => proposedWave(waves, deps.now(), words().t),
+    canScoreBlind(journey, journeys, auditorName) {
+      const me = brandNameKey(auditorName);
+      return (
+        journey.blindOf === undefined &&
+        brandNameKey(journey.auditor) !== me &&
+        !journeys.some((j) => j.blindOf === journey.id && me && brandNameKey(j.auditor) === me)
+      );
+    },
     walkLabels(journeys, brands, waves) {
       const { t, locale } = words();
-      return walkLabels(journeys, brands, waves, (c) => channelLabel(c, locale), labelWords(t));
+      // A blind scoring is labelled after the walk it scores, "Brightline · Anna · blind · Boris",
+      // so scoring blind changes no other walk's label (one per auditor: the store refuses two).
+      const ids = new Set(journeys.filter((j) => j.blindOf === undefined).map((j) => j.id));
+      const scores = (j: Journey) => j.blindOf !== undefined && ids.has(j.blindOf);
+      const labels = walkLabels(
+        journeys.filter((j) => !scores(j)),
+        brands,
+        waves,
+        (c) => channelLabel(c, locale),
+        labelWords(t),
+      );
+      for (const j of journeys) {
+        if (j.blindOf === undefined) continue;
+        const parts = scores(j)
+          ? [labels.get(j.blindOf), t('labelBlind'), j.auditor.trim() || t('labelNoAuditor')]
+          : [labels.get(j.id), t('labelBlind')];
+        labels.set(j.id, parts.join(LABEL_SEPARATOR));
+      }
+      return labels;
     },
     freshNotice: (notice) => (notice && deps.now() - notice.at < NOTICE_FRESH_MS ? notice : null),
 
@@ -343,6 +383,11 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     async finishJourney(journeyId, outcome) {
       await store.finishJourney(journeyId, outcome);
       return words().t('journeyFinished');
+    },
+    async scoreBlind(journey) {
+      const blind = await store.scoreBlind(journey.id, settings?.auditorName ?? '');
+      await shell.writeSettings({ activeAuditId: blind.auditId, activeJourneyId: blind.id });
+      return words().t('scoreBlindStarted');
     },
     async reopenJourney(journeyId) {
       await store.finishJourney(journeyId, null);

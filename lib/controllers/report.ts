@@ -172,10 +172,12 @@ export function comparisonOptions(
   waveId: string | null,
 ): ComparisonOptions {
   const perWave = new Map<string, number>();
-  for (const j of snapshot.journeys) perWave.set(j.waveId, (perWave.get(j.waveId) ?? 0) + 1);
+  // A blind scoring of a walk is no walk of its brand (the report leaves it out of the figures).
+  const journeys = snapshot.journeys.filter((j) => j.blindOf === undefined);
+  for (const j of journeys) perWave.set(j.waveId, (perWave.get(j.waveId) ?? 0) + 1);
   const chosen =
     waveId && snapshot.waves.some((w) => w.id === waveId) ? waveId : defaultWaveId(snapshot);
-  const walks = snapshot.journeys
+  const walks = journeys
     .filter((j) => j.waveId === chosen)
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const perBrand = new Map<string, number>();

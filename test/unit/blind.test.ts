@@ -3,11 +3,16 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { CalibrationSection } from '../../components/report/calibration';
+import { describeError } from '../../components/shared/describe-error';
 import { BundleError, readBundle, writeBundle } from '../../lib/bundle';
+import { createPanelController } from '../../lib/controllers/panel';
+import { comparisonOptions } from '../../lib/controllers/report';
 import { BlindWalkError, NotFoundError, StorageFullError } from '../../lib/db';
+import { translator } from '../../lib/i18n';
 import type { DataSet, Journey } from '../../lib/model';
 import { calibrationPairs } from '../../lib/report/calibration';
 import { plainRecords, SAMPLE_OPTIONS, sampleDataSet, uuid } from './bundle-fixtures';
+import { fakeShell } from './controller-fakes';
 import { auditWithJourneys, fakeImage, testStore } from './helpers';
 import { CONTACTS, reportFixture } from './report-walks';
 
@@ -402,5 +407,95 @@ describe('a blind scoring in the report', () => {
     const ru = renderToString(h(CalibrationSection, { model: after, locale: 'ru' }));
     expect(ru).toContain('Brightline: Anna ↔ Boris, оценка вслепую');
     expect(ru).toContain('Оценка вслепую: те же шаги (3), оценки Anna скрыты от Boris.');
+  });
+});
+
+describe('scoring blind in the side panel', () => {
+  async function panel(auditorName: string, locale = 'en') {
+    const { store, original } = await scoredWalk();
+    const fake = fakeShell({ settings: { auditorName, locale } });
+    const unused = async (): Promise<never> => {
+      throw new Error('not used');
+    };
+    const controller = createPanelController({
+      shell: fake.shell,
+      store,
+      capture: {
+        visible: unused,
+        fullPage: unused,
+        element: unused,
+        cancelPick: unused,
+      },
+      now: () => 0,
+      findTargetTab: async () => null,
+      openPage: unused,
+      openOptions: unused,
+      addOfflineContact: unused,
+      attachEvidence: unused,
+      backupAll: unused,
+      storageStatus: unused,
+      requestPersistence: unused,
+    });
+    const labels = async () =>
+      controller.walkLabels(
+        await store.listJourneys(original.auditId),
+        await store.listBrands(original.auditId),
+        await store.listWaves(original.auditId),
+      );
+    return { store, original, controller, settings: fake.settings, labels };
+  }
+
+  it('starts a blind walk as the auditor of Options and makes it the active walk', async () => {
+    const { store, original, controller, settings, labels } = await panel('Boris');
+    const before = await labels();
+    expect(controller.canScoreBlind(original, [original], 'Boris')).toBe(true);
+    expect(await controller.scoreBlind(original)).toBe(
+      'Scoring blind: score each step as you see it.',
+    );
+    const walks = await store.listJourneys(original.auditId);
+    const blind = walks.find((j) => j.blindOf === original.id)!;
+    expect(blind.auditor).toBe('Boris');
+    expect(settings.current()).toMatchObject({
+      activeAuditId: original.auditId,
+      activeJourneyId: blind.id,
+    });
+    expect((await store.listSteps(blind.id)).map((s) => s.experience)).toEqual([null, null, null]);
+    // Not offered again to Boris, nor on the blind walk; still offered to Vera.
+    expect(controller.canScoreBlind(original, walks, 'boris ')).toBe(false);
+    expect(controller.canScoreBlind(blind, walks, 'Vera')).toBe(false);
+    expect(controller.canScoreBlind(original, walks, 'Vera')).toBe(true);
+    // Not to the walk's own auditor; an unnamed auditor is offered it and told to set a name.
+    expect(controller.canScoreBlind(original, walks, 'Anna')).toBe(false);
+    expect(controller.canScoreBlind(original, walks, '')).toBe(true);
+    // The blind walk is labelled after the walk it scores; no other label changes.
+    const after = await labels();
+    expect(after.get(blind.id)).toBe(`${after.get(original.id)} · blind · Boris`);
+    for (const [id, label] of before) expect(after.get(id)).toBe(label);
+    expect(new Set(after.values()).size).toBe(after.size);
+  });
+
+  it('says why not, in the panel’s language', async () => {
+    const { original, controller } = await panel('', 'ru');
+    const error = await controller.scoreBlind(original).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeError(error, translator('ru'))).toBe(
+      'Сначала укажите своё имя в настройках: оценка вслепую говорит, кто оценивал.',
+    );
+    expect(describeError(new BlindWalkError('already', 'Boris'), translator('en'))).toBe(
+      'Boris already scores this walk blind: choose that walk in the list.',
+    );
+  });
+});
+
+describe('scoring blind on the report page', () => {
+  it('counts no blind walk among a brand’s walks in the pickers', async () => {
+    const { store, original } = await scoredWalk();
+    const before = comparisonOptions(await store.readAudit(original.auditId), null);
+    await store.scoreBlind(original.id, 'Boris');
+    const after = comparisonOptions(await store.readAudit(original.auditId), null);
+    expect(after).toEqual(before);
+    expect(after.brands.map((b) => b.walks)).toEqual([1, 1]);
   });
 });
