@@ -443,6 +443,20 @@ function PairBlock({
       )}
       <FiguresTable pair={pair} locale={locale} />
       <StagesTable pair={pair} locale={locale} />
+      {pair.onlyBefore.length > 0 && (
+        <p class="explain walks-unmatched">
+          {t('wavesOnlyBefore', {
+            walks: pair.onlyBefore.map((w) => labels.walk(w.journey.id)).join('; '),
+          })}
+        </p>
+      )}
+      {pair.onlyAfter.length > 0 && (
+        <p class="explain walks-unmatched">
+          {t('wavesOnlyAfter', {
+            walks: pair.onlyAfter.map((w) => labels.walk(w.journey.id)).join('; '),
+          })}
+        </p>
+      )}
       <StepsTable pair={pair} model={model} locale={locale} imageSrc={imageSrc} />
     </article>
   );

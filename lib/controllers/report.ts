@@ -10,6 +10,7 @@ import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { shareRecords, type MaskLabels } from '../privacy';
 import { renderCsv } from '../report/csv';
+import { evidenceRows } from '../report/evidence';
 import { fileStem } from '../report/files';
 import { imageDefId, type ImageDef, type ImageRef } from '../report/images';
 import {
@@ -124,7 +125,8 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
       await store.updateReportSettings(auditId, change);
     },
     async exportHtml(model, locale) {
-      const shots = model.journeys.flatMap((j) => j.steps.flatMap((s) => s.screenshots));
+      // Exactly the images the report shows (its evidence list), each embedded once.
+      const shots = evidenceRows(model).map((row) => row.shot);
       const images = await reportImages(deps, shots, model.settings.images);
       const html = await deps.renderDocument(model, locale, images.source, images.defs);
       deps.save(

@@ -346,6 +346,8 @@ export const en = {
   waveWithPeriod: '{wave} ({period})',
   wavesCaption: '{brand}: {before} → {after}',
   wavesWalks: 'walks: {before} → {after}',
+  wavesOnlyBefore: 'Not walked again in this wave (in the figures, no step pairs): {walks}.',
+  wavesOnlyAfter: 'New in this wave (in the figures, no step pairs): {walks}.',
   wavesTaskDiffers: 'The tasks differ: before “{before}”, after “{after}”.',
   exportHtml: 'Export HTML',
   exportCsv: 'Export CSV',

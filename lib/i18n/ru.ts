@@ -351,6 +351,8 @@ export const ru: Record<keyof typeof en, string> = {
   waveWithPeriod: '{wave} ({period})',
   wavesCaption: '{brand}: {before} → {after}',
   wavesWalks: 'путей: {before} → {after}',
+  wavesOnlyBefore: 'В этой волне не пройдены снова (в показателях есть, пар шагов нет): {walks}.',
+  wavesOnlyAfter: 'Новые в этой волне (в показателях есть, пар шагов нет): {walks}.',
   wavesTaskDiffers: 'Задачи различаются: раньше «{before}», теперь «{after}».',
   exportHtml: 'Экспорт HTML',
   exportCsv: 'Экспорт CSV',

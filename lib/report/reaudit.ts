@@ -247,9 +247,10 @@ function segmentKey(w: ReportJourney, parts: readonly ('persona' | 'entryChannel
 
 /**
  * The brand's walks in the earlier wave matched with its walks in the later one, so steps are
- * compared walk with walk: first walks of the same persona, entry channel and task, then of the
- * same persona, then of the same task, then in order of creation. Walks left over on either side
- * were not walked again (or are new): they count in the figures but have no step pairs.
+ * compared walk with walk: walks of the same persona (trimmed, case ignored; two walks without
+ * one are of the same), preferring the same entry channel and task, in order of creation. Walks
+ * of other personas are different segments, never paired: walks left over on either side were
+ * not walked again (or are new) and count in the figures without step pairs.
  */
 export function matchWalks(
   before: readonly ReportJourney[],
@@ -264,9 +265,8 @@ export function matchWalks(
   const pairs: [ReportJourney, ReportJourney][] = [];
   const rounds: (readonly ('persona' | 'entryChannel' | 'task')[])[] = [
     ['persona', 'entryChannel', 'task'],
+    ['persona', 'task'],
     ['persona'],
-    ['task'],
-    [],
   ];
   for (const parts of rounds) {
     for (const a of [...right]) {
