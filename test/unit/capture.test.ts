@@ -126,7 +126,8 @@ async function recordCounts(db: AuditDatabase): Promise<Record<string, number>> 
 
 /** What captureSetup writes: one audit with two journeys, every other table empty. */
 function setupOnly(db: AuditDatabase): Record<string, number> {
-  const made: Record<string, number> = { audits: 1, journeys: 2 };
+  // The setup's audit, its two brands and one wave, and a walk of each brand.
+  const made: Record<string, number> = { audits: 1, brands: 2, waves: 1, journeys: 2 };
   return Object.fromEntries(db.tables.map((table) => [table.name, made[table.name] ?? 0]));
 }
 
