@@ -184,7 +184,10 @@ describe('CaptureService.visible', () => {
     // or anything else beyond the setup's audit and journeys, and extension storage is unchanged.
     for (const setup of [noJourney, restricted, closed, refused]) {
       expect(await recordCounts(setup.db)).toEqual(setupOnly(setup.db));
-      expect(await setup.db.journeys.get(setup.journeyId)).toMatchObject({ brandRole: 'own' });
+      // The walk itself is unchanged (never written since it was made).
+      const journey = await setup.db.journeys.get(setup.journeyId);
+      expect(journey).toMatchObject({ outcome: null, measurements: [] });
+      expect(journey!.updatedAt).toBe(journey!.createdAt);
     }
     expect(await fakeBrowser.storage.local.get(null)).toEqual(settingsBefore);
   });
