@@ -351,7 +351,7 @@ function StepsTable({
           const only = row.after === null ? 'only-before' : row.before === null ? 'only-after' : '';
           return (
             <tr
-              key={`${row.stage}:${row.position}`}
+              key={`${row.stage}:${(row.after ?? row.before)!.touchpoint.journeyId}:${row.position}`}
               class={only || undefined}
               data-stage={row.stage}
               data-position={row.position}

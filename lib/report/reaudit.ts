@@ -65,7 +65,7 @@ export interface OutcomeFigure {
 /** The k-th step of a stage in the earlier walk and the k-th of that stage in the later one. */
 export interface ReauditStepPair {
   stage: string;
-  /** 1-based position within the stage. */
+  /** 1-based position within the stage, in its walk (each matched pair of walks counts from 1). */
   position: number;
   /** null: the stage has fewer steps in that walk ("only after" / "only before"). */
   before: ReportStep | null;
@@ -300,7 +300,7 @@ function stages(
       const inBefore = walkBefore.steps.filter((s) => s.touchpoint.stage === stage);
       const inAfter = walkAfter.steps.filter((s) => s.touchpoint.stage === stage);
       for (let k = 0; k < Math.max(inBefore.length, inAfter.length); k++)
-        steps.push(stepPair(stage, steps.length + 1, inBefore[k] ?? null, inAfter[k] ?? null));
+        steps.push(stepPair(stage, k + 1, inBefore[k] ?? null, inAfter[k] ?? null));
     }
     // The brand's touches in a stage: the median over its walks, like its key figures.
     const touches = (brand: ReportBrand) =>

@@ -209,6 +209,8 @@ test('annotate a screenshot, see it in the report and the export, then burn in a
   await expect(fullShot.locator('svg.annotations line')).toHaveCount(1);
   await expect(fullShot.locator('svg.annotations polygon')).toHaveCount(1);
   await expect(fullShot.locator('svg.annotations text')).toHaveText(HOSTILE);
+  // Images load lazily: bring the step into view first.
+  await fullShot.scrollIntoViewIfNeeded();
   await expect(fullShot.locator('img')).toHaveJSProperty('complete', true);
   await expectOverlayOnImage(fullShot);
   await expect(report.locator('.compare svg.annotations')).toHaveCount(1);

@@ -293,8 +293,8 @@ test("two auditors' bundles merge into one comparison; conflicts are listed; the
   const report = await profile.open('report.html');
   await expect(report.locator('.stages thead th')).toHaveText([
     'Stage',
-    'Brightline (own)',
-    'Fastwave (competitor)',
+    'Brightline (own) n = 1 walk',
+    'Fastwave (competitor) n = 1 walk',
   ]);
   await expect(report.locator('.sequence').nth(1)).toContainText('walked by B. Petrov');
 

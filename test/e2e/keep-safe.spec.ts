@@ -116,7 +116,7 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
   // A deleted journey survives a browser restart, with its steps and images.
   await panel.button('Delete journey “Brightline Internet”').click();
   await expect(panel.page.locator('.message.undo')).toContainText(
-    'Journey “Brightline Internet” moved to Recently deleted.',
+    'Journey “Brightline Internet · Wave 1” moved to Recently deleted.',
   );
   await expect(panel.page.getByText('No journeys yet')).toBeVisible();
   expect(await readProfile(panel.page)).toMatchObject({
@@ -127,9 +127,11 @@ test('audits and journeys are edited and deleted; Recently deleted survives relo
   const list = reopened.page.locator('details.deleted');
   await list.getByText('Recently deleted (1)').click();
   await list
-    .getByRole('button', { name: /^Restore Journey “Brightline Internet” · steps: 2/ })
+    .getByRole('button', { name: /^Restore Journey “Brightline Internet · Wave 1” · steps: 2/ })
     .click();
-  await expect(reopened.page.getByRole('status')).toHaveText('“Brightline Internet” restored.');
+  await expect(reopened.page.getByRole('status')).toHaveText(
+    '“Brightline Internet · Wave 1” restored.',
+  );
   await expect(reopened.steps()).toHaveCount(2);
   for (const shot of await readStoredShots(reopened.page)) {
     expect(shot.actualSha256).toBe(shot.sha256);

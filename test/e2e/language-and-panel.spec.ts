@@ -87,12 +87,12 @@ test('switching to Russian translates the panel, the report and the exported HTM
 
   const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Сравнение по этапам' })).toBeVisible();
-  await expect(report.getByRole('table', { name: 'Ключевые показатели путей' })).toBeVisible();
+  await expect(report.getByRole('table', { name: /^Ключевые показатели брендов/ })).toBeVisible();
   const [download] = await Promise.all([
     report.waitForEvent('download'),
     report.getByRole('button', { name: 'Экспорт HTML' }).click(),
   ]);
   const html = await readFile((await download.path())!, 'utf8');
   expect(html.includes('<html lang="ru">')).toBe(true);
-  expect(html.includes('Ключевые показатели путей')).toBe(true);
+  expect(html.includes('Ключевые показатели брендов')).toBe(true);
 });

@@ -233,10 +233,12 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
     'Route web leads to the call queue',
   );
   await expect(report.locator('.ideas')).toContainText('Prices on the first screen');
-  const kpis = report.getByRole('table', { name: 'Key figures per journey' });
+  const kpis = report.getByRole('table', { name: /^Key figures per brand/ });
   await expect(kpis).toContainText(`${Math.round(expected.percent!)} %`);
-  // The journey's context goes with it: persona and entry channel.
-  await expect(kpis).toContainText('Family of four, first-time buyer · Search engine');
+  // The walk's context goes with it, in its brand's drill-down: persona and entry channel.
+  const walks = report.locator('section.drill-down table.drill').first();
+  await expect(walks).toContainText('Family of four, first-time buyer');
+  await expect(walks).toContainText('Search engine');
   const [csv] = await Promise.all([
     report.waitForEvent('download'),
     report.getByRole('button', { name: 'Export CSV' }).click(),
