@@ -258,7 +258,7 @@ function Legend({
 }
 
 /** A chart: caption above, the SVG image named by its title and described by its data, a legend. */
-function ChartFigure({
+export function ChartFigure({
   prefix,
   title,
   note,

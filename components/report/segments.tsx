@@ -16,6 +16,7 @@ import {
 } from '../../lib/report/segments';
 import { percentText, reportLabels, type ReportLabels } from '../../lib/report/words';
 import { channelLabel, type Locale } from '../../lib/taxonomy';
+import { ChartFigure } from './charts';
 
 /** The segment's name as the reader sees it: the persona (or "no persona"), the channel's label. */
 export function segmentName(
@@ -96,71 +97,62 @@ function HeatMap({
     .join('; ');
   const title = t('segmentMapTitle');
   return (
-    <figure class="chart" data-chart={prefix}>
-      <figcaption>
-        <b class="chart-title">{title}</b> {t('segmentMapNote')}
-      </figcaption>
-      <svg
-        class="chart-svg"
-        role="img"
-        aria-labelledby={`${prefix}-title ${prefix}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        font-size={12}
-        fill="#1c2330"
-      >
-        <title id={`${prefix}-title`}>{title}</title>
-        <desc id={`${prefix}-desc`}>{desc}</desc>
-        {heads.map((head, c) => (
-          <text
-            key={table.brands[c]!.id}
-            x={rowHead + c * colWidth + colWidth / 2}
-            y={top - 10}
-            text-anchor="middle"
-            font-weight={600}
-          >
-            {head}
+    <ChartFigure
+      prefix={prefix}
+      title={title}
+      note={t('segmentMapNote')}
+      desc={desc}
+      width={width}
+      height={height}
+    >
+      {heads.map((head, c) => (
+        <text
+          key={table.brands[c]!.id}
+          x={rowHead + c * colWidth + colWidth / 2}
+          y={top - 10}
+          text-anchor="middle"
+          font-weight={600}
+        >
+          {head}
+        </text>
+      ))}
+      {table.rows.map((row, r) => (
+        <g key={row.segment} data-segment={row.segment}>
+          <text x={0} y={top + r * rowHeight + rowHeight / 2 + 4}>
+            {names[r]}
           </text>
-        ))}
-        {table.rows.map((row, r) => (
-          <g key={row.segment} data-segment={row.segment}>
-            <text x={0} y={top + r * rowHeight + rowHeight / 2 + 4}>
-              {names[r]}
-            </text>
-            {row.cells.map((cell, c) => {
-              const x = rowHead + c * colWidth;
-              const y = top + r * rowHeight;
-              return (
-                <g key={table.brands[c]!.id}>
-                  <rect
-                    x={x + 1}
-                    y={y + 1}
-                    width={colWidth - 2}
-                    height={rowHeight - 2}
-                    fill={cell ? heat(cell.experience) : '#ffffff'}
-                    stroke={cell ? '#ffffff' : '#d99a9a'}
-                    stroke-dasharray={cell ? undefined : '4 3'}
-                  />
-                  <text
-                    x={x + colWidth / 2}
-                    y={y + rowHeight / 2 + 4}
-                    text-anchor="middle"
-                    fill={cell ? '#1c2330' : '#9b2c2c'}
-                  >
-                    {cell === null
-                      ? t('segmentNotWalked')
-                      : cell.experience === null
-                        ? '—'
-                        : formatNumber(cell.experience, locale)}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
-    </figure>
+          {row.cells.map((cell, c) => {
+            const x = rowHead + c * colWidth;
+            const y = top + r * rowHeight;
+            return (
+              <g key={table.brands[c]!.id}>
+                <rect
+                  x={x + 1}
+                  y={y + 1}
+                  width={colWidth - 2}
+                  height={rowHeight - 2}
+                  fill={cell ? heat(cell.experience) : '#ffffff'}
+                  stroke={cell ? '#ffffff' : '#d99a9a'}
+                  stroke-dasharray={cell ? undefined : '4 3'}
+                />
+                <text
+                  x={x + colWidth / 2}
+                  y={y + rowHeight / 2 + 4}
+                  text-anchor="middle"
+                  fill={cell ? '#1c2330' : '#9b2c2c'}
+                >
+                  {cell === null
+                    ? t('segmentNotWalked')
+                    : cell.experience === null
+                      ? '—'
+                      : formatNumber(cell.experience, locale)}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }
 

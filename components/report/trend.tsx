@@ -16,7 +16,7 @@ import {
 } from '../../lib/report/trend';
 import { percentText, reportLabels } from '../../lib/report/words';
 import type { Locale } from '../../lib/taxonomy';
-import { SERIES_STYLES } from './charts';
+import { ChartFigure, SERIES_STYLES } from './charts';
 
 const METRIC_KEY: Record<TrendMetric, MessageKey> = {
   experience: 'trendExperience',
@@ -71,66 +71,57 @@ function TrendChart({
     )
     .join('; ');
   return (
-    <figure class="chart" data-chart={prefix}>
-      <figcaption>
-        <b class="chart-title">{title}</b> {t('trendChartNote')}
-      </figcaption>
-      <svg
-        class="chart-svg"
-        role="img"
-        aria-labelledby={`${prefix}-title ${prefix}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        font-size={12}
-        fill="#1c2330"
-      >
-        <title id={`${prefix}-title`}>{title}</title>
-        <desc id={`${prefix}-desc`}>{desc}</desc>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#e3e7ee" />
-            <text x={left - 6} y={y(v) + 4} text-anchor="end" fill="#566074">
-              {formatNumber(v, locale, Number.isInteger(v) ? 0 : 1)}
-            </text>
-          </g>
-        ))}
-        {waveNames.map((name, w) => (
-          <text key={trend.waves[w]!.id} x={x(w)} y={height - 8} text-anchor="middle">
-            {name}
+    <ChartFigure
+      prefix={prefix}
+      title={title}
+      note={t('trendChartNote')}
+      desc={desc}
+      width={width}
+      height={height}
+    >
+      {ticks.map((v) => (
+        <g key={v}>
+          <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#e3e7ee" />
+          <text x={left - 6} y={y(v) + 4} text-anchor="end" fill="#566074">
+            {formatNumber(v, locale, Number.isInteger(v) ? 0 : 1)}
           </text>
-        ))}
-        {trend.brands.map((b, i) => {
-          const s = style(i);
-          // A wave without a value breaks the line: it is not drawn through.
-          const runs: { w: number; v: number }[][] = [[]];
-          b.points.forEach((p, w) => {
-            const v = p?.[metric] ?? null;
-            if (v === null) runs.push([]);
-            else runs.at(-1)!.push({ w, v });
-          });
-          return (
-            <g key={b.brandId} data-brand={b.brandId}>
-              {runs
-                .filter((run) => run.length > 1)
-                .map((run) => (
-                  <polyline
-                    key={run[0]!.w}
-                    points={run.map(({ w, v }) => `${x(w)},${y(v)}`).join(' ')}
-                    fill="none"
-                    stroke={s.colour}
-                    stroke-width={2.25}
-                    stroke-dasharray={s.dash || undefined}
-                  />
-                ))}
-              {runs.flat().map(({ w, v }) => (
-                <circle key={w} cx={x(w)} cy={y(v)} r={4} fill={s.colour} stroke="#fff" />
+        </g>
+      ))}
+      {waveNames.map((name, w) => (
+        <text key={trend.waves[w]!.id} x={x(w)} y={height - 8} text-anchor="middle">
+          {name}
+        </text>
+      ))}
+      {trend.brands.map((b, i) => {
+        const s = style(i);
+        // A wave without a value breaks the line: it is not drawn through.
+        const runs: { w: number; v: number }[][] = [[]];
+        b.points.forEach((p, w) => {
+          const v = p?.[metric] ?? null;
+          if (v === null) runs.push([]);
+          else runs.at(-1)!.push({ w, v });
+        });
+        return (
+          <g key={b.brandId} data-brand={b.brandId}>
+            {runs
+              .filter((run) => run.length > 1)
+              .map((run) => (
+                <polyline
+                  key={run[0]!.w}
+                  points={run.map(({ w, v }) => `${x(w)},${y(v)}`).join(' ')}
+                  fill="none"
+                  stroke={s.colour}
+                  stroke-width={2.25}
+                  stroke-dasharray={s.dash || undefined}
+                />
               ))}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+            {runs.flat().map(({ w, v }) => (
+              <circle key={w} cx={x(w)} cy={y(v)} r={4} fill={s.colour} stroke="#fff" />
+            ))}
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
