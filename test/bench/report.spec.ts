@@ -68,7 +68,7 @@ async function importBundle(
   steps: number,
 ) {
   const data = await DataPage.open(context, extensionId);
-  await data.chooseBundle(path);
+  await data.chooseBundle(path, 600_000);
   await expect(data.count('Steps', 'New')).toHaveText(String(steps));
   await data.preview().getByRole('button', { name: 'Import' }).click();
   await expect(data.page.getByRole('status')).toContainText('imported', { timeout: 600_000 });

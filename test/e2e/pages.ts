@@ -242,14 +242,17 @@ export class DataPage {
     return download.suggestedFilename();
   }
 
-  /** Chooses a bundle file; resolves when its preview (or the refusal) is shown. */
-  async chooseBundle(path: string) {
+  /**
+   * Chooses a bundle file; resolves when its preview (or the refusal) is shown. Reading a bundle
+   * checks every image's hash and bytes, so a large one takes a while: waits up to `timeout`.
+   */
+  async chooseBundle(path: string, timeout = 5_000) {
     await this.page.getByLabel('Choose a bundle file…').setInputFiles(path);
     await expect(
       this.page
         .getByRole('region', { name: 'What this import would do' })
         .or(this.page.getByRole('alert')),
-    ).toBeVisible();
+    ).toBeVisible({ timeout });
   }
 
   preview() {
