@@ -20,7 +20,7 @@ import { ReportContents } from '../../components/report/contents';
 import { ReportView, type ImageSize } from '../../components/report/view';
 import { periodText } from '../../components/report/period';
 import { comparisonOptions, type ReportController } from '../../lib/controllers/report';
-import type { Audit, AuditSnapshot, Screenshot, Step } from '../../lib/model';
+import type { Audit, AuditProgramme, AuditSnapshot, Screenshot, Step } from '../../lib/model';
 import type { ChannelId } from '../../lib/model/ids';
 import { brandLabels } from '../../lib/report/labels';
 import type { ReportModel, ReportSelection } from '../../lib/report/model';
@@ -50,18 +50,27 @@ export function ReportPage({ controller }: { controller: ReportController }) {
     null,
     [audit?.id],
   );
+  // The brands, waves and walks alone: a few records, read apart from the steps, so the
+  // controls show at once however many steps the audit has.
+  const programme = useSubscription<AuditProgramme | null>(
+    audit ? controller.programme(audit.id) : (v) => (v(null), () => {}),
+    null,
+    [audit?.id],
+  );
   const [choice, setChoice] = useState<Choice>(NO_CHOICE);
   const [error, setError] = useState<string | null>(null);
   const [fullImages, setFullImages] = useState<ReadonlyMap<string, VersionedBlob>>(new Map());
   const choices = controller.choicesOf(settings);
-  // The controls: from the records alone (one pass over the walks), so they show at once.
+  // The controls: from the programme alone (one pass over the walks), so they show at once; the
+  // snapshot holds the same records once it is read (whichever is of the audit shown).
+  const records = [snapshot, programme].find((r) => r?.audit.id === audit?.id) ?? null;
   const options = useMemo(
-    () => (snapshot ? comparisonOptions(snapshot, choice.waveId) : null),
-    [snapshot, choice.waveId],
+    () => (records ? comparisonOptions(records, choice.waveId) : null),
+    [records?.brands, records?.waves, records?.journeys, choice.waveId],
   );
   const brandNames = useMemo(
-    () => (snapshot ? brandLabels(snapshot.brands, labelWords(t)) : new Map<string, string>()),
-    [snapshot?.brands, locale],
+    () => (records ? brandLabels(records.brands, labelWords(t)) : new Map<string, string>()),
+    [records?.brands, locale],
   );
   const selection: ReportSelection | null = options && {
     waveId: options.waveId,

@@ -5,7 +5,15 @@
  * injected `save`, so that they run in Node tests with fakes.
  */
 import { NotFoundError, type AuditSnapshot, type AuditStore } from '../db';
-import type { Audit, Brand, Identity, ReportSettings, Screenshot, Wave } from '../model';
+import type {
+  Audit,
+  AuditProgramme,
+  Brand,
+  Identity,
+  ReportSettings,
+  Screenshot,
+  Wave,
+} from '../model';
 import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { shareRecords, type MaskLabels } from '../privacy';
@@ -39,7 +47,10 @@ export interface ReportImages {
 
 export interface ReportControllerDeps {
   shell: ShellController;
-  store: Pick<AuditStore, 'listAudits' | 'readAudit' | 'getImage' | 'updateReportSettings'>;
+  store: Pick<
+    AuditStore,
+    'listAudits' | 'readAudit' | 'readProgramme' | 'getImage' | 'updateReportSettings'
+  >;
   /** Saves a file the person downloads (lib/browser saveFile in the page). */
   save(name: string, content: Blob): void;
   /** The report as one HTML document (components/report/document.tsx renderReportDocument). */
@@ -74,6 +85,8 @@ export interface ReportController {
   readonly audits: Subscribe<Audit[]>;
   /** One audit with its journeys, steps and screenshots; null when it is gone. */
   snapshot(auditId: string): Subscribe<AuditSnapshot | null>;
+  /** The audit's brands, waves and walks only (the controls, before the steps are read). */
+  programme(auditId: string): Subscribe<AuditProgramme | null>;
   /** The full images of `shots` that are stored, by screenshot id. */
   readImages(shots: readonly Screenshot[]): Promise<Map<string, Blob>>;
   /**
@@ -103,7 +116,9 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
   return {
     shell,
     audits: shell.live('audits', () => store.listAudits()),
-    snapshot: (auditId) => shell.live('audit', () => readSnapshot(store, auditId)),
+    snapshot: (auditId) => shell.live('audit', () => missingAsNull(() => store.readAudit(auditId))),
+    programme: (auditId) =>
+      shell.live('audit', () => missingAsNull(() => store.readProgramme(auditId))),
     async readImages(shots) {
       const pairs = await Promise.all(
         shots.map(async (s) => {
@@ -201,12 +216,9 @@ export function comparisonOptions(
 }
 
 /** The audit's records; null once it is deleted (the page then shows another audit). */
-async function readSnapshot(
-  store: ReportControllerDeps['store'],
-  auditId: string,
-): Promise<AuditSnapshot | null> {
+async function missingAsNull<T>(read: () => Promise<T>): Promise<T | null> {
   try {
-    return await store.readAudit(auditId);
+    return await read();
   } catch (error) {
     // Dexie may hand our error back wrapped (as `inner`) from a transaction.
     const inner = (error as { inner?: unknown } | null)?.inner;

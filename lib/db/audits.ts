@@ -6,6 +6,7 @@ import {
   Audit,
   AuditEdit,
   type AuditInput,
+  type AuditProgramme,
   type AuditSnapshot,
   DEFAULT_REPORT_SETTINGS,
   EMPTY_METHOD,
@@ -102,6 +103,24 @@ export class AuditRecords extends StorePart {
         return { ...records, audit };
       },
     );
+  }
+
+  /**
+   * The audit with its brands, waves and walks only: a few records however many steps the audit
+   * has, so the report can offer its choices before the steps are read.
+   */
+  async readProgramme(auditId: string): Promise<AuditProgramme> {
+    const { audits, brands, waves, journeys } = this.db;
+    return this.db.transaction('r', [audits, brands, waves, journeys], async () => {
+      const audit = await audits.get(auditId);
+      if (!audit) throw new NotFoundError('Audit', auditId);
+      const [b, w, j] = await Promise.all([
+        brands.where({ auditId }).toArray(),
+        waves.where({ auditId }).toArray(),
+        journeys.where({ auditId }).toArray(),
+      ]);
+      return { audit, brands: b, waves: w, journeys: j };
+    });
   }
 
   listJourneys(auditId: string): Promise<Journey[]> {

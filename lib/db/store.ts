@@ -54,6 +54,7 @@ export class AuditStore {
   readonly updateReportSettings: AuditRecords['updateReportSettings'] = (...a) =>
     this.audits.updateReportSettings(...a);
   readonly readAudit: AuditRecords['readAudit'] = (...a) => this.audits.readAudit(...a);
+  readonly readProgramme: AuditRecords['readProgramme'] = (...a) => this.audits.readProgramme(...a);
   readonly listJourneys: AuditRecords['listJourneys'] = (...a) => this.audits.listJourneys(...a);
   readonly getJourney: AuditRecords['getJourney'] = (...a) => this.audits.getJourney(...a);
   readonly createJourney: AuditRecords['createJourney'] = (...a) => this.audits.createJourney(...a);

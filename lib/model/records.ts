@@ -462,6 +462,9 @@ export interface DataSet extends RecordSet {
   deletions: Tombstone[];
 }
 
+/** An audit's programme: its brands, waves and walks, without steps (what the report's controls need). */
+export type AuditProgramme = Pick<AuditSnapshot, 'audit' | 'brands' | 'waves' | 'journeys'>;
+
 /** Everything the report needs about one audit (image blobs excluded). */
 export interface AuditSnapshot {
   audit: Audit;

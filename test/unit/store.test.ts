@@ -466,6 +466,24 @@ describe('brands and waves', () => {
     expect(snapshot.journeys.map((j) => j.id)).toContain(benchmark.id);
   });
 
+  it('reads an audit’s programme — brands, waves, walks — without its steps', async () => {
+    const { store } = testStore();
+    const { audit, own, rival } = await auditWithJourneys(store);
+    const other = await store.createAudit({ name: 'Other', client: '', defaultTask: '' });
+    await createWalk(store, { auditId: other.id, brandName: 'Elsewhere' });
+    const programme = await store.readProgramme(audit.id);
+    expect(Object.keys(programme).sort()).toEqual(['audit', 'brands', 'journeys', 'waves']);
+    expect(programme.audit.id).toBe(audit.id);
+    expect(programme.journeys.map((j) => j.id).sort()).toEqual([own.id, rival.id].sort());
+    expect(programme.brands.map((b) => b.name).sort()).toEqual(['Brightline', 'Fastwave']);
+    expect(programme.waves.map((w) => w.name)).toEqual(['Wave 1']);
+    // A missing audit is NotFound (Dexie may hand it back wrapped, as readAudit's is).
+    const error: unknown = await store
+      .readProgramme('00000000-0000-4000-8000-00000000dead')
+      .catch((e: unknown) => e);
+    expect((error as { inner?: unknown }).inner ?? error).toBeInstanceOf(NotFoundError);
+  });
+
   it('refuses a brand name the audit has (spaces and case ignored), naming it', async () => {
     const { store, db } = testStore();
     const { audit } = await auditWithJourneys(store);
