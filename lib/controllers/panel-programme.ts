@@ -4,8 +4,8 @@
  * panel's "Brands and waves" card. Pure but for the writes, which go through the store passed in.
  */
 import type { AuditStore } from '../db';
-import { formatDate, type Translate } from '../i18n';
-import { roleText } from '../report/words';
+import type { Translate } from '../i18n';
+import { periodText, roleText } from '../report/words';
 import type {
   Audit,
   Brand,
@@ -17,7 +17,6 @@ import type {
   Wave,
   WaveEdit,
 } from '../model';
-import type { Locale } from '../taxonomy';
 
 /** A new walk as the panel's form gives it (the audit is the panel's). */
 export type WalkFields = Omit<NewJourney, 'auditId'>;
@@ -97,14 +96,7 @@ export function newWalk(
   };
 }
 
-/** A wave's period in words: "1 Jan 2027 – 31 Jan 2027", one day when it is one. */
-export function periodText(wave: Pick<Wave, 'start' | 'end'>, locale: Locale): string {
-  const start = formatDate(wave.start, locale);
-  const end = formatDate(wave.end, locale);
-  return start === end ? start : `${start} – ${end}`;
-}
-
-export { roleText };
+export { periodText, roleText };
 
 /** The store as the brands-and-waves card writes it. */
 export type ProgrammeStore = Pick<

@@ -5,7 +5,7 @@
  * lib/report/pptx.ts draws the plan with pptxgenjs; the geometry both use is here.
  */
 import { formatDate, formatDateTime, formatNumber, translator, type Translate } from '../i18n';
-import type { ReportSection, Wave } from '../model';
+import type { ReportSection } from '../model';
 import type { ChannelId } from '../model/ids';
 import { channelLabel, stageLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
@@ -20,7 +20,14 @@ import {
   waveTrend,
   type TrendMetric,
 } from './trend';
-import { findingWords, measureText, percentText, reportLabels, standardsMetText } from './words';
+import {
+  findingWords,
+  measureText,
+  percentText,
+  periodText,
+  reportLabels,
+  standardsMetText,
+} from './words';
 
 // --- Geometry (inches; a 16:9 slide is 10 × 5.625) ----------------------------------------------
 
@@ -407,13 +414,6 @@ function widthsOf(weights: readonly number[]): number[] {
 }
 
 // --- Words ----------------------------------------------------------------------------------------
-
-/** A wave's period: "1 Jan 2026 – 31 Jan 2026", one day when it is one. */
-export function periodText(wave: Pick<Wave, 'start' | 'end'>, locale: Locale): string {
-  const start = formatDate(wave.start, locale);
-  const end = formatDate(wave.end, locale);
-  return start === end ? start : `${start} – ${end}`;
-}
 
 /** A compared brand as a column or row heading: "Brightline (own) · n = 2". */
 function brandHeading(

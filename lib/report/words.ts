@@ -12,6 +12,7 @@ import type {
   Journey,
   Outcome,
   Standard,
+  Wave,
 } from '../model';
 import {
   channelLabel,
@@ -40,6 +41,25 @@ export function labelWords(t: Translate): LabelWords {
 /** A brand's role in words: "own", "competitor", "benchmark". */
 export function roleText(role: BrandRole, t: Translate): string {
   return t(role === 'own' ? 'roleOwn' : role === 'competitor' ? 'roleCompetitor' : 'roleBenchmark');
+}
+
+const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
+const rangeFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
+/**
+ * A wave's period: "1–31 Jan 2027", "28 Dec 2026 – 3 Jan 2027"; one day once ("5 Jan 2027"),
+ * never the same date twice. Local days (a wave's start and end are local midnights). The one
+ * wording of a period: the panel, the report, its pickers and the slides.
+ */
+export function periodText(wave: Pick<Wave, 'start' | 'end'>, locale: Locale): string {
+  const format = (rangeFormats[locale] ??= new Intl.DateTimeFormat(INTL_TAGS[locale], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }));
+  return wave.end > wave.start && format.format(wave.start) !== format.format(wave.end)
+    ? format.formatRange(wave.start, wave.end)
+    : format.format(wave.start);
 }
 
 /** Every walk and brand of a report labelled (walkLabels, brandLabels), in one language. */
