@@ -179,18 +179,23 @@ function drawBullets(d: Deck, s: BulletSlide) {
       text,
       options: { bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 7 },
     })),
-    {
-      x: SLIDE.margin,
-      y: top,
-      w: CONTENT_WIDTH,
-      h: SLIDE.bottom - top,
-      ...d.font,
-      fontSize: FONT.body,
-      color: COLOR.text,
-      valign: 'top',
-      margin: 0,
-    },
+    bodyBox(d, top),
   );
+}
+
+/** The body text box of a content slide: from `top` to the bottom margin, body text. */
+function bodyBox(d: Deck, top: number) {
+  return {
+    x: SLIDE.margin,
+    y: top,
+    w: CONTENT_WIDTH,
+    h: SLIDE.bottom - top,
+    ...d.font,
+    fontSize: FONT.body,
+    color: COLOR.text,
+    valign: 'top' as const,
+    margin: 0,
+  };
 }
 
 function drawText(d: Deck, s: TextSlide) {
@@ -206,17 +211,7 @@ function drawText(d: Deck, s: TextSlide) {
         color: heading ? COLOR.accent : COLOR.text,
       },
     })),
-    {
-      x: SLIDE.margin,
-      y: SLIDE.top,
-      w: CONTENT_WIDTH,
-      h: SLIDE.bottom - SLIDE.top,
-      ...d.font,
-      fontSize: FONT.body,
-      color: COLOR.text,
-      valign: 'top',
-      margin: 0,
-    },
+    bodyBox(d, SLIDE.top),
   );
 }
 
