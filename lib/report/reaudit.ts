@@ -241,14 +241,17 @@ function stepPair(
 }
 
 /** How two walks' segments compare: the same persona, entry channel and task (trimmed, case ignored). */
-function segmentKey(w: ReportJourney, parts: readonly ('persona' | 'entryChannel' | 'task')[]) {
+function segmentKey(
+  w: ReportJourney,
+  parts: readonly ('persona' | 'entryChannel' | 'task' | 'auditor')[],
+) {
   return parts.map((p) => w.journey[p].trim().toLowerCase()).join('\u0000');
 }
 
 /**
  * The brand's walks in the earlier wave matched with its walks in the later one, so steps are
  * compared walk with walk: walks of the same persona (trimmed, case ignored; two walks without
- * one are of the same), preferring the same entry channel and task, in order of creation. Walks
+ * one are of the same), preferring the same entry channel, task and auditor, in order of creation. Walks
  * of other personas are different segments, never paired: walks left over on either side were
  * not walked again (or are new) and count in the figures without step pairs.
  */
@@ -263,7 +266,8 @@ export function matchWalks(
   const left = [...before];
   const right = [...after];
   const pairs: [ReportJourney, ReportJourney][] = [];
-  const rounds: (readonly ('persona' | 'entryChannel' | 'task')[])[] = [
+  const rounds: (readonly ('persona' | 'entryChannel' | 'task' | 'auditor')[])[] = [
+    ['persona', 'entryChannel', 'task', 'auditor'],
     ['persona', 'entryChannel', 'task'],
     ['persona', 'task'],
     ['persona'],

@@ -40,6 +40,22 @@ describe('waves compared', () => {
     expect(stage!.touches.after).toBe(1.5);
   });
 
+  it('prefers the walk of the same auditor when a persona was walked twice', () => {
+    const f = reportFixture();
+    const rival = f.brand('Fastwave');
+    const [w1, w2] = [f.wave('Wave 1', 0), f.wave('Wave 2', 1)];
+    const anna = f.walk(rival, w1, [{ experience: 4 }], { persona: 'family', auditor: 'Anna' });
+    const boris1 = f.walk(rival, w1, [{ experience: 2 }], { persona: 'family', auditor: 'Boris' });
+    const boris2 = f.walk(rival, w2, [{ experience: 3 }], { persona: 'family', auditor: 'boris' });
+    const [pair] = reaudits(f.report());
+    const [step] = pair!.stages.flatMap((s) => s.steps);
+    expect([step!.before?.touchpoint.id, step!.after?.touchpoint.id]).toEqual([
+      boris1.steps[0]!.id,
+      boris2.steps[0]!.id,
+    ]);
+    expect(pair!.onlyBefore.map((w) => w.journey.id)).toEqual([anna.journey.id]);
+  });
+
   it('lists and embeds the earlier wave’s images the report shows beside the compared ones', () => {
     const { f, family1, student1, family2 } = twoWaves();
     const shot = (stepId: string, n: number) =>
