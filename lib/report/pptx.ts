@@ -215,6 +215,16 @@ function drawText(d: Deck, s: TextSlide) {
   );
 }
 
+/** The value axis every chart of the deck draws the same way: muted whole numbers, light grid. */
+const VALUE_AXIS = {
+  valAxisLabelFontFace: FACE,
+  valAxisLabelFontSize: FONT.sub,
+  valAxisLabelColor: COLOR.muted,
+  valAxisLabelFormatCode: '0',
+  valGridLine: { color: 'E5E7EB', size: 0.5 },
+  catGridLine: { style: 'none' as const },
+};
+
 /** Four line charts two by two: each brand's figure wave by wave. */
 function drawTrend(d: Deck, s: TrendSlide) {
   const { pptx } = d;
@@ -261,12 +271,7 @@ function drawTrend(d: Deck, s: TrendSlide) {
         valAxisMinVal: chart.min,
         valAxisMaxVal: chart.max,
         valAxisMajorUnit: chart.max <= 10 ? (chart.max <= 5 ? 1 : 2) : 25,
-        valAxisLabelFontFace: FACE,
-        valAxisLabelFontSize: FONT.sub,
-        valAxisLabelColor: COLOR.muted,
-        valAxisLabelFormatCode: '0',
-        valGridLine: { color: 'E5E7EB', size: 0.5 },
-        catGridLine: { style: 'none' },
+        ...VALUE_AXIS,
         showLegend: true,
         legendPos: 'r',
         legendFontFace: FACE,
@@ -394,12 +399,7 @@ function drawCharts(d: Deck, s: ChartSlide) {
         valAxisMinVal: 0,
         valAxisMaxVal: chart.max,
         valAxisMajorUnit: chart.max <= 5 ? 1 : 20,
-        valAxisLabelFontFace: FACE,
-        valAxisLabelFontSize: FONT.sub,
-        valAxisLabelColor: COLOR.muted,
-        valAxisLabelFormatCode: '0',
-        valGridLine: { color: 'E5E7EB', size: 0.5 },
-        catGridLine: { style: 'none' },
+        ...VALUE_AXIS,
         showValue: true,
         dataLabelPosition: 'outEnd',
         dataLabelFontFace: FACE,
