@@ -88,11 +88,16 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   await expect(report.locator('.summary .consultant')).toHaveText(
     'Callbacks are too slow; prices come too late.',
   );
-  await contents.getByRole('checkbox', { name: 'Charts' }).uncheck();
+  // The box follows the stored choice, so it changes once the write is done: click, then wait.
+  await contents.getByRole('checkbox', { name: 'Charts' }).click();
+  await expect(contents.getByRole('checkbox', { name: 'Charts' })).not.toBeChecked();
   await expect(report.locator('section.charts')).toHaveCount(0);
   await contents.getByLabel('Images').selectOption('thumbnails');
   await contents.getByText(/^Brightline Internet · 3 of 3 steps in$/).click();
-  await contents.getByRole('checkbox', { name: 'Step 3: Brightline — Home 500' }).uncheck();
+  await contents.getByRole('checkbox', { name: 'Step 3: Brightline — Home 500' }).click();
+  await expect(
+    contents.getByRole('checkbox', { name: 'Step 3: Brightline — Home 500' }),
+  ).not.toBeChecked();
   await expect(contents).toContainText('left out: 1 sections, 1 steps');
   await expect(
     report.locator('.sequence[data-journey] .step-title', { hasText: 'Home 500' }),
@@ -115,7 +120,8 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
 
   // With the charts back, the exported file opened from disk: charts drawn, nothing requested.
   await report.getByText('What goes into the report').click();
-  await contents.getByRole('checkbox', { name: 'Charts' }).check();
+  await contents.getByRole('checkbox', { name: 'Charts' }).click();
+  await expect(contents.getByRole('checkbox', { name: 'Charts' })).toBeChecked();
   await expect(report.locator('section.charts')).toHaveCount(1);
   const second = await exportHtml(report);
   expect(second.path).not.toBe(path);
