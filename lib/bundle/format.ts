@@ -1,14 +1,14 @@
 /**
- * The audit bundle, format version 5: one zip file carrying audits with their images.
+ * The audit bundle, format version 6: one zip file carrying audits with their images.
  *
  * ```
  * <name>.tpa.zip
- *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 5, "createdAt": <ms>,
+ *   manifest.json  { "format": "touchpoint-audit-bundle", "version": 6, "createdAt": <ms>,
  *                    "generator": "Touchpoint Audit",
  *                    "files": [ { "path", "sha256", "bytes" }, … ] }
  *                  Lists every other file of the zip (sorted by path) with the hex SHA-256 and the
  *                  length of its uncompressed bytes. The only place that holds the export time.
- *   records.json   { "format": "touchpoint-audit-bundle", "version": 5,
+ *   records.json   { "format": "touchpoint-audit-bundle", "version": 6,
  *                    "scope": { "kind": "all" } | { "kind": "audits", "auditIds": [ … ] },
  *                    "includes": { "identity": bool, "userAgent": bool, "fileNames": bool },
  *                    "audits": […], "brands": […], "waves": […], "journeys": […],
@@ -43,6 +43,11 @@
  * one brand) and one first wave per audit (lib/model legacyProgramme): the ids are derived from
  * the records, so the same old bundle always gives the same brands and wave, equal to those of a
  * profile whose database was upgraded from the same records.
+ * 6 added optional fields of the rest of the method (absent means what it meant before: nothing
+ * said): on audits `expectations` and `funnel`, in an audit's method `gives`, `categories`,
+ * `channels`, a type's `owner` and a custom stage's `status`; a brand's `inventory`; a journey's
+ * `recommend`; a step's `owner`, `reduce`, `person` and `tags`; an action's `effort` and `cost`.
+ * Versions 1–5 read as they are; one of these fields in a bundle of an earlier version is refused.
  * The manifest and records.json always carry the same version; writers write the current one.
  *
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
@@ -65,13 +70,14 @@ import {
 } from '../model';
 
 export const BUNDLE_FORMAT = 'touchpoint-audit-bundle';
-export const BUNDLE_VERSION = 5;
+export const BUNDLE_VERSION = 6;
 /** Every version a reader reads (older ones are brought up to the current records first). */
 export const BundleVersion = z.union([
   z.literal(1),
   z.literal(2),
   z.literal(3),
   z.literal(4),
+  z.literal(5),
   z.literal(BUNDLE_VERSION),
 ]);
 export type BundleVersion = z.infer<typeof BundleVersion>;

@@ -19,7 +19,12 @@ import {
   type BundleLimits,
   type BundlePath,
 } from './format';
-import { upgradeRecordsToV4, upgradeRecordsToV5, upgradeRecordsV1 } from './upgrade';
+import {
+  refuseV6Fields,
+  upgradeRecordsToV4,
+  upgradeRecordsToV5,
+  upgradeRecordsV1,
+} from './upgrade';
 import { entryContent, readDirectory, readEntry, type ZipEntry } from './zip';
 
 export interface ReadBundleOptions {
@@ -276,7 +281,8 @@ class BundleReader {
     const version = manifest.version;
     const v2 = version === 1 ? upgradeRecordsV1(json) : json;
     const v4 = version < 4 ? upgradeRecordsToV4(v2, version) : v2;
-    const parsed = RecordsFile.safeParse(version < 5 ? upgradeRecordsToV5(v4, version) : v4);
+    const v5 = version < 5 ? upgradeRecordsToV5(v4, version) : v4;
+    const parsed = RecordsFile.safeParse(version < 6 ? refuseV6Fields(v5, version) : v5);
     if (!parsed.success) throw schemaError('invalid-records', RECORDS_PATH, parsed.error);
     checkGraph(parsed.data, RECORDS_PATH);
     return parsed.data;

@@ -230,3 +230,41 @@ export function upgradeRecordsToV5(records: Row, version: number): Row {
   }
   return out;
 }
+
+/** The fields format version 6 added, by table (nested ones as a path inside the record). */
+const V6_FIELDS: Record<string, string[]> = {
+  audits: ['expectations', 'funnel'],
+  brands: ['inventory'],
+  journeys: ['recommend'],
+  touchpoints: ['owner', 'reduce', 'person', 'tags'],
+  actionItems: ['effort', 'cost'],
+};
+const V6_METHOD_FIELDS = ['gives', 'categories', 'channels'];
+
+/**
+ * A records.json of format version 1–5 (parsed, not yet checked) refused when it holds a field
+ * that only version 6 has (naming it): a bundle cannot say it is older than what it carries.
+ * Nothing else changes: every field version 6 added is optional, absent meaning nothing said.
+ */
+export function refuseV6Fields(records: Row, version: number): Row {
+  const refuse = (field: string) => refuseField(field, `not a field of format version ${version}`);
+  for (const [table, fields] of Object.entries(V6_FIELDS)) {
+    rows(records[table]).forEach((record, index) => {
+      for (const key of fields) if (Object.hasOwn(record, key)) refuse(`${table}[${index}].${key}`);
+    });
+  }
+  rows(records.audits).forEach((audit, index) => {
+    const method = audit.method;
+    if (!isRow(method)) return;
+    for (const key of V6_METHOD_FIELDS) {
+      if (Object.hasOwn(method, key)) refuse(`audits[${index}].method.${key}`);
+    }
+    rows(method.types).forEach((type, i) => {
+      if (Object.hasOwn(type, 'owner')) refuse(`audits[${index}].method.types[${i}].owner`);
+    });
+    rows(method.stages).forEach((stage, i) => {
+      if (Object.hasOwn(stage, 'status')) refuse(`audits[${index}].method.stages[${i}].status`);
+    });
+  });
+  return records;
+}

@@ -1,5 +1,8 @@
 /** English strings. Every key must exist in ru.ts too (enforced by the type and a test). */
+import { PART_EN } from './parts';
+
 export const en = {
+  ...PART_EN,
   appName: 'Touchpoint Audit',
   evidenceFile: 'file: {name}',
   persistOnShort: 'Persistent storage: on (the browser will not clear this data to free space).',

@@ -1,7 +1,9 @@
 import type { en } from './en';
+import { PART_RU } from './parts';
 
 /** Russian strings. */
 export const ru: Record<keyof typeof en, string> = {
+  ...PART_RU,
   appName: 'Touchpoint Audit',
   evidenceFile: 'файл: {name}',
   persistOnShort: 'Постоянное хранилище: включено (браузер не удалит эти данные ради места).',

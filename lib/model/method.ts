@@ -19,6 +19,19 @@ export const MethodKey = z
 const Wording = z.string().trim().max(500);
 const StageName = z.string().trim().min(1).max(80);
 
+/**
+ * Who controls a touchpoint (Aaker: controlled by the organisation, or by another unit or a
+ * partner): the owning department, and whether it is ours, a partner's or a third party's.
+ */
+export const Control = z.enum(['own', 'partner', 'third-party']);
+export type Control = z.infer<typeof Control>;
+export const Ownership = z.strictObject({
+  /** The owning department or unit ('' = not named). */
+  department: z.string().trim().max(200),
+  control: Control,
+});
+export type Ownership = z.infer<typeof Ownership>;
+
 /** A touchpoint type of the audit's catalogue (Aaker's "which type of touchpoint"). */
 export const TouchpointType = z.strictObject({
   id: MethodKey,
@@ -29,6 +42,8 @@ export const TouchpointType = z.strictObject({
   stage: StageName,
   channel: z.enum(CHANNEL_IDS),
   hidden: z.boolean(),
+  /** Who owns touchpoints of this type (absent: not said). Steps may say otherwise. */
+  owner: Ownership.optional(),
 });
 export type TouchpointType = z.infer<typeof TouchpointType>;
 
@@ -37,6 +52,11 @@ export const CustomStage = z.strictObject({
   name: StageName,
   /** The built-in stage it follows in the lifecycle order (null: after all of them). */
   after: z.string().max(80).nullable(),
+  /**
+   * The customer's status at this stage (potential, current, former); absent: that of the
+   * built-in stage it follows (the last built-in stage's when it follows none).
+   */
+  status: z.enum(['prospect', 'customer', 'former']).optional(),
 });
 export type CustomStage = z.infer<typeof CustomStage>;
 
@@ -86,12 +106,47 @@ export const Standard = z.strictObject({
 });
 export type Standard = z.infer<typeof Standard>;
 
+/**
+ * What a touch sells the customer at a stage ("at each stage we sell something specific: the
+ * idea, the need, the company, the product, its value and price").
+ */
+export const GIVES = ['idea', 'need', 'company', 'product', 'value', 'price'] as const;
+export const Gives = z.enum(GIVES);
+export type Gives = z.infer<typeof Gives>;
+export const StageGives = z.strictObject({ stage: StageName, gives: Gives });
+export type StageGives = z.infer<typeof StageGives>;
+
+/** One of Mann's categories renamed or hidden (built-in id), or one the auditor added (UUID). */
+export const CategoryEntry = z.strictObject({
+  id: MethodKey,
+  /** '' = the built-in name. */
+  name: Wording,
+  hidden: z.boolean(),
+});
+export type CategoryEntry = z.infer<typeof CategoryEntry>;
+/** A channel renamed or hidden (built-in id), or one the auditor added (UUID). */
+export const ChannelEntry = z.strictObject({
+  id: MethodKey,
+  /** '' = the built-in name. */
+  name: Wording,
+  /** Contacts in this channel are logged as offline contacts (a call, a letter, a visit). */
+  offline: z.boolean(),
+  hidden: z.boolean(),
+});
+export type ChannelEntry = z.infer<typeof ChannelEntry>;
+
 /** What an audit changes in (or adds to) the built-in method. */
 export const AuditMethod = z.strictObject({
   types: z.array(TouchpointType).max(500),
   stages: z.array(CustomStage).max(50),
   checklists: z.array(ChecklistTemplate).max(100),
   standards: z.array(Standard).max(100),
+  /** What each stage gives the customer (absent or not listed: the built-in choice). */
+  gives: z.array(StageGives).max(100).optional(),
+  /** Mann's categories renamed, hidden or added (absent: the built-in ones as they are). */
+  categories: z.array(CategoryEntry).max(50).optional(),
+  /** Channels renamed, hidden or added (absent: the built-in ones as they are). */
+  channels: z.array(ChannelEntry).max(100).optional(),
 });
 export type AuditMethod = z.infer<typeof AuditMethod>;
 export const EMPTY_METHOD: AuditMethod = { types: [], stages: [], checklists: [], standards: [] };

@@ -1,7 +1,7 @@
 /** Zod schemas are the single source of truth for every record; types come from z.infer. */
 import { z } from 'zod';
 import { CATEGORY_IDS, CHANNEL_IDS } from './ids';
-import { AuditMethod, CheckResult, Measurement, MethodKey } from './method';
+import { AuditMethod, CheckResult, Measurement, MethodKey, Ownership } from './method';
 
 export * from './method';
 
@@ -25,6 +25,9 @@ export const LIMITS = {
   stage: 80,
   annotation: 300,
   domain: 253,
+  tag: 40,
+  /** Tags per step. */
+  tags: 20,
   /** Largest evidence file an auditor may upload. */
   uploadBytes: 15 * 1024 * 1024,
   /** Largest image the browser can decode and draw on a canvas: pixels per side, pixels in all. */
@@ -102,6 +105,37 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   excludedSteps: [],
 };
 
+/**
+ * What one of the client's managers expects a customer to experience (1–5) at a stage, or at a
+ * touchpoint type, entered before the walks (Aaker, step 2); the report sets it against what the
+ * walks found (the blind-spot matrix).
+ */
+export const Expectation = z.strictObject({
+  id: Id,
+  target: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('stage'), stage: z.string().trim().min(1).max(LIMITS.stage) }),
+    z.strictObject({ kind: z.literal('type'), typeId: MethodKey }),
+  ]),
+  /** The experience expected, 1–5 (the scale steps are scored on). */
+  experience: z.number().int().min(1).max(5),
+  /** Who expects it: a manager's name or role ('' = not said). */
+  by: z.string().trim().max(LIMITS.name),
+  /** Why, in the manager's words. */
+  note: Text,
+});
+export type Expectation = z.infer<typeof Expectation>;
+
+/**
+ * The client's conversion funnel: how many customers reached a stage in a period (a wave of the
+ * audit, or the audit as a whole when `waveId` is null). Conversion is read between stages.
+ */
+export const FunnelEntry = z.strictObject({
+  stage: z.string().trim().min(1).max(LIMITS.stage),
+  waveId: Id.nullable(),
+  count: z.number().int().nonnegative().max(1e12),
+});
+export type FunnelEntry = z.infer<typeof FunnelEntry>;
+
 export const Audit = z.strictObject({
   id: Id,
   name: Name,
@@ -111,6 +145,10 @@ export const Audit = z.strictObject({
   method: AuditMethod,
   /** The report's contents and the consultant's conclusions (absent: the defaults). */
   report: ReportSettings.optional(),
+  /** The experience the client's managers expect, entered before the walks (absent: none). */
+  expectations: z.array(Expectation).max(2000).optional(),
+  /** The client's own conversion funnel: customers reaching each stage (absent: none entered). */
+  funnel: z.array(FunnelEntry).max(1000).optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -134,6 +172,15 @@ export const Brand = z.strictObject({
   name: Name,
   domain: z.string().trim().max(LIMITS.domain),
   role: BrandRole,
+  /**
+   * Which touchpoint types of the audit's catalogue the brand has (Aaker, step 1: those used and
+   * those that could be added), as the auditor checked them: present (exists, walked or not) or
+   * absent. A type not listed was not checked; a walked type is known from its steps.
+   */
+  inventory: z
+    .array(z.strictObject({ typeId: MethodKey, present: z.boolean() }))
+    .max(1000)
+    .optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -183,6 +230,8 @@ export const Journey = z.strictObject({
    * steps and screenshots, the other auditor's scores hidden. Absent: an ordinary walk.
    */
   blindOf: Id.optional(),
+  /** Would the auditor, as this customer, recommend the brand: 0–10 (NPS-style); absent: not asked. */
+  recommend: z.number().int().min(0).max(10).nullable().optional(),
 });
 export type Journey = z.infer<typeof Journey>;
 
@@ -196,6 +245,33 @@ export const Shortened = z.strictObject({
   length: z.number().int().positive(),
 });
 export type Shortened = z.infer<typeof Shortened>;
+
+/** A step flagged as one that could be cut or merged with another, and why. */
+export const Reduce = z.strictObject({
+  kind: z.enum(['cut', 'merge']),
+  reason: Text,
+});
+export type Reduce = z.infer<typeof Reduce>;
+
+/**
+ * The person a customer dealt with at a contact ("how many touches and with how many employees
+ * until the sale"; "did they remember me"): who (a role or a name), whether the customer was
+ * transferred to them, and whether the customer had to repeat what they had already said.
+ */
+export const Person = z.strictObject({
+  who: z.string().trim().max(LIMITS.name),
+  transfer: z.boolean(),
+  repeated: z.boolean(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** A free tag of a step: trimmed, 1–40 characters, no commas (a comma separates tags as typed). */
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.tag)
+  .refine((tag) => !tag.includes(','), 'a tag cannot contain a comma');
 
 export const Step = z.strictObject({
   id: Id,
@@ -228,6 +304,14 @@ export const Step = z.strictObject({
   devicePixelRatio: z.number().positive().max(16).nullable(),
   /** Recorded values that exceeded their limit and were shortened (the panel and report say so). */
   shortened: z.array(Shortened).max(3),
+  /** Who owns this touchpoint, when it differs from its type's owner (absent: the type's). */
+  owner: Ownership.optional(),
+  /** The step could be cut or merged with another ("as few touches as possible"); absent: no. */
+  reduce: Reduce.optional(),
+  /** The person the customer dealt with (offline contacts, chats); absent: none recorded. */
+  person: Person.optional(),
+  /** Free tags (absent: none). */
+  tags: z.array(Tag).max(LIMITS.tags).optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -250,6 +334,10 @@ export const StepEdit = Step.pick({
   note: true,
   weakLink: true,
   wow: true,
+  owner: true,
+  reduce: true,
+  person: true,
+  tags: true,
 }).partial();
 export type StepEdit = z.infer<typeof StepEdit>;
 
@@ -396,6 +484,10 @@ export const ActionItem = z.strictObject({
   after: Text.optional(),
   /** Whether a typed measure was achieved, as the auditor judged it; absent or null: not judged. */
   achieved: z.boolean().nullable().optional(),
+  /** How much it takes to fix: S / M / L (absent or null: not estimated). */
+  effort: z.enum(['S', 'M', 'L']).nullable().optional(),
+  /** What it costs to fix, in the client's currency (absent or null: not estimated). */
+  cost: z.number().nonnegative().max(1e12).nullable().optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -413,6 +505,8 @@ export const ActionInput = ActionItem.pick({
   measure: true,
   after: true,
   achieved: true,
+  effort: true,
+  cost: true,
 });
 export type ActionInput = z.infer<typeof ActionInput>;
 export const ActionEdit = ActionInput.omit({ touchpointId: true }).partial();
@@ -596,11 +690,15 @@ export const JourneyInput = Journey.pick({
   auditor: true,
 });
 export type JourneyInput = z.infer<typeof JourneyInput>;
-export const JourneyEdit = JourneyInput.omit({ auditId: true }).partial();
+export const JourneyEdit = JourneyInput.omit({ auditId: true })
+  .extend({ recommend: Journey.shape.recommend })
+  .partial();
 export type JourneyEdit = z.infer<typeof JourneyEdit>;
 export const BrandInput = Brand.pick({ auditId: true, name: true, domain: true, role: true });
 export type BrandInput = z.infer<typeof BrandInput>;
-export const BrandEdit = BrandInput.omit({ auditId: true }).partial();
+export const BrandEdit = BrandInput.omit({ auditId: true })
+  .extend({ inventory: Brand.shape.inventory })
+  .partial();
 export type BrandEdit = z.infer<typeof BrandEdit>;
 /** A wave as typed: name and period (local midnights of the first and last day). */
 export const WaveInput = z
@@ -631,7 +729,10 @@ export const NewJourney = JourneyInput.omit({ brandId: true, waveId: true }).ext
   ]),
 });
 export type NewJourney = z.infer<typeof NewJourney>;
-export const AuditEdit = AuditInput.partial();
+export const AuditEdit = AuditInput.extend({
+  expectations: Audit.shape.expectations,
+  funnel: Audit.shape.funnel,
+}).partial();
 export type AuditEdit = z.infer<typeof AuditEdit>;
 
 /**

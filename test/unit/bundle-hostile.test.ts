@@ -332,23 +332,23 @@ describe('refused: JSON', () => {
   it('a newer version (manifest)', async () => {
     const files = new Map(base).set(
       'manifest.json',
-      manifestFor(base, { version: 6, files: 'new' }),
+      manifestFor(base, { version: 7, files: 'new' }),
     );
     const error = await refused(
       pack(files, { fixManifest: false }),
       'newer-version',
-      'format version 6',
+      'format version 7',
     );
     expect(error.message).toContain('update the extension');
-    expect(error.params.version).toBe(6);
+    expect(error.params.version).toBe(7);
   });
 
   it('a newer version (records.json)', async () => {
-    const files = withRecords(base, (r) => Object.assign(r, { version: 6 }));
+    const files = withRecords(base, (r) => Object.assign(r, { version: 7 }));
     await refused(
       pack(files),
       'newer-version',
-      'records.json was made by a newer Touchpoint Audit (format version 6)',
+      'records.json was made by a newer Touchpoint Audit (format version 7)',
     );
   });
 
@@ -357,7 +357,7 @@ describe('refused: JSON', () => {
     const error = await refused(
       pack(files),
       'invalid-records',
-      'records.json: version: 1, but the manifest says 5',
+      'records.json: version: 1, but the manifest says 6',
     );
     expect(error.field).toBe('version');
   });

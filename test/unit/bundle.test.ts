@@ -81,7 +81,7 @@ describe('bundle round trip', () => {
     expect(read.waves).toHaveLength(3);
     expect(info).toEqual({
       format: 'touchpoint-audit-bundle',
-      version: 5,
+      version: 6,
       createdAt: SAMPLE_OPTIONS.now,
       generator: 'Touchpoint Audit',
       scope: { kind: 'all' },
@@ -365,7 +365,7 @@ describe('format versions', () => {
 
     // Written again it is a bundle of the current version, and reads back as it was read.
     const again = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
-    expect(again.info.version).toBe(5);
+    expect(again.info.version).toBe(6);
     expect(plainRecords(again.data)).toEqual(plainRecords(data));
   });
 
@@ -484,15 +484,15 @@ describe('format versions', () => {
     ).toEqual([uuid(0x11), uuid(0x14)]);
   });
 
-  it('refuses a version 6 bundle as made by a newer extension', async () => {
+  it('refuses a version 7 bundle as made by a newer extension', async () => {
     const files = withRecords(await sampleFiles(), (records) =>
-      Object.assign(records, { version: 6 }),
+      Object.assign(records, { version: 7 }),
     );
-    files.set('manifest.json', manifestFor(files, { version: 6 }));
+    files.set('manifest.json', manifestFor(files, { version: 7 }));
     const error = await refusal(readBundle(pack(files, { fixManifest: false })));
     expect(error.code).toBe('newer-version');
-    expect(error.params.version).toBe(6);
-    expect(error.message).toContain('format version 6');
+    expect(error.params.version).toBe(7);
+    expect(error.message).toContain('format version 7');
   });
 });
 

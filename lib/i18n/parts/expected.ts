@@ -1,0 +1,7 @@
+/** Strings of one feature (see ./define.ts). */
+import { defineWords } from './define';
+
+export const expectedWords = defineWords({
+  en: {},
+  ru: {},
+});

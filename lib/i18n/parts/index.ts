@@ -1,0 +1,42 @@
+/** Every group of strings kept in its own file; en.ts and ru.ts spread them in. */
+import { inventoryWords } from './inventory';
+import { expectedWords } from './expected';
+import { ownersWords } from './owners';
+import { touchesWords } from './touches';
+import { statusWords } from './status';
+import { catalogueWords } from './catalogue';
+import { panelWords } from './panel';
+import { chartsWords } from './charts';
+
+/** The groups, for a test to check that no key is defined twice. */
+export const WORD_GROUPS = {
+  inventory: inventoryWords,
+  expected: expectedWords,
+  owners: ownersWords,
+  touches: touchesWords,
+  status: statusWords,
+  catalogue: catalogueWords,
+  panel: panelWords,
+  charts: chartsWords,
+};
+
+export const PART_EN = {
+  ...inventoryWords.en,
+  ...expectedWords.en,
+  ...ownersWords.en,
+  ...touchesWords.en,
+  ...statusWords.en,
+  ...catalogueWords.en,
+  ...panelWords.en,
+  ...chartsWords.en,
+};
+export const PART_RU = {
+  ...inventoryWords.ru,
+  ...expectedWords.ru,
+  ...ownersWords.ru,
+  ...touchesWords.ru,
+  ...statusWords.ru,
+  ...catalogueWords.ru,
+  ...panelWords.ru,
+  ...chartsWords.ru,
+};
