@@ -64,7 +64,7 @@ const insertAt = <T>(list: readonly T[], index: number, entry: T): T[] => [
 ];
 
 /** One of the method's own lists, its entries known by `key`. */
-function methodList<K extends keyof AuditMethod>(
+function methodList<K extends 'types' | 'stages' | 'checklists' | 'standards'>(
   name: K,
   key: (entry: AuditMethod[K][number]) => string,
 ): List<AuditMethod[K][number]> {
