@@ -121,53 +121,87 @@ const methodKey = fc.oneof(
 );
 const wording = text(500, { trimmed: true });
 const stageName = text(LIMITS.stage, { trimmed: true, min: 1 });
-const method = fc.record({
-  types: fc.array(
-    fc.record({
-      id: methodKey,
-      name: wording,
-      category: fc.constantFrom(...CATEGORY_IDS),
-      stage: stageName,
-      channel: fc.constantFrom(...CHANNEL_IDS),
-      hidden: fc.boolean(),
-    }),
-    { maxLength: 3 },
-  ),
-  stages: fc.array(fc.record({ name: stageName, after: fc.option(text(80), { nil: null }) }), {
-    maxLength: 3,
-  }),
-  checklists: fc.array(
-    fc.record({
-      id: methodKey,
-      name: wording,
-      types: fc.array(methodKey, { maxLength: 3 }),
-      stages: fc.array(stageName, { maxLength: 3 }),
-      items: fc.array(
-        fc.record({
-          id: methodKey,
-          text: wording,
-          weight: fc.integer({ min: 1, max: 10 }),
-          critical: fc.boolean(),
-        }),
-        { maxLength: 4 },
-      ),
-      hidden: fc.boolean(),
-    }),
-    { maxLength: 2 },
-  ),
-  standards: fc.array(
-    fc.record({
-      id: methodKey,
-      name: wording,
-      target: fc.double({ min: 0, max: 100_000, minExcluded: true, noNaN: true }),
-      unit: fc.constantFrom('seconds', 'minutes', 'hours', 'days', 'working-days' as const),
-      measure: fc.constantFrom('between', 'duration' as const),
-      answerChannels: fc.uniqueArray(fc.constantFrom(...CHANNEL_IDS), { maxLength: 3 }),
-      hidden: fc.boolean(),
-    }),
-    { maxLength: 2 },
-  ),
+// Format 6: who owns a type (optional), and a step's or a type's owner alike.
+const ownership = fc.record({
+  department: text(200, { trimmed: true }),
+  control: fc.constantFrom('own', 'partner', 'third-party' as const),
 });
+const method = fc.record(
+  {
+    types: fc.array(
+      fc.record(
+        {
+          id: methodKey,
+          name: wording,
+          category: fc.constantFrom(...CATEGORY_IDS),
+          stage: stageName,
+          channel: fc.constantFrom(...CHANNEL_IDS),
+          hidden: fc.boolean(),
+          owner: ownership,
+        },
+        { requiredKeys: ['id', 'name', 'category', 'stage', 'channel', 'hidden'] },
+      ),
+      { maxLength: 3 },
+    ),
+    stages: fc.array(
+      fc.record(
+        {
+          name: stageName,
+          after: fc.option(text(80), { nil: null }),
+          status: fc.constantFrom('prospect', 'customer', 'former' as const),
+        },
+        { requiredKeys: ['name', 'after'] },
+      ),
+      { maxLength: 3 },
+    ),
+    checklists: fc.array(
+      fc.record({
+        id: methodKey,
+        name: wording,
+        types: fc.array(methodKey, { maxLength: 3 }),
+        stages: fc.array(stageName, { maxLength: 3 }),
+        items: fc.array(
+          fc.record({
+            id: methodKey,
+            text: wording,
+            weight: fc.integer({ min: 1, max: 10 }),
+            critical: fc.boolean(),
+          }),
+          { maxLength: 4 },
+        ),
+        hidden: fc.boolean(),
+      }),
+      { maxLength: 2 },
+    ),
+    standards: fc.array(
+      fc.record({
+        id: methodKey,
+        name: wording,
+        target: fc.double({ min: 0, max: 100_000, minExcluded: true, noNaN: true }),
+        unit: fc.constantFrom('seconds', 'minutes', 'hours', 'days', 'working-days' as const),
+        measure: fc.constantFrom('between', 'duration' as const),
+        answerChannels: fc.uniqueArray(fc.constantFrom(...CHANNEL_IDS), { maxLength: 3 }),
+        hidden: fc.boolean(),
+      }),
+      { maxLength: 2 },
+    ),
+    gives: fc.array(
+      fc.record({
+        stage: stageName,
+        gives: fc.constantFrom('idea', 'need', 'company', 'product', 'value', 'price' as const),
+      }),
+      { maxLength: 3 },
+    ),
+    categories: fc.array(fc.record({ id: methodKey, name: wording, hidden: fc.boolean() }), {
+      maxLength: 2,
+    }),
+    channels: fc.array(
+      fc.record({ id: methodKey, name: wording, offline: fc.boolean(), hidden: fc.boolean() }),
+      { maxLength: 2 },
+    ),
+  },
+  { requiredKeys: ['types', 'stages', 'checklists', 'standards'] },
+);
 const measurement = fc.record({
   id: fc.uuid(),
   standardId: methodKey,
@@ -202,6 +236,27 @@ const auditBody = fc
       defaultTask: text(LIMITS.text),
       method,
       report: reportSettings,
+      expectations: fc.array(
+        fc.record({
+          id: fc.uuid(),
+          target: fc.oneof(
+            fc.record({ kind: fc.constant('stage' as const), stage: stageName }),
+            fc.record({ kind: fc.constant('type' as const), typeId: methodKey }),
+          ),
+          experience: fc.integer({ min: 1, max: 5 }),
+          by: text(LIMITS.name, { trimmed: true }),
+          note: text(LIMITS.text),
+        }),
+        { maxLength: 3 },
+      ),
+      funnel: fc.array(
+        fc.record({
+          stage: stageName,
+          waveId: fc.option(fc.uuid(), { nil: null }),
+          count: fc.nat(),
+        }),
+        { maxLength: 3 },
+      ),
       createdAt: millis,
       updatedAt: millis,
     },
@@ -210,13 +265,19 @@ const auditBody = fc
   .filter((b) => Audit.safeParse({ id: DUMMY_ID, ...b }).success);
 
 const brandBody = fc
-  .record({
-    name: text(LIMITS.name, { trimmed: true, min: 1 }),
-    domain: text(LIMITS.domain, { trimmed: true }),
-    role: fc.constantFrom('own', 'competitor', 'benchmark' as const),
-    createdAt: millis,
-    updatedAt: millis,
-  })
+  .record(
+    {
+      name: text(LIMITS.name, { trimmed: true, min: 1 }),
+      domain: text(LIMITS.domain, { trimmed: true }),
+      role: fc.constantFrom('own', 'competitor', 'benchmark' as const),
+      inventory: fc.array(fc.record({ typeId: methodKey, present: fc.boolean() }), {
+        maxLength: 3,
+      }),
+      createdAt: millis,
+      updatedAt: millis,
+    },
+    { requiredKeys: ['name', 'domain', 'role', 'createdAt', 'updatedAt'] },
+  )
   .filter((b) => Brand.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
 
 const waveBody = fc
@@ -231,19 +292,35 @@ const waveBody = fc
   .filter((b) => Wave.safeParse({ id: DUMMY_ID, auditId: DUMMY_ID, ...b }).success);
 
 const journeyBody = fc
-  .record({
-    task: text(LIMITS.text),
-    persona: text(LIMITS.text),
-    entryChannel: fc.constantFrom(...CHANNEL_IDS),
-    auditor: text(LIMITS.name, { trimmed: true }),
-    createdAt: millis,
-    updatedAt: millis,
-    finishedAt: fc.option(millis, { nil: null }),
-    outcome: fc.option(fc.constantFrom('goal-reached', 'abandoned', 'blocked' as const), {
-      nil: null,
-    }),
-    measurements: fc.array(measurement, { maxLength: 3 }),
-  })
+  .record(
+    {
+      recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+      task: text(LIMITS.text),
+      persona: text(LIMITS.text),
+      entryChannel: fc.constantFrom(...CHANNEL_IDS),
+      auditor: text(LIMITS.name, { trimmed: true }),
+      createdAt: millis,
+      updatedAt: millis,
+      finishedAt: fc.option(millis, { nil: null }),
+      outcome: fc.option(fc.constantFrom('goal-reached', 'abandoned', 'blocked' as const), {
+        nil: null,
+      }),
+      measurements: fc.array(measurement, { maxLength: 3 }),
+    },
+    {
+      requiredKeys: [
+        'task',
+        'persona',
+        'entryChannel',
+        'auditor',
+        'createdAt',
+        'updatedAt',
+        'finishedAt',
+        'outcome',
+        'measurements',
+      ],
+    },
+  )
   .filter(
     (b) =>
       Journey.safeParse({
@@ -256,36 +333,75 @@ const journeyBody = fc
   );
 
 const touchpointBody = fc
-  .record({
-    seq: fc.integer({ min: 1, max: 10_000 }),
-    kind: fc.constantFrom('page', 'offline' as const),
-    url: nullableUrl,
-    title: text(LIMITS.title),
-    at: millis,
-    stage: fc.oneof(stageName, fc.constantFrom(...STAGE_IDS)),
-    typeId: fc.option(methodKey, { nil: null }),
-    category: fc.constantFrom(...CATEGORY_IDS),
-    channel: fc.constantFrom(...CHANNEL_IDS),
-    checks: fc.array(check, { maxLength: 4 }),
-    checklists: fc.array(methodKey, { maxLength: 3 }),
-    experience: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
-    importance: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
-    likelihood: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
-    note: text(LIMITS.note),
-    weakLink: fc.boolean(),
-    wow: fc.boolean(),
-    viewport,
-    devicePixelRatio: pixelRatio,
-    shortened: fc.array(
-      fc.record({
-        field: fc.constantFrom('url', 'title', 'note' as const),
-        length: fc.integer({ min: 1, max: 2 ** 31 }),
+  .record(
+    {
+      owner: ownership,
+      reduce: fc.record({
+        kind: fc.constantFrom('cut', 'merge' as const),
+        reason: text(LIMITS.text),
       }),
-      { maxLength: 3 },
-    ),
-    createdAt: millis,
-    updatedAt: millis,
-  })
+      person: fc.record({
+        who: text(LIMITS.name, { trimmed: true }),
+        transfer: fc.boolean(),
+        repeated: fc.boolean(),
+      }),
+      tags: fc.array(text(LIMITS.tag, { trimmed: true, min: 1 }), { maxLength: 3 }),
+      seq: fc.integer({ min: 1, max: 10_000 }),
+      kind: fc.constantFrom('page', 'offline' as const),
+      url: nullableUrl,
+      title: text(LIMITS.title),
+      at: millis,
+      stage: fc.oneof(stageName, fc.constantFrom(...STAGE_IDS)),
+      typeId: fc.option(methodKey, { nil: null }),
+      category: fc.constantFrom(...CATEGORY_IDS),
+      channel: fc.constantFrom(...CHANNEL_IDS),
+      checks: fc.array(check, { maxLength: 4 }),
+      checklists: fc.array(methodKey, { maxLength: 3 }),
+      experience: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      importance: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+      likelihood: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+      note: text(LIMITS.note),
+      weakLink: fc.boolean(),
+      wow: fc.boolean(),
+      viewport,
+      devicePixelRatio: pixelRatio,
+      shortened: fc.array(
+        fc.record({
+          field: fc.constantFrom('url', 'title', 'note' as const),
+          length: fc.integer({ min: 1, max: 2 ** 31 }),
+        }),
+        { maxLength: 3 },
+      ),
+      createdAt: millis,
+      updatedAt: millis,
+    },
+    {
+      requiredKeys: [
+        'seq',
+        'kind',
+        'url',
+        'title',
+        'at',
+        'stage',
+        'typeId',
+        'category',
+        'channel',
+        'checks',
+        'checklists',
+        'experience',
+        'importance',
+        'likelihood',
+        'note',
+        'weakLink',
+        'wow',
+        'viewport',
+        'devicePixelRatio',
+        'shortened',
+        'createdAt',
+        'updatedAt',
+      ],
+    },
+  )
   .filter((b) => Step.safeParse({ id: DUMMY_ID, journeyId: DUMMY_ID, ...b }).success);
 
 interface GeneratedImage {
@@ -363,18 +479,41 @@ const screenshotBody = fc.record({
 });
 
 const actionBody = fc
-  .record({
-    kind: fc.constantFrom('action', 'idea' as const),
-    what: text(LIMITS.text, { trimmed: true, min: 1 }),
-    owner: text(LIMITS.text),
-    due: fc.option(millis, { nil: null }),
-    status: fc.constantFrom('open', 'in-progress', 'done' as const),
-    metric: text(LIMITS.text),
-    baseline: text(LIMITS.text),
-    target: text(LIMITS.text),
-    createdAt: millis,
-    updatedAt: millis,
-  })
+  .record(
+    {
+      effort: fc.option(fc.constantFrom('S', 'M', 'L' as const), { nil: null }),
+      cost: fc.option(
+        fc.double({ min: 0, max: 1e12, noNaN: true }).map((v) => v + 0),
+        {
+          nil: null,
+        },
+      ),
+      kind: fc.constantFrom('action', 'idea' as const),
+      what: text(LIMITS.text, { trimmed: true, min: 1 }),
+      owner: text(LIMITS.text),
+      due: fc.option(millis, { nil: null }),
+      status: fc.constantFrom('open', 'in-progress', 'done' as const),
+      metric: text(LIMITS.text),
+      baseline: text(LIMITS.text),
+      target: text(LIMITS.text),
+      createdAt: millis,
+      updatedAt: millis,
+    },
+    {
+      requiredKeys: [
+        'kind',
+        'what',
+        'owner',
+        'due',
+        'status',
+        'metric',
+        'baseline',
+        'target',
+        'createdAt',
+        'updatedAt',
+      ],
+    },
+  )
   .filter((b) => ActionItem.safeParse({ id: DUMMY_ID, touchpointId: DUMMY_ID, ...b }).success);
 
 const tombstoneBody = fc.record({
@@ -514,6 +653,22 @@ const METHOD_FIELDS: Record<string, (data: DataSet) => boolean> = {
   'added checklists': (d) => d.touchpoints.some((t) => t.checklists.length > 0),
   ideas: (d) => d.actionItems.some((a) => a.kind === 'idea'),
   metrics: (d) => d.actionItems.some((a) => Boolean(a.metric || a.baseline || a.target)),
+  // Format 6.
+  expectations: (d) => d.audits.some((a) => (a.expectations?.length ?? 0) > 0),
+  funnel: (d) => d.audits.some((a) => (a.funnel?.length ?? 0) > 0),
+  gives: (d) => d.audits.some((a) => (a.method.gives?.length ?? 0) > 0),
+  'own categories': (d) => d.audits.some((a) => (a.method.categories?.length ?? 0) > 0),
+  'own channels': (d) => d.audits.some((a) => (a.method.channels?.length ?? 0) > 0),
+  'type owners': (d) => d.audits.some((a) => a.method.types.some((t) => t.owner)),
+  'stage status': (d) => d.audits.some((a) => a.method.stages.some((t) => t.status)),
+  inventory: (d) => d.brands.some((b) => (b.inventory?.length ?? 0) > 0),
+  recommend: (d) => d.journeys.some((j) => typeof j.recommend === 'number'),
+  'step owners': (d) => d.touchpoints.some((t) => t.owner),
+  reduce: (d) => d.touchpoints.some((t) => t.reduce),
+  person: (d) => d.touchpoints.some((t) => t.person),
+  tags: (d) => d.touchpoints.some((t) => (t.tags?.length ?? 0) > 0),
+  effort: (d) => d.actionItems.some((a) => a.effort),
+  cost: (d) => d.actionItems.some((a) => typeof a.cost === 'number'),
 };
 
 describe('bundle property', () => {
