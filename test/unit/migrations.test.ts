@@ -752,4 +752,81 @@ describe('schema migrations', () => {
       },
     );
   });
+
+  describe.each([1, 2, 3, 4, 5])(
+    'v%i → now: records made before take the rest of the method (format 6 fields)',
+    (version) => {
+      it('unchanged by the upgrade (the new fields are optional), then written and read back', async () => {
+        const name = `migration-method-${version}-${Math.random()}`;
+        const old = new Dexie(name);
+        old.version(version).stores(STORES_AT[version]!);
+        const step = version >= 4 ? v4Step : version >= 3 ? v3Step : v1Step;
+        const action = version >= 4 ? v4Action : version >= 3 ? v3Action : v1Action;
+        await old.table('audits').add(auditAt(version));
+        await old
+          .table('journeys')
+          .add(journeyAt(version, ids.journey, { name: 'Brightline', domain: '', role: 'own' }, 1));
+        await old
+          .table('touchpoints')
+          .bulkAdd([step(ids.page, 1, 'page'), step(ids.offline, 2, 'offline')]);
+        await old.table('actionItems').add(action());
+        old.close();
+
+        const db = new AuditDatabase(name);
+        const steps = (await db.touchpoints.toArray()).map((r) => Step.parse(r));
+        for (const record of steps) {
+          for (const key of ['owner', 'reduce', 'person', 'tags']) {
+            expect(Object.hasOwn(record, key), key).toBe(false);
+          }
+        }
+        const [brand] = (await db.brands.toArray()).map((b) => Brand.parse(b));
+        expect(Object.hasOwn(brand!, 'inventory')).toBe(false);
+
+        const store = new AuditStore(
+          db,
+          () => 1_800_000_000_000,
+          () => crypto.randomUUID(),
+          ROOMY_PROBE,
+        );
+        await store.updateStep(ids.offline, {
+          tags: ['price'],
+          person: { who: 'Manager', transfer: true, repeated: false },
+          reduce: { kind: 'merge', reason: 'same as the call before' },
+          owner: { department: 'Sales', control: 'own' },
+        });
+        await store.updateJourney(ids.journey, { recommend: 8 });
+        await store.updateBrand(brand!.id, { inventory: [{ typeId: 'web-form', present: true }] });
+        await store.updateAudit(ids.audit, {
+          funnel: [{ stage: 'contact', waveId: null, count: 40 }],
+          expectations: [
+            {
+              id: '00000000-0000-4000-8000-0000000000f1',
+              target: { kind: 'stage', stage: 'contact' },
+              experience: 4,
+              by: 'Sales director',
+              note: '',
+            },
+          ],
+        });
+        await store.updateAction(ids.action, { effort: 'S', cost: 100 });
+
+        expect(Step.parse(await db.touchpoints.get(ids.offline))).toMatchObject({
+          tags: ['price'],
+          person: { who: 'Manager', transfer: true, repeated: false },
+          reduce: { kind: 'merge' },
+          owner: { department: 'Sales', control: 'own' },
+        });
+        expect(Journey.parse(await db.journeys.get(ids.journey)).recommend).toBe(8);
+        expect(Brand.parse(await db.brands.get(brand!.id)).inventory).toHaveLength(1);
+        const audit = Audit.parse(await db.audits.get(ids.audit));
+        expect(audit.funnel).toHaveLength(1);
+        expect(audit.expectations![0]!.by).toBe('Sales director');
+        expect(ActionItem.parse(await db.actionItems.get(ids.action))).toMatchObject({
+          effort: 'S',
+          cost: 100,
+        });
+        db.close();
+      });
+    },
+  );
 });
