@@ -117,13 +117,44 @@ export class ProgrammeRecords extends StorePart {
     await this.db.brands.add(brand);
   }
 
-  /** Renames a brand, or changes its domain or role; a new name must be free in the audit. */
-  async updateBrand(id: string, edit: BrandEdit): Promise<Brand> {
-    const changes = parse(BrandEdit, edit, 'brand edit');
+  /**
+   * Renames a brand, or changes its domain, role or inventory; a new name must be free in the
+   * audit. `edit` may be a function of the brand as stored, read in the same transaction (so
+   * an inventory edit builds on the entries as they are, not as a page last read them).
+   */
+  async updateBrand(id: string, edit: BrandEdit | ((current: Brand) => BrandEdit)): Promise<Brand> {
+    const given = typeof edit === 'function' ? null : parse(BrandEdit, edit, 'brand edit');
     return this.core.modify('brands', id, async (current) => {
+      const changes =
+        given ?? parse(BrandEdit, (edit as (current: Brand) => BrandEdit)(current), 'brand edit');
       if (changes.name !== undefined)
         await checkBrandName(this.db, current.auditId, changes.name, id);
       return changes;
+    });
+  }
+
+  /**
+   * The touchpoint types each brand of an audit has walked (steps of any wave), by brand id: a
+   * light read for the inventory (steps without a type left out; brands with no walk absent).
+   */
+  async walkedTypes(auditId: string): Promise<Map<string, Set<string>>> {
+    return this.db.transaction('r', this.db.journeys, this.db.touchpoints, async () => {
+      const journeys = await this.db.journeys.where('auditId').equals(auditId).toArray();
+      const brandOf = new Map(journeys.map((j) => [j.id, j.brandId]));
+      const walked = new Map<string, Set<string>>();
+      if (!journeys.length) return walked;
+      const steps = await this.db.touchpoints
+        .where('journeyId')
+        .anyOf([...brandOf.keys()])
+        .toArray();
+      for (const step of steps) {
+        const brandId = brandOf.get(step.journeyId);
+        if (step.typeId === null || brandId === undefined) continue;
+        const types = walked.get(brandId) ?? new Set<string>();
+        types.add(step.typeId);
+        walked.set(brandId, types);
+      }
+      return walked;
     });
   }
 

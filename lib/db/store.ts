@@ -73,6 +73,8 @@ export class AuditStore {
     this.programme.updateBrand(...a);
   readonly deleteBrand: ProgrammeRecords['deleteBrand'] = (...a) =>
     this.programme.deleteBrand(...a);
+  readonly walkedTypes: ProgrammeRecords['walkedTypes'] = (...a) =>
+    this.programme.walkedTypes(...a);
   readonly createWave: ProgrammeRecords['createWave'] = (...a) => this.programme.createWave(...a);
   readonly updateWave: ProgrammeRecords['updateWave'] = (...a) => this.programme.updateWave(...a);
   readonly deleteWave: ProgrammeRecords['deleteWave'] = (...a) => this.programme.deleteWave(...a);
