@@ -37,7 +37,7 @@ import {
   type TouchpointType,
 } from '../model';
 import type { ChannelId } from '../model/ids';
-import { methodStageOrder, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
+import { compareStages, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
 
 export const REPORT_FORMAT_VERSION = 2;
 
@@ -323,7 +323,7 @@ export function compareBrandsOf(
   const fewest = fewestTouches(columns);
   const brands: ReportBrand[] = columns.map((c, i) => ({ ...c, fewestTouches: fewest[i]! }));
   const stages = [...new Set(brands.flatMap((b) => b.steps.map((s) => s.touchpoint.stage)))]
-    .sort((a, b) => methodStageOrder(a, method) - methodStageOrder(b, method) || a.localeCompare(b))
+    .sort((a, b) => compareStages(a, b, method))
     .map((stage) => ({
       stage,
       cells: brands.map((b) => b.steps.filter((s) => s.touchpoint.stage === stage)),

@@ -13,8 +13,8 @@ export { LOCALES, type Locale };
 export type Labels = Record<Locale, string>;
 
 export const STATUS_GROUPS = {
-  prospect: { en: 'Prospect', ru: 'Потенциальный клиент' },
-  customer: { en: 'Customer', ru: 'Действующий клиент' },
+  prospect: { en: 'Potential customer', ru: 'Потенциальный клиент' },
+  customer: { en: 'Current customer', ru: 'Действующий клиент' },
   former: { en: 'Former customer', ru: 'Бывший клиент' },
 } as const satisfies Record<string, Labels>;
 export type StatusGroup = keyof typeof STATUS_GROUPS;
@@ -93,12 +93,4 @@ export function stageLabel(stage: string, locale: Locale): string {
 export function stageOrder(stage: string): number {
   const index = STAGE_IDS.indexOf(stage as StageId);
   return index === -1 ? STAGE_IDS.length : index;
-}
-
-export function categoryLabel(id: CategoryId, locale: Locale): string {
-  return CATEGORIES[id][locale];
-}
-
-export function channelLabel(id: ChannelId, locale: Locale): string {
-  return CHANNELS[id][locale];
 }

@@ -128,6 +128,14 @@ describe('built-in method data', () => {
       'phone-call',
       'email-reply',
       'office-visit',
+      'contract',
+      'invoice',
+      'delivery',
+      'onboarding',
+      'support-request',
+      'feedback',
+      'cancellation',
+      'closing',
     ]);
     for (const template of BUILTIN_CHECKLISTS) {
       expect(template.types.length + template.stages.length, template.id).toBeGreaterThan(0);
@@ -149,7 +157,7 @@ describe('built-in method data', () => {
     }
   });
 
-  it('has the five standards of the method', () => {
+  it('has the standards of the method, those after the sale included', () => {
     expect(
       BUILTIN_STANDARDS.map(({ id, target, unit, measure, answerChannels }) => [
         id,
@@ -164,6 +172,12 @@ describe('built-in method data', () => {
       ['phone-answered', 30, 'seconds', 'duration', []],
       ['thank-you-email', 5, 'minutes', 'between', ['email']],
       ['offer-received', 1, 'working-days', 'between', ['email', 'document', 'messenger']],
+      ['invoice-issued', 1, 'working-days', 'between', ['email', 'document', 'messenger']],
+      ['receipt-after-payment', 15, 'minutes', 'between', ['email', 'sms', 'document']],
+      ['delivery-after-order', 3, 'days', 'between', ['delivery']],
+      ['support-first-answer', 4, 'hours', 'between', ['email', 'messenger', 'web-chat', 'phone']],
+      ['closing-documents-sent', 5, 'working-days', 'between', ['email', 'document']],
+      ['refund-paid', 10, 'days', 'between', []],
     ]);
   });
 });
