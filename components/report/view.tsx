@@ -41,6 +41,9 @@ import {
 } from '../../lib/report/words';
 import { ShotFrame, type ImageSize, type ImageSource } from './picture';
 import { ReportCharts } from './charts';
+import { InventoryReportSection } from './inventory';
+import { BlindSpotsSection } from './blind-spots';
+import { MindMapSection } from './mind-map';
 import { MethodSection } from './method';
 import { ReauditSection } from './reaudit';
 import { SegmentsSection } from './segments';
@@ -48,8 +51,18 @@ import { TrendSection } from './trend';
 import { ActionLoopSection } from './action-loop';
 import { CalibrationSection } from './calibration';
 import { ReportSummary } from './summary';
+import { StatusRowGroups } from './status';
+import { statusCompliance } from '../../lib/report/status';
 import { ColumnHeads } from './column-heads';
 import { periodText, walksText } from './period';
+import { FixFirstOwner, OwnersSection, QuickWinsSection } from './owners';
+import {
+  BrandRecommendCell,
+  FewerTouchesSection,
+  PeopleSection,
+  RecommendNote,
+  WalkRecommendCell,
+} from './touches';
 
 export type { ImageSize, ImageSource };
 
@@ -258,6 +271,7 @@ const KPI_KEYS = [
   'kpiFinalLikelihood',
   'reportCompliance',
   'reportStandardsMet',
+  'touchesRecommendColumn',
 ] as const;
 
 /** The brand's label with its role, and how many walks its figures pool. */
@@ -297,6 +311,7 @@ function KpiTable({ model, locale }: { model: ReportModel; locale: Locale }) {
                 {cell}
               </td>
             ))}
+            <BrandRecommendCell brand={b} locale={locale} />
           </tr>
         ))}
       </tbody>
@@ -343,6 +358,7 @@ function DrillDown({ model, locale }: { model: ReportModel; locale: Locale }) {
                   {kpiCells(w, locale).map((cell, i) => (
                     <td key={i}>{cell}</td>
                   ))}
+                  <WalkRecommendCell journey={journey} />
                 </tr>
               );
             })}
@@ -376,15 +392,29 @@ function ComplianceTable({ model, locale }: { model: ReportModel; locale: Locale
             ))}
           </tr>
         </thead>
-        <tbody>
-          {stages.map((row) => (
+        <StatusRowGroups
+          model={model}
+          stages={stages}
+          locale={locale}
+          colSpan={model.compliance.length + 1}
+          row={(row) => (
             <tr key={row.stage}>
               <th scope="row">{stageLabel(row.stage, locale)}</th>
               {model.compliance.map((b) => (
                 <td key={b.brandId}>{cell(b.byStage[row.stage])}</td>
               ))}
             </tr>
-          ))}
+          )}
+          subtotal={(group, status) => (
+            <tr key=" subtotal" class="status-subtotal">
+              <th scope="row">{t('statusSubtotal', { status })}</th>
+              {model.compliance.map((b, i) => (
+                <td key={b.brandId}>{cell(statusCompliance(group, i))}</td>
+              ))}
+            </tr>
+          )}
+        />
+        <tbody>
           <tr class="total">
             <th scope="row">{t('reportComplianceTotal')}</th>
             {model.compliance.map((b) => (
@@ -558,6 +588,7 @@ function FixFirst({ model, locale }: { model: ReportModel; locale: Locale }) {
             {t('importance')}: {touchpoint.importance ?? '—'} · {t('experience')}:{' '}
             {touchpoint.experience ?? '—'}
             {touchpoint.note && <span class="note"> — {touchpoint.note}</span>}
+            <FixFirstOwner model={model} step={touchpoint} locale={locale} />
             <div class="weak-reasons">
               {reasons.map((r) => reasonText(r, reportMethodNames(model), t, locale)).join('; ')}
             </div>
@@ -686,12 +717,20 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
       ) : (
         <>
           <ReportSummary model={model} locale={locale} show={show} />
+          {show('blindSpots') && <BlindSpotsSection model={model} locale={locale} />}
           {show('kpis') && <KpiTable model={model} locale={locale} />}
+          {show('kpis') && <RecommendNote model={model} locale={locale} />}
           {show('kpis') && <DrillDown model={model} locale={locale} />}
+          {show('people') && <PeopleSection model={model} locale={locale} />}
+          {show('mindMap') && <MindMapSection model={model} locale={locale} />}
           {show('charts') && <ReportCharts model={model} locale={locale} />}
+          {show('inventory') && <InventoryReportSection model={model} locale={locale} />}
           {show('fixFirst') && <FixFirst model={model} locale={locale} />}
+          {show('quickWins') && <QuickWinsSection model={model} locale={locale} />}
+          {show('owners') && <OwnersSection model={model} locale={locale} />}
           {show('compliance') && <ComplianceTable model={model} locale={locale} />}
           {show('standards') && <StandardsTable model={model} locale={locale} />}
+          {show('fewerTouches') && <FewerTouchesSection model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
           {show('trend') && <TrendSection model={model} locale={locale} />}
@@ -712,8 +751,12 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                     ))}
                   </tr>
                 </thead>
-                <tbody>
-                  {stages.map((row) => (
+                <StatusRowGroups
+                  model={model}
+                  stages={stages}
+                  locale={locale}
+                  colSpan={brands.length + 1}
+                  row={(row) => (
                     <tr key={row.stage}>
                       <th scope="row">{stageLabel(row.stage, locale)}</th>
                       {row.cells.map((steps, i) => (
@@ -740,8 +783,8 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                         </td>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
+                  )}
+                />
               </table>
             </section>
           )}

@@ -13,6 +13,7 @@ import {
 } from '../taxonomy';
 import { failedItems, type ReportModel, type ReportStep } from './model';
 import { measureText, reportLabels } from './words';
+import { TOUCHES_CSV_COLUMNS, touchesCsvCells } from './touches';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
@@ -69,6 +70,7 @@ export const CSV_COLUMNS = [
   'actions',
   'note',
   'images_sha256',
+  ...TOUCHES_CSV_COLUMNS,
 ] as const;
 
 /** A step's standards as text: "Callback after a web form: 26 h (≤ 2 h) fail". */
@@ -146,6 +148,7 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
           .join('; '),
         t.note,
         screenshots.map((s) => s.sha256).join(' '),
+        ...touchesCsvCells(journey, t),
       ]);
     }
   }

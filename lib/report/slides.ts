@@ -13,6 +13,7 @@ import { LABEL_SEPARATOR } from './labels';
 import type { PlanItem, ReportBrand, ReportModel, ReportStep } from './model';
 import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './segments';
 import { findings, leagueTable, stageScorecards } from './summary';
+import { touchesTables } from './touches-slides';
 import {
   TREND_CHART_WAVES,
   TREND_METRICS,
@@ -1137,6 +1138,18 @@ function ideaSlides(model: ReportModel, locale: Locale, t: Translate): TableSlid
   return tableSlides(t('ideas'), null, widths, header, rows);
 }
 
+/** The tables of lib/report/touches-slides.ts of these sections (those not left out), paged. */
+function touchesSlides(
+  model: ReportModel,
+  locale: Locale,
+  t: Translate,
+  sections: readonly ReportSection[],
+): TableSlide[] {
+  return touchesTables(model, locale, t)
+    .filter((x) => sections.includes(x.section) && shows(model, x.section))
+    .flatMap((x) => tableSlides(x.title, x.note, widthsOf(x.weights), x.header, x.rows));
+}
+
 /**
  * The deck, in the report's order and with what the auditor chose to put in (a section left out
  * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
@@ -1162,11 +1175,13 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
       ...part(compared && shows(model, 'scorecard'), () => scorecardSlides(model, locale, t)),
       ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
       ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
+      ...part(compared, () => touchesSlides(model, locale, t, ['kpis', 'people'])),
       ...part(compared && shows(model, 'trend'), () => waveSlides(model, locale, t)),
       ...part(compared && shows(model, 'segments'), () => segmentSlides(model, locale, t)),
       ...part(shows(model, 'sideBySide') && model.settings.images !== 'none', () =>
         stageSlides(model, locale, t),
       ),
+      ...part(compared, () => touchesSlides(model, locale, t, ['fewerTouches'])),
       ...part(shows(model, 'plan'), () => actionSlides(model, locale, t)),
       ...part(shows(model, 'plan'), () => ideaSlides(model, locale, t)),
     ],
