@@ -1,5 +1,6 @@
 /** Styles of the report, shared by the report page and the exported file (hashed into its CSP). */
 import { CHART_CSS } from './charts';
+import { MIND_MAP_CSS } from './mind-map';
 import { REAUDIT_CSS } from './reaudit';
 
 export const REPORT_CSS = `
@@ -93,4 +94,4 @@ export const REPORT_CSS = `
 .league .flag{margin-left:6px}
 .scorecard-table td.best{background:#e3f6e8}
 .scorecard-table td.behind{color:#9b2c2c;font-weight:600}
-${CHART_CSS}${REAUDIT_CSS}`;
+${CHART_CSS}${REAUDIT_CSS}${MIND_MAP_CSS}`;
