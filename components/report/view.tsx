@@ -41,7 +41,6 @@ import {
 } from '../../lib/report/words';
 import { ShotFrame, type ImageSize, type ImageSource } from './picture';
 import { ReportCharts } from './charts';
-import { MindMapSection } from './mind-map';
 import { InventoryReportSection } from './inventory';
 import { BlindSpotsSection } from './blind-spots';
 import { MindMapSection } from './mind-map';
@@ -723,7 +722,6 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
           {show('kpis') && <RecommendNote model={model} locale={locale} />}
           {show('kpis') && <DrillDown model={model} locale={locale} />}
           {show('people') && <PeopleSection model={model} locale={locale} />}
-          {show('mindMap') && <MindMapSection model={model} locale={locale} />}
           {show('mindMap') && <MindMapSection model={model} locale={locale} />}
           {show('charts') && <ReportCharts model={model} locale={locale} />}
           {show('inventory') && <InventoryReportSection model={model} locale={locale} />}
