@@ -18,11 +18,11 @@ import {
   type Wave,
 } from '../../lib/model';
 import {
-  CHANNEL_IDS,
-  CHANNELS,
-  OFFLINE_CHANNEL_IDS,
+  channelChoices,
+  channelLabel,
+  isOfflineChannel,
   typeName,
-  type ChannelId,
+  type CatalogueSource,
   type Locale,
 } from '../../lib/taxonomy';
 import { describeError } from '../shared/describe-error';
@@ -306,6 +306,8 @@ export function JourneyForm(props: {
   /** The wave proposed when the auditor picks "New wave…". */
   proposedWave: WaveFields;
   editing: boolean;
+  /** The audit's method: its channels (renamed, hidden, its own). */
+  method?: CatalogueSource;
   onSubmit: Submit<WalkFields>;
   onCancel: () => void;
 }) {
@@ -324,7 +326,7 @@ export function JourneyForm(props: {
   const wave = useWaveFields('id' in initial.wave ? props.proposedWave : initial.wave);
   const task = useLimitedText(initial.task, LIMITS.text);
   const persona = useLimitedText(initial.persona, LIMITS.text);
-  const [entryChannel, setEntry] = useState<ChannelId>(initial.entryChannel);
+  const [entryChannel, setEntry] = useState<string>(initial.entryChannel);
   const auditor = useLimitedText(initial.auditor, LIMITS.name);
   const newBrand = brandChoice === NEW;
   const newWave = waveChoice === NEW;
@@ -391,8 +393,8 @@ export function JourneyForm(props: {
       <SelectField
         label={t('entryChannel')}
         value={entryChannel}
-        options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
-        onChange={(v) => setEntry(v as ChannelId)}
+        options={channelChoices(props.method, locale, entryChannel)}
+        onChange={setEntry}
       />
       <LimitedTextField t={t} label={t('auditorName')} field={auditor} />
     </FormCard>
@@ -454,7 +456,7 @@ export function WaveForm(props: {
 }
 
 export interface OfflineInput {
-  channel: ChannelId;
+  channel: string;
   stage: string;
   title: string;
   note: string;
@@ -478,13 +480,15 @@ export function OfflineForm(props: {
   stageOptions: readonly { value: string; label: string }[];
   types: readonly TouchpointType[];
   /** Running timers of the journey; this contact can be the answer that stops them. */
-  timers: readonly { id: string; label: string; channels: readonly ChannelId[] }[];
+  timers: readonly { id: string; label: string; channels: readonly string[] }[];
+  /** The audit's method: its channels (renamed, hidden, its own). */
+  method?: CatalogueSource;
   now: number;
   onSubmit: Submit<OfflineInput>;
   onCancel: () => void;
 }) {
   const { t, locale } = props;
-  const [channel, setChannel] = useState<ChannelId>('phone');
+  const [channel, setChannel] = useState<string>('phone');
   const [stage, setStage] = useState(props.defaultStage);
   const title = useLimitedText('', LIMITS.title);
   const note = useLimitedText('', LIMITS.note);
@@ -507,7 +511,7 @@ export function OfflineForm(props: {
         return {
           channel,
           stage,
-          title: title.value || CHANNELS[channel][locale],
+          title: title.value || channelLabel(channel, locale, props.method),
           note: note.value,
           at: Number.isNaN(time) ? props.now : time,
           file,
@@ -522,8 +526,8 @@ export function OfflineForm(props: {
       <SelectField
         label={t('channel')}
         value={channel}
-        options={OFFLINE_CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
-        onChange={(v) => setChannel(v as ChannelId)}
+        options={channelChoices(props.method, locale, channel, { offline: true })}
+        onChange={setChannel}
       />
       <SelectField
         label={t('touchpointType')}
@@ -536,7 +540,7 @@ export function OfflineForm(props: {
           setTypeId(id);
           const type = props.types.find((x) => x.id === id);
           if (!type) return;
-          if (CHANNELS[type.channel].offline) setChannel(type.channel);
+          if (isOfflineChannel(type.channel, props.method)) setChannel(type.channel);
           setStage(type.stage);
         }}
       />

@@ -4,10 +4,9 @@ import { useState } from 'preact/hooks';
 import { formatDateTime, formatTime, type Translate } from '../../lib/i18n';
 import { LIMITS, type Screenshot, type Step, type StepEdit } from '../../lib/model';
 import {
-  CATEGORIES,
-  CATEGORY_IDS,
-  CHANNEL_IDS,
-  CHANNELS,
+  categoryChoices,
+  channelChoices,
+  channelLabel,
   stageLabel,
   type Locale,
 } from '../../lib/taxonomy';
@@ -121,7 +120,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             ))
         ) : (
           <span class="thumb thumb-offline" aria-hidden="true">
-            {CHANNELS[step.channel][locale]}
+            {channelLabel(step.channel, locale, props.view)}
           </span>
         )}
         <div class="step-text">
@@ -280,13 +279,13 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           <SelectField
             label={t('category')}
             value={step.category}
-            options={CATEGORY_IDS.map((c) => ({ value: c, label: CATEGORIES[c][locale] }))}
+            options={categoryChoices(props.view, locale, step.category)}
             onChange={(category) => onEdit({ category: category as Step['category'] })}
           />
           <SelectField
             label={t('channel')}
             value={step.channel}
-            options={CHANNEL_IDS.map((c) => ({ value: c, label: CHANNELS[c][locale] }))}
+            options={channelChoices(props.view, locale, step.channel)}
             onChange={(channel) => onEdit({ channel: channel as Step['channel'] })}
           />
           <ScoreButtons

@@ -11,6 +11,8 @@ import {
   type ActionItem,
   type ActionMeasure,
   type ActionStatus,
+  type CategoryEntry,
+  type ChannelEntry,
   type CheckAnswer,
   type ChecklistTemplate,
   type Screenshot,
@@ -25,8 +27,7 @@ import {
   type WeakReason,
 } from '../../lib/metrics';
 import {
-  CATEGORIES,
-  CATEGORY_IDS,
+  byCategory,
   checklistName,
   formatTarget,
   itemText,
@@ -50,6 +51,9 @@ export interface MethodView {
   standards: readonly Standard[];
   standardsById: ReadonlyMap<string, Standard>;
   stageOptions: readonly { value: string; label: string }[];
+  /** The audit's categories and channels, resolved (labels and choices go through them). */
+  categories?: readonly CategoryEntry[];
+  channels?: readonly ChannelEntry[];
 }
 
 /** What the method says about one step (kept as the same object while it is unchanged). */
@@ -111,20 +115,15 @@ export function TypeSelect(props: {
         >
           <option value="">{t('typeNotChosen')}</option>
           {!chosen && step.typeId && <option value={step.typeId}>{step.typeId}</option>}
-          {CATEGORY_IDS.map((category) => {
-            const types = view.types.filter((type) => type.category === category);
-            return (
-              types.length > 0 && (
-                <optgroup key={category} label={CATEGORIES[category][locale]}>
-                  {types.map((type) => (
-                    <option key={type.id} value={type.id}>
-                      {typeName(type, locale)}
-                    </option>
-                  ))}
-                </optgroup>
-              )
-            );
-          })}
+          {byCategory(view.types, (type) => type.category, view, locale).map((group) => (
+            <optgroup key={group.id} label={group.label}>
+              {group.entries.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {typeName(type, locale)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       )}
     </Field>

@@ -11,6 +11,8 @@ import {
 } from '../../lib/metrics';
 import type { ActionItem, Audit, BrandRole, Journey, Step } from '../../lib/model';
 import {
+  resolveCategories,
+  resolveChannels,
   resolveChecklists,
   resolveStandards,
   resolveTypes,
@@ -30,6 +32,8 @@ export function methodView(audit: Audit | undefined, locale: Locale): MethodView
     standards: standards.filter((s) => !s.hidden),
     standardsById: new Map(standards.map((s) => [s.id, s])),
     stageOptions: stageOptions(method, locale),
+    categories: resolveCategories(method),
+    channels: resolveChannels(method),
   };
 }
 

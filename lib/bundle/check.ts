@@ -1,6 +1,7 @@
 /** Checks shared by the writer and the reader, so a bundle written is a bundle that reads. */
 import type { z } from 'zod';
 import { RECORD_TABLES, type RecordTable } from '../model';
+import { definesCategory, definesChannel, type CatalogueSource } from '../taxonomy';
 import { BundleError } from './errors';
 
 interface Identified {
@@ -8,7 +9,7 @@ interface Identified {
 }
 /** The id graph of a record set: each record with the field that names its parent. */
 export interface RecordGraph {
-  audits: readonly Identified[];
+  audits: readonly (Identified & { method?: AuditCatalogue })[];
   brands: readonly (Identified & { auditId: string })[];
   waves: readonly (Identified & { auditId: string })[];
   journeys: readonly (Identified & {
@@ -16,8 +17,9 @@ export interface RecordGraph {
     brandId: string;
     waveId: string;
     blindOf?: string | undefined;
+    entryChannel?: string;
   })[];
-  touchpoints: readonly (Identified & { journeyId: string })[];
+  touchpoints: readonly (Identified & { journeyId: string; category?: string; channel?: string })[];
   screenshots: readonly (Identified & { touchpointId: string })[];
   actionItems: readonly (Identified & { touchpointId: string })[];
   deletions: readonly Identified[];
@@ -197,6 +199,7 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
     'touchpoints',
     'step',
   );
+  checkCatalogue(graph, path);
 
   const deleted = new Map<string, string>();
   graph.deletions.forEach((tombstone, i) => {
@@ -210,6 +213,64 @@ export function checkGraph(graph: RecordGraph, path: string | null): void {
         { path, field, params: { id: tombstone.id, other: record } },
       );
     }
+  });
+}
+
+/** What the catalogue check reads of an audit's method. */
+type AuditCatalogue = CatalogueSource & {
+  readonly types?: readonly { category: string; channel: string }[];
+  readonly standards?: readonly { answerChannels: readonly string[] }[];
+};
+
+/**
+ * Every category and channel named in the set is a built-in one or one its audit's method
+ * defines (hidden ones count): the method's types and standards, the journeys' entry channels,
+ * the steps' categories and channels. Runs after the parents are checked.
+ */
+function checkCatalogue(graph: RecordGraph, path: string | null): void {
+  const where = path ? `${path}: ` : '';
+  const audits = new Map(graph.audits.map((audit) => [audit.id, audit]));
+  const journeys = new Map(graph.journeys.map((journey) => [journey.id, journey]));
+  const refuse = (field: string, id: string, kind: string, auditId: string): never => {
+    throw new BundleError(
+      'dangling-reference',
+      `${where}${field}: the ${kind} ${id} is neither built in nor defined by the method of its audit ${auditId}`,
+      { path, field, params: { id, parentId: auditId } },
+    );
+  };
+  const check = (auditId: string, field: string, category?: string, channel?: string) => {
+    const method = audits.get(auditId)?.method;
+    if (category !== undefined && !definesCategory(method, category))
+      refuse(`${field}.category`, category, 'category', auditId);
+    if (channel !== undefined && !definesChannel(method, channel))
+      refuse(`${field}.channel`, channel, 'channel', auditId);
+  };
+  graph.audits.forEach((audit, i) => {
+    audit.method?.types?.forEach((type, j) =>
+      check(audit.id, `audits[${i}].method.types[${j}]`, type.category, type.channel),
+    );
+    audit.method?.standards?.forEach((standard, j) =>
+      standard.answerChannels.forEach((channel, k) => {
+        if (!definesChannel(audit.method, channel))
+          refuse(
+            `audits[${i}].method.standards[${j}].answerChannels[${k}]`,
+            channel,
+            'channel',
+            audit.id,
+          );
+      }),
+    );
+  });
+  graph.journeys.forEach((journey, i) => {
+    if (
+      journey.entryChannel !== undefined &&
+      !definesChannel(audits.get(journey.auditId)?.method, journey.entryChannel)
+    )
+      refuse(`journeys[${i}].entryChannel`, journey.entryChannel, 'channel', journey.auditId);
+  });
+  graph.touchpoints.forEach((step, i) => {
+    const auditId = journeys.get(step.journeyId)?.auditId;
+    if (auditId !== undefined) check(auditId, `touchpoints[${i}]`, step.category, step.channel);
   });
 }
 

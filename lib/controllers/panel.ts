@@ -28,7 +28,6 @@ import {
   type WalkedTab,
   type Wave,
 } from '../model';
-import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { maskers, type Maskers } from '../privacy';
 import { LABEL_SEPARATOR, walkLabels } from '../report/labels';
@@ -61,7 +60,7 @@ export const NOTICE_FRESH_MS = 60_000;
 
 /** An offline contact as the panel's form gives it (lib/services/evidence adds it as a step). */
 export interface OfflineContact {
-  channel: ChannelId;
+  channel: string;
   stage: string;
   title: string;
   note: string;

@@ -14,7 +14,6 @@ import type {
   Screenshot,
   Wave,
 } from '../model';
-import type { ChannelId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { shareRecords, type MaskLabels } from '../privacy';
 import { renderCsv } from '../report/csv';
@@ -176,8 +175,8 @@ export interface ComparisonOptions {
   brands: { brand: Brand; walks: number }[];
   /** The personas walked in that wave (trimmed, each once, by name). */
   personas: string[];
-  /** The entry channels walked in that wave, each once, in the order first walked. */
-  channels: ChannelId[];
+  /** The entry channels walked in that wave (built-in or the audit’s), each once, first walked first. */
+  channels: string[];
 }
 
 /**

@@ -8,14 +8,17 @@ import {
   StepEdit,
   type StepKind,
 } from '../model';
-import { defaultStage, type CategoryId, type ChannelId } from '../taxonomy';
+import { defaultStage } from '../taxonomy';
 import { bytesOf, parse, StorePart } from './core';
 import { NotFoundError } from './errors';
 import { blobsOfShot, screenshotRecord, type ImageEvidence } from './images';
 import { renumber, stepsOf } from './trash';
 
-/** Default category for a channel, so an offline contact needs one choice, not two. */
-export function defaultCategory(channel: ChannelId): CategoryId {
+/**
+ * Default category for a channel, so an offline contact needs one choice, not two (a channel of
+ * the audit's own: technology, as for the built-in channels not listed here).
+ */
+export function defaultCategory(channel: string): string {
   switch (channel) {
     case 'phone':
     case 'messenger':
@@ -44,7 +47,7 @@ export interface NewStep {
   url: string | null;
   title: string;
   at: number;
-  channel?: ChannelId;
+  channel?: string;
   stage?: string;
   note?: string;
   viewport?: { width: number; height: number } | null;
@@ -57,7 +60,7 @@ export interface NewStep {
   fileName?: string;
   /** The touchpoint type, and the category it implies (else the channel's default category). */
   typeId?: string | null;
-  category?: CategoryId;
+  category?: string;
   /** Running timers (measurement ids of the journey) this contact answers: they stop at it. */
   stopsTimers?: string[];
 }

@@ -9,7 +9,7 @@
  * wording of this id".
  */
 import { z } from 'zod';
-import { CATEGORY_IDS, CHANNEL_IDS } from './ids';
+import { CHANNEL_IDS } from './ids';
 
 /** Id of a method entry: a built-in key ("web-form", "web-form.thanks") or a UUID. */
 export const MethodKey = z
@@ -37,10 +37,12 @@ export const TouchpointType = z.strictObject({
   id: MethodKey,
   /** '' = the built-in name. */
   name: Wording,
-  category: z.enum(CATEGORY_IDS),
+  /** A built-in category id or one of the audit's own (`categories`). */
+  category: MethodKey,
   /** The stage a step of this type usually belongs to (built-in id or a custom stage's name). */
   stage: StageName,
-  channel: z.enum(CHANNEL_IDS),
+  /** A built-in channel id or one of the audit's own (`channels`). */
+  channel: MethodKey,
   hidden: z.boolean(),
   /** Who owns touchpoints of this type (absent: not said). Steps may say otherwise. */
   owner: Ownership.optional(),
@@ -101,7 +103,7 @@ export const Standard = z.strictObject({
    */
   measure: z.enum(['between', 'duration']),
   /** A running timer of this standard stops at the next logged contact in one of these channels. */
-  answerChannels: z.array(z.enum(CHANNEL_IDS)).max(CHANNEL_IDS.length),
+  answerChannels: z.array(MethodKey).max(CHANNEL_IDS.length + 100),
   hidden: z.boolean(),
 });
 export type Standard = z.infer<typeof Standard>;

@@ -1,6 +1,5 @@
 /** Zod schemas are the single source of truth for every record; types come from z.infer. */
 import { z } from 'zod';
-import { CATEGORY_IDS, CHANNEL_IDS } from './ids';
 import { AuditMethod, CheckResult, Measurement, MethodKey, Ownership } from './method';
 
 export * from './method';
@@ -170,8 +169,12 @@ export const BrandRole = z.enum(['own', 'competitor', 'benchmark']);
 export type BrandRole = z.infer<typeof BrandRole>;
 export const Outcome = z.enum(['goal-reached', 'abandoned', 'blocked']);
 export type Outcome = z.infer<typeof Outcome>;
-export const Category = z.enum(CATEGORY_IDS);
-export const Channel = z.enum(CHANNEL_IDS);
+/**
+ * A category or a channel: a built-in id (lib/model/ids.ts) or an id of the audit's own entry
+ * (`AuditMethod.categories` / `channels`); the bundle check refuses one its audit does not define.
+ */
+export const Category = MethodKey;
+export const Channel = MethodKey;
 
 /** A brand walked in an audit: the own brand, a competitor or a benchmark. */
 export const Brand = z.strictObject({

@@ -261,11 +261,19 @@ describe('bundle round trip', () => {
 describe('writeBundle refuses what it could not read back', () => {
   it('an invalid record, naming its field and id', async () => {
     const data = sampleDataSet();
-    data.journeys[1] = { ...data.journeys[1]!, entryChannel: 'pigeon' as 'search' };
+    data.journeys[1] = { ...data.journeys[1]!, entryChannel: 'pigeon post' };
     const error = await refusal(writeBundle(data, { ...SAMPLE_OPTIONS }));
     expect(error.code).toBe('invalid-records');
     expect(error.field).toBe('journeys[0].entryChannel');
     expect(error.message).toContain(uuid(0x11));
+
+    // A well-formed channel id its audit's method does not define (catalogue: channels).
+    const unknown = sampleDataSet();
+    unknown.journeys[1] = { ...unknown.journeys[1]!, entryChannel: 'pigeon' };
+    const channel = await refusal(writeBundle(unknown, { ...SAMPLE_OPTIONS }));
+    expect(channel.code).toBe('dangling-reference');
+    expect(channel.field).toMatch(/^journeys\[\d\]\.entryChannel$/);
+    expect(channel.message).toContain('the channel pigeon is neither built in nor defined');
 
     const brand = sampleDataSet();
     brand.brands = brand.brands.map((b) =>
