@@ -94,4 +94,6 @@ export const REPORT_CSS = `
 .league .flag{margin-left:6px}
 .scorecard-table td.best{background:#e3f6e8}
 .scorecard-table td.behind{color:#9b2c2c;font-weight:600}
+tr.status-head th{background:#e8edf5;color:#1d2b4a;text-align:left;font-size:12px;letter-spacing:.03em;text-transform:uppercase}
+tr.status-subtotal>*{border-top:2px solid #b9c3d4;background:#f6f8fb}
 ${CHART_CSS}${REAUDIT_CSS}${MIND_MAP_CSS}`;

@@ -13,7 +13,8 @@ import {
   stageScorecards,
   type StageScorecard,
 } from '../../lib/report/summary';
-import { stageLabel, type Locale } from '../../lib/taxonomy';
+import { statusScorecards } from '../../lib/report/status';
+import { stageLabel, statusLabel, type Locale } from '../../lib/taxonomy';
 import { ColumnHeads } from './column-heads';
 import { walksText } from './period';
 
@@ -123,10 +124,48 @@ function StageScorecardTable({
   if (model.brands.length === 0 || cards.length === 0) return null;
   const labels = reportLabels(model, locale);
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
+  /** A stage's row, or a status's subtotal row (`subtotal`: its heading). */
+  const row = (card: StageScorecard, subtotal?: string) => (
+    <tr key={subtotal ? ' subtotal' : card.stage} class={subtotal ? 'status-subtotal' : undefined}>
+      <th scope="row">{subtotal ?? stageLabel(card.stage, locale)}</th>
+      {card.scores.map((s) => (
+        <td
+          key={s.brandId}
+          class={s.brandId === card.winnerId ? 'best' : s.steps === 0 ? 'absent' : undefined}
+        >
+          {s.steps === 0 ? (
+            <span class="missing">{t('missingTouchpoint')}</span>
+          ) : (
+            <>
+              <div>
+                {t('scoreWeighted')}: <b>{num(s.weighted)}</b>
+              </div>
+              <div class="muted">
+                {t('scoreExperience')}: {num(s.experience)} · {t('reportCompliance')}:{' '}
+                {percentText(s.compliance, locale)}
+                {s.standards.measured > 0 &&
+                  ` · ${t('reportStandardsMet')}: ${standardsMetText(s.standards)}`}
+              </div>
+            </>
+          )}
+        </td>
+      ))}
+      <td>{card.winnerId ? labels.brandWithRole(card.winnerId) : '—'}</td>
+      <td class={card.ownGap !== null && card.ownGap > 0 ? 'behind' : undefined}>
+        {card.ownGap === null || card.rivalId === null
+          ? '—'
+          : t(card.ownGap > 0 ? 'scorecardBehindOf' : 'scorecardAheadOf', {
+              gap: formatNumber(Math.abs(card.ownGap), locale),
+              rival: labels.brand(card.rivalId),
+            })}
+      </td>
+    </tr>
+  );
   return (
     <section class="scorecard">
       <h2 id="scorecard-title">{t('scorecardTitle')}</h2>
       <p class="explain">{t('scorecardExplained')}</p>
+      <p class="explain">{t('statusSubtotalNote')}</p>
       <table class="standards-table scorecard-table" aria-labelledby="scorecard-title">
         <thead>
           <tr>
@@ -141,46 +180,21 @@ function StageScorecardTable({
             <th scope="col">{t('scorecardGap')}</th>
           </tr>
         </thead>
-        <tbody>
-          {cards.map((card) => (
-            <tr key={card.stage}>
-              <th scope="row">{stageLabel(card.stage, locale)}</th>
-              {card.scores.map((s) => (
-                <td
-                  key={s.brandId}
-                  class={
-                    s.brandId === card.winnerId ? 'best' : s.steps === 0 ? 'absent' : undefined
-                  }
-                >
-                  {s.steps === 0 ? (
-                    <span class="missing">{t('missingTouchpoint')}</span>
-                  ) : (
-                    <>
-                      <div>
-                        {t('scoreWeighted')}: <b>{num(s.weighted)}</b>
-                      </div>
-                      <div class="muted">
-                        {t('scoreExperience')}: {num(s.experience)} · {t('reportCompliance')}:{' '}
-                        {percentText(s.compliance, locale)}
-                        {s.standards.measured > 0 &&
-                          ` · ${t('reportStandardsMet')}: ${standardsMetText(s.standards)}`}
-                      </div>
-                    </>
-                  )}
-                </td>
-              ))}
-              <td>{card.winnerId ? labels.brandWithRole(card.winnerId) : '—'}</td>
-              <td class={card.ownGap !== null && card.ownGap > 0 ? 'behind' : undefined}>
-                {card.ownGap === null || card.rivalId === null
-                  ? '—'
-                  : t(card.ownGap > 0 ? 'scorecardBehindOf' : 'scorecardAheadOf', {
-                      gap: formatNumber(Math.abs(card.ownGap), locale),
-                      rival: labels.brand(card.rivalId),
-                    })}
-              </td>
+        {statusScorecards(model, cards).map((group) => (
+          <tbody key={group.status} class="status-group">
+            <tr class="status-head">
+              <th scope="rowgroup" colSpan={model.brands.length + 3}>
+                {statusLabel(group.status, locale)}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {group.cards.map((card) => row(card))}
+            {group.cards.length > 1 &&
+              row(
+                group.subtotal,
+                t('statusSubtotal', { status: statusLabel(group.status, locale) }),
+              )}
+          </tbody>
+        ))}
       </table>
     </section>
   );

@@ -2,6 +2,20 @@
 import { defineWords } from './define';
 
 export const statusWords = defineWords({
-  en: {},
-  ru: {},
+  en: {
+    statusSubtotal: 'All stages: {status}',
+    statusSubtotalNote:
+      'Stages are grouped by the customer’s status: potential, current, former. “All stages” pools every step of the status’s stages (each walk’s mean of its steps there, then the mean of the walks), so it is not the mean of the rows above it.',
+    statusOfStage: 'Customer status of “{name}”',
+    statusChartGroups: 'Stages by customer status: {groups}.',
+    statusSlideStage: '{stage} · {status}',
+  },
+  ru: {
+    statusSubtotal: 'Все этапы: {status}',
+    statusSubtotalNote:
+      'Этапы сгруппированы по статусу клиента: потенциальный, действующий, бывший. «Все этапы» считаются по всем шагам этапов этого статуса (сначала среднее каждого прохода по его шагам, затем среднее проходов), поэтому это не среднее строк выше.',
+    statusOfStage: 'Статус клиента на этапе «{name}»',
+    statusChartGroups: 'Этапы по статусу клиента: {groups}.',
+    statusSlideStage: '{stage} · {status}',
+  },
 });
