@@ -13,6 +13,7 @@ import {
   LIMITS,
   type AuditInput,
   type Brand,
+  type Person,
   type BrandRole,
   type TouchpointType,
   type Wave,
@@ -28,6 +29,7 @@ import {
 import { describeError } from '../shared/describe-error';
 import { useFileDrop } from '../shared/hooks';
 import { Field, isTooLong, SelectField, TextField } from '../shared/fields';
+import { PersonFieldset, usePersonFields } from './step-touches';
 
 type Submit<T> = (value: T) => Promise<void>;
 
@@ -50,6 +52,8 @@ function LimitedTextField(props: {
   field: LimitedText;
   required?: boolean;
   placeholder?: string;
+  /** Stored without spaces at the start and end (the field says so). */
+  trimmed?: boolean;
 }) {
   const { field, ...rest } = props;
   return <TextField {...rest} maxLength={field.limit} value={field.value} onInput={field.set} />;
@@ -153,7 +157,7 @@ export function AuditForm({
       onSubmit={onSubmit}
       onCancel={onCancel}
     >
-      <LimitedTextField t={t} label={t('auditName')} required field={name} />
+      <LimitedTextField t={t} label={t('auditName')} required trimmed field={name} />
       <LimitedTextField t={t} label={t('client')} field={client} />
       <LimitedTextField
         t={t}
@@ -203,12 +207,13 @@ function BrandFieldset(props: { t: Translate; fields: ReturnType<typeof useBrand
   const { t, fields } = props;
   return (
     <>
-      <LimitedTextField t={t} label={t('brandName')} required field={fields.name} />
+      <LimitedTextField t={t} label={t('brandName')} required trimmed field={fields.name} />
       <div class="row">
         <LimitedTextField
           t={t}
           label={t('brandDomain')}
           placeholder="example.com"
+          trimmed
           field={fields.domain}
         />
         <SelectField
@@ -257,7 +262,7 @@ function WaveFieldset(props: { t: Translate; fields: ReturnType<typeof useWaveFi
   const { t, fields } = props;
   return (
     <>
-      <LimitedTextField t={t} label={t('waveName')} required field={fields.name} />
+      <LimitedTextField t={t} label={t('waveName')} required trimmed field={fields.name} />
       <div class="row">
         <TextField
           t={t}
@@ -396,7 +401,7 @@ export function JourneyForm(props: {
         options={channelChoices(props.method, locale, entryChannel)}
         onChange={setEntry}
       />
-      <LimitedTextField t={t} label={t('auditorName')} field={auditor} />
+      <LimitedTextField t={t} label={t('auditorName')} trimmed field={auditor} />
     </FormCard>
   );
 }
@@ -465,6 +470,8 @@ export interface OfflineInput {
   typeId: string | null;
   /** Running timers this contact answers (they stop at it). */
   stopsTimers: string[];
+  /** The person the customer dealt with (undefined: none said). */
+  person?: Person;
 }
 
 /** `datetime-local` value for a time in the auditor's time zone. */
@@ -492,6 +499,7 @@ export function OfflineForm(props: {
   const [stage, setStage] = useState(props.defaultStage);
   const title = useLimitedText('', LIMITS.title);
   const note = useLimitedText('', LIMITS.note);
+  const person = usePersonFields();
   const [at, setAt] = useState(localInputValue(props.now));
   const [file, setFile] = useState<File | null>(null);
   const [typeId, setTypeId] = useState('');
@@ -517,9 +525,10 @@ export function OfflineForm(props: {
           file,
           typeId: typeId || null,
           stopsTimers: props.timers.filter(stopsTimer).map((timer) => timer.id),
+          person: person.value(),
         };
       }}
-      limited={[title, note]}
+      limited={[title, note, person.limited]}
       onSubmit={props.onSubmit}
       onCancel={props.onCancel}
     >
@@ -560,6 +569,7 @@ export function OfflineForm(props: {
         placeholder={t('offlineTitlePlaceholder')}
         field={title}
       />
+      <PersonFieldset t={t} fields={person} />
       <TextField t={t} label={t('when')} type="datetime-local" value={at} onInput={setAt} />
       {props.timers.length > 0 && (
         <fieldset class="stops-timers">

@@ -5,6 +5,7 @@ import { periodText, roleText } from '../../lib/controllers/panel-programme';
 import type { Brand, Journey, Outcome, PickMode, Wave } from '../../lib/model';
 import { channelLabel, type Locale } from '../../lib/taxonomy';
 import { SelectField } from '../shared/fields';
+import { RecommendField } from './recommend';
 
 /** What the capture buttons show: which capture runs, and how many visible captures wait. */
 export interface CaptureState {
@@ -28,6 +29,8 @@ export interface JourneyActions {
   reopen(): void;
   /** Starts scoring this walk blind as the auditor named in Options. */
   scoreBlind(): void;
+  /** Saves "would recommend" (0–10; null clears it). */
+  recommend(value: number | null): void;
 }
 
 const OUTCOMES = ['goal-reached', 'abandoned', 'blocked'] as const;
@@ -39,7 +42,8 @@ export function JourneyCard(props: {
   brand: Brand | undefined;
   wave: Wave | undefined;
   locale: Locale;
-  stepCount: number;
+  /** The walk's steps; null while they are read (never a count that is not yet true). */
+  stepCount: number | null;
   capture: CaptureState;
   autoCapture: boolean;
   /**
@@ -85,8 +89,12 @@ export function JourneyCard(props: {
         {brand && <span class={`role role-${brand.role}`}>{roleText(brand.role, t)}</span>}
         <strong>{brand?.name ?? ''}</strong>
         <span class="muted">
-          {t(props.stepCount === 1 ? 'stepsCountOne' : 'stepsCount', { n: props.stepCount })} ·{' '}
-          {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
+          <span data-state={props.stepCount === null ? 'loading' : 'ready'} class="step-count">
+            {props.stepCount === null
+              ? t('stepsCountLoading')
+              : t(props.stepCount === 1 ? 'stepsCountOne' : 'stepsCount', { n: props.stepCount })}
+          </span>{' '}
+          · {journey.outcome ? t(`outcome_${journey.outcome}`) : t('inProgress')}
           {journey.auditor && <> · {t('walkedBy', { name: journey.auditor })}</>}
         </span>
       </div>
@@ -175,6 +183,12 @@ export function JourneyCard(props: {
         />
         {t('autoCapture')}
       </label>
+      <RecommendField
+        t={t}
+        journey={journey}
+        brand={brand?.name ?? ''}
+        onChange={actions.recommend}
+      />
       <div class="row finish">
         {journey.outcome ? (
           <button type="button" onClick={actions.reopen}>

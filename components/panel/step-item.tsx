@@ -13,6 +13,7 @@ import {
 import { useFileDrop, type ObjectUrls } from '../shared/hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from '../shared/fields';
 import { complianceText, impactText } from '../../lib/report/words';
+import { StepTouches } from './step-touches';
 import {
   StepMethod,
   TypeSelect,
@@ -20,6 +21,7 @@ import {
   type MethodView,
   type StepExtras,
 } from './step-method';
+import { StepOwner } from './step-owner';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
 export interface StepActions {
@@ -32,6 +34,12 @@ export interface StepActions {
   /** Defines a stage of the audit (once, for every step) and puts the step in it. */
   defineStage(step: Step, name: string): void;
   method: MethodActions;
+}
+
+/** Whose details are open, kept by the list: a step drawn anew (moved into another group) keeps them. */
+export interface DetailsMemory {
+  isOpen(stepId: string): boolean;
+  set(stepId: string, open: boolean): void;
 }
 
 export interface StepItemProps {
@@ -50,6 +58,8 @@ export interface StepItemProps {
   extras: StepExtras;
   /** Local midnight of today (actions due before it are overdue). */
   today: number;
+  /** Whose details are open (one object for the whole list). */
+  details?: DetailsMemory;
 }
 
 function hostOf(url: string | null): string {
@@ -79,7 +89,11 @@ function sameStep(before: StepItemProps, after: StepItemProps): boolean {
 export const StepItem = memo(function StepItem(props: StepItemProps) {
   const { step, t, locale, actions } = props;
   const onEdit = (edit: StepEdit) => actions.edit(step, edit);
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(() => props.details?.isOpen(step.id) ?? false);
+  const setOpen = (value: boolean) => {
+    props.details?.set(step.id, value);
+    setOpenState(value);
+  };
   const name = props.mask(step.title) || t('untitled');
   // An image dropped on the step, or pasted while the focus is in it, becomes its evidence.
   const drop = useFileDrop((file) => actions.attach(step, file));
@@ -210,6 +224,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           </button>
           <button
             type="button"
+            data-move="up"
             aria-label={t('moveUp', { n: step.seq })}
             disabled={step.seq <= 1}
             onClick={() => actions.move(step, step.seq - 1)}
@@ -218,6 +233,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           </button>
           <button
             type="button"
+            data-move="down"
             aria-label={t('moveDown', { n: step.seq })}
             disabled={props.isLast}
             onClick={() => actions.move(step, step.seq + 1)}
@@ -261,6 +277,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
               )
             }
           />
+          <StepOwner step={step} types={view.types} t={t} onEdit={onEdit} />
           <SelectField
             label={t('stage')}
             value={step.stage}
@@ -274,6 +291,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             maxLength={LIMITS.stage}
             placeholder={t('customStagePlaceholder')}
             clearOnCommit
+            trimmed
             onCommit={(stage) => stage.trim() && actions.defineStage(step, stage.trim())}
           />
           <SelectField
@@ -310,6 +328,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             multiline
             onCommit={(note) => onEdit({ note })}
           />
+          <StepTouches step={step} t={t} onEdit={onEdit} />
           <StepMethod
             step={step}
             screenshots={props.screenshots}

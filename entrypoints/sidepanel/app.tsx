@@ -12,6 +12,7 @@ import {
 } from '../../components/panel/method-cards';
 import type { StepActions } from '../../components/panel/step-item';
 import { StepList } from '../../components/panel/step-list';
+import { UndoLine } from '../../components/panel/undo-line';
 import type { MethodActions } from '../../components/panel/step-method';
 import { describeError, describeNotice } from '../../components/shared/describe-error';
 import { useDocumentKeydown, useSubscription } from '../../components/shared/hooks';
@@ -30,6 +31,7 @@ import type { Audit, Brand, DeletedEntry, Journey, Wave } from '../../lib/model'
 import { formatTarget, standardName } from '../../lib/taxonomy';
 import { useCaptures } from './use-captures';
 import { useMethod } from './use-method';
+import { useLiveOf } from './use-live-of';
 import { useSteps } from './use-steps';
 
 type Form = 'none' | 'audit' | 'edit-audit' | 'journey' | 'edit-journey' | 'offline';
@@ -40,16 +42,11 @@ export function App({ controller }: { controller: PanelController }) {
   const { settings, t, locale } = page;
   const audits = useSubscription<Audit[] | null>(controller.audits, null, []);
   const audit = audits?.find((a) => a.id === settings?.activeAuditId) ?? audits?.[0];
-  const journeys = useSubscription<Journey[] | null>(controller.journeys(audit?.id ?? null), null, [
-    audit?.id,
-  ]);
+  // The audit's lists, never the previous audit's for a render after a switch (useLiveOf).
+  const journeys = useLiveOf<Journey[]>(audit?.id ?? null, controller.journeys(audit?.id ?? null));
   const journey = journeys?.find((j) => j.id === settings?.activeJourneyId) ?? journeys?.[0];
-  const brands = useSubscription<Brand[] | null>(controller.brands(audit?.id ?? null), null, [
-    audit?.id,
-  ]);
-  const waves = useSubscription<Wave[] | null>(controller.waves(audit?.id ?? null), null, [
-    audit?.id,
-  ]);
+  const brands = useLiveOf<Brand[]>(audit?.id ?? null, controller.brands(audit?.id ?? null));
+  const waves = useLiveOf<Wave[]>(audit?.id ?? null, controller.waves(audit?.id ?? null));
   const labels = useMemo(
     () => controller.walkLabels(journeys ?? [], brands ?? [], waves ?? []),
     [journeys, brands, waves, locale],
@@ -81,6 +78,8 @@ export function App({ controller }: { controller: PanelController }) {
   const persisted = useSubscription<boolean | null>(controller.persisted, null, []);
   const mask = useMemo(() => maskFor(settings?.identity ?? null, t), [settings?.identity, locale]);
   const [form, setForm] = useState<Form>('none');
+  // The audit just created: its New journey form waits until the panel has switched to it.
+  const [createdAudit, setCreatedAudit] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
   const [backingUp, setBackingUp] = useState(false);
@@ -160,7 +159,10 @@ export function App({ controller }: { controller: PanelController }) {
     newAudit: () => setForm('audit'),
     editAudit: () => setForm(form === 'edit-audit' ? 'none' : 'edit-audit'),
     deleteAudit: (a) => void run(async () => removed(await controller.deleteAudit(a))),
-    newJourney: () => setForm('journey'),
+    newJourney: () => {
+      setCreatedAudit(null);
+      setForm('journey');
+    },
     editJourney: () => setForm(form === 'edit-journey' ? 'none' : 'edit-journey'),
     deleteJourney: (j) => void run(async () => removed(await controller.deleteJourney(j))),
   };
@@ -177,6 +179,8 @@ export function App({ controller }: { controller: PanelController }) {
       void run(async () => (journey ? controller.finishJourney(journey.id, outcome) : null)),
     reopen: () => void run(async () => (journey ? controller.reopenJourney(journey.id) : null)),
     scoreBlind: () => void run(async () => (journey ? controller.scoreBlind(journey) : null)),
+    recommend: (value) =>
+      void run(async () => (journey ? controller.recommend(journey.id, value) : null)),
   };
 
   const methodActions: MethodActions = {
@@ -301,7 +305,7 @@ export function App({ controller }: { controller: PanelController }) {
               t={t}
               onCancel={() => setForm('none')}
               onSubmit={async (input) => {
-                await controller.createAudit(input);
+                setCreatedAudit(await controller.createAudit(input));
                 setForm('journey');
               }}
             />
@@ -318,7 +322,7 @@ export function App({ controller }: { controller: PanelController }) {
               }}
             />
           )}
-          {form === 'journey' && audit && lists && (
+          {form === 'journey' && audit && lists && (createdAudit ?? audit.id) === audit.id && (
             <JourneyForm
               key={audit.id}
               t={t}
@@ -388,7 +392,7 @@ export function App({ controller }: { controller: PanelController }) {
               brand={brand}
               wave={wave}
               locale={locale}
-              stepCount={steps.length}
+              stepCount={journeySteps.loaded ? steps.length : null}
               capture={captures.state}
               autoCapture={settings.autoCapture?.journeyId === journey.id}
               scoringBlindOf={
@@ -442,22 +446,20 @@ export function App({ controller }: { controller: PanelController }) {
           )}
 
           <MessageLines message={message}>
-            {deleted && (
-              <p class="message undo" aria-live="polite">
-                {deletedText(deleted, t, mask.text)}{' '}
-                <button type="button" onClick={() => restore(deleted)}>
-                  {t('undo')}
-                </button>
-              </p>
-            )}
+            <UndoLine
+              t={t}
+              text={deleted ? deletedText(deleted, t, mask.text) : null}
+              entryId={deleted?.id ?? null}
+              onUndo={() => deleted && restore(deleted)}
+            />
           </MessageLines>
 
-          {journey && journeySteps.loaded && (
+          {journey && (
             <StepList
               key={journey.id}
               t={t}
               locale={locale}
-              steps={steps}
+              steps={journeySteps.loaded ? steps : null}
               screenshotsOf={journeySteps.screenshotsOf}
               thumbUrls={journeySteps.thumbs}
               mask={mask.text}

@@ -22,6 +22,7 @@ import {
   type JourneyEdit,
   type Notice,
   type Outcome,
+  type Person,
   type Screenshot,
   type Step,
   type StepEdit,
@@ -32,7 +33,7 @@ import type { Settings } from '../model/settings';
 import { maskers, type Maskers } from '../privacy';
 import { LABEL_SEPARATOR, walkLabels } from '../report/labels';
 import { labelWords } from '../report/words';
-import { channelLabel, defaultStage, stageOptions } from '../taxonomy';
+import { channelLabel, defaultStage, stageLabel, stageOptions } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
 import { methodActionsOver, type MethodStore, type PanelMethodActions } from './panel-method';
@@ -46,6 +47,8 @@ import {
   type WaveFields,
 } from './panel-programme';
 import { backUpAndRecord } from './backup';
+import { touchesActionsOver, type PanelTouchesActions } from './panel-touches';
+import { placeInGroup } from './step-groups';
 import type { ShellController } from './shell';
 
 export type { PlacedAction };
@@ -71,6 +74,8 @@ export interface OfflineContact {
   typeId?: string | null;
   /** Running timers (measurement ids) this contact answers: they stop at it, in the same write. */
   stopsTimers?: string[];
+  /** The person the customer dealt with (written with the step, in the same write). */
+  person?: Person;
 }
 
 /** The store as the panel uses it (lib/db AuditStore). */
@@ -147,7 +152,10 @@ export function restoredText(entry: DeletedEntry, t: Translate, mask: (text: str
     : t('restored', { label: mask(entry.label) });
 }
 
-export interface PanelController extends PanelMethodActions, PanelProgrammeActions {
+export interface PanelController
+  extends PanelMethodActions,
+    PanelProgrammeActions,
+    PanelTouchesActions {
   readonly shell: ShellController;
 
   // Live reads: each failure reaches the shell's banner.
@@ -213,7 +221,8 @@ export interface PanelController extends PanelMethodActions, PanelProgrammeActio
   // Audits and journeys.
   chooseAudit(auditId: string): Promise<void>;
   chooseJourney(journeyId: string): Promise<void>;
-  createAudit(input: AuditInput): Promise<void>;
+  /** Creates an audit and makes it the panel's; resolves with its id. */
+  createAudit(input: AuditInput): Promise<string>;
   updateAudit(auditId: string, edit: AuditEdit): Promise<void>;
   deleteAudit(audit: Audit): Promise<DeletedEntry>;
   /** Creates a walk, with its new brand or wave if it has one, in one write; chooses it. */
@@ -235,7 +244,8 @@ export interface PanelController extends PanelMethodActions, PanelProgrammeActio
   editStep(step: Step, edit: StepEdit): Promise<null>;
   /** A score key (1–5) on a step. */
   score(step: Step, experience: number): Promise<string>;
-  moveStep(step: Step, toSeq: number): Promise<null>;
+  /** Moves a step to place `toSeq`; resolves with where it stands now (its group, its place in it). */
+  moveStep(step: Step, toSeq: number): Promise<string>;
   deleteStep(step: Step): Promise<DeletedEntry>;
   attachEvidence(step: Step, file: Blob & { name?: string }): Promise<string>;
   annotate(screenshotId: string): Promise<null>;
@@ -366,6 +376,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     async createAudit(input) {
       const created = await store.createAudit(input);
       await shell.writeSettings({ activeAuditId: created.id, activeJourneyId: null });
+      return created.id;
     },
     async updateAudit(auditId, edit) {
       await store.updateAudit(auditId, edit);
@@ -413,7 +424,18 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     },
     async moveStep(step, toSeq) {
       await store.moveStep(step.id, toSeq);
-      return null;
+      // Said from the list as stored: a step moved past its group's edge starts or joins another.
+      const place = placeInGroup(await store.listSteps(step.journeyId), step.id);
+      const { t, locale } = words();
+      return place
+        ? t('stepMoved', {
+            from: step.seq,
+            to: place.seq,
+            stage: stageLabel(place.stage, locale),
+            position: place.position,
+            count: place.count,
+          })
+        : '';
     },
     deleteStep: (step) => store.deleteStep(step.id),
     async attachEvidence(step, file) {
@@ -447,6 +469,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
 
     ...methodActionsOver(store, () => words().t),
     ...programmeActionsOver(store, () => words().t),
+    ...touchesActionsOver(store, () => words().t),
 
     async restore(entry) {
       await store.restoreDeleted(entry.id);

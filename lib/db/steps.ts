@@ -2,6 +2,7 @@
 import {
   type EncodedImage,
   fitText,
+  type Person,
   LIMITS,
   type Shortened,
   Step,
@@ -63,6 +64,8 @@ export interface NewStep {
   category?: string;
   /** Running timers (measurement ids of the journey) this contact answers: they stop at it. */
   stopsTimers?: string[];
+  /** The person the customer dealt with (an offline contact, a chat); absent: none said. */
+  person?: Person;
 }
 
 export class StepRecords extends StorePart {
@@ -117,6 +120,7 @@ export class StepRecords extends StorePart {
       viewport: step.viewport ?? null,
       devicePixelRatio: step.devicePixelRatio ?? null,
       shortened,
+      ...(step.person ? { person: step.person } : {}),
       createdAt: now,
       updatedAt: now,
     };

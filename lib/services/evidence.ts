@@ -28,6 +28,7 @@ export async function addOfflineContact(
     fileName: contact.file?.name ?? '',
     typeId: contact.typeId ?? null,
     stopsTimers: contact.stopsTimers ?? [],
+    ...(contact.person ? { person: contact.person } : {}),
   });
 }
 
