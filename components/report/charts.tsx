@@ -32,30 +32,19 @@ import type { ReportBrand, ReportModel } from '../../lib/report/model';
 import { LABEL_SEPARATOR } from '../../lib/report/labels';
 import { reportLabels } from '../../lib/report/words';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
+import {
+  nudgeApart,
+  seriesStyle,
+  type MarkerShape,
+  type SeriesStyle,
+} from '../../lib/report/series';
 
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'triangle-down';
+export type { MarkerShape, SeriesStyle };
 
-export interface SeriesStyle {
-  colour: string;
-  /** stroke-dasharray ('' = solid). */
-  dash: string;
-  marker: MarkerShape;
-}
-
-/** Six journeys told apart in colour (colour-blind safe, dark enough on white) and in grey. */
-export const SERIES_STYLES: readonly SeriesStyle[] = [
-  { colour: '#1f5fbf', dash: '', marker: 'circle' },
-  { colour: '#c2410c', dash: '8 4', marker: 'square' },
-  { colour: '#13795b', dash: '2 3', marker: 'triangle' },
-  { colour: '#9b2f8c', dash: '10 3 2 3', marker: 'diamond' },
-  { colour: '#7c5a00', dash: '4 2', marker: 'cross' },
-  { colour: '#4a5568', dash: '14 4', marker: 'triangle-down' },
-];
-
-/** The style of the journey at a position of the report (own brand first); repeats after six. */
-function seriesStyle(index: number): SeriesStyle {
-  return SERIES_STYLES[index % SERIES_STYLES.length]!;
-}
+/** The first six series' styles (each a colour, a dash pattern and a marker of its own). */
+export const SERIES_STYLES: readonly SeriesStyle[] = Array.from({ length: 6 }, (_, i) =>
+  seriesStyle(i),
+);
 
 /** Styles of the charts, appended to the report's stylesheet (so hashed into the export's CSP). */
 export const CHART_CSS = `
@@ -143,7 +132,7 @@ function AxisTitles(props: {
   );
 }
 
-function Marker({
+export function Marker({
   shape,
   x,
   y,
@@ -329,10 +318,15 @@ function CurvesChart(props: CurvesChartProps) {
   const { prefix, locale, curves, xLabels, range, label } = props;
   const t = translator(locale);
   const n = Math.max(1, xLabels.length);
-  const width = 640;
-  const right = width - 14;
   const top = 12;
   const plotHeight = 220;
+  // Each line's label at its end, right of the plot (with its key): any number of series told apart.
+  const ends = endLabels(curves, label);
+  const endRoom = ends.length
+    ? Math.min(END_CHARS, Math.max(...ends.map((e) => e.text.length))) * CHAR + END_KEY + 10
+    : 0;
+  const width = 640 + (ends.length ? 80 : 0);
+  const right = width - 14 - endRoom;
   const maxChars = 22;
   const shown = xLabels.map((label) => clip(label, maxChars));
   const longest = Math.max(0, ...shown.map((l) => l.length));
@@ -345,10 +339,16 @@ function CurvesChart(props: CurvesChartProps) {
   const every = Math.max(1, Math.ceil((n * 26) / (right - left)));
   const labelDepth = rotate ? longest * CHAR * 0.5 + 10 : 16;
   const bottomAxis = top + plotHeight;
-  const height = Math.ceil(bottomAxis + labelDepth + 30);
   const [min, max] = range;
   const pad = (max - min) * 0.06;
   const y = linearScale([min - pad, max + pad], [bottomAxis, top]);
+  const endYs = nudgeApart(
+    ends.map((e) => y(e.value)),
+    END_GAP,
+    top + 4,
+    bottomAxis - 2,
+  );
+  const height = Math.ceil(Math.max(bottomAxis + labelDepth + 30, ...endYs.map((v) => v + 10)));
   const count = curves.series.length;
   const nudge = Math.min(6, band / (3 * Math.max(1, count)));
   const x = (i: number, series: number) =>
@@ -466,9 +466,58 @@ function CurvesChart(props: CurvesChartProps) {
             </g>
           );
         })}
+        {ends.map((e, k) => {
+          const style = seriesStyle(e.series.index);
+          const ly = px(endYs[k]!);
+          const x0 = right + 6;
+          return (
+            <g key={`end-${e.series.journey?.id ?? e.series.brand.id}`} data-end-label={e.text}>
+              {/* From the line's level to its label when nudged. */}
+              <polyline
+                points={`${right + 1},${px(y(e.value))} ${x0},${ly}`}
+                fill="none"
+                stroke={style.colour}
+                stroke-width={1}
+              />
+              <line
+                x1={x0}
+                x2={x0 + END_KEY - 4}
+                y1={ly}
+                y2={ly}
+                stroke={style.colour}
+                stroke-width={2.25}
+                stroke-dasharray={style.dash || undefined}
+              />
+              <Marker
+                shape={style.marker}
+                x={x0 + (END_KEY - 4) / 2}
+                y={ly}
+                colour={style.colour}
+                size={3.5}
+              />
+              <text x={x0 + END_KEY} y={ly} dy="0.35em" font-size={11} fill={style.colour}>
+                {e.text}
+              </text>
+            </g>
+          );
+        })}
       </g>
     </ChartFigure>
   );
+}
+
+/** Most characters of a label at a line's end; its key's width; the least gap between two. */
+const END_CHARS = 20;
+const END_KEY = 26;
+const END_GAP = 13;
+
+/** Each series' label at its last value (series with no value have none), shortened to fit. */
+function endLabels(curves: Curves, label: (s: JourneySeries) => string) {
+  return curves.series.flatMap((series) => {
+    const last = series.values.findLastIndex((v) => v !== null);
+    if (last === -1) return [];
+    return [{ series, value: series.values[last]!, text: clipMiddle(label(series), END_CHARS) }];
+  });
 }
 
 interface ChartProps {

@@ -16,7 +16,8 @@ import {
 } from '../../lib/report/trend';
 import { percentText, reportLabels } from '../../lib/report/words';
 import type { Locale } from '../../lib/taxonomy';
-import { ChartFigure, SERIES_STYLES } from './charts';
+import { nudgeApart, seriesStyle } from '../../lib/report/series';
+import { ChartFigure, Marker } from './charts';
 
 const METRIC_KEY: Record<TrendMetric, MessageKey> = {
   experience: 'trendExperience',
@@ -33,7 +34,8 @@ export function trendValue(metric: TrendMetric, value: number | null, locale: Lo
     : formatNumber(value, locale);
 }
 
-const style = (i: number) => SERIES_STYLES[i % SERIES_STYLES.length]!;
+/** A brand's line: its own colour, dash and marker (36 before any repeats). */
+const style = seriesStyle;
 const CHAR = 6.6;
 
 function TrendChart({
@@ -56,11 +58,26 @@ function TrendChart({
   const left = 44;
   const top = 12;
   const plot = 180;
-  const width = left + step * trend.waves.length;
-  const height = top + plot + 30;
+  // Each brand's name at its line's end (shortened; the legend and the table say it whole).
+  const ends = trend.brands.flatMap((b, i) => {
+    const last = b.points.findLastIndex((p) => (p?.[metric] ?? null) !== null);
+    return last === -1
+      ? []
+      : [{ i, last, value: b.points[last]![metric]!, text: endText(names[i]!) }];
+  });
+  const plotRight = left + step * trend.waves.length;
+  const width =
+    plotRight + (ends.length ? Math.max(...ends.map((e) => e.text.length)) * CHAR + 34 : 0);
   const x = (i: number) => left + step * i + step / 2;
   const y = (v: number) => top + plot - ((v - lo) / (hi - lo)) * plot;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
+  const endYs = nudgeApart(
+    ends.map((e) => y(e.value)),
+    13,
+    top,
+    top + plot,
+  );
+  const height = Math.ceil(Math.max(top + plot + 30, ...endYs.map((v) => v + 10)));
   const title = t(METRIC_KEY[metric]);
   const desc = trend.brands
     .map(
@@ -116,13 +133,36 @@ function TrendChart({
                 />
               ))}
             {runs.flat().map(({ w, v }) => (
-              <circle key={w} cx={x(w)} cy={y(v)} r={4} fill={s.colour} stroke="#fff" />
+              <Marker key={w} shape={s.marker} x={x(w)} y={y(v)} colour={s.colour} />
             ))}
+          </g>
+        );
+      })}
+      {ends.map((e, k) => {
+        const s = style(e.i);
+        const ly = Math.round(endYs[k]! * 10) / 10;
+        return (
+          <g key={`end-${e.i}`} data-end-label={e.text}>
+            <polyline
+              points={`${x(e.last) + 6},${y(e.value)} ${plotRight + 4},${ly}`}
+              fill="none"
+              stroke={s.colour}
+              stroke-width={1}
+            />
+            <Marker shape={s.marker} x={plotRight + 12} y={ly} colour={s.colour} size={3.5} />
+            <text x={plotRight + 22} y={ly} dy="0.35em" font-size={11} fill={s.colour}>
+              {e.text}
+            </text>
           </g>
         );
       })}
     </ChartFigure>
   );
+}
+
+/** A name at a line's end: at most 20 characters. */
+function endText(name: string): string {
+  return name.length > 20 ? `${name.slice(0, 19).trimEnd()}…` : name;
 }
 
 function Legend({ names, t }: { names: string[]; t: Translate }) {
@@ -147,7 +187,7 @@ function Legend({ names, t }: { names: string[]; t: Translate }) {
               stroke-width={2.25}
               stroke-dasharray={style(i).dash || undefined}
             />
-            <circle cx={20} cy={7} r={4} fill={style(i).colour} stroke="#fff" />
+            <Marker shape={style(i).marker} x={20} y={7} colour={style(i).colour} />
           </svg>
           {name}
         </li>
