@@ -16,6 +16,7 @@ import {
   type Locale,
 } from '../../lib/taxonomy';
 import { CommitText } from '../shared/fields';
+import { StageStatusSelect } from './stage-status';
 import { addition, removal, savedText, STAGE_LIST, type EditorProps } from './changes';
 import { LabelledSelect, Select, type Choice } from './controls';
 import { STAGE_MAX, stageNameProblem } from './limits';
@@ -119,7 +120,13 @@ export function StagesSection(props: EditorProps) {
                   option.label
                 )}
               </td>
-              <td>{groupOf(option.value)}</td>
+              <td>
+                {custom ? (
+                  <StageStatusSelect {...props} stage={custom} />
+                ) : (
+                  groupOf(option.value)
+                )}
+              </td>
               <td>
                 {custom ? (
                   <Select

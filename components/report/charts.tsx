@@ -32,6 +32,7 @@ import type { ReportBrand, ReportModel } from '../../lib/report/model';
 import { LABEL_SEPARATOR } from '../../lib/report/labels';
 import { reportLabels } from '../../lib/report/words';
 import { stageLabel, type Locale } from '../../lib/taxonomy';
+import { statusGroupsText } from './status';
 import {
   nudgeApart,
   seriesStyle,
@@ -589,7 +590,7 @@ function ScoreChart({
       prefix={prefix}
       locale={locale}
       title={title}
-      note={t(words.note)}
+      note={`${t(words.note)} ${statusGroupsText(model, curves.x, locale)}`}
       curves={curves}
       xLabels={curves.x.map((stage) => stageLabel(stage, locale))}
       xTitle={t('chartAxisStage')}

@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ReportModel, StageRow } from '../../lib/report/model';
 import { statusRows, type StatusRows } from '../../lib/report/status';
-import { statusLabel, type Locale } from '../../lib/taxonomy';
+import { translator } from '../../lib/i18n';
+import { groupByStatus, stageLabel, statusLabel, type Locale } from '../../lib/taxonomy';
 
 export function StatusRowGroups({
   model,
@@ -41,4 +42,19 @@ export function StatusRowGroups({
       ))}
     </>
   );
+}
+
+/** "Stages by customer status: Potential customer — Information, Contact; Current customer — …". */
+export function statusGroupsText(
+  model: Pick<ReportModel, 'audit'>,
+  stages: readonly string[],
+  locale: Locale,
+): string {
+  const groups = groupByStatus(stages, (stage) => stage, model.audit.method)
+    .map(
+      ({ status, items }) =>
+        `${statusLabel(status, locale)} — ${items.map((stage) => stageLabel(stage, locale)).join(', ')}`,
+    )
+    .join('; ');
+  return translator(locale)('statusChartGroups', { groups });
 }

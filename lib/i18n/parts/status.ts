@@ -9,6 +9,8 @@ export const statusWords = defineWords({
     statusOfStage: 'Customer status of “{name}”',
     statusChartGroups: 'Stages by customer status: {groups}.',
     statusSlideStage: '{stage} · {status}',
+    statusFollows: 'As the stage before: {status}',
+    statusSaved: 'customer status at stage “{name}”: {status}',
   },
   ru: {
     statusSubtotal: 'Все этапы: {status}',
@@ -17,5 +19,7 @@ export const statusWords = defineWords({
     statusOfStage: 'Статус клиента на этапе «{name}»',
     statusChartGroups: 'Этапы по статусу клиента: {groups}.',
     statusSlideStage: '{stage} · {status}',
+    statusFollows: 'Как у предыдущего этапа: {status}',
+    statusSaved: 'статус клиента на этапе «{name}» — {status}',
   },
 });
