@@ -76,6 +76,7 @@ export function ChecklistItems(
                     value={question}
                     placeholder={original?.[locale]}
                     maxLength={NAME_MAX}
+                    trimmed
                     onCommit={(text) => {
                       const stored = storedName(text, original, locale);
                       if (stored === null) return onRefuse(t('mpQuestionRequired'));

@@ -105,6 +105,7 @@ function ChecklistCard(props: EditorProps & { template: ChecklistTemplate }) {
               value={name}
               placeholder={builtin?.[locale]}
               maxLength={NAME_MAX}
+              trimmed
               onCommit={entry.rename}
             />
           </div>

@@ -90,6 +90,7 @@ export function EntryRow(props: {
           value={name}
           placeholder={builtin?.[locale]}
           maxLength={NAME_MAX}
+          trimmed
           onCommit={entry.rename}
         />
         {builtin && stored.name.trim() !== '' && (
@@ -195,6 +196,7 @@ export function AddForm(props: {
             label={props.nameLabel}
             value={name}
             maxLength={maxLength}
+            trimmed
             onInput={setName}
           />
         </div>

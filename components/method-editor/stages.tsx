@@ -114,6 +114,7 @@ export function StagesSection(props: EditorProps) {
                     label={t('mpNameOf', { name: custom.name })}
                     value={custom.name}
                     maxLength={STAGE_MAX}
+                    trimmed
                     onCommit={(text) => rename(custom.name, text)}
                   />
                 ) : (

@@ -63,6 +63,7 @@ export function IdentityForm(props: {
         t={t}
         label={t('identityName')}
         maxLength={200}
+        trimmed
         value={draft.name}
         onInput={set('name')}
       />
@@ -70,6 +71,7 @@ export function IdentityForm(props: {
         t={t}
         label={t('identityEmail')}
         maxLength={254}
+        trimmed
         value={draft.email}
         onInput={set('email')}
       />
@@ -77,6 +79,7 @@ export function IdentityForm(props: {
         t={t}
         label={t('identityPhone')}
         maxLength={50}
+        trimmed
         value={draft.phone}
         onInput={set('phone')}
       />
@@ -116,6 +119,7 @@ export function AuditorForm(props: {
         t={t}
         label={t('auditorName')}
         maxLength={LIMITS.name}
+        trimmed
         value={draft}
         onInput={setDraft}
       />

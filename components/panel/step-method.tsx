@@ -407,6 +407,7 @@ function ActionForm(props: {
       onInput={set}
       type={type}
       maxLength={type === 'text' ? LIMITS.text : undefined}
+      trimmed={type === 'text'}
     />
   );
   return (
@@ -498,6 +499,7 @@ function ActionMeasureFields(props: {
             label={t('actionAfter')}
             value={action.after ?? ''}
             maxLength={LIMITS.text}
+            trimmed
             onCommit={(after) => update({ after: after.trim() })}
           />
           <SelectField

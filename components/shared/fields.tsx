@@ -37,17 +37,26 @@ export function isTooLong(value: string, limit: number | undefined): boolean {
   return limit !== undefined && value.length > limit;
 }
 
-/** The counter near a limit, the over-limit message, and what a paste changed. */
+/** True when a text starts or ends with white space (which a trimmed field does not keep). */
+export function hasOuterSpaces(value: string): boolean {
+  return value !== value.trim();
+}
+
+/**
+ * The counter near a limit, the over-limit message, what a paste changed, and (`spaces`) that
+ * the spaces the text starts with are not kept.
+ */
 export function LimitHint(props: {
   t: Translate;
   length: number;
   limit: number | undefined;
   changed: string | null;
+  spaces?: boolean;
 }) {
-  const { t, length, limit, changed } = props;
+  const { t, length, limit, changed, spaces } = props;
   const over = limit !== undefined && length > limit;
   const near = limit !== undefined && length >= limit * 0.8;
-  if (!over && !near && !changed) return null;
+  if (!over && !near && !changed && !spaces) return null;
   return (
     <>
       {over ? (
@@ -57,6 +66,7 @@ export function LimitHint(props: {
       ) : (
         near && <span class="limit">{t('fieldCount', { n: length, max: limit ?? 0 })}</span>
       )}
+      {spaces && !changed && <span class="limit changed">{t('spacesTrimmed')}</span>}
       {changed && (
         <span class="limit changed" role="status">
           {changed}
@@ -64,6 +74,24 @@ export function LimitHint(props: {
       )}
     </>
   );
+}
+
+/**
+ * What a trimmed field (its value is stored without spaces at the start and end) says: at once
+ * when the text being typed starts with a space (`leading`), and, when the auditor leaves the
+ * field (or presses Enter) with spaces at either end, the text without them (`left`), which the
+ * field then shows and says it changed. A space typed between two words is no reason to speak
+ * up while typing. Null `left`: leaving changes nothing.
+ */
+export function trimNote(
+  value: string,
+  trimmed: boolean | undefined,
+  focused: boolean,
+): { leading: boolean; left: string | null } {
+  return {
+    leading: !!trimmed && focused && value.trim() !== '' && /^\s/.test(value),
+    left: trimmed && hasOuterSpaces(value) ? value.trim() : null,
+  };
 }
 
 /**
@@ -97,13 +125,30 @@ export function TextField(props: {
   required?: boolean;
   placeholder?: string;
   type?: 'text' | 'datetime-local' | 'date' | 'email' | 'tel';
+  /** The value is stored trimmed: the field says so, and trims it when the auditor leaves it. */
+  trimmed?: boolean;
 }) {
-  const { t, label, onInput, maxLength, value, ...attrs } = props;
+  const { t, label, onInput, maxLength, value, trimmed, ...attrs } = props;
   const [changed, setChanged] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const trim = trimNote(value, trimmed, focused);
+  const leave = () => {
+    if (trim.left === null) return;
+    onInput(trim.left);
+    setChanged(t('spacesTrimmed'));
+  };
   return (
     <Field
       label={label}
-      hint={<LimitHint t={t} length={value.length} limit={maxLength} changed={changed} />}
+      hint={
+        <LimitHint
+          t={t}
+          length={value.length}
+          limit={maxLength}
+          changed={changed}
+          spaces={trim.leading}
+        />
+      }
     >
       {(id, describedBy) => (
         <input
@@ -119,6 +164,12 @@ export function TextField(props: {
           onPaste={(e) =>
             onePastedLine(e, value, onInput, () => setChanged(t('lineBreaksReplaced')))
           }
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            leave();
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && leave()}
         />
       )}
     </Field>
@@ -204,20 +255,30 @@ export function CommitText(props: {
   multiline?: boolean;
   placeholder?: string;
   clearOnCommit?: boolean;
+  /** The value is stored trimmed: the field says so, and trims it when it commits. */
+  trimmed?: boolean;
   onCommit: (value: string) => void;
 }) {
   const { t } = props;
   const [draft, setDraft] = useState(props.value);
   const [changed, setChanged] = useState<string | null>(null);
   const focused = useRef(false);
+  const [typing, setTyping] = useState(false);
   useEffect(() => {
     if (!focused.current) setDraft(props.value);
   }, [props.value]);
   const tooLong = isTooLong(draft, props.maxLength);
+  const trim = trimNote(draft, props.trimmed, typing);
   const commit = () => {
     focused.current = false;
+    setTyping(false);
     if (tooLong) return;
-    if (draft !== props.value) props.onCommit(draft);
+    const value = trim.left ?? draft;
+    if (trim.left !== null) {
+      setDraft(value);
+      setChanged(t('spacesTrimmed'));
+    }
+    if (value !== props.value) props.onCommit(value);
     if (props.clearOnCommit) setDraft('');
   };
   const input = (value: string) => {
@@ -227,7 +288,15 @@ export function CommitText(props: {
   return (
     <Field
       label={props.label}
-      hint={<LimitHint t={t} length={draft.length} limit={props.maxLength} changed={changed} />}
+      hint={
+        <LimitHint
+          t={t}
+          length={draft.length}
+          limit={props.maxLength}
+          changed={changed}
+          spaces={trim.leading}
+        />
+      }
     >
       {(id, describedBy) => {
         const common = {
@@ -236,7 +305,10 @@ export function CommitText(props: {
           placeholder: props.placeholder,
           'aria-invalid': tooLong,
           'aria-describedby': describedBy,
-          onFocus: () => (focused.current = true),
+          onFocus: () => {
+            focused.current = true;
+            setTyping(true);
+          },
           onBlur: commit,
         };
         return props.multiline ? (
