@@ -26,7 +26,8 @@ const isBuiltinForm = (entry: TouchpointType) =>
     (builtin) =>
       entry.category === builtin.category &&
       entry.stage === builtin.stage &&
-      entry.channel === builtin.channel,
+      entry.channel === builtin.channel &&
+      entry.owner === undefined,
   );
 
 /** A checklist's types and stages compare as sets, its items in order. */
