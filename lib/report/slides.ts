@@ -7,12 +7,13 @@
 import { formatDate, formatDateTime, formatNumber, translator, type Translate } from '../i18n';
 import type { ReportSection } from '../model';
 import type { ChannelId } from '../model/ids';
-import { channelLabel, stageLabel, type Locale } from '../taxonomy';
+import { channelLabel, stageLabel, statusLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
 import { LABEL_SEPARATOR } from './labels';
 import type { PlanItem, ReportBrand, ReportModel, ReportStep } from './model';
 import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './segments';
-import { findings, leagueTable, stageScorecards } from './summary';
+import { statusScorecards } from './status';
+import { findings, leagueTable, stageScorecards, type StageScorecard } from './summary';
 import { touchesTables } from './touches-slides';
 import {
   TREND_CHART_WAVES,
@@ -566,8 +567,8 @@ function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): Tabl
       { text: t('scorecardWinner'), bold: true },
       { text: t('scorecardGap'), bold: true },
     ];
-    const rows = cards.map((card): SlideCell[] => [
-      { text: stageLabel(card.stage, locale), bold: true },
+    const row = (card: StageScorecard, label: string): SlideCell[] => [
+      { text: label, bold: true },
       ...group.map((i): SlideCell => {
         const s = card.scores[i]!;
         if (s.steps === 0) return { text: t('missingTouchpoint'), tone: 'missing' };
@@ -599,7 +600,19 @@ function scorecardSlides(model: ReportModel, locale: Locale, t: Translate): Tabl
               tone: 'behind',
             }
           : { text: t('scorecardAhead', { gap: formatNumber(-card.ownGap, locale) }) },
-    ]);
+    ];
+    // The stages under the customer's status, each status with a subtotal when it has two stages.
+    const rows = statusScorecards(model, cards).flatMap(({ status, cards: here, subtotal }) => {
+      const name = statusLabel(status, locale);
+      return [
+        [
+          { text: name, bold: true, tone: 'muted' as const },
+          ...header.slice(1).map(() => ({ text: '' })),
+        ],
+        ...here.map((card) => row(card, stageLabel(card.stage, locale))),
+        ...(here.length > 1 ? [row(subtotal, t('statusSubtotal', { status: name }))] : []),
+      ];
+    });
     return tableSlides(t('scorecardTitle'), t('slidesScorecardNote'), widths, header, rows);
   });
   return renumber(slides, t('scorecardTitle'));
