@@ -5,8 +5,34 @@
  * figures, the people tables, touches per stage against the competitor, the flagged step), in
  * English and in Russian.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { walkSite } from './pages';
+
+/** Parts of the panel and the report these features add (axe checks only them here). */
+const PARTS = [
+  'section.people',
+  'section.fewer-touches',
+  'table.kpis',
+  '.recommend-note',
+  '.recommend-field',
+  '.step-reduce',
+  '.step-person',
+  '.offline-person',
+];
+
+/** Axe's violations in the parts of `page` that are there (WCAG A and AA, best practices). */
+async function violations(page: Page, name: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  for (const part of PARTS) if (await page.locator(part).count()) builder = builder.include(part);
+  const result = await builder
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${name}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
 
 test('fewer touches, a person with a transfer and a repeat, would recommend → the report', async ({
   profile,
@@ -96,6 +122,14 @@ test('fewer touches, a person with a transfer and a repeat, would recommend → 
   await expect(fewer.locator('table.flagged-table')).toContainText('could be merged');
   await fewer.screenshot({ path: '/tmp/touches-report-fewer.png' });
   await people.screenshot({ path: '/tmp/touches-report-people.png' });
+  // No axe violation in the report with these sections filled, nor in the panel with the offline
+  // form and a step's details open.
+  const found = await violations(report, 'report');
+  await panel.button('Log offline contact').click();
+  await expect(offline.getByLabel('Who (a role or a name)')).toHaveValue('');
+  await offline.getByLabel('Who (a role or a name)').fill('Anna ');
+  await page.screenshot({ path: '/tmp/touches-panel-offline.png', fullPage: true });
+  found.push(...(await violations(page, 'panel')));
 
   // In Russian: the panel's language is the report's.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
@@ -113,4 +147,7 @@ test('fewer touches, a person with a transfer and a repeat, would recommend → 
   await first.getByRole('button', { name: 'Подробнее: шаг 1' }).click();
   await expect(first.getByLabel('Можно ли обойтись без этого касания?')).toBeVisible();
   await page.screenshot({ path: '/tmp/touches-panel-ru.png', fullPage: true });
+  found.push(...(await violations(page, 'panel (ru)')));
+  found.push(...(await violations(report, 'report (ru)')));
+  expect(found).toEqual([]);
 });
