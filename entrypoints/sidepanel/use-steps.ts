@@ -4,10 +4,11 @@
  * (a score click on a long journey), and unchanged steps kept as the same objects (memoised rows).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { thumbnailBlob, useObjectUrls, useSubscription } from '../../components/shared/hooks';
+import { thumbnailBlob, useObjectUrls } from '../../components/shared/hooks';
 import type { PanelController } from '../../lib/controllers/panel';
 import type { CheckAnswer, CheckResult, Screenshot, Step, StepEdit } from '../../lib/model';
 import type { Run } from './use-captures';
+import { useLiveOf } from './use-live-of';
 
 const checkKey = (templateId: string, itemId: string) => `${templateId}\u0000${itemId}`;
 
@@ -64,17 +65,17 @@ export function useSteps(controller: PanelController, journeyId: string | null, 
   // Steps and screenshots are separate live queries: scoring a step does not re-read the images.
   // Null until read: the list is drawn once both are there (not once without thumbnails and again
   // with them, which costs a long journey a second full render).
-  const loadedSteps = useSubscription<Step[] | null>(controller.steps(journeyId), null, [
-    journeyId,
-  ]);
+  // Only this journey's: right after a switch the previous one's steps are not taken for its own
+  // (the journey card said their count, or "0 steps", while the new ones were read).
+  const loadedSteps = useLiveOf<Step[]>(journeyId, controller.steps(journeyId));
   // The screenshots of exactly these steps: a score or a checklist answer (a write to a step) does
   // not re-read them; a step added or deleted subscribes again, keeping the last list meanwhile.
   const stepIds = useMemo(() => loadedSteps?.map((s) => s.id).join(',') ?? null, [loadedSteps]);
-  const loadedShots = useSubscription<Screenshot[] | null>(
+  const loadedShots = useLiveOf<Screenshot[]>(
+    journeyId,
     controller.screenshots(
       !journeyId || stepIds === null ? null : stepIds === '' ? [] : stepIds.split(','),
     ),
-    null,
     [journeyId, stepIds],
     [journeyId],
   );

@@ -201,7 +201,8 @@ async function checklistByKeyboard(panel: PanelPage, seq: number) {
 async function measure(context: BrowserContext, path: string, steps: number) {
   const extensionId = await extensionIdOf(context);
   const data = await DataPage.open(context, extensionId);
-  await data.chooseBundle(path);
+  // Checking every image of a 1,000-step bundle takes a while on a busy machine.
+  await data.chooseBundle(path, 300_000);
   await expect(data.count('Steps', 'New')).toHaveText(String(steps));
   await data.preview().getByRole('button', { name: 'Import' }).click();
   await expect(data.page.getByRole('status')).toContainText('imported', { timeout: 120_000 });

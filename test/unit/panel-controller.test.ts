@@ -422,8 +422,9 @@ describe('panel controller: decisions', () => {
 describe('panel controller: writes', () => {
   it('creates and chooses audits and walks; a new brand and wave come with the walk', async () => {
     const { controller, settings, store, audit } = await setup();
-    await controller.createAudit({ name: 'Q2', client: '', defaultTask: 'buy' });
+    const created = await controller.createAudit({ name: 'Q2', client: '', defaultTask: 'buy' });
     const q2 = (await store.listAudits()).find((a) => a.name === 'Q2')!;
+    expect(created).toBe(q2.id);
     expect(settings.current()).toMatchObject({ activeAuditId: q2.id, activeJourneyId: null });
     const fields = controller.newJourney(q2, [], [], [], '');
     await controller.createJourney(q2.id, {
@@ -545,12 +546,26 @@ describe('panel controller: writes', () => {
     const two = await page(own.id, 'Two');
     expect(await controller.score(two, 4)).toBe('Step 2: experience 4.');
     expect(await controller.editStep(one, { note: 'slow' })).toBeNull();
-    expect(await controller.moveStep(two, 1)).toBeNull();
+    // Both steps are in the same stage (captured pages: information gathering).
+    expect(await controller.moveStep(two, 1)).toBe(
+      'Step 2 is now step 1: Information gathering, 1 of 2 in this group.',
+    );
     const steps = await store.listSteps(own.id);
     expect(steps.map((s) => [s.title, s.experience, s.note])).toEqual([
       ['Two', 4, ''],
       ['One', null, 'slow'],
     ]);
+    // A move past a group's edge is said from the list as stored: the step keeps its stage, so
+    // it starts a group of its own (Offer between two runs of information gathering).
+    const offer = await page(own.id, 'Offer', 'offer');
+    await page(own.id, 'Three', 'information');
+    expect(await controller.moveStep(offer, 1)).toBe(
+      'Step 3 is now step 1: Offer, 1 of 1 in this group.',
+    );
+    const three = (await store.listSteps(own.id)).at(-1)!;
+    expect(await controller.moveStep(three, 2)).toBe(
+      'Step 4 is now step 2: Information gathering, 1 of 3 in this group.',
+    );
   });
 
   it('answers checklists, runs timers and keeps actions', async () => {
