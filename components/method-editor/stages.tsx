@@ -15,6 +15,14 @@ import {
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
+import {
+  GIVES_ORDER,
+  defaultGives,
+  givesLabel,
+  putGives,
+  stageGives,
+} from '../../lib/taxonomy/gives';
+import type { Gives } from '../../lib/model';
 import { CommitText } from '../shared/fields';
 import { StageStatusSelect } from './stage-status';
 import { addition, removal, savedText, STAGE_LIST, type EditorProps } from './changes';
@@ -53,6 +61,9 @@ export function StagesSection(props: EditorProps) {
             ? { ...template, stages: template.stages.map((s) => (s === from ? to : s)) }
             : template,
         ),
+        ...(m.gives && {
+          gives: m.gives.map((entry) => (entry.stage === from ? { ...entry, stage: to } : entry)),
+        }),
       }),
     });
   };
@@ -100,7 +111,13 @@ export function StagesSection(props: EditorProps) {
         class="stages"
         caption={t('mpStagesOrder')}
         hiddenCaption
-        columns={[['#', 'col-no'], [t('stage'), 'col-name'], [t('mpStatus')], [t('mpAfter')]]}
+        columns={[
+          ['#', 'col-no'],
+          [t('stage'), 'col-name'],
+          [t('mpStatus')],
+          [t('mpAfter')],
+          [t('gvColumn')],
+        ]}
       >
         {options.map((option, i) => {
           const custom = option.custom ? customOf(option.value) : undefined;
@@ -122,11 +139,7 @@ export function StagesSection(props: EditorProps) {
                 )}
               </td>
               <td>
-                {custom ? (
-                  <StageStatusSelect {...props} stage={custom} />
-                ) : (
-                  groupOf(option.value)
-                )}
+                {custom ? <StageStatusSelect {...props} stage={custom} /> : groupOf(option.value)}
               </td>
               <td>
                 {custom ? (
@@ -137,6 +150,9 @@ export function StagesSection(props: EditorProps) {
                     onChange={(to) => move(custom.name, to)}
                   />
                 ) : null}
+              </td>
+              <td>
+                <GivesSelect {...props} stage={option.value} label={option.label} />
               </td>
               <td class="col-actions">
                 {custom && (
@@ -154,6 +170,41 @@ export function StagesSection(props: EditorProps) {
       </MethodTable>
       <AddStage {...props} />
     </Section>
+  );
+}
+
+/** What a stage gives the customer (the built-in choice marked; a custom stage may say none). */
+function GivesSelect(props: EditorProps & { stage: string; label: string }) {
+  const { t, locale, method, onChange, stage, label } = props;
+  const builtin = defaultGives(stage);
+  const NONE = '' as const;
+  const choices: Choice<Gives | ''>[] = [
+    ...(builtin ? [] : [{ value: NONE, label: t('gvNotSaid') } as Choice<Gives | ''>]),
+    ...GIVES_ORDER.map(
+      (gives): Choice<Gives | ''> => ({
+        value: gives,
+        label:
+          gives === builtin
+            ? t('gvBuiltin', { label: givesLabel(gives, locale) })
+            : givesLabel(gives, locale),
+      }),
+    ),
+  ];
+  return (
+    <Select
+      label={t('gvOf', { stage: label })}
+      value={stageGives(stage, method) ?? NONE}
+      options={choices}
+      onChange={(value) => {
+        const gives = value === NONE ? null : value;
+        onChange({
+          saved: gives
+            ? t('gvSaved', { stage: label, gives: givesLabel(gives, locale) })
+            : t('gvSavedNone', { stage: label }),
+          apply: (m) => ({ ...m, gives: putGives(m, stage, gives) }),
+        });
+      }}
+    />
   );
 }
 

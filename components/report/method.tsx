@@ -14,6 +14,7 @@ import {
   type Locale,
 } from '../../lib/taxonomy';
 import { ColumnHeads } from './column-heads';
+import { StagesGive } from './gives';
 
 export function MethodSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
@@ -77,6 +78,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
                 .join('; ')
             : t('methodNone')}
         </li>
+        <StagesGive model={model} locale={locale} />
       </ul>
     </section>
   );

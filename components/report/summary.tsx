@@ -16,6 +16,7 @@ import {
 import { statusScorecards } from '../../lib/report/status';
 import { stageLabel, statusLabel, type Locale } from '../../lib/taxonomy';
 import { ColumnHeads } from './column-heads';
+import { FunnelBesideScorecard } from './funnel';
 import { walksText } from './period';
 
 function ExecutiveSummary({
@@ -216,6 +217,7 @@ export function ReportSummary({
       {show('summary') && <ExecutiveSummary model={model} locale={locale} cards={cards} />}
       {show('league') && <LeagueTable model={model} locale={locale} />}
       {show('scorecard') && <StageScorecardTable model={model} locale={locale} cards={cards} />}
+      {show('scorecard') && <FunnelBesideScorecard model={model} locale={locale} cards={cards} />}
     </>
   );
 }

@@ -4,12 +4,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { MethodEditor, type MethodChange } from '../../components/method-editor';
+import { ExpectationsSection } from '../../components/method-editor/expectations';
+import { FunnelSection } from '../../components/method-editor/funnel';
 import { describeError } from '../../components/shared/describe-error';
 import { useSubscription } from '../../components/shared/hooks';
 import { LanguageSelect } from '../../components/shared/language-select';
 import { PageShell, useShell } from '../../components/shared/page-shell';
 import { NO_USAGE, type MethodController, type MethodUsage } from '../../lib/controllers/method';
-import type { Audit, AuditMethod } from '../../lib/model';
+import type { Audit, AuditEdit, AuditMethod, Wave } from '../../lib/model';
 
 type Line = { kind: 'status'; text: string; undo?: MethodChange } | { kind: 'error'; text: string };
 
@@ -20,6 +22,7 @@ export function MethodPage({ controller }: { controller: MethodController }) {
   // undefined while loading, null when there is no such audit.
   const audit = useSubscription<Audit | null | undefined>(controller.audit, undefined, []);
   const usage = useSubscription<MethodUsage>(controller.usage, NO_USAGE, []);
+  const waves = useSubscription<Wave[]>(controller.waves, [], []);
   const [line, setLine] = useState<Line | null>(null);
   // The method with the edits not yet read back, shown at once (a checkbox must not flip back
   // while a busy machine writes and re-reads); any newer read of the audit replaces it.
@@ -44,6 +47,23 @@ export function MethodPage({ controller }: { controller: MethodController }) {
       },
     );
   };
+
+  /** An edit of the audit's expectations or funnel (applied to the audit as stored). */
+  const saveAudit = (change: (stored: Audit) => AuditEdit, saved: string) =>
+    void controller.saveAudit(change).then(
+      () => setLine({ kind: 'status', text: saved }),
+      (error: unknown) => setLine({ kind: 'error', text: describeError(error, t) }),
+    );
+
+  const auditProps = (stored: Audit) => ({
+    t,
+    locale,
+    audit: stored,
+    method: method ?? stored.method,
+    waves,
+    save: saveAudit,
+    onRefuse: (text: string) => setLine({ kind: 'error', text }),
+  });
 
   const title = audit ? t('mpTitle', { name: audit.name }) : t('openMethod');
   return (
@@ -89,6 +109,8 @@ export function MethodPage({ controller }: { controller: MethodController }) {
             onChange={save}
             onRefuse={(text) => setLine({ kind: 'error', text })}
           />
+          <ExpectationsSection {...auditProps(audit)} />
+          <FunnelSection {...auditProps(audit)} />
         </>
       ) : (
         <p class="card">{t(auditId ? 'mpAuditGone' : 'mpNoAudit')}</p>

@@ -4,7 +4,7 @@
  * right before it (one transaction each), so an edit made in the side panel meanwhile is kept.
  */
 import type { AuditStore } from '../db';
-import type { Audit, AuditMethod } from '../model';
+import type { Audit, AuditEdit, AuditMethod, Wave } from '../model';
 import type { Subscribe } from './live';
 import type { ShellController } from './shell';
 
@@ -31,7 +31,13 @@ export interface MethodControllerDeps {
   shell: ShellController;
   store: Pick<
     AuditStore,
-    'getAudit' | 'listBrands' | 'listJourneys' | 'listSteps' | 'updateMethod'
+    | 'getAudit'
+    | 'listBrands'
+    | 'listJourneys'
+    | 'listSteps'
+    | 'updateMethod'
+    | 'updateAudit'
+    | 'listWaves'
   >;
   auditId: string | null;
 }
@@ -44,6 +50,13 @@ export interface MethodController {
   readonly usage: Subscribe<MethodUsage>;
   /** Saves one edit after those before it; resolves when it is stored (rejects with why not). */
   save(edit: MethodEdit): Promise<void>;
+  /** The audit's waves (for the funnel's "which wave"), by start. */
+  readonly waves: Subscribe<Wave[]>;
+  /**
+   * Saves an edit of the audit's own lists (expectations, funnel) after the edits before it:
+   * `change` gets the audit as stored right before and returns what to write (one transaction).
+   */
+  saveAudit(change: (audit: Audit) => AuditEdit): Promise<void>;
 }
 
 export const NO_USAGE: MethodUsage = { steps: [], measurements: [] };
@@ -63,6 +76,19 @@ export function createMethodController(deps: MethodControllerDeps): MethodContro
       const saved = queue.then(() => store.updateMethod(auditId, edit.apply, edit.renamedStages));
       queue = saved.catch(() => undefined);
       return saved.then(() => undefined);
+    },
+    waves: auditId
+      ? shell.live('waves', () => store.listWaves(auditId))
+      : (onValue) => (onValue([]), () => {}),
+    saveAudit(change) {
+      if (!auditId) return Promise.resolve();
+      const saved = queue.then(async () => {
+        const audit = await store.getAudit(auditId);
+        if (!audit) throw new Error(`The audit ${auditId} is gone`);
+        await store.updateAudit(auditId, change(audit));
+      });
+      queue = saved.catch(() => undefined);
+      return saved;
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { averageOf, standardsShare, standardsTally, type StandardsTally } from '../metrics';
 import type { Brand } from '../model';
+import { blindSpots, largestBlindSpot, type ExpectationTarget } from './blind-spots';
 import type { ReportBrand, ReportModel, ReportStep } from './model';
 
 /** One brand's figures in one stage (its walks in the wave). */
@@ -170,7 +171,14 @@ export type Finding =
       measuredMs: number;
     }
   | { kind: 'critical-failed'; journeyId: string; templateId: string; itemId: string; seq: number }
-  | { kind: 'moved-choice'; journeyId: string; seq: number; change: number };
+  | { kind: 'moved-choice'; journeyId: string; seq: number; change: number }
+  | {
+      kind: 'blind-spot';
+      target: ExpectationTarget;
+      expected: number;
+      found: number;
+      brandId: string;
+    };
 
 /** How many gaps and likelihood movers the summary names. */
 const SUMMARY_TOP = 3;
@@ -234,5 +242,16 @@ export function findings(model: ReportModel, cards = stageScorecards(model)): Fi
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.seq - b.seq)
     .slice(0, SUMMARY_TOP);
   for (const m of movers) out.push({ kind: 'moved-choice', ...m });
+  // Expected against found: the largest "we think it is fine; the customer does not".
+  const spots = blindSpots(model);
+  const blind = largestBlindSpot(spots);
+  if (blind && spots.own)
+    out.push({
+      kind: 'blind-spot',
+      target: blind.target,
+      expected: blind.expected,
+      found: blind.found!,
+      brandId: spots.own.id,
+    });
   return out;
 }

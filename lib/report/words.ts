@@ -22,6 +22,7 @@ import {
   standardName,
   type Locale,
 } from '../taxonomy';
+import { targetName } from './blind-spots';
 import { brandLabels, walkLabels, type LabelWords } from './labels';
 import type { ReportModel } from './model';
 import type { Finding } from './summary';
@@ -171,6 +172,14 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
         change: f.change > 0 ? `+${f.change}` : `−${-f.change}`,
       });
     }
+    case 'blind-spot':
+      return t('findingBlindSpot', {
+        target: targetName(f.target, model.method.types, locale, t),
+        expected: formatNumber(f.expected, locale),
+        found: formatNumber(f.found, locale),
+        brand: brand(f.brandId),
+        gap: formatNumber(f.expected - f.found, locale),
+      });
   }
 }
 
