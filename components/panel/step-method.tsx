@@ -40,6 +40,8 @@ import {
 import { complianceText, measurementText, measureText, reasonText } from '../../lib/report/words';
 import { measureKey, measureName, measureOfKey } from '../../lib/report/action-loop';
 import { CommitText, Field, SelectField, TextField } from '../shared/fields';
+import { ActionEffort, EffortCostFields, effortText, parseCost } from './action-effort';
+import type { Effort } from '../../lib/metrics/ownership';
 
 /** The audit's method as the panel shows it (resolved once per audit). */
 export interface MethodView {
@@ -393,6 +395,8 @@ function ActionForm(props: {
   const [metric, setMetric] = useState('');
   const [baseline, setBaseline] = useState('');
   const [target, setTarget] = useState('');
+  const [effort, setEffort] = useState<Effort | ''>('');
+  const [cost, setCost] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = (
     label: string,
@@ -420,6 +424,8 @@ function ActionForm(props: {
         const long = [what, owner, metric, baseline, target].find((v) => v.length > LIMITS.text);
         if (long)
           return setError(t('fieldTooLong', { over: long.length - LIMITS.text, max: LIMITS.text }));
+        const costValue = kind === 'action' ? parseCost(cost) : null;
+        if (costValue === undefined) return setError(t('ownCostBad', { text: cost }));
         setError(null);
         props.onSubmit({
           touchpointId: props.step.id,
@@ -431,8 +437,11 @@ function ActionForm(props: {
           metric: metric.trim(),
           baseline: baseline.trim(),
           target: target.trim(),
+          ...(kind === 'action' ? { effort: effort || null, cost: costValue } : {}),
         });
         for (const set of [setWhat, setOwner, setDue, setMetric, setBaseline, setTarget]) set('');
+        setEffort('');
+        setCost('');
       }}
     >
       {input(t(kind === 'action' ? 'actionWhat' : 'ideaWhat'), what, setWhat)}
@@ -447,6 +456,13 @@ function ActionForm(props: {
             {input(t('actionBaseline'), baseline, setBaseline)}
             {input(t('actionTarget'), target, setTarget)}
           </div>
+          <EffortCostFields
+            t={t}
+            effort={effort}
+            cost={cost}
+            onEffort={setEffort}
+            onCost={setCost}
+          />
         </>
       )}
       {error && (
@@ -545,9 +561,17 @@ export function ActionRow(props: {
               ? t('noDue')
               : t('dueOn', { date: formatDate(action.due, props.locale) })}
             {overdue && <span class="overdue-flag"> {t('overdue')}</span>}
+            {effortText(action, t, props.locale)}
           </span>
         )}
         {measure && <div class="muted">{t('successMeasure', { measure })}</div>}
+        {action.kind === 'action' && props.measures && (
+          <ActionEffort
+            action={action}
+            t={t}
+            update={(edit) => props.actions.updateAction(action, edit)}
+          />
+        )}
         {action.kind === 'action' && props.measures && (
           <ActionMeasureFields
             action={action}

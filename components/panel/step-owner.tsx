@@ -46,7 +46,7 @@ export function StepOwner(props: {
         : t('ownStepFromStep', { owner: ownerText(typeOwner, t, t('ownStepTypeNone')) });
   return (
     <details class="step-owner">
-      <summary aria-label={`${t('ownStepOwnerOf', { n: step.seq })}: ${ownerText(resolved, t)}`}>
+      <summary>
         {t('ownStepOwner')}: {ownerText(resolved, t)}
       </summary>
       <p class="muted step-owner-status">{status}</p>
