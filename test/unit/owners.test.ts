@@ -26,6 +26,8 @@ import {
   type DepartmentRow,
 } from '../../lib/report/owners';
 import { planSlides } from '../../lib/report/slides';
+import { parseCost } from '../../components/panel/action-effort';
+import { auditWithJourneys, fakeImage, testStore } from './helpers';
 import { NOW, reportFixture } from './report-walks';
 
 const DAY = 86_400_000;
@@ -320,7 +322,10 @@ describe('the CSV and the slides', () => {
   it('carry each step’s owner and each action’s effort and cost', () => {
     const { f } = ownedAudit();
     const csv = renderCsv(f.report(), 'en');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const cells = (line: string) =>
       [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
     const at = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
@@ -381,5 +386,37 @@ describe('a built-in type given an owner', () => {
       control: 'own',
     });
     expect(putType(owned, builtin).types).toEqual([]);
+  });
+});
+
+describe('the panel’s cost field and the stored step owner', () => {
+  it('reads a cost as typed, refuses what is not one', () => {
+    expect(parseCost('')).toBeNull();
+    expect(parseCost('12 500')).toBe(12500);
+    expect(parseCost('12\u202f500,5')).toBe(12500.5);
+    expect(parseCost('0')).toBe(0);
+    expect(parseCost('-3')).toBeUndefined();
+    expect(parseCost('12,5x')).toBeUndefined();
+    expect(parseCost('2000000000000')).toBeUndefined();
+  });
+
+  it('stores a step’s owner trimmed, and takes it away again (the type’s applies)', async () => {
+    const { store, clock } = testStore();
+    const { own } = await auditWithJourneys(store);
+    const step = await store.addStep({
+      journeyId: own.id,
+      kind: 'page',
+      url: 'https://brightline.test/',
+      title: 'Home',
+      at: clock.now(),
+      images: [fakeImage()],
+    });
+    const owned = await store.updateStep(step.id, {
+      owner: { department: ' Web team ', control: 'third-party' },
+    });
+    expect(owned.owner).toEqual({ department: 'Web team', control: 'third-party' });
+    const cleared = await store.updateStep(step.id, { owner: undefined });
+    expect(cleared.owner).toBeUndefined();
+    expect((await store.listSteps(own.id))[0]!.owner).toBeUndefined();
   });
 });
