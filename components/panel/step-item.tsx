@@ -13,7 +13,7 @@ import {
 import { useFileDrop, type ObjectUrls } from '../shared/hooks';
 import { CommitText, Field, ScoreButtons, SelectField } from '../shared/fields';
 import { complianceText, impactText } from '../../lib/report/words';
-import { StepTouches } from './step-touches';
+import { StepTouches, StepTouchesBadges } from './step-touches';
 import {
   StepMethod,
   TypeSelect,
@@ -22,6 +22,7 @@ import {
   type StepExtras,
 } from './step-method';
 import { StepOwner } from './step-owner';
+import { StepTags, TagBadges, type StepTagActions } from './step-tags';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
 export interface StepActions {
@@ -34,6 +35,8 @@ export interface StepActions {
   /** Defines a stage of the audit (once, for every step) and puts the step in it. */
   defineStage(step: Step, name: string): void;
   method: MethodActions;
+  /** The step's free tags (absent: the details show none). */
+  tags?: StepTagActions;
 }
 
 /** Whose details are open, kept by the list: a step drawn anew (moved into another group) keeps them. */
@@ -153,6 +156,8 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>
           <div class="step-badges">
+            <StepTouchesBadges step={step} t={t} />
+            <TagBadges tags={step.tags} t={t} />
             {props.screenshots.some((shot) => shot.redacted) && (
               <span class="badge redacted" title={t('redactedHint')}>
                 {t('redactedBadge')}
@@ -329,6 +334,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             onCommit={(note) => onEdit({ note })}
           />
           <StepTouches step={step} t={t} onEdit={onEdit} />
+          {actions.tags && <StepTags step={step} t={t} actions={actions.tags} />}
           <StepMethod
             step={step}
             screenshots={props.screenshots}

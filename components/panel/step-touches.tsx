@@ -167,3 +167,18 @@ export function PersonFieldset(props: {
     </fieldset>
   );
 }
+
+/** Badges on the step's row: could be cut or merged, transferred, had to repeat. */
+export function StepTouchesBadges({ step, t }: { step: Step; t: Translate }) {
+  return (
+    <>
+      {step.reduce && (
+        <span class="badge" title={step.reduce.reason || undefined}>
+          {t(step.reduce.kind === 'cut' ? 'touchesCut' : 'touchesMerge')}
+        </span>
+      )}
+      {step.person?.transfer && <span class="badge">{t('touchesTransferFlag')}</span>}
+      {step.person?.repeated && <span class="badge weak">{t('touchesRepeatFlag')}</span>}
+    </>
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { StepTouchesBadges } from '../../components/panel/step-touches';
 import { ReportView } from '../../components/report/view';
 import { touchesActionsOver } from '../../lib/controllers/panel-touches';
 import { translator } from '../../lib/i18n';
@@ -87,6 +88,22 @@ describe('the store and the panel’s controller', () => {
     const { store, controller, own } = await walked();
     await expect(controller.recommend(own.id, 11)).rejects.toThrow();
     expect((await store.listJourneys(own.auditId)).find((j) => j.id === own.id)!.recommend).toBe(9);
+  });
+});
+
+describe('the step’s row in the panel', () => {
+  it('says a step could be merged, and a transfer and a repeat', async () => {
+    const { store, page, second, chat } = await walked();
+    const t = translator('en');
+    const badges = async (id: string, journeyId: string) => {
+      const step = (await store.listSteps(journeyId)).find((s) => s.id === id)!;
+      return render(<StepTouchesBadges step={step} t={t} />)
+        .replace(/<[^>]+>/g, ' ')
+        .trim();
+    };
+    expect(await badges(page.id, page.journeyId)).toBe('could be merged');
+    expect(await badges(second.id, second.journeyId)).toBe('transferred');
+    expect(await badges(chat.id, chat.journeyId)).toBe('repeated');
   });
 });
 
