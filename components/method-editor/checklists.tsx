@@ -5,8 +5,7 @@
 import type { ChecklistTemplate } from '../../lib/model';
 import {
   builtinChecklist,
-  CATEGORY_IDS,
-  categoryLabel,
+  byCategory,
   resolveChecklists,
   resolveTypes,
   stageLabel,
@@ -128,12 +127,11 @@ function ChecklistCard(props: EditorProps & { template: ChecklistTemplate }) {
             class="types"
             summary={`${t('mpAppliesToTypes')}: ${shortList(typeNames, t('mpNone'))}`}
           >
-            {CATEGORY_IDS.map((category) => {
-              const inCategory = types.filter((type) => type.category === category);
-              if (inCategory.length === 0) return null;
+            {byCategory(types, (type) => type.category, method, locale).map((group) => {
+              const inCategory = group.entries;
               return (
-                <fieldset key={category} class="picker-group">
-                  <legend>{categoryLabel(category, locale)}</legend>
+                <fieldset key={group.id} class="picker-group">
+                  <legend>{group.label}</legend>
                   {inCategory.map((type) => {
                     const label = typeName(type, locale);
                     return (

@@ -1,5 +1,6 @@
 /** The four parts of the method, each a section with its heading, after a table of contents. */
 import type { EditorProps } from './changes';
+import { CategoriesSection, ChannelsSection } from './catalogue';
 import { ChecklistsSection } from './checklists';
 import { StagesSection } from './stages';
 import { StandardsSection } from './standards';
@@ -14,11 +15,15 @@ export function MethodEditor(props: EditorProps) {
         <a href="#method-stages">{t('mpStages')}</a>
         <a href="#method-checklists">{t('mpChecklists')}</a>
         <a href="#method-standards">{t('standards')}</a>
+        <a href="#method-categories">{t('catCategories')}</a>
+        <a href="#method-channels">{t('catChannels')}</a>
       </nav>
       <TypesSection {...props} />
       <StagesSection {...props} />
       <ChecklistsSection {...props} />
       <StandardsSection {...props} />
+      <CategoriesSection {...props} />
+      <ChannelsSection {...props} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import { TimeUnit, type Standard } from '../../lib/model';
-import { channelLabel, CHANNEL_IDS, formatTarget, resolveStandards } from '../../lib/taxonomy';
+import { channelLabel, formatTarget, resolveChannels, resolveStandards } from '../../lib/taxonomy';
 import { addition, entryActions, STANDARDS, type EditorProps } from './changes';
 import {
   Check,
@@ -60,14 +60,20 @@ function StandardRow(props: EditorProps & { standard: Standard }) {
   const entry = entryActions(props, STANDARDS, standard);
   const { name, field } = entry;
   const none = t('mpNone');
-  const channelNames = standard.answerChannels.map((id) => channelLabel(id, locale));
+  const { method } = props;
+  const channelNames = standard.answerChannels.map((id) => channelLabel(id, locale, method));
+  // Channels to answer in: those not hidden, and any the standard already names.
+  const channels = resolveChannels(method).filter(
+    (c) => !c.hidden || standard.answerChannels.includes(c.id),
+  );
+  const channelIds = channels.map((c) => c.id);
   const target = (next: Pick<Standard, 'target'> | Pick<Standard, 'unit'>) =>
     entry.set(next, field(t('mpTarget'), formatTarget({ ...standard, ...next }, locale)));
-  const answerBy = (id: (typeof CHANNEL_IDS)[number], on: boolean) => {
+  const answerBy = (id: string, on: boolean) => {
     const answerChannels = on
-      ? CHANNEL_IDS.filter((c) => c === id || standard.answerChannels.includes(c))
+      ? channelIds.filter((c) => c === id || standard.answerChannels.includes(c))
       : standard.answerChannels.filter((c) => c !== id);
-    const names = answerChannels.map((c) => channelLabel(c, locale));
+    const names = answerChannels.map((c) => channelLabel(c, locale, method));
     entry.set({ answerChannels }, field(t('mpAnswerChannels'), shortList(names, none)));
   };
   const inUse = () => {
@@ -111,10 +117,10 @@ function StandardRow(props: EditorProps & { standard: Standard }) {
             label={t('mpAnswerChannelsOf', { name, list: shortList(channelNames, none) })}
             summary={shortList(channelNames, none)}
           >
-            {CHANNEL_IDS.map((id) => (
+            {channelIds.map((id) => (
               <Check
                 key={id}
-                label={channelLabel(id, locale)}
+                label={channelLabel(id, locale, method)}
                 checked={standard.answerChannels.includes(id)}
                 onChange={(on) => answerBy(id, on)}
               />

@@ -2,43 +2,41 @@
 import { useState } from 'preact/hooks';
 import type { TouchpointType } from '../../lib/model';
 import {
-  CATEGORY_IDS,
-  categoryLabel,
+  byCategory,
+  categoryChoices,
+  channelChoices,
   channelLabel,
-  CHANNEL_IDS,
   stageLabel,
   stageOptions,
   resolveTypes,
-  type CategoryId,
-  type ChannelId,
+  type CatalogueSource,
   type Locale,
 } from '../../lib/taxonomy';
 import { addition, entryActions, stepUse, TYPES, type EditorProps } from './changes';
 import { LabelledSelect, Select, type Choice } from './controls';
 import { AddForm, EntryRow, MethodTable, Section } from './shared';
 
-const channelChoices = (locale: Locale): Choice<ChannelId>[] =>
-  CHANNEL_IDS.map((id) => ({ value: id, label: channelLabel(id, locale) }));
+/** The channels offered (hidden ones only on the types that use them: see TypeRow). */
+const channelList = (method: CatalogueSource, locale: Locale): Choice<string>[] =>
+  channelChoices(method, locale);
 
 export function TypesSection(props: EditorProps) {
   const { t, locale, method } = props;
   const types = resolveTypes(method);
   const stages = stageOptions(method, locale);
-  const channels = channelChoices(locale);
+  const channels = channelList(method, locale);
   return (
     <Section id="method-types" title={t('mpTypes')} help={t('mpTypesHelp')}>
-      {CATEGORY_IDS.map((category) => {
-        const rows = types.filter((type) => type.category === category);
-        if (rows.length === 0) return null;
+      {byCategory(types, (type) => type.category, method, locale).map((group) => {
+        const rows = group.entries;
         return (
           <MethodTable
-            key={category}
+            key={group.id}
             t={t}
             class="types"
             caption={
               <>
-                {categoryLabel(category, locale)}{' '}
-                <span class="muted">({t('mpTypesCount', { n: rows.length })})</span>
+                {group.label} <span class="muted">({t('mpTypesCount', { n: rows.length })})</span>
               </>
             }
             columns={[
@@ -63,7 +61,7 @@ function TypeRow(
   props: EditorProps & {
     type: TouchpointType;
     stages: readonly Choice<string>[];
-    channels: readonly Choice<ChannelId>[];
+    channels: readonly Choice<string>[];
   },
 ) {
   const { t, locale, usage, type } = props;
@@ -89,9 +87,13 @@ function TypeRow(
         <Select
           label={t('mpChannelOf', { name })}
           value={type.channel}
-          options={props.channels}
+          options={
+            props.channels.some((c) => c.value === type.channel)
+              ? props.channels
+              : channelChoices(props.method, locale, type.channel)
+          }
           onChange={(channel) =>
-            entry.set({ channel }, field(t('channel'), channelLabel(channel, locale)))
+            entry.set({ channel }, field(t('channel'), channelLabel(channel, locale, props.method)))
           }
         />
       </td>
@@ -99,14 +101,11 @@ function TypeRow(
   );
 }
 
-const categoryChoices = (locale: Locale): Choice<CategoryId>[] =>
-  CATEGORY_IDS.map((id) => ({ value: id, label: categoryLabel(id, locale) }));
-
 function AddType(props: EditorProps) {
   const { t, locale, method } = props;
-  const [category, setCategory] = useState<CategoryId>('technology');
+  const [category, setCategory] = useState('technology');
   const [stage, setStage] = useState('contact');
-  const [channel, setChannel] = useState<ChannelId>('website');
+  const [channel, setChannel] = useState('website');
   const add = (name: string) =>
     addition(
       t,
@@ -119,7 +118,7 @@ function AddType(props: EditorProps) {
       <LabelledSelect
         label={t('category')}
         value={category}
-        options={categoryChoices(locale)}
+        options={categoryChoices(method, locale, category)}
         onChange={setCategory}
       />
       <LabelledSelect
@@ -131,7 +130,7 @@ function AddType(props: EditorProps) {
       <LabelledSelect
         label={t('channel')}
         value={channel}
-        options={channelChoices(locale)}
+        options={channelChoices(method, locale, channel)}
         onChange={setChannel}
       />
     </AddForm>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import { periodText, roleText } from '../../lib/controllers/panel-programme';
 import type { Brand, Journey, Outcome, PickMode, Wave } from '../../lib/model';
-import { channelLabel, type Locale } from '../../lib/taxonomy';
+import { channelLabel, type CatalogueSource, type Locale } from '../../lib/taxonomy';
 import { SelectField } from '../shared/fields';
 import { RecommendField } from './recommend';
 
@@ -54,6 +54,8 @@ export function JourneyCard(props: {
   /** Whether to offer "Score blind" (controller.canScoreBlind). */
   canScoreBlind: boolean;
   actions: JourneyActions;
+  /** The audit's method: its channels' labels (built-in labels without it). */
+  method?: CatalogueSource;
 }) {
   const { t, journey, brand, wave, capture, actions } = props;
   // The outcome to finish with starts at "goal reached" for each journey (the panel remounts this
@@ -120,7 +122,7 @@ export function JourneyCard(props: {
           </>
         )}
         <dt>{t('entryChannel')}</dt>
-        <dd>{channelLabel(journey.entryChannel, props.locale)}</dd>
+        <dd>{channelLabel(journey.entryChannel, props.locale, props.method)}</dd>
       </dl>
       {props.scoringBlindOf !== null && (
         <p class="note scoring-blind">

@@ -46,7 +46,7 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
               </td>
               <td>{journey.auditor || '—'}</td>
               <td>{journey.persona || '—'}</td>
-              <td>{channelLabel(journey.entryChannel, locale)}</td>
+              <td>{channelLabel(journey.entryChannel, locale, model.method)}</td>
               <td>{journey.task || '—'}</td>
               <td>{outcomeText(journey.outcome, t)}</td>
             </tr>

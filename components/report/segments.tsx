@@ -5,7 +5,6 @@
  * inline style); every value drawn is in the table too.
  */
 import { formatNumber, translator, type Translate } from '../../lib/i18n';
-import type { ChannelId } from '../../lib/model/ids';
 import type { ReportModel } from '../../lib/report/model';
 import {
   segmentTable,
@@ -24,8 +23,9 @@ export function segmentName(
   segment: string,
   t: Translate,
   locale: Locale,
+  method?: ReportModel['method'],
 ): string {
-  if (dimension === 'entryChannel') return channelLabel(segment as ChannelId, locale);
+  if (dimension === 'entryChannel') return channelLabel(segment, locale, method);
   return segment === '' ? t('labelNoPersona') : segment;
 }
 
@@ -184,7 +184,9 @@ function Table({
 }) {
   const t = translator(locale);
   const labels = reportLabels(model, locale);
-  const names = table.rows.map((r) => segmentName(table.dimension, r.segment, t, locale));
+  const names = table.rows.map((r) =>
+    segmentName(table.dimension, r.segment, t, locale, model.method),
+  );
   const nameOf = new Map(table.rows.map((r, i) => [r.segment, names[i]!]));
   const id = `segments-${table.dimension}`;
   return (

@@ -193,8 +193,8 @@ function StepCard({
       {walk && <p class="step-walk">{walk}</p>}
       <p class="step-meta">
         {type && `${typeName(type, locale)} · `}
-        {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale)} ·{' '}
-        {channelLabel(tp.channel, locale)}
+        {stageLabel(tp.stage, locale)} · {categoryLabel(tp.category, locale, model.method)} ·{' '}
+        {channelLabel(tp.channel, locale, model.method)}
         {tp.kind === 'offline' && ` · ${t('offlineContact')}`}
       </p>
       {step.screenshots.map((shot) => {
@@ -351,7 +351,7 @@ function DrillDown({ model, locale }: { model: ReportModel; locale: Locale }) {
                 <tr key={journey.id} data-journey={journey.id}>
                   <th scope="row">{labels.walk(journey.id)}</th>
                   <td>{journey.persona || '—'}</td>
-                  <td>{channelLabel(journey.entryChannel, locale)}</td>
+                  <td>{channelLabel(journey.entryChannel, locale, model.method)}</td>
                   <td>{journey.auditor || '—'}</td>
                   <td>{journey.task || '—'}</td>
                   <td>{outcomeText(journey.outcome, t)}</td>
@@ -691,7 +691,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
   const segment = [
     selection.persona !== null && `${t('persona')}: ${selection.persona}`,
     selection.entryChannel !== null &&
-      `${t('entryChannel')}: ${channelLabel(selection.entryChannel, locale)}`,
+      `${t('entryChannel')}: ${channelLabel(selection.entryChannel, locale, model.method)}`,
   ].filter(Boolean);
   return (
     <div class="report" lang={locale}>
@@ -797,7 +797,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
                     labels.brandWithRole(brand.id),
                     journey.task,
                     journey.persona && `${t('persona')}: ${journey.persona}`,
-                    `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale)}`,
+                    `${t('entryChannel')}: ${channelLabel(journey.entryChannel, locale, model.method)}`,
                     brand.domain,
                     journey.auditor && t('walkedBy', { name: journey.auditor }),
                   ]

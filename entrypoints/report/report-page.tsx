@@ -21,7 +21,6 @@ import { ReportView, type ImageSize } from '../../components/report/view';
 import { periodText } from '../../components/report/period';
 import { comparisonOptions, type ReportController } from '../../lib/controllers/report';
 import type { Audit, AuditProgramme, AuditSnapshot, Screenshot, Step } from '../../lib/model';
-import type { ChannelId } from '../../lib/model/ids';
 import { brandLabels } from '../../lib/report/labels';
 import type { ReportModel, ReportSelection } from '../../lib/report/model';
 import { labelWords, reportLabels, roleText } from '../../lib/report/words';
@@ -32,7 +31,7 @@ interface Choice {
   waveId: string | null;
   unticked: ReadonlySet<string>;
   persona: string | null;
-  entryChannel: ChannelId | null;
+  entryChannel: string | null;
 }
 const NO_CHOICE: Choice = { waveId: null, unticked: new Set(), persona: null, entryChannel: null };
 /** The "all" option of a segment picker (no persona or channel is empty). */
@@ -209,11 +208,12 @@ export function ReportPage({ controller }: { controller: ReportController }) {
               value={selection?.entryChannel ?? ALL}
               options={[
                 { value: ALL, label: t('reportAllChannels') },
-                ...options.channels.map((c) => ({ value: c, label: channelLabel(c, locale) })),
+                ...options.channels.map((c) => ({
+                  value: c,
+                  label: channelLabel(c, locale, records?.audit.method),
+                })),
               ]}
-              onChange={(c) =>
-                setChoice({ ...choice, entryChannel: c === ALL ? null : (c as ChannelId) })
-              }
+              onChange={(c) => setChoice({ ...choice, entryChannel: c === ALL ? null : c })}
             />
           </fieldset>
         )}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditBar, type AuditBarActions } from '../../components/panel/audit-bar';
 import { DataCard } from '../../components/panel/data-card';
 import { AuditForm, JourneyForm, OfflineForm } from '../../components/panel/forms';
+import { filterByTag, TagFilter } from '../../components/panel/tag-filter';
 import { JourneyCard, type JourneyActions } from '../../components/panel/journey-card';
 import { ProgrammeCard, type ProgrammeActions } from '../../components/panel/programme-card';
 import {
@@ -48,8 +49,8 @@ export function App({ controller }: { controller: PanelController }) {
   const brands = useLiveOf<Brand[]>(audit?.id ?? null, controller.brands(audit?.id ?? null));
   const waves = useLiveOf<Wave[]>(audit?.id ?? null, controller.waves(audit?.id ?? null));
   const labels = useMemo(
-    () => controller.walkLabels(journeys ?? [], brands ?? [], waves ?? []),
-    [journeys, brands, waves, locale],
+    () => controller.walkLabels(journeys ?? [], brands ?? [], waves ?? [], audit?.method),
+    [journeys, brands, waves, locale, audit?.method],
   );
   const placedActions = useSubscription<PlacedAction[]>(
     controller.placedActions(audit?.id ?? null),
@@ -82,6 +83,8 @@ export function App({ controller }: { controller: PanelController }) {
   const [createdAudit, setCreatedAudit] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [deleted, setDeleted] = useState<DeletedEntry | null>(null);
+  // The step list's tag filter, for the walk it was chosen on (another walk shows all its steps).
+  const [tagFilter, setTagFilter] = useState<{ journeyId: string; tag: string } | null>(null);
   const [backingUp, setBackingUp] = useState(false);
 
   const run = async (action: () => Promise<string | null>) => {
@@ -220,6 +223,11 @@ export function App({ controller }: { controller: PanelController }) {
     defineStage: (step, name) =>
       void run(async () => (audit ? controller.defineStage(audit, step, name) : null)),
     method: methodActions,
+    tags: {
+      suggestions: () => (audit ? controller.auditTags(audit.id) : Promise.resolve([])),
+      add: (step, text) => controller.addTags(step, text),
+      remove: (step, tag) => controller.removeTag(step, tag),
+    },
   };
   const stableStepActions = useMemo<StepActions>(
     () => ({
@@ -229,6 +237,11 @@ export function App({ controller }: { controller: PanelController }) {
       attach: (...a) => stepActions.current.attach(...a),
       annotate: (...a) => stepActions.current.annotate(...a),
       defineStage: (...a) => stepActions.current.defineStage(...a),
+      tags: {
+        suggestions: () => stepActions.current.tags!.suggestions(),
+        add: (...a) => stepActions.current.tags!.add(...a),
+        remove: (...a) => stepActions.current.tags!.remove(...a),
+      },
       method: {
         answer: (...a) => stepActions.current.method.answer(...a),
         checkDetail: (...a) => stepActions.current.method.checkDetail(...a),
@@ -331,6 +344,7 @@ export function App({ controller }: { controller: PanelController }) {
               waves={lists.waves}
               proposedWave={controller.proposedWave(lists.waves)}
               editing={false}
+              method={audit.method}
               initial={controller.newJourney(
                 audit,
                 lists.journeys,
@@ -354,6 +368,7 @@ export function App({ controller }: { controller: PanelController }) {
               waves={lists.waves}
               proposedWave={controller.proposedWave(lists.waves)}
               editing
+              method={audit?.method}
               initial={{
                 ...journey,
                 brand: { id: journey.brandId },
@@ -400,6 +415,7 @@ export function App({ controller }: { controller: PanelController }) {
                   ? null
                   : (journeys?.find((j) => j.id === journey.blindOf)?.auditor.trim() ?? '')
               }
+              method={audit?.method}
               canScoreBlind={controller.canScoreBlind(
                 journey,
                 journeys ?? [],
@@ -416,6 +432,7 @@ export function App({ controller }: { controller: PanelController }) {
               defaultStage={controller.newStepStage(steps)}
               stageOptions={method.view.stageOptions}
               types={method.view.types}
+              method={method.view}
               timers={method.results
                 .filter((r) => r.running)
                 .map((r) => ({
@@ -454,12 +471,24 @@ export function App({ controller }: { controller: PanelController }) {
             />
           </MessageLines>
 
+          {journey && journeySteps.loaded && (
+            <TagFilter
+              t={t}
+              steps={steps}
+              value={tagFilter?.journeyId === journey.id ? tagFilter.tag : null}
+              onChange={(tag) => setTagFilter(tag === null ? null : { journeyId: journey.id, tag })}
+            />
+          )}
           {journey && (
             <StepList
               key={journey.id}
               t={t}
               locale={locale}
-              steps={journeySteps.loaded ? steps : null}
+              steps={
+                journeySteps.loaded
+                  ? filterByTag(steps, tagFilter?.journeyId === journey.id ? tagFilter.tag : null)
+                  : null
+              }
               screenshotsOf={journeySteps.screenshotsOf}
               thumbUrls={journeySteps.thumbs}
               mask={mask.text}

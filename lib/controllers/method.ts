@@ -16,8 +16,13 @@ export interface MethodUsage {
     typeId: string | null;
     checklists: readonly string[];
     checks: readonly { templateId: string }[];
+    /** Its category and channel (an entry of the audit's own in use is hidden, not deleted). */
+    category?: string;
+    channel?: string;
   }[];
   measurements: readonly { journey: string; standardId: string }[];
+  /** The walks' entry channels. */
+  entryChannels?: readonly { journey: string; channel: string }[];
 }
 
 /** One edit of the method (the editor makes them: components/method-editor). */
@@ -109,10 +114,13 @@ async function readUsage(
         typeId: step.typeId,
         checklists: step.checklists,
         checks: step.checks,
+        category: step.category,
+        channel: step.channel,
       })),
     ),
     measurements: journeys.flatMap((journey) =>
       journey.measurements.map((m) => ({ journey: brandOf(journey), standardId: m.standardId })),
     ),
+    entryChannels: journeys.map((j) => ({ journey: brandOf(j), channel: j.entryChannel })),
   };
 }

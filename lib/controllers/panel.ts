@@ -34,6 +34,7 @@ import { maskers, type Maskers } from '../privacy';
 import { LABEL_SEPARATOR, walkLabels } from '../report/labels';
 import { labelWords } from '../report/words';
 import { channelLabel, defaultStage, stageLabel, stageOptions } from '../taxonomy';
+import type { CatalogueSource } from '../taxonomy';
 import { constant, never, type Subscribe } from './live';
 import { capturesOver, type PanelCapture, type PanelCaptures } from './panel-capture';
 import { methodActionsOver, type MethodStore, type PanelMethodActions } from './panel-method';
@@ -48,6 +49,7 @@ import {
 } from './panel-programme';
 import { backUpAndRecord } from './backup';
 import { touchesActionsOver, type PanelTouchesActions } from './panel-touches';
+import { tagActionsOver, type PanelTagActions } from './panel-tags';
 import { placeInGroup } from './step-groups';
 import type { ShellController } from './shell';
 
@@ -102,6 +104,8 @@ export type PanelStore = Pick<
   | 'restoreDeleted'
   | 'emptyDeleted'
   | 'scoreBlind'
+  | 'updateTags'
+  | 'listAuditTags'
 > &
   MethodStore &
   ProgrammeStore;
@@ -155,7 +159,8 @@ export function restoredText(entry: DeletedEntry, t: Translate, mask: (text: str
 export interface PanelController
   extends PanelMethodActions,
     PanelProgrammeActions,
-    PanelTouchesActions {
+    PanelTouchesActions,
+    PanelTagActions {
   readonly shell: ShellController;
 
   // Live reads: each failure reaches the shell's banner.
@@ -214,6 +219,8 @@ export interface PanelController
     journeys: readonly Journey[],
     brands: readonly Brand[],
     waves: readonly Wave[],
+    /** The audit's method: its channels' labels (built-in labels without it). */
+    method?: CatalogueSource,
   ): Map<string, string>;
   /** The service worker's notice, if it is recent enough to show. */
   freshNotice(notice: Notice | null | undefined): Notice | null;
@@ -346,7 +353,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
         !journeys.some((j) => j.blindOf === journey.id && me && brandNameKey(j.auditor) === me)
       );
     },
-    walkLabels(journeys, brands, waves) {
+    walkLabels(journeys, brands, waves, method) {
       const { t, locale } = words();
       // A blind scoring is labelled after the walk it scores, "Brightline · Anna · blind · Boris",
       // so scoring blind changes no other walk's label (one per auditor: the store refuses two).
@@ -356,7 +363,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
         journeys.filter((j) => !scores(j)),
         brands,
         waves,
-        (c) => channelLabel(c, locale),
+        (c) => channelLabel(c, locale, method),
         labelWords(t),
       );
       for (const j of journeys) {
@@ -470,6 +477,7 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
     ...methodActionsOver(store, () => words().t),
     ...programmeActionsOver(store, () => words().t),
     ...touchesActionsOver(store, () => words().t),
+    ...tagActionsOver(store, () => words().t),
 
     async restore(entry) {
       await store.restoreDeleted(entry.id);

@@ -174,6 +174,30 @@ export class StepRecords extends StorePart {
     return this.core.modify('touchpoints', id, () => changes);
   }
 
+  /**
+   * Changes a step's tags as stored right before (one transaction): `change` gets them and returns
+   * the new list, which the schema checks (trimmed, 1–40 characters, no comma, at most 20).
+   */
+  async updateTags(id: string, change: (tags: readonly string[]) => string[]): Promise<Step> {
+    return this.core.modify('touchpoints', id, (current) => ({ tags: change(current.tags ?? []) }));
+  }
+
+  /** The tags of every tagged step of an audit's walks (one list per step), for offering them. */
+  async listAuditTags(auditId: string): Promise<string[][]> {
+    return this.db.transaction('r', this.db.journeys, this.db.touchpoints, async () => {
+      const ids = await this.db.journeys.where('auditId').equals(auditId).primaryKeys();
+      if (!ids.length) return [];
+      const tagged: string[][] = [];
+      await this.db.touchpoints
+        .where('journeyId')
+        .anyOf(ids)
+        .each((step) => {
+          if (step.tags?.length) tagged.push(step.tags);
+        });
+      return tagged;
+    });
+  }
+
   /** Moves a step to a new 1-based position, renumbering the journey in one transaction. */
   async moveStep(id: string, toSeq: number): Promise<void> {
     await this.core.write(0, () =>

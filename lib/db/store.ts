@@ -86,6 +86,8 @@ export class AuditStore {
   readonly addStep: StepRecords['addStep'] = (...a) => this.steps.addStep(...a);
   readonly updateStep: StepRecords['updateStep'] = (...a) => this.steps.updateStep(...a);
   readonly moveStep: StepRecords['moveStep'] = (...a) => this.steps.moveStep(...a);
+  readonly updateTags: StepRecords['updateTags'] = (...a) => this.steps.updateTags(...a);
+  readonly listAuditTags: StepRecords['listAuditTags'] = (...a) => this.steps.listAuditTags(...a);
 
   // Images of steps, their held-back originals and annotations (images.ts).
   readonly listJourneyScreenshots: ImageRecords['listJourneyScreenshots'] = (...a) =>

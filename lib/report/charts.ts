@@ -274,7 +274,7 @@ function coverageKey(
   return {
     key: `channel:${touchpoint.channel}`,
     kind: 'channel',
-    label: channelLabel(touchpoint.channel, locale),
+    label: channelLabel(touchpoint.channel, locale, model.method),
   };
 }
 

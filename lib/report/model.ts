@@ -36,8 +36,9 @@ import {
   type Step,
   type TouchpointType,
 } from '../model';
-import type { ChannelId } from '../model/ids';
 import { compareStages, resolveChecklists, resolveStandards, resolveTypes } from '../taxonomy';
+import { resolveCategories, resolveChannels } from '../taxonomy';
+import type { CategoryEntry, ChannelEntry } from '../model';
 
 export const REPORT_FORMAT_VERSION = 2;
 
@@ -118,7 +119,8 @@ export interface ReportSelection {
   /** Only walks of this persona (trimmed; null: every persona). */
   persona: string | null;
   /** Only walks entered by this channel (null: every channel). */
-  entryChannel: ChannelId | null;
+  /** A channel id (built-in or the audit's own); null: every entry channel. */
+  entryChannel: string | null;
 }
 
 export const DEFAULT_SELECTION: ReportSelection = {
@@ -222,7 +224,14 @@ export interface ReportModel {
   /** The steps to fix first (lib/metrics methodRankFixFirst), shared by the report page, HTML and CSV. */
   fixFirst: FixFirstItem[];
   /** The audit's method, resolved (built-ins with the audit's changes). */
-  method: { types: TouchpointType[]; checklists: ChecklistTemplate[]; standards: Standard[] };
+  method: {
+    types: TouchpointType[];
+    checklists: ChecklistTemplate[];
+    standards: Standard[];
+    /** Mann's categories and the channels as the audit changed them (labels resolve through them). */
+    categories: CategoryEntry[];
+    channels: ChannelEntry[];
+  };
   /**
    * Actions of the chosen brands' steps in every wave up to the one compared (the plan is the
    * audit's), by owner, then due date (done ones last per owner).
@@ -378,6 +387,8 @@ export function buildReport(
     types: resolveTypes(snapshot.audit.method),
     checklists: resolveChecklists(snapshot.audit.method),
     standards: resolveStandards(snapshot.audit.method),
+    categories: resolveCategories(snapshot.audit.method),
+    channels: resolveChannels(snapshot.audit.method),
   };
   const actionsByStep = new Map<string, ActionItem[]>();
   for (const action of [...snapshot.actionItems].sort((a, b) => a.createdAt - b.createdAt))

@@ -4,7 +4,7 @@
  * whatever segment the report itself is filtered to (model.segmentWalks).
  */
 import type { Brand } from '../model';
-import { CHANNEL_IDS, type ChannelId } from '../model/ids';
+import { channelOrder } from '../taxonomy';
 import { compareBrandsOf, type OutcomeCounts, type ReportJourney, type ReportModel } from './model';
 
 /** What the walks are split by. */
@@ -53,12 +53,12 @@ export function segmentOf(walk: ReportJourney, dimension: SegmentDimension): str
   return dimension === 'persona' ? walk.journey.persona.trim() : walk.journey.entryChannel;
 }
 
-/** Personas by name (none last); channels in the catalogue's order. */
-function compareSegments(dimension: SegmentDimension) {
+/** Personas by name (none last); channels in the audit's catalogue order (unknown ones last). */
+function compareSegments(dimension: SegmentDimension, method: ReportModel['method']) {
   return (a: string, b: string) =>
     dimension === 'persona'
       ? Number(a === '') - Number(b === '') || a.localeCompare(b)
-      : CHANNEL_IDS.indexOf(a as ChannelId) - CHANNEL_IDS.indexOf(b as ChannelId);
+      : channelOrder(a, method) - channelOrder(b, method) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
@@ -76,7 +76,7 @@ export function segmentTable(model: ReportModel, dimension: SegmentDimension): S
     bySegment.set(key, [...(bySegment.get(key) ?? []), w]);
   }
   const rows: SegmentRow[] = [...bySegment.keys()]
-    .sort(compareSegments(dimension))
+    .sort(compareSegments(dimension, model.method))
     .map((segment) => {
       const pooled = compareBrandsOf(bySegment.get(segment)!, model.audit.method).brands;
       return {

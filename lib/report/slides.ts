@@ -6,7 +6,6 @@
  */
 import { formatDate, formatDateTime, formatNumber, translator, type Translate } from '../i18n';
 import type { ReportSection } from '../model';
-import type { ChannelId } from '../model/ids';
 import { channelLabel, stageLabel, statusLabel, type Locale } from '../taxonomy';
 import { fileStem } from './files';
 import { LABEL_SEPARATOR } from './labels';
@@ -798,10 +797,16 @@ function waveSlides(model: ReportModel, locale: Locale, t: Translate): (TableSli
 }
 
 /** A segment's name: the persona ("no persona" for walks without one) or the entry channel. */
-function segmentName(segment: string, dimension: SegmentDimension, locale: Locale, t: Translate) {
+function segmentName(
+  segment: string,
+  dimension: SegmentDimension,
+  locale: Locale,
+  t: Translate,
+  method?: ReportModel['method'],
+) {
   return dimension === 'persona'
     ? segment || t('labelNoPersona')
-    : channelLabel(segment as ChannelId, locale);
+    : channelLabel(segment, locale, method);
 }
 
 /**
@@ -837,7 +842,11 @@ function segmentSlides(
         })),
       ];
       const rows = table.rows.map((row): SlideCell[] => [
-        { text: segmentName(row.segment, table.dimension, locale, t), bold: true, maxLines: 3 },
+        {
+          text: segmentName(row.segment, table.dimension, locale, t, model.method),
+          bold: true,
+          maxLines: 3,
+        },
         ...group.map((i): SlideCell => {
           const cell = row.cells[i];
           if (!cell) return { text: t('slidesWaveNotWalked'), tone: 'missing' };
@@ -859,7 +868,7 @@ function segmentSlides(
   });
   const gaps = tables.flatMap((table) =>
     table.gaps.map((gap) => {
-      const name = segmentName(gap.segment, table.dimension, locale, t);
+      const name = segmentName(gap.segment, table.dimension, locale, t, model.method);
       const brand = labels.brandWithRole(gap.brandId);
       return table.dimension === 'persona'
         ? gap.own

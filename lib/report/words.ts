@@ -90,7 +90,7 @@ export function reportLabels(model: ReportModel, locale: Locale): ReportLabels {
     [...walks.values()],
     model.allBrands,
     model.allWaves,
-    (id) => channelLabel(id, locale),
+    (id) => channelLabel(id, locale, model.method),
     words,
   );
   const brandNames = brandLabels(model.allBrands, words);
