@@ -241,3 +241,25 @@ test('right after switching journeys the card says the steps are being read, nev
   const counts = new Set(seen.slice(from).map((line) => line.split(' | ')[0]));
   expect([...counts], seen.join('\n')).toEqual(['reading steps…', '3 steps']);
 });
+
+test('a name typed with spaces at its ends: the field says they are not kept, and drops them', async ({
+  panel,
+}) => {
+  await panel.button('New audit').first().click();
+  const form = panel.page.getByRole('form', { name: 'New audit' });
+  const name = form.getByLabel('Audit name');
+  await name.fill('  Home internet ');
+  // Said at once for the leading spaces, as the field's description.
+  await expect(name).toHaveAccessibleDescription('Spaces at the start and end are not kept.');
+  // Leaving the field removes them and says so (a status, read out).
+  await form.getByLabel('Client').focus();
+  await expect(name).toHaveValue('Home internet');
+  await expect(form.getByRole('status')).toHaveText('Spaces at the start and end are not kept.');
+  // A space between words says nothing; a field that keeps spaces (the task) says nothing.
+  await form.getByLabel('Client').fill('Bright line ');
+  await expect(form.getByRole('status')).toHaveCount(1);
+  await form.getByLabel('Default customer task').fill('  get a quote');
+  await expect(form.getByLabel('Default customer task')).toHaveAccessibleDescription('');
+  await form.getByRole('button', { name: 'Create audit' }).click();
+  await expect(panel.page.getByLabel('Audit', { exact: true })).toContainText('Home internet');
+});
