@@ -204,9 +204,10 @@ function CountInput(props: {
   useEffect(() => {
     if (!focused.current) setDraft(props.display);
   }, [props.display]);
-  const commit = () => {
+  /** Reads the field itself (the typed text, even before a re-render). */
+  const commit = (value: string) => {
     focused.current = false;
-    const text = draft.trim();
+    const text = value.trim();
     if (text === '') {
       setBad(false);
       if (props.value !== null) props.onCommit(null);
@@ -230,7 +231,7 @@ function CountInput(props: {
       value={draft}
       onFocus={() => (focused.current = true)}
       onInput={(e) => setDraft(e.currentTarget.value)}
-      onBlur={commit}
+      onBlur={(e) => commit(e.currentTarget.value)}
       onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
     />
   );

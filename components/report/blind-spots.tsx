@@ -36,6 +36,12 @@ export function foundText(row: BlindSpotRow, locale: Locale, t: Translate): stri
   return t(row.steps === 0 ? 'bsNotWalked' : 'bsNotScored');
 }
 
+/** A gap with its sign: "+3.0", "−2.0" (a typographic minus), "0.0". */
+export function signedText(value: number, locale: Locale): string {
+  const text = formatNumber(Math.abs(value), locale);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
 export function BlindSpotsSection({ model, locale }: { model: ReportModel; locale: Locale }) {
   const t = translator(locale);
   const spots = blindSpots(model);
@@ -86,7 +92,7 @@ export function BlindSpotsSection({ model, locale }: { model: ReportModel; local
                   foundText(row, locale, t)
                 )}
               </td>
-              <td>{row.gap === null ? '—' : row.gap > 0 ? `+${num(row.gap)}` : num(row.gap)}</td>
+              <td>{row.gap === null ? '—' : signedText(row.gap, locale)}</td>
               <td>{row.quadrant ? quadrantText(row.quadrant, t, true) : '—'}</td>
             </tr>
           ))}
@@ -138,7 +144,7 @@ function Matrix(props: {
         <b class="chart-title">{t('bsMatrix')}</b> {t('bsMatrixDesc')}
       </figcaption>
       <svg
-        class="chart-svg"
+        class="blind-matrix-svg"
         role="img"
         aria-labelledby="blind-matrix-title blind-matrix-desc"
         viewBox={`0 0 ${SIZE} ${SIZE}`}

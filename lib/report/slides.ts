@@ -14,6 +14,7 @@ import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './seg
 import { statusScorecards } from './status';
 import { findings, leagueTable, stageScorecards, type StageScorecard } from './summary';
 import { touchesTables } from './touches-slides';
+import { blindSpotsTable, funnelTable } from './blind-spots-slides';
 import {
   TREND_CHART_WAVES,
   TREND_METRICS,
@@ -1172,6 +1173,19 @@ function touchesSlides(
     .flatMap((x) => tableSlides(x.title, x.note, widthsOf(x.weights), x.header, x.rows));
 }
 
+/** Expected against found, or the funnel (lib/report/blind-spots-slides.ts), paged. */
+function expectedSlides(
+  model: ReportModel,
+  locale: Locale,
+  t: Translate,
+  which: 'blindSpots' | 'funnel',
+): TableSlide[] {
+  const table = (which === 'funnel' ? funnelTable : blindSpotsTable)(model, locale, t);
+  return table
+    ? tableSlides(table.title, table.note, widthsOf(table.weights), table.header, table.rows)
+    : [];
+}
+
 /**
  * The deck, in the report's order and with what the auditor chose to put in (a section left out
  * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
@@ -1195,6 +1209,12 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
       ...part(shows(model, 'summary'), () => summarySlides(model, locale, t)),
       ...part(shows(model, 'summary'), () => conclusionSlides(model, t)),
       ...part(compared && shows(model, 'scorecard'), () => scorecardSlides(model, locale, t)),
+      ...part(compared && shows(model, 'scorecard'), () =>
+        expectedSlides(model, locale, t, 'funnel'),
+      ),
+      ...part(compared && shows(model, 'blindSpots'), () =>
+        expectedSlides(model, locale, t, 'blindSpots'),
+      ),
       ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
       ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
       ...part(compared, () => touchesSlides(model, locale, t, ['kpis', 'people'])),

@@ -17,6 +17,7 @@ import {
   splitCsvLine,
 } from '../../lib/report/funnel';
 import { findings } from '../../lib/report/summary';
+import { planSlides, type TableSlide } from '../../lib/report/slides';
 import { findingWords } from '../../lib/report/words';
 import { EMPTY_METHOD, type AuditMethod } from '../../lib/model';
 import {
@@ -141,6 +142,34 @@ describe('blind spots', () => {
     expect(findingWords(finding!, model, 'en')).toBe(
       'Largest blind spot: Information gathering — the managers expect 4.5, the walks found 2.0 for Brightline (own) (a gap of 2.5).',
     );
+  });
+
+  it('puts the gaps and the funnel on slides', () => {
+    const { f } = fixture();
+    f.snapshot.audit.expectations = [
+      expect_(stage('information'), 5),
+      expect_(stage('payment'), 4),
+    ];
+    f.snapshot.audit.funnel = [
+      { stage: 'first-mention', waveId: null, count: 200 },
+      { stage: 'information', waveId: null, count: 50 },
+    ];
+    const slides = planSlides(f.report(), 'en').slides.filter(
+      (x): x is TableSlide => x.kind === 'table',
+    );
+    const gaps = slides.find((x) => x.title === 'Expected against found')!;
+    expect(gaps.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Information gathering', '5.0 (n = 1)', '2.0', '+3.0', 'Blind spot'],
+      ['Payment', '4.0 (n = 1)', 'not walked', '—', '—'],
+    ]);
+    const funnel = slides.find((x) => x.title === 'The funnel beside the scorecard')!;
+    expect(funnel.note).toBe('Figures for the audit as a whole (none were entered for Wave 1).');
+    // 50 of 200 = 25 %; the own brand's weighted experience at information: (3 + 1) / 2 = 2.
+    expect(funnel.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['First mention', '200', '—', '—', 'not walked'],
+      ['Information gathering', '50', '25 %', '25 %', '2.0'],
+    ]);
+    expect(funnel.rows[1]![0]!.sub).toBe('Gives: the need');
   });
 
   it('has no found values and no finding without an own brand compared', () => {
