@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MethodEditor, type MethodChange, type MethodUsage } from '../../components/method-editor';
 import { translator } from '../../lib/i18n';
 import {
@@ -36,6 +36,10 @@ import {
   typeName,
   type Locale,
 } from '../../lib/taxonomy';
+
+// Each test renders the whole Method page (every built-in type, checklist item and standard, the
+// stages after the sale included): seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const NO_USAGE: MethodUsage = { steps: [], measurements: [] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -584,6 +588,23 @@ describe('custom stages in the editor', () => {
     );
   });
 
+  it('a custom stage takes a customer status of its own, and back to that of the stage before', () =>
+    withEditor(
+      async (editor) => {
+        await editor.select('stages', 'Customer status of “Trial”', 'customer');
+        expect(editor.method.stages).toEqual([
+          { name: 'Trial', after: 'offer', status: 'customer' },
+        ]);
+        await editor.select('stages', 'Customer status of “Trial”', '');
+        expect(editor.method).toEqual({
+          ...EMPTY_METHOD,
+          stages: [{ name: 'Trial', after: 'offer' }],
+        });
+        expect(editor.refusals).toEqual([]);
+      },
+      { method: { ...EMPTY_METHOD, stages: [{ name: 'Trial', after: 'offer' }] } },
+    ));
+
   it('a stage cannot take the name of another stage, built-in or custom', () =>
     withEditor(
       async (editor) => {
@@ -974,5 +995,5 @@ describe('any edits, then every Reset, Delete and Remove', () => {
       }),
       { numRuns: 20 },
     );
-  }, 60_000);
+  }, 600_000);
 });
