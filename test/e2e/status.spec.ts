@@ -3,12 +3,26 @@
  * checklists of those stages in the side panel; the report shows the stages under the customer's
  * status (potential, current, former customer) in English and in Russian, with subtotals.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { BUILTIN_CHECKLISTS } from '../../lib/taxonomy';
 import { expect, test } from './fixtures';
 import type { PanelPage } from './pages';
 
 const SUPPORT = BUILTIN_CHECKLISTS.find((c) => c.id === 'support-request')!;
 const CANCELLATION = BUILTIN_CHECKLISTS.find((c) => c.id === 'cancellation')!;
+
+/** axe violations (WCAG A/AA and best practices) in the report's tables grouped by status. */
+async function axeOfStatusTables(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .include('section.scorecard')
+    .include('section.compare')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
 
 async function logContact(panel: PanelPage, stage: string, channel: string, what: string) {
   await panel.button('Log offline contact').click();
@@ -85,6 +99,7 @@ test('after the sale: support and cancellation checklists; the report by custome
   await expect(scorecard.locator('tr.status-subtotal')).toContainText('3.5');
   const sideBySide = report.locator('section.compare table.stages');
   await expect(sideBySide.locator('tr.status-head')).toHaveCount(3);
+  expect(await axeOfStatusTables(report)).toEqual([]);
   await report.screenshot({ path: '/tmp/status-report-en.png', fullPage: true });
   await scorecard.screenshot({ path: '/tmp/status-scorecard-en.png' });
 
@@ -101,4 +116,5 @@ test('after the sale: support and cancellation checklists; the report by custome
   await expect(ru.locator('tr.status-subtotal th')).toHaveText('Все этапы: Действующий клиент');
   await expect(ru.locator('tr.status-subtotal')).toContainText('3,5');
   await ru.screenshot({ path: '/tmp/status-scorecard-ru.png' });
+  expect(await axeOfStatusTables(report)).toEqual([]);
 });
