@@ -66,8 +66,8 @@ function TrendChart({
       : [{ i, last, value: b.points[last]![metric]!, text: endText(names[i]!) }];
   });
   const plotRight = left + step * trend.waves.length;
-  const width =
-    plotRight + (ends.length ? Math.max(...ends.map((e) => e.text.length)) * CHAR + 34 : 0);
+  // Room for the names whether or not this figure has values (the four charts stay one size).
+  const width = plotRight + Math.max(0, ...names.map((n) => endText(n).length)) * CHAR + 34;
   const x = (i: number) => left + step * i + step / 2;
   const y = (v: number) => top + plot - ((v - lo) / (hi - lo)) * plot;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));

@@ -32,6 +32,8 @@ import {
   type Tone,
   type TrendSlide,
 } from './slides';
+import { addStyledLines } from './series-pptx';
+import { drawMindMapBody } from './mind-map-pptx';
 
 /** One font family throughout (PowerPoint has it everywhere; LibreOffice uses Liberation Sans). */
 const FACE = 'Arial';
@@ -49,9 +51,6 @@ const COLOR = {
   experience: '2563EB',
   compliance: '059669',
 } as const;
-
-/** Line colours of the trend charts: the own brand in the accent, the others after it. */
-const SERIES = ['1D4ED8', 'D97706', '059669', '7C3AED', 'DB2777', '0891B2', '65A30D', '6B7280'];
 
 /** An image as placed on a slide: a data URL (JPEG from the page), already cropped and scaled down. */
 export interface SlideImage {
@@ -241,49 +240,35 @@ function drawTrend(d: Deck, s: TrendSlide) {
       placeholder(d, slide, { x, y, w, h }, `${chart.title}\n${chart.noData}`, FONT.caption);
       return;
     }
-    // Others' colours in order after the own brand's accent.
-    let other = 1;
-    const colors = chart.series.map((series) =>
-      series.own ? SERIES[0]! : SERIES[other++ % SERIES.length]!,
-    );
-    slide.addChart(
-      pptx.ChartType.line,
-      chart.series.map((series) => ({
-        name: series.name,
-        labels: chart.categories,
-        // A wave without a value is written empty and drawn as a gap (displayBlanksAs).
-        values: series.values as number[],
-      })),
-      {
-        x,
-        y,
-        w,
-        h,
-        lang: d.font.lang,
-        chartColors: colors,
-        lineSize: 2,
-        lineDataSymbol: 'circle',
-        lineDataSymbolSize: 6,
-        displayBlanksAs: 'gap',
-        catAxisLabelFontFace: FACE,
-        catAxisLabelFontSize: FONT.sub,
-        catAxisLabelColor: COLOR.text,
-        valAxisMinVal: chart.min,
-        valAxisMaxVal: chart.max,
-        valAxisMajorUnit: chart.max <= 10 ? (chart.max <= 5 ? 1 : 2) : 25,
-        ...VALUE_AXIS,
-        showLegend: true,
-        legendPos: 'r',
-        legendFontFace: FACE,
-        legendFontSize: FONT.sub,
-        showTitle: true,
-        title: chart.title,
-        titleFontFace: FACE,
-        titleFontSize: FONT.caption,
-        titleColor: COLOR.text,
-        altText: chart.title,
-      },
-    );
+    // Each brand's line in its report style (colour, dash, marker; the own brand first, in the
+    // accent). A wave without a value is written empty and drawn as a gap (displayBlanksAs).
+    addStyledLines(slide, pptx.ChartType.line, chart.series, chart.categories, {
+      x,
+      y,
+      w,
+      h,
+      lang: d.font.lang,
+      lineSize: 2,
+      lineDataSymbolSize: 6,
+      displayBlanksAs: 'gap',
+      catAxisLabelFontFace: FACE,
+      catAxisLabelFontSize: FONT.sub,
+      catAxisLabelColor: COLOR.text,
+      valAxisMinVal: chart.min,
+      valAxisMaxVal: chart.max,
+      valAxisMajorUnit: chart.max <= 10 ? (chart.max <= 5 ? 1 : 2) : 25,
+      ...VALUE_AXIS,
+      showLegend: true,
+      legendPos: 'r',
+      legendFontFace: FACE,
+      legendFontSize: FONT.sub,
+      showTitle: true,
+      title: chart.title,
+      titleFontFace: FACE,
+      titleFontSize: FONT.caption,
+      titleColor: COLOR.text,
+      altText: chart.title,
+    });
   });
 }
 
@@ -593,6 +578,12 @@ export async function renderSlides(
       case 'stage':
         drawStage(deck, slide, images);
         break;
+      case 'mindMap': {
+        const page = deck.pptx.addSlide({ masterName: CONTENT_MASTER });
+        addTitle(deck, page, slide.title, slide.note);
+        drawMindMapBody(deck.pptx, page, slide, deck.font);
+        break;
+      }
     }
   }
   return (await pptx.write({ outputType: 'arraybuffer', compression: true })) as ArrayBuffer;

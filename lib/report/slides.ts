@@ -14,6 +14,7 @@ import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './seg
 import { statusScorecards } from './status';
 import { findings, leagueTable, stageScorecards, type StageScorecard } from './summary';
 import { touchesTables } from './touches-slides';
+import { mindMapSlides, type MindMapSlide } from './mind-map-slides';
 import { blindSpotsTable, funnelTable } from './blind-spots-slides';
 import {
   TREND_CHART_WAVES,
@@ -280,7 +281,8 @@ export type Slide =
   | TableSlide
   | ChartSlide
   | TrendSlide
-  | StageSlide;
+  | StageSlide
+  | MindMapSlide;
 
 export interface SlidePlan {
   locale: Locale;
@@ -1218,6 +1220,7 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
       ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
       ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
       ...part(compared, () => touchesSlides(model, locale, t, ['kpis', 'people'])),
+      ...part(shows(model, 'mindMap'), () => mindMapSlides(model, locale)),
       ...part(compared && shows(model, 'trend'), () => waveSlides(model, locale, t)),
       ...part(compared && shows(model, 'segments'), () => segmentSlides(model, locale, t)),
       ...part(shows(model, 'sideBySide') && model.settings.images !== 'none', () =>

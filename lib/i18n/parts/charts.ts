@@ -29,9 +29,9 @@ export const chartsWords = defineWords({
       'Names shortened on the map: {n} (shown in full when you point at them, and in the table).',
     mapOffMap: 'Steps not on the map (no type, or a hidden type): {n}.',
     mapNone: 'No touchpoint type to show: every type of the catalogue is hidden.',
-    slidesMap: 'Touchpoint map: {category}',
+    slidesMap: 'Map: {category}',
     slidesMapNote:
-      'Marks left to right: {brands}. A number is the mean experience (1–5); ? walked, not scored; ✓ exists, not walked; — not walked; × absent.',
+      'Marks left to right: {brands}. A number is the mean experience (1–5); ? walked, not scored; ✓ exists, not walked; — not walked; × absent. Types nobody walked or checked: {n}, on the report’s map only.',
   },
   ru: {
     mapTitle: 'Карта точек контакта',
@@ -60,8 +60,8 @@ export const chartsWords = defineWords({
       'Сокращённых названий на карте: {n} (полностью — во всплывающей подсказке и в таблице).',
     mapOffMap: 'Шагов не на карте (без типа или со скрытым типом): {n}.',
     mapNone: 'Показать нечего: все типы каталога скрыты.',
-    slidesMap: 'Карта точек контакта: {category}',
+    slidesMap: 'Карта: {category}',
     slidesMapNote:
-      'Отметки слева направо: {brands}. Число — среднее впечатление (1–5); ? — пройдена без оценки; ✓ — есть, не пройдена; — — не пройдена; × — отсутствует.',
+      'Отметки слева направо: {brands}. Число — среднее впечатление (1–5); ? — пройдена без оценки; ✓ — есть, не пройдена; — — не пройдена; × — отсутствует. Типы, которые никто не прошёл и не проверил ({n}), — только на карте в отчёте.',
   },
 });
