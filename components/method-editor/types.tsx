@@ -14,6 +14,7 @@ import {
 } from '../../lib/taxonomy';
 import { addition, entryActions, stepUse, TYPES, type EditorProps } from './changes';
 import { LabelledSelect, Select, type Choice } from './controls';
+import { TypeOwnerCell, typeDepartments } from './type-owner';
 import { AddForm, EntryRow, MethodTable, Section } from './shared';
 
 /** The channels offered (hidden ones only on the types that use them: see TypeRow). */
@@ -25,6 +26,7 @@ export function TypesSection(props: EditorProps) {
   const types = resolveTypes(method);
   const stages = stageOptions(method, locale);
   const channels = channelList(method, locale);
+  const departments = typeDepartments(types);
   return (
     <Section id="method-types" title={t('mpTypes')} help={t('mpTypesHelp')}>
       {byCategory(types, (type) => type.category, method, locale).map((group) => {
@@ -43,11 +45,19 @@ export function TypesSection(props: EditorProps) {
               [t('mpName'), 'col-name'],
               [t('stage'), 'col-stage'],
               [t('channel'), 'col-channel'],
+              [t('ownMpOwner'), 'col-owner'],
               [t('mpHidden'), 'col-flag'],
             ]}
           >
             {rows.map((type) => (
-              <TypeRow key={type.id} {...props} type={type} stages={stages} channels={channels} />
+              <TypeRow
+                key={type.id}
+                {...props}
+                type={type}
+                stages={stages}
+                channels={channels}
+                departments={departments}
+              />
             ))}
           </MethodTable>
         );
@@ -62,6 +72,7 @@ function TypeRow(
     type: TouchpointType;
     stages: readonly Choice<string>[];
     channels: readonly Choice<string>[];
+    departments: readonly string[];
   },
 ) {
   const { t, locale, usage, type } = props;
@@ -97,6 +108,7 @@ function TypeRow(
           }
         />
       </td>
+      <TypeOwnerCell t={t} type={type} entry={entry} departments={props.departments} />
     </EntryRow>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '../taxonomy';
 import { failedItems, type ReportModel, type ReportStep } from './model';
 import { measureText, reportLabels } from './words';
+import { resolveOwner } from '../metrics/ownership';
 import { TOUCHES_CSV_COLUMNS, touchesCsvCells } from './touches';
 
 /**
@@ -33,6 +34,8 @@ export function csvCell(value: string | number | boolean | null): string {
  * name), `wave_start` and `wave_end` (its first and last day, YYYY-MM-DD), `persona`,
  * `entry_channel`, `auditor`, and `walk`: the walk's label in the report (brand first, then what
  * tells the walks apart), so rows of two walks of one brand are never confused.
+ * `owner_department` and `owner_control` (own, partner, third-party) are the step's resolved owner
+ * (the step's, else its type's; empty: none); `actions` says each action's effort and cost.
  */
 export const CSV_COLUMNS = [
   'audit',
@@ -53,6 +56,8 @@ export const CSV_COLUMNS = [
   'touchpoint_type',
   'category',
   'channel',
+  'owner_department',
+  'owner_control',
   'title',
   'url',
   'time',
@@ -91,6 +96,8 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
   const rows: (string | number | boolean | null)[][] = [];
   const rankOf = new Map(model.fixFirst.map((item) => [item.touchpoint.id, item.rank]));
   const typeOf = new Map(model.method.types.map((type) => [type.id, type]));
+  // Who owns each step: the step's owner, else its type's (owner_control: own, partner, third-party).
+  const ownerOf = (step: ReportStep['touchpoint']) => resolveOwner(step, typeOf);
   const labels = reportLabels(model, locale);
   for (const { journey, brand, wave, steps } of model.journeys) {
     for (const step of steps) {
@@ -118,6 +125,8 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
         type ? typeName(type, locale) : (t.typeId ?? ''),
         categoryLabel(t.category, locale, model.method),
         channelLabel(t.channel, locale, model.method),
+        ownerOf(t)?.department ?? '',
+        ownerOf(t)?.control ?? '',
         t.title,
         t.url,
         new Date(t.at).toISOString(),
@@ -140,6 +149,8 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
               a.owner,
               a.due === null ? '' : localDay(a.due),
               a.status,
+              a.effort ? `effort ${a.effort}` : '',
+              a.cost === null || a.cost === undefined ? '' : `cost ${a.cost}`,
               measureText(a, '->'),
             ]
               .filter(Boolean)

@@ -15,6 +15,7 @@ import { statusScorecards } from './status';
 import { findings, leagueTable, stageScorecards, type StageScorecard } from './summary';
 import { touchesTables } from './touches-slides';
 import { mindMapSlides, type MindMapSlide } from './mind-map-slides';
+import { ownersTables } from './owners-slides';
 import { blindSpotsTable, funnelTable } from './blind-spots-slides';
 import {
   TREND_CHART_WAVES,
@@ -1188,6 +1189,13 @@ function expectedSlides(
     : [];
 }
 
+/** The tables of lib/report/owners-slides.ts (departments, quick wins) not left out, paged. */
+function ownersSlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
+  return ownersTables(model, locale, t)
+    .filter((x) => shows(model, x.section))
+    .flatMap((x) => tableSlides(x.title, x.note, widthsOf(x.weights), x.header, x.rows));
+}
+
 /**
  * The deck, in the report's order and with what the auditor chose to put in (a section left out
  * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
@@ -1227,6 +1235,7 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
         stageSlides(model, locale, t),
       ),
       ...part(compared, () => touchesSlides(model, locale, t, ['fewerTouches'])),
+      ...part(compared, () => ownersSlides(model, locale, t)),
       ...part(shows(model, 'plan'), () => actionSlides(model, locale, t)),
       ...part(shows(model, 'plan'), () => ideaSlides(model, locale, t)),
     ],
