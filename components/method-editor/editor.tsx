@@ -17,6 +17,7 @@ export function MethodEditor(props: EditorProps) {
         <a href="#method-standards">{t('standards')}</a>
         <a href="#method-categories">{t('catCategories')}</a>
         <a href="#method-channels">{t('catChannels')}</a>
+        <a href="#method-inventory">{t('invTitle')}</a>
       </nav>
       <TypesSection {...props} />
       <StagesSection {...props} />

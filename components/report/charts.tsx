@@ -71,6 +71,7 @@ export const CHART_CSS = `
 .coverage tfoot th,.coverage tfoot td{background:#f7f9fc;font-weight:600}
 .coverage .chart-title{display:block;color:#1c2330;font-size:15px;margin-bottom:2px}
 .coverage tr.coverage-channel th{font-weight:400;font-style:italic}
+.coverage td.coverage-nobody{color:#566074;font-size:12px;text-align:left}
 @media print{.charts-grid{grid-template-columns:1fr}.chart-svg{max-width:640px}.coverage{font-size:11px}.chart-wide{break-inside:avoid}}
 `;
 
@@ -866,7 +867,8 @@ export function CoverageMatrix({ model, locale, prefix }: ChartProps) {
   return (
     <table class="coverage" id={`${prefix}-table`}>
       <caption>
-        <b class="chart-title">{t('chartCoverage')}</b> {t('chartCoverageNote')}
+        <b class="chart-title">{t('chartCoverage')}</b> {t('chartCoverageNote')}{' '}
+        {t('invCoverageNote')}
       </caption>
       <thead>
         <tr>
@@ -888,14 +890,20 @@ export function CoverageMatrix({ model, locale, prefix }: ChartProps) {
             <th scope="row">
               {row.kind === 'channel' ? t('chartCoverageChannel', { label: row.label }) : row.label}
             </th>
-            {row.counts.map((count, i) =>
-              count === 0 ? (
-                <td key={i} class="coverage-missing">
-                  <span>{t('chartCoverageMissing')}</span>
-                </td>
-              ) : (
-                <td key={i}>{count}</td>
-              ),
+            {row.counts.every((count) => count === 0) ? (
+              <td colSpan={row.counts.length} class="coverage-nobody">
+                {t('invCoverageNobody')}
+              </td>
+            ) : (
+              row.counts.map((count, i) =>
+                count === 0 ? (
+                  <td key={i} class="coverage-missing">
+                    <span>{t('chartCoverageMissing')}</span>
+                  </td>
+                ) : (
+                  <td key={i}>{count}</td>
+                ),
+              )
             )}
           </tr>
         ))}

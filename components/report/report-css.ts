@@ -1,5 +1,6 @@
 /** Styles of the report, shared by the report page and the exported file (hashed into its CSP). */
 import { CHART_CSS } from './charts';
+import { INVENTORY_CSS } from './inventory';
 import { MIND_MAP_CSS } from './mind-map';
 import { REAUDIT_CSS } from './reaudit';
 
@@ -96,4 +97,4 @@ export const REPORT_CSS = `
 .scorecard-table td.behind{color:#9b2c2c;font-weight:600}
 tr.status-head th{background:#e8edf5;color:#1d2b4a;text-align:left;font-size:12px;letter-spacing:.03em;text-transform:uppercase}
 tr.status-subtotal>*{border-top:2px solid #b9c3d4;background:#f6f8fb}
-${CHART_CSS}${REAUDIT_CSS}${MIND_MAP_CSS}`;
+${CHART_CSS}${REAUDIT_CSS}${INVENTORY_CSS}${MIND_MAP_CSS}`;

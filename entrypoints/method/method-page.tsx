@@ -4,18 +4,27 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { MethodEditor, type MethodChange } from '../../components/method-editor';
+import { InventorySection } from '../../components/method-editor/inventory';
 import { ExpectationsSection } from '../../components/method-editor/expectations';
 import { FunnelSection } from '../../components/method-editor/funnel';
 import { describeError } from '../../components/shared/describe-error';
 import { useSubscription } from '../../components/shared/hooks';
 import { LanguageSelect } from '../../components/shared/language-select';
 import { PageShell, useShell } from '../../components/shared/page-shell';
+import type { InventoryController } from '../../lib/controllers/inventory';
 import { NO_USAGE, type MethodController, type MethodUsage } from '../../lib/controllers/method';
 import type { Audit, AuditEdit, AuditMethod, Wave } from '../../lib/model';
 
 type Line = { kind: 'status'; text: string; undo?: MethodChange } | { kind: 'error'; text: string };
 
-export function MethodPage({ controller }: { controller: MethodController }) {
+export function MethodPage({
+  controller,
+  inventory,
+}: {
+  controller: MethodController;
+  /** The brands' touchpoint inventory (its own controller: it writes brands, not the method). */
+  inventory?: InventoryController;
+}) {
   const { shell, auditId } = controller;
   const page = useShell(shell);
   const { t, locale } = page;
@@ -109,6 +118,16 @@ export function MethodPage({ controller }: { controller: MethodController }) {
             onChange={save}
             onRefuse={(text) => setLine({ kind: 'error', text })}
           />
+          {inventory && (
+            <InventorySection
+              t={t}
+              locale={locale}
+              method={method ?? audit.method}
+              controller={inventory}
+              onSaved={(text) => setLine({ kind: 'status', text })}
+              onRefuse={(text) => setLine({ kind: 'error', text })}
+            />
+          )}
           <ExpectationsSection {...auditProps(audit)} />
           <FunnelSection {...auditProps(audit)} />
         </>

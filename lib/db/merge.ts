@@ -251,6 +251,25 @@ export function proposeMatches(
   return matches;
 }
 
+/**
+ * The inventory of a brand here merged with that of the bundle's brand confirmed as it: the
+ * entries here, then the bundle's for types not listed here; a type both list differently takes
+ * the newer brand record's word (updatedAt; a tie keeps the one here).
+ */
+export function mergeInventory(
+  here: Pick<Brand, 'inventory' | 'updatedAt'>,
+  there: Pick<Brand, 'inventory' | 'updatedAt'>,
+): { typeId: string; present: boolean }[] {
+  const theirs = new Map((there.inventory ?? []).map((e) => [e.typeId, e.present]));
+  const thereWins = there.updatedAt > here.updatedAt;
+  const merged = (here.inventory ?? []).map((e) =>
+    thereWins && theirs.has(e.typeId) ? { typeId: e.typeId, present: theirs.get(e.typeId)! } : e,
+  );
+  const listed = new Set(merged.map((e) => e.typeId));
+  for (const e of there.inventory ?? []) if (!listed.has(e.typeId)) merged.push(e);
+  return merged;
+}
+
 const matchKey = (bundleId: string, localId: string) => `${bundleId}>${localId}`;
 
 /** The bundle with the matches made: its walks on the records here, its own records left out. */
@@ -375,6 +394,21 @@ export function planImport(
 
   // The bundle's deletions: a record deleted there goes to Recently deleted here, unless it was
   // edited here after that deletion.
+  // A brand of the bundle confirmed as one here is not written, but its inventory is not lost.
+  for (const match of matches) {
+    if (!match.accepted || match.table !== 'brands') continue;
+    const there = bundle.brands.find((b) => b.id === match.bundleId);
+    const here = local.programme.brands.find((b) => b.id === match.localId);
+    if (!there?.inventory?.length || !here) continue;
+    const inventory = mergeInventory(here, there);
+    if (JSON.stringify(inventory) === JSON.stringify(here.inventory ?? [])) continue;
+    writes.brands.push({
+      ...here,
+      inventory,
+      updatedAt: Math.max(here.updatedAt, there.updatedAt),
+    });
+    counts.brands.changed++;
+  }
   // A brand or wave stays while walks here still use it (walks the bundle neither deletes nor
   // moves to another brand or wave).
   const trash: ImportPlan['trash'] = [];

@@ -138,24 +138,22 @@ export class ProgrammeRecords extends StorePart {
    * light read for the inventory (steps without a type left out; brands with no walk absent).
    */
   async walkedTypes(auditId: string): Promise<Map<string, Set<string>>> {
-    return this.db.transaction('r', this.db.journeys, this.db.touchpoints, async () => {
-      const journeys = await this.db.journeys.where('auditId').equals(auditId).toArray();
-      const brandOf = new Map(journeys.map((j) => [j.id, j.brandId]));
-      const walked = new Map<string, Set<string>>();
-      if (!journeys.length) return walked;
-      const steps = await this.db.touchpoints
-        .where('journeyId')
-        .anyOf([...brandOf.keys()])
-        .toArray();
-      for (const step of steps) {
-        const brandId = brandOf.get(step.journeyId);
-        if (step.typeId === null || brandId === undefined) continue;
-        const types = walked.get(brandId) ?? new Set<string>();
-        types.add(step.typeId);
-        walked.set(brandId, types);
-      }
-      return walked;
-    });
+    const journeys = await this.db.journeys.where('auditId').equals(auditId).toArray();
+    const brandOf = new Map(journeys.map((j) => [j.id, j.brandId]));
+    const walked = new Map<string, Set<string>>();
+    if (!journeys.length) return walked;
+    const steps = await this.db.touchpoints
+      .where('journeyId')
+      .anyOf([...brandOf.keys()])
+      .toArray();
+    for (const step of steps) {
+      const brandId = brandOf.get(step.journeyId);
+      if (step.typeId === null || brandId === undefined) continue;
+      const types = walked.get(brandId) ?? new Set<string>();
+      types.add(step.typeId);
+      walked.set(brandId, types);
+    }
+    return walked;
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { averageOf } from '../metrics';
 import type { Brand, Journey, Step } from '../model';
-import { channelLabel, typeName, type Locale } from '../taxonomy';
+import { channelLabel, methodStageOrder, typeName, type Locale } from '../taxonomy';
 import type { ReportBrand, ReportModel, ReportStep } from './model';
 
 /**
@@ -279,28 +279,51 @@ function coverageKey(
 }
 
 /**
- * Which touchpoint types each brand has, and how many steps of each (its walks pooled): rows in
- * lifecycle order (the first stage row a type appears in, then by brand and step), one column per
- * brand.
+ * Which touchpoint types each brand has, and how many steps of each (its walks pooled), over the
+ * audit's whole catalogue: one row per type (hidden ones left out unless walked), walked or not,
+ * one column per brand. Rows in lifecycle order: a walked row at the first stage row it appears
+ * in, by brand and step; a type nobody walked at its own stage, after the walked rows there, in
+ * catalogue order. Steps without a type are rows by channel.
  */
 export function coverageMatrix(model: ReportModel, locale: Locale): CoverageData {
-  const rows = new Map<string, CoverageRow>();
+  const stageOrder = (stage: string) => methodStageOrder(stage, model.audit.method);
+  const rows = new Map<string, { row: CoverageRow; stage: number; seen: number }>();
   for (const row of model.stages) {
     row.cells.forEach((steps, index) => {
       for (const { touchpoint } of steps) {
         const key = coverageKey(touchpoint, model, locale);
         const entry = rows.get(key.key) ?? {
-          ...key,
-          counts: model.brands.map(() => 0),
+          row: { ...key, counts: model.brands.map(() => 0) },
+          stage: stageOrder(row.stage),
+          seen: rows.size,
         };
-        entry.counts[index] = (entry.counts[index] ?? 0) + 1;
+        entry.row.counts[index] = (entry.row.counts[index] ?? 0) + 1;
         rows.set(key.key, entry);
       }
     });
   }
+  const walkedRows = rows.size;
+  // No step at all: nothing to compare the catalogue with (the view says "no steps yet").
+  if (walkedRows > 0)
+    model.method.types.forEach((type, i) => {
+      const key = `type:${type.id}`;
+      if (type.hidden || rows.has(key)) return;
+      rows.set(key, {
+        row: {
+          key,
+          kind: 'type',
+          label: typeName(type, locale),
+          counts: model.brands.map(() => 0),
+        },
+        stage: stageOrder(type.stage),
+        seen: walkedRows + i,
+      });
+    });
   return {
     brands: model.brands,
-    rows: [...rows.values()],
+    rows: [...rows.values()]
+      .sort((a, b) => a.stage - b.stage || a.seen - b.seen)
+      .map((entry) => entry.row),
     totals: model.brands.map((b) => b.steps.length),
   };
 }

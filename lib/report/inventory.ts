@@ -13,6 +13,14 @@ import type { ReportModel } from './model';
 export const INVENTORY_STATES = ['walked', 'exists', 'absent', 'unchecked'] as const;
 export type InventoryState = (typeof INVENTORY_STATES)[number];
 
+/** The mark shown beside a state's word (the report, the slides and the Method page). */
+export const INVENTORY_MARKS: Record<InventoryState, string> = {
+  walked: '●',
+  exists: '○',
+  absent: '✕',
+  unchecked: '?',
+};
+
 /** What the auditor said of a type for a brand (undefined: not checked). */
 export type InventoryEntries = Brand['inventory'];
 

@@ -14,6 +14,7 @@ import { segmentTable, segmentsWorthShowing, type SegmentDimension } from './seg
 import { statusScorecards } from './status';
 import { findings, leagueTable, stageScorecards, type StageScorecard } from './summary';
 import { touchesTables } from './touches-slides';
+import { inventoryTable } from './inventory-slides';
 import { mindMapSlides, type MindMapSlide } from './mind-map-slides';
 import { ownersTables } from './owners-slides';
 import { blindSpotsTable, funnelTable } from './blind-spots-slides';
@@ -1196,6 +1197,14 @@ function ownersSlides(model: ReportModel, locale: Locale, t: Translate): TableSl
     .flatMap((x) => tableSlides(x.title, x.note, widthsOf(x.weights), x.header, x.rows));
 }
 
+/** The inventory's gaps (lib/report/inventory-slides.ts), paged; none when there are none. */
+function inventorySlides(model: ReportModel, locale: Locale, t: Translate): TableSlide[] {
+  const table = inventoryTable(model, locale, t);
+  return table
+    ? tableSlides(table.title, table.note, widthsOf(table.weights), table.header, table.rows)
+    : [];
+}
+
 /**
  * The deck, in the report's order and with what the auditor chose to put in (a section left out
  * of the report has no slide; with no images, no screenshot slides): title (the wave compared and
@@ -1227,6 +1236,7 @@ export function planSlides(model: ReportModel, locale: Locale): SlidePlan {
       ),
       ...part(compared && shows(model, 'league'), () => leagueSlides(model, locale, t)),
       ...part(compared && shows(model, 'kpis'), () => keyFigureSlides(model, locale, t)),
+      ...part(shows(model, 'inventory'), () => inventorySlides(model, locale, t)),
       ...part(compared, () => touchesSlides(model, locale, t, ['kpis', 'people'])),
       ...part(shows(model, 'mindMap'), () => mindMapSlides(model, locale)),
       ...part(compared && shows(model, 'trend'), () => waveSlides(model, locale, t)),

@@ -6,6 +6,7 @@
 import { averageOf, standardsShare, standardsTally, type StandardsTally } from '../metrics';
 import type { Brand } from '../model';
 import { blindSpots, largestBlindSpot, type ExpectationTarget } from './blind-spots';
+import { inventoryGaps, reportInventory } from './inventory';
 import type { ReportBrand, ReportModel, ReportStep } from './model';
 
 /** One brand's figures in one stage (its walks in the wave). */
@@ -171,6 +172,13 @@ export type Finding =
       measuredMs: number;
     }
   | { kind: 'critical-failed'; journeyId: string; templateId: string; itemId: string; seq: number }
+  | {
+      /** Touchpoints other brands have (walked or exist) and the own brand lacks or did not check. */
+      kind: 'inventory-absent' | 'inventory-unchecked';
+      brandId: string;
+      /** In the inventory's order; `have`: the brands that have it. */
+      gaps: { typeId: string; have: string[] }[];
+    }
   | { kind: 'moved-choice'; journeyId: string; seq: number; change: number }
   | {
       kind: 'blind-spot';
@@ -232,6 +240,18 @@ export function findings(model: ReportModel, cards = stageScorecards(model)): Fi
           });
       }
     }
+  }
+  // What competitors and benchmarks have that the own brand lacks, then what it left unchecked.
+  const inventory = inventoryGaps(reportInventory(model));
+  const shown = !model.settings.hidden.includes('inventory');
+  for (const kind of ['absent', 'unchecked'] as const) {
+    const gaps = inventory[kind];
+    if (shown && inventory.ownId !== null && gaps.length)
+      out.push({
+        kind: `inventory-${kind}`,
+        brandId: inventory.ownId,
+        gaps: gaps.map((g) => ({ typeId: g.type.id, have: g.have.map((h) => h.brandId) })),
+      });
   }
   const movers = model.journeys
     .flatMap((j) =>

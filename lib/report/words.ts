@@ -20,6 +20,7 @@ import {
   itemText,
   stageLabel,
   standardName,
+  typeName,
   type Locale,
 } from '../taxonomy';
 import { targetName } from './blind-spots';
@@ -152,6 +153,12 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
         target: standard ? formatTarget(standard, locale) : '—',
       });
     }
+    case 'inventory-absent':
+    case 'inventory-unchecked':
+      return t(
+        f.kind === 'inventory-absent' ? 'findingInventoryAbsent' : 'findingInventoryUnchecked',
+        { brand: brand(f.brandId), list: inventoryList(f.gaps, model, locale) },
+      );
     case 'critical-failed': {
       const template = model.method.checklists.find((c) => c.id === f.templateId);
       const item = template?.items.find((i) => i.id === f.itemId);
@@ -181,6 +188,26 @@ export function findingWords(f: Finding, model: ReportModel, locale: Locale): st
         gap: formatNumber(f.expected - f.found, locale),
       });
   }
+}
+
+/** How many touchpoints a finding of the inventory names before "and N more". */
+export const INVENTORY_FINDING_TYPES = 6;
+
+/** "Mobile app (Skyport), Web chat (Skyport, AeroJet)", at most INVENTORY_FINDING_TYPES named. */
+function inventoryList(
+  gaps: readonly { typeId: string; have: readonly string[] }[],
+  model: ReportModel,
+  locale: Locale,
+): string {
+  const t = translator(locale);
+  const labels = reportLabels(model, locale);
+  const named = gaps.slice(0, INVENTORY_FINDING_TYPES).map(({ typeId, have }) => {
+    const type = model.method.types.find((x) => x.id === typeId) ?? { id: typeId, name: '' };
+    return `${typeName(type, locale)} (${have.map((id) => labels.brand(id)).join(', ')})`;
+  });
+  const list = named.join(', ');
+  const more = gaps.length - named.length;
+  return more > 0 ? t('invListMore', { list, n: more }) : list;
 }
 
 /** An action's measure of success, e.g. "callbacks within 2 h: 40 % → 95 %" (`arrow` between). */

@@ -244,7 +244,8 @@ describe('chart data', () => {
   it('counts steps per touchpoint type and brand, steps without a type by channel, 0 where missing', async () => {
     const { model } = await chartReport();
     const data = coverageMatrix(model, 'en');
-    expect(data.rows.map((r) => [r.key, r.label, r.counts])).toEqual([
+    const walked = data.rows.filter((r) => r.counts.some((n) => n > 0));
+    expect(walked.map((r) => [r.key, r.label, r.counts])).toEqual([
       ['type:home-page', 'Home page', [1, 1, 1]],
       ['type:product-card', 'Product or service page', [1, 0, 0]],
       ['type:faq', 'FAQ', [0, 1, 0]],
@@ -254,7 +255,22 @@ describe('chart data', () => {
       ['channel:email', 'Email', [1, 0, 0]],
     ]);
     expect(data.totals).toEqual([5, 2, 2]);
-    expect(coverageMatrix(model, 'ru').rows[0]!.label).toBe('Главная страница сайта');
+    // The whole catalogue: every other type has its row (nobody walked it), at its own stage.
+    const catalogue = model.method.types.filter((t) => !t.hidden);
+    expect(data.rows).toHaveLength(catalogue.length + 2);
+    expect(data.rows[0]).toEqual({
+      key: 'type:search-ad',
+      kind: 'type',
+      label: 'Search ad',
+      counts: [0, 0, 0],
+    });
+    const index = (key: string) => data.rows.findIndex((r) => r.key === key);
+    expect(index('type:home-page')).toBeLessThan(index('type:calculator'));
+    expect(index('type:product-card')).toBeLessThan(index('type:calculator'));
+    expect(index('type:calculator')).toBeLessThan(index('channel:phone'));
+    expect(coverageMatrix(model, 'ru').rows.find((r) => r.key === 'type:home-page')!.label).toBe(
+      'Главная страница сайта',
+    );
   });
 
   it('gives one bar group per key figure with no bar where there is no data', async () => {

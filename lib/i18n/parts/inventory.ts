@@ -33,10 +33,12 @@ export const inventoryWords = defineWords({
     findingInventoryAbsent: '{brand} lacks touchpoints other brands have: {list}.',
     findingInventoryUnchecked: 'Not checked for {brand}, though other brands have them: {list}.',
     invListMore: '{list} and {n} more (see “Existing and potential touchpoints”)',
+    invCoverageNote:
+      'Every type of the catalogue has a row (hidden ones left out): “missing” means not walked in this wave; whether a brand has it is said under “Existing and potential touchpoints”.',
+    invCoverageNobody: 'walked by no brand in this wave',
     invSlideTitle: 'Touchpoints others have and we lack',
     invSlideNote: 'The own brand: {brand}. “Not checked”: nobody has said yet whether it has them.',
     invSlideWho: 'Who has it',
-    invSlideNone: 'No touchpoint others have is absent or unchecked for the own brand.',
   },
   ru: {
     invTitle: 'Существующие и потенциальные точки контакта',
@@ -70,10 +72,11 @@ export const inventoryWords = defineWords({
     findingInventoryUnchecked:
       'Не проверено для бренда {brand}, хотя у других брендов это есть: {list}.',
     invListMore: '{list} и ещё {n} (см. «Существующие и потенциальные точки контакта»)',
+    invCoverageNote:
+      'Строка есть у каждого типа каталога (кроме скрытых): «нет» значит «не пройдена в этой волне»; есть ли такая точка у бренда, сказано в разделе «Существующие и потенциальные точки контакта».',
+    invCoverageNobody: 'в этой волне не пройдена ни одним брендом',
     invSlideTitle: 'Что есть у других и нет у нас',
     invSlideNote: 'Свой бренд: {brand}. «Не проверено»: пока никто не указал, есть ли это у него.',
     invSlideWho: 'У кого есть',
-    invSlideNone:
-      'Нет точек контакта, которые есть у других и отсутствуют или не проверены у своего бренда.',
   },
 });
