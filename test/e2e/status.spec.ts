@@ -91,7 +91,7 @@ test('after the sale: support and cancellation checklists; the report by custome
     'Current customer',
     'Onboarding / setup',
     'Support',
-    'All stages: Current customer',
+    'Subtotal: Current customer',
     'Former customer',
     'Cancellation',
   ]);
@@ -113,7 +113,7 @@ test('after the sale: support and cancellation checklists; the report by custome
     'Действующий клиент',
     'Бывший клиент',
   ]);
-  await expect(ru.locator('tr.status-subtotal th')).toHaveText('Все этапы: Действующий клиент');
+  await expect(ru.locator('tr.status-subtotal th')).toHaveText('Подытог: Действующий клиент');
   await expect(ru.locator('tr.status-subtotal')).toContainText('3,5');
   await ru.screenshot({ path: '/tmp/status-scorecard-ru.png' });
   expect(await axeOfStatusTables(report)).toEqual([]);

@@ -91,8 +91,8 @@ describe('stages under the customer status', () => {
 
   it('puts the statuses and their subtotals on the scorecard slide', () => {
     for (const [locale, words] of [
-      ['en', ['Potential customer', 'All stages: Potential customer', 'Former customer']],
-      ['ru', ['Потенциальный клиент', 'Все этапы: Потенциальный клиент', 'Бывший клиент']],
+      ['en', ['Potential customer', 'Subtotal: Potential customer', 'Former customer']],
+      ['ru', ['Потенциальный клиент', 'Подытог: Потенциальный клиент', 'Бывший клиент']],
     ] as const) {
       const plan = planSlides(fixture(), locale);
       const firsts = plan.slides
@@ -101,7 +101,7 @@ describe('stages under the customer status', () => {
       for (const word of words) expect(firsts, word).toContain(word);
       // Former customer has one stage: no subtotal row.
       expect(
-        firsts.filter((text) => text.startsWith(locale === 'en' ? 'All stages' : 'Все этапы')),
+        firsts.filter((text) => text.startsWith(locale === 'en' ? 'Subtotal' : 'Подытог')),
       ).toHaveLength(2);
     }
   });

@@ -187,7 +187,7 @@ describe('the slide plan', () => {
       ['Contact / communication', '2.0', 'missing', 'Brightline (own)', '—'],
       ['Payment', 'missing', '4.0', 'Fastwave (competitor)', '—'],
       // Every step of the status: ours (5 × 4 + 2 + 3 + 2) / 8 = 3.375, theirs (5 + 4) / 2 = 4.5.
-      ['All stages: Potential customer', '3.4', '4.5', 'Fastwave (competitor)', '1.1 behind'],
+      ['Subtotal: Potential customer', '3.4', '4.5', 'Fastwave (competitor)', '1.1 behind'],
     ]);
     expect((scorecard as TableSlide).rows[1]![2]).toMatchObject({ tone: 'best' });
     expect((scorecard as TableSlide).rows[2]![2]).toMatchObject({ tone: 'missing' });
