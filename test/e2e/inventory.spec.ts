@@ -77,8 +77,10 @@ test('inventory: marked on the Method page → the report’s matrix and the sum
     'У бренда Brightline (свой) нет точек контакта, которые есть у других: Онлайн-чат (Fastwave).',
   );
   await method.reload();
+  // A busy machine may take a while to read the brands again after the reload.
   await expect(method.getByRole('combobox', { name: 'Fastwave — Онлайн-чат' })).toHaveValue(
     'exists',
+    { timeout: 30_000 },
   );
   found.push(...(await violations(report, 'section.inventory', 'report (ru)')));
   found.push(...(await violations(method, '#method-inventory', 'method page (ru)')));
