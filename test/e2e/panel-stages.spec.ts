@@ -9,6 +9,7 @@
  * - "New journey" right after "Create audit" starts from the new audit's defaults;
  * - right after switching journeys the card says the steps are being read, never "0 steps".
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { PanelPage } from './pages';
 
@@ -20,6 +21,16 @@ async function offline(panel: PanelPage, stage: string, title: string, seq: numb
   await form.getByLabel('What happened').fill(title);
   await form.getByRole('button', { name: 'Add contact' }).click();
   await expect(panel.page.getByRole('status')).toHaveText(`Offline contact added as step ${seq}.`);
+}
+
+/** What axe (WCAG 2.0–2.2 A/AA, best practices) finds on the panel, one line per rule. */
+async function axe(panel: PanelPage): Promise<string[]> {
+  const result = await new AxeBuilder({ page: panel.page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** The header button of a stage group, by its whole accessible name. */
@@ -108,6 +119,10 @@ test('steps are grouped by stage: counts, scores, folding, keys and moves across
     /Information gathering \(again\) · 3 steps · experience 3\.5/,
   ]);
   await panel.page.screenshot({ path: '/tmp/panel-stages.png', fullPage: true });
+  // Folded and open groups, a moved step's focus: nothing for axe.
+  await header(panel, 'Contact / communication · 1 step · not scored').click();
+  expect(await axe(panel)).toEqual([]);
+  await header(panel, 'Contact / communication · 1 step · not scored').click();
 
   // A step moved into a folded group joins it and opens it; the focus follows it.
   await header(panel, 'Information gathering · 1 step · experience 4.0').click();
@@ -144,6 +159,10 @@ test('after Delete, the Undo line says what went and how to undo it; the focus g
   const undo = panel.button('Undo');
   await expect(undo).toHaveAccessibleDescription('Step 2 moved to Recently deleted.');
   await expect(undo).toBeFocused();
+  await panel.page
+    .locator('.messages')
+    .screenshot({ path: test.info().outputPath('undo-line.png') });
+  expect(await axe(panel)).toEqual([]);
   await panel.page.keyboard.press('Enter');
   await expect(panel.page.getByRole('status')).toHaveText('Step 2 restored.');
   await expect(panel.steps()).toHaveCount(2);
