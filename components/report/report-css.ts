@@ -71,6 +71,7 @@ export const REPORT_CSS = `
 .plan-table .flag{margin-left:6px}
 .ideas{padding-left:20px}
 .ideas .flag{margin-left:6px}
+.handoffs .flag{margin-left:6px}
 .measurement{margin:2px 0;font-size:12px}
 .measurement.status-fail{color:#9b2c2c}
 .measurement.status-pass{color:#1f6b36}
