@@ -34,12 +34,16 @@ test('inventory: marked on the Method page → the report’s matrix and the sum
   const rivalChat = section.getByRole('combobox', { name: 'Fastwave — Online chat' });
   await expect(rivalChat).toHaveValue('unchecked', { timeout: 30_000 });
   await rivalChat.selectOption('exists');
-  await expect(method.getByRole('status')).toHaveText('Saved: Fastwave — Online chat: Exists.');
+  await expect(method.getByRole('status')).toHaveText('Saved: Fastwave — Online chat: Exists.', {
+    timeout: 30_000,
+  });
   // By keyboard: focus the own brand's cell and choose "Absent".
   const ownChat = section.getByRole('combobox', { name: 'Brightline — Online chat' });
   await ownChat.focus();
   await ownChat.selectOption('absent');
-  await expect(method.getByRole('status')).toHaveText('Saved: Brightline — Online chat: Absent.');
+  await expect(method.getByRole('status')).toHaveText('Saved: Brightline — Online chat: Absent.', {
+    timeout: 30_000,
+  });
   const brands = await readTable<{ name: string; inventory?: unknown }>(method, 'brands');
   expect(Object.fromEntries(brands.map((b) => [b.name, b.inventory]))).toEqual({
     Brightline: [{ typeId: 'online-chat', present: false }],
