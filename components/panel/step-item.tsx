@@ -23,7 +23,6 @@ import {
 } from './step-method';
 import { StepOwner } from './step-owner';
 import { StepTags, TagBadges, type StepTagActions } from './step-tags';
-import { StepTags, TagBadges, type StepTagActions } from './step-tags';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
 export interface StepActions {
@@ -36,8 +35,6 @@ export interface StepActions {
   /** Defines a stage of the audit (once, for every step) and puts the step in it. */
   defineStage(step: Step, name: string): void;
   method: MethodActions;
-  /** The step's free tags (absent: the details show none). */
-  tags?: StepTagActions;
   /** The step's free tags (absent: the details show none). */
   tags?: StepTagActions;
 }
@@ -160,7 +157,6 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           </div>
           <div class="step-badges">
             <StepTouchesBadges step={step} t={t} />
-            <TagBadges tags={step.tags} t={t} />
             <TagBadges tags={step.tags} t={t} />
             {props.screenshots.some((shot) => shot.redacted) && (
               <span class="badge redacted" title={t('redactedHint')}>
@@ -338,7 +334,6 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             onCommit={(note) => onEdit({ note })}
           />
           <StepTouches step={step} t={t} onEdit={onEdit} />
-          {actions.tags && <StepTags step={step} t={t} actions={actions.tags} />}
           {actions.tags && <StepTags step={step} t={t} actions={actions.tags} />}
           <StepMethod
             step={step}

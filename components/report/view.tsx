@@ -18,6 +18,7 @@ import {
   type ReportModel,
   type ReportStep,
 } from '../../lib/report/model';
+import { TagsSection } from './tags';
 import {
   categoryLabel,
   channelLabel,
@@ -731,6 +732,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
           {show('compliance') && <ComplianceTable model={model} locale={locale} />}
           {show('standards') && <StandardsTable model={model} locale={locale} />}
           {show('fewerTouches') && <FewerTouchesSection model={model} locale={locale} />}
+          {show('tags') && <TagsSection model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
           {show('trend') && <TrendSection model={model} locale={locale} />}

@@ -76,6 +76,8 @@ export const CSV_COLUMNS = [
   'note',
   'images_sha256',
   ...TOUCHES_CSV_COLUMNS,
+  /** The step's free tags, separated by ", " (a tag never holds a comma). */
+  'tags',
 ] as const;
 
 /** A step's standards as text: "Callback after a web form: 26 h (≤ 2 h) fail". */
@@ -160,6 +162,7 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
         t.note,
         screenshots.map((s) => s.sha256).join(' '),
         ...touchesCsvCells(journey, t),
+        (t.tags ?? []).join(', '),
       ]);
     }
   }
