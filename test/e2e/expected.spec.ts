@@ -5,6 +5,7 @@
  * report shows the blind-spot matrix, the largest gaps, the funnel's conversion beside the
  * scorecard and what each stage gives, in English and in Russian.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Audit } from '../../lib/model';
 import { expect, test } from './fixtures';
@@ -18,11 +19,26 @@ async function logContact(panel: PanelPage, stage: string, what: string) {
   await form.getByLabel('Stage', { exact: true }).selectOption(stage);
   await form.getByLabel('What happened').fill(what);
   await form.getByRole('button', { name: 'Add contact' }).click();
-  await expect(form).toBeHidden();
+  await slow(form).toBeHidden();
 }
 
 async function storedAudit(page: Page): Promise<Audit> {
   return (await readTable<Audit>(page, 'audits'))[0]!;
+}
+
+/** The machine may be busy: a saved edit can take longer than the default 5 s to show. */
+const slow = expect.configure({ timeout: 30_000 });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe's violations inside `selectors` of `page`, one line each (rule and elements). */
+async function violations(page: Page, selectors: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  for (const selector of selectors) builder = builder.include(selector);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 const csv = (text: string) => ({
@@ -38,7 +54,7 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
   // The own brand's walk: information gathering scored 2, the offer 5 (payment never walked).
   await logContact(panel, 'information', 'Called to ask about the plans');
   await logContact(panel, 'offer', 'Got the offer by phone');
-  await expect(panel.steps()).toHaveCount(2);
+  await slow(panel.steps()).toHaveCount(2);
   for (const [n, value] of [
     [1, 2],
     [2, 5],
@@ -65,13 +81,13 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
     await add.getByLabel('Expected (1–5)').selectOption(score);
     await add.getByLabel('Who expects it').fill(by);
     await add.getByRole('button', { name: 'Add the expectation' }).click();
-    await expect(status).toHaveText(
+    await slow(status).toHaveText(
       `Saved: the expectation for “${target.replace('Stage: ', '')}” added.`,
     );
   }
   // A row edited in place: Boris expects 5 after all.
   await expected.getByLabel('Expected experience of expectation 2').selectOption('5');
-  await expect(status).toHaveText('Saved: expectation 2 (“Information gathering”) changed.');
+  await slow(status).toHaveText('Saved: expectation 2 (“Information gathering”) changed.');
   await expect
     .poll(async () => (await storedAudit(method)).expectations?.map((e) => e.experience))
     .toEqual([5, 5, 3, 4]);
@@ -82,18 +98,18 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
     funnel.getByLabel(`Customers who reached “${stage}” (The audit as a whole)`);
   await count('First mention').fill('1000');
   await count('First mention').press('Enter');
-  await expect(status).toHaveText(
+  await slow(status).toHaveText(
     'Saved: 1,000 customers reached “First mention” (The audit as a whole).',
   );
   await count('Information gathering').fill('lots');
   await count('Information gathering').press('Enter');
-  await expect(alert).toContainText('“lots” is not a number of customers');
+  await slow(alert).toContainText('“lots” is not a number of customers');
   await count('Information gathering').fill('500');
   await count('Information gathering').press('Enter');
-  await expect(status).toHaveText(
+  await slow(status).toHaveText(
     'Saved: 500 customers reached “Information gathering” (The audit as a whole).',
   );
-  await expect(funnel.locator('tr[data-stage="information"]')).toContainText('50 %');
+  await slow(funnel.locator('tr[data-stage="information"]')).toContainText('50 %');
 
   // A file with one bad line: the line is named, nothing is written.
   const file = funnel.getByLabel('CSV file with the funnel (The audit as a whole)');
@@ -101,11 +117,10 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
   await file.setInputFiles(
     csv('stage;count\nfirst-mention;1 000\nСбор информации;400\n<b>Offer</b>;100\nContract;25\n'),
   );
-  await expect(alert).toHaveText(
+  await slow(alert).toHaveText(
     'Nothing imported from funnel.csv: bad lines: 1. Fix them and import the file again.',
-    { timeout: 30_000 },
   );
-  await expect(funnel.locator('.funnel-problems li')).toHaveText([
+  await slow(funnel.locator('.funnel-problems li')).toHaveText([
     'Line 4: “<b>Offer</b>” is not a stage of this audit.',
   ]);
   expect((await storedAudit(method)).funnel).toEqual(before);
@@ -114,11 +129,8 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
   await file.setInputFiles(
     csv('stage;count\nfirst-mention;1 000\nСбор информации;400\nOffer;100\nContract;25\n'),
   );
-  await expect(status).toHaveText(
-    'Saved: 4 stages imported from funnel.csv (The audit as a whole).',
-    { timeout: 30_000 },
-  );
-  await expect(funnel.locator('.funnel-problems')).toHaveCount(0);
+  await slow(status).toHaveText('Saved: 4 stages imported from funnel.csv (The audit as a whole).');
+  await slow(funnel.locator('.funnel-problems')).toHaveCount(0);
   await expect
     .poll(async () => (await storedAudit(method)).funnel)
     .toEqual([
@@ -127,74 +139,74 @@ test('expected against found, the funnel and what each stage gives', async ({ pr
       { stage: 'offer', waveId: null, count: 100 },
       { stage: 'contract', waveId: null, count: 25 },
     ]);
-  await expect(funnel.locator('tr[data-stage="offer"]')).toContainText('25 %');
-  await expect(funnel.locator('tr[data-stage="contract"]')).toContainText('2.5 %');
+  await slow(funnel.locator('tr[data-stage="offer"]')).toContainText('25 %');
+  await slow(funnel.locator('tr[data-stage="contract"]')).toContainText('2.5 %');
 
   // 3. What a stage gives: the offer sells its value in this audit.
   const stages = method.getByRole('region', { name: 'Stages', exact: true });
-  await expect(stages.getByLabel('What “Offer” gives the customer')).toHaveValue('product');
+  await slow(stages.getByLabel('What “Offer” gives the customer')).toHaveValue('product');
   await stages.getByLabel('What “Offer” gives the customer').selectOption('value');
-  await expect(status).toHaveText('Saved: “Offer” gives its value.');
+  await slow(status).toHaveText('Saved: “Offer” gives its value.');
   await expect
     .poll(async () => (await storedAudit(method)).method.gives)
     .toEqual([{ stage: 'offer', gives: 'value' }]);
   await method.screenshot({ path: '/tmp/expected-method-en.png', fullPage: true });
+  expect(
+    await violations(method, ['#method-expected', '#method-funnel', '#method-stages']),
+  ).toEqual([]);
 
   // 4. The report.
   const report = await profile.open('report.html');
   const section = report.locator('section.blind-spots');
-  await expect(section.getByRole('heading', { name: 'Expected against found' })).toBeVisible();
-  await expect(report.getByRole('img', { name: /Blind-spot matrix/ })).toBeVisible();
+  await slow(section.getByRole('heading', { name: 'Expected against found' })).toBeVisible();
+  await slow(report.getByRole('img', { name: /Blind-spot matrix/ })).toBeVisible();
   const gaps = section.getByRole('table', { name: 'Largest gaps' });
   // Information: expected (5 + 5) / 2 = 5, found 2: +3, a blind spot. Offer: 3 against 5: −2.
-  await expect(gaps.getByRole('rowheader')).toHaveText([
-    'Information gathering',
-    'Offer',
-    'Payment',
-  ]);
-  await expect(gaps.locator('tbody tr').nth(0)).toContainText('5.0 (n = 2)');
-  await expect(gaps.locator('tbody tr').nth(0)).toContainText('+3.0');
-  await expect(gaps.locator('tbody tr').nth(0)).toContainText('Blind spot');
-  await expect(gaps.locator('tbody tr').nth(1)).toContainText('−2.0');
-  await expect(gaps.locator('tbody tr').nth(1)).toContainText('Better than expected');
-  await expect(gaps.locator('tbody tr').nth(2)).toContainText('not walked');
-  await expect(section.locator('li[data-quadrant="blind-spot"]')).toHaveText(
+  await slow(gaps.getByRole('rowheader')).toHaveText(['Information gathering', 'Offer', 'Payment']);
+  await slow(gaps.locator('tbody tr').nth(0)).toContainText('5.0 (n = 2)');
+  await slow(gaps.locator('tbody tr').nth(0)).toContainText('+3.0');
+  await slow(gaps.locator('tbody tr').nth(0)).toContainText('Blind spot');
+  await slow(gaps.locator('tbody tr').nth(1)).toContainText('−2.0');
+  await slow(gaps.locator('tbody tr').nth(1)).toContainText('Better than expected');
+  await slow(gaps.locator('tbody tr').nth(2)).toContainText('not walked');
+  await slow(section.locator('li[data-quadrant="blind-spot"]')).toHaveText(
     'Blind spot: we think it is fine; the customer does not: 1. Information gathering',
   );
-  await expect(report.locator('.finding-blind-spot')).toContainText(
+  await slow(report.locator('.finding-blind-spot')).toContainText(
     'Largest blind spot: Information gathering — the managers expect 5.0, the walks found 2.0',
   );
   const funnelTable = report.getByRole('table', { name: 'The funnel beside the scorecard' });
-  await expect(report.locator('section.funnel .funnel-source')).toContainText(
+  await slow(report.locator('section.funnel .funnel-source')).toContainText(
     'Figures for the audit as a whole',
   );
-  await expect(funnelTable.locator('tr[data-stage="information"]')).toContainText('40 %');
-  await expect(funnelTable.locator('tr[data-stage="offer"]')).toContainText('25 %');
-  await expect(funnelTable.locator('tr[data-stage="offer"]')).toContainText('Gives: its value');
-  await expect(funnelTable.locator('tr[data-stage="contract"]')).toContainText('not walked');
-  await expect(report.locator('section.method .stages-give')).toContainText(
+  await slow(funnelTable.locator('tr[data-stage="information"]')).toContainText('40 %');
+  await slow(funnelTable.locator('tr[data-stage="offer"]')).toContainText('25 %');
+  await slow(funnelTable.locator('tr[data-stage="offer"]')).toContainText('Gives: its value');
+  await slow(funnelTable.locator('tr[data-stage="contract"]')).toContainText('not walked');
+  await slow(report.locator('section.method .stages-give')).toContainText(
     'Information gathering — the need; Offer — its value',
   );
   await section.screenshot({ path: '/tmp/expected-report-en.png' });
+  expect(await violations(report, ['section.blind-spots', 'section.funnel'])).toEqual([]);
   await report.locator('section.funnel').screenshot({ path: '/tmp/expected-funnel-en.png' });
 
   // In Russian.
   await panel.page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-  await expect(panel.page.getByRole('button', { name: 'Снять страницу' })).toBeVisible();
+  await slow(panel.page.getByRole('button', { name: 'Снять страницу' })).toBeVisible();
   await report.reload();
   const ru = report.locator('section.blind-spots');
-  await expect(ru.getByRole('heading', { name: 'Ожидания и реальность' })).toBeVisible();
-  await expect(ru.locator('li[data-quadrant="blind-spot"]')).toHaveText(
+  await slow(ru.getByRole('heading', { name: 'Ожидания и реальность' })).toBeVisible();
+  await slow(ru.locator('li[data-quadrant="blind-spot"]')).toHaveText(
     'Слепая зона: нам кажется, что всё хорошо, а клиенту — нет: 1. Сбор информации',
   );
-  await expect(ru.getByRole('table', { name: 'Самые большие расхождения' })).toContainText(
+  await slow(ru.getByRole('table', { name: 'Самые большие расхождения' })).toContainText(
     'не пройдено',
   );
-  await expect(
+  await slow(
     report.getByRole('table', { name: 'Воронка рядом с оценками по этапам' }),
   ).toContainText('40 %');
   await ru.screenshot({ path: '/tmp/expected-report-ru.png' });
   await method.reload();
-  await expect(method.getByRole('heading', { name: 'Ожидаемый опыт' })).toBeVisible();
-  await expect(method.getByRole('heading', { name: 'Воронка клиента' })).toBeVisible();
+  await slow(method.getByRole('heading', { name: 'Ожидаемый опыт' })).toBeVisible();
+  await slow(method.getByRole('heading', { name: 'Воронка клиента' })).toBeVisible();
 });
