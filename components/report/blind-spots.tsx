@@ -22,11 +22,11 @@ export function quadrantText(quadrant: Quadrant, t: Translate, short = false): s
     case 'blind-spot':
       return t(short ? 'bsQBlindShort' : 'bsQBlind');
     case 'strength':
-      return t('bsQStrength');
+      return t(short ? 'bsQStrengthShort' : 'bsQStrength');
     case 'known-weakness':
       return t('bsQKnown');
     case 'surprise':
-      return t('bsQSurprise');
+      return t(short ? 'bsQSurpriseShort' : 'bsQSurprise');
   }
 }
 
