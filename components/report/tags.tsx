@@ -47,9 +47,7 @@ export function TagsSection({ model, locale }: { model: ReportModel; locale: Loc
                       ) : (
                         <>
                           <b>
-                            {cell.experience === null
-                              ? '—'
-                              : formatNumber(cell.experience, locale)}
+                            {cell.experience === null ? '—' : formatNumber(cell.experience, locale)}
                           </b>{' '}
                           <span class="muted">
                             n = {cell.scored}/{cell.steps}
