@@ -231,7 +231,8 @@ function MindMapFigure({
   const clipName = (name: string) =>
     name.length > HEADER_CHARS ? `${name.slice(0, HEADER_CHARS - 1).trimEnd()}…` : name;
   return (
-    <div class="map-scroll">
+    // Scrolls sideways when wider than the page: reachable by keyboard (axe: scrollable region).
+    <div class="map-scroll" tabIndex={0} role="group" aria-label={title}>
       <svg
         class="map-svg"
         role="img"
