@@ -10,6 +10,7 @@ import { tagKey } from '../../lib/controllers/tags';
 import type { Translate } from '../../lib/i18n';
 import { LIMITS, type Step } from '../../lib/model';
 import { LimitHint } from '../shared/fields';
+import './tags.css';
 
 /** What the tags of a step can do (the panel's controller behind them). */
 export interface StepTagActions {

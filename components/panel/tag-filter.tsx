@@ -7,6 +7,7 @@ import { hasTag, tagCounts, tagKey } from '../../lib/controllers/tags';
 import type { Translate } from '../../lib/i18n';
 import type { Step } from '../../lib/model';
 import { SelectField } from '../shared/fields';
+import './tags.css';
 
 /** The steps the filter lets through (all of them without a filter). */
 export function filterByTag<S extends Pick<Step, 'tags'>>(
