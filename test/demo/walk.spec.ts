@@ -1,8 +1,8 @@
 /** The demo walk: two brands on the bundled demo sites, scored, compared and exported to out/. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect, test } from '../e2e/fixtures';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { openPanel, walkSite, type PanelPage } from '../e2e/pages';
 import { readTable } from '../e2e/stored';
 
@@ -50,6 +50,7 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
       auditor: 'Anna',
       scores: [4, 2, 3, 3, 4],
       likelihoods: [6, 3, 4, 4, 5],
+      recommend: 5,
     },
     {
       site: FASTWAVE,
@@ -57,6 +58,7 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
       auditor: 'Anna',
       scores: [5, 4, 4, 5, 5],
       likelihoods: [7, 7, 8, 8, 9],
+      recommend: 9,
     },
     {
       site: BRIGHTLINE,
@@ -64,6 +66,7 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
       auditor: 'Anna',
       scores: [4, 3, 2, 2, 3],
       likelihoods: [5, 4, 3, 3, 3],
+      recommend: 6,
     },
     {
       site: FASTWAVE,
@@ -71,6 +74,7 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
       auditor: 'Boris',
       scores: [5, 4, 3, 4, 5],
       likelihoods: [7, 6, 7, 8, 8],
+      recommend: 8,
     },
   ];
   for (const walk of wave1) {
@@ -91,7 +95,16 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
     .getByLabel('Note', { exact: true })
     .fill('Prices only after an address check; 3 of 8 plans unavailable.');
   await panel.step(2).getByLabel('Note', { exact: true }).blur();
+  await addTags(panel.step(2), 'price, address check');
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
+  // The plan page and the plan's details could be one page: fewer touches.
+  await panel.step(3).getByRole('button', { name: 'Details of step 3' }).click();
+  await panel.step(3).getByLabel('Could this touch go?').selectOption('merge');
+  const reason = panel.step(3).getByLabel('Why it could be cut or merged');
+  await reason.fill('The plan list and the plan page could be one page');
+  await reason.press('Enter');
+  await addTags(panel.step(3), 'price');
+  await panel.step(3).getByRole('button', { name: 'Details of step 3' }).click();
 
   // The form page is a web form: its checklist, answered from the keyboard (Y / N / A).
   await answerWebForm(panel.step(4), 4, [
@@ -108,7 +121,11 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await startCallbackTimer(panel.step(5), 5);
   // The callback came 26 hours after the form: logged with that time, it stops the timer.
   const sentAt = await stepTime(panel, 5);
-  await logCallback(panel, 'Callback came 26 hours after the form', sentAt + 26 * 3_600_000);
+  await logCallback(panel, 'Callback came 26 hours after the form', sentAt + 26 * 3_600_000, {
+    who: 'Sales manager',
+    transfer: true,
+    repeated: true,
+  });
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
   await panel.step(6).getByRole('button', { name: 'Likely to choose 2', exact: true }).click();
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
@@ -126,18 +143,54 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await actionForm.getByLabel('Success metric').fill('callbacks within 2 h');
   await actionForm.getByLabel('Now').fill('40 %');
   await actionForm.getByLabel('Target').fill('95 %');
+  await actionForm.getByLabel('Effort').selectOption('S');
+  await actionForm.getByLabel('Cost (optional)').fill('500');
   await actionForm.getByRole('button', { name: 'Add action' }).click();
   await expect(panel.page.getByRole('status')).toHaveText(
     'Added: Route web-form leads to the call centre queue',
   );
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  // After the sale (the customer's status changes): the contract, the installation, a support call.
+  const callbackAt = sentAt + 26 * 3_600_000;
+  await logContact(panel, 'contract', 'Contract by email: 9 pages, no summary', callbackAt + DAY);
+  await logContact(panel, 'installation', 'Technician installed the router', callbackAt + 3 * DAY, {
+    who: 'Installer',
+    transfer: false,
+    repeated: false,
+  });
+  await logContact(
+    panel,
+    'support-phone',
+    'Support line: put through twice',
+    callbackAt + 9 * DAY,
+    {
+      who: 'Support operator',
+      transfer: true,
+      repeated: true,
+    },
+  );
+  for (const [n, score] of [
+    [7, 2],
+    [8, 4],
+    [9, 1],
+  ] as const) {
+    await panel
+      .step(n)
+      .getByRole('button', { name: `Experience ${score}` })
+      .click();
+  }
+  await expect(panel.steps()).toHaveCount(9);
 
   // The competitor: the same checklist, a callback within minutes, and an idea worth borrowing.
   await chooseWalk(panel, [FASTWAVE.brand, 'Anna']);
   await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const fastwaveSentAt = await stepTime(panel, 5);
-  await logCallback(panel, 'Callback 12 minutes after the form', fastwaveSentAt + 12 * 60_000);
+  await logCallback(panel, 'Callback 12 minutes after the form', fastwaveSentAt + 12 * 60_000, {
+    who: 'Sales manager Oleg',
+    transfer: false,
+    repeated: false,
+  });
   await panel.step(6).getByRole('button', { name: 'Experience 5' }).click();
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
   await panel.step(6).getByRole('button', { name: 'Likely to choose 10', exact: true }).click();
@@ -150,15 +203,20 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
     'Idea added: Call back within 15 minutes and confirm the slot by SMS',
   );
   await panel.step(6).getByRole('button', { name: 'Details of step 6' }).click();
+  await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
+  await addTags(panel.step(2), 'price');
+  await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
   for (const walk of wave1) {
     await chooseWalk(panel, [
       walk.site.brand,
       walk.site === BRIGHTLINE ? walk.persona : walk.auditor,
     ]);
+    await recommend(panel, walk.recommend);
     await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
     await panel.button('Finish journey').click();
   }
   await chooseWalk(panel, [BRIGHTLINE.brand, FAMILY]);
+  await panelReady(panel);
   await panel.page.screenshot({ path: `${OUT}/side-panel.png`, fullPage: true });
   // The form page's checklist and the callback's standard and action, as the auditor sees them.
   for (const n of [4, 6]) {
@@ -185,8 +243,35 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const againSentAt = await stepTime(panel, 5);
-  await logCallback(panel, 'Callback 40 minutes after the form', againSentAt + 40 * 60_000);
+  await logCallback(panel, 'Callback 40 minutes after the form', againSentAt + 40 * 60_000, {
+    who: 'Sales manager',
+    transfer: false,
+    repeated: false,
+  });
   await panel.step(6).getByRole('button', { name: 'Experience 4' }).click();
+  // After the sale, a month on: the contract is clearer, but support still passes the call on.
+  await afterSale(panel, againSentAt + 40 * 60_000, [3, 2], {
+    who: 'Support operator',
+    transfer: true,
+    repeated: true,
+  });
+  await panel.step(8).getByRole('button', { name: 'Details of step 8' }).click();
+  await panel.step(8).getByRole('button', { name: 'Importance 8' }).click();
+  const supportAction = panel.step(8).getByRole('form', { name: 'New action' });
+  await supportAction
+    .getByLabel('What to change')
+    .fill('Show support operators the customer’s history');
+  await supportAction.getByLabel('Owner (person or department)').fill('Customer support');
+  await supportAction.getByLabel('Due date').fill(isoDate(Date.now() + 21 * DAY));
+  await supportAction.getByLabel('Effort').selectOption('S');
+  await supportAction.getByLabel('Cost (optional)').fill('300');
+  await supportAction.getByRole('button', { name: 'Add action' }).click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Added: Show support operators the customer’s history',
+  );
+  await panel.step(8).getByRole('button', { name: 'Details of step 8' }).click();
+  await tagStep(panel, 2, 'price');
+  await recommend(panel, 8);
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
   await panel.button('Finish journey').click();
   await panel.createJourney(FASTWAVE.brand, FASTWAVE.domain, FASTWAVE.role, {
@@ -199,8 +284,19 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await answerWebForm(panel.step(4), 4, ALL_YES);
   await startCallbackTimer(panel.step(5), 5);
   const fastwaveAgainAt = await stepTime(panel, 5);
-  await logCallback(panel, 'Callback 25 minutes after the form', fastwaveAgainAt + 25 * 60_000);
+  await logCallback(panel, 'Callback 25 minutes after the form', fastwaveAgainAt + 25 * 60_000, {
+    who: 'Sales manager Oleg',
+    transfer: false,
+    repeated: false,
+  });
   await panel.step(6).getByRole('button', { name: 'Experience 4' }).click();
+  await afterSale(panel, fastwaveAgainAt + 25 * 60_000, [4, 4], {
+    who: 'Support operator',
+    transfer: false,
+    repeated: false,
+  });
+  await tagStep(panel, 2, 'price');
+  await recommend(panel, 9);
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
   await panel.button('Finish journey').click();
 
@@ -211,6 +307,10 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await method.goto(`chrome-extension://${extensionId}/method.html?audit=${audit!.id}`);
   await expect(method.getByRole('heading', { level: 1 })).toContainText('Method');
   await method.screenshot({ path: `${OUT}/method-page.png` });
+  await fillMethod(method);
+  await method
+    .getByRole('region', { name: 'Existing and potential touchpoints' })
+    .screenshot({ path: `${OUT}/method-inventory.png` });
   await method.close();
 
   const report = await context.newPage();
@@ -240,6 +340,9 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   );
 });
 
+const DAY = 86_400_000;
+/** What each demo page is in the catalogue: home, plans, a plan, the form, its thank-you page. */
+const TYPES = ['home-page', 'catalogue-page', 'product-card', 'web-form', 'thank-you-page'];
 const STAGES = ['information', 'information', 'offer', 'contact', 'contact'];
 const IMPORTANCE = [6, 9, 7, 8, 5];
 /** The web form's checklist answered yes throughout. */
@@ -251,6 +354,7 @@ async function scoreSteps(panel: PanelPage, scores: number[], likelihoods: numbe
     const step = panel.step(i + 1);
     await step.getByRole('button', { name: `Experience ${score}` }).click();
     await step.getByRole('button', { name: `Details of step ${i + 1}` }).click();
+    await step.getByLabel('Touchpoint type').selectOption(TYPES[i]!);
     await step.getByLabel('Stage', { exact: true }).selectOption(STAGES[i]!);
     await step.getByRole('button', { name: `Importance ${IMPORTANCE[i]}` }).click();
     await step
@@ -322,7 +426,12 @@ async function stepTime(panel: PanelPage, n: number): Promise<number> {
   );
 }
 
-async function logCallback(panel: PanelPage, title: string, at: number) {
+async function logCallback(
+  panel: PanelPage,
+  title: string,
+  at: number,
+  person: { who: string; transfer: boolean; repeated: boolean },
+) {
   await panel.button('Log offline contact').click();
   const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
   await offline.getByLabel('Touchpoint type').selectOption('callback');
@@ -332,6 +441,166 @@ async function logCallback(panel: PanelPage, title: string, at: number) {
   const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   await offline.getByLabel('When').fill(`${isoDate(d.getTime())}T${time}`);
   await expect(offline.getByRole('checkbox', { name: /Callback after a web form/ })).toBeChecked();
+  await fillPerson(offline, person);
   await offline.getByRole('button', { name: 'Add contact' }).click();
   await expect(panel.page.getByRole('region', { name: 'Running timers' })).toBeHidden();
+}
+
+/** Adds comma-separated tags to a step whose details are open. */
+async function addTags(step: Locator, tags: string) {
+  const field = step.getByLabel('Add tags');
+  await field.fill(tags);
+  await field.press('Enter');
+  for (const tag of tags.split(',').map((t) => t.trim())) {
+    await expect(step.getByRole('button', { name: `Remove the tag “${tag}”` })).toBeVisible();
+  }
+}
+
+/** Answers "would you recommend" (0–10) for the active walk. */
+async function recommend(panel: PanelPage, value: number) {
+  const card = panel.page.getByRole('region', { name: 'Active journey' });
+  await card.getByRole('button', { name: `Would recommend (0–10) ${value}`, exact: true }).click();
+  await expect(panel.page.getByRole('status')).toHaveText(`Would recommend: ${value} of 10 saved.`);
+}
+
+/** Waits until the step list and the journey card show the walk's real steps, not a reading. */
+async function panelReady(panel: PanelPage) {
+  await expect(panel.page.getByRole('region', { name: 'Steps' })).toHaveAttribute(
+    'data-state',
+    'ready',
+  );
+  await expect(
+    panel.page.getByRole('region', { name: 'Active journey' }).locator('.step-count'),
+  ).toHaveAttribute('data-state', 'ready');
+}
+
+/** Logs an offline contact of a type (its stage and channel follow), at a time, with a person. */
+async function logContact(
+  panel: PanelPage,
+  typeId: string,
+  title: string,
+  at: number,
+  person?: { who: string; transfer: boolean; repeated: boolean },
+) {
+  const before = await panel.steps().count();
+  await panel.button('Log offline contact').click();
+  const offline = panel.page.getByRole('form', { name: 'Log offline contact' });
+  await offline.getByLabel('Touchpoint type').selectOption(typeId);
+  await offline.getByLabel('What happened').fill(title);
+  await fillWhen(offline, at);
+  if (person) await fillPerson(offline, person);
+  await offline.getByRole('button', { name: 'Add contact' }).click();
+  await expect(panel.steps()).toHaveCount(before + 1);
+}
+
+async function fillWhen(form: Locator, at: number) {
+  // The time field takes whole minutes: the next one, so the gap is at least the one named.
+  const d = new Date(Math.ceil(at / 60_000) * 60_000);
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  await form.getByLabel('When').fill(`${isoDate(d.getTime())}T${time}`);
+}
+
+async function fillPerson(
+  form: Locator,
+  person: { who: string; transfer: boolean; repeated: boolean },
+) {
+  await form.getByLabel('Who (a role or a name)').fill(person.who);
+  if (person.transfer) await form.getByLabel('The customer was transferred to them').check();
+  if (person.repeated) {
+    await form.getByLabel('The customer had to repeat what they had already said').check();
+  }
+}
+
+/**
+ * The rest of the method on the Method page: which touchpoints each brand has, what the client's
+ * managers expect, the client's funnel (imported from a CSV file), what the offer stage gives,
+ * and who owns the web form and the callback.
+ */
+async function fillMethod(method: Page) {
+  const inventory = method.getByRole('region', { name: 'Existing and potential touchpoints' });
+  for (const [cell, state, word] of [
+    ['Fastwave — Online chat', 'exists', 'Exists'],
+    ['Fastwave — Personal account', 'exists', 'Exists'],
+    ['Brightline Internet — Online chat', 'absent', 'Absent'],
+  ] as const) {
+    await inventory.getByRole('combobox', { name: cell }).selectOption(state);
+    await expect(method.getByText(`Saved: ${cell}: ${word}.`)).toBeVisible();
+  }
+
+  const expected = method.getByRole('region', { name: 'Expected experience' });
+  const add = expected.getByRole('form', { name: 'Add an expectation' });
+  for (const [target, score] of [
+    ['stage:information', '5'],
+    ['stage:contact', '4'],
+    ['stage:support', '4'],
+    ['stage:delivery', '4'],
+  ] as const) {
+    await add.getByLabel('Stage or touchpoint type').selectOption(target);
+    await add.getByLabel('Expected (1–5)').selectOption(score);
+    await add.getByLabel('Who expects it').fill('Head of sales');
+    await add.getByRole('button', { name: 'Add the expectation' }).click();
+    await expect(method.getByText(/^Saved: the expectation for “.+” added\.$/)).toBeVisible();
+  }
+
+  const csv = resolve(OUT, 'demo-funnel.csv');
+  await writeFile(
+    csv,
+    'stage;count\nfirst-mention;12000\ninformation;3000\ncontact;600\noffer;240\ncontract;90\n',
+  );
+  const funnel = method.getByRole('region', { name: 'The client’s funnel' });
+  await funnel.getByLabel('CSV file with the funnel (The audit as a whole)').setInputFiles(csv);
+  await expect(method.getByText(/^Saved: 5 stages imported from demo-funnel\.csv/)).toBeVisible();
+
+  await method.getByLabel('What “Offer” gives the customer').selectOption('value');
+
+  for (const [type, department, control] of [
+    ['Web form', 'Digital sales', 'own'],
+    ['Callback', 'Call centre', 'partner'],
+  ] as const) {
+    const field = method.getByLabel(`Owning department of “${type}”`);
+    await field.fill(department);
+    await field.press('Enter');
+    await method.getByLabel(`Who controls “${type}”`).selectOption(control);
+  }
+  // Every owner is stored before the page closes.
+  await expect
+    .poll(async () => {
+      const [audit] = await readTable<{ method: { types: { id: string; owner?: unknown }[] } }>(
+        method,
+        'audits',
+      );
+      return audit!.method.types.filter((t) => t.owner).map((t) => t.id);
+    })
+    .toEqual(expect.arrayContaining(['web-form', 'callback']));
+}
+
+/** Opens a step's details, tags it, and closes them. */
+async function tagStep(panel: PanelPage, n: number, tags: string) {
+  await panel
+    .step(n)
+    .getByRole('button', { name: `Details of step ${n}` })
+    .click();
+  await addTags(panel.step(n), tags);
+  await panel
+    .step(n)
+    .getByRole('button', { name: `Details of step ${n}` })
+    .click();
+}
+
+/** The contract by email a day after the callback and a support call a week on, both scored. */
+async function afterSale(
+  panel: PanelPage,
+  callbackAt: number,
+  scores: readonly [number, number],
+  person: { who: string; transfer: boolean; repeated: boolean },
+) {
+  const first = (await panel.steps().count()) + 1;
+  await logContact(panel, 'contract', 'Contract by email', callbackAt + DAY);
+  await logContact(panel, 'support-phone', 'Support line', callbackAt + 7 * DAY, person);
+  for (const [i, score] of scores.entries()) {
+    await panel
+      .step(first + i)
+      .getByRole('button', { name: `Experience ${score}` })
+      .click();
+  }
 }
