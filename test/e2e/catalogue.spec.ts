@@ -49,6 +49,9 @@ test('own channels and categories, step tags → the filter and the report', asy
   await addChannel.getByRole('button', { name: 'Add' }).click();
   await slow(channels.getByLabel('Name of “Dealer showroom”')).toHaveValue('Dealer showroom');
   await expect(channels.getByLabel('“Dealer showroom” is an offline channel')).toBeChecked();
+  // A built-in offline channel this audit does not need, hidden: no longer offered.
+  await channels.getByLabel('Hide “SMS”').check();
+  await slow(channels.getByLabel('Hide “SMS”')).toBeChecked();
   const categories = method.getByRole('region', { name: 'Categories' });
   await categories.getByLabel('Name of “Staff”').fill('Front-line staff');
   await categories.getByLabel('Name of “Staff”').press('Enter');
@@ -65,7 +68,10 @@ test('own channels and categories, step tags → the filter and the report', asy
   ] as const) {
     await panel.button('Log offline contact').click();
     const form = page.getByRole('form', { name: 'Log offline contact' });
-    await form.getByLabel('Channel', { exact: true }).selectOption(channel);
+    const channelPicker = form.getByLabel('Channel', { exact: true });
+    await slow(channelPicker.locator('option', { hasText: 'Dealer showroom' })).toHaveCount(1);
+    await expect(channelPicker.locator('option[value="sms"]')).toHaveCount(0);
+    await channelPicker.selectOption(channel);
     await form.getByLabel('Stage', { exact: true }).selectOption(stage);
     await form.getByLabel('What happened').fill(what);
     await form.getByRole('button', { name: 'Add contact' }).click();
@@ -106,6 +112,18 @@ test('own channels and categories, step tags → the filter and the report', asy
   await slow(two.getByRole('list', { name: 'Tags of step 2' }).getByRole('listitem')).toHaveText([
     /price/,
   ]);
+  // The same tag in another case is one tag: refused and said; a tag added then removed.
+  await two.getByLabel('Add tags').fill('Price');
+  await two.getByLabel('Add tags').press('Enter');
+  await slow(two.getByRole('alert')).toContainText('Step 2 already has the tag');
+  await two.getByLabel('Add tags').fill('temp');
+  await two.getByRole('button', { name: 'Add tag' }).click();
+  await slow(two.getByRole('button', { name: 'Remove the tag “temp”' })).toBeVisible();
+  await two.getByRole('button', { name: 'Remove the tag “temp”' }).click();
+  await slow(two.getByRole('status')).toHaveText('Tag “temp” removed from step 2.');
+  await expect(two.getByRole('list', { name: 'Tags of step 2' }).getByRole('listitem')).toHaveText([
+    /price/,
+  ]);
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
 
   // The filter: "slow" leaves step 1; "price" both; "Show all steps" brings the list back.
@@ -132,20 +150,49 @@ test('own channels and categories, step tags → the filter and the report', asy
   await slow(panel.steps()).toHaveCount(2);
   await expect(filter).toHaveValue('');
 
-  // The report: "price" 2 steps, mean (2 + 4) / 2 = 3.0; "slow" 1 step, 2.0, a weak link.
+  // A competitor's walk: one phone contact, experience 5, tagged "price".
+  await panel.createJourney('Rivalnet', 'rivalnet.test', 'competitor');
+  await panel.button('Log offline contact').click();
+  const rival = page.getByRole('form', { name: 'Log offline contact' });
+  await rival.getByLabel('Channel', { exact: true }).selectOption('phone');
+  await rival.getByLabel('Stage', { exact: true }).selectOption('offer');
+  await rival.getByLabel('What happened').fill('Quote by phone');
+  await rival.getByRole('button', { name: 'Add contact' }).click();
+  await slow(rival).toBeHidden();
+  await slow(panel.steps()).toHaveCount(1);
+  await panel.step(1).getByRole('button', { name: 'Experience 5', exact: true }).click();
+  await panel.step(1).getByRole('button', { name: 'Details of step 1' }).click();
+  await panel.step(1).getByLabel('Add tags').fill('price');
+  await panel.step(1).getByLabel('Add tags').press('Enter');
+  await slow(
+    panel.step(1).getByRole('list', { name: 'Tags of step 1' }).getByRole('listitem'),
+  ).toHaveText([/price/]);
+
+  // The report: "price" 3 steps, Brightline (2 + 4) / 2 = 3.0, Rivalnet 5.0; "slow" 1 step,
+  // Brightline 2.0 (a weak link), Rivalnet none tagged.
   const report = await profile.open('report.html');
   const tags = report.locator('section.tags-report');
   await slow(tags.getByRole('heading', { name: 'Tags' })).toBeVisible();
+  await expect(tags.locator('thead th')).toHaveText([
+    'Tag',
+    'Steps',
+    'Brightline Internet (own)',
+    'Rivalnet (competitor)',
+    'Weak links',
+  ]);
   const price = tags.locator('tr[data-tag="price"]');
   await expect(price.locator('th')).toHaveText('price');
-  await expect(price.locator('td').nth(0)).toHaveText('2');
+  await expect(price.locator('td').nth(0)).toHaveText('3');
   await expect(price.locator('td').nth(1)).toContainText('3.0');
   await expect(price.locator('td').nth(1)).toContainText('n = 2/2');
+  await expect(price.locator('td').nth(2)).toContainText('5.0');
+  await expect(price.locator('td').nth(2)).toContainText('n = 1/1');
   const slowRow = tags.locator('tr[data-tag="slow"]');
   await expect(slowRow.locator('td').nth(0)).toHaveText('1');
   await expect(slowRow.locator('td').nth(1)).toContainText('2.0');
+  await expect(slowRow.locator('td').nth(2)).toHaveText('no step tagged');
   await tags.getByText('Steps tagged “price”').click();
-  await expect(tags.locator('details.tag-steps[open] li')).toHaveCount(2);
+  await expect(tags.locator('details.tag-steps[open] li')).toHaveCount(3);
   await expect(report.locator('body')).toContainText('Dealer showroom');
   await expect(report.locator('body')).toContainText('Front-line staff');
   await tags.screenshot({ path: '/tmp/catalogue2-report-tags.png' });
