@@ -32,10 +32,12 @@ export function TypeOwnerCell(props: {
 }) {
   const { t, type, entry } = props;
   const { name } = entry;
-  const save = (owner: Ownership | undefined) =>
+  // The new owner is made from the type as stored when the edit applies, not as last drawn: a
+  // department committed on blur and a control chosen right after both stay.
+  const save = (change: (owner: Ownership | undefined) => Ownership | undefined) =>
     entry.edit(
-      (current) => ownedBy(current, owner),
-      entry.field(t('ownMpField'), ownerText(owner, t, t('ownMpNoOwner'))),
+      (current) => ownedBy(current, change(current.owner)),
+      entry.field(t('ownMpField'), ownerText(change(type.owner), t, t('ownMpNoOwner'))),
     );
   return (
     <td class="col-owner">
@@ -46,14 +48,14 @@ export function TypeOwnerCell(props: {
         departments={props.departments}
         onCommit={(department) => {
           if (!type.owner && !department) return;
-          save(withDepartment(type.owner, department));
+          save((owner) => withDepartment(owner, department));
         }}
       />
       <Select<Control | ''>
         label={t('ownControlOf', { name })}
         value={type.owner?.control ?? ''}
         options={controlOptions(t)}
-        onChange={(control) => save(withControl(type.owner, control))}
+        onChange={(control) => save((owner) => withControl(owner, control))}
       />
     </td>
   );

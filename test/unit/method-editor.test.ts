@@ -588,6 +588,24 @@ describe('custom stages in the editor', () => {
     );
   });
 
+  it('a type’s department committed and its control chosen before a redraw both stay', () =>
+    withEditor(async (editor) => {
+      const department = editor.control('types', 'Owning department of “Web form”');
+      const control = editor.control<HTMLSelectElement>('types', 'Who controls “Web form”');
+      // Both in one go: the page has not redrawn between them (a blur, then a choice).
+      await editor.act(async () => {
+        fire(department, 'focus');
+        fireWith(department, 'value', 'Digital sales', 'input');
+        await tick();
+        fire(department, 'blur');
+        fireWith(control, 'value', 'partner', 'change');
+      });
+      expect(editor.method.types.find((t) => t.id === 'web-form')?.owner).toEqual({
+        department: 'Digital sales',
+        control: 'partner',
+      });
+    }));
+
   it('a custom stage takes a customer status of its own, and back to that of the stage before', () =>
     withEditor(
       async (editor) => {
