@@ -98,13 +98,8 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await addTags(panel.step(2), 'price, address check');
   await panel.step(2).getByRole('button', { name: 'Details of step 2' }).click();
   // The plan page and the plan's details could be one page: fewer touches.
-  await panel.step(3).getByRole('button', { name: 'Details of step 3' }).click();
-  await panel.step(3).getByLabel('Could this touch go?').selectOption('merge');
-  const reason = panel.step(3).getByLabel('Why it could be cut or merged');
-  await reason.fill('The plan list and the plan page could be one page');
-  await reason.press('Enter');
-  await addTags(panel.step(3), 'price');
-  await panel.step(3).getByRole('button', { name: 'Details of step 3' }).click();
+  await reduceStep(panel, 3, 'merge', 'The plan list and the plan page could be one page');
+  await tagStep(panel, 3, 'price');
 
   // The form page is a web form: its checklist, answered from the keyboard (Y / N / A).
   await answerWebForm(panel.step(4), 4, [
@@ -262,7 +257,8 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
     .getByLabel('What to change')
     .fill('Show support operators the customer’s history');
   await supportAction.getByLabel('Owner (person or department)').fill('Customer support');
-  await supportAction.getByLabel('Due date').fill(isoDate(Date.now() + 21 * DAY));
+  // Three weeks on from the browser's clock, set a month forward for this wave.
+  await supportAction.getByLabel('Due date').fill(isoDate(Date.now() + (31 + 21) * DAY));
   await supportAction.getByLabel('Effort').selectOption('S');
   await supportAction.getByLabel('Cost (optional)').fill('300');
   await supportAction.getByRole('button', { name: 'Add action' }).click();
@@ -271,6 +267,7 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   );
   await panel.step(8).getByRole('button', { name: 'Details of step 8' }).click();
   await tagStep(panel, 2, 'price');
+  await reduceStep(panel, 3, 'merge', 'The plan list and the plan page could be one page');
   await recommend(panel, 8);
   await panel.page.getByLabel('Outcome', { exact: true }).selectOption('goal-reached');
   await panel.button('Finish journey').click();
@@ -556,22 +553,30 @@ async function fillMethod(method: Page) {
   for (const [type, department, control] of [
     ['Web form', 'Digital sales', 'own'],
     ['Callback', 'Call centre', 'partner'],
+    ['Support phone line', 'Customer support', 'own'],
   ] as const) {
     const field = method.getByLabel(`Owning department of “${type}”`);
     await field.fill(department);
     await field.press('Enter');
     await method.getByLabel(`Who controls “${type}”`).selectOption(control);
   }
-  // Every owner is stored before the page closes.
+  // Every owner is stored (department and control) before the page closes.
   await expect
     .poll(async () => {
-      const [audit] = await readTable<{ method: { types: { id: string; owner?: unknown }[] } }>(
-        method,
-        'audits',
+      const [audit] = await readTable<{
+        method: { types: { id: string; owner?: { department: string; control: string } }[] };
+      }>(method, 'audits');
+      return audit!.method.types.flatMap((t) =>
+        t.owner ? [`${t.id}: ${t.owner.department} (${t.owner.control})`] : [],
       );
-      return audit!.method.types.filter((t) => t.owner).map((t) => t.id);
     })
-    .toEqual(expect.arrayContaining(['web-form', 'callback']));
+    .toEqual(
+      expect.arrayContaining([
+        'web-form: Digital sales (own)',
+        'callback: Call centre (partner)',
+        'support-phone: Customer support (own)',
+      ]),
+    );
 }
 
 /** Opens a step's details, tags it, and closes them. */
@@ -603,4 +608,21 @@ async function afterSale(
       .getByRole('button', { name: `Experience ${score}` })
       .click();
   }
+}
+
+/** Flags a step as one that could be cut or merged, with the reason. */
+async function reduceStep(panel: PanelPage, n: number, kind: 'cut' | 'merge', why: string) {
+  await panel
+    .step(n)
+    .getByRole('button', { name: `Details of step ${n}` })
+    .click();
+  await panel.step(n).getByLabel('Could this touch go?').selectOption(kind);
+  const reason = panel.step(n).getByLabel('Why it could be cut or merged');
+  await reason.fill(why);
+  await reason.press('Enter');
+  await expect(panel.step(n)).toContainText(kind === 'cut' ? 'could be cut' : 'could be merged');
+  await panel
+    .step(n)
+    .getByRole('button', { name: `Details of step ${n}` })
+    .click();
 }
