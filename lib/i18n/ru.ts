@@ -677,7 +677,7 @@ export const ru: Record<keyof typeof en, string> = {
   mpDeleteOf: 'Удалить «{name}»',
   mpResetShort: 'Сбросить',
   mpReset: 'Вернуть встроенный вариант',
-  mpResetOf: 'Вернуть встроенный вариант «{name}»',
+  mpResetOf: 'Сбросить «{name}» к встроенному варианту',
   mpBuiltinWording: 'исходное название: {name}',
   mpAdd: 'Добавить',
   mpAddType: 'Добавить тип',

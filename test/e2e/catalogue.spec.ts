@@ -211,5 +211,24 @@ test('own channels and categories, step tags → the filter and the report', asy
   await expect(report.locator('body')).toContainText('Dealer showroom');
   await ru.screenshot({ path: '/tmp/catalogue2-report-tags-ru.png' });
   found.push(...(await violations(report, 'report (ru)', ['section.tags-report'])));
+  // The Method page and the panel in Russian too.
+  await method.reload();
+  const channelsRu = method.getByRole('region', { name: 'Каналы' });
+  await slow(channelsRu.getByRole('form', { name: 'Добавить канал' })).toBeVisible();
+  await expect(channelsRu.getByLabel('«Dealer showroom» — офлайн-канал')).toBeChecked();
+  await expect(method.getByRole('region', { name: 'Категории' })).toBeVisible();
+  await method.getByRole('region', { name: 'Категории' }).screenshot({
+    path: '/tmp/catalogue2-method-categories-ru.png',
+  });
+  found.push(
+    ...(await violations(method, 'method (ru)', ['#method-categories', '#method-channels'])),
+  );
+  await page.bringToFront();
+  const rivalStep = panel.page.getByRole('listitem', { name: /^Шаг 1/ });
+  await slow(rivalStep.getByRole('button', { name: 'Убрать тег «price»' })).toBeVisible();
+  await expect(page.getByLabel('Показать шаги с тегом')).toBeVisible();
+  await rivalStep.locator('.step-tags').screenshot({ path: '/tmp/catalogue2-panel-tags-ru.png' });
+  await page.locator('.tag-filter').screenshot({ path: '/tmp/catalogue2-panel-filter-ru.png' });
+  found.push(...(await violations(page, 'panel (ru)', ['.step-tags', '.tag-filter'])));
   expect(found).toEqual([]);
 });
