@@ -4,7 +4,7 @@
  * the audit's tags as it is typed into (a datalist). What was added and what was refused (and
  * why) is said under the field; refused tags stay in the field to be fixed.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TagResult } from '../../lib/controllers/panel-tags';
 import { tagKey } from '../../lib/controllers/tags';
 import type { Translate } from '../../lib/i18n';
@@ -31,6 +31,7 @@ export function StepTags(props: { step: Step; t: Translate; actions: StepTagActi
   const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
   const [offered, setOffered] = useState<readonly { tag: string; steps: number }[]>([]);
   const id = useId();
+  const field = useRef<HTMLInputElement>(null);
   const refresh = () => void actions.suggestions().then(setOffered, () => setOffered([]));
   // Read when the details open (this part is drawn only then), not for every step of the list.
   useEffect(refresh, []);
@@ -47,6 +48,8 @@ export function StepTags(props: { step: Step; t: Translate; actions: StepTagActi
   const remove = async (tag: string) => {
     try {
       setSaid({ text: await actions.remove(step, tag), problem: false });
+      // The removed chip's button is gone: keep the keyboard in the tags, on the field.
+      field.current?.focus();
     } catch (error) {
       setSaid({ text: error instanceof Error ? error.message : String(error), problem: true });
     }
@@ -80,6 +83,7 @@ export function StepTags(props: { step: Step; t: Translate; actions: StepTagActi
         <div class="tag-add">
           <input
             id={id}
+            ref={field}
             type="text"
             list={`${id}-offered`}
             autocomplete="off"

@@ -46,6 +46,7 @@ test('own channels and categories, step tags → the filter and the report', asy
   const addChannel = channels.getByRole('form', { name: 'Add a channel' });
   await addChannel.getByLabel('Channel name').fill('Dealer showroom');
   await addChannel.getByLabel('Offline channel').check();
+  await addChannel.screenshot({ path: '/tmp/catalogue2-method-add-channel.png' });
   await addChannel.getByRole('button', { name: 'Add' }).click();
   await slow(channels.getByLabel('Name of “Dealer showroom”')).toHaveValue('Dealer showroom');
   await expect(channels.getByLabel('“Dealer showroom” is an offline channel')).toBeChecked();
@@ -121,6 +122,7 @@ test('own channels and categories, step tags → the filter and the report', asy
   await slow(two.getByRole('button', { name: 'Remove the tag “temp”' })).toBeVisible();
   await two.getByRole('button', { name: 'Remove the tag “temp”' }).click();
   await slow(two.getByRole('status')).toHaveText('Tag “temp” removed from step 2.');
+  await expect(two.getByLabel('Add tags')).toBeFocused();
   await expect(two.getByRole('list', { name: 'Tags of step 2' }).getByRole('listitem')).toHaveText([
     /price/,
   ]);
