@@ -57,6 +57,8 @@ test('own channels and categories, step tags → the filter and the report', asy
   await categories.getByLabel('Name of “Staff”').fill('Front-line staff');
   await categories.getByLabel('Name of “Staff”').press('Enter');
   await slow(categories.getByLabel('Name of “Front-line staff”')).toHaveValue('Front-line staff');
+  // Tall enough for the whole Channels section in one picture (the page has a sticky header).
+  await method.setViewportSize({ width: 1280, height: 1400 });
   await categories.screenshot({ path: '/tmp/catalogue2-method-categories.png' });
   await channels.screenshot({ path: '/tmp/catalogue2-method-channels.png' });
   const found = await violations(method, 'method', ['#method-categories', '#method-channels']);
