@@ -10,6 +10,7 @@ import {
   layoutMindMap,
   linkPath,
   markCounts,
+  markSymbol,
   mindMapData,
   type MapType,
   type MindMapData,
@@ -41,22 +42,6 @@ export const MIND_MAP_CSS = `
 /** Cell fill by the rounded mean experience (1 poor … 5 excellent); the number is always written. */
 const SCORE_FILL = ['#f9d4d2', '#fbe2c6', '#fbf0c0', '#dcefdc', '#c4e6cd'];
 const MUTED = '#566074';
-
-/** The symbol written in a cell: the mean, or what stands for its absence. */
-export function markSymbol(mark: TypeMark, locale: Locale): string {
-  switch (mark.kind) {
-    case 'score':
-      return formatNumber(mark.mean ?? 0, locale);
-    case 'unscored':
-      return '?';
-    case 'exists':
-      return '✓';
-    case 'notWalked':
-      return '—';
-    case 'absent':
-      return '×';
-  }
-}
 
 /** A mark in words (the table, the cell's tooltip). */
 export function markText(mark: TypeMark, locale: Locale, t: Translate): string {

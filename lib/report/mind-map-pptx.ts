@@ -4,7 +4,7 @@
  * PowerPoint, sharp at any size. lib/report/pptx.ts adds the slide and its title first.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { FONT } from './slides';
+import { FONT } from './slide-geometry';
 import { MAP_SLIDE, type MindMapSlide } from './mind-map-slides';
 
 type Pptx = InstanceType<typeof PptxGenJS>;

@@ -5,11 +5,11 @@
  * brands in that order). A whole catalogue of 65+ types is not legible on one 16:9 slide; a
  * category is. Pure geometry in inches; lib/report/mind-map-pptx.ts draws it with native shapes.
  */
-import { formatNumber, translator } from '../i18n';
+import { translator } from '../i18n';
 import type { Locale } from '../taxonomy';
-import { mindMapData, type MarkKind, type TypeMark } from './mind-map';
+import { markSymbol, mindMapData, type MarkKind, type TypeMark } from './mind-map';
 import type { ReportModel } from './model';
-import { CONTENT_WIDTH, FONT, SLIDE, clipToLines, linesHeight, type Box } from './slides';
+import { CONTENT_WIDTH, FONT, SLIDE, clipToLines, linesHeight, type Box } from './slide-geometry';
 import { reportLabels } from './words';
 
 export interface MapSlideMark {
@@ -56,9 +56,8 @@ export const MAP_SLIDE = {
   brands: 8,
   /** Up to this many brands, types in two columns. */
   twoColumnsUpTo: 3,
-  // Literal sizes (FONT.caption, FONT.sub): slides.ts imports this module, so FONT is not yet defined here.
-  namePt: 10,
-  markPt: 9,
+  namePt: FONT.caption,
+  markPt: FONT.sub,
 } as const;
 
 /** Mark fills by the rounded mean (1 … 5), and for the other kinds (the report's colours). */
@@ -74,21 +73,6 @@ function markFill(mark: TypeMark): string {
   return mark.kind === 'score'
     ? FILL.score[Math.min(4, Math.max(0, Math.round(mark.mean ?? 1) - 1))]!
     : FILL[mark.kind];
-}
-
-function symbol(mark: TypeMark, locale: Locale): string {
-  switch (mark.kind) {
-    case 'score':
-      return formatNumber(mark.mean ?? 0, locale);
-    case 'unscored':
-      return '?';
-    case 'exists':
-      return '✓';
-    case 'notWalked':
-      return '—';
-    case 'absent':
-      return '×';
-  }
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -174,7 +158,7 @@ export function mindMapSlides(model: ReportModel, locale: Locale): MindMapSlide[
               const mark = type.marks[b]!;
               return {
                 kind: mark.kind,
-                text: symbol(mark, locale),
+                text: markSymbol(mark, locale),
                 fill: markFill(mark),
                 box: {
                   x: marksX + m * (MAP_SLIDE.markW + MAP_SLIDE.markGap),

@@ -6,6 +6,7 @@
  * (layoutMindMap) in SVG pixels; components/report/mind-map.tsx draws it, ./mind-map-slides.ts
  * pages it onto slides.
  */
+import { formatNumber } from '../i18n';
 import { averageOf } from '../metrics';
 import { categoryName, resolveCategories, typeName, type Locale } from '../taxonomy';
 import type { ReportBrand, ReportModel } from './model';
@@ -413,4 +414,20 @@ export function markCounts(data: MindMapData, brandIndex: number): Record<MarkKi
   };
   for (const c of data.categories) for (const t of c.types) counts[t.marks[brandIndex]!.kind]++;
   return counts;
+}
+
+/** The symbol written in a cell: the mean, or what stands for its absence. */
+export function markSymbol(mark: TypeMark, locale: Locale): string {
+  switch (mark.kind) {
+    case 'score':
+      return formatNumber(mark.mean ?? 0, locale);
+    case 'unscored':
+      return '?';
+    case 'exists':
+      return '✓';
+    case 'notWalked':
+      return '—';
+    case 'absent':
+      return '×';
+  }
 }

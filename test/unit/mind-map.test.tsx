@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { MindMapSection, markSymbol } from '../../components/report/mind-map';
+import { MindMapSection } from '../../components/report/mind-map';
+import { markSymbol } from '../../lib/report/mind-map';
 import {
   MAP,
   layoutMindMap,
