@@ -17,6 +17,7 @@ import { statusScorecards } from '../../lib/report/status';
 import { stageLabel, statusLabel, type Locale } from '../../lib/taxonomy';
 import { ColumnHeads } from './column-heads';
 import { FunnelBesideScorecard } from './funnel';
+import { StageGives } from './gives';
 import { walksText } from './period';
 
 function ExecutiveSummary({
@@ -128,7 +129,14 @@ function StageScorecardTable({
   /** A stage's row, or a status's subtotal row (`subtotal`: its heading). */
   const row = (card: StageScorecard, subtotal?: string) => (
     <tr key={subtotal ? ' subtotal' : card.stage} class={subtotal ? 'status-subtotal' : undefined}>
-      <th scope="row">{subtotal ?? stageLabel(card.stage, locale)}</th>
+      <th scope="row">
+        {subtotal ?? (
+          <>
+            {stageLabel(card.stage, locale)}
+            <StageGives stage={card.stage} method={model.audit.method} locale={locale} />
+          </>
+        )}
+      </th>
       {card.scores.map((s) => (
         <td
           key={s.brandId}

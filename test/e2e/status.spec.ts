@@ -85,15 +85,16 @@ test('after the sale: support and cancellation checklists; the report by custome
     'Current customer',
     'Former customer',
   ]);
+  // Each stage's name, then what it gives the customer (the built-in choice).
   await expect(scorecard.getByRole('rowheader')).toHaveText([
     'Potential customer',
-    'Information gathering',
+    'Information gatheringGives: the need',
     'Current customer',
-    'Onboarding / setup',
-    'Support',
+    /^Onboarding \/ setupGives: /,
+    /^SupportGives: /,
     'Subtotal: Current customer',
     'Former customer',
-    'Cancellation',
+    /^CancellationGives: /,
   ]);
   // Current customer: onboarding 5 and support 2 in one walk → 3.5.
   await expect(scorecard.locator('tr.status-subtotal')).toContainText('3.5');
