@@ -205,7 +205,12 @@ export class MethodRecords extends StorePart {
       // Keys only, then just the steps that have actions: a live query of this list is not
       // re-run by edits to the other steps (a thousand of them on a long journey).
       const journeyIds = await journeys.where({ auditId }).primaryKeys();
-      const stepIds = await touchpoints.where('journeyId').anyOf(journeyIds).primaryKeys();
+      // One key read per walk (getAllKeys), not `anyOf`, which walks a cursor a key per round trip.
+      const stepIds = (
+        await Promise.all(
+          journeyIds.map((journeyId) => touchpoints.where({ journeyId }).primaryKeys()),
+        )
+      ).flat();
       const actions = await actionItems.where('touchpointId').anyOf(stepIds).sortBy('createdAt');
       const owners = await touchpoints.bulkGet([...new Set(actions.map((a) => a.touchpointId))]);
       const place = new Map(owners.filter((s): s is Step => s !== undefined).map((s) => [s.id, s]));
