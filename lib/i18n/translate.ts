@@ -61,11 +61,20 @@ export function formatTime(ms: number, locale: Locale): string {
   return formatterOf(timeFormats, locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
+/** Number formats by locale and digits: made once (a new one costs far more than formatting). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
-  return value.toLocaleString(INTL_TAGS[locale], {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_TAGS[locale], {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "1 h 5 min", "4 min 10 s", "12 s". */
