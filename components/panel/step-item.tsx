@@ -22,6 +22,7 @@ import {
   type StepExtras,
 } from './step-method';
 import { StepOwner } from './step-owner';
+import { Thumb } from './thumb';
 import { StepTags, TagBadges, type StepTagActions } from './step-tags';
 
 /** What the auditor can do to a step; one object for the whole list (so items can be memoised). */
@@ -124,15 +125,10 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
           props.screenshots
             .slice(0, 1)
             .map((shot) => (
-              <img
+              <Thumb
                 key={shot.id}
-                class="thumb"
-                src={props.thumbUrls.get(shot.id)}
+                url={() => props.thumbUrls.get(shot.id)}
                 alt={t('thumbnailOf', { n: step.seq })}
-                width={96}
-                height={60}
-                loading="lazy"
-                decoding="async"
               />
             ))
         ) : (

@@ -7,8 +7,8 @@
  * added below.
  *
  * The list says its state in `data-state`: `loading` while the steps are read, `drawing` while a
- * long journey is drawn in chunks, `ready` once every step is on the page (what a screenshot of
- * the panel waits for).
+ * long journey is drawn in chunks (or waits for the screenshots below its first screen), `ready`
+ * once every step is on the page (what a screenshot of the panel waits for).
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { groupAt, stageGroups, type StageGroup } from '../../lib/controllers/step-groups';
@@ -35,15 +35,18 @@ function afterPaint(task: () => void): () => void {
   };
 }
 
-/** How many of `total` rows to draw: all of them soon, a screenful first. */
-function useGrowingLimit(total: number): number {
+/**
+ * How many of `total` rows to draw: all of them soon, a screenful first. Rows past the first
+ * screen wait until `complete` (every step's screenshots are read, not only the first screen's).
+ */
+function useGrowingLimit(total: number, complete: boolean): number {
   const [limit, setLimit] = useState(FIRST_STEPS);
   useEffect(
     () =>
-      limit < total
+      limit < total && complete
         ? afterPaint(() => setLimit((n) => Math.min(total, n + STEP_CHUNK)))
         : undefined,
-    [limit, total],
+    [limit, total, complete],
   );
   return limit;
 }
@@ -72,6 +75,11 @@ export function StepList(props: {
   locale: Locale;
   /** The journey's steps in the walk's order; null while they are read. */
   steps: readonly Step[] | null;
+  /**
+   * Every step's screenshots are read (false: only the first screen's, so only the first
+   * FIRST_STEPS rows are drawn until they are). Absent: true.
+   */
+  complete?: boolean;
   /** The step's screenshots, the same array while they are unchanged. */
   screenshotsOf(touchpointId: string): readonly Screenshot[];
   thumbUrls: ObjectUrls;
@@ -84,7 +92,7 @@ export function StepList(props: {
 }) {
   const { t, locale } = props;
   const steps = props.steps ?? [];
-  const limit = useGrowingLimit(steps.length);
+  const limit = useGrowingLimit(steps.length, props.complete ?? true);
   const groups = useMemo(() => stageGroups(steps), [steps]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const details = useDetailsMemory();

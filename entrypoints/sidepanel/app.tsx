@@ -485,10 +485,13 @@ export function App({ controller }: { controller: PanelController }) {
               t={t}
               locale={locale}
               steps={
-                journeySteps.loaded
+                // A filtered list may start anywhere in the walk: it waits for every screenshot.
+                journeySteps.loaded &&
+                (journeySteps.complete || tagFilter?.journeyId !== journey.id)
                   ? filterByTag(steps, tagFilter?.journeyId === journey.id ? tagFilter.tag : null)
                   : null
               }
+              complete={journeySteps.complete}
               screenshotsOf={journeySteps.screenshotsOf}
               thumbUrls={journeySteps.thumbs}
               mask={mask.text}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { thumbnailBlob, useObjectUrls } from '../../components/shared/hooks';
+import { FIRST_STEPS } from '../../components/panel/step-list';
 import type { PanelController } from '../../lib/controllers/panel';
 import type { CheckAnswer, CheckResult, Screenshot, Step, StepEdit } from '../../lib/model';
 import type { Run } from './use-captures';
@@ -64,22 +65,44 @@ function useStable<T extends { id: string }>(records: readonly T[], version: (r:
 export function useSteps(controller: PanelController, journeyId: string | null, run: Run) {
   // Steps and screenshots are separate live queries: scoring a step does not re-read the images.
   // Null until read: the list is drawn once both are there (not once without thumbnails and again
-  // with them, which costs a long journey a second full render).
+  // with them, which costs a long journey a second full render); a long journey's first screen
+  // once its own screenshots are (below).
   // Only this journey's: right after a switch the previous one's steps are not taken for its own
   // (the journey card said their count, or "0 steps", while the new ones were read).
   const loadedSteps = useLiveOf<Step[]>(journeyId, controller.steps(journeyId));
   // The screenshots of exactly these steps: a score or a checklist answer (a write to a step) does
   // not re-read them; a step added or deleted subscribes again, keeping the last list meanwhile.
   const stepIds = useMemo(() => loadedSteps?.map((s) => s.id).join(',') ?? null, [loadedSteps]);
-  const loadedShots = useLiveOf<Screenshot[]>(
+  const idList = (ids: string | null) =>
+    !journeyId || ids === null ? null : ids === '' ? [] : ids.split(',');
+  // The first screen's screenshots are read on their own as well, and first (their subscription
+  // comes first, so their reads go to the database before the rest): the list shows its first
+  // screen, thumbnails and all, without waiting for a thousand steps' images. None for a journey
+  // that fits in a screen.
+  const firstIds = useMemo(() => {
+    const first =
+      loadedSteps
+        ?.slice(0, FIRST_STEPS)
+        .map((s) => s.id)
+        .join(',') ?? null;
+    return first === stepIds ? null : first;
+  }, [loadedSteps, stepIds]);
+  const firstShots = useLiveOf<Screenshot[]>(
     journeyId,
-    controller.screenshots(
-      !journeyId || stepIds === null ? null : stepIds === '' ? [] : stepIds.split(','),
-    ),
+    controller.screenshots(idList(firstIds)),
+    [journeyId, firstIds],
+    [journeyId],
+  );
+  const allShots = useLiveOf<Screenshot[]>(
+    journeyId,
+    controller.screenshots(idList(stepIds)),
     [journeyId, stepIds],
     [journeyId],
   );
+  const loadedShots = allShots ?? firstShots;
   const loaded = loadedSteps !== null && loadedShots !== null;
+  /** Every step's screenshots are read (else only the first screen's). */
+  const complete = loaded && allShots !== null;
   const dbSteps = useMemo(() => (loaded ? loadedSteps : []), [loaded ? loadedSteps : null]);
   const dbShots = useMemo(() => (loaded ? loadedShots : []), [loaded ? loadedShots : null]);
   const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(new Map());
@@ -189,5 +212,5 @@ export function useSteps(controller: PanelController, journeyId: string | null, 
     });
   };
 
-  return { loaded, steps, screenshotsOf, thumbs, edit, answer };
+  return { loaded, complete, steps, screenshotsOf, thumbs, edit, answer };
 }

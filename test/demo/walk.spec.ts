@@ -469,6 +469,16 @@ async function panelReady(panel: PanelPage) {
   await expect(
     panel.page.getByRole('region', { name: 'Active journey' }).locator('.step-count'),
   ).toHaveAttribute('data-state', 'ready');
+  // A thumbnail is made when its row comes near the window: scroll each one in, wait until it
+  // is decoded, then go back to the top for the picture of the whole panel.
+  const thumbs = panel.page.locator('ol.step-list img.thumb');
+  for (const thumb of await thumbs.all()) {
+    await thumb.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+  }
+  await panel.page.evaluate(() => scrollTo(0, 0));
 }
 
 /** Logs an offline contact of a type (its stage and channel follow), at a time, with a person. */
