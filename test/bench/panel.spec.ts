@@ -51,9 +51,11 @@ function watchShown(expected: number) {
       const onScreen = items.filter((item) => item.getBoundingClientRect().top < innerHeight);
       const filled =
         items.length === expected || items.at(-1)!.getBoundingClientRect().bottom > innerHeight;
+      // Every generated step has a screenshot: a row is drawn only once its thumbnail is (a row
+      // drawn before its screenshots are read, with a placeholder, is not the first screen yet).
       const drawn = onScreen.every((item) => {
         const thumb = item.querySelector<HTMLImageElement>('img.thumb');
-        return !thumb || (thumb.complete && thumb.naturalWidth > 0);
+        return thumb !== null && thumb.complete && thumb.naturalWidth > 0;
       });
       if (filled && drawn) {
         marks.shown = now;
