@@ -2,7 +2,8 @@
  * Verify a report, in the built extension: a signing key made in Options, a walk exported as
  * HTML (its method section printing the key's fingerprint), the saved file opened on the Verify
  * page (all images and records match, the signature valid and this profile's); a copy with one
- * image byte changed, dropped on the page, names that step; a copy with a note edited names its step.
+ * image byte changed, dropped on the page, names that step; a copy with a step's title edited
+ * names that step; the same in Russian.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -126,4 +127,17 @@ test('a signed export verifies; a changed image or step is named', async ({
   await expect(result.locator('.verify-differences li')).toContainText([
     `Step changed: Brightline Internet, step 1 “${title}”`,
   ]);
+
+  // In Russian: the same file, the same verdict in the chosen language.
+  await options.getByLabel('Language').selectOption('ru');
+  await verify.reload();
+  await expect(verify.getByRole('heading', { name: 'Проверить отчёт', level: 1 })).toBeVisible();
+  await verify.getByLabel('Файл отчёта (.html)').setInputFiles(path);
+  await expect(result.getByRole('status')).toHaveText(
+    'Все изображения (3) и записи (3) совпадают.',
+  );
+  await expect(result.locator('.verify-signature')).toContainText(
+    `Подпись верна, ключ ${fingerprint}. Это ваш ключ`,
+  );
+  await verify.screenshot({ path: test.info().outputPath('verify-ru.png'), fullPage: true });
 });
