@@ -293,7 +293,7 @@ export function ReportPage({ controller }: { controller: ReportController }) {
         <button type="button" disabled={!model} onClick={() => window.print()}>
           {t('print')}
         </button>
-        <a class="button-link" href="verify.html" target="_blank" rel="noopener">
+        <a class="verify-link" href="verify.html" target="_blank" rel="noopener">
           {t('verifyOpen')}
         </a>
       </header>

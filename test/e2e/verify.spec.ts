@@ -58,6 +58,10 @@ test('a signed export verifies; a changed image or step is named', async ({
 
   const report = await profile.open('report.html');
   await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await report
+    .locator('header')
+    .first()
+    .screenshot({ path: test.info().outputPath('report-header.png') });
   const { path, html } = await exportHtml(report);
   expect(html).toContain(`<code>${fingerprint}</code>`);
 
