@@ -207,6 +207,10 @@ function manifestInput(
       },
     ]),
   );
+  // An image's address and capture time only where the file shows them (the evidence table,
+  // the journeys' sequences): the manifest carries nothing the report leaves out.
+  const { hidden } = model.settings;
+  const placed = !hidden.includes('evidence') || !hidden.includes('sequences');
   for (const { journey, touchpoint, shot } of evidenceRows(model)) {
     const ref = images.source(shot);
     if (!ref || typeof ref === 'string') continue;
@@ -220,8 +224,8 @@ function manifestInput(
       seq: touchpoint.seq,
       title: touchpoint.title,
       stage: stageLabel(touchpoint.stage, locale),
-      url: shot.url ?? touchpoint.url ?? null,
-      capturedAt: new Date(shot.capturedAt).toISOString(),
+      url: placed ? (shot.url ?? touchpoint.url ?? null) : null,
+      capturedAt: placed ? new Date(shot.capturedAt).toISOString() : null,
     });
     imageRecords.set(ref.use, list);
   }

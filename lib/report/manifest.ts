@@ -37,8 +37,10 @@ export const ImageRecordRef = z.object({
   seq: z.number(),
   title: z.string(),
   stage: z.string(),
+  /** Null for an offline contact, or when the report shows no address (no evidence, no sequences). */
   url: z.string().nullable(),
-  capturedAt: z.string(),
+  /** Null when the report shows no capture time (no evidence, no sequences). */
+  capturedAt: z.string().nullable(),
 });
 export type ImageRecordRef = z.infer<typeof ImageRecordRef>;
 

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderReportDocument } from '../../components/report/document';
 import { createReportController } from '../../lib/controllers/report';
+import type { ReportSection } from '../../lib/model';
 import { MASK_LABELS_EN } from '../../lib/privacy';
 import {
   createSigningKeyPair,
@@ -24,9 +25,13 @@ const parse = (html: string) => parseHTML(html).document;
 const HOSTILE_TITLE = 'Plans </script><script>alert(1)</script> <!--';
 
 /** A real export (real renderer, real store) of two steps with different images; its bytes. */
-async function exported(signer: ReportSigner | null = null): Promise<Uint8Array> {
+async function exported(
+  signer: ReportSigner | null = null,
+  hidden: ReportSection[] = [],
+): Promise<Uint8Array> {
   const { store, clock } = testStore();
   const { audit, own } = await auditWithJourneys(store);
+  await store.updateReportSettings(audit.id, (s) => ({ ...s, hidden }));
   await store.addStep({
     journeyId: own.id,
     kind: 'page',
@@ -118,6 +123,16 @@ describe('report manifest', () => {
     expect(scriptJson({ a: '</script>&\u2028' })).toBe(
       '{"a":"\\u003c/script\\u003e\\u0026\\u2028"}',
     );
+  });
+
+  it('an image’s address and time are left out when the report shows neither', async () => {
+    const html = text(await exported(null, ['evidence', 'sequences']));
+    expect(html).not.toContain('https://brightline.test/plans');
+    const manifest = manifestOf(html);
+    expect(manifest.images).toHaveLength(2);
+    for (const image of manifest.images)
+      expect(image.records[0]).toMatchObject({ url: null, capturedAt: null });
+    expect((await verified(bytesOf(html))).ok).toBe(true);
   });
 
   it('an image byte changed: that image (its step) is named, and the hash fails', async () => {
