@@ -185,6 +185,7 @@ function StepCard({
     <article
       class={`step step-${size}${step.reasons.length > 0 ? ' is-weak' : ''}`}
       data-step={tp.seq}
+      data-record={tp.id}
     >
       <header class="step-head">
         <span class="step-no">{tp.seq}</span>
@@ -636,7 +637,7 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
           />
           <tbody>
             {rows.map(({ journey, touchpoint, index, shot }) => (
-              <tr key={shot.id} data-screenshot={shot.id}>
+              <tr key={shot.id} data-screenshot={shot.id} data-record={touchpoint.id}>
                 <td>{labels.walk(journey.id)}</td>
                 <td>{touchpoint.seq}</td>
                 <td>

@@ -8,6 +8,7 @@ import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
 import { bundleImagesWords } from './bundle-images';
+import { verifyWords } from './verify';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -20,6 +21,7 @@ export const WORD_GROUPS = {
   panel: panelWords,
   charts: chartsWords,
   bundleImages: bundleImagesWords,
+  verify: verifyWords,
 };
 
 export const PART_EN = {
@@ -32,6 +34,7 @@ export const PART_EN = {
   ...panelWords.en,
   ...chartsWords.en,
   ...bundleImagesWords.en,
+  ...verifyWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -43,4 +46,5 @@ export const PART_RU = {
   ...panelWords.ru,
   ...chartsWords.ru,
   ...bundleImagesWords.ru,
+  ...verifyWords.ru,
 };
