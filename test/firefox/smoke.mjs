@@ -327,10 +327,15 @@ async function smoke() {
   });
   const heading = await element(site, { role: 'heading', name: 'Home internet plans' });
   await heading.click();
-  await element(panel, {
-    role: 'status',
-    name: 'Step 3 captured: the element, rendered from the page.',
-  });
+  // Any outcome of step 3 ends the wait; only the render from the page passes.
+  const outcome = await waitIn(panel, 'step 3 captured', () =>
+    [...document.querySelectorAll('[role=status]')]
+      .map((el) => el.textContent.trim())
+      .find((text) => text.startsWith('Step 3 captured')),
+  );
+  const said = await outcome.jsonValue();
+  if (said !== 'Step 3 captured: the element, rendered from the page.')
+    throw new Error(`the element was not rendered from the page; the panel says: ${said}`);
   step('step 3 captured (an element, rendered from the page)');
 
   // Each capture is a stored step with a real screenshot, and its thumbnail shows in the panel.
