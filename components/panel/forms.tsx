@@ -147,12 +147,18 @@ export function AuditForm({
   const name = useLimitedText(initial?.name ?? '', LIMITS.name);
   const client = useLimitedText(initial?.client ?? '', LIMITS.text);
   const task = useLimitedText(initial?.defaultTask ?? '', LIMITS.text);
+  const [caption, setCaption] = useState(initial?.caption ?? false);
   return (
     <FormCard
       t={t}
       title={t(initial ? 'editAudit' : 'newAudit')}
       submitLabel={t(initial ? 'save' : 'createAudit')}
-      value={() => ({ name: name.value, client: client.value, defaultTask: task.value })}
+      value={() => ({
+        name: name.value,
+        client: client.value,
+        defaultTask: task.value,
+        caption,
+      })}
       limited={[name, client, task]}
       onSubmit={onSubmit}
       onCancel={onCancel}
@@ -165,6 +171,18 @@ export function AuditForm({
         placeholder={t('taskPlaceholder')}
         field={task}
       />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={caption}
+          aria-describedby="caption-option-hint"
+          onChange={(e) => setCaption(e.currentTarget.checked)}
+        />
+        {t('captionOption')}
+      </label>
+      <p class="field-hint" id="caption-option-hint">
+        {t('captionOptionHint')}
+      </p>
     </FormCard>
   );
 }

@@ -156,6 +156,8 @@ export const Audit = z.strictObject({
   expectations: z.array(Expectation).max(2000).optional(),
   /** The client's own conversion funnel: customers reaching each stage (absent: none entered). */
   funnel: z.array(FunnelEntry).max(1000).optional(),
+  /** A caption band (title, address, capture time) drawn under every new capture (absent: off). */
+  caption: z.boolean().optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -435,6 +437,8 @@ export const Screenshot = z.strictObject({
   /** Embedded frames covered at capture because they could not be checked (see CoveredFrame). */
   coveredFrames: z.array(CoveredFrame).max(1000),
   annotations: z.array(Annotation).max(500),
+  /** Height (image px) of the caption band drawn at the image's bottom (absent: none). */
+  captionHeight: z.number().int().positive().optional(),
   updatedAt: Millis,
 });
 export type Screenshot = z.infer<typeof Screenshot>;
@@ -689,7 +693,12 @@ export interface StorageCause {
 }
 
 /** What the auditor types to create or edit an audit / a journey. */
-export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
+export const AuditInput = Audit.pick({
+  name: true,
+  client: true,
+  defaultTask: true,
+  caption: true,
+});
 export type AuditInput = z.infer<typeof AuditInput>;
 export const JourneyInput = Journey.pick({
   auditId: true,
@@ -784,6 +793,8 @@ export interface EncodedImage {
    * its original pixels (PNG) held back locally so the auditor can uncover it by an explicit choice.
    */
   coveredFrames?: HeldBackArea[];
+  /** Height (image px) of the caption band at the bottom of `blob` (absent: none). */
+  captionHeight?: number;
   mime: ImageMime;
   blob: Blob;
   width: number;

@@ -14,6 +14,7 @@ import {
   type PickMode,
   type PickerText,
 } from '../capture/element';
+import type { CaptionText } from '../capture/caption';
 import { asCaptureError } from '../capture/errors';
 import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture/full-page';
 import { DomRender } from '../capture/page/replies';
@@ -52,6 +53,17 @@ export interface CaptureServiceDeps {
    * panel's message line, the service worker's notice), since no caller is waiting for it.
    */
   onBackgroundError(error: unknown): void;
+  /**
+   * The caption band's text for a capture of this journey, or null when its audit has the band
+   * off (Audit.caption); absent: never.
+   */
+  captionFor?(journeyId: string, page: CapturedPage): Promise<CaptionText | null>;
+  /** Draws the band under an image (lib/capture/caption.ts drawCaption). */
+  drawCaption?(
+    image: EncodedImage,
+    text: CaptionText,
+    scale: number,
+  ): Promise<EncodedImage & { captionHeight: number }>;
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
@@ -215,7 +227,12 @@ export class CaptureService {
   }
 
   /** Stores the capture as the next step in one transaction, then compacts it in the background. */
-  private async persist(journeyId: string, page: CapturedPage, note = ''): Promise<SavedCapture> {
+  private async persist(
+    journeyId: string,
+    captured: CapturedPage,
+    note = '',
+  ): Promise<SavedCapture> {
+    const page = await this.withCaption(journeyId, captured);
     let step: Step;
     try {
       step = await this.deps.store.addStep({
@@ -237,5 +254,32 @@ export class CaptureService {
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
     };
+  }
+
+  /**
+   * The capture with the caption band under its last image when the journey's audit asks for it
+   * (the band ends the evidence: under the last part of a full page). A band that cannot be drawn
+   * fails the capture: nothing is stored without the band the auditor asked for.
+   */
+  private async withCaption(journeyId: string, page: CapturedPage): Promise<CapturedPage> {
+    const { captionFor, drawCaption } = this.deps;
+    const last = page.images.at(-1);
+    if (!captionFor || !drawCaption || !last) return page;
+    const text = await captionFor(journeyId, page);
+    if (!text) return page;
+    const scale =
+      page.devicePixelRatio ??
+      (page.viewport && last.mode === 'visible' ? last.width / page.viewport.width : 1);
+    try {
+      const banded = await drawCaption(last, text, scale > 0 ? scale : 1);
+      return { ...page, images: [...page.images.slice(0, -1), banded] };
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new CaptureError(
+        'caption-failed',
+        `The caption band could not be drawn (${message}). Nothing was saved; turn the band off in the audit or try again.`,
+        { cause, params: { message } },
+      );
+    }
   }
 }

@@ -12,10 +12,12 @@ import {
   writeSettings,
 } from '../browser';
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
+import { drawCaption, type CaptionText } from '../capture/caption';
 import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
 import { createShellController, type ShellController } from '../controllers/shell';
 import { openStore, watchQuery, type AuditStore } from '../db';
+import { formatTimestamp, localeFor, translator } from '../i18n';
 import { logError } from '../log';
 import { Identity } from '../model';
 import { CaptureService } from './capture';
@@ -33,6 +35,27 @@ const NO_IDENTITY: Identity = { name: '', email: '', phone: '' };
 export async function readIdentity(): Promise<Identity> {
   const parsed = Identity.safeParse((await readSettings()).identity);
   return parsed.success ? parsed.data : NO_IDENTITY;
+}
+
+/**
+ * The caption band's text for a capture of `journeyId`, or null when its audit has the band off:
+ * in the language the extension shows (the chosen one, else the browser's), as the report is.
+ */
+export async function captionFor(
+  store: AuditStore,
+  journeyId: string,
+  page: { title: string; url: string; at: number },
+): Promise<CaptionText | null> {
+  const journey = await store.getJourney(journeyId);
+  const audit = journey && (await store.getAudit(journey.auditId));
+  if (!audit?.caption) return null;
+  const locale = (await readSettings()).locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  return {
+    title: page.title.trim() || t('captionNoTitle'),
+    url: page.url,
+    time: t('captionCaptured', { time: formatTimestamp(page.at, locale) }),
+  };
 }
 
 /**
@@ -60,6 +83,8 @@ export function extensionCaptureService(
     decodePixels,
     compact: compactStepImages,
     onBackgroundError,
+    captionFor: (journeyId, page) => captionFor(store, journeyId, page),
+    drawCaption,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,
