@@ -148,6 +148,7 @@ export function AuditForm({
   const client = useLimitedText(initial?.client ?? '', LIMITS.text);
   const task = useLimitedText(initial?.defaultTask ?? '', LIMITS.text);
   const [caption, setCaption] = useState(initial?.caption ?? false);
+  const [pageFacts, setPageFacts] = useState(initial?.pageFacts ?? false);
   return (
     <FormCard
       t={t}
@@ -158,6 +159,7 @@ export function AuditForm({
         client: client.value,
         defaultTask: task.value,
         caption,
+        pageFacts,
       })}
       limited={[name, client, task]}
       onSubmit={onSubmit}
@@ -182,6 +184,18 @@ export function AuditForm({
       </label>
       <p class="field-hint" id="caption-option-hint">
         {t('captionOptionHint')}
+      </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={pageFacts}
+          aria-describedby="facts-option-hint"
+          onChange={(e) => setPageFacts(e.currentTarget.checked)}
+        />
+        {t('factsOption')}
+      </label>
+      <p class="field-hint" id="facts-option-hint">
+        {t('factsOptionHint')}
       </p>
     </FormCard>
   );

@@ -82,6 +82,7 @@ export const REPORT_SECTIONS = [
   'sideBySide',
   'sequences',
   'tags',
+  'pageFacts',
   'reaudit',
   'segments',
   'trend',
@@ -158,6 +159,8 @@ export const Audit = z.strictObject({
   funnel: z.array(FunnelEntry).max(1000).optional(),
   /** A caption band (title, address, capture time) drawn under every new capture (absent: off). */
   caption: z.boolean().optional(),
+  /** Page facts (accessibility, load timings) read at every new capture (absent: off). */
+  pageFacts: z.boolean().optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -286,6 +289,65 @@ export const Tag = z
   .max(LIMITS.tag)
   .refine((tag) => !tag.includes(','), 'a tag cannot contain a comma');
 
+const Count = z.number().int().nonnegative().max(1e9);
+/** A duration in ms read from the page's Performance API (rounded), null when it had none. */
+const Timing = z.number().int().nonnegative().max(3_600_000).nullable();
+export const A11Y_IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
+export const A11yImpact = z.enum(A11Y_IMPACTS);
+export type A11yImpact = z.infer<typeof A11yImpact>;
+/** Rules kept per step, most severe first; the rest are counted in `more`. */
+export const A11Y_RULES_KEPT = 30;
+
+/**
+ * What the page said of itself at a capture (Audit.pageFacts): accessibility violations found by
+ * axe-core and the load timings of its document (Performance API). Read after the screenshot,
+ * from the top document only.
+ */
+export const PageFacts = z.strictObject({
+  at: Millis,
+  accessibility: z
+    .strictObject({
+      /** "axe-core 4.14.1". */
+      engine: z.string().max(40),
+      /** Violations (rules broken) by impact, and the elements affected in all. */
+      critical: Count,
+      serious: Count,
+      moderate: Count,
+      minor: Count,
+      elements: Count,
+      rules: z
+        .array(
+          z.strictObject({
+            id: z.string().max(100),
+            impact: A11yImpact,
+            elements: Count,
+            help: z.string().max(300),
+          }),
+        )
+        .max(A11Y_RULES_KEPT),
+      /** Rules broken beyond those kept. */
+      more: Count,
+    })
+    .nullable(),
+  /** Why accessibility was not checked: not in this browser, or the check failed or took too long. */
+  accessibilityMissing: z.enum(['unsupported', 'failed', 'timeout']).nullable(),
+  timings: z
+    .strictObject({
+      /** Time to first byte, DOM content loaded, the load event, largest contentful paint. */
+      ttfb: Timing,
+      domContentLoaded: Timing,
+      load: Timing,
+      lcp: Timing,
+      /**
+       * The address differs from the loaded document's (a single-page app's route change): the
+       * timings are of the document's first load, not of this route.
+       */
+      sameDocument: z.boolean(),
+    })
+    .nullable(),
+});
+export type PageFacts = z.infer<typeof PageFacts>;
+
 export const Step = z.strictObject({
   id: Id,
   journeyId: Id,
@@ -325,6 +387,8 @@ export const Step = z.strictObject({
   person: Person.optional(),
   /** Free tags (absent: none). */
   tags: z.array(Tag).max(LIMITS.tags).optional(),
+  /** What the page said of itself at capture, when the audit asks (absent: not read). */
+  pageFacts: PageFacts.optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -698,6 +762,7 @@ export const AuditInput = Audit.pick({
   client: true,
   defaultTask: true,
   caption: true,
+  pageFacts: true,
 });
 export type AuditInput = z.infer<typeof AuditInput>;
 export const JourneyInput = Journey.pick({

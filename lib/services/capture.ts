@@ -20,7 +20,7 @@ import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { EncodedImage, Identity, Step, WalkedTab } from '../model';
+import type { EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -64,6 +64,13 @@ export interface CaptureServiceDeps {
     text: CaptionText,
     scale: number,
   ): Promise<EncodedImage & { captionHeight: number }>;
+  /** Whether the journey's audit asks for page facts (Audit.pageFacts); absent: never. */
+  pageFactsFor?(journeyId: string): Promise<boolean>;
+  /**
+   * What the tab's page says of itself, read right after its capture (accessibility, timings);
+   * never rejects: what could not be read is said in the facts.
+   */
+  readPageFacts?(tabId: number, at: number): Promise<PageFacts>;
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
@@ -116,7 +123,7 @@ export class CaptureService {
       },
       target.tab,
     );
-    return this.persist(target.journeyId, page, options.note);
+    return this.persist(target.journeyId, target.tab, page, options.note);
   }
 
   /** The whole scrollable page as one step (its parts); cancelled by `signal`, nothing stored. */
@@ -144,7 +151,7 @@ export class CaptureService {
         'The full-page capture was cancelled. Nothing was saved.',
       );
     }
-    return this.persist(target.journeyId, page);
+    return this.persist(target.journeyId, target.tab, page);
   }
 
   /** An element the auditor picks, or a region they drag, in the walked tab. */
@@ -190,7 +197,7 @@ export class CaptureService {
       text,
     );
     if (captured.outcome === 'cancelled') return captured;
-    const saved = await this.persist(target.journeyId, captured.page);
+    const saved = await this.persist(target.journeyId, target.tab, captured.page);
     const { path, fallback, clipped } = captured;
     return { ...saved, outcome: 'saved', mode, path, fallback, clipped };
   }
@@ -229,10 +236,12 @@ export class CaptureService {
   /** Stores the capture as the next step in one transaction, then compacts it in the background. */
   private async persist(
     journeyId: string,
+    tab: WalkedTab,
     captured: CapturedPage,
     note = '',
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
+    const pageFacts = await this.factsOf(journeyId, tab, page.at);
     let step: Step;
     try {
       step = await this.deps.store.addStep({
@@ -241,6 +250,7 @@ export class CaptureService {
         ...page,
         note,
         userAgent: this.deps.userAgent,
+        ...(pageFacts && { pageFacts }),
       });
     } catch (error) {
       throw asCaptureError(error);
@@ -254,6 +264,13 @@ export class CaptureService {
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
     };
+  }
+
+  /** The page's facts after its capture, when the journey's audit asks for them (else null). */
+  private async factsOf(journeyId: string, tab: WalkedTab, at: number) {
+    const { pageFactsFor, readPageFacts } = this.deps;
+    if (!pageFactsFor || !readPageFacts || !(await pageFactsFor(journeyId))) return null;
+    return readPageFacts(tab.tabId, at);
   }
 
   /**

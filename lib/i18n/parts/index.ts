@@ -8,6 +8,7 @@ import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
 import { captionWords } from './caption';
+import { factsWords } from './facts';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -20,6 +21,7 @@ export const WORD_GROUPS = {
   panel: panelWords,
   charts: chartsWords,
   caption: captionWords,
+  facts: factsWords,
 };
 
 export const PART_EN = {
@@ -32,6 +34,7 @@ export const PART_EN = {
   ...panelWords.en,
   ...chartsWords.en,
   ...captionWords.en,
+  ...factsWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -43,4 +46,5 @@ export const PART_RU = {
   ...panelWords.ru,
   ...chartsWords.ru,
   ...captionWords.ru,
+  ...factsWords.ru,
 };
