@@ -19,6 +19,7 @@ import {
   type ReportStep,
 } from '../../lib/report/model';
 import { TagsSection } from './tags';
+import { PageFactsSection } from './page-facts';
 import {
   categoryLabel,
   channelLabel,
@@ -734,6 +735,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
           {show('standards') && <StandardsTable model={model} locale={locale} />}
           {show('fewerTouches') && <FewerTouchesSection model={model} locale={locale} />}
           {show('tags') && <TagsSection model={model} locale={locale} />}
+          {show('pageFacts') && <PageFactsSection model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
           {show('trend') && <TrendSection model={model} locale={locale} />}

@@ -69,6 +69,7 @@ export function screenshotRecord(
         uncoveredAt: null,
       })),
       annotations: [],
+      ...(image.captionHeight ? { captionHeight: image.captionHeight } : {}),
       updatedAt: now,
     },
     'screenshot',

@@ -2,6 +2,7 @@
 import {
   type EncodedImage,
   fitText,
+  type PageFacts,
   type Person,
   LIMITS,
   type Shortened,
@@ -66,6 +67,8 @@ export interface NewStep {
   stopsTimers?: string[];
   /** The person the customer dealt with (an offline contact, a chat); absent: none said. */
   person?: Person;
+  /** What the page said of itself at capture (Audit.pageFacts); absent: not read. */
+  pageFacts?: PageFacts;
 }
 
 export class StepRecords extends StorePart {
@@ -121,6 +124,7 @@ export class StepRecords extends StorePart {
       devicePixelRatio: step.devicePixelRatio ?? null,
       shortened,
       ...(step.person ? { person: step.person } : {}),
+      ...(step.pageFacts ? { pageFacts: step.pageFacts } : {}),
       createdAt: now,
       updatedAt: now,
     };

@@ -9,6 +9,8 @@ import { panelWords } from './panel';
 import { chartsWords } from './charts';
 import { bundleImagesWords } from './bundle-images';
 import { verifyWords } from './verify';
+import { captionWords } from './caption';
+import { factsWords } from './facts';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -22,6 +24,8 @@ export const WORD_GROUPS = {
   charts: chartsWords,
   bundleImages: bundleImagesWords,
   verify: verifyWords,
+  caption: captionWords,
+  facts: factsWords,
 };
 
 export const PART_EN = {
@@ -35,6 +39,8 @@ export const PART_EN = {
   ...chartsWords.en,
   ...bundleImagesWords.en,
   ...verifyWords.en,
+  ...captionWords.en,
+  ...factsWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -47,4 +53,6 @@ export const PART_RU = {
   ...chartsWords.ru,
   ...bundleImagesWords.ru,
   ...verifyWords.ru,
+  ...captionWords.ru,
+  ...factsWords.ru,
 };
