@@ -166,10 +166,11 @@ export const BUNDLE_LIMITS: BundleLimits = {
   // stores: a full-page part up to 32,000 px tall (MAX_PART_HEIGHT in
   // lib/capture/full-page/plan.ts; its width is the page's, far less), an uploaded picture up to
   // 16,384 px per side and 268,435,456 px in all (LIMITS in lib/model/records.ts), an element
-  // render up to 16,384 px per side. So: 32,000 px per side and 268,435,456 px in all (a full-page
-  // part has at most 48 Mi px, an upload up to 256 Mi px). test/unit/bundle-images.test.ts checks
-  // these stay at least the capture limits.
-  imageSide: 32_000,
+  // render up to 16,384 px per side — each with, when its audit asks, a caption band of at most
+  // 424 px under it (CAPTION_MAX_HEIGHT in lib/capture/caption.ts). So: 32,424 px per side and
+  // 268,435,456 px in all (a full-page part has at most 48 Mi px, an upload up to 256 Mi px).
+  // test/unit/bundle-images.test.ts checks these stay at least the capture limits.
+  imageSide: 32_424,
   imagePixels: 268_435_456,
 };
 

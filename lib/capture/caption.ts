@@ -91,21 +91,28 @@ export function captionHeight(layout: CaptionLayout): number {
   return PAD_PX * 2 + lines * LINE_PX;
 }
 
+/** The band is drawn at most at this scale (device px per CSS px): a 16× screen gets a 4× band. */
+const MAX_BAND_SCALE = 4;
+/** The tallest band (device px): five lines at the largest scale. Bundles allow images this much taller. */
+export const CAPTION_MAX_HEIGHT = (PAD_PX * 2 + (2 + CAPTION_URL_LINES) * LINE_PX) * MAX_BAND_SCALE;
+
 const FONT_FAMILY = 'system-ui, "DejaVu Sans", Arial, sans-serif';
 
 /**
- * `image` with the band drawn under it at `scale` device px per CSS px, encoded again in its
+ * `image` with the band drawn under it at `pixelRatio` device px per CSS px (at most
+ * MAX_BAND_SCALE), encoded again in its
  * format (PNG stays lossless; JPEG and WebP at high quality), hashed and thumbnailed anew.
  * Returns the new image and the band's height in image pixels.
  */
 export async function drawCaption(
   image: EncodedImage,
   text: CaptionText,
-  scale: number,
+  pixelRatio: number,
 ): Promise<EncodedImage & { captionHeight: number }> {
   const bitmap = await createImageBitmap(image.blob);
   let blob: Blob;
   let band: number;
+  const scale = Math.min(pixelRatio, MAX_BAND_SCALE);
   try {
     const probe = new OffscreenCanvas(1, 1).getContext('2d');
     if (!probe) throw new Error('No 2D canvas is available.');

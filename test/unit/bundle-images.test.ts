@@ -17,6 +17,7 @@ import {
 import type { RecordsFile } from '../../lib/bundle/format';
 import { checkImageStructure, pngInflatedSize } from '../../lib/bundle/images';
 import { MAX_PART_HEIGHT, MAX_PART_PIXELS } from '../../lib/capture/full-page/plan';
+import { CAPTION_MAX_HEIGHT } from '../../lib/capture/caption';
 import { DOM_RENDER_MAX_SIDE } from '../../lib/capture/picker';
 import { LIMITS } from '../../lib/model';
 import { imageInfo } from '../../lib/model/image-info';
@@ -176,17 +177,17 @@ describe('refused before decoding: larger than the product stores', () => {
     const error = await refusedWith(bomb, 'image-too-large', '20000 × 20000 px', async (image) => {
       decoded.push(image.type);
     });
-    expect(error.params).toMatchObject({ width: 20_000, height: 20_000, maxSide: 32_000 });
+    expect(error.params).toMatchObject({ width: 20_000, height: 20_000, maxSide: 32_424 });
     // Refused before its pixels reached the decoder.
     expect(decoded.length).toBeLessThan(8);
     expect(error.message).toContain('268435456 px in all');
   });
 
-  it('one pixel wider than 32,000 px, and one row above 268,435,456 px in all', async () => {
+  it('one pixel wider than 32,424 px, and one row above 268,435,456 px in all', async () => {
     await refusedWith(
-      wholePng(32_001, 1, { colour: 0, depth: 1 }),
+      wholePng(32_425, 1, { colour: 0, depth: 1 }),
       'image-too-large',
-      '32001 × 1 px',
+      '32425 × 1 px',
     );
     await refusedWith(
       wholePng(16_384, 16_385, { colour: 0, depth: 1, deflate: fastDeflate }),
@@ -195,10 +196,10 @@ describe('refused before decoding: larger than the product stores', () => {
     );
   });
 
-  it('exactly at the limits: 32,000 px per side, 268,435,456 px in all, accepted', async () => {
+  it('exactly at the limits: 32,424 px per side, 268,435,456 px in all, accepted', async () => {
     for (const [width, height] of [
-      [32_000, 1],
-      [1, 32_000],
+      [32_424, 1],
+      [1, 32_424],
       [16_384, 16_384],
     ] as const) {
       const { blob } = bundleWith(
@@ -210,7 +211,7 @@ describe('refused before decoding: larger than the product stores', () => {
   });
 
   it('the limits hold everything the product itself stores', () => {
-    expect(BUNDLE_LIMITS.imageSide).toBeGreaterThanOrEqual(MAX_PART_HEIGHT);
+    expect(BUNDLE_LIMITS.imageSide).toBeGreaterThanOrEqual(MAX_PART_HEIGHT + CAPTION_MAX_HEIGHT);
     expect(BUNDLE_LIMITS.imageSide).toBeGreaterThanOrEqual(LIMITS.imageSide);
     expect(BUNDLE_LIMITS.imageSide).toBeGreaterThanOrEqual(DOM_RENDER_MAX_SIDE);
     expect(BUNDLE_LIMITS.imagePixels).toBeGreaterThanOrEqual(MAX_PART_PIXELS);
