@@ -94,6 +94,8 @@ export interface MethodActions {
 const ANSWERS: readonly CheckAnswer[] = ['yes', 'no', 'na'];
 /** Keys answer the focused item by their place on the keyboard (the same in any layout). */
 const ANSWER_KEYS: Record<string, CheckAnswer> = { KeyY: 'yes', KeyN: 'no', KeyA: 'na' };
+/** Confirms an answer "from the page" as it is. */
+const CONFIRM_KEY = 'KeyC';
 
 export function TypeSelect(props: {
   step: Step;
@@ -148,15 +150,20 @@ function Checklist(props: {
     step.checks.filter((c) => c.templateId === template.id).map((c) => [c.itemId, c]),
   );
   const onKeyDown = (event: KeyboardEvent) => {
-    const answer = ANSWER_KEYS[event.code];
-    if (!answer || event.ctrlKey || event.metaKey || event.altKey) return;
+    const confirm = event.code === CONFIRM_KEY;
+    const keyed = ANSWER_KEYS[event.code];
+    if ((!keyed && !confirm) || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select')) return;
     const row = target.closest<HTMLElement>('[data-item-id]');
     if (!row) return;
+    const itemId = row.dataset.itemId!;
+    // C confirms the page's answer as it is (the same answer, now the auditor's); elsewhere, nothing.
+    const answer = confirm ? answered.get(itemId)?.answer : keyed;
+    if (!answer || (confirm && answered.get(itemId)?.source !== 'page')) return;
     event.preventDefault();
     event.stopPropagation();
-    actions.answer(step, template.id, row.dataset.itemId!, answer);
+    actions.answer(step, template.id, itemId, answer);
     // On to the next item, so ten answers are ten key presses.
     const next = row.nextElementSibling?.querySelector<HTMLElement>('button');
     next?.focus();
@@ -171,19 +178,36 @@ function Checklist(props: {
           </span>
         )}
       </h3>
+      {template.items.some((item) => answered.get(item.id)?.source === 'page') && (
+        <p class="muted check-keys">{t('checklistKeys')}</p>
+      )}
       <ol class="check-items" onKeyDown={onKeyDown}>
         {template.items.map((item) => {
           const result = answered.get(item.id);
           const question = itemText(template.id, item, locale);
+          const fromPage = result?.source === 'page';
           return (
             <li
               key={item.id}
               data-item-id={item.id}
-              class={`check-item answer-${result?.answer ?? 'none'}`}
+              class={`check-item answer-${result?.answer ?? 'none'}${fromPage ? ' from-page' : ''}`}
             >
               <span class="check-question">
                 {question}
                 {item.critical && <span class="critical"> {t('critical')}</span>}
+                {fromPage && (
+                  <span class="from-page-mark">
+                    <span class="badge" title={result.evidence}>
+                      {t('fromPage')}
+                    </span>{' '}
+                    <span class="visually-hidden">
+                      {t('fromPageOf', { evidence: result.evidence ?? '' })}
+                    </span>
+                    <span class="from-page-evidence" aria-hidden="true">
+                      {result.evidence}
+                    </span>
+                  </span>
+                )}
               </span>
               <span class="check-answers" role="group" aria-label={question}>
                 {ANSWERS.map((answer) => (
@@ -199,13 +223,25 @@ function Checklist(props: {
                         step,
                         template.id,
                         item.id,
-                        result?.answer === answer ? null : answer,
+                        // The page's answer pressed again is confirmed, the auditor's is cleared.
+                        result?.answer === answer && !fromPage ? null : answer,
                       )
                     }
                   >
                     {t(`answer_${answer}`)}
                   </button>
                 ))}
+                {fromPage && (
+                  <button
+                    type="button"
+                    class="confirm-page"
+                    aria-label={t('confirmFromPageOf', { item: question })}
+                    title={t('confirmFromPage')}
+                    onClick={() => actions.answer(step, template.id, item.id, result.answer)}
+                  >
+                    ✓
+                  </button>
+                )}
                 <button
                   type="button"
                   class="link"

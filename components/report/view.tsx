@@ -12,6 +12,7 @@ import type { ReportSection, TouchpointType } from '../../lib/model';
 import { evidenceRows } from '../../lib/report/evidence';
 import {
   failedItems,
+  unconfirmedPageAnswers,
   type PlanItem,
   type ReportBrand,
   type ReportJourney,
@@ -107,20 +108,25 @@ function StepMethodFacts({
   full: boolean;
 }) {
   const t = translator(locale);
-  const failed = failedItems(step).map(({ template, item }) => ({
+  const failed = failedItems(step).map(({ template, item, fromPage }) => ({
     key: `${template.id}/${item.id}`,
     text: itemText(template.id, item, locale),
     critical: item.critical,
+    fromPage,
   }));
+  const unconfirmed = unconfirmedPageAnswers(step);
   const automatic = step.reasons.filter((r) => r.kind !== 'flagged');
   return (
     <>
-      {(step.compliance.percent !== null || step.impact !== null) && (
+      {(step.compliance.percent !== null || step.impact !== null || unconfirmed > 0) && (
         <p class="scores">
           {step.compliance.percent !== null && (
             <span class="score">
               {t('reportCompliance')}: <b>{complianceText(step.compliance, locale)}</b>
             </span>
+          )}
+          {unconfirmed > 0 && (
+            <span class="score from-page">{t('fromPageUnconfirmed', { n: unconfirmed })}</span>
           )}
           {step.impact !== null && (
             <span class={`score impact${step.impact < 0 ? ' down' : step.impact > 0 ? ' up' : ''}`}>
@@ -135,6 +141,7 @@ function StepMethodFacts({
             <li key={f.key}>
               ✗ {f.text}
               {f.critical && <span class="critical"> {t('critical')}</span>}
+              {f.fromPage && <span class="from-page"> {t('fromPageMark')}</span>}
             </li>
           ))}
         </ul>

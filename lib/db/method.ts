@@ -9,6 +9,7 @@ import {
   AuditMethod,
   type Audit,
   CheckAnswer,
+  type CheckResult,
   type Journey,
   type Measurement,
   type Step,
@@ -84,7 +85,13 @@ export class MethodRecords extends StorePart {
       const previous = step.checks[index];
       const checks = step.checks.filter((_, i) => i !== index);
       if (answer !== null) {
-        const result = {
+        // The auditor's answer replaces a page's one (and confirms it when the same), except a
+        // comment or image added to an unconfirmed page answer, which keeps its mark.
+        const keepsMark =
+          previous?.source === 'page' &&
+          previous.answer === answer &&
+          (detail.comment !== undefined || detail.screenshotId !== undefined);
+        const result: CheckResult = {
           templateId,
           itemId,
           answer,
@@ -93,6 +100,7 @@ export class MethodRecords extends StorePart {
             detail.screenshotId !== undefined
               ? detail.screenshotId
               : (previous?.screenshotId ?? null),
+          ...(keepsMark && { source: 'page' as const, evidence: previous.evidence ?? '' }),
         };
         checks.splice(index === -1 ? checks.length : index, 0, result);
       }

@@ -1,5 +1,6 @@
 /** The steps of a journey: append one with its images, edit it, move it. */
 import {
+  type CheckResult,
   type EncodedImage,
   fitText,
   type PageFacts,
@@ -69,6 +70,8 @@ export interface NewStep {
   person?: Person;
   /** What the page said of itself at capture (Audit.pageFacts); absent: not read. */
   pageFacts?: PageFacts;
+  /** Checklist items pre-answered from the page at capture (`source: 'page'`); absent: none. */
+  checks?: CheckResult[];
 }
 
 export class StepRecords extends StorePart {
@@ -112,7 +115,7 @@ export class StepRecords extends StorePart {
       typeId: step.typeId ?? null,
       category: step.category ?? defaultCategory(channel),
       channel,
-      checks: [],
+      checks: step.checks ?? [],
       checklists: [],
       experience: null,
       importance: null,

@@ -24,13 +24,16 @@ export type ChecklistStep = Pick<Step, 'typeId' | 'stage' | 'checklists' | 'chec
 /**
  * The checklists a step shows, in the templates' order and each once: the non-hidden templates
  * of its type or stage or added to it by hand, plus any template the step already has an answer
- * for (answers stay visible after the template is hidden or the step's type changes).
+ * for (answers stay visible after the template is hidden or the step's type changes); answers
+ * "from the page" not yet confirmed do not count here.
  */
 export function applicableChecklists(
   step: ChecklistStep,
   templates: readonly ChecklistTemplate[],
 ): ChecklistTemplate[] {
-  const answered = new Set(step.checks.map((c) => c.templateId));
+  // A page's answer the auditor has not confirmed does not make its checklist show: captures
+  // pre-answer every checklist's items, before the step's type is chosen.
+  const answered = new Set(step.checks.filter((c) => c.source !== 'page').map((c) => c.templateId));
   const added = new Set(step.checklists);
   const seen = new Set<string>();
   return templates.filter((t) => {

@@ -164,6 +164,13 @@ export const CheckResult = z.strictObject({
   comment: z.string().max(500),
   /** An image of the step that shows it (null: none chosen). */
   screenshotId: z.uuid().nullable(),
+  /**
+   * 'page': pre-answered at capture from what the page's DOM proves (lib/capture/page-proofs.ts),
+   * not yet confirmed by the auditor; absent: the auditor's answer.
+   */
+  source: z.literal('page').optional(),
+  /** What the page showed for a 'page' answer ("tel:+7 495 … in the first screen"). */
+  evidence: z.string().max(300).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 

@@ -1,5 +1,5 @@
 /** Steps as CSV, one row per step; safe to open in a spreadsheet. */
-import { formatDuration } from '../i18n';
+import { formatDuration, translator } from '../i18n';
 import {
   categoryLabel,
   channelLabel,
@@ -108,12 +108,14 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
   // Who owns each step: the step's owner, else its type's (owner_control: own, partner, third-party).
   const ownerOf = (step: ReportStep['touchpoint']) => resolveOwner(step, typeOf);
   const labels = reportLabels(model, locale);
+  const translate = translator(locale);
   for (const { journey, brand, wave, steps } of model.journeys) {
     for (const step of steps) {
       const { touchpoint: t, screenshots, compliance } = step;
       const type = t.typeId === null ? undefined : typeOf.get(t.typeId);
-      const failed = failedItems(step).map(({ template, item }) =>
-        itemText(template.id, item, locale),
+      const failed = failedItems(step).map(
+        ({ template, item, fromPage }) =>
+          `${itemText(template.id, item, locale)}${fromPage ? ` ${translate('fromPageMark')}` : ''}`,
       );
       rows.push([
         model.audit.name,

@@ -146,21 +146,43 @@ export function fewestTouches(
 
 /**
  * The items a step answered no, of the checklists it shows, in checklist and item order (the
- * failed items the report and the CSV list).
+ * failed items the report and the CSV list); `fromPage`: pre-answered from the page at capture
+ * and not confirmed by the auditor (the report marks it).
  */
 export function failedItems(
   step: Pick<ReportStep, 'checklists' | 'touchpoint'>,
-): { template: ChecklistTemplate; item: ChecklistItem }[] {
-  const no = new Set(
+): { template: ChecklistTemplate; item: ChecklistItem; fromPage: boolean }[] {
+  const no = new Map(
     step.touchpoint.checks
       .filter((c) => c.answer === 'no')
-      .map((c) => `${c.templateId}\u0000${c.itemId}`),
+      .map((c) => [`${c.templateId}\u0000${c.itemId}`, c.source === 'page']),
   );
   return step.checklists.flatMap((template) =>
     template.items
       .filter((item) => no.has(`${template.id}\u0000${item.id}`))
-      .map((item) => ({ template, item })),
+      .map((item) => ({
+        template,
+        item,
+        fromPage: no.get(`${template.id}\u0000${item.id}`) === true,
+      })),
   );
+}
+
+/**
+ * How many answers of the checklists a step shows are still the page's, not confirmed by the
+ * auditor (they count in compliance; the report says how many).
+ */
+export function unconfirmedPageAnswers(
+  step: Pick<ReportStep, 'checklists' | 'touchpoint'>,
+): number {
+  const items = new Set(
+    step.checklists.flatMap((template) =>
+      template.items.map((item) => `${template.id}\u0000${item.id}`),
+    ),
+  );
+  return step.touchpoint.checks.filter(
+    (c) => c.source === 'page' && items.has(`${c.templateId}\u0000${c.itemId}`),
+  ).length;
 }
 
 /** An action or idea with the step it belongs to (the report's action plan). */

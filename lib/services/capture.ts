@@ -20,7 +20,7 @@ import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
+import type { CheckResult, EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -71,6 +71,11 @@ export interface CaptureServiceDeps {
    * never rejects: what could not be read is said in the facts.
    */
   readPageFacts?(tabId: number, at: number): Promise<PageFacts>;
+  /**
+   * The checklist items the page's DOM pre-answers at capture (lib/capture/page-proofs.ts), as
+   * checklist answers marked "from the page"; never rejects (a page that cannot be read: none).
+   */
+  readPageProofs?(journeyId: string, tabId: number): Promise<CheckResult[]>;
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
@@ -242,6 +247,7 @@ export class CaptureService {
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
     const pageFacts = await this.factsOf(journeyId, tab, page.at);
+    const checks = (await this.deps.readPageProofs?.(journeyId, tab.tabId)) ?? [];
     let step: Step;
     try {
       step = await this.deps.store.addStep({
@@ -251,6 +257,7 @@ export class CaptureService {
         note,
         userAgent: this.deps.userAgent,
         ...(pageFacts && { pageFacts }),
+        ...(checks.length > 0 && { checks }),
       });
     } catch (error) {
       throw asCaptureError(error);

@@ -15,6 +15,7 @@ import {
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
 import { drawCaption, type CaptionText } from '../capture/caption';
 import { pageFactsOf, type FactReply } from '../capture/page-facts';
+import { proofAnswersOf, proofChecksOf, proofOf } from '../capture/page-proofs';
 import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
 import { createShellController, type ShellController } from '../controllers/shell';
@@ -22,6 +23,7 @@ import { openStore, watchQuery, type AuditStore } from '../db';
 import { formatTimestamp, localeFor, translator } from '../i18n';
 import { logError } from '../log';
 import { Identity, type PageFacts } from '../model';
+import { resolveChecklists } from '../taxonomy';
 import { CaptureService } from './capture';
 import { compactStepImages } from './compact';
 import { pageClient } from './page';
@@ -89,6 +91,34 @@ export async function readPageFacts(tabId: number, at: number): Promise<PageFact
   return pageFactsOf(at, timings, a11y);
 }
 
+/** How long the page-proofs script may run before the page is taken to prove nothing. */
+const PROOFS_TIMEOUT_MS = 5_000;
+
+/**
+ * The checklist answers the tab's page proves, for the journey's audit (its non-hidden
+ * checklists' items with a proof); none when the page cannot be read or takes too long.
+ */
+async function readPageProofs(store: AuditStore, journeyId: string, tabId: number) {
+  const journey = await store.getJourney(journeyId);
+  const audit = journey && (await store.getAudit(journey.auditId));
+  if (!audit) return [];
+  const templates = resolveChecklists(audit.method);
+  if (!templates.some((t) => !t.hidden && t.items.some((item) => proofOf(item.id)))) return [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PROOFS_TIMEOUT_MS);
+  });
+  try {
+    const reply = await Promise.race([
+      runFileInTab(tabId, '/page-proofs.js').catch(() => null),
+      timeout,
+    ]);
+    return proofChecksOf(templates, proofAnswersOf(reply));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The capture service of this context (side panel or service worker), over the real browser;
  * `onBackgroundError` gets what fails after a capture resolved (compaction), to show it.
@@ -121,6 +151,7 @@ export function extensionCaptureService(
       return Boolean(journey && (await store.getAudit(journey.auditId))?.pageFacts);
     },
     readPageFacts,
+    readPageProofs: (journeyId, tabId) => readPageProofs(store, journeyId, tabId),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,

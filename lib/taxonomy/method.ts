@@ -28,12 +28,26 @@ export interface BuiltinType extends Labels {
   readonly channel: ChannelId;
 }
 
+/** The checks of the page's DOM at capture that can pre-answer a checklist item. */
+export const PROOF_IDS = [
+  'phone-first-screen',
+  'price-currency',
+  'consent-checkbox',
+  'form-fields',
+  'required-fields',
+  'chat-widget',
+  'page-language',
+] as const;
+export type ProofId = (typeof PROOF_IDS)[number];
+
 /** A built-in checklist question; "yes" is the good answer. */
 export interface BuiltinItem extends Labels {
   /** `${templateId}.${slug}` */
   readonly id: string;
   readonly weight: number;
   readonly critical: boolean;
+  /** What the page's DOM can prove of it at capture (pre-answered "from the page"); absent: none. */
+  readonly proof?: ProofId;
 }
 
 export interface BuiltinChecklist extends Labels {
@@ -214,6 +228,7 @@ export const BUILTIN_CHECKLISTS: readonly BuiltinChecklist[] = [
         true,
         'Is a phone number or another way to get in touch visible on the first screen?',
         'На первом экране виден телефон или другой способ связи?',
+        'phone-first-screen',
       ),
       item(
         'call-to-action',
@@ -228,6 +243,7 @@ export const BUILTIN_CHECKLISTS: readonly BuiltinChecklist[] = [
         false,
         'Is there a price or a price indication ("from …")?',
         'Указана цена или ориентир по цене («от …»)?',
+        'price-currency',
       ),
       item(
         'benefits',
@@ -264,6 +280,22 @@ export const BUILTIN_CHECKLISTS: readonly BuiltinChecklist[] = [
         "Do the logo and style match the company's other materials?",
         'Логотип и фирменный стиль совпадают с другими материалами компании?',
       ),
+      item(
+        'chat',
+        3,
+        false,
+        'Is there an online chat on the page?',
+        'На странице есть онлайн-чат?',
+        'chat-widget',
+      ),
+      item(
+        'language',
+        2,
+        false,
+        'Does the page declare its language (for screen readers and translation)?',
+        'Страница указывает свой язык (для экранных дикторов и перевода)?',
+        'page-language',
+      ),
     ],
   ),
   checklist(
@@ -280,6 +312,22 @@ export const BUILTIN_CHECKLISTS: readonly BuiltinChecklist[] = [
         'Форма запрашивает только необходимое?',
       ),
       item(
+        'few-fields',
+        5,
+        false,
+        'Does the form ask for at most 5 fields?',
+        'В форме не больше 5 полей?',
+        'form-fields',
+      ),
+      item(
+        'few-required',
+        4,
+        false,
+        'Are at most 3 of its fields required?',
+        'Обязательных полей не больше 3?',
+        'required-fields',
+      ),
+      item(
         'mobile',
         5,
         false,
@@ -292,6 +340,7 @@ export const BUILTIN_CHECKLISTS: readonly BuiltinChecklist[] = [
         false,
         'Is the privacy consent shown?',
         'Показано согласие на обработку персональных данных?',
+        'consent-checkbox',
       ),
       item(
         'what-next',
@@ -1152,8 +1201,15 @@ function stage(
   }));
 }
 
-function item(slug: string, weight: number, critical: boolean, en: string, ru: string) {
-  return { slug, weight, critical, en, ru };
+function item(
+  slug: string,
+  weight: number,
+  critical: boolean,
+  en: string,
+  ru: string,
+  proof?: ProofId,
+) {
+  return { slug, weight, critical, en, ru, ...(proof && { proof }) };
 }
 
 function checklist(
