@@ -158,7 +158,7 @@ test('export → import into an empty profile → export again: the same records
   const method = JSON.parse(strFromU8(a['records.json']!)) as {
     audits: { method: { stages: { name: string }[] } }[];
     journeys: { measurements: { standardId: string; endStepId: string | null }[] }[];
-    touchpoints: { typeId: string | null; checks: { answer: string }[] }[];
+    touchpoints: { typeId: string | null; checks: { answer: string; source?: string }[] }[];
     actionItems: { what: string; metric: string }[];
   };
   expect(method.audits[0]!.method.stages.map((st) => st.name)).toEqual(['Address check']);
@@ -166,7 +166,9 @@ test('export → import into an empty profile → export again: the same records
     { standardId: 'callback-after-form', endStepId: expect.any(String) },
   ]);
   expect(method.touchpoints.filter((t) => t.typeId === 'web-form')).toHaveLength(1);
-  expect(method.touchpoints.flatMap((t) => t.checks.map((c) => c.answer))).toEqual(['no']);
+  // The auditor's answers (answers "from the page" made at capture are left unconfirmed).
+  const answers = method.touchpoints.flatMap((t) => t.checks.filter((c) => !c.source));
+  expect(answers.map((c) => c.answer)).toEqual(['no']);
   expect(method.actionItems).toMatchObject([
     { what: 'Answer web forms within 2 hours', metric: 'callbacks within 2 h' },
   ]);

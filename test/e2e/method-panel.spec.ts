@@ -83,9 +83,14 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
   // Compliance as the metrics compute it from what was stored; the critical "no" is a weak link.
   const stored = await readTable<Step>(panel.page, 'touchpoints');
   const formStep = stored.find((s) => s.seq === 4 && s.typeId === 'web-form')!;
-  expect(formStep.checks.map((c: CheckResult) => c.answer)).toEqual(
+  // Stored by item (answers "from the page" made at capture keep their place; those of other
+  // checklists stay unconfirmed and apart).
+  const answerOf = (id: string) =>
+    formStep.checks.find((c: CheckResult) => c.templateId === 'web-form' && c.itemId === id);
+  expect(WEB_FORM.items.map((item) => answerOf(item.id)?.answer)).toEqual(
     keys.map((k) => ({ KeyY: 'yes', KeyN: 'no', KeyA: 'na' })[k]),
   );
+  expect(WEB_FORM.items.filter((item) => answerOf(item.id)?.source)).toEqual([]);
   const expected = stepCompliance(
     formStep,
     resolveChecklists({ types: [], stages: [], checklists: [], standards: [] }),
@@ -108,7 +113,7 @@ test('checklists by keyboard, a timer across a restart, standards, actions and i
       async () =>
         (await readTable<Step>(panel.page, 'touchpoints'))
           .flatMap((s) => s.checks)
-          .find((c) => c.answer === 'no')?.comment,
+          .find((c) => c.answer === 'no' && !c.source)?.comment,
     )
     .toBe('Error on the phone field twice');
   await details(form, 4);
