@@ -3,6 +3,6 @@
  * capture: what the top document's DOM proves for the checklists (lib/capture/page-proofs.ts).
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { pageView, readProofs } from '../lib/capture/page-proofs';
+import { pageView, readProofs } from '../lib/capture/page-proofs-dom';
 
 export default defineUnlistedScript(() => readProofs(document, pageView(window)));
