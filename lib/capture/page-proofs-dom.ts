@@ -67,6 +67,14 @@ const CHAT_VENDORS: readonly (readonly [string, string])[] = [
   ['Bitrix24', '.b24-widget-button-wrapper, [class*="bx-livechat"], [class*="b24-widget"]'],
 ];
 const FIELD_SKIP = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
+/** A site search box is no form to fill in: by its type, its form's role or its wording. */
+const SEARCH_WORDS = /search|поиск|найти/i;
+function isSearch(field: Element): boolean {
+  if (field.getAttribute('type')?.toLowerCase() === 'search') return true;
+  if (field.closest('form')?.getAttribute('role') === 'search') return true;
+  const words = ['name', 'placeholder', 'aria-label', 'id'].map((a) => field.getAttribute(a) ?? '');
+  return words.some((word) => SEARCH_WORDS.test(word)) || field.getAttribute('name') === 'q';
+}
 
 /** The document and its open shadow roots (closed ones cannot be read, and are not). */
 function rootsOf(doc: Document): (Document | ShadowRoot)[] {
@@ -155,7 +163,7 @@ export function readProofs(doc: Document, view: ProofView): RawProofs {
   }
   // The largest group of fields (a form, or fields outside any form) is the page's form.
   const largest = [...groups.values()]
-    .map((fields) => fields.filter((f) => f.getAttribute('type')?.toLowerCase() !== 'search'))
+    .map((fields) => fields.filter((f) => !isSearch(f)))
     .filter((fields) => fields.length > 0)
     .sort((a, b) => b.length - a.length)[0];
   const fields = largest ? largest.filter((f) => f.getAttribute('type') !== 'checkbox') : null;

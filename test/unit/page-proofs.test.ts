@@ -138,6 +138,13 @@ describe('form fields and required ones', () => {
   it('says there is no form when no field is visible (a search box alone is none)', () => {
     expect(proofsOf('<form><input type="search"></form><p>Hello</p>').fields).toBeNull();
     expect(proofsOf('<form hidden><input name="a"></form>').fields).toBeNull();
+    // A navbar search box (type text, worded "Search") is no form either.
+    expect(
+      proofsOf(
+        '<nav><input type="text" placeholder="Search for..." aria-label="Search for..."></nav>',
+      ).fields,
+    ).toBeNull();
+    expect(proofsOf('<input name="q"><input placeholder="Поиск по сайту">').fields).toBeNull();
   });
 });
 
