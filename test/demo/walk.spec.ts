@@ -101,7 +101,8 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
   await reduceStep(panel, 3, 'merge', 'The plan list and the plan page could be one page');
   await tagStep(panel, 3, 'price');
 
-  // The form page is a web form: its checklist, answered from the keyboard (Y / N / A).
+  // The form page is a web form: its checklist, answered from the keyboard (Y / N / A); the last
+  // two items were answered from the page at capture (3 fields, none required): C confirms them.
   await answerWebForm(panel.step(4), 4, [
     'KeyY',
     'KeyY',
@@ -111,6 +112,8 @@ test('demo walk: Brightline vs Fastwave in two waves, exported to out/', async (
     'KeyY',
     'KeyA',
     'KeyY',
+    'KeyC',
+    'KeyC',
   ]);
   // The form was sent (step 5): the callback standard's timer starts there.
   await startCallbackTimer(panel.step(5), 5);
@@ -342,7 +345,7 @@ const DAY = 86_400_000;
 const TYPES = ['home-page', 'catalogue-page', 'product-card', 'web-form', 'thank-you-page'];
 const STAGES = ['information', 'information', 'offer', 'contact', 'contact'];
 const IMPORTANCE = [6, 9, 7, 8, 5];
-/** The web form's checklist answered yes throughout. */
+/** The web form's checklist answered yes throughout (the two items the page answered left so). */
 const ALL_YES = Array<string>(8).fill('KeyY');
 
 /** Scores the first steps of the active journey: experience, stage, importance, likelihood. */
