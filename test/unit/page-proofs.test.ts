@@ -17,7 +17,12 @@ import { applicableChecklists, stepCompliance } from '../../lib/metrics';
 import { Step } from '../../lib/model';
 import { failedItems, unconfirmedPageAnswers } from '../../lib/report/model';
 import { BUILTIN_CHECKLISTS, resolveChecklists } from '../../lib/taxonomy';
-import { auditWithJourneys, testStore } from './helpers';
+import { readBundle, writeBundle } from '../../lib/bundle';
+import { SAMPLE_OPTIONS, sampleDataSet } from './bundle-fixtures';
+import { CapturePacer, type Clock } from '../../lib/capture';
+import { CaptureService } from '../../lib/services/capture';
+import type { PageClient } from '../../lib/services/page';
+import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
 
 /**
  * The fake layout over linkedom (which has none): hidden by `hidden`, display:none, visibility:
@@ -317,5 +322,72 @@ describe('the demo contact pages', () => {
         null,
       ]);
     }
+  });
+});
+
+describe('answers from the page in a bundle', () => {
+  it('travel with the step, mark and evidence kept, through export and import', async () => {
+    const data = sampleDataSet();
+    const step = data.touchpoints[0]!;
+    const pageCheck = {
+      templateId: 'web-form',
+      itemId: 'web-form.few-fields',
+      answer: 'yes' as const,
+      comment: '',
+      screenshotId: null,
+      source: 'page' as const,
+      evidence: '3 fields, 0 required',
+    };
+    step.checks = [...step.checks, pageCheck];
+    const { data: read } = await readBundle(await writeBundle(data, { ...SAMPLE_OPTIONS }));
+    expect(read.touchpoints.find((t) => t.id === step.id)!.checks).toContainEqual(pageCheck);
+    // A mark other than 'page' is refused (the bundle is checked whole).
+    step.checks = [...step.checks.slice(0, -1), { ...pageCheck, source: 'robot' as never }];
+    await expect(writeBundle(data, { ...SAMPLE_OPTIONS }).then(readBundle)).rejects.toThrow();
+  });
+});
+
+describe('the capture service', () => {
+  it('stores the page answers of the captured tab with the step, in its one write', async () => {
+    const { store } = testStore();
+    const { audit, own } = await auditWithJourneys(store);
+    const asked: [string, number][] = [];
+    const clock: Clock = { now: () => 0, sleep: async () => undefined };
+    const service = new CaptureService({
+      store,
+      browser: {
+        findTargetTab: async () => ({
+          tabId: 7,
+          windowId: 1,
+          url: 'https://a.test/contact',
+          title: 'Contact',
+          width: 640,
+          height: 400,
+        }),
+        captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
+        tabExists: async () => true,
+        renderElement: async () => undefined,
+        readIdentity: async () => ({ name: '', email: '', phone: '' }),
+      },
+      page: { coverage: async () => topCoverage() } as unknown as PageClient,
+      pacer: new CapturePacer(clock),
+      stitcher: undefined as never,
+      encodeCaptured: async () => fakeImage(),
+      encodeSelection: async () => fakeImage(),
+      compact: async () => 0,
+      onBackgroundError: () => undefined,
+      readPageProofs: async (journeyId, tabId) => {
+        asked.push([journeyId, tabId]);
+        return proofChecksOf(resolveChecklists(audit.method), proofAnswersOf(RAW));
+      },
+      now: () => 5,
+      sleep: async () => undefined,
+      userAgent: 'TestBrowser/1.0',
+    });
+    const { step } = await service.visible(own.id);
+    expect(asked).toEqual([[own.id, 7]]);
+    expect(step.checks).toHaveLength(6);
+    const [stored] = await store.listSteps(own.id);
+    expect(stored?.checks).toEqual(step.checks);
   });
 });
