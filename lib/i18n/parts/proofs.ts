@@ -8,7 +8,7 @@ export const proofsWords = defineWords({
     confirmFromPage: 'Confirm (key C)',
     confirmFromPageOf: 'Confirm the answer from the page: {item}',
     checklistKeys: 'Keys: Y yes, N no, A not applicable, C confirm an answer from the page.',
-    fromPageUnconfirmed: '{n} answers from the page not confirmed',
+    fromPageUnconfirmed: 'Answers from the page not confirmed: {n}',
     fromPageMark: '(from the page, not confirmed)',
   },
   ru: {
