@@ -246,8 +246,11 @@ export class CaptureService {
     note = '',
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
-    const pageFacts = await this.factsOf(journeyId, tab, page.at);
-    const checks = (await this.deps.readPageProofs?.(journeyId, tab.tabId)) ?? [];
+    // The page's facts and what it proves for the checklists are read side by side.
+    const [pageFacts, checks = []] = await Promise.all([
+      this.factsOf(journeyId, tab, page.at),
+      this.deps.readPageProofs?.(journeyId, tab.tabId),
+    ]);
     let step: Step;
     try {
       step = await this.deps.store.addStep({
