@@ -96,4 +96,20 @@ test('the contact page pre-answers its checklist; C confirms, another answer rep
     .toEqual(expect.objectContaining({ answer: 'no' }));
   expect(check(await stored(), 'web-form.few-required')!.source).toBeUndefined();
   await checklist.screenshot({ path: test.info().outputPath('page-proofs-confirmed.png') });
+
+  // In Russian: the mark of the one page answer left (the page's language) on the first screen.
+  await step.getByLabel('Touchpoint type').selectOption('home-page');
+  await panel.page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  const firstScreen = panel.page.getByRole('region', {
+    name: 'Чек-лист Сайт: первый экран, шаг 1',
+  });
+  const language = firstScreen.locator('[data-item-id="site-first-screen.language"]');
+  await expect(language.locator('.badge')).toHaveText('со страницы');
+  await expect(language.locator('.visually-hidden')).toHaveText(
+    'Ответ со страницы, не подтверждён: lang="en-GB"',
+  );
+  await expect(
+    language.getByRole('button', { name: /^Подтвердить ответ со страницы/ }),
+  ).toBeVisible();
+  await firstScreen.screenshot({ path: test.info().outputPath('page-proofs-ru.png') });
 });
