@@ -21,6 +21,7 @@ import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
 import type { EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
+import type { RunningCapture } from '../model/settings';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -74,6 +75,15 @@ export interface CaptureServiceDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
+  /**
+   * The service worker's mark of a full-page capture in progress (storage.session): a worker
+   * stopped mid-capture leaves it, and the next one tells the panel (lib/services/background).
+   * Absent in the panel, whose own page shows what happens.
+   */
+  running?: {
+    set(mark: RunningCapture): Promise<void>;
+    clear(): Promise<void>;
+  };
 }
 
 /** A capture that became a step. */
@@ -132,6 +142,9 @@ export class CaptureService {
     options: FullPageOptions & { tab?: WalkedTab } = {},
   ): Promise<SavedCapture> {
     const target = await this.target(journeyId, options.tab);
+    const { running } = this.deps;
+    const { tabId, url, title } = target.tab;
+    await running?.set({ tabId, url, title, at: this.deps.now() }).catch(() => undefined);
     const page = await captureFullPage(
       {
         page: this.deps.page,
@@ -144,7 +157,7 @@ export class CaptureService {
       },
       target.tab,
       options,
-    );
+    ).finally(() => running?.clear().catch(() => undefined));
     if (options.signal?.aborted) {
       throw new CaptureError(
         'cancelled',

@@ -311,3 +311,55 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   expect(await readStoredShots(panel.page)).toHaveLength(1);
   expect((await pageState(site)).scrollY).toBe(2000);
 });
+
+test('a service worker stopped mid full-page capture: the page is given back and the panel says it stopped', async ({
+  site,
+  panel,
+  demo,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/long.html'));
+  await site.evaluate(() => window.scrollTo({ top: 1500, behavior: 'instant' }));
+  const before = await pageState(site);
+  const footerVisibility = () =>
+    site.evaluate(() => getComputedStyle(document.querySelector('.site-footer')!).visibility);
+  expect(await footerVisibility()).toBe('visible');
+
+  // The full-page shortcut's handler: the capture runs in the service worker (not awaited).
+  const sw = await serviceWorker();
+  await sw.evaluate(() => {
+    const api = (
+      globalThis as unknown as {
+        touchpointAudit: { onCommand(command: string): Promise<unknown> };
+      }
+    ).touchpointAudit;
+    void api.onCommand('capture-full-page');
+  });
+  // Mid-capture: the page is scrolled away and its fixed footer hidden (shown on the last tile only).
+  await expect.poll(footerVisibility, { timeout: 30_000 }).toBe('hidden');
+  await expect
+    .poll(async () => (await pageState(site)).scrollY, { timeout: 30_000 })
+    .not.toBe(1500);
+
+  // Stop the worker as the browser does (DevTools protocol), not a reload of the extension.
+  const cdp = await panel.page.context().newCDPSession(panel.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  // The page hears its link drop and gives itself back: scroll position, footer, inline styles.
+  await expect.poll(async () => (await pageState(site)).scrollY).toBe(1500);
+  await expect.poll(footerVisibility).toBe('visible');
+  const after = await pageState(site);
+  expect(after.rootStyle).toBe(before.rootStyle);
+  expect(after.bodyStyle).toBe(before.bodyStyle);
+  expect(after.pinnedStyles).toEqual(before.pinnedStyles);
+  // The page's announcement woke the worker, which found its predecessor's mark and told the panel.
+  await expect(panel.page.getByRole('alert')).toHaveText(
+    'The full-page capture of “Lab — long page with sticky header, fixed footer and lazy images” stopped before it finished (the extension’s background worker was stopped). The page was restored; nothing was saved. Capture it again.',
+  );
+  await expect(panel.steps()).toHaveCount(0);
+  expect(await readStoredShots(panel.page)).toEqual([]);
+});

@@ -48,10 +48,24 @@ function onTile(
 }
 const IMAGE_TIMEOUT_MS = 5_000;
 const TILE_IMAGE_TIMEOUT_MS = 2_000;
+/**
+ * The page restores itself when no instruction came for this long: longer than the widest gap
+ * between two (a tile's turn in the quota, its frame scan of up to 8 s, stitching a part).
+ */
+export const PAGE_WATCHDOG_MS = 30_000;
 
 /** The page side of a full-page capture in one tab (the page agent; a fake in Node tests). */
 export interface FullPageSide {
-  prepareFullPage(tabId: number): Promise<PageMetrics>;
+  /**
+   * Prepares the page for capture `token`; the page restores itself when no instruction comes
+   * within `watchdogMs`.
+   */
+  prepareFullPage(tabId: number, token: string, watchdogMs: number): Promise<PageMetrics>;
+  /**
+   * Holds a link (runtime Port) to the page while capture `token` runs: if the context making the
+   * capture stops, the page hears it and restores itself. Returns the function that lets it go.
+   */
+  linkFullPage?(tabId: number, token: string): () => void;
   scrollAndScan(tabId: number, y: number): Promise<PinnedInView[] | null>;
   showTile(tabId: number, shown: boolean[], imageTimeoutMs: number): Promise<PageMetrics | null>;
   loadLazyContent(
@@ -157,10 +171,13 @@ export async function captureFullPage(
   let images: EncodedImage[];
   let scale = 1;
   let viewport: { width: number; height: number } | null = null;
+  const token = crypto.randomUUID();
+  let unlink: (() => void) | null = null;
   try {
     try {
       onProgress?.({ phase: 'preparing', tile: 0, tiles: 0 });
-      const start = await ask(page.prepareFullPage(tab.tabId));
+      const start = await ask(page.prepareFullPage(tab.tabId, token, PAGE_WATCHDOG_MS));
+      unlink = page.linkFullPage?.(tab.tabId, token) ?? null;
       check();
       const pinned: PinnedElement[] = [];
       // Decides which pinned elements show on this tile, shows it and returns the page's sizes.
@@ -254,6 +271,7 @@ export async function captureFullPage(
       first?.image.close();
       // Always give the page back as it was, even after a cancel or a closed tab.
       await page.restoreFullPage(tab.tabId).catch(() => false);
+      unlink?.();
     }
     check();
     images = writer.result();

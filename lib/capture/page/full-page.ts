@@ -26,9 +26,51 @@ interface State {
   scrollY: number;
   saved: SavedStyle[];
   pinned: Pinned[];
+  /** The capture's token: its link to the extension (a runtime Port) is named after it. */
+  token: string;
+  /** Restores the page when no instruction came for this long (ms); 0: no watchdog. */
+  watchdogMs: number;
+  watchdog: ReturnType<typeof setTimeout> | null;
 }
 
-const holder = globalThis as unknown as { __touchpointAuditFullPage?: State };
+const holder = globalThis as unknown as {
+  __touchpointAuditFullPage?: State;
+  __touchpointAuditFullPageAbandoned?: (token: string) => void;
+};
+
+/**
+ * Called with the capture's token when the page gave itself back because the capture was cut
+ * off (its link dropped, or its watchdog fired): the agent then tells the extension.
+ */
+export function whenAbandoned(listener: (token: string) => void): void {
+  holder.__touchpointAuditFullPageAbandoned = listener;
+}
+
+/** An instruction is being carried out: the watchdog waits until it is done. */
+function hold(state: State): void {
+  if (state.watchdog !== null) clearTimeout(state.watchdog);
+  state.watchdog = null;
+}
+
+/** Waits for the next instruction: if none comes within the watchdog time, the page is restored. */
+function wait(state: State): void {
+  hold(state);
+  if (state.watchdogMs > 0) {
+    state.watchdog = setTimeout(() => abandon(state.token), state.watchdogMs);
+  }
+}
+
+/**
+ * The capture `token` was cut off (the extension context running it stopped, or it went silent):
+ * puts the page back as it found it. True if there was anything to put back.
+ */
+export function abandon(token: string): boolean {
+  const state = holder.__touchpointAuditFullPage;
+  if (!state || state.token !== token) return false;
+  restore();
+  holder.__touchpointAuditFullPageAbandoned?.(token);
+  return true;
+}
 
 function saveStyle(element: HTMLElement, property: string): SavedStyle {
   return {
@@ -91,15 +133,21 @@ async function imagesReady(images: HTMLImageElement[], timeoutMs: number): Promi
 }
 
 /** Saves the scroll position and styles it will change, turns smooth scrolling off, goes to the top. */
-export function prepare(): PageMetrics {
+export function prepare(token = '', watchdogMs = 0): PageMetrics {
   // A capture that never finished (its panel was closed): undo it, keep its original position.
   const stale = holder.__touchpointAuditFullPage;
-  if (stale) undo(stale);
+  if (stale) {
+    hold(stale);
+    undo(stale);
+  }
   const state: State = {
     scrollX: stale?.scrollX ?? window.scrollX,
     scrollY: stale?.scrollY ?? window.scrollY,
     saved: [],
     pinned: [],
+    token,
+    watchdogMs,
+    watchdog: null,
   };
   holder.__touchpointAuditFullPage = state;
   for (const element of [document.documentElement, document.body]) {
@@ -108,6 +156,7 @@ export function prepare(): PageMetrics {
     element.style.setProperty('scroll-behavior', 'auto', 'important');
   }
   window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+  wait(state);
   return metrics();
 }
 
@@ -118,6 +167,7 @@ export function prepare(): PageMetrics {
 export async function scrollAndScan(y: number): Promise<PinnedInView[] | null> {
   const state = holder.__touchpointAuditFullPage;
   if (!state) return null;
+  hold(state);
   window.scrollTo({ left: 0, top: y, behavior: 'instant' });
   await frame();
   const known = new Set<Element>(state.pinned.map((p) => p.element));
@@ -141,6 +191,8 @@ export async function scrollAndScan(y: number): Promise<PinnedInView[] | null> {
     const { value, priority, hadStyle } = saveStyle(element, 'visibility');
     state.pinned.push({ element, position, anchor, value, priority, hadStyle });
   }
+  if (holder.__touchpointAuditFullPage !== state) return null;
+  wait(state);
   return state.pinned.map(({ element, position, anchor }) => {
     const box = element.getBoundingClientRect();
     const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
@@ -158,6 +210,7 @@ export async function showTile(
 ): Promise<PageMetrics | null> {
   const state = holder.__touchpointAuditFullPage;
   if (!state) return null;
+  hold(state);
   state.pinned.forEach((pinned, index) => {
     if (shown[index] === false) {
       pinned.element.style.setProperty('visibility', 'hidden', 'important');
@@ -182,6 +235,8 @@ export async function showTile(
   });
   await imagesReady(onScreen, imageTimeoutMs);
   await frame();
+  if (holder.__touchpointAuditFullPage !== state) return null;
+  wait(state);
   return metrics();
 }
 
@@ -197,6 +252,7 @@ export async function loadLazyContent(
 ): Promise<PageMetrics | null> {
   const state = holder.__touchpointAuditFullPage;
   if (!state) return null;
+  hold(state);
   const scroller = document.scrollingElement ?? document.documentElement;
   const started = performance.now();
   let y = window.scrollY;
@@ -222,6 +278,8 @@ export async function loadLazyContent(
   if (holder.__touchpointAuditFullPage !== state) return null;
   window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
   await frame();
+  if (holder.__touchpointAuditFullPage !== state) return null;
+  wait(state);
   return metrics();
 }
 
@@ -229,6 +287,7 @@ export async function loadLazyContent(
 export function restore(): boolean {
   const state = holder.__touchpointAuditFullPage;
   if (!state) return false;
+  hold(state);
   for (const pinned of state.pinned) putBack({ ...pinned, property: 'visibility' });
   // Scroll while smooth scrolling is still off, then restore scroll-behavior.
   window.scrollTo({ left: state.scrollX, top: state.scrollY, behavior: 'instant' });
