@@ -135,6 +135,16 @@ export async function captureFromBackground(
       redacted: saved.redacted ? 1 : 0,
       fields: saved.redaction.fields,
       frames: saved.redaction.frames,
+      // The scrolling area taken when the page itself does not scroll (the panel says which).
+      ...(saved.area && {
+        areaLabel: saved.area.label,
+        areaIndex: saved.area.index,
+        areaCount: saved.area.count,
+        areaVirtualised: saved.area.virtualised ? 1 : 0,
+        areaRows: saved.area.rows,
+        areaGrew: saved.area.grew ? 1 : 0,
+        areaHeight: saved.area.height,
+      }),
     };
     await deps.settings.write({
       notice: { kind: 'captured', reason: mode, params, at: deps.now() },

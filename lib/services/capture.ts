@@ -5,7 +5,7 @@
  * → compact in the background. lib/capture never touches the store; this never draws pixels.
  */
 import { captureFailure, CaptureError, restrictedReason, type CapturedPage } from '../capture';
-import type { Redaction } from '../capture/captured';
+import type { Redaction, TakenArea } from '../capture/captured';
 import type { CapturePacer } from '../capture/pacer';
 import {
   captureElement,
@@ -95,6 +95,8 @@ export interface SavedCapture {
   redacted: boolean;
   /** What was covered, counted. */
   redaction: Redaction;
+  /** Full page of a page whose document does not scroll: the scrolling area taken. */
+  area?: TakenArea;
 }
 
 export type ElementOutcome =
@@ -250,7 +252,7 @@ export class CaptureService {
   private async persist(
     journeyId: string,
     tab: WalkedTab,
-    captured: CapturedPage,
+    { area, ...captured }: CapturedPage,
     note = '',
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
@@ -276,6 +278,7 @@ export class CaptureService {
       parts: page.images.length,
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
+      ...(area && { area }),
     };
   }
 
