@@ -19,9 +19,25 @@ import { createFrameScanner } from './sensitive';
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
 export const PAGE_AGENT_FILE = '/page-agent.js';
 
-export function createPageAgent() {
+/** Prefix of the name of the runtime Port a full-page capture holds open to its page. */
+export const FULL_PAGE_LINK = 'touchpoint-full-page:';
+
+/** How the agent hears from the extension (lib/browser in the injected script; absent in tests). */
+export interface AgentLink {
+  /** Calls `onLost(token)` when the Port named FULL_PAGE_LINK + token disconnects. */
+  onLinkLost(prefix: string, onLost: (token: string) => void): void;
+  /** Tells the extension the page gave itself back after a cut-off capture (wakes the worker). */
+  announceRestored(token: string): void;
+}
+
+export function createPageAgent(link?: AgentLink) {
   // Listens for its parent frame's link message from the moment the agent is installed.
   const frames = createFrameScanner();
+  if (link) {
+    // A full-page capture whose context stopped (the worker, the panel) gives the page back.
+    fullPage.whenAbandoned((token) => link.announceRestored(token));
+    link.onLinkLost(FULL_PAGE_LINK, (token) => fullPage.abandon(token));
+  }
   return {
     scanFrame: frames.scanFrame,
     prepareFullPage: fullPage.prepare,

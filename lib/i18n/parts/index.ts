@@ -11,6 +11,7 @@ import { bundleImagesWords } from './bundle-images';
 import { verifyWords } from './verify';
 import { captionWords } from './caption';
 import { factsWords } from './facts';
+import { fullPageWords } from './full-page';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -26,6 +27,7 @@ export const WORD_GROUPS = {
   verify: verifyWords,
   caption: captionWords,
   facts: factsWords,
+  fullPage: fullPageWords,
 };
 
 export const PART_EN = {
@@ -41,6 +43,7 @@ export const PART_EN = {
   ...verifyWords.en,
   ...captionWords.en,
   ...factsWords.en,
+  ...fullPageWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -55,4 +58,5 @@ export const PART_RU = {
   ...verifyWords.ru,
   ...captionWords.ru,
   ...factsWords.ru,
+  ...fullPageWords.ru,
 };
