@@ -21,6 +21,8 @@ export interface CaptureState {
    */
   areas: string[];
   area: number;
+  /** The next full page hides what lies over the content (cookie bars, chat buttons). */
+  hideOverlays: boolean;
 }
 
 export interface JourneyActions {
@@ -29,6 +31,8 @@ export interface JourneyActions {
   cancelFullPage(): void;
   /** Which scrolling area the next full page takes. */
   chooseArea(index: number): void;
+  /** Whether the next full page hides overlays. */
+  setHideOverlays(on: boolean): void;
   pick(mode: PickMode): void;
   cancelPick(): void;
   toggleOffline(): void;
@@ -201,6 +205,15 @@ export function JourneyCard(props: {
           </select>
         </label>
       )}
+      <label class="check hide-overlays" title={t('hideOverlaysHint')}>
+        <input
+          type="checkbox"
+          checked={capture.hideOverlays}
+          disabled={capture.busy}
+          onChange={(e) => actions.setHideOverlays(e.currentTarget.checked)}
+        />
+        {t('hideOverlays')}
+      </label>
       <label class="check auto-capture">
         <input
           type="checkbox"

@@ -254,6 +254,9 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
       {open && (
         <div class="step-details">
           {step.pageFacts && <StepFacts facts={step.pageFacts} t={t} />}
+          {step.overlaysHidden !== undefined && step.overlaysHidden > 0 && (
+            <p class="muted step-overlays">{t('overlaysHiddenStep', { n: step.overlaysHidden })}</p>
+          )}
           <CommitText
             t={t}
             label={t('stepTitle')}

@@ -24,7 +24,15 @@ export function describeCapture(capture: CaptureSummary, t: Translate): string {
                 parts: capture.parts,
               })
             : t('captured', { n });
-  return [what, capture.clipped && t('capturedClipped'), ...describeCovered(capture, t)]
+  return [
+    what,
+    capture.clipped && t('capturedClipped'),
+    capture.overlaysHidden !== undefined &&
+      (capture.overlaysHidden === 0
+        ? t('overlaysNoneHidden')
+        : t('overlaysHidden', { n: capture.overlaysHidden })),
+    ...describeCovered(capture, t),
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -175,6 +175,7 @@ export function App({ controller }: { controller: PanelController }) {
     captureFullPage: captures.fullPage,
     cancelFullPage: captures.cancelFullPage,
     chooseArea: captures.chooseArea,
+    setHideOverlays: captures.setHideOverlays,
     pick: captures.pick,
     cancelPick: captures.cancelPick,
     toggleOffline: () => setForm(form === 'offline' ? 'none' : 'offline'),

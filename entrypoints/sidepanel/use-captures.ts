@@ -29,8 +29,18 @@ export function useCaptures(
   // The scrolling areas of the last full page whose document did not scroll, and the one to take.
   const [areas, setAreas] = useState<string[]>([]);
   const [area, setArea] = useState(0);
+  // Full page without what lies over the content: chosen per capture, kept until changed.
+  const [hideOverlays, setHideOverlays] = useState(false);
 
-  const state: CaptureState = { busy, pending, picking, fullPageRunning, areas, area };
+  const state: CaptureState = {
+    busy,
+    pending,
+    picking,
+    fullPageRunning,
+    areas,
+    area,
+    hideOverlays,
+  };
 
   const visible = () => {
     if (busy) return;
@@ -59,6 +69,7 @@ export function useCaptures(
         controller.signal,
         onProgress,
         areas.length > 1 ? area : undefined,
+        hideOverlays,
       );
       if (saved) {
         setAreas(saved.area && saved.area.labels.length > 1 ? saved.area.labels : []);
@@ -97,6 +108,7 @@ export function useCaptures(
     fullPage: startFullPage,
     cancelFullPage: () => fullPage.current?.abort(),
     chooseArea: setArea,
+    setHideOverlays,
     pick,
     cancelPick: () => void captures.cancelPick().catch(failed),
   };

@@ -15,6 +15,8 @@ export interface CapturedPage {
   images: EncodedImage[];
   /** What was covered before anything was stored, as the auditor is told. */
   redaction: Redaction;
+  /** Full page with overlays hidden (the auditor's choice): how many were on screen and hidden. */
+  overlaysHidden?: number;
   /** Full page of a page whose document does not scroll: the scrolling area taken instead. */
   area?: TakenArea;
 }

@@ -20,6 +20,7 @@ interface SavedCapture {
   redacted: boolean;
   redaction: { fields: number; frames: number };
   area?: CaptureSummary['area'];
+  overlaysHidden?: number;
 }
 
 /** What the panel uses of the capture service (lib/services/capture CaptureService). */
@@ -31,6 +32,7 @@ export interface PanelCapture {
       signal?: AbortSignal;
       onProgress?(progress: CaptureProgress): void;
       area?: number;
+      hideOverlays?: boolean;
     },
   ): Promise<SavedCapture>;
   element(
@@ -60,6 +62,8 @@ export interface PanelCaptures {
     onProgress: (progress: CaptureProgress) => void,
     /** Which scrolling area to take when the document does not scroll (largest: absent). */
     area?: number,
+    /** Hide what lies over the content (cookie bars, chat buttons, promos); kept when absent. */
+    hideOverlays?: boolean,
   ): Promise<CaptureSummary | null>;
   /** An element the auditor picks, or a region they drag; null when they cancelled. */
   pick(
@@ -79,12 +83,18 @@ export function capturesOver(capture: PanelCapture): PanelCaptures {
     redacted: saved.redacted,
     covered: saved.redaction,
     ...(saved.area && { area: saved.area }),
+    ...(saved.overlaysHidden !== undefined && { overlaysHidden: saved.overlaysHidden }),
   });
   return {
     visible: async (journeyId) => summary('visible', await capture.visible(journeyId)),
-    async fullPage(journeyId, signal, onProgress, area) {
+    async fullPage(journeyId, signal, onProgress, area, hideOverlays) {
       try {
-        const options = { signal, onProgress, ...(area !== undefined && { area }) };
+        const options = {
+          signal,
+          onProgress,
+          ...(area !== undefined && { area }),
+          ...(hideOverlays && { hideOverlays }),
+        };
         return summary('full-page', await capture.fullPage(journeyId, options));
       } catch (error) {
         if (error instanceof CaptureError && error.reason === 'cancelled') return null;

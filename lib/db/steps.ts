@@ -69,6 +69,8 @@ export interface NewStep {
   person?: Person;
   /** What the page said of itself at capture (Audit.pageFacts); absent: not read. */
   pageFacts?: PageFacts;
+  /** Full page taken with its overlays hidden, as the auditor chose: how many (absent: kept). */
+  overlaysHidden?: number;
 }
 
 export class StepRecords extends StorePart {
@@ -125,6 +127,7 @@ export class StepRecords extends StorePart {
       shortened,
       ...(step.person ? { person: step.person } : {}),
       ...(step.pageFacts ? { pageFacts: step.pageFacts } : {}),
+      ...(step.overlaysHidden !== undefined ? { overlaysHidden: step.overlaysHidden } : {}),
       createdAt: now,
       updatedAt: now,
     };

@@ -389,6 +389,11 @@ export const Step = z.strictObject({
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   /** What the page said of itself at capture, when the audit asks (absent: not read). */
   pageFacts: PageFacts.optional(),
+  /**
+   * A full page taken with what lies over the content (cookie bars, chat buttons, promos) hidden,
+   * as the auditor chose for that capture: how many such elements were hidden (absent: kept).
+   */
+  overlaysHidden: z.number().int().nonnegative().max(10_000).optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -905,6 +910,8 @@ export interface CaptureSummary {
     grew: boolean;
     height: number;
   };
+  /** Full page taken with its overlays hidden (the auditor's choice): how many were hidden. */
+  overlaysHidden?: number;
 }
 
 /** The browser tab being walked, as the capture code needs it. */

@@ -97,6 +97,8 @@ export interface SavedCapture {
   redaction: Redaction;
   /** Full page of a page whose document does not scroll: the scrolling area taken. */
   area?: TakenArea;
+  /** Full page with overlays hidden (the auditor's choice): how many were hidden. */
+  overlaysHidden?: number;
 }
 
 export type ElementOutcome =
@@ -279,6 +281,7 @@ export class CaptureService {
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
       ...(area && { area }),
+      ...(page.overlaysHidden !== undefined && { overlaysHidden: page.overlaysHidden }),
     };
   }
 

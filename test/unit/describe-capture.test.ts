@@ -176,3 +176,19 @@ describe('a full page of a scrolling area', () => {
     expect(grew).toContain('its first 2000 px were taken, not all of it');
   });
 });
+
+describe('a full page with overlays hidden', () => {
+  const page: CaptureSummary = { mode: 'full-page', seq: 4, parts: 1, redacted: false };
+  it('says how many were hidden, or that none was on screen, and nothing when they were kept', () => {
+    expect(describeCapture({ ...page, overlaysHidden: 3 }, en)).toBe(
+      'Step 4 captured: the whole page. 3 overlays (cookie bars, chat buttons and the like) were hidden, as chosen.',
+    );
+    expect(describeCapture({ ...page, overlaysHidden: 0 }, en)).toBe(
+      'Step 4 captured: the whole page. No overlay was on screen to hide.',
+    );
+    expect(describeCapture(page, en)).toBe('Step 4 captured: the whole page.');
+    expect(describeCapture({ ...page, overlaysHidden: 2 }, ru)).toContain(
+      'Скрыто всплывающих слоёв (cookie-плашки, кнопки чата и т. п.): 2, как выбрано.',
+    );
+  });
+});

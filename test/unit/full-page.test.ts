@@ -18,22 +18,29 @@ import {
   type TileImage,
 } from '../../lib/capture/full-page';
 import type { PageMetrics, PinnedInView } from '../../lib/capture/page/replies';
+import { isOverlay } from '../../lib/capture/page/full-page';
 import type { Rect } from '../../lib/geometry';
 import type { EncodedImage, HeldBackArea } from '../../lib/model';
 import { topCoverage } from './helpers';
 
 describe('planTiles', () => {
-  it('steps one viewport at a time; the last tile is scrolled to the bottom and overlaps', () => {
+  it('steps one viewport at a time; the last tile is scrolled to the bottom and used whole', () => {
     const tiles = planTiles(2000, 800, 1);
     expect(tiles.map((t) => t.scrollY)).toEqual([0, 800, 1200]);
     expect(tiles.map((t) => [t.top, t.bottom])).toEqual([
       [0, 800],
-      [800, 1600],
-      [1600, 2000],
+      [800, 1200],
+      [1200, 2000],
     ]);
-    // The last tile was taken at 1200: its first 400 rows repeat tile 2 and are skipped.
-    expect(tileRows(tiles[2]!, 1200, 1, 800)).toEqual({ sourceY: 400, rows: 400 });
-    expect(tileRows(tiles[1]!, 800, 1, 800)).toEqual({ sourceY: 0, rows: 800 });
+    // The last tile was taken at 1200 and gives all its rows (a bottom bar and what sits above it
+    // show whole); tile 2 stops where it starts.
+    expect(tileRows(tiles[2]!, 1200, 1, 800)).toEqual({ sourceY: 0, rows: 800 });
+    expect(tileRows(tiles[1]!, 800, 1, 800)).toEqual({ sourceY: 0, rows: 400 });
+    // A page of whole screens: no overlap at all.
+    expect(planTiles(1600, 800, 2).map((t) => [t.top, t.bottom])).toEqual([
+      [0, 1600],
+      [1600, 3200],
+    ]);
   });
 
   it('adds up to exactly page height × DPR, contiguous, at integer and fractional scales', () => {
@@ -460,9 +467,9 @@ describe('captureFullPage of a scrolling area (the document does not scroll)', (
 describe('captureFullPage', () => {
   it('captures the whole page as one image, pinned elements once, page restored', async () => {
     const pinned = [
-      { position: 'fixed', anchor: 'top' },
-      { position: 'fixed', anchor: 'bottom' },
-      { position: 'sticky', anchor: 'top' },
+      { position: 'fixed', anchor: 'top', overlay: false },
+      { position: 'fixed', anchor: 'bottom', overlay: true },
+      { position: 'sticky', anchor: 'top', overlay: false },
     ] as const;
     const { deps, page, log } = await setup({
       pageHeight: 4000,
@@ -507,6 +514,41 @@ describe('captureFullPage', () => {
       tiles: 7,
     });
     expect(progress.at(-1)?.phase).toBe('saving');
+  });
+
+  it('hides overlays on every tile when asked, keeps the header and the sticky heading, counts them', async () => {
+    const { deps, page } = await setup({
+      pageHeight: 4000,
+      pinned: [
+        { position: 'fixed', anchor: 'top', overlay: false },
+        { position: 'fixed', anchor: 'bottom', overlay: true },
+        { position: 'sticky', anchor: 'top', overlay: false },
+        { position: 'fixed', anchor: 'bottom', overlay: true },
+      ],
+    });
+    const result = await captureFullPage(deps, TAB, { hideOverlays: true });
+    expect(page.shown.every((s) => s[1] === false && s[3] === false)).toBe(true);
+    expect(page.shown.map((s) => s[0])).toEqual([true, false, false, false, false]);
+    expect(page.shown.map((s) => s[2])).toEqual([true, false, false, false, false]);
+    expect(result.overlaysHidden).toBe(2);
+    // Kept (the default): nothing said.
+    const kept = await setup({
+      pageHeight: 4000,
+      pinned: [{ position: 'fixed', anchor: 'bottom', overlay: true }],
+    });
+    const keptResult = await captureFullPage(kept.deps, TAB);
+    expect(keptResult.overlaysHidden).toBeUndefined();
+    expect(kept.page.shown.map((s) => s[0]).at(-1)).toBe(true);
+  });
+
+  it('tells an overlay from a site header: fixed and not a top bar of the full width', () => {
+    const viewport = { width: 1280, height: 800 };
+    expect(isOverlay('fixed', { top: 0, width: 1280, height: 64 }, viewport)).toBe(false);
+    expect(isOverlay('fixed', { top: 0, width: 1280, height: 800 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 720, width: 1280, height: 80 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 700, width: 60, height: 60 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 0, width: 300, height: 40 }, viewport)).toBe(true);
+    expect(isOverlay('sticky', { top: 0, width: 1280, height: 40 }, viewport)).toBe(false);
   });
 
   it('keeps to the capture quota: tiles at least MIN_CAPTURE_GAP_MS apart', async () => {

@@ -117,6 +117,11 @@ export interface FullPageOptions {
    * visible first; the largest when absent or out of range).
    */
   area?: number;
+  /**
+   * Hide what lies over the content (cookie bars, chat buttons, promos: fixed elements other
+   * than a site header) on every tile; they are kept, once, when absent or false.
+   */
+  hideOverlays?: boolean;
   onProgress?(progress: FullPageProgress): void;
 }
 
@@ -190,6 +195,8 @@ export async function captureFullPage(
   const token = crypto.randomUUID();
   let finalArea: ScrollArea | null = null;
   let taken: TakenArea | null = null;
+  // Overlays hidden while on screen (hideOverlays): counted once each, said to the auditor.
+  const hiddenOverlays = new Set<number>();
   let unlink: (() => void) | null = null;
   try {
     try {
@@ -206,6 +213,10 @@ export async function captureFullPage(
         if (!seen) throw pageChanged('it navigated or reloaded');
         const shown = seen.map((element, i) => {
           pinned[i] ??= { position: element.position, anchor: element.anchor, captured: false };
+          if (options.hideOverlays && element.overlay) {
+            if (element.inView) hiddenOverlays.add(i);
+            return false;
+          }
           const show = showPinned(pinned[i], index, isLast);
           if (show && element.inView) pinned[i].captured = true;
           return show;
@@ -368,5 +379,6 @@ export async function captureFullPage(
     images,
     redaction: tally.result(),
     ...(taken && { area: taken }),
+    ...(options.hideOverlays && { overlaysHidden: hiddenOverlays.size }),
   };
 }

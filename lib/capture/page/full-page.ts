@@ -19,6 +19,25 @@ interface SavedStyle {
 interface Pinned extends Omit<SavedStyle, 'property'> {
   position: 'fixed' | 'sticky';
   anchor: 'top' | 'bottom';
+  /** Over the content rather than part of the page's frame (see isOverlay). */
+  overlay: boolean;
+}
+
+/**
+ * Whether a pinned element lies over the content (a cookie bar, a chat button, a promo, a dialog)
+ * rather than framing it: every fixed element but a site header — one at the window's top edge,
+ * nearly its full width and at most a quarter of its height. Sticky elements scroll with the
+ * page's flow until they stick (section headings, table heads, a header bar): part of the page.
+ */
+export function isOverlay(
+  position: 'fixed' | 'sticky',
+  box: { top: number; width: number; height: number },
+  viewport: { width: number; height: number },
+): boolean {
+  if (position === 'sticky') return false;
+  const header =
+    box.top <= 1 && box.width >= viewport.width * 0.9 && box.height <= viewport.height * 0.25;
+  return !header;
 }
 
 interface State {
@@ -346,15 +365,20 @@ export async function scrollAndScan(y: number): Promise<PinnedInView[] | null> {
       const box = element.getBoundingClientRect();
       anchor = box.top + box.height / 2 > viewportHeight / 2 ? 'bottom' : 'top';
     }
+    const box = element.getBoundingClientRect();
+    const overlay = isOverlay(position, box, {
+      width: document.documentElement.clientWidth,
+      height: viewportHeight,
+    });
     const { value, priority, hadStyle } = saveStyle(element, 'visibility');
-    state.pinned.push({ element, position, anchor, value, priority, hadStyle });
+    state.pinned.push({ element, position, anchor, overlay, value, priority, hadStyle });
   }
   if (holder.__touchpointAuditFullPage !== state) return null;
   wait(state);
-  return state.pinned.map(({ element, position, anchor }) => {
+  return state.pinned.map(({ element, position, anchor, overlay }) => {
     const box = element.getBoundingClientRect();
     const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < viewportHeight;
-    return { position, anchor, inView };
+    return { position, anchor, overlay, inView };
   });
 }
 

@@ -62,6 +62,8 @@ export type PageMetrics = z.infer<typeof PageMetrics>;
 export const PinnedInView = z.strictObject({
   position: z.enum(['fixed', 'sticky']),
   anchor: z.enum(['top', 'bottom']),
+  /** Over the content (a cookie bar, a chat button): hidden when the auditor asks. */
+  overlay: z.boolean(),
   inView: z.boolean(),
 });
 export type PinnedInView = z.infer<typeof PinnedInView>;

@@ -11,6 +11,7 @@ import { bundleImagesWords } from './bundle-images';
 import { verifyWords } from './verify';
 import { captionWords } from './caption';
 import { factsWords } from './facts';
+import { overlaysWords } from './overlays';
 import { fullPageWords } from './full-page';
 
 /** The groups, for a test to check that no key is defined twice. */
@@ -27,6 +28,7 @@ export const WORD_GROUPS = {
   verify: verifyWords,
   caption: captionWords,
   facts: factsWords,
+  overlays: overlaysWords,
   fullPage: fullPageWords,
 };
 
@@ -43,6 +45,7 @@ export const PART_EN = {
   ...verifyWords.en,
   ...captionWords.en,
   ...factsWords.en,
+  ...overlaysWords.en,
   ...fullPageWords.en,
 };
 export const PART_RU = {
@@ -58,5 +61,6 @@ export const PART_RU = {
   ...verifyWords.ru,
   ...captionWords.ru,
   ...factsWords.ru,
+  ...overlaysWords.ru,
   ...fullPageWords.ru,
 };
