@@ -20,10 +20,12 @@ import {
 import { openStore } from '../lib/db';
 import { logError } from '../lib/log';
 import { extensionCaptureService } from '../lib/services';
+import { pageClient } from '../lib/services/page';
 import {
   autoCaptureOnLoad,
   backgroundWorkFailed,
   captureFromBackground,
+  loadCounter,
   serialQueue,
   type AutoCaptureDecision,
   type BackgroundDeps,
@@ -34,12 +36,15 @@ const MENU_CAPTURE = 'capture-touchpoint';
 export default defineBackground(() => {
   // Opened by the first capture that needs it, after a free-space check (lib/db/guard.ts).
   const store = openStore(storageProbe());
+  const page = pageClient();
   const deps: BackgroundDeps = {
     store,
     // Compaction left running after a capture: a failure becomes the panel's notice.
     capture: extensionCaptureService(store, (error) => void backgroundWorkFailed(deps, error)),
     settings: { read: readSettings, write: writeSettings },
     autoQueue: serialQueue(),
+    loads: loadCounter(),
+    settle: { countRequests: page.countRequests, wait: page.waitSettled },
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),

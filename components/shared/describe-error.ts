@@ -48,7 +48,7 @@ export function describeError(error: unknown, t: Translate): string {
 /** The side panel's line for a capture made by a shortcut, the context menu or auto-capture. */
 export function describeNotice(notice: Notice, t: Translate): string {
   if (notice.kind === 'captured') {
-    return describeCapture(
+    const said = describeCapture(
       {
         mode: notice.reason === 'full-page' ? 'full-page' : 'visible',
         seq: Number(notice.params.n),
@@ -63,6 +63,10 @@ export function describeNotice(notice: Notice, t: Translate): string {
       },
       t,
     );
+    const unsettled = notice.params.unsettled;
+    return unsettled === undefined
+      ? said
+      : `${said} ${t('settleUnsettled', { s: Number(unsettled) })}`;
   }
   const key = `error_${notice.reason ?? 'capture-failed'}`;
   return key in MESSAGES.en

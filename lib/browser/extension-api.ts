@@ -107,6 +107,25 @@ export async function runFileInTab<Result>(
 }
 
 /**
+ * Runs a self-contained function once in the top document of a tab, in the page's own (main)
+ * world rather than the extension's isolated one: only for auto-capture's request counter
+ * (lib/capture/page/settle.ts), in the tab auto-capture follows. Returns its result.
+ */
+export async function runInPageWorld<Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result,
+  args: Args,
+): Promise<Result> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    world: 'MAIN',
+    func,
+    args,
+  } as unknown as Parameters<typeof browser.scripting.executeScript>[0]);
+  return injection?.result as Result;
+}
+
+/**
  * Saves a file through a download link (needs no downloads permission). The object URL lives a
  * minute: long enough for the browser to start writing even a large bundle.
  */

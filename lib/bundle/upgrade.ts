@@ -236,7 +236,7 @@ const V6_FIELDS: Record<string, string[]> = {
   audits: ['expectations', 'funnel'],
   brands: ['inventory'],
   journeys: ['recommend'],
-  touchpoints: ['owner', 'reduce', 'person', 'tags'],
+  touchpoints: ['owner', 'reduce', 'person', 'tags', 'settle'],
   actionItems: ['effort', 'cost'],
 };
 const V6_METHOD_FIELDS = ['gives', 'categories', 'channels'];

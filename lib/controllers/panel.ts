@@ -118,6 +118,11 @@ export interface PanelControllerDeps {
   now(): number;
   /** The tab the auditor walks (for auto-capture); null when there is none. */
   findTargetTab(): Promise<WalkedTab | null>;
+  /**
+   * Starts watching the tab auto-capture now follows (its pending requests, so that a route's
+   * late data is waited for); absent in tests. A failure is not fatal: the wait then sees less.
+   */
+  followTab?(tabId: number): Promise<void>;
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;
   addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Step>;
@@ -418,6 +423,8 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
       const tab = await deps.findTargetTab();
       if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
       await shell.writeSettings({ autoCapture: { journeyId, tabId: tab.tabId } });
+      // A page the browser does not let scripts into (a web store, a PDF) is simply not watched.
+      await deps.followTab?.(tab.tabId).catch(() => undefined);
       return words().t('autoCaptureOn', { title: tab.title || tab.url });
     },
 

@@ -1,8 +1,10 @@
 /** The steps of a journey: append one with its images, edit it, move it. */
 import {
+  type Annotation,
   type EncodedImage,
   fitText,
   type Person,
+  type SettleRecord,
   LIMITS,
   type Shortened,
   Step,
@@ -66,6 +68,10 @@ export interface NewStep {
   stopsTimers?: string[];
   /** The person the customer dealt with (an offline contact, a chat); absent: none said. */
   person?: Person;
+  /** Auto-capture's wait for the page to settle (absent: not auto-captured). */
+  settle?: SettleRecord;
+  /** Marks made at capture over the first image, in its pixels (a click's box). */
+  annotations?: Annotation[];
 }
 
 export class StepRecords extends StorePart {
@@ -121,6 +127,7 @@ export class StepRecords extends StorePart {
       devicePixelRatio: step.devicePixelRatio ?? null,
       shortened,
       ...(step.person ? { person: step.person } : {}),
+      ...(step.settle ? { settle: step.settle } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -134,8 +141,15 @@ export class StepRecords extends StorePart {
       userAgent: step.userAgent ?? '',
       fileName: step.fileName ?? '',
     };
-    const shots = (step.images ?? []).map((image) =>
-      screenshotRecord(touchpointId, image, evidence, this.newId(), this.now()),
+    const shots = (step.images ?? []).map((image, index) =>
+      screenshotRecord(
+        touchpointId,
+        image,
+        evidence,
+        this.newId(),
+        this.now(),
+        index === 0 ? step.annotations : undefined,
+      ),
     );
     const { db } = this;
     return this.core.write(bytesOf(shots.flatMap(blobsOfShot)), () =>

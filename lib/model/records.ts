@@ -284,6 +284,16 @@ export const Tag = z
   .max(LIMITS.tag)
   .refine((tag) => !tag.includes(','), 'a tag cannot contain a comma');
 
+/**
+ * How auto-capture waited for the page before taking it: it settled after `waitedMs`, or it did
+ * not (`settled: false`) and was captured when the bound was reached (the panel says so).
+ */
+export const SettleRecord = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: z.number().int().min(0).max(600_000),
+});
+export type SettleRecord = z.infer<typeof SettleRecord>;
+
 export const Step = z.strictObject({
   id: Id,
   journeyId: Id,
@@ -323,6 +333,8 @@ export const Step = z.strictObject({
   person: Person.optional(),
   /** Free tags (absent: none). */
   tags: z.array(Tag).max(LIMITS.tags).optional(),
+  /** Auto-capture's wait for the page to settle (absent: not auto-captured, or before #17). */
+  settle: SettleRecord.optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });

@@ -8,7 +8,12 @@ import {
   type Clock,
 } from '../../lib/capture';
 import { readSettings, writeSettings } from '../../lib/browser';
-import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS, serialQueue } from '../../lib/services/background';
+import {
+  autoCaptureOnLoad,
+  DUPLICATE_WINDOW_MS,
+  loadCounter,
+  serialQueue,
+} from '../../lib/services/background';
 import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
 import type { AuditDatabase } from '../../lib/db';
 import type { PageClient } from '../../lib/services/page';
@@ -388,11 +393,20 @@ describe('autoCaptureOnLoad', () => {
       notice: null,
     });
     const slept: number[] = [];
+    const waited: number[] = [];
     const deps = {
       store: setup.store,
       capture: setup.service,
       settings: { read: readSettings, write: writeSettings },
       autoQueue: serialQueue(),
+      loads: loadCounter(),
+      settle: {
+        countRequests: async () => {},
+        wait: async () => {
+          waited.push(TAB.tabId);
+          return { settled: true, waitedMs: 640, busy: [] };
+        },
+      },
       getTab: async (tabId: number) => ({
         id: tabId,
         windowId: TAB.windowId,
@@ -405,15 +419,18 @@ describe('autoCaptureOnLoad', () => {
       sleep: async (ms: number) => void slept.push(ms),
       now: setup.clock.now,
     };
-    return { ...setup, deps, slept };
+    return { ...setup, deps, slept, waited };
   }
 
   it('captures a loaded page of the walked tab after it settles, and says so', async () => {
-    const { deps, slept, store, journeyId } = await autoSetup();
+    const { deps, waited, store, journeyId } = await autoSetup();
     const decision = await autoCaptureOnLoad(deps, TAB.tabId);
     expect(decision).toMatchObject({ tabId: TAB.tabId, outcome: 'captured', step: { seq: 1 } });
-    expect(slept).toHaveLength(1);
-    expect(await store.listSteps(journeyId)).toHaveLength(1);
+    // It waited for the page to settle (not a fixed time), and the step records the wait.
+    expect(waited).toEqual([TAB.tabId]);
+    const steps = await store.listSteps(journeyId);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.settle).toEqual({ settled: true, waitedMs: 640 });
     expect((await readSettings()).notice).toMatchObject({ kind: 'captured', params: { n: 1 } });
   });
 

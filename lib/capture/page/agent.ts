@@ -14,6 +14,7 @@ import {
   type PickMode,
 } from '../picker';
 import { createFrameScanner } from './sensitive';
+import { waitSettled } from './settle';
 
 /** The isolated-world global that holds the agent in a tab, and the script that installs it. */
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
@@ -35,6 +36,8 @@ export function createPageAgent() {
     cancelPick: cancelPicker,
     revealRect,
     restoreScroll,
+    /** Resolves once the page has settled (auto-capture), or at the bound (see ./settle.ts). */
+    waitSettled,
   };
 }
 

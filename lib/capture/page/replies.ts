@@ -119,3 +119,12 @@ export const DomRender = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), reason: DomFailure, message: z.string().max(2000) }),
 ]);
 export type DomRender = z.infer<typeof DomRender>;
+
+/** How waiting for the page to settle ended (page/settle.ts). */
+export const SettleReply = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: Finite.nonnegative().max(600_000),
+  /** What kept the page busy last (short words; empty when it settled). */
+  busy: z.array(z.string().max(20)).max(10),
+});
+export type SettleReply = z.infer<typeof SettleReply>;

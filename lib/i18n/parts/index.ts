@@ -7,6 +7,7 @@ import { statusWords } from './status';
 import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
+import { captureStepsWords } from './capture-steps';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -18,6 +19,7 @@ export const WORD_GROUPS = {
   catalogue: catalogueWords,
   panel: panelWords,
   charts: chartsWords,
+  captureSteps: captureStepsWords,
 };
 
 export const PART_EN = {
@@ -29,6 +31,7 @@ export const PART_EN = {
   ...catalogueWords.en,
   ...panelWords.en,
   ...chartsWords.en,
+  ...captureStepsWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -39,4 +42,5 @@ export const PART_RU = {
   ...catalogueWords.ru,
   ...panelWords.ru,
   ...chartsWords.ru,
+  ...captureStepsWords.ru,
 };
