@@ -8,7 +8,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   addContextMenu,
+  browserLanguage,
   getTab,
+  onPageMessage,
   onShortcut,
   onTabLoaded,
   openPanelFromToolbar,
@@ -22,7 +24,9 @@ import { logError } from '../lib/log';
 import { extensionCaptureService } from '../lib/services';
 import { pageClient } from '../lib/services/page';
 import {
+  armClicksOnLoad,
   autoCaptureOnLoad,
+  captureClick,
   backgroundWorkFailed,
   captureFromBackground,
   loadCounter,
@@ -45,6 +49,8 @@ export default defineBackground(() => {
     autoQueue: serialQueue(),
     loads: loadCounter(),
     settle: { countRequests: page.countRequests, wait: page.waitSettled },
+    clicks: { watch: page.watchClicks },
+    language: browserLanguage,
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
@@ -78,13 +84,19 @@ export default defineBackground(() => {
   );
   // The e2e build keeps auto-capture's decisions, so a test can wait for "nothing was captured".
   const decisions: AutoCaptureDecision[] = [];
-  onTabLoaded(
-    (tabId) =>
-      void autoCaptureOnLoad(deps, tabId)
-        .then((decision) => {
-          if (import.meta.env.MODE === 'e2e') decisions.push(decision);
-        })
-        .catch((error: unknown) => logError('auto-capture', error)),
+  onTabLoaded((tabId) => {
+    void autoCaptureOnLoad(deps, tabId)
+      .then((decision) => {
+        if (import.meta.env.MODE === 'e2e') decisions.push(decision);
+      })
+      .catch((error: unknown) => logError('auto-capture', error));
+    void armClicksOnLoad(deps, tabId).catch((error: unknown) => logError('click capture', error));
+  });
+  onPageMessage(
+    (message, tab) =>
+      void captureClick(deps, message, tab).catch((error: unknown) =>
+        logError('click capture', error),
+      ),
   );
 
   // Shortcuts and menus cannot be used from automation: the e2e build (`wxt build --mode e2e`)

@@ -48,6 +48,7 @@ export function describeError(error: unknown, t: Translate): string {
 /** The side panel's line for a capture made by a shortcut, the context menu or auto-capture. */
 export function describeNotice(notice: Notice, t: Translate): string {
   if (notice.kind === 'captured') {
+    const clicked = notice.params.clicked;
     const said = describeCapture(
       {
         mode: notice.reason === 'full-page' ? 'full-page' : 'visible',
@@ -64,9 +65,17 @@ export function describeNotice(notice: Notice, t: Translate): string {
       t,
     );
     const unsettled = notice.params.unsettled;
+    // A click's step names what was clicked in place of "Step n captured."
+    const first =
+      clicked === undefined
+        ? said
+        : said.replace(
+            t('captured', { n: Number(notice.params.n) }),
+            t('capturedClick', { n: Number(notice.params.n), name: String(clicked) }),
+          );
     return unsettled === undefined
-      ? said
-      : `${said} ${t('settleUnsettled', { s: Number(unsettled) })}`;
+      ? first
+      : `${first} ${t('settleUnsettled', { s: Number(unsettled) })}`;
   }
   const key = `error_${notice.reason ?? 'capture-failed'}`;
   return key in MESSAGES.en

@@ -26,6 +26,7 @@ mountPage('side panel', async () => {
     now: () => Date.now(),
     findTargetTab,
     followTab: (tabId) => pageClient().countRequests(tabId),
+    watchClicks: (tabId, on) => pageClient().watchClicks(tabId, on),
     openPage: openExtensionPage,
     openOptions,
     addOfflineContact: (journeyId, contact) =>

@@ -364,6 +364,19 @@ export function onShortcut(onCommand: (command: string, tab?: EventTab) => void)
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
 }
 
+/** Sends a message to the extension's service worker (from the page agent: click capture). */
+export function sendToExtension(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+
+/** Calls `onMessage` for each message a page agent sends, with the tab it came from. */
+export function onPageMessage(onMessage: (message: unknown, tab?: EventTab) => void): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only the extension's own scripts can send (no externally_connectable); the tab is the page's.
+    if (sender.tab) onMessage(message, sender.tab);
+  });
+}
+
 /** Calls `onLoaded` when a tab finished loading a page. */
 export function onTabLoaded(onLoaded: (tabId: number) => void): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {

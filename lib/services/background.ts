@@ -10,7 +10,8 @@ import { StorageFullError, type AuditStore } from '../db';
 import { logError } from '../log';
 import type { Step, WalkedTab } from '../model';
 import type { Settings } from '../model/settings';
-import type { SettleReply } from '../capture/page/replies';
+import { ClickReport, type SettleReply } from '../capture/page/replies';
+import { localeFor, translator } from '../i18n';
 import type { CaptureService, StepExtras } from './capture';
 
 /** A second capture of the same URL within this time is merged into the first. */
@@ -90,6 +91,10 @@ export interface BackgroundDeps {
     /** Resolves when the page settled or the bound was reached; rejects if the page went away. */
     wait(tabId: number): Promise<SettleReply>;
   };
+  /** Click capture on or off in a tab's page (the page agent). */
+  clicks: { watch(tabId: number, on: boolean): Promise<boolean> };
+  /** The browser's language (for the words of a click's note when none was chosen). */
+  language(): string;
   getTab(tabId: number): Promise<TabInfo | null>;
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -151,7 +156,7 @@ export async function captureFromBackground(
   tab: TabInfo | undefined,
   note = '',
   mode: 'visible' | 'full-page' = 'visible',
-  extras: StepExtras = {},
+  extras: StepExtras & { clicked?: string } = {},
 ): Promise<Step | null> {
   try {
     const { activeJourneyId } = await deps.settings.read();
@@ -160,7 +165,12 @@ export async function captureFromBackground(
     const saved =
       mode === 'full-page'
         ? await deps.capture.fullPage(activeJourneyId, { tab: target })
-        : await deps.capture.visible(activeJourneyId, { tab: target, note, ...extras });
+        : await deps.capture.visible(activeJourneyId, {
+            tab: target,
+            note,
+            settle: extras.settle,
+            marks: extras.marks,
+          });
     const params: Record<string, string | number> = {
       n: saved.step.seq,
       parts: saved.parts,
@@ -168,6 +178,7 @@ export async function captureFromBackground(
       fields: saved.redaction.fields,
       frames: saved.redaction.frames,
     };
+    if (extras.clicked !== undefined) params.clicked = extras.clicked;
     // Captured at the bound, before the page settled: the panel says so.
     if (extras.settle && !extras.settle.settled) {
       params.unsettled = Math.round(extras.settle.waitedMs / 1000);
@@ -264,4 +275,64 @@ export function autoCaptureOnLoad(
     }
   };
   return deps.autoQueue.run(run);
+}
+
+/** What click capture did with one message from a page. */
+export type ClickDecision =
+  | { outcome: 'captured'; step: Step }
+  /** not-a-click: the message did not parse; off: click capture is off for that tab or journey. */
+  | { outcome: 'skipped'; reason: 'not-a-click' | 'off' | 'failed' };
+
+/**
+ * Click capture: a click the page agent reported in the followed tab becomes a visible capture
+ * (paced with every other capture, lib/capture/pacer.ts) with a note naming the element and a box
+ * around it. The report is the page's: parsed, its name kept as text.
+ */
+export async function captureClick(
+  deps: BackgroundDeps,
+  message: unknown,
+  tab: TabInfo | undefined,
+): Promise<ClickDecision> {
+  const parsed = ClickReport.safeParse(message);
+  if (!parsed.success) return { outcome: 'skipped', reason: 'not-a-click' };
+  try {
+    const { clickCapture, activeJourneyId, locale } = await deps.settings.read();
+    if (
+      !clickCapture ||
+      tab?.id !== clickCapture.tabId ||
+      activeJourneyId !== clickCapture.journeyId
+    ) {
+      return { outcome: 'skipped', reason: 'off' };
+    }
+    const t = translator(locale ?? localeFor(deps.language()));
+    const { kind, name, length, rect } = parsed.data;
+    const role = t(`clickRole_${kind}`);
+    const note = [
+      name ? t('clickNote', { role, name }) : t('clickNoteUnnamed', { role }),
+      length > name.length && t('clickNameCut', { length }),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const marks = [{ kind: 'box' as const, ...rect, color: 'red' as const }];
+    const step = await captureFromBackground(deps, tab, note, 'visible', {
+      marks,
+      clicked: name || role,
+    });
+    return step ? { outcome: 'captured', step } : { outcome: 'skipped', reason: 'failed' };
+  } catch (error) {
+    await leaveNotice(deps, noticeFor(error, deps.now()), error);
+    return { outcome: 'skipped', reason: 'failed' };
+  }
+}
+
+/**
+ * A page loaded in the tab click capture follows: switch it on in the new document (a new page
+ * has no listener). Clicks before the page finished loading are not captured.
+ */
+export async function armClicksOnLoad(deps: BackgroundDeps, tabId: number): Promise<boolean> {
+  const { clickCapture } = await deps.settings.read();
+  if (!clickCapture || clickCapture.tabId !== tabId) return false;
+  const tab = await deps.getTab(tabId);
+  if (!/^https?:/.test(tab?.url ?? '')) return false;
+  return deps.clicks.watch(tabId, true).catch(() => false);
 }

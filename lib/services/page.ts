@@ -82,6 +82,8 @@ export interface PageClient extends FullPageSide {
   waitSettled(tabId: number): Promise<SettleReply>;
   /** Installs the pending-request counter in the page's own world (once per document). */
   countRequests(tabId: number): Promise<void>;
+  /** Click capture on or off in the tab's top document; whether it is on. */
+  watchClicks(tabId: number, on: boolean): Promise<boolean>;
 }
 
 function unexpected(method: string, error: z.ZodError): CaptureError {
@@ -227,6 +229,7 @@ export function pageClient(
         SETTLE_BOUND_MS + 4_000,
         'Waiting for the page to settle',
       ),
+    watchClicks: ask('watchClicks', z.boolean()),
     countRequests: async (tabId) => {
       await runInPageWorld(tabId, installRequestCounter, [REQUESTS_EVENT, REQUESTS_ASK_EVENT]);
     },

@@ -66,6 +66,8 @@ async function worker(
     settings: { read: async () => settings.current(), write: settings.write },
     autoQueue: options.queue ?? serialQueue(),
     loads: loadCounter(),
+    clicks: { watch: async () => true },
+    language: () => 'en',
     settle: {
       countRequests: async () => {},
       wait: options.settle ?? (async () => ({ settled: true, waitedMs: 600, busy: [] })),
@@ -150,8 +152,15 @@ describe('service worker', () => {
     expect(atBound).toMatchObject({ outcome: 'captured', settled: false, waitedMs: 8_000 });
     const steps = await store.listSteps(own.id);
     expect(steps.at(-1)!.settle).toEqual({ settled: false, waitedMs: 8_000 });
-    // The load that arrived meanwhile waits its own turn (here: a duplicate of the same URL).
-    expect(await later).toMatchObject({ reason: 'duplicate' });
+    // The load that arrived meanwhile waits its own turn; the same URL right after a step taken
+    // at the bound is no duplicate (that step is not the page as it settled).
+    expect(await later).toMatchObject({ outcome: 'captured' });
+    settled = true;
+    later = undefined;
+    expect(await autoCaptureOnLoad(deps, TAB)).toMatchObject({ reason: 'superseded' });
+    expect(await later).toMatchObject({ outcome: 'captured', settled: true });
+    // …but after a settled step, it is.
+    expect(await autoCaptureOnLoad(deps, TAB)).toMatchObject({ reason: 'duplicate' });
   });
 
   it('a page that goes away while settling is skipped, and nothing is captured', async () => {

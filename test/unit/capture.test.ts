@@ -400,6 +400,8 @@ describe('autoCaptureOnLoad', () => {
       settings: { read: readSettings, write: writeSettings },
       autoQueue: serialQueue(),
       loads: loadCounter(),
+      clicks: { watch: async () => true },
+      language: () => 'en',
       settle: {
         countRequests: async () => {},
         wait: async () => {

@@ -15,12 +15,17 @@ import {
 } from '../picker';
 import { createFrameScanner } from './sensitive';
 import { waitSettled } from './settle';
+import { clickWatcher, type ClickReport } from './clicks';
 
 /** The isolated-world global that holds the agent in a tab, and the script that installs it. */
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
 export const PAGE_AGENT_FILE = '/page-agent.js';
 
-export function createPageAgent() {
+/**
+ * Builds the agent; `send` carries a message to the extension's service worker (click capture),
+ * given by the entrypoint (lib/browser), since lib/capture touches no browser API.
+ */
+export function createPageAgent(send: (report: ClickReport) => void = () => {}) {
   // Listens for its parent frame's link message from the moment the agent is installed.
   const frames = createFrameScanner();
   return {
@@ -38,6 +43,8 @@ export function createPageAgent() {
     restoreScroll,
     /** Resolves once the page has settled (auto-capture), or at the bound (see ./settle.ts). */
     waitSettled,
+    /** Click capture on or off in this document (see ./clicks.ts); whether it is on. */
+    watchClicks: clickWatcher(send),
   };
 }
 

@@ -128,3 +128,13 @@ export const SettleReply = z.strictObject({
   busy: z.array(z.string().max(20)).max(10),
 });
 export type SettleReply = z.infer<typeof SettleReply>;
+
+/** A click the page agent reported (page/clicks.ts); the page may send anything. */
+export const ClickReport = z.strictObject({
+  type: z.literal('touchpoint-audit:click'),
+  kind: z.enum(['link', 'button', 'control']),
+  name: z.string().max(200),
+  length: z.number().int().nonnegative().max(10_000_000),
+  rect: PageRect,
+});
+export type ClickReportReply = z.infer<typeof ClickReport>;
