@@ -26,6 +26,6 @@ export const captureStepsWords = defineWords({
     clickRole_link: 'ссылка',
     clickRole_button: 'кнопка',
     clickRole_control: 'поле формы',
-    capturedClick: 'Шаг {n} снят: щелчок по «{name}».',
+    capturedClick: 'Шаг {n} сохранён: щелчок по «{name}».',
   },
 });
