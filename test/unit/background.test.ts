@@ -10,6 +10,7 @@ import type { Settings } from '../../lib/model/settings';
 import {
   autoCaptureOnLoad,
   backgroundWorkFailed,
+  captureClick,
   captureFromBackground,
   DUPLICATE_WINDOW_MS,
   loadCounter,
@@ -45,9 +46,14 @@ async function worker(
     autoCapture: { journeyId: own.id, tabId: TAB },
   });
   const captures: string[] = [];
-  const visible: BackgroundDeps['capture']['visible'] = async (journeyId, { tab, settle } = {}) => {
+  const notes: { note: string; marks: unknown[] }[] = [];
+  const visible: BackgroundDeps['capture']['visible'] = async (
+    journeyId,
+    { tab, settle, note, marks } = {},
+  ) => {
     if (options.failWith) throw options.failWith;
     captures.push(tab?.url ?? '');
+    notes.push({ note: note ?? '', marks: marks ?? [] });
     await options.onCapture?.();
     const step = await store.addStep({
       journeyId: journeyId!,
@@ -83,7 +89,7 @@ async function worker(
     sleep: async () => {},
     now: clock.now,
   };
-  return { deps, store, own, settings, captures, clock };
+  return { deps, store, own, settings, captures, clock, notes };
 }
 
 describe('service worker', () => {
@@ -169,6 +175,49 @@ describe('service worker', () => {
     });
     expect(await autoCaptureOnLoad(deps, TAB)).toMatchObject({ reason: 'not-shown' });
     expect(captures).toEqual([]);
+  });
+
+  it('click capture: a click in the followed tab is a step named in the note, its element boxed', async () => {
+    const { deps, settings, own, notes } = await worker();
+    const tab = { id: TAB, windowId: 1, url: URL, title: 'Plans', active: true };
+    const click = (name: string, length = name.length) => ({
+      type: 'touchpoint-audit:click',
+      kind: 'button',
+      name,
+      length,
+      rect: { x: 10, y: 20, width: 100, height: 30 },
+    });
+    // Off until switched on for this tab and journey.
+    expect(await captureClick(deps, click('Buy'), tab)).toMatchObject({ reason: 'off' });
+    await settings.write({ clickCapture: { journeyId: own.id, tabId: TAB } });
+    expect(await captureClick(deps, click('Buy'), { ...tab, id: TAB + 1 })).toMatchObject({
+      reason: 'off',
+    });
+    // Whatever else a page sends is not a click.
+    for (const junk of [
+      null,
+      'click',
+      { ...click('Buy'), rect: 'x' },
+      { ...click('x'), extra: 1 },
+    ]) {
+      expect(await captureClick(deps, junk, tab)).toMatchObject({ reason: 'not-a-click' });
+    }
+    expect(await captureClick(deps, click('<b>Buy</b>'), tab)).toMatchObject({
+      outcome: 'captured',
+    });
+    expect(notes.at(-1)).toEqual({
+      note: 'Clicked button “<b>Buy</b>”',
+      marks: [{ kind: 'box', x: 10, y: 20, width: 100, height: 30, color: 'red' }],
+    });
+    expect(settings.current().notice).toMatchObject({ params: { clicked: '<b>Buy</b>' } });
+    // A cut name says so; an unnamed element says that; Russian when chosen.
+    await captureClick(deps, click('A long name…', 300), tab);
+    expect(notes.at(-1)!.note).toBe(
+      'Clicked button “A long name…” (name shortened from 300 characters)',
+    );
+    await settings.write({ locale: 'ru' });
+    await captureClick(deps, click(''), tab);
+    expect(notes.at(-1)!.note).toBe('Щелчок: кнопка (без доступного имени)');
   });
 
   it('skips a load in a tab that is not walked', async () => {

@@ -14,7 +14,7 @@ import {
   loadCounter,
   serialQueue,
 } from '../../lib/services/background';
-import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
+import { CaptureService, scaleMarks, type CaptureBrowser } from '../../lib/services/capture';
 import type { AuditDatabase } from '../../lib/db';
 import type { PageClient } from '../../lib/services/page';
 import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
@@ -468,5 +468,35 @@ describe('autoCaptureOnLoad', () => {
     expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'other-journey' });
     await writeSettings({ autoCapture: null });
     expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'off' });
+  });
+});
+
+describe('scaleMarks', () => {
+  const page = (width: number, viewport: number | null, dpr: number | null = null) =>
+    ({
+      images: [{ width, height: width / 2 }],
+      viewport: viewport === null ? null : { width: viewport, height: viewport / 2 },
+      devicePixelRatio: dpr,
+    }) as unknown as Parameters<typeof scaleMarks>[1];
+  const box = (x: number, y: number, width: number, height: number) => ({
+    kind: 'box' as const,
+    x,
+    y,
+    width,
+    height,
+    color: 'red' as const,
+  });
+
+  it('scales a click box from viewport CSS px to the image pixels (DPR 2, 1.5)', () => {
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1280, 640))).toEqual([box(20, 40, 200, 60)]);
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1920, 1280))).toEqual([box(15, 30, 150, 45)]);
+    // Without the viewport, the recorded pixel ratio.
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1280, null, 2))).toEqual([box(20, 40, 200, 60)]);
+  });
+
+  it('keeps a box inside the image and drops one wholly outside it', () => {
+    expect(scaleMarks([box(-10, -10, 50, 50)], page(640, 640))).toEqual([box(0, 0, 40, 40)]);
+    expect(scaleMarks([box(600, 300, 100, 100)], page(640, 640))).toEqual([box(600, 300, 40, 20)]);
+    expect(scaleMarks([box(0, 900, 10, 10)], page(640, 640))).toEqual([]);
   });
 });
