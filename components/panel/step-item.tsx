@@ -149,7 +149,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
             </div>
           ))}
           {step.settle && !step.settle.settled && (
-            <div class="step-sub shortened">
+            <div class="step-sub shortened unsettled">
               {t('settleUnsettled', { s: Math.round(step.settle.waitedMs / 1000) })}
             </div>
           )}
