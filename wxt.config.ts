@@ -28,6 +28,14 @@ function patchLibrary(name: string, file: RegExp, spot: RegExp, replacement: str
  * - JSZip (inside pptxgenjs, for Export slides) carries a setImmediate polyfill that turns a
  *   string callback into code with `new Function`; it is only ever given functions, and now
  *   throws on a string instead.
+ *
+ * And one that Firefox showed to be wrong:
+ * - html2canvas-pro copies the page's constructable stylesheets (`adoptedStyleSheets`) into its
+ *   clone. In Firefox the element renderer runs in a content script, where that list is seen
+ *   through an Xray wrapper with no length and no iterator: `for…of` threw "sheets is not
+ *   iterable" on every page, so every element capture fell back to a crop. The list is read
+ *   through `wrappedJSObject` there, each sheet wrapped again (XPCNativeWrapper) so the page's
+ *   own scripts are not trusted with our reads; other browsers keep the list as it is.
  */
 const libraryPatches = (): Plugin[] => [
   patchLibrary(
@@ -47,6 +55,18 @@ const libraryPatches = (): Plugin[] => [
     /[\\/]node_modules[\\/]jszip[\\/]dist[\\/]jszip\.min\.js$/,
     /"function"!=typeof e&&\(e=new Function\(""\+e\)\)/,
     '"function"!=typeof e&&(()=>{throw TypeError("setImmediate takes a function")})()',
+  ),
+  patchLibrary(
+    'html2canvas-firefox-adopted-sheets',
+    /[\\/]node_modules[\\/]html2canvas-pro[\\/]dist[\\/]html2canvas-pro\.esm\.js$/,
+    /\bfor \(const sheet of sheets\) try \{/,
+    'for (const sheet of (globalThis.XPCNativeWrapper && sheets.wrappedJSObject ? Array.from(sheets.wrappedJSObject, (s) => globalThis.XPCNativeWrapper(s)) : sheets)) try {',
+  ),
+  patchLibrary(
+    'html2canvas-firefox-clone-open',
+    /[\\/]node_modules[\\/]html2canvas-pro[\\/]dist[\\/]html2canvas-pro\.esm\.js$/,
+    /\bdocumentClone\.open\(\);([\s\S]*?)documentClone\.write\(html\);([\s\S]*?)documentClone\.write\(rawHTML\);([\s\S]*?)documentClone\.close\(\);/,
+    'const cloneWriter = documentClone.wrappedJSObject ?? documentClone; cloneWriter.open();$1cloneWriter.write(html);$2cloneWriter.write(rawHTML);$3cloneWriter.close();',
   ),
 ];
 

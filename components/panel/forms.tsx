@@ -147,12 +147,20 @@ export function AuditForm({
   const name = useLimitedText(initial?.name ?? '', LIMITS.name);
   const client = useLimitedText(initial?.client ?? '', LIMITS.text);
   const task = useLimitedText(initial?.defaultTask ?? '', LIMITS.text);
+  const [caption, setCaption] = useState(initial?.caption ?? false);
+  const [pageFacts, setPageFacts] = useState(initial?.pageFacts ?? false);
   return (
     <FormCard
       t={t}
       title={t(initial ? 'editAudit' : 'newAudit')}
       submitLabel={t(initial ? 'save' : 'createAudit')}
-      value={() => ({ name: name.value, client: client.value, defaultTask: task.value })}
+      value={() => ({
+        name: name.value,
+        client: client.value,
+        defaultTask: task.value,
+        caption,
+        pageFacts,
+      })}
       limited={[name, client, task]}
       onSubmit={onSubmit}
       onCancel={onCancel}
@@ -165,6 +173,30 @@ export function AuditForm({
         placeholder={t('taskPlaceholder')}
         field={task}
       />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={caption}
+          aria-describedby="caption-option-hint"
+          onChange={(e) => setCaption(e.currentTarget.checked)}
+        />
+        {t('captionOption')}
+      </label>
+      <p class="field-hint" id="caption-option-hint">
+        {t('captionOptionHint')}
+      </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={pageFacts}
+          aria-describedby="facts-option-hint"
+          onChange={(e) => setPageFacts(e.currentTarget.checked)}
+        />
+        {t('factsOption')}
+      </label>
+      <p class="field-hint" id="facts-option-hint">
+        {t('factsOptionHint')}
+      </p>
     </FormCard>
   );
 }

@@ -2,7 +2,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatTime, type Translate } from '../../lib/i18n';
-import { LIMITS, type Screenshot, type Step, type StepEdit } from '../../lib/model';
+import { LIMITS, type PageFacts, type Screenshot, type Step, type StepEdit } from '../../lib/model';
 import {
   categoryChoices,
   channelChoices,
@@ -258,6 +258,7 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
       </div>
       {open && (
         <div class="step-details">
+          {step.pageFacts && <StepFacts facts={step.pageFacts} t={t} />}
           <CommitText
             t={t}
             label={t('stepTitle')}
@@ -399,3 +400,24 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
     </li>
   );
 }, sameStep);
+
+/** What the page said of itself at capture (Audit.pageFacts), in one line under the details. */
+function StepFacts({ facts, t }: { facts: PageFacts; t: Translate }) {
+  const a = facts.accessibility;
+  const timings = facts.timings;
+  const ms = (value: number | null) => (value === null ? '—' : `${value} ms`);
+  return (
+    <p class="muted step-facts">
+      {a
+        ? t('factsStepLine', {
+            critical: a.critical,
+            serious: a.serious,
+            moderate: a.moderate,
+            minor: a.minor,
+          })
+        : t('factsStepNoA11y', { why: t(`factsWhy_${facts.accessibilityMissing ?? 'failed'}`) })}
+      {timings &&
+        ` · ${t('timing_ttfb')} ${ms(timings.ttfb)} · ${t('timing_domContentLoaded')} ${ms(timings.domContentLoaded)} · LCP ${ms(timings.lcp)}`}
+    </p>
+  );
+}

@@ -3,6 +3,7 @@
  * standards and checklists used — so a reader can trust the audit and repeat it.
  */
 import { formatDateTime, translator } from '../../lib/i18n';
+import { formatFingerprint } from '../../lib/report/manifest';
 import { methodUsed } from '../../lib/report/method-used';
 import type { ReportModel } from '../../lib/report/model';
 import { outcomeText, reportLabels } from '../../lib/report/words';
@@ -79,6 +80,12 @@ export function MethodSection({ model, locale }: { model: ReportModel; locale: L
             : t('methodNone')}
         </li>
         <StagesGive model={model} locale={locale} />
+        {model.signer && (
+          <li class="method-signer">
+            {t('methodSignedBy')} <code>{formatFingerprint(model.signer.fingerprint)}</code>
+          </li>
+        )}
+        <li>{t('methodManifest')}</li>
       </ul>
     </section>
   );

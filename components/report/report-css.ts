@@ -4,6 +4,7 @@ import { INVENTORY_CSS } from './inventory';
 import { MIND_MAP_CSS } from './mind-map';
 import { REAUDIT_CSS } from './reaudit';
 import { TAGS_CSS } from './tags';
+import { PAGE_FACTS_CSS } from './page-facts';
 
 export const REPORT_CSS = `
 .report{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1c2330;max-width:1400px;margin:0 auto;padding:16px 24px}
@@ -99,4 +100,4 @@ export const REPORT_CSS = `
 .scorecard-table td.behind{color:#9b2c2c;font-weight:600}
 tr.status-head th{background:#e8edf5;color:#1d2b4a;text-align:left;font-size:12px;letter-spacing:.03em;text-transform:uppercase}
 tr.status-subtotal>*{border-top:2px solid #b9c3d4;background:#f6f8fb}
-${CHART_CSS}${REAUDIT_CSS}${INVENTORY_CSS}${MIND_MAP_CSS}${TAGS_CSS}`;
+${CHART_CSS}${REAUDIT_CSS}${INVENTORY_CSS}${MIND_MAP_CSS}${TAGS_CSS}${PAGE_FACTS_CSS}`;

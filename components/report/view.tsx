@@ -19,6 +19,7 @@ import {
   type ReportStep,
 } from '../../lib/report/model';
 import { TagsSection } from './tags';
+import { PageFactsSection } from './page-facts';
 import {
   categoryLabel,
   channelLabel,
@@ -185,6 +186,7 @@ function StepCard({
     <article
       class={`step step-${size}${step.reasons.length > 0 ? ' is-weak' : ''}`}
       data-step={tp.seq}
+      data-record={tp.id}
     >
       <header class="step-head">
         <span class="step-no">{tp.seq}</span>
@@ -636,7 +638,7 @@ function Evidence({ model, locale }: { model: ReportModel; locale: Locale }) {
           />
           <tbody>
             {rows.map(({ journey, touchpoint, index, shot }) => (
-              <tr key={shot.id} data-screenshot={shot.id}>
+              <tr key={shot.id} data-screenshot={shot.id} data-record={touchpoint.id}>
                 <td>{labels.walk(journey.id)}</td>
                 <td>{touchpoint.seq}</td>
                 <td>
@@ -733,6 +735,7 @@ export function ReportView({ model, locale, imageSrc: source }: Props) {
           {show('standards') && <StandardsTable model={model} locale={locale} />}
           {show('fewerTouches') && <FewerTouchesSection model={model} locale={locale} />}
           {show('tags') && <TagsSection model={model} locale={locale} />}
+          {show('pageFacts') && <PageFactsSection model={model} locale={locale} />}
           {show('plan') && <ActionPlan model={model} locale={locale} />}
           {show('reaudit') && <ReauditSection model={model} locale={locale} imageSrc={imageSrc} />}
           {show('trend') && <TrendSection model={model} locale={locale} />}

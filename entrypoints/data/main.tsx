@@ -2,6 +2,7 @@
 import '../../components/shared/ui.css';
 import { mountPage } from '../../components/shared/mount';
 import { requestPersistence, saveFile, storageStatus } from '../../lib/browser';
+import { decodeWhole } from '../../lib/capture/encode';
 import { createDataController } from '../../lib/controllers/data';
 import { openExtensionStore, pageShell } from '../../lib/services';
 import { DataPage } from './data-page';
@@ -14,6 +15,7 @@ mountPage('data page', async () => {
     save: (name, content) => saveFile(name, content),
     storage: { status: storageStatus, requestPersistence },
     now: () => Date.now(),
+    decodeImage: decodeWhole,
   });
   return <DataPage controller={controller} />;
 });

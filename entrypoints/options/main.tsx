@@ -1,8 +1,10 @@
-/** Composition root of the Options page: it opens no store, only the settings. */
+/** Composition root of the Options page: it opens no audit store, only the settings and the signing key. */
 import '../../components/shared/ui.css';
 import { mountPage } from '../../components/shared/mount';
 import { openExtensionPage } from '../../lib/browser';
 import { createOptionsController } from '../../lib/controllers/options';
+import { createSigningController } from '../../lib/controllers/signing';
+import { openKeyStore } from '../../lib/db';
 import { storelessPageShell } from '../../lib/services';
 import { OptionsPage } from './options-page';
 
@@ -11,5 +13,7 @@ mountPage('options page', () => {
     shell: storelessPageShell(),
     openDataPage: () => openExtensionPage('/data.html'),
   });
-  return <OptionsPage controller={controller} />;
+  // The signing key lives in its own small database (lib/db/keys.ts), not in the audit store.
+  const signing = createSigningController({ keys: openKeyStore(), now: () => Date.now() });
+  return <OptionsPage controller={controller} signing={signing} />;
 });

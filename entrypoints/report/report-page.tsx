@@ -293,6 +293,9 @@ export function ReportPage({ controller }: { controller: ReportController }) {
         <button type="button" disabled={!model} onClick={() => window.print()}>
           {t('print')}
         </button>
+        <a class="verify-link" href="verify.html" target="_blank" rel="noopener">
+          {t('verifyOpen')}
+        </a>
       </header>
       {error && (
         <p class="message error" role="alert">

@@ -91,6 +91,12 @@ export async function openOptions(): Promise<void> {
 }
 
 /**
+ * Whether this build carries the accessibility check (entrypoints/page-a11y.ts): Chromium only,
+ * since axe-core's Function constructor is refused by Firefox add-on linting.
+ */
+export const ACCESSIBILITY_CHECK = import.meta.env.BROWSER !== 'firefox';
+
+/**
  * Runs one of the extension's own unlisted scripts (e.g. '/element-capture.js') once in one frame
  * of a tab (0: the top document; isolated world) and returns what its main() returned. On demand only.
  */

@@ -49,6 +49,10 @@ export const BUNDLE_ERROR_CODES = [
   'missing-image',
   /** Bytes that are not a PNG/JPEG/WebP, not of the type said, or not of the size said. */
   'not-an-image',
+  /** An image larger than the product itself stores (per side or in all): a decompression bomb. */
+  'image-too-large',
+  /** An image that does not decode whole: cut short, a bad CRC, damaged structure or pixel data. */
+  'undecodable-image',
 ] as const;
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
 

@@ -54,7 +54,8 @@
  * A reader refuses a bundle whole when anything in it is wrong (see BundleErrorCode): unsafe or
  * unexpected names, zip bombs, files not matching the manifest's hashes and sizes, records that
  * fail their schemas or point at records not in the bundle, images that are not the type, size
- * or hash their records say. It refuses a `version` above its own: a newer extension may add
+ * or hash their records say, images larger than the product stores (BUNDLE_LIMITS) and images
+ * that do not decode whole (cut short or damaged: ./images.ts). It refuses a `version` above its own: a newer extension may add
  * fields this one cannot check. Records are kept as they are; a deletion travels as a tombstone.
  */
 import { z } from 'zod';
@@ -147,6 +148,10 @@ export interface BundleLimits {
   /** Largest uncompressed:compressed ratio of a deflated file larger than `ratioFrom`. */
   maxRatio: number;
   ratioFrom: number;
+  /** Largest image: pixels per side. */
+  imageSide: number;
+  /** Largest image: pixels in all (width × height). */
+  imagePixels: number;
 }
 
 const MiB = 1024 * 1024;
@@ -157,6 +162,17 @@ export const BUNDLE_LIMITS: BundleLimits = {
   totalBytes: 8 * 1024 * MiB,
   maxRatio: 100,
   ratioFrom: MiB,
+  // An imported image may be as large as the product itself stores, and no larger (a small file
+  // of 20,000 × 20,000 px is a decompression bomb: 1.6 GB of pixels). The largest the product
+  // stores: a full-page part up to 32,000 px tall (MAX_PART_HEIGHT in
+  // lib/capture/full-page/plan.ts; its width is the page's, far less), an uploaded picture up to
+  // 16,384 px per side and 268,435,456 px in all (LIMITS in lib/model/records.ts), an element
+  // render up to 16,384 px per side — each with, when its audit asks, a caption band of at most
+  // 424 px under it (CAPTION_MAX_HEIGHT in lib/capture/caption.ts). So: 32,424 px per side and
+  // 268,435,456 px in all (a full-page part has at most 48 Mi px, an upload up to 256 Mi px).
+  // test/unit/bundle-images.test.ts checks these stay at least the capture limits.
+  imageSide: 32_424,
+  imagePixels: 268_435_456,
 };
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);

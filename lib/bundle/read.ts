@@ -4,6 +4,7 @@ import type { DataSet, Screenshot, StoredImage } from '../model';
 import { imageInfo } from '../model/image-info';
 import { checkGraph, firstIssue, checkJsonTree, sha256Hex } from './check';
 import { BundleError } from './errors';
+import { checkImageSize, checkImageStructure, undecodable } from './images';
 import {
   BUNDLE_FORMAT,
   BUNDLE_LIMITS,
@@ -32,6 +33,12 @@ export interface ReadBundleOptions {
   limits?: Partial<BundleLimits>;
   /** Called after each file is checked: files done, files in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Decodes an image whole in the browser (createImageBitmap in the extension: lib/capture
+   * decodeWhole), rejecting when it cannot. Runs after the file's own checks (./images.ts), which
+   * a browser's lenient decoder does not replace; Node tests give their own or none.
+   */
+  decodeImage?: (image: Blob) => Promise<void>;
 }
 
 export interface ReadBundleResult {
@@ -39,7 +46,10 @@ export interface ReadBundleResult {
   info: BundleInfo;
 }
 
-/** Images hashed at once: enough to keep the hashing threads busy, few enough to bound memory. */
+/**
+ * Images checked at once (hashed, walked, decoded): enough to keep the hashing and decoding
+ * threads busy, few enough to bound memory (at most this many decoded images at a time).
+ */
 const IMAGE_CONCURRENCY = 4;
 
 const KIND_NAME = { manifest: 'the manifest', records: 'records.json', image: 'an image' } as const;
@@ -203,6 +213,8 @@ class BundleReader {
     private readonly file: Blob,
     private readonly byPath: ReadonlyMap<string, Located>,
     private readonly dataEnd: number,
+    private readonly limits: BundleLimits,
+    private readonly decodeImage: ReadBundleOptions['decodeImage'],
   ) {}
 
   private required(path: string): Located {
@@ -324,7 +336,9 @@ class BundleReader {
 
   /**
    * One image file, hashed once and its header read once, checked against its name, the manifest
-   * and every screenshot using it. Stored bytes stay in the file: the Blob is a slice, not a copy.
+   * and every screenshot using it; its pixel size against the limits before anything decodes it;
+   * then walked whole (./images.ts) and, when a decoder is given, decoded once (however many
+   * screenshots use it). Stored bytes stay in the file: the Blob is a slice, not a copy.
    */
   async readImage(path: string, uses: readonly ImageUse[], records: RecordsFile): Promise<Blob> {
     const entry = this.byPath.get(path) as ImageEntry;
@@ -349,6 +363,7 @@ class BundleReader {
         { path, field, params: { mime: info.mime, expected: mime } },
       );
     }
+    checkImageSize(path, info, this.limits);
     for (const { index, thumbnail } of uses) {
       if (thumbnail) continue;
       const screenshot = records.screenshots[index]!;
@@ -372,16 +387,26 @@ class BundleReader {
         );
       }
     }
-    return entry.method === 0
-      ? this.file.slice(start, end, mime)
-      : new Blob([bytes], { type: mime });
+    await checkImageStructure(path, bytes, info);
+    const blob =
+      entry.method === 0 ? this.file.slice(start, end, mime) : new Blob([bytes], { type: mime });
+    if (this.decodeImage) {
+      try {
+        await this.decodeImage(blob);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw undecodable(path, `the browser cannot decode it (${why})`);
+      }
+    }
+    return blob;
   }
 }
 
 /**
  * Reads and checks a bundle file without loading it whole: the zip structure, the manifest and
  * the hash and size of every file, the records against their schemas and each other, and every
- * image's type and pixel size. Stored images come back as slices of `file` (no copy).
+ * image's type and pixel size, its size against the limits, and that it decodes whole. Stored
+ * images come back as slices of `file` (no copy).
  * Throws a BundleError naming the file or field when anything is wrong; returns nothing then.
  */
 export async function readBundle(
@@ -394,7 +419,13 @@ export async function readBundle(
     throw new BundleError('too-large', 'The file is larger than 4 GiB, more than a bundle can be.');
   }
   const { entries, dataEnd } = await readDirectory(file);
-  const reader = new BundleReader(file, checkEntries(entries, limits), dataEnd);
+  const reader = new BundleReader(
+    file,
+    checkEntries(entries, limits),
+    dataEnd,
+    limits,
+    options.decodeImage,
+  );
   let done = 0;
   const progress = () => options.onProgress?.(++done, entries.length);
 

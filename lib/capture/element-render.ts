@@ -197,6 +197,12 @@ export async function renderPickedElement(timeoutMs = DOM_RENDER_TIMEOUT_MS): Pr
         useCORS: false,
         allowTaint: false,
         imageTimeout: Math.min(2000, timeoutMs),
+        // The clone's frame has no scrollbar (html2canvas-pro sets scrolling="no"): given the
+        // window's full width it lays the page out wider than the page itself wherever a
+        // classic scrollbar takes room (Firefox, or Chromium without overlay scrollbars), and
+        // every full-width element came out a scrollbar wider than on screen. The page's own
+        // layout width is the viewport without its scrollbar.
+        windowWidth: document.documentElement.clientWidth || innerWidth,
         signal: controller.signal,
         onclone: (clone, cloned) => settleClone(document, clone, cloned, controller.signal),
       }),

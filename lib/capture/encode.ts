@@ -179,6 +179,17 @@ export async function compactImage(
   }
 }
 
+/**
+ * Decodes an image whole with the browser's own decoder and lets it go; rejects when the browser
+ * cannot decode it. What a bundle import checks last (lib/bundle readBundle's `decodeImage`):
+ * Chromium decodes a cut-off PNG or JPEG without complaint, so the bundle reader walks each file
+ * itself first.
+ */
+export async function decodeWhole(image: Blob): Promise<void> {
+  const bitmap = await createImageBitmap(image);
+  bitmap.close();
+}
+
 /** Browsers cannot draw an image larger than this on a canvas (per side, and in all). */
 function refuseIfTooLarge(
   width: number,

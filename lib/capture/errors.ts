@@ -7,6 +7,8 @@ export const CAPTURE_FAILURES = [
   'restricted-page',
   'tab-closed',
   'capture-failed',
+  /** The audit asks for a caption band and it could not be drawn (nothing is stored without it). */
+  'caption-failed',
   'not-an-image',
   'unreadable-image',
   'file-too-large',

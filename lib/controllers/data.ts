@@ -105,6 +105,11 @@ export interface DataControllerDeps {
     requestPersistence(): Promise<boolean>;
   };
   now(): number;
+  /**
+   * Decodes an image of a bundle being imported whole, rejecting when it cannot (lib/capture
+   * decodeWhole in the page); without it only the reader's own checks of each file run.
+   */
+  decodeImage?: (image: Blob) => Promise<void>;
 }
 
 export interface DataController {
@@ -161,7 +166,9 @@ export function createDataController(deps: DataControllerDeps): DataController {
       ),
     backUp: () => backUpAndRecord(shell, deps.now, () => saveBackup(bundles)),
     async previewImport(file) {
-      const { data, info } = await readBundle(file);
+      const { data, info } = await readBundle(file, {
+        ...(deps.decodeImage && { decodeImage: deps.decodeImage }),
+      });
       return { data, info, plan: await store.previewImport(data, 'all') };
     },
     async chooseMatch(preview, bundleId, accepted) {

@@ -21,6 +21,13 @@ import { evidenceRows } from '../report/evidence';
 import { fileStem } from '../report/files';
 import { imageDefId, type ImageDef, type ImageRef } from '../report/images';
 import {
+  sealReport,
+  type ImageRecordRef,
+  type ManifestInput,
+  type ParsedReport,
+  type ReportSigner,
+} from '../report/manifest';
+import {
   buildReport,
   compareBrands,
   compareWaves,
@@ -30,7 +37,8 @@ import {
 } from '../report/model';
 import { PPTX_TYPE, renderSlides, type SlideImage } from '../report/pptx';
 import { planScreenshots, planSlides, type SlidePlan } from '../report/slides';
-import type { Locale } from '../taxonomy';
+import { stageLabel, type Locale } from '../taxonomy';
+import { reportLabels } from '../report/words';
 import type { Subscribe } from './live';
 import type { ShellController } from './shell';
 
@@ -64,6 +72,10 @@ export interface ReportControllerDeps {
   /** A screenshot as placed on a slide: cropped, scaled, encoded; rejects if it cannot be decoded. */
   slideImage(blob: Blob): Promise<SlideImage>;
   now(): number;
+  /** Reads an HTML text as data, never run (DOMParser in the page): the manifest is made from it. */
+  parseHtml(html: string): ParsedReport;
+  /** The profile's signing key (null: none, the export is not signed). */
+  signer(): Promise<ReportSigner | null>;
   /** The reader's offset from UTC in minutes at `at` (east positive), for working-day standards. */
   utcOffsetMinutes(at: number): number;
 }
@@ -142,7 +154,13 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
       // Exactly the images the report shows (its evidence list), each embedded once.
       const shots = evidenceRows(model).map((row) => row.shot);
       const images = await reportImages(deps, shots, model.settings.images);
-      const html = await deps.renderDocument(model, locale, images.source, images.defs);
+      const signer = await deps.signer();
+      const signed = signer ? { ...model, signer: { fingerprint: signer.fingerprint } } : model;
+      const html = await sealReport(
+        await deps.renderDocument(signed, locale, images.source, images.defs),
+        deps.parseHtml,
+        manifestInput(signed, locale, images, signer),
+      );
       deps.save(
         `${fileStem(model.audit.name, model.generatedAt)}-report.html`,
         new Blob([html], { type: 'text/html;charset=utf-8' }),
@@ -162,6 +180,62 @@ export function createReportController(deps: ReportControllerDeps): ReportContro
       const bytes = await renderSlides(plan, await slideImages(deps, plan, shots));
       deps.save(plan.fileName, new Blob([bytes], { type: PPTX_TYPE }));
     },
+  };
+}
+
+/** What the manifest says of each image and step beyond the file: how the report names them. */
+function manifestInput(
+  model: ReportModel,
+  locale: Locale,
+  images: ReportImages,
+  signer: ReportSigner | null,
+): ManifestInput {
+  const labels = reportLabels(model, locale);
+  const imageRecords = new Map<string, ImageRecordRef[]>();
+  const recordNames: ManifestInput['recordNames'] = new Map(
+    [
+      ...model.journeys.flatMap((j) => j.steps.map((s) => s.touchpoint)),
+      ...evidenceRows(model).map((row) => row.touchpoint),
+    ].map((tp) => [
+      tp.id,
+      {
+        journeyId: tp.journeyId,
+        walk: labels.walk(tp.journeyId),
+        seq: tp.seq,
+        title: tp.title,
+        stage: stageLabel(tp.stage, locale),
+      },
+    ]),
+  );
+  // An image's address and capture time only where the file shows them (the evidence table,
+  // the journeys' sequences): the manifest carries nothing the report leaves out.
+  const { hidden } = model.settings;
+  const placed = !hidden.includes('evidence') || !hidden.includes('sequences');
+  for (const { journey, touchpoint, shot } of evidenceRows(model)) {
+    const ref = images.source(shot);
+    if (!ref || typeof ref === 'string') continue;
+    const list = imageRecords.get(ref.use) ?? [];
+    list.push({
+      auditId: model.audit.id,
+      journeyId: journey.id,
+      stepId: touchpoint.id,
+      screenshotId: shot.id,
+      walk: labels.walk(journey.id),
+      seq: touchpoint.seq,
+      title: touchpoint.title,
+      stage: stageLabel(touchpoint.stage, locale),
+      url: placed ? (shot.url ?? touchpoint.url ?? null) : null,
+      capturedAt: placed ? new Date(shot.capturedAt).toISOString() : null,
+    });
+    imageRecords.set(ref.use, list);
+  }
+  return {
+    generator: `Touchpoint Audit report v${model.formatVersion}`,
+    createdAt: model.generatedAt,
+    auditId: model.audit.id,
+    imageRecords,
+    recordNames,
+    signer,
   };
 }
 

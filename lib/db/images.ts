@@ -70,6 +70,7 @@ export function screenshotRecord(
         uncoveredAt: null,
       })),
       annotations,
+      ...(image.captionHeight ? { captionHeight: image.captionHeight } : {}),
       updatedAt: now,
     },
     'screenshot',

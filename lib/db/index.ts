@@ -15,3 +15,4 @@ export type { ImageEvidence } from './images';
 export type { PlacedAction } from './method';
 export type { Scope } from './exchange';
 export { watchQuery } from './watch';
+export { openKeyStore, KEYS_DB_NAME, type KeyStore, type StoredSigningKey } from './keys';

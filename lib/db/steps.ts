@@ -3,6 +3,7 @@ import {
   type Annotation,
   type EncodedImage,
   fitText,
+  type PageFacts,
   type Person,
   type SettleRecord,
   LIMITS,
@@ -72,6 +73,8 @@ export interface NewStep {
   settle?: SettleRecord;
   /** Marks made at capture over the first image, in its pixels (a click's box). */
   annotations?: Annotation[];
+  /** What the page said of itself at capture (Audit.pageFacts); absent: not read. */
+  pageFacts?: PageFacts;
 }
 
 export class StepRecords extends StorePart {
@@ -128,6 +131,7 @@ export class StepRecords extends StorePart {
       shortened,
       ...(step.person ? { person: step.person } : {}),
       ...(step.settle ? { settle: step.settle } : {}),
+      ...(step.pageFacts ? { pageFacts: step.pageFacts } : {}),
       createdAt: now,
       updatedAt: now,
     };

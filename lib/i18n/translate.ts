@@ -46,6 +46,21 @@ export function formatDateTime(ms: number, locale: Locale): string {
   }).format(ms);
 }
 
+const stampFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
+/** A moment to the second with its time zone, e.g. "8 Dec 2026, 01:45:12 UTC" (caption bands). */
+export function formatTimestamp(ms: number, locale: Locale): string {
+  return formatterOf(stampFormats, locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  }).format(ms);
+}
+
 const dateFormats: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
 
 /** A day, e.g. "26 Dec 2026" (due dates). */

@@ -82,6 +82,7 @@ export const REPORT_SECTIONS = [
   'sideBySide',
   'sequences',
   'tags',
+  'pageFacts',
   'reaudit',
   'segments',
   'trend',
@@ -156,6 +157,10 @@ export const Audit = z.strictObject({
   expectations: z.array(Expectation).max(2000).optional(),
   /** The client's own conversion funnel: customers reaching each stage (absent: none entered). */
   funnel: z.array(FunnelEntry).max(1000).optional(),
+  /** A caption band (title, address, capture time) drawn under every new capture (absent: off). */
+  caption: z.boolean().optional(),
+  /** Page facts (accessibility, load timings) read at every new capture (absent: off). */
+  pageFacts: z.boolean().optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -293,6 +298,64 @@ export const SettleRecord = z.strictObject({
   waitedMs: z.number().int().min(0).max(600_000),
 });
 export type SettleRecord = z.infer<typeof SettleRecord>;
+const Count = z.number().int().nonnegative().max(1e9);
+/** A duration in ms read from the page's Performance API (rounded), null when it had none. */
+const Timing = z.number().int().nonnegative().max(3_600_000).nullable();
+export const A11Y_IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
+export const A11yImpact = z.enum(A11Y_IMPACTS);
+export type A11yImpact = z.infer<typeof A11yImpact>;
+/** Rules kept per step, most severe first; the rest are counted in `more`. */
+export const A11Y_RULES_KEPT = 30;
+
+/**
+ * What the page said of itself at a capture (Audit.pageFacts): accessibility violations found by
+ * axe-core and the load timings of its document (Performance API). Read after the screenshot,
+ * from the top document only.
+ */
+export const PageFacts = z.strictObject({
+  at: Millis,
+  accessibility: z
+    .strictObject({
+      /** "axe-core 4.14.1". */
+      engine: z.string().max(40),
+      /** Violations (rules broken) by impact, and the elements affected in all. */
+      critical: Count,
+      serious: Count,
+      moderate: Count,
+      minor: Count,
+      elements: Count,
+      rules: z
+        .array(
+          z.strictObject({
+            id: z.string().max(100),
+            impact: A11yImpact,
+            elements: Count,
+            help: z.string().max(300),
+          }),
+        )
+        .max(A11Y_RULES_KEPT),
+      /** Rules broken beyond those kept. */
+      more: Count,
+    })
+    .nullable(),
+  /** Why accessibility was not checked: not in this browser, or the check failed or took too long. */
+  accessibilityMissing: z.enum(['unsupported', 'failed', 'timeout']).nullable(),
+  timings: z
+    .strictObject({
+      /** Time to first byte, DOM content loaded, the load event, largest contentful paint. */
+      ttfb: Timing,
+      domContentLoaded: Timing,
+      load: Timing,
+      lcp: Timing,
+      /**
+       * The address differs from the loaded document's (a single-page app's route change): the
+       * timings are of the document's first load, not of this route.
+       */
+      sameDocument: z.boolean(),
+    })
+    .nullable(),
+});
+export type PageFacts = z.infer<typeof PageFacts>;
 
 export const Step = z.strictObject({
   id: Id,
@@ -335,6 +398,8 @@ export const Step = z.strictObject({
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   /** Auto-capture's wait for the page to settle (absent: not auto-captured, or before #17). */
   settle: SettleRecord.optional(),
+  /** What the page said of itself at capture, when the audit asks (absent: not read). */
+  pageFacts: PageFacts.optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -447,6 +512,8 @@ export const Screenshot = z.strictObject({
   /** Embedded frames covered at capture because they could not be checked (see CoveredFrame). */
   coveredFrames: z.array(CoveredFrame).max(1000),
   annotations: z.array(Annotation).max(500),
+  /** Height (image px) of the caption band drawn at the image's bottom (absent: none). */
+  captionHeight: z.number().int().positive().optional(),
   updatedAt: Millis,
 });
 export type Screenshot = z.infer<typeof Screenshot>;
@@ -701,7 +768,13 @@ export interface StorageCause {
 }
 
 /** What the auditor types to create or edit an audit / a journey. */
-export const AuditInput = Audit.pick({ name: true, client: true, defaultTask: true });
+export const AuditInput = Audit.pick({
+  name: true,
+  client: true,
+  defaultTask: true,
+  caption: true,
+  pageFacts: true,
+});
 export type AuditInput = z.infer<typeof AuditInput>;
 export const JourneyInput = Journey.pick({
   auditId: true,
@@ -796,6 +869,8 @@ export interface EncodedImage {
    * its original pixels (PNG) held back locally so the auditor can uncover it by an explicit choice.
    */
   coveredFrames?: HeldBackArea[];
+  /** Height (image px) of the caption band at the bottom of `blob` (absent: none). */
+  captionHeight?: number;
   mime: ImageMime;
   blob: Blob;
   width: number;

@@ -15,6 +15,7 @@ import { failedItems, type ReportModel, type ReportStep } from './model';
 import { measureText, reportLabels } from './words';
 import { resolveOwner } from '../metrics/ownership';
 import { TOUCHES_CSV_COLUMNS, touchesCsvCells } from './touches';
+import { PAGE_FACTS_CSV_COLUMNS, pageFactsCsvCells } from './page-facts';
 
 /**
  * Quotes a cell and neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or
@@ -78,6 +79,12 @@ export const CSV_COLUMNS = [
   ...TOUCHES_CSV_COLUMNS,
   /** The step's free tags, separated by ", " (a tag never holds a comma). */
   'tags',
+  /**
+   * Page facts read at capture (Audit.pageFacts): violations by impact (axe-core), the rules
+   * broken (ids, "+N" for those beyond the kept ones), why accessibility was not checked, the
+   * load timings in ms, and whether they are of the document's first load (a route change).
+   */
+  ...PAGE_FACTS_CSV_COLUMNS,
 ] as const;
 
 /** A step's standards as text: "Callback after a web form: 26 h (≤ 2 h) fail". */
@@ -163,6 +170,7 @@ export function renderCsv(model: ReportModel, locale: Locale): string {
         screenshots.map((s) => s.sha256).join(' '),
         ...touchesCsvCells(journey, t),
         (t.tags ?? []).join(', '),
+        ...pageFactsCsvCells(t),
       ]);
     }
   }

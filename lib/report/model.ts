@@ -196,6 +196,11 @@ export interface WaveComparison {
 export interface ReportModel {
   formatVersion: typeof REPORT_FORMAT_VERSION;
   generatedAt: number;
+  /**
+   * The auditor's key that signs the exported file (its fingerprint is printed in the method
+   * section; docs/report-manifest.md). Set by the export only.
+   */
+  signer?: { fingerprint: string };
   /** What goes in (sections, images) and the consultant's conclusions; steps left out are gone. */
   settings: ReportSettings;
   audit: Audit;

@@ -14,12 +14,21 @@ import {
   type PickMode,
   type PickerText,
 } from '../capture/element';
+import type { CaptionText } from '../capture/caption';
 import { asCaptureError } from '../capture/errors';
 import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture/full-page';
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { Annotation, EncodedImage, Identity, SettleRecord, Step, WalkedTab } from '../model';
+import type {
+  Annotation,
+  EncodedImage,
+  Identity,
+  PageFacts,
+  SettleRecord,
+  Step,
+  WalkedTab,
+} from '../model';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -52,6 +61,24 @@ export interface CaptureServiceDeps {
    * panel's message line, the service worker's notice), since no caller is waiting for it.
    */
   onBackgroundError(error: unknown): void;
+  /**
+   * The caption band's text for a capture of this journey, or null when its audit has the band
+   * off (Audit.caption); absent: never.
+   */
+  captionFor?(journeyId: string, page: CapturedPage): Promise<CaptionText | null>;
+  /** Draws the band under an image (lib/capture/caption.ts drawCaption). */
+  drawCaption?(
+    image: EncodedImage,
+    text: CaptionText,
+    scale: number,
+  ): Promise<EncodedImage & { captionHeight: number }>;
+  /** Whether the journey's audit asks for page facts (Audit.pageFacts); absent: never. */
+  pageFactsFor?(journeyId: string): Promise<boolean>;
+  /**
+   * What the tab's page says of itself, read right after its capture (accessibility, timings);
+   * never rejects: what could not be read is said in the facts.
+   */
+  readPageFacts?(tabId: number, at: number): Promise<PageFacts>;
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
@@ -136,7 +163,7 @@ export class CaptureService {
       },
       target.tab,
     );
-    return this.persist(target.journeyId, page, options.note, {
+    return this.persist(target.journeyId, target.tab, page, options.note, {
       settle: options.settle,
       annotations: options.marks && scaleMarks(options.marks, page),
     });
@@ -167,7 +194,7 @@ export class CaptureService {
         'The full-page capture was cancelled. Nothing was saved.',
       );
     }
-    return this.persist(target.journeyId, page);
+    return this.persist(target.journeyId, target.tab, page);
   }
 
   /** An element the auditor picks, or a region they drag, in the walked tab. */
@@ -213,7 +240,7 @@ export class CaptureService {
       text,
     );
     if (captured.outcome === 'cancelled') return captured;
-    const saved = await this.persist(target.journeyId, captured.page);
+    const saved = await this.persist(target.journeyId, target.tab, captured.page);
     const { path, fallback, clipped } = captured;
     return { ...saved, outcome: 'saved', mode, path, fallback, clipped };
   }
@@ -252,10 +279,13 @@ export class CaptureService {
   /** Stores the capture as the next step in one transaction, then compacts it in the background. */
   private async persist(
     journeyId: string,
-    page: CapturedPage,
+    tab: WalkedTab,
+    captured: CapturedPage,
     note = '',
     extras: { settle?: SettleRecord; annotations?: Annotation[] } = {},
   ): Promise<SavedCapture> {
+    const page = await this.withCaption(journeyId, captured);
+    const pageFacts = await this.factsOf(journeyId, tab, page.at);
     let step: Step;
     try {
       step = await this.deps.store.addStep({
@@ -266,6 +296,7 @@ export class CaptureService {
         ...(extras.settle && { settle: extras.settle }),
         ...(extras.annotations?.length && { annotations: extras.annotations }),
         userAgent: this.deps.userAgent,
+        ...(pageFacts && { pageFacts }),
       });
     } catch (error) {
       throw asCaptureError(error);
@@ -279,5 +310,39 @@ export class CaptureService {
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
     };
+  }
+
+  /** The page's facts after its capture, when the journey's audit asks for them (else null). */
+  private async factsOf(journeyId: string, tab: WalkedTab, at: number) {
+    const { pageFactsFor, readPageFacts } = this.deps;
+    if (!pageFactsFor || !readPageFacts || !(await pageFactsFor(journeyId))) return null;
+    return readPageFacts(tab.tabId, at);
+  }
+
+  /**
+   * The capture with the caption band under its last image when the journey's audit asks for it
+   * (the band ends the evidence: under the last part of a full page). A band that cannot be drawn
+   * fails the capture: nothing is stored without the band the auditor asked for.
+   */
+  private async withCaption(journeyId: string, page: CapturedPage): Promise<CapturedPage> {
+    const { captionFor, drawCaption } = this.deps;
+    const last = page.images.at(-1);
+    if (!captionFor || !drawCaption || !last) return page;
+    const text = await captionFor(journeyId, page);
+    if (!text) return page;
+    const scale =
+      page.devicePixelRatio ??
+      (page.viewport && last.mode === 'visible' ? last.width / page.viewport.width : 1);
+    try {
+      const banded = await drawCaption(last, text, scale > 0 ? scale : 1);
+      return { ...page, images: [...page.images.slice(0, -1), banded] };
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new CaptureError(
+        'caption-failed',
+        `The caption band could not be drawn (${message}). Nothing was saved; turn the band off in the audit or try again.`,
+        { cause, params: { message } },
+      );
+    }
   }
 }

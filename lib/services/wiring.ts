@@ -1,5 +1,6 @@
 /** Wires the browser adapters, the capture pipeline and the store for the entrypoints. */
 import {
+  ACCESSIBILITY_CHECK,
   browserLanguage,
   captureVisibleTab,
   findTargetTab,
@@ -12,12 +13,15 @@ import {
   writeSettings,
 } from '../browser';
 import { CapturePacer, MIN_CAPTURE_GAP_MS, realClock } from '../capture';
+import { drawCaption, type CaptionText } from '../capture/caption';
+import { pageFactsOf, type FactReply } from '../capture/page-facts';
 import { decodePixels, describeCaptured, encodeSelection } from '../capture/encode';
 import { offscreenStitcher } from '../capture/full-page';
 import { createShellController, type ShellController } from '../controllers/shell';
 import { openStore, watchQuery, type AuditStore } from '../db';
+import { formatTimestamp, localeFor, translator } from '../i18n';
 import { logError } from '../log';
-import { Identity } from '../model';
+import { Identity, type PageFacts } from '../model';
 import { CaptureService } from './capture';
 import { compactStepImages } from './compact';
 import { pageClient } from './page';
@@ -33,6 +37,56 @@ const NO_IDENTITY: Identity = { name: '', email: '', phone: '' };
 export async function readIdentity(): Promise<Identity> {
   const parsed = Identity.safeParse((await readSettings()).identity);
   return parsed.success ? parsed.data : NO_IDENTITY;
+}
+
+/**
+ * The caption band's text for a capture of `journeyId`, or null when its audit has the band off:
+ * in the language the extension shows (the chosen one, else the browser's), as the report is.
+ */
+export async function captionFor(
+  store: AuditStore,
+  journeyId: string,
+  page: { title: string; url: string; at: number },
+): Promise<CaptionText | null> {
+  const journey = await store.getJourney(journeyId);
+  const audit = journey && (await store.getAudit(journey.auditId));
+  if (!audit?.caption) return null;
+  const locale = (await readSettings()).locale ?? localeFor(browserLanguage());
+  const t = translator(locale);
+  return {
+    title: page.title.trim() || t('captionNoTitle'),
+    url: page.url,
+    time: t('captionCaptured', { time: formatTimestamp(page.at, locale) }),
+  };
+}
+
+/** How long one page-facts script may run before its facts are given up as "took too long". */
+const FACTS_TIMEOUT_MS = 20_000;
+
+/** Runs a page-facts script in the tab's top document: its reply, or why there is none. */
+async function factReply(tabId: number, file: '/page-timings.js' | '/page-a11y.js') {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<FactReply>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: 'timeout' }), FACTS_TIMEOUT_MS);
+  });
+  const run = runFileInTab(tabId, file).then(
+    (value): FactReply => ({ ok: true, value }),
+    (): FactReply => ({ ok: false, reason: 'failed' }),
+  );
+  try {
+    return await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the tab's page says of itself after a capture: its load timings, then accessibility. */
+export async function readPageFacts(tabId: number, at: number): Promise<PageFacts> {
+  const timings = await factReply(tabId, '/page-timings.js');
+  const a11y: FactReply = ACCESSIBILITY_CHECK
+    ? await factReply(tabId, '/page-a11y.js')
+    : { ok: false, reason: 'unsupported' };
+  return pageFactsOf(at, timings, a11y);
 }
 
 /**
@@ -60,6 +114,13 @@ export function extensionCaptureService(
     decodePixels,
     compact: compactStepImages,
     onBackgroundError,
+    captionFor: (journeyId, page) => captionFor(store, journeyId, page),
+    drawCaption,
+    pageFactsFor: async (journeyId) => {
+      const journey = await store.getJourney(journeyId);
+      return Boolean(journey && (await store.getAudit(journey.auditId))?.pageFacts);
+    },
+    readPageFacts,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,

@@ -1,9 +1,9 @@
 /**
  * Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules, and best practices) finds no violation
  * in the side panel (with steps, a step's details open, a deleted step's Undo line), the report,
- * the options page, the Backups and bundles page, the annotation editor and the Method page (a
- * checklist and its pickers open), in English and in Russian. Each violation is listed with its
- * rule and the elements it names.
+ * the options page, the Backups and bundles page, the Verify a report page, the annotation
+ * editor and the Method page (a checklist and its pickers open), in English and in Russian. Each
+ * violation is listed with its rule and the elements it names.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -86,7 +86,7 @@ test('panel, report, options, data, annotation and method pages have no axe viol
   await method.evaluate(() => window.scrollTo(0, 0));
   found.push(...(await violations(method, 'method')));
 
-  for (const path of ['options.html', 'data.html']) {
+  for (const path of ['options.html', 'data.html', 'verify.html']) {
     const page = await profile.open(path);
     await expect(page.getByRole('heading').first()).toBeVisible();
     found.push(...(await violations(page, path)));

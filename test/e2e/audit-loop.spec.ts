@@ -170,7 +170,10 @@ test('walk two brands, score, reorder, delete, survive a restart, compare and ex
   expect(
     html.includes('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;'),
   ).toBe(true);
-  expect(/<script/i.test(html)).toBe(false);
+  // No script but the manifest's two JSON data blocks (never run).
+  expect(html.match(/<script/gi)).toEqual(['<script', '<script']);
+  expect(html).toContain('<script type="application/json" id="tpa-manifest">');
+  expect(html).toContain('<script type="application/json" id="tpa-seal">');
   // Nothing is loaded from outside the file: images are data URLs, each embedded once and
   // referred to (href="#img-…") wherever the report shows it.
   expect(/(src|href)="(?!data:|https?:|#img-)/.test(html)).toBe(false);

@@ -114,7 +114,9 @@ test('the consultant report: summary, league, scorecard, charts, contents rememb
   expect(html).toContain('Callbacks are too slow; prices come too late.');
   expect(html).not.toContain('class="charts"');
   expect(html).not.toContain('Brightline — Home 500');
-  expect(html).not.toMatch(/<script/i);
+  // No script: only the two JSON data blocks (manifest and seal), which never run.
+  expect(html.match(/<script/gi)).toHaveLength(2);
+  expect(html.match(/<script type="application\/json" id="tpa-(manifest|seal)">/g)).toHaveLength(2);
   // Thumbnails only, each once: 5 steps shown (one left out), 5 images embedded.
   expect(html.match(/<image id="thumb-/g)).toHaveLength(5);
 

@@ -3,9 +3,10 @@
  * any size, a realistic DataSet, and a hand-made zip writer for hostile bundles.
  */
 import { createHash } from 'node:crypto';
-import { deflateSync, unzipSync } from 'fflate';
+import { deflateSync, unzipSync, zlibSync } from 'fflate';
 import { BUNDLE_VERSION, writeBundle } from '../../lib/bundle';
 import type { RecordsFile } from '../../lib/bundle/format';
+import { pngInflatedSize } from '../../lib/bundle/images';
 import {
   legacyProgramme,
   type ActionItem,
@@ -105,7 +106,8 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-// Header-only images of any size: the bundle reader reads headers only.
+// Header-only images of any size, for the header reader (image-info.test.ts); a bundle import
+// refuses them, since it decodes every image whole (see wholePng below).
 
 function concat(...parts: (Uint8Array | number[])[]): Uint8Array<ArrayBuffer> {
   const arrays = parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p)));
@@ -809,4 +811,74 @@ export function asVersion1(
   edit: (records: Record<string, Record<string, unknown>[]>) => void = () => {},
 ): BundleFiles {
   return asVersion(1, files, edit);
+}
+
+// Whole images of any size, and images damaged on purpose (test/unit/bundle-images.test.ts).
+
+/** One PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const body = concat(ascii(type), data);
+  return concat(be32(data.length), body, be32(crc32(body)));
+}
+
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export interface PngOptions {
+  /** Colour type (default 6, RGBA) and bit depth (default 8). */
+  colour?: 0 | 2 | 4 | 6;
+  depth?: 1 | 8 | 16;
+  interlaced?: boolean;
+  /** Split the compressed pixels over this many IDAT chunks (default 1). */
+  idats?: number;
+  /** The zlib stream of the pixels (default: made by `deflate` from rows of zeros). */
+  zlib?: Uint8Array;
+  /** Makes the zlib stream of the raw pixel bytes (default fflate zlibSync). */
+  deflate?: (raw: Uint8Array) => Uint8Array;
+}
+
+/** A whole, valid PNG of any size: every pixel 0 (so it deflates to almost nothing). */
+export function wholePng(width: number, height: number, options: PngOptions = {}) {
+  const { colour = 6, depth = 8, interlaced = false, idats = 1 } = options;
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colour];
+  const zlib =
+    options.zlib ??
+    (options.deflate ?? ((raw) => zlibSync(raw, { level: 9 })))(
+      new Uint8Array(pngInflatedSize(width, height, channels * depth, interlaced)),
+    );
+  const ihdr = concat(be32(width), be32(height), [depth, colour, 0, 0, interlaced ? 1 : 0]);
+  const step = Math.ceil(zlib.length / idats);
+  const chunks = Array.from({ length: idats }, (_, i) =>
+    pngChunk('IDAT', zlib.subarray(i * step, (i + 1) * step)),
+  );
+  return concat(
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    ...chunks,
+    pngChunk('IEND', new Uint8Array()),
+  );
+}
+
+/** The files with screenshot `index`'s image replaced by `bytes` (its record made to match). */
+export function withImage(
+  files: BundleFiles,
+  index: number,
+  bytes: Uint8Array,
+  size: { width: number; height: number; mime: ImageMime },
+): { files: BundleFiles; path: string } {
+  const old = imagePathOf(recordsOf(files).screenshots[index]!);
+  const out = withRecords(files, (r) =>
+    Object.assign(r.screenshots[index]!, {
+      ...size,
+      sha256: sha256(bytes),
+      bytes: bytes.length,
+    }),
+  );
+  const path = imagePathOf({ sha256: sha256(bytes), mime: size.mime });
+  const used = recordsOf(out).screenshots.flatMap((s) => [
+    imagePathOf(s),
+    imagePathOf(s.thumbnail),
+  ]);
+  if (!used.includes(old)) out.delete(old);
+  out.set(path, bytes);
+  return { files: out, path };
 }

@@ -3,6 +3,7 @@
  * field. Each starts from a valid bundle and changes one thing (the manifest is rebuilt to match,
  * unless the manifest is the thing changed).
  */
+import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BUNDLE_ERROR_CODES,
@@ -32,6 +33,8 @@ import {
   sha256,
   stored,
   uuid,
+  wholePng,
+  withImage,
   withRecords,
   type BundleFiles,
   type RawEntry,
@@ -673,6 +676,26 @@ describe('refused: images', () => {
     const error = await refused(pack(files), 'not-an-image', pngPath);
     expect(error.message).toContain('2×3');
     expect(error.field).toBe(`screenshots[${png}].width`);
+  });
+
+  it('a PNG cut short, its hashes and sizes consistent everywhere (more: bundle-images.test.ts)', async () => {
+    const cut = wholePng(64, 64).slice(0, -20);
+    const { files, path } = withImage(base, png, cut, { mime: 'image/png', width: 64, height: 64 });
+    const error = await refused(pack(files), 'undecodable-image', path);
+    expect(error.message).toContain('cut short');
+  });
+
+  it('a valid 20,000 × 20,000 px PNG of a few KB (a decompression bomb)', async () => {
+    // 1-bit grey rows of zeros: 50 MB of pixel data, deflated by Node's zlib to about 50 KB.
+    const bomb = wholePng(20_000, 20_000, {
+      colour: 0,
+      depth: 1,
+      deflate: (raw) => new Uint8Array(deflateSync(raw, { level: 9 })),
+    });
+    const size = { mime: 'image/png' as const, width: 20_000, height: 20_000 };
+    const { files, path } = withImage(base, png, bomb, size);
+    const error = await refused(pack(files), 'image-too-large', path);
+    expect(error.message).toContain('20000 × 20000 px');
   });
 
   it('an image whose length differs from its record', async () => {

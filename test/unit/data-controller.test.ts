@@ -276,6 +276,28 @@ describe('data controller: import', () => {
     );
   });
 
+  it('decodes every image with the page’s decoder; one it cannot decode refuses the bundle, writing nothing', async () => {
+    const source = await filledStore();
+    const exported = dataController(source.store);
+    await exported.controller.backUp();
+    const { store } = testStore(undefined, 1);
+    const decoded: string[] = [];
+    const { controller } = dataController(store, {
+      decodeImage: async (image) => {
+        decoded.push(image.type);
+        if (image.type === 'image/webp') throw new Error('The source image could not be decoded.');
+      },
+    });
+    const error = (await controller
+      .previewImport(exported.saved[0]!.blob)
+      .catch((e: unknown) => e)) as BundleError;
+    expect(error).toBeInstanceOf(BundleError);
+    expect(error.code).toBe('undecodable-image');
+    expect(error.path).toMatch(/^images\/[0-9a-f]{64}\.webp$/);
+    expect(decoded).toContain('image/webp');
+    expect(await store.listAudits()).toEqual([]);
+  });
+
   it('refuses a file that is not a bundle, writing nothing', async () => {
     const { store } = testStore();
     const { controller } = dataController(store);

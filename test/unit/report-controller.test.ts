@@ -1,4 +1,5 @@
 /** The report page's controller over a real (fake-indexeddb) store, a fake shell and fake files. */
+import { parseHTML } from 'linkedom';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -79,6 +80,8 @@ async function setup(overrides: Partial<ReportControllerDeps> = {}) {
     slideImage: async (): Promise<SlideImage> => ({ data: PNG_1PX, width: 1, height: 1 }),
     now: () => NOW,
     utcOffsetMinutes: () => 0,
+    parseHtml: (html) => parseHTML(html).document,
+    signer: async () => null,
     ...overrides,
   });
   const snapshot = (await valueOf(controller.snapshot(audit.id)))!;
@@ -216,9 +219,12 @@ describe('report controller: exports', () => {
     expect(files.saved.map((f) => [f.name, f.type])).toEqual([
       ['broadband-q1-2026-03-04-report.html', 'text/html;charset=utf-8'],
     ]);
-    expect(await files.saved[0]!.blob.text()).toBe(
-      '<!doctype html><title>Broadband Q1</title>data:image/jpeg;bytes=1000',
+    const saved = await files.saved[0]!.blob.text();
+    expect(saved).toMatch(
+      /^<!doctype html><title>Broadband Q1<\/title>data:image\/jpeg;bytes=1000<script type="application\/json" id="tpa-manifest">/,
     );
+    // The manifest and the seal follow what was rendered (report-manifest.test.ts checks them).
+    expect(saved).toContain('<script type="application/json" id="tpa-seal">{"reportHash"');
     // Two screenshots of the same bytes: one embedded image both refer to.
     expect(renders).toEqual([
       {

@@ -8,6 +8,10 @@ import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
 import { captureStepsWords } from './capture-steps';
+import { bundleImagesWords } from './bundle-images';
+import { verifyWords } from './verify';
+import { captionWords } from './caption';
+import { factsWords } from './facts';
 
 /** The groups, for a test to check that no key is defined twice. */
 export const WORD_GROUPS = {
@@ -20,6 +24,10 @@ export const WORD_GROUPS = {
   panel: panelWords,
   charts: chartsWords,
   captureSteps: captureStepsWords,
+  bundleImages: bundleImagesWords,
+  verify: verifyWords,
+  caption: captionWords,
+  facts: factsWords,
 };
 
 export const PART_EN = {
@@ -32,6 +40,10 @@ export const PART_EN = {
   ...panelWords.en,
   ...chartsWords.en,
   ...captureStepsWords.en,
+  ...bundleImagesWords.en,
+  ...verifyWords.en,
+  ...captionWords.en,
+  ...factsWords.en,
 };
 export const PART_RU = {
   ...inventoryWords.ru,
@@ -43,4 +55,8 @@ export const PART_RU = {
   ...panelWords.ru,
   ...chartsWords.ru,
   ...captureStepsWords.ru,
+  ...bundleImagesWords.ru,
+  ...verifyWords.ru,
+  ...captionWords.ru,
+  ...factsWords.ru,
 };
