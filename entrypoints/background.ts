@@ -11,10 +11,12 @@ import {
   browserLanguage,
   getTab,
   onPageMessage,
+  onAnnouncement,
   onShortcut,
   onTabLoaded,
   openPanelFromToolbar,
   readSettings,
+  runningCapture,
   storageProbe,
   writeSettings,
   type EventTab,
@@ -30,6 +32,7 @@ import {
   backgroundWorkFailed,
   captureFromBackground,
   loadCounter,
+  reportStoppedCapture,
   serialQueue,
   type AutoCaptureDecision,
   type BackgroundDeps,
@@ -41,11 +44,30 @@ export default defineBackground(() => {
   // Opened by the first capture that needs it, after a free-space check (lib/db/guard.ts).
   const store = openStore(storageProbe());
   const page = pageClient();
+  const settings = { read: readSettings, write: writeSettings };
+  const now = () => Date.now();
+  // A worker stopped mid full-page capture left its mark: tell the panel, make sure the page is
+  // back. (A page that gave itself back announces it, which wakes this worker for that.)
+  const stoppedCheck = reportStoppedCapture({
+    settings,
+    takeMark: () => runningCapture.take(),
+    restorePage: (tabId) => pageClient().restoreFullPage(tabId),
+    now,
+  }).catch((error: unknown) => logError('stopped capture', error));
   const deps: BackgroundDeps = {
     store,
     // Compaction left running after a capture: a failure becomes the panel's notice.
-    capture: extensionCaptureService(store, (error) => void backgroundWorkFailed(deps, error)),
-    settings: { read: readSettings, write: writeSettings },
+    capture: extensionCaptureService(
+      store,
+      (error) => void backgroundWorkFailed(deps, error),
+      // Full-page captures made here are marked while they run (after the check above has read
+      // the mark a stopped worker left): see reportStoppedCapture.
+      {
+        set: (mark) => stoppedCheck.then(() => runningCapture.set(mark)),
+        clear: () => runningCapture.clear(),
+      },
+    ),
+    settings,
     autoQueue: serialQueue(),
     loads: loadCounter(),
     settle: { countRequests: page.countRequests, wait: page.waitSettled },
@@ -53,9 +75,10 @@ export default defineBackground(() => {
     language: browserLanguage,
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    now: () => Date.now(),
+    now,
   };
   openPanelFromToolbar();
+  onAnnouncement(() => undefined);
 
   const onMenu = (info: { menuItemId: string | number; selectionText?: string }, tab?: EventTab) =>
     info.menuItemId === MENU_CAPTURE
@@ -102,5 +125,7 @@ export default defineBackground(() => {
   // Shortcuts and menus cannot be used from automation: the e2e build (`wxt build --mode e2e`)
   // exposes the same handlers to the tests. The release build does not contain this.
   if (import.meta.env.MODE === 'e2e')
-    Object.assign(globalThis, { touchpointAudit: { onCommand, onMenu, decisions } });
+    Object.assign(globalThis, {
+      touchpointAudit: { onCommand, onMenu, decisions, stoppedCheck },
+    });
 });

@@ -15,12 +15,20 @@ export interface CaptureState {
   pending: number;
   picking: PickMode | null;
   fullPageRunning: boolean;
+  /**
+   * The scrolling areas of the last full page whose document does not scroll (labels: page
+   * text), when there are several to choose from; and the one the next full page takes.
+   */
+  areas: string[];
+  area: number;
 }
 
 export interface JourneyActions {
   captureVisible(): void;
   captureFullPage(): void;
   cancelFullPage(): void;
+  /** Which scrolling area the next full page takes. */
+  chooseArea(index: number): void;
   pick(mode: PickMode): void;
   cancelPick(): void;
   toggleOffline(): void;
@@ -180,6 +188,22 @@ export function JourneyCard(props: {
           {t('logOffline')}
         </button>
       </div>
+      {capture.areas.length > 1 && (
+        <label class="area-choice">
+          {t('fullPageArea')}{' '}
+          <select
+            value={String(capture.area)}
+            disabled={capture.busy}
+            onChange={(event) => actions.chooseArea(Number(event.currentTarget.value))}
+          >
+            {capture.areas.map((label, index) => (
+              <option key={index} value={String(index)}>
+                {t('fullPageAreaOption', { n: index + 1, label })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label class="check auto-capture">
         <input
           type="checkbox"

@@ -61,6 +61,18 @@ export function describeNotice(notice: Notice, t: Translate): string {
             frames: Number(notice.params.frames),
           },
         }),
+        ...(notice.params.areaLabel !== undefined && {
+          area: {
+            label: String(notice.params.areaLabel),
+            index: Number(notice.params.areaIndex ?? 0),
+            count: Number(notice.params.areaCount ?? 1),
+            labels: [],
+            virtualised: Number(notice.params.areaVirtualised) === 1,
+            rows: Number(notice.params.areaRows ?? 0),
+            grew: Number(notice.params.areaGrew) === 1,
+            height: Number(notice.params.areaHeight ?? 0),
+          },
+        }),
       },
       t,
     );

@@ -174,6 +174,7 @@ export function App({ controller }: { controller: PanelController }) {
     captureVisible: captures.visible,
     captureFullPage: captures.fullPage,
     cancelFullPage: captures.cancelFullPage,
+    chooseArea: captures.chooseArea,
     pick: captures.pick,
     cancelPick: captures.cancelPick,
     toggleOffline: () => setForm(form === 'offline' ? 'none' : 'offline'),

@@ -19,6 +19,7 @@ interface SavedCapture {
   parts: number;
   redacted: boolean;
   redaction: { fields: number; frames: number };
+  area?: CaptureSummary['area'];
 }
 
 /** What the panel uses of the capture service (lib/services/capture CaptureService). */
@@ -26,7 +27,11 @@ export interface PanelCapture {
   visible(journeyId: string | null): Promise<SavedCapture>;
   fullPage(
     journeyId: string | null,
-    options: { signal?: AbortSignal; onProgress?(progress: CaptureProgress): void },
+    options: {
+      signal?: AbortSignal;
+      onProgress?(progress: CaptureProgress): void;
+      area?: number;
+    },
   ): Promise<SavedCapture>;
   element(
     journeyId: string | null,
@@ -53,6 +58,8 @@ export interface PanelCaptures {
     journeyId: string | null,
     signal: AbortSignal,
     onProgress: (progress: CaptureProgress) => void,
+    /** Which scrolling area to take when the document does not scroll (largest: absent). */
+    area?: number,
   ): Promise<CaptureSummary | null>;
   /** An element the auditor picks, or a region they drag; null when they cancelled. */
   pick(
@@ -71,12 +78,14 @@ export function capturesOver(capture: PanelCapture): PanelCaptures {
     parts: saved.parts,
     redacted: saved.redacted,
     covered: saved.redaction,
+    ...(saved.area && { area: saved.area }),
   });
   return {
     visible: async (journeyId) => summary('visible', await capture.visible(journeyId)),
-    async fullPage(journeyId, signal, onProgress) {
+    async fullPage(journeyId, signal, onProgress, area) {
       try {
-        return summary('full-page', await capture.fullPage(journeyId, { signal, onProgress }));
+        const options = { signal, onProgress, ...(area !== undefined && { area }) };
+        return summary('full-page', await capture.fullPage(journeyId, options));
       } catch (error) {
         if (error instanceof CaptureError && error.reason === 'cancelled') return null;
         throw error;

@@ -902,6 +902,20 @@ export interface CaptureSummary {
   mismatch?: boolean;
   /** Only the part of the element that fits on the screen was captured. */
   clipped?: boolean;
+  /**
+   * Full page of a page whose document does not scroll: the scrolling area taken (its label is
+   * page text), its place among the page's areas, and what was seen there.
+   */
+  area?: {
+    label: string;
+    index: number;
+    count: number;
+    labels: string[];
+    virtualised: boolean;
+    rows: number;
+    grew: boolean;
+    height: number;
+  };
 }
 
 /** The browser tab being walked, as the capture code needs it. */

@@ -45,3 +45,15 @@ const SETTINGS = {
 export const SettingsSchema = z.object(SETTINGS);
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTING_KEYS = Object.keys(SETTINGS);
+
+/**
+ * A full-page capture the service worker is making (kept in the browser session's storage while
+ * it runs): a worker that starts and finds one knows its predecessor stopped in the middle.
+ */
+export const RunningCaptureSchema = z.strictObject({
+  tabId: z.number().int(),
+  url: z.string().max(10_000),
+  title: z.string().max(10_000),
+  at: z.number(),
+});
+export type RunningCapture = z.infer<typeof RunningCaptureSchema>;

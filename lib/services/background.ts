@@ -9,7 +9,7 @@ import { CaptureError, storageParams } from '../capture/errors';
 import { StorageFullError, type AuditStore } from '../db';
 import { logError } from '../log';
 import type { Step, WalkedTab } from '../model';
-import type { Settings } from '../model/settings';
+import type { RunningCapture, Settings } from '../model/settings';
 import { ClickReport, type SettleReply } from '../capture/page/replies';
 import { localeFor, translator } from '../i18n';
 import type { CaptureService, StepExtras } from './capture';
@@ -114,7 +114,7 @@ function noticeFor(error: unknown, at: number): Notice {
  * cannot be written, `error` and why the notice failed are logged, as nothing else can show them.
  */
 async function leaveNotice(
-  deps: Pick<BackgroundDeps, 'settings'>,
+  deps: { settings: Pick<BackgroundDeps['settings'], 'write'> },
   notice: Notice,
   error: unknown,
 ): Promise<void> {
@@ -177,6 +177,16 @@ export async function captureFromBackground(
       redacted: saved.redacted ? 1 : 0,
       fields: saved.redaction.fields,
       frames: saved.redaction.frames,
+      // The scrolling area taken when the page itself does not scroll (the panel says which).
+      ...(saved.area && {
+        areaLabel: saved.area.label,
+        areaIndex: saved.area.index,
+        areaCount: saved.area.count,
+        areaVirtualised: saved.area.virtualised ? 1 : 0,
+        areaRows: saved.area.rows,
+        areaGrew: saved.area.grew ? 1 : 0,
+        areaHeight: saved.area.height,
+      }),
     };
     if (extras.clicked !== undefined) params.clicked = extras.clicked;
     // Captured at the bound, before the page settled: the panel says so.
@@ -335,4 +345,42 @@ export async function armClicksOnLoad(deps: BackgroundDeps, tabId: number): Prom
   const tab = await deps.getTab(tabId);
   if (!/^https?:/.test(tab?.url ?? '')) return false;
   return deps.clicks.watch(tabId, true).catch(() => false);
+}
+
+/** What the worker needs to tell of a full-page capture its predecessor left unfinished. */
+export interface StoppedCaptureDeps {
+  settings: Pick<BackgroundDeps['settings'], 'write'>;
+  /** The mark a stopped worker left (removed as it is read), or null. */
+  takeMark(): Promise<RunningCapture | null>;
+  /** Puts the page back (the page agent's restore); false when it already was, or is gone. */
+  restorePage(tabId: number): Promise<boolean>;
+  now(): number;
+}
+
+/**
+ * Run when the worker starts: a full-page capture that a stopped worker left unfinished is told
+ * to the panel ("stopped before it finished; the page was restored"), after making sure the page
+ * is given back (the page restores itself when its link drops; this covers a page that did not
+ * hear it). Returns the mark found, or null.
+ */
+export async function reportStoppedCapture(
+  deps: StoppedCaptureDeps,
+): Promise<RunningCapture | null> {
+  let mark: RunningCapture | null;
+  try {
+    mark = await deps.takeMark();
+  } catch (error) {
+    logError('stopped capture (reading the mark)', error);
+    return null;
+  }
+  if (!mark) return null;
+  await deps.restorePage(mark.tabId).catch(() => false);
+  const notice: Notice = {
+    kind: 'error',
+    reason: 'full-page-stopped',
+    params: { title: mark.title || mark.url },
+    at: deps.now(),
+  };
+  await leaveNotice(deps, notice, new Error(`full-page capture of ${mark.url} stopped`));
+  return mark;
 }

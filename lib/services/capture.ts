@@ -5,7 +5,7 @@
  * → compact in the background. lib/capture never touches the store; this never draws pixels.
  */
 import { captureFailure, CaptureError, restrictedReason, type CapturedPage } from '../capture';
-import type { Redaction } from '../capture/captured';
+import type { Redaction, TakenArea } from '../capture/captured';
 import type { CapturePacer } from '../capture/pacer';
 import {
   captureElement,
@@ -29,6 +29,7 @@ import type {
   Step,
   WalkedTab,
 } from '../model';
+import type { RunningCapture } from '../model/settings';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -82,6 +83,15 @@ export interface CaptureServiceDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
+  /**
+   * The service worker's mark of a full-page capture in progress (storage.session): a worker
+   * stopped mid-capture leaves it, and the next one tells the panel (lib/services/background).
+   * Absent in the panel, whose own page shows what happens.
+   */
+  running?: {
+    set(mark: RunningCapture): Promise<void>;
+    clear(): Promise<void>;
+  };
 }
 
 /** What a trigger records with a visible capture besides the picture and its note. */
@@ -104,6 +114,8 @@ export interface SavedCapture {
   redacted: boolean;
   /** What was covered, counted. */
   redaction: Redaction;
+  /** Full page of a page whose document does not scroll: the scrolling area taken. */
+  area?: TakenArea;
 }
 
 export type ElementOutcome =
@@ -175,6 +187,9 @@ export class CaptureService {
     options: FullPageOptions & { tab?: WalkedTab } = {},
   ): Promise<SavedCapture> {
     const target = await this.target(journeyId, options.tab);
+    const { running } = this.deps;
+    const { tabId, url, title } = target.tab;
+    await running?.set({ tabId, url, title, at: this.deps.now() }).catch(() => undefined);
     const page = await captureFullPage(
       {
         page: this.deps.page,
@@ -187,7 +202,7 @@ export class CaptureService {
       },
       target.tab,
       options,
-    );
+    ).finally(() => running?.clear().catch(() => undefined));
     if (options.signal?.aborted) {
       throw new CaptureError(
         'cancelled',
@@ -280,7 +295,7 @@ export class CaptureService {
   private async persist(
     journeyId: string,
     tab: WalkedTab,
-    captured: CapturedPage,
+    { area, ...captured }: CapturedPage,
     note = '',
     extras: { settle?: SettleRecord; annotations?: Annotation[] } = {},
   ): Promise<SavedCapture> {
@@ -309,6 +324,7 @@ export class CaptureService {
       parts: page.images.length,
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
+      ...(area && { area }),
     };
   }
 

@@ -4,12 +4,19 @@
  * and the element picker run in every frame of the tab; the rest in the top document.
  */
 import { z } from 'zod';
-import { callPageAgent, callPageAgentInFrames, runInPageWorld, type FrameAnswer } from '../browser';
+import {
+  callPageAgent,
+  callPageAgentInFrames,
+  linkToTab,
+  runInPageWorld,
+  type FrameAnswer,
+} from '../browser';
 import { CaptureError } from '../capture/errors';
 import { composeFrames, type FrameReply, type TabCoverage } from '../capture/frame-tree';
 import type { FullPageSide } from '../capture/full-page';
 import type { FramePick } from '../capture/element';
 import {
+  FULL_PAGE_LINK,
   PAGE_AGENT_FILE,
   PAGE_AGENT_KEY,
   type PageAgent,
@@ -110,6 +117,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 export function pageClient(
   call: Call = (tabId, method, args, frameId) => callPageAgent(tabId, AGENT, method, args, frameId),
   callAll: CallAll = (tabId, method, args) => callPageAgentInFrames(tabId, AGENT, method, args),
+  link: (tabId: number, name: string) => () => void = linkToTab,
 ): PageClient {
   const ask =
     <M extends PageAgentMethod, S extends z.ZodType>(method: M, schema: S) =>
@@ -214,6 +222,7 @@ export function pageClient(
     pick,
     cancelPick,
     prepareFullPage: ask('prepareFullPage', PageMetrics),
+    linkFullPage: (tabId, token) => link(tabId, FULL_PAGE_LINK + token),
     scrollAndScan: ask('scrollAndScan', z.array(PinnedInView).max(10_000).nullable()),
     showTile: ask('showTile', PageMetrics.nullable()),
     loadLazyContent: ask('loadLazyContent', PageMetrics.nullable()),

@@ -22,7 +22,7 @@ import { openStore, watchQuery, type AuditStore } from '../db';
 import { formatTimestamp, localeFor, translator } from '../i18n';
 import { logError } from '../log';
 import { Identity, type PageFacts } from '../model';
-import { CaptureService } from './capture';
+import { CaptureService, type CaptureServiceDeps } from './capture';
 import { compactStepImages } from './compact';
 import { pageClient } from './page';
 
@@ -96,6 +96,7 @@ export async function readPageFacts(tabId: number, at: number): Promise<PageFact
 export function extensionCaptureService(
   store: AuditStore,
   onBackgroundError: (error: unknown) => void,
+  running?: CaptureServiceDeps['running'],
 ): CaptureService {
   return new CaptureService({
     store,
@@ -124,6 +125,7 @@ export function extensionCaptureService(
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,
+    ...(running && { running }),
   });
 }
 

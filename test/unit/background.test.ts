@@ -14,6 +14,7 @@ import {
   captureFromBackground,
   DUPLICATE_WINDOW_MS,
   loadCounter,
+  reportStoppedCapture,
   serialQueue,
   type AutoCaptureDecision,
   type BackgroundDeps,
@@ -273,5 +274,52 @@ describe('service worker', () => {
       params: { message: 'decoder crashed' },
       at: 5,
     });
+  });
+});
+
+describe('a full-page capture the worker left unfinished', () => {
+  const mark = { tabId: 7, url: 'https://example.test/long', title: 'Long <b>page</b>', at: 1 };
+  const setup = (found: typeof mark | null) => {
+    const written: Partial<Settings>[] = [];
+    const restored: number[] = [];
+    const deps = {
+      settings: { write: async (changes: Partial<Settings>) => void written.push(changes) },
+      takeMark: async () => found,
+      restorePage: async (tabId: number) => (restored.push(tabId), true),
+      now: () => 1234,
+    };
+    return { deps, written, restored };
+  };
+
+  it('restores the page and leaves the panel a notice naming it', async () => {
+    const { deps, written, restored } = setup(mark);
+    expect(await reportStoppedCapture(deps)).toEqual(mark);
+    expect(restored).toEqual([7]);
+    expect(written).toEqual([
+      {
+        notice: {
+          kind: 'error',
+          reason: 'full-page-stopped',
+          params: { title: 'Long <b>page</b>' },
+          at: 1234,
+        },
+      },
+    ]);
+  });
+
+  it('says nothing when no capture was left running', async () => {
+    const { deps, written, restored } = setup(null);
+    expect(await reportStoppedCapture(deps)).toBeNull();
+    expect(restored).toEqual([]);
+    expect(written).toEqual([]);
+  });
+
+  it('still tells the panel when the page cannot be reached (closed tab)', async () => {
+    const { deps, written } = setup({ ...mark, title: '' });
+    deps.restorePage = async () => {
+      throw new Error('No tab with id: 7');
+    };
+    await reportStoppedCapture(deps);
+    expect(written[0]?.notice?.params).toEqual({ title: 'https://example.test/long' });
   });
 });

@@ -159,3 +159,40 @@ describe('describeNotice', () => {
     );
   });
 });
+
+describe('a full page of a scrolling area', () => {
+  const t = translator('en');
+  const area = {
+    label: 'main#content',
+    index: 0,
+    count: 2,
+    labels: ['main#content', 'aside “Notes”'],
+    virtualised: false,
+    rows: 0,
+    grew: false,
+    height: 3264,
+  };
+  const base = { mode: 'full-page' as const, seq: 4, parts: 1, redacted: false };
+
+  it('names the area taken, whole, and how to take another', () => {
+    expect(describeCapture({ ...base, area }, t)).toBe(
+      'Step 4 captured: the page itself does not scroll, so its scrolling area main#content was taken whole (1 of 2), with what surrounds it once. To take another area, choose it under “Scrolling area” and press Full page.',
+    );
+  });
+
+  it('never says whole of a virtualised list or of an area that grew', () => {
+    const virtualised = describeCapture(
+      { ...base, area: { ...area, count: 1, labels: [], virtualised: true, rows: 150 } },
+      t,
+    );
+    expect(virtualised).not.toContain('whole');
+    expect(virtualised).toContain('renders only the rows on screen');
+    expect(virtualised).toContain('150 rows seen');
+    const grew = describeCapture(
+      { ...base, area: { ...area, count: 1, labels: [], grew: true, height: 2000 } },
+      t,
+    );
+    expect(grew).not.toContain('whole');
+    expect(grew).toContain('its first 2000 px were taken, not all of it');
+  });
+});

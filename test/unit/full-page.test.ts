@@ -232,6 +232,11 @@ interface FakePageOptions {
   width?: number;
   scale?: number;
   pinned?: Omit<PinnedInView, 'inView'>[];
+  /**
+   * The document does not scroll; an area does: its top in the window (CSS px), the window's
+   * height (viewportHeight is then the area's visible height, pageHeight its content).
+   */
+  area?: { top: number; windowHeight: number };
 }
 
 /** A page as the page agent would see it (the agent's full-page methods, faked). */
@@ -245,6 +250,7 @@ function fakePage(options: FakePageOptions) {
   const page = {
     calls: [] as string[],
     shown: [] as boolean[][],
+    around: [] as boolean[],
     restoredTo: null as number | null,
     failAt: null as { call: string; nth: number } | null,
     scale,
@@ -259,6 +265,19 @@ function fakePage(options: FakePageOptions) {
     innerWidth: width,
     scrollY,
     visible: true,
+    ...(options.area && {
+      area: {
+        label: 'main#content',
+        index: 0,
+        count: 1,
+        labels: ['main#content'],
+        top: options.area.top,
+        left: 200,
+        width: 1080,
+        virtualised: false,
+        rows: 0,
+      },
+    }),
   });
   /** Records the call, and answers null when the page is to "navigate" at this call. */
   const enter = (name: string) => {
@@ -279,9 +298,10 @@ function fakePage(options: FakePageOptions) {
       scrollY = Math.min(y, pageHeight - viewportHeight);
       return (options.pinned ?? []).map((p) => ({ ...p, inView: true }));
     },
-    async showTile(_tabId, shown) {
+    async showTile(_tabId, shown, _timeout, showAround) {
       if (!enter('show')) return null;
       page.shown.push(shown);
+      page.around.push(showAround);
       return metrics();
     },
     async loadLazyContent() {
@@ -383,7 +403,9 @@ async function setup(options: FakePageOptions, overrides: Partial<FullPageDeps> 
   const captures: number[] = [];
   const clock = virtualClock();
   const width = options.width ?? 1280;
-  const tileHeight = Math.round((options.viewportHeight ?? 800) * page.scale);
+  const tileHeight = Math.round(
+    (options.area?.windowHeight ?? options.viewportHeight ?? 800) * page.scale,
+  );
   const deps: FullPageDeps = {
     page: side,
     pacer: new CapturePacer(clock),
@@ -411,6 +433,29 @@ function expectRowsInPlace(log: ReturnType<typeof fakeStitcher>['log']) {
   }
   return top;
 }
+
+describe('captureFullPage of a scrolling area (the document does not scroll)', () => {
+  it('takes the area whole, the rows above and below it once, from the first tile', async () => {
+    // Window 800 px: header 64, the area 712 px tall (content 3,264), a status bar of 24.
+    const { deps, page, log } = await setup({
+      pageHeight: 3264,
+      viewportHeight: 712,
+      area: { top: 64, windowHeight: 800 },
+    });
+    const captured = await captureFullPage(deps, TAB);
+    const rows = log.parts.flatMap((part) => part.rows);
+    expect(rows).toHaveLength(64 + 3264 + 24);
+    // Header and band rows come from where they show (the fake records the page row drawn).
+    expect(rows.slice(0, 64 + 3264).findIndex((row, i) => row !== i)).toBe(-1);
+    // The status bar: the first tile's rows below the area, once, at the end.
+    expect(rows.slice(64 + 3264)).toEqual(Array.from({ length: 24 }, (_, i) => 776 + i));
+    // The surroundings show on the first tile only.
+    expect(page.around).toEqual([true, false, false, false, false]);
+    expect(captured.area).toMatchObject({ label: 'main#content', grew: false, height: 3264 });
+    expect(captured.viewport).toEqual({ width: 1280, height: 800 });
+    expect(log.closed).toBe(log.decoded);
+  });
+});
 
 describe('captureFullPage', () => {
   it('captures the whole page as one image, pinned elements once, page restored', async () => {

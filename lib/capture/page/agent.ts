@@ -21,13 +21,27 @@ import { clickWatcher, type ClickReport } from './clicks';
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
 export const PAGE_AGENT_FILE = '/page-agent.js';
 
-/**
- * Builds the agent; `send` carries a message to the extension's service worker (click capture),
- * given by the entrypoint (lib/browser), since lib/capture touches no browser API.
- */
-export function createPageAgent(send: (report: ClickReport) => void = () => {}) {
+/** Prefix of the name of the runtime Port a full-page capture holds open to its page. */
+export const FULL_PAGE_LINK = 'touchpoint-full-page:';
+
+/** How the agent hears from the extension (lib/browser in the injected script; absent in tests). */
+export interface AgentLink {
+  /** Calls `onLost(token)` when the Port named FULL_PAGE_LINK + token disconnects. */
+  onLinkLost(prefix: string, onLost: (token: string) => void): void;
+  /** Tells the extension the page gave itself back after a cut-off capture (wakes the worker). */
+  announceRestored(token: string): void;
+  /** Carries a click report to the service worker (click capture, ./clicks.ts). */
+  sendClick?(report: ClickReport): void;
+}
+
+export function createPageAgent(link?: AgentLink) {
   // Listens for its parent frame's link message from the moment the agent is installed.
   const frames = createFrameScanner();
+  if (link) {
+    // A full-page capture whose context stopped (the worker, the panel) gives the page back.
+    fullPage.whenAbandoned((token) => link.announceRestored(token));
+    link.onLinkLost(FULL_PAGE_LINK, (token) => fullPage.abandon(token));
+  }
   return {
     scanFrame: frames.scanFrame,
     prepareFullPage: fullPage.prepare,
@@ -44,7 +58,7 @@ export function createPageAgent(send: (report: ClickReport) => void = () => {}) 
     /** Resolves once the page has settled (auto-capture), or at the bound (see ./settle.ts). */
     waitSettled,
     /** Click capture on or off in this document (see ./clicks.ts); whether it is on. */
-    watchClicks: clickWatcher(send),
+    watchClicks: clickWatcher((report) => link?.sendClick?.(report)),
   };
 }
 

@@ -15,6 +15,29 @@ export const PageRect = z.strictObject({
 });
 export type PageRect = z.infer<typeof PageRect>;
 
+/**
+ * The scrolling area a full-page capture takes when the document itself does not scroll (an app
+ * layout whose main column scrolls): its box in the viewport (CSS px) and what it was seen doing.
+ */
+export const ScrollArea = z.strictObject({
+  /** How the auditor is told which area: tag, id or class, or its accessible name (page text). */
+  label: z.string().max(200),
+  /** Its place among the page's scrolling areas, largest visible first (0-based), and how many. */
+  index: z.number().int().nonnegative().max(1000),
+  count: z.number().int().positive().max(1000),
+  /** The labels of the page's scrolling areas (the first 20), in the same order: to choose. */
+  labels: z.array(z.string().max(200)).max(20),
+  /** Its content box in the viewport. */
+  top: Finite,
+  left: Finite,
+  width: Finite.nonnegative(),
+  /** Its rows were removed while it scrolled: it renders only what is visible (a virtualised list). */
+  virtualised: z.boolean(),
+  /** Rows of its list seen while it was scrolled through (its largest list's distinct children). */
+  rows: z.number().int().nonnegative().max(10_000_000),
+});
+export type ScrollArea = z.infer<typeof ScrollArea>;
+
 /** Sizes of the page, in CSS px. */
 export const PageMetrics = z.strictObject({
   /** Height of the scrollable document. */
@@ -27,6 +50,11 @@ export const PageMetrics = z.strictObject({
   scrollY: Finite,
   /** False when the tab is hidden (the auditor switched tabs): a capture would show another tab. */
   visible: z.boolean(),
+  /**
+   * When the document does not scroll but an area of it does, the area taken: then pageHeight,
+   * viewportHeight and scrollY are the area's (its content, its visible height, its scroll).
+   */
+  area: ScrollArea.nullish(),
 });
 export type PageMetrics = z.infer<typeof PageMetrics>;
 
