@@ -8,7 +8,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   addContextMenu,
+  browserLanguage,
   getTab,
+  onPageMessage,
   onAnnouncement,
   onShortcut,
   onTabLoaded,
@@ -24,9 +26,12 @@ import { logError } from '../lib/log';
 import { extensionCaptureService } from '../lib/services';
 import { pageClient } from '../lib/services/page';
 import {
+  armClicksOnLoad,
   autoCaptureOnLoad,
+  captureClick,
   backgroundWorkFailed,
   captureFromBackground,
+  loadCounter,
   reportStoppedCapture,
   serialQueue,
   type AutoCaptureDecision,
@@ -38,6 +43,7 @@ const MENU_CAPTURE = 'capture-touchpoint';
 export default defineBackground(() => {
   // Opened by the first capture that needs it, after a free-space check (lib/db/guard.ts).
   const store = openStore(storageProbe());
+  const page = pageClient();
   const settings = { read: readSettings, write: writeSettings };
   const now = () => Date.now();
   // A worker stopped mid full-page capture left its mark: tell the panel, make sure the page is
@@ -63,6 +69,10 @@ export default defineBackground(() => {
     ),
     settings,
     autoQueue: serialQueue(),
+    loads: loadCounter(),
+    settle: { countRequests: page.countRequests, wait: page.waitSettled },
+    clicks: { watch: page.watchClicks },
+    language: browserLanguage,
     getTab,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now,
@@ -97,13 +107,19 @@ export default defineBackground(() => {
   );
   // The e2e build keeps auto-capture's decisions, so a test can wait for "nothing was captured".
   const decisions: AutoCaptureDecision[] = [];
-  onTabLoaded(
-    (tabId) =>
-      void autoCaptureOnLoad(deps, tabId)
-        .then((decision) => {
-          if (import.meta.env.MODE === 'e2e') decisions.push(decision);
-        })
-        .catch((error: unknown) => logError('auto-capture', error)),
+  onTabLoaded((tabId) => {
+    void autoCaptureOnLoad(deps, tabId)
+      .then((decision) => {
+        if (import.meta.env.MODE === 'e2e') decisions.push(decision);
+      })
+      .catch((error: unknown) => logError('auto-capture', error));
+    void armClicksOnLoad(deps, tabId).catch((error: unknown) => logError('click capture', error));
+  });
+  onPageMessage(
+    (message, tab) =>
+      void captureClick(deps, message, tab).catch((error: unknown) =>
+        logError('click capture', error),
+      ),
   );
 
   // Shortcuts and menus cannot be used from automation: the e2e build (`wxt build --mode e2e`)

@@ -37,6 +37,7 @@ export interface JourneyActions {
   cancelPick(): void;
   toggleOffline(): void;
   setAutoCapture(on: boolean): void;
+  setClickCapture(on: boolean): void;
   finish(outcome: Outcome): void;
   reopen(): void;
   /** Starts scoring this walk blind as the auditor named in Options. */
@@ -58,6 +59,8 @@ export function JourneyCard(props: {
   stepCount: number | null;
   capture: CaptureState;
   autoCapture: boolean;
+  /** Click capture is on for this journey. */
+  clickCapture: boolean;
   /**
    * This walk scores another blind: whose scores are hidden (its auditor; '' when unknown). Null
    * for an ordinary walk.
@@ -221,6 +224,14 @@ export function JourneyCard(props: {
           onChange={(e) => actions.setAutoCapture(e.currentTarget.checked)}
         />
         {t('autoCapture')}
+      </label>
+      <label class="check auto-capture">
+        <input
+          type="checkbox"
+          checked={props.clickCapture}
+          onChange={(e) => actions.setClickCapture(e.currentTarget.checked)}
+        />
+        {t('clickCapture')}
       </label>
       <RecommendField
         t={t}

@@ -148,6 +148,11 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
               {t(`shortened_${cut.field}`, { length: cut.length, max: LIMITS[cut.field] })}
             </div>
           ))}
+          {step.settle && !step.settle.settled && (
+            <div class="step-sub shortened unsettled">
+              {t('settleUnsettled', { s: Math.round(step.settle.waitedMs / 1000) })}
+            </div>
+          )}
           <div class="step-sub">
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>

@@ -119,6 +119,25 @@ export async function runFileInTab<Result>(
 }
 
 /**
+ * Runs a self-contained function once in the top document of a tab, in the page's own (main)
+ * world rather than the extension's isolated one: only for auto-capture's request counter
+ * (lib/capture/page/settle.ts), in the tab auto-capture follows. Returns its result.
+ */
+export async function runInPageWorld<Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result,
+  args: Args,
+): Promise<Result> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    world: 'MAIN',
+    func,
+    args,
+  } as unknown as Parameters<typeof browser.scripting.executeScript>[0]);
+  return injection?.result as Result;
+}
+
+/**
  * Saves a file through a download link (needs no downloads permission). The object URL lives a
  * minute: long enough for the browser to start writing even a large bundle.
  */
@@ -355,6 +374,19 @@ export function addContextMenu(
 /** Calls `onCommand` for each keyboard shortcut of the extension. */
 export function onShortcut(onCommand: (command: string, tab?: EventTab) => void): void {
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
+}
+
+/** Sends a message to the extension's service worker (from the page agent: click capture). */
+export function sendToExtension(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+
+/** Calls `onMessage` for each message a page agent sends, with the tab it came from. */
+export function onPageMessage(onMessage: (message: unknown, tab?: EventTab) => void): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only the extension's own scripts can send (no externally_connectable); the tab is the page's.
+    if (sender.tab) onMessage(message, sender.tab);
+  });
 }
 
 /** Calls `onLoaded` when a tab finished loading a page. */

@@ -233,10 +233,11 @@ export function upgradeRecordsToV5(records: Row, version: number): Row {
 
 /** The fields format version 6 added, by table (nested ones as a path inside the record). */
 const V6_FIELDS: Record<string, string[]> = {
-  audits: ['expectations', 'funnel'],
+  audits: ['expectations', 'funnel', 'caption', 'pageFacts'],
   brands: ['inventory'],
   journeys: ['recommend'],
-  touchpoints: ['owner', 'reduce', 'person', 'tags'],
+  touchpoints: ['owner', 'reduce', 'person', 'tags', 'settle', 'pageFacts', 'overlaysHidden'],
+  screenshots: ['captionHeight'],
   actionItems: ['effort', 'cost'],
 };
 const V6_METHOD_FIELDS = ['gives', 'categories', 'channels'];

@@ -289,6 +289,15 @@ export const Tag = z
   .max(LIMITS.tag)
   .refine((tag) => !tag.includes(','), 'a tag cannot contain a comma');
 
+/**
+ * How auto-capture waited for the page before taking it: it settled after `waitedMs`, or it did
+ * not (`settled: false`) and was captured when the bound was reached (the panel says so).
+ */
+export const SettleRecord = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: z.number().int().min(0).max(600_000),
+});
+export type SettleRecord = z.infer<typeof SettleRecord>;
 const Count = z.number().int().nonnegative().max(1e9);
 /** A duration in ms read from the page's Performance API (rounded), null when it had none. */
 const Timing = z.number().int().nonnegative().max(3_600_000).nullable();
@@ -387,6 +396,8 @@ export const Step = z.strictObject({
   person: Person.optional(),
   /** Free tags (absent: none). */
   tags: z.array(Tag).max(LIMITS.tags).optional(),
+  /** Auto-capture's wait for the page to settle (absent: not auto-captured, or before #17). */
+  settle: SettleRecord.optional(),
   /** What the page said of itself at capture, when the audit asks (absent: not read). */
   pageFacts: PageFacts.optional(),
   /**

@@ -28,6 +28,11 @@ const SETTINGS = {
     .strictObject({ journeyId: z.string(), tabId: z.number().int() })
     .nullable()
     .catch(null),
+  /** Click capture: each click on a link, button or form control in this tab becomes a step. */
+  clickCapture: z
+    .strictObject({ journeyId: z.string(), tabId: z.number().int() })
+    .nullable()
+    .catch(null),
   /** The outcome of the last capture made by the service worker, for the side panel to show. */
   notice: NoticeSchema.nullable().catch(null),
   /** When the last full backup was made (for the reminder after many new steps). */

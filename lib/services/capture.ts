@@ -20,7 +20,15 @@ import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
+import type {
+  Annotation,
+  EncodedImage,
+  Identity,
+  PageFacts,
+  SettleRecord,
+  Step,
+  WalkedTab,
+} from '../model';
 import type { RunningCapture } from '../model/settings';
 import type { PageClient } from './page';
 
@@ -86,6 +94,17 @@ export interface CaptureServiceDeps {
   };
 }
 
+/** What a trigger records with a visible capture besides the picture and its note. */
+export interface StepExtras {
+  /** Auto-capture's wait for the page to settle. */
+  settle?: SettleRecord;
+  /**
+   * Marks over the image (a click's box), in CSS px of the viewport: scaled to the image's pixels
+   * once its size is known.
+   */
+  marks?: Annotation[];
+}
+
 /** A capture that became a step. */
 export interface SavedCapture {
   step: Step;
@@ -114,6 +133,27 @@ export type ElementOutcome =
       clipped: boolean;
     });
 
+/**
+ * Marks given in viewport CSS px, in the captured image's pixels (its width over the viewport's
+ * CSS width: the device pixel ratio the capture shows), kept inside the image.
+ */
+export function scaleMarks(marks: Annotation[], page: CapturedPage): Annotation[] {
+  const image = page.images[0];
+  if (!image) return [];
+  const scale = page.viewport ? image.width / page.viewport.width : (page.devicePixelRatio ?? 1);
+  const clampX = (v: number) => Math.min(image.width, Math.max(0, Math.round(v * scale)));
+  const clampY = (v: number) => Math.min(image.height, Math.max(0, Math.round(v * scale)));
+  return marks.flatMap((mark): Annotation[] => {
+    if (mark.kind !== 'box') return [];
+    const x = clampX(mark.x);
+    const y = clampY(mark.y);
+    const width = clampX(mark.x + mark.width) - x;
+    const height = clampY(mark.y + mark.height) - y;
+    // A box wholly outside the image (the element scrolled away) is not drawn.
+    return width > 0 && height > 0 ? [{ ...mark, x, y, width, height }] : [];
+  });
+}
+
 export class CaptureService {
   /** The tab where the picker is open, to cancel it from the panel. */
   private pickingTab: number | null = null;
@@ -123,7 +163,7 @@ export class CaptureService {
   /** The visible part of the walked tab (or `tab`) as the next step; `note` saved with it. */
   async visible(
     journeyId: string | null,
-    options: { note?: string; tab?: WalkedTab } = {},
+    options: { note?: string; tab?: WalkedTab } & StepExtras = {},
   ): Promise<SavedCapture> {
     const target = await this.target(journeyId, options.tab);
     const page = await captureVisible(
@@ -137,7 +177,10 @@ export class CaptureService {
       },
       target.tab,
     );
-    return this.persist(target.journeyId, target.tab, page, options.note);
+    return this.persist(target.journeyId, target.tab, page, options.note, {
+      settle: options.settle,
+      annotations: options.marks && scaleMarks(options.marks, page),
+    });
   }
 
   /** The whole scrollable page as one step (its parts); cancelled by `signal`, nothing stored. */
@@ -256,6 +299,7 @@ export class CaptureService {
     tab: WalkedTab,
     { area, ...captured }: CapturedPage,
     note = '',
+    extras: { settle?: SettleRecord; annotations?: Annotation[] } = {},
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
     const pageFacts = await this.factsOf(journeyId, tab, page.at);
@@ -266,6 +310,8 @@ export class CaptureService {
         kind: 'page',
         ...page,
         note,
+        ...(extras.settle && { settle: extras.settle }),
+        ...(extras.annotations?.length && { annotations: extras.annotations }),
         userAgent: this.deps.userAgent,
         ...(pageFacts && { pageFacts }),
       });

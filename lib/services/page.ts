@@ -4,7 +4,13 @@
  * and the element picker run in every frame of the tab; the rest in the top document.
  */
 import { z } from 'zod';
-import { callPageAgent, callPageAgentInFrames, linkToTab, type FrameAnswer } from '../browser';
+import {
+  callPageAgent,
+  callPageAgentInFrames,
+  linkToTab,
+  runInPageWorld,
+  type FrameAnswer,
+} from '../browser';
 import { CaptureError } from '../capture/errors';
 import { composeFrames, type FrameReply, type TabCoverage } from '../capture/frame-tree';
 import type { FullPageSide } from '../capture/full-page';
@@ -23,7 +29,15 @@ import {
   PageView,
   PickCancelled,
   PinnedInView,
+  SettleReply,
 } from '../capture/page/replies';
+import {
+  installRequestCounter,
+  QUIET_MS,
+  REQUESTS_ASK_EVENT,
+  REQUESTS_EVENT,
+  SETTLE_BOUND_MS,
+} from '../capture/page/settle';
 import type { PickerText, PickMode } from '../capture/picker';
 import type { Rect } from '../geometry';
 import { describeIssues, type Identity } from '../model';
@@ -68,6 +82,15 @@ export interface PageClient extends FullPageSide {
   cancelPick(tabId: number): Promise<boolean>;
   revealRect(tabId: number, rect: Rect): Promise<PageView>;
   restoreScroll(tabId: number, position: { x: number; y: number }): Promise<void>;
+  /**
+   * Waits in the top document until the page has settled (lib/capture/page/settle.ts) or the
+   * bound is reached; rejects when the page went away meanwhile.
+   */
+  waitSettled(tabId: number): Promise<SettleReply>;
+  /** Installs the pending-request counter in the page's own world (once per document). */
+  countRequests(tabId: number): Promise<void>;
+  /** Click capture on or off in the tab's top document; whether it is on. */
+  watchClicks(tabId: number, on: boolean): Promise<boolean>;
 }
 
 function unexpected(method: string, error: z.ZodError): CaptureError {
@@ -207,6 +230,17 @@ export function pageClient(
     revealRect: ask('revealRect', PageView),
     restoreScroll: async (tabId, position) => {
       await ask('restoreScroll', z.unknown())(tabId, position);
+    },
+    waitSettled: (tabId) =>
+      // The page's own bound applies; this one only catches a page whose scripts hang.
+      withTimeout(
+        ask('waitSettled', SettleReply)(tabId, QUIET_MS, SETTLE_BOUND_MS),
+        SETTLE_BOUND_MS + 4_000,
+        'Waiting for the page to settle',
+      ),
+    watchClicks: ask('watchClicks', z.boolean()),
+    countRequests: async (tabId) => {
+      await runInPageWorld(tabId, installRequestCounter, [REQUESTS_EVENT, REQUESTS_ASK_EVENT]);
     },
   };
 }

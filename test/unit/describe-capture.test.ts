@@ -126,6 +126,26 @@ describe('describeNotice', () => {
     },
   );
 
+  it('names what was clicked, and says when the page was captured without settling', () => {
+    const notice: Notice = {
+      kind: 'captured',
+      reason: 'visible',
+      params: { n: 2, parts: 1, redacted: 1, fields: 1, frames: 0, clicked: '<b>Buy</b>' },
+      at: 0,
+    };
+    expect(describeNotice(notice, en)).toBe(
+      'Step 2 captured: a click on “<b>Buy</b>”. Sensitive fields were covered.',
+    );
+    expect(describeNotice(notice, ru)).toMatch(/^Шаг 2 сохранён: щелчок по «<b>Buy<\/b>»\./);
+    const unsettled = { ...notice, params: { n: 3, parts: 1, redacted: 0, unsettled: 8 } };
+    expect(describeNotice(unsettled, en)).toBe(
+      'Step 3 captured. Captured after 8 s without the page settling.',
+    );
+    expect(describeNotice(unsettled, ru)).toBe(
+      'Шаг 3 сохранён. Снимок сделан через 8 с: страница так и не перестала меняться.',
+    );
+  });
+
   it('reads a notice stored before frames were counted (redacted only)', () => {
     const notice: Notice = {
       kind: 'captured',

@@ -14,6 +14,8 @@ import {
   type PickMode,
 } from '../picker';
 import { createFrameScanner } from './sensitive';
+import { waitSettled } from './settle';
+import { clickWatcher, type ClickReport } from './clicks';
 
 /** The isolated-world global that holds the agent in a tab, and the script that installs it. */
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
@@ -28,6 +30,8 @@ export interface AgentLink {
   onLinkLost(prefix: string, onLost: (token: string) => void): void;
   /** Tells the extension the page gave itself back after a cut-off capture (wakes the worker). */
   announceRestored(token: string): void;
+  /** Carries a click report to the service worker (click capture, ./clicks.ts). */
+  sendClick?(report: ClickReport): void;
 }
 
 export function createPageAgent(link?: AgentLink) {
@@ -51,6 +55,10 @@ export function createPageAgent(link?: AgentLink) {
     cancelPick: cancelPicker,
     revealRect,
     restoreScroll,
+    /** Resolves once the page has settled (auto-capture), or at the bound (see ./settle.ts). */
+    waitSettled,
+    /** Click capture on or off in this document (see ./clicks.ts); whether it is on. */
+    watchClicks: clickWatcher((report) => link?.sendClick?.(report)),
   };
 }
 

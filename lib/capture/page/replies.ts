@@ -149,3 +149,22 @@ export const DomRender = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), reason: DomFailure, message: z.string().max(2000) }),
 ]);
 export type DomRender = z.infer<typeof DomRender>;
+
+/** How waiting for the page to settle ended (page/settle.ts). */
+export const SettleReply = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: Finite.nonnegative().max(600_000),
+  /** What kept the page busy last (short words; empty when it settled). */
+  busy: z.array(z.string().max(20)).max(10),
+});
+export type SettleReply = z.infer<typeof SettleReply>;
+
+/** A click the page agent reported (page/clicks.ts); the page may send anything. */
+export const ClickReport = z.strictObject({
+  type: z.literal('touchpoint-audit:click'),
+  kind: z.enum(['link', 'button', 'control']),
+  name: z.string().max(200),
+  length: z.number().int().nonnegative().max(10_000_000),
+  rect: PageRect,
+});
+export type ClickReportReply = z.infer<typeof ClickReport>;

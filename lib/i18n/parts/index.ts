@@ -7,6 +7,7 @@ import { statusWords } from './status';
 import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
+import { captureStepsWords } from './capture-steps';
 import { bundleImagesWords } from './bundle-images';
 import { verifyWords } from './verify';
 import { captionWords } from './caption';
@@ -24,6 +25,7 @@ export const WORD_GROUPS = {
   catalogue: catalogueWords,
   panel: panelWords,
   charts: chartsWords,
+  captureSteps: captureStepsWords,
   bundleImages: bundleImagesWords,
   verify: verifyWords,
   caption: captionWords,
@@ -41,6 +43,7 @@ export const PART_EN = {
   ...catalogueWords.en,
   ...panelWords.en,
   ...chartsWords.en,
+  ...captureStepsWords.en,
   ...bundleImagesWords.en,
   ...verifyWords.en,
   ...captionWords.en,
@@ -57,6 +60,7 @@ export const PART_RU = {
   ...catalogueWords.ru,
   ...panelWords.ru,
   ...chartsWords.ru,
+  ...captureStepsWords.ru,
   ...bundleImagesWords.ru,
   ...verifyWords.ru,
   ...captionWords.ru,
