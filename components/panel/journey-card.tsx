@@ -15,16 +15,29 @@ export interface CaptureState {
   pending: number;
   picking: PickMode | null;
   fullPageRunning: boolean;
+  /**
+   * The scrolling areas of the last full page whose document does not scroll (labels: page
+   * text), when there are several to choose from; and the one the next full page takes.
+   */
+  areas: string[];
+  area: number;
+  /** The next full page hides what lies over the content (cookie bars, chat buttons). */
+  hideOverlays: boolean;
 }
 
 export interface JourneyActions {
   captureVisible(): void;
   captureFullPage(): void;
   cancelFullPage(): void;
+  /** Which scrolling area the next full page takes. */
+  chooseArea(index: number): void;
+  /** Whether the next full page hides overlays. */
+  setHideOverlays(on: boolean): void;
   pick(mode: PickMode): void;
   cancelPick(): void;
   toggleOffline(): void;
   setAutoCapture(on: boolean): void;
+  setClickCapture(on: boolean): void;
   finish(outcome: Outcome): void;
   reopen(): void;
   /** Starts scoring this walk blind as the auditor named in Options. */
@@ -46,6 +59,8 @@ export function JourneyCard(props: {
   stepCount: number | null;
   capture: CaptureState;
   autoCapture: boolean;
+  /** Click capture is on for this journey. */
+  clickCapture: boolean;
   /**
    * This walk scores another blind: whose scores are hidden (its auditor; '' when unknown). Null
    * for an ordinary walk.
@@ -177,6 +192,31 @@ export function JourneyCard(props: {
           {t('logOffline')}
         </button>
       </div>
+      {capture.areas.length > 1 && (
+        <label class="area-choice">
+          {t('fullPageArea')}{' '}
+          <select
+            value={String(capture.area)}
+            disabled={capture.busy}
+            onChange={(event) => actions.chooseArea(Number(event.currentTarget.value))}
+          >
+            {capture.areas.map((label, index) => (
+              <option key={index} value={String(index)}>
+                {t('fullPageAreaOption', { n: index + 1, label })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label class="check hide-overlays" title={t('hideOverlaysHint')}>
+        <input
+          type="checkbox"
+          checked={capture.hideOverlays}
+          disabled={capture.busy}
+          onChange={(e) => actions.setHideOverlays(e.currentTarget.checked)}
+        />
+        {t('hideOverlays')}
+      </label>
       <label class="check auto-capture">
         <input
           type="checkbox"
@@ -184,6 +224,14 @@ export function JourneyCard(props: {
           onChange={(e) => actions.setAutoCapture(e.currentTarget.checked)}
         />
         {t('autoCapture')}
+      </label>
+      <label class="check auto-capture">
+        <input
+          type="checkbox"
+          checked={props.clickCapture}
+          onChange={(e) => actions.setClickCapture(e.currentTarget.checked)}
+        />
+        {t('clickCapture')}
       </label>
       <RecommendField
         t={t}

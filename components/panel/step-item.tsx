@@ -148,6 +148,11 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
               {t(`shortened_${cut.field}`, { length: cut.length, max: LIMITS[cut.field] })}
             </div>
           ))}
+          {step.settle && !step.settle.settled && (
+            <div class="step-sub shortened unsettled">
+              {t('settleUnsettled', { s: Math.round(step.settle.waitedMs / 1000) })}
+            </div>
+          )}
           <div class="step-sub">
             {stageLabel(step.stage, locale)} · {formatTime(step.at, locale)}
           </div>
@@ -254,6 +259,9 @@ export const StepItem = memo(function StepItem(props: StepItemProps) {
       {open && (
         <div class="step-details">
           {step.pageFacts && <StepFacts facts={step.pageFacts} t={t} />}
+          {step.overlaysHidden !== undefined && step.overlaysHidden > 0 && (
+            <p class="muted step-overlays">{t('overlaysHiddenStep', { n: step.overlaysHidden })}</p>
+          )}
           <CommitText
             t={t}
             label={t('stepTitle')}

@@ -16,13 +16,23 @@ export function describeCapture(capture: CaptureSummary, t: Translate): string {
                 : 'capturedElementCrop',
             { n },
           )
-        : capture.mode === 'full-page'
-          ? t(capture.parts > 1 ? 'capturedFullPageParts' : 'capturedFullPage', {
-              n,
-              parts: capture.parts,
-            })
-          : t('captured', { n });
-  return [what, capture.clipped && t('capturedClipped'), ...describeCovered(capture, t)]
+        : capture.mode === 'full-page' && capture.area
+          ? describeArea(capture.area, capture, t)
+          : capture.mode === 'full-page'
+            ? t(capture.parts > 1 ? 'capturedFullPageParts' : 'capturedFullPage', {
+                n,
+                parts: capture.parts,
+              })
+            : t('captured', { n });
+  return [
+    what,
+    capture.clipped && t('capturedClipped'),
+    capture.overlaysHidden !== undefined &&
+      (capture.overlaysHidden === 0
+        ? t('overlaysNoneHidden')
+        : t('overlaysHidden', { n: capture.overlaysHidden })),
+    ...describeCovered(capture, t),
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -40,4 +50,34 @@ function describeCovered(capture: CaptureSummary, t: Translate): (string | false
       ? t('capturedFrameUnchecked')
       : t('capturedFramesUnchecked', { n: covered.frames }),
   ];
+}
+
+/**
+ * A full page of a page that does not scroll itself: which scrolling area was taken, and only
+ * "whole" when it was (not a list that renders what is visible, not an area that kept growing).
+ */
+function describeArea(
+  area: NonNullable<CaptureSummary['area']>,
+  capture: CaptureSummary,
+  t: Translate,
+): string {
+  const whole = !area.virtualised && !area.grew;
+  const params = {
+    n: capture.seq,
+    label: area.label,
+    index: area.index + 1,
+    count: area.count,
+    parts: capture.parts,
+    rows: area.rows,
+    height: Math.round(area.height),
+  };
+  return [
+    t(whole ? 'capturedAreaWhole' : 'capturedArea', params),
+    capture.parts > 1 && t('capturedAreaParts', params),
+    area.virtualised && t('capturedAreaVirtualised', params),
+    area.grew && t('capturedAreaGrew', params),
+    area.count > 1 && area.labels.length > 1 && t('capturedAreaChoose'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -48,7 +48,8 @@ export function describeError(error: unknown, t: Translate): string {
 /** The side panel's line for a capture made by a shortcut, the context menu or auto-capture. */
 export function describeNotice(notice: Notice, t: Translate): string {
   if (notice.kind === 'captured') {
-    return describeCapture(
+    const clicked = notice.params.clicked;
+    const said = describeCapture(
       {
         mode: notice.reason === 'full-page' ? 'full-page' : 'visible',
         seq: Number(notice.params.n),
@@ -60,9 +61,33 @@ export function describeNotice(notice: Notice, t: Translate): string {
             frames: Number(notice.params.frames),
           },
         }),
+        ...(notice.params.areaLabel !== undefined && {
+          area: {
+            label: String(notice.params.areaLabel),
+            index: Number(notice.params.areaIndex ?? 0),
+            count: Number(notice.params.areaCount ?? 1),
+            labels: [],
+            virtualised: Number(notice.params.areaVirtualised) === 1,
+            rows: Number(notice.params.areaRows ?? 0),
+            grew: Number(notice.params.areaGrew) === 1,
+            height: Number(notice.params.areaHeight ?? 0),
+          },
+        }),
       },
       t,
     );
+    const unsettled = notice.params.unsettled;
+    // A click's step names what was clicked in place of "Step n captured."
+    const first =
+      clicked === undefined
+        ? said
+        : said.replace(
+            t('captured', { n: Number(notice.params.n) }),
+            t('capturedClick', { n: Number(notice.params.n), name: String(clicked) }),
+          );
+    return unsettled === undefined
+      ? first
+      : `${first} ${t('settleUnsettled', { s: Number(unsettled) })}`;
   }
   const key = `error_${notice.reason ?? 'capture-failed'}`;
   return key in MESSAGES.en

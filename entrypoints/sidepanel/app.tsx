@@ -174,10 +174,13 @@ export function App({ controller }: { controller: PanelController }) {
     captureVisible: captures.visible,
     captureFullPage: captures.fullPage,
     cancelFullPage: captures.cancelFullPage,
+    chooseArea: captures.chooseArea,
+    setHideOverlays: captures.setHideOverlays,
     pick: captures.pick,
     cancelPick: captures.cancelPick,
     toggleOffline: () => setForm(form === 'offline' ? 'none' : 'offline'),
     setAutoCapture: (on) => void run(() => controller.setAutoCapture(journey?.id ?? null, on)),
+    setClickCapture: (on) => void run(() => controller.setClickCapture(journey?.id ?? null, on)),
     finish: (outcome) =>
       void run(async () => (journey ? controller.finishJourney(journey.id, outcome) : null)),
     reopen: () => void run(async () => (journey ? controller.reopenJourney(journey.id) : null)),
@@ -410,6 +413,7 @@ export function App({ controller }: { controller: PanelController }) {
               stepCount={journeySteps.loaded ? steps.length : null}
               capture={captures.state}
               autoCapture={settings.autoCapture?.journeyId === journey.id}
+              clickCapture={settings.clickCapture?.journeyId === journey.id}
               scoringBlindOf={
                 journey.blindOf === undefined
                   ? null

@@ -11,6 +11,7 @@ import {
 import { createPanelController, type PanelController } from '../../lib/controllers/panel';
 import { extensionCaptureService, openExtensionStore, pageShell } from '../../lib/services';
 import { backupEverything } from '../../lib/services/bundles';
+import { pageClient } from '../../lib/services/page';
 import { addOfflineContact, attachEvidence } from '../../lib/services/evidence';
 import { App } from './app';
 
@@ -24,6 +25,8 @@ mountPage('side panel', async () => {
     capture: extensionCaptureService(store, (error) => controller.backgroundFailed(error)),
     now: () => Date.now(),
     findTargetTab,
+    followTab: (tabId) => pageClient().countRequests(tabId),
+    watchClicks: (tabId, on) => pageClient().watchClicks(tabId, on),
     openPage: openExtensionPage,
     openOptions,
     addOfflineContact: (journeyId, contact) =>

@@ -26,8 +26,21 @@ export function useCaptures(
   const [picking, setPicking] = useState<PickMode | null>(null);
   const fullPage = useRef<AbortController | null>(null);
   const [fullPageRunning, setFullPageRunning] = useState(false);
+  // The scrolling areas of the last full page whose document did not scroll, and the one to take.
+  const [areas, setAreas] = useState<string[]>([]);
+  const [area, setArea] = useState(0);
+  // Full page without what lies over the content: chosen per capture, kept until changed.
+  const [hideOverlays, setHideOverlays] = useState(false);
 
-  const state: CaptureState = { busy, pending, picking, fullPageRunning };
+  const state: CaptureState = {
+    busy,
+    pending,
+    picking,
+    fullPageRunning,
+    areas,
+    area,
+    hideOverlays,
+  };
 
   const visible = () => {
     if (busy) return;
@@ -51,7 +64,17 @@ export function useCaptures(
           : t(p.phase === 'saving' ? 'fullPageSaving' : 'fullPagePreparing'),
       );
     void run(async () => {
-      const saved = await captures.fullPage(journeyId, controller.signal, onProgress);
+      const saved = await captures.fullPage(
+        journeyId,
+        controller.signal,
+        onProgress,
+        areas.length > 1 ? area : undefined,
+        hideOverlays,
+      );
+      if (saved) {
+        setAreas(saved.area && saved.area.labels.length > 1 ? saved.area.labels : []);
+        setArea(saved.area?.index ?? 0);
+      }
       return saved ? describeCapture(saved, t) : t('error_cancelled');
     }).finally(() => {
       fullPage.current = null;
@@ -84,6 +107,8 @@ export function useCaptures(
     visible,
     fullPage: startFullPage,
     cancelFullPage: () => fullPage.current?.abort(),
+    chooseArea: setArea,
+    setHideOverlays,
     pick,
     cancelPick: () => void captures.cancelPick().catch(failed),
   };

@@ -3,7 +3,13 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { logError } from '../log';
 import type { Notice, WalkedTab } from '../model';
-import { SETTING_KEYS, SettingsSchema, type Settings } from '../model/settings';
+import {
+  RunningCaptureSchema,
+  SETTING_KEYS,
+  SettingsSchema,
+  type RunningCapture,
+  type Settings,
+} from '../model/settings';
 
 export type { Notice, Settings };
 
@@ -109,6 +115,25 @@ export async function runFileInTab<Result>(
     target: { tabId, frameIds: [frameId] },
     files: [file],
   });
+  return injection?.result as Result;
+}
+
+/**
+ * Runs a self-contained function once in the top document of a tab, in the page's own (main)
+ * world rather than the extension's isolated one: only for auto-capture's request counter
+ * (lib/capture/page/settle.ts), in the tab auto-capture follows. Returns its result.
+ */
+export async function runInPageWorld<Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result,
+  args: Args,
+): Promise<Result> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    world: 'MAIN',
+    func,
+    args,
+  } as unknown as Parameters<typeof browser.scripting.executeScript>[0]);
   return injection?.result as Result;
 }
 
@@ -351,6 +376,19 @@ export function onShortcut(onCommand: (command: string, tab?: EventTab) => void)
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
 }
 
+/** Sends a message to the extension's service worker (from the page agent: click capture). */
+export function sendToExtension(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+
+/** Calls `onMessage` for each message a page agent sends, with the tab it came from. */
+export function onPageMessage(onMessage: (message: unknown, tab?: EventTab) => void): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only the extension's own scripts can send (no externally_connectable); the tab is the page's.
+    if (sender.tab) onMessage(message, sender.tab);
+  });
+}
+
 /** Calls `onLoaded` when a tab finished loading a page. */
 export function onTabLoaded(onLoaded: (tabId: number) => void): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -361,3 +399,63 @@ export function onTabLoaded(onLoaded: (tabId: number) => void): void {
 export function getTab(tabId: number): Promise<EventTab | null> {
   return browser.tabs.get(tabId).catch(() => null);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A full-page capture's link to its page, and the worker's mark of a capture in progress.
+
+/**
+ * Holds a runtime Port open to the top document of `tabId` (where the page agent listens) while a
+ * full-page capture runs there: when the context holding it stops (the worker, the panel), the
+ * page hears the Port drop and gives itself back. Returns the function that closes it.
+ */
+export function linkToTab(tabId: number, name: string): () => void {
+  try {
+    const port = browser.tabs.connect(tabId, { name, frameId: 0 });
+    // A page that cannot be reached closes the Port at once; the capture goes on regardless.
+    port.onDisconnect.addListener(() => void browser.runtime.lastError);
+    return () => port.disconnect();
+  } catch {
+    return () => undefined;
+  }
+}
+
+/** In the page: calls `onLost(rest of the name)` when a Port named `prefix…` disconnects. */
+export function onPortLost(prefix: string, onLost: (rest: string) => void): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(prefix)) return;
+    port.onDisconnect.addListener(() => onLost(port.name.slice(prefix.length)));
+  });
+}
+
+/** In the page: a message to the extension (it wakes a stopped worker); no one listening is fine. */
+export function announceToExtension(message: { kind: string; token: string }): void {
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** In the worker: `listener` hears the page agent's announcements (and wakes the worker for them). */
+export function onAnnouncement(listener: (message: unknown) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    listener(message);
+    return undefined;
+  });
+}
+
+const RUNNING_KEY = 'fullPageRunning';
+
+/** The worker's mark of the full-page capture it is making, in the browser session's storage. */
+export const runningCapture = {
+  async set(mark: RunningCapture): Promise<void> {
+    await browser.storage.session.set({ [RUNNING_KEY]: mark });
+  },
+  async clear(): Promise<void> {
+    await browser.storage.session.remove(RUNNING_KEY);
+  },
+  /** The mark left by a worker that stopped mid-capture (removed as it is read), or null. */
+  async take(): Promise<RunningCapture | null> {
+    const stored = await browser.storage.session.get(RUNNING_KEY);
+    if (!(RUNNING_KEY in stored)) return null;
+    await browser.storage.session.remove(RUNNING_KEY);
+    const mark = RunningCaptureSchema.safeParse(stored[RUNNING_KEY]);
+    return mark.success ? mark.data : null;
+  },
+};

@@ -46,7 +46,8 @@
  * 6 added optional fields of the rest of the method (absent means what it meant before: nothing
  * said): on audits `expectations` and `funnel`, in an audit's method `gives`, `categories`,
  * `channels`, a type's `owner` and a custom stage's `status`; a brand's `inventory`; a journey's
- * `recommend`; a step's `owner`, `reduce`, `person` and `tags`; an action's `effort` and `cost`.
+ * `recommend`; a step's `owner`, `reduce`, `person`, `tags` and `settle` (auto-capture's wait for
+ * the page, issue #17); an action's `effort` and `cost`.
  * Versions 1–5 read as they are; one of these fields in a bundle of an earlier version is refused.
  * The manifest and records.json always carry the same version; writers write the current one.
  *

@@ -233,10 +233,181 @@ async function inflatedLength(parts: Uint8Array[], most: number): Promise<number
 /** Frame markers (SOF0–SOF15 but DHT C4, JPG C8 and DAC CC). */
 const isFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 
+/** Baseline and extended sequential Huffman frames: the only JPEGs a browser's encoder writes. */
+const SEQUENTIAL = new Set([0xc0, 0xc1]);
+
+interface JpegFrame {
+  width: number;
+  height: number;
+  components: { id: number; h: number; v: number }[];
+  maxH: number;
+  maxV: number;
+}
+
+/** A Huffman table as JPEG's decoding procedure (T.81 F.2.2.3) reads it. */
+interface Huffman {
+  maxcode: Int32Array;
+  mincode: Int32Array;
+  valptr: Int32Array;
+  values: Uint8Array;
+}
+
+function huffman(counts: Uint8Array, values: Uint8Array): Huffman {
+  const maxcode = new Int32Array(18).fill(-1);
+  const mincode = new Int32Array(17);
+  const valptr = new Int32Array(17);
+  let code = 0;
+  let k = 0;
+  for (let length = 1; length <= 16; length++) {
+    const n = counts[length - 1]!;
+    valptr[length] = k;
+    mincode[length] = code;
+    code += n;
+    k += n;
+    if (n) maxcode[length] = code - 1;
+    code <<= 1;
+  }
+  maxcode[17] = 0x7fffffff;
+  return { maxcode, mincode, valptr, values };
+}
+
+/** The entropy-coded bits of a scan: stuffed zero bytes dropped, stopping at any marker. */
+class ScanBits {
+  private buffer = 0;
+  private count = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+    private readonly end: number,
+  ) {}
+
+  /** One bit; null when the scan's data has ended (a marker or the end of its bytes). */
+  bit(): number | null {
+    if (this.count === 0) {
+      if (this.at >= this.end) return null;
+      const byte = this.bytes[this.at]!;
+      if (byte === 0xff) {
+        if (this.bytes[this.at + 1] !== 0x00) return null;
+        this.at += 2;
+      } else {
+        this.at += 1;
+      }
+      this.buffer = byte;
+      this.count = 8;
+    }
+    this.count--;
+    return (this.buffer >> this.count) & 1;
+  }
+
+  /** Skips `n` bits (a coefficient's value); false when the data ended first. */
+  skip(n: number): boolean {
+    for (let i = 0; i < n; i++) if (this.bit() === null) return false;
+    return true;
+  }
+
+  /** A restart marker next (after the byte's padding bits): skips it; false when there is none. */
+  restart(): boolean {
+    this.count = 0;
+    const next = this.bytes[this.at + 1] ?? 0;
+    if (this.bytes[this.at] !== 0xff || next < 0xd0 || next > 0xd7) return false;
+    this.at += 2;
+    return true;
+  }
+}
+
+/** A Huffman code's symbol; null when the data ended; throws on a code no table holds. */
+function symbol(bits: ScanBits, table: Huffman): number | null {
+  let code = bits.bit();
+  if (code === null) return null;
+  let length = 1;
+  while (code > table.maxcode[length]!) {
+    const bit = bits.bit();
+    if (bit === null) return null;
+    code = (code << 1) | bit;
+    if (++length > 16) throw new Fault('its compressed image data holds an invalid code (damaged)');
+  }
+  return table.values[table.valptr[length]! + code - table.mincode[length]!] ?? 0;
+}
+
+/** One 8 × 8 block's coefficients read past; false when the data ended inside it. */
+function skipBlock(bits: ScanBits, dc: Huffman, ac: Huffman): boolean {
+  const size = symbol(bits, dc);
+  if (size === null || size > 16 || !bits.skip(size)) {
+    if (size !== null && size > 16) throw new Fault('a block holds an invalid value (damaged)');
+    return false;
+  }
+  for (let k = 1; k < 64; ) {
+    const rs = symbol(bits, ac);
+    if (rs === null) return false;
+    const run = rs >> 4;
+    const bitsOf = rs & 15;
+    if (bitsOf === 0) {
+      if (run !== 15) return true; // end of block
+      k += 16;
+      continue;
+    }
+    k += run + 1;
+    if (k > 64) throw new Fault('a block holds more than 64 coefficients (damaged)');
+    if (!bits.skip(bitsOf)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a sequential scan's blocks through (without decoding pixels) and refuses one whose data
+ * ends before its last block: a JPEG cut short and given its end marker back passes every other
+ * check, and browsers draw its missing rows grey.
+ */
+function checkScanBlocks(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  frame: JpegFrame,
+  scan: { component: number; dc: number; ac: number }[],
+  tables: Map<number, Huffman>,
+  restartInterval: number,
+): void {
+  const units = scan.map(({ component, dc, ac }) => {
+    const c = frame.components[component]!;
+    const dcTable = tables.get(dc);
+    const acTable = tables.get(0x10 | ac);
+    if (!dcTable || !acTable) throw new Fault('a scan uses a Huffman table it never defines');
+    return { c, dc: dcTable, ac: acTable };
+  });
+  let mcus: number;
+  let blocksPerMcu: number;
+  if (units.length === 1) {
+    const { c } = units[0]!;
+    const across = Math.ceil(Math.ceil((frame.width * c.h) / frame.maxH) / 8);
+    const down = Math.ceil(Math.ceil((frame.height * c.v) / frame.maxV) / 8);
+    mcus = across * down;
+    blocksPerMcu = 1;
+  } else {
+    mcus = Math.ceil(frame.width / (8 * frame.maxH)) * Math.ceil(frame.height / (8 * frame.maxV));
+    blocksPerMcu = units.reduce((sum, { c }) => sum + c.h * c.v, 0);
+  }
+  const bits = new ScanBits(bytes, start, end);
+  const cut = (done: number) =>
+    new Fault(
+      `its compressed image data ends after ${done * blocksPerMcu} of ${mcus * blocksPerMcu} blocks (cut short)`,
+    );
+  for (let mcu = 0; mcu < mcus; mcu++) {
+    if (restartInterval && mcu > 0 && mcu % restartInterval === 0 && !bits.restart()) {
+      throw cut(mcu);
+    }
+    for (const { c, dc, ac } of units) {
+      const count = units.length === 1 ? 1 : c.h * c.v;
+      for (let i = 0; i < count; i++) if (!skipBlock(bits, dc, ac)) throw cut(mcu);
+    }
+  }
+}
+
 function checkJpeg(bytes: Uint8Array): void {
   let at = 2;
-  let frame = false;
+  let frame: JpegFrame | null = null;
   let scans = 0;
+  const tables = new Map<number, Huffman>();
+  let restartInterval = 0;
   for (;;) {
     if (at >= bytes.length) throw new Fault('the file ends before its EOI marker (cut short)');
     if (bytes[at] !== 0xff) throw new Fault(`no marker at byte ${at} (damaged)`);
@@ -261,11 +432,48 @@ function checkJpeg(bytes: Uint8Array): void {
     }
     if (isFrame(marker)) {
       if (frame) throw new Fault('it has a second frame header');
-      const components = bytes[at + 7] ?? 0;
-      if (length < 8 || components === 0 || length !== 8 + 3 * components) {
+      const count = bytes[at + 7] ?? 0;
+      if (length < 8 || count === 0 || length !== 8 + 3 * count) {
         throw new Fault(`its frame header FF${hex(marker)} is damaged`);
       }
-      frame = true;
+      if (!SEQUENTIAL.has(marker)) {
+        // Progressive, lossless, arithmetic-coded: no browser encoder writes them, so no image
+        // the extension stored is one; refusing them keeps every image checkable to its last block.
+        throw new Fault(`it is a kind of JPEG (FF${hex(marker)}) the extension never stores`);
+      }
+      const components = Array.from({ length: count }, (_, i) => {
+        const sampling = bytes[at + 9 + 3 * i]!;
+        return { id: bytes[at + 8 + 3 * i]!, h: sampling >> 4, v: sampling & 15 };
+      });
+      const height = u16be(bytes, at + 3);
+      const width = u16be(bytes, at + 5);
+      if (!width || !height || components.some((c) => c.h < 1 || c.h > 4 || c.v < 1 || c.v > 4)) {
+        throw new Fault(`its frame header FF${hex(marker)} is damaged`);
+      }
+      frame = {
+        width,
+        height,
+        components,
+        maxH: Math.max(...components.map((c) => c.h)),
+        maxV: Math.max(...components.map((c) => c.v)),
+      };
+    }
+    if (marker === 0xc4) {
+      // One or more Huffman tables: class and id, 16 counts, the values.
+      for (let p = at + 2; p < end; ) {
+        const key = bytes[p]!;
+        const counts = bytes.subarray(p + 1, p + 17);
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (counts.length < 16 || p + 17 + total > end || (key & 0x0f) > 3 || key >> 4 > 1) {
+          throw new Fault('a Huffman table is damaged');
+        }
+        tables.set(key & 0x13, huffman(counts, bytes.subarray(p + 17, p + 17 + total)));
+        p += 17 + total;
+      }
+    }
+    if (marker === 0xdd) {
+      if (length !== 4) throw new Fault('its restart interval segment is damaged');
+      restartInterval = u16be(bytes, at + 2);
     }
     if (marker !== 0xda) {
       at = end;
@@ -274,14 +482,21 @@ function checkJpeg(bytes: Uint8Array): void {
     // A scan: its header, then entropy-coded data up to the next marker that is not a stuffed
     // zero byte (FF 00), fill (FF FF) or a restart marker (FF D0–D7).
     if (!frame) throw new Fault('a scan comes before the frame header');
-    const components = bytes[at + 2] ?? 0;
-    if (components === 0 || length !== 6 + 2 * components) {
+    const count = bytes[at + 2] ?? 0;
+    if (count === 0 || length !== 6 + 2 * count) {
       throw new Fault('a scan header is damaged');
     }
+    const components = frame.components;
+    const scan = Array.from({ length: count }, (_, i) => {
+      const component = components.findIndex((c) => c.id === bytes[at + 3 + 2 * i]);
+      const selectors = bytes[at + 4 + 2 * i]!;
+      if (component < 0) throw new Fault('a scan names a component the frame does not have');
+      return { component, dc: selectors >> 4, ac: selectors & 15 };
+    });
     scans++;
-    let scan = end;
+    let data = end;
     for (;;) {
-      const ff = bytes.indexOf(0xff, scan);
+      const ff = bytes.indexOf(0xff, data);
       if (ff < 0 || ff + 1 >= bytes.length) {
         throw new Fault('its compressed image data runs to the end of the file (cut short)');
       }
@@ -292,9 +507,10 @@ function checkJpeg(bytes: Uint8Array): void {
       }
       const byte = bytes[next]!;
       if (byte === 0x00 || (byte >= 0xd0 && byte <= 0xd7)) {
-        scan = next + 1;
+        data = next + 1;
         continue;
       }
+      checkScanBlocks(bytes, end, ff, frame, scan, tables, restartInterval);
       at = next - 1;
       break;
     }

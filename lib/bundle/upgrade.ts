@@ -233,10 +233,11 @@ export function upgradeRecordsToV5(records: Row, version: number): Row {
 
 /** The fields format version 6 added, by table (nested ones as a path inside the record). */
 const V6_FIELDS: Record<string, string[]> = {
-  audits: ['expectations', 'funnel'],
+  audits: ['expectations', 'funnel', 'caption', 'pageFacts'],
   brands: ['inventory'],
   journeys: ['recommend'],
-  touchpoints: ['owner', 'reduce', 'person', 'tags'],
+  touchpoints: ['owner', 'reduce', 'person', 'tags', 'settle', 'pageFacts', 'overlaysHidden'],
+  screenshots: ['captionHeight'],
   actionItems: ['effort', 'cost'],
 };
 const V6_METHOD_FIELDS = ['gives', 'categories', 'channels'];
@@ -264,6 +265,14 @@ export function refuseV6Fields(records: Row, version: number): Row {
     });
     rows(method.stages).forEach((stage, i) => {
       if (Object.hasOwn(stage, 'status')) refuse(`audits[${index}].method.stages[${i}].status`);
+    });
+  });
+  // A checklist answer's mark "from the page" and its evidence (issue #17).
+  rows(records.touchpoints).forEach((step, index) => {
+    rows(step.checks).forEach((check, i) => {
+      for (const key of ['source', 'evidence']) {
+        if (Object.hasOwn(check, key)) refuse(`touchpoints[${index}].checks[${i}].${key}`);
+      }
     });
   });
   return records;

@@ -15,6 +15,28 @@ export interface CapturedPage {
   images: EncodedImage[];
   /** What was covered before anything was stored, as the auditor is told. */
   redaction: Redaction;
+  /** Full page with overlays hidden (the auditor's choice): how many were on screen and hidden. */
+  overlaysHidden?: number;
+  /** Full page of a page whose document does not scroll: the scrolling area taken instead. */
+  area?: TakenArea;
+}
+
+/** The scrolling area a full-page capture took, and what it saw there (the auditor is told). */
+export interface TakenArea {
+  /** Tag with id or class, or its accessible name: page text, shown as text only. */
+  label: string;
+  /** Its place among the page's scrolling areas, largest visible first (0-based), and how many. */
+  index: number;
+  count: number;
+  /** The labels of the page's scrolling areas (the first 20), to choose another. */
+  labels: string[];
+  /** It renders only the rows on screen (rows were removed as it scrolled). */
+  virtualised: boolean;
+  /** Rows of its list seen while it was scrolled through. */
+  rows: number;
+  /** It grew while it was captured: only its first `height` CSS px were taken. */
+  grew: boolean;
+  height: number;
 }
 
 /** What a capture covered, counted over what its images show. */

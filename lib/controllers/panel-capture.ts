@@ -19,6 +19,8 @@ interface SavedCapture {
   parts: number;
   redacted: boolean;
   redaction: { fields: number; frames: number };
+  area?: CaptureSummary['area'];
+  overlaysHidden?: number;
 }
 
 /** What the panel uses of the capture service (lib/services/capture CaptureService). */
@@ -26,7 +28,12 @@ export interface PanelCapture {
   visible(journeyId: string | null): Promise<SavedCapture>;
   fullPage(
     journeyId: string | null,
-    options: { signal?: AbortSignal; onProgress?(progress: CaptureProgress): void },
+    options: {
+      signal?: AbortSignal;
+      onProgress?(progress: CaptureProgress): void;
+      area?: number;
+      hideOverlays?: boolean;
+    },
   ): Promise<SavedCapture>;
   element(
     journeyId: string | null,
@@ -53,6 +60,10 @@ export interface PanelCaptures {
     journeyId: string | null,
     signal: AbortSignal,
     onProgress: (progress: CaptureProgress) => void,
+    /** Which scrolling area to take when the document does not scroll (largest: absent). */
+    area?: number,
+    /** Hide what lies over the content (cookie bars, chat buttons, promos); kept when absent. */
+    hideOverlays?: boolean,
   ): Promise<CaptureSummary | null>;
   /** An element the auditor picks, or a region they drag; null when they cancelled. */
   pick(
@@ -71,12 +82,20 @@ export function capturesOver(capture: PanelCapture): PanelCaptures {
     parts: saved.parts,
     redacted: saved.redacted,
     covered: saved.redaction,
+    ...(saved.area && { area: saved.area }),
+    ...(saved.overlaysHidden !== undefined && { overlaysHidden: saved.overlaysHidden }),
   });
   return {
     visible: async (journeyId) => summary('visible', await capture.visible(journeyId)),
-    async fullPage(journeyId, signal, onProgress) {
+    async fullPage(journeyId, signal, onProgress, area, hideOverlays) {
       try {
-        return summary('full-page', await capture.fullPage(journeyId, { signal, onProgress }));
+        const options = {
+          signal,
+          onProgress,
+          ...(area !== undefined && { area }),
+          ...(hideOverlays && { hideOverlays }),
+        };
+        return summary('full-page', await capture.fullPage(journeyId, options));
       } catch (error) {
         if (error instanceof CaptureError && error.reason === 'cancelled') return null;
         throw error;

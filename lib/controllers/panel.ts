@@ -118,6 +118,13 @@ export interface PanelControllerDeps {
   now(): number;
   /** The tab the auditor walks (for auto-capture); null when there is none. */
   findTargetTab(): Promise<WalkedTab | null>;
+  /**
+   * Starts watching the tab auto-capture now follows (its pending requests, so that a route's
+   * late data is waited for); absent in tests. A failure is not fatal: the wait then sees less.
+   */
+  followTab?(tabId: number): Promise<void>;
+  /** Click capture on or off in a tab's page (the page agent); absent in tests. */
+  watchClicks?(tabId: number, on: boolean): Promise<boolean>;
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;
   addOfflineContact(journeyId: string, contact: OfflineContact): Promise<Step>;
@@ -246,6 +253,8 @@ export interface PanelController
   reopenJourney(journeyId: string): Promise<null>;
   /** Auto-capture of the walked tab into the journey (refused with no-tab when there is none). */
   setAutoCapture(journeyId: string | null, on: boolean): Promise<string | null>;
+  /** Click capture on (for the walked tab, into this journey) or off; the status line's words. */
+  setClickCapture(journeyId: string | null, on: boolean): Promise<string | null>;
 
   // Steps.
   editStep(step: Step, edit: StepEdit): Promise<null>;
@@ -418,7 +427,27 @@ export function createPanelController(deps: PanelControllerDeps): PanelControlle
       const tab = await deps.findTargetTab();
       if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
       await shell.writeSettings({ autoCapture: { journeyId, tabId: tab.tabId } });
+      // A page the browser does not let scripts into (a web store, a PDF) is simply not watched.
+      await deps.followTab?.(tab.tabId).catch(() => undefined);
       return words().t('autoCaptureOn', { title: tab.title || tab.url });
+    },
+    async setClickCapture(journeyId, on) {
+      const before = settings?.clickCapture ?? null;
+      if (!on || !journeyId) {
+        await shell.writeSettings({ clickCapture: null });
+        // The page stops reporting clicks (a page gone meanwhile has no listener anyway).
+        if (before) await deps.watchClicks?.(before.tabId, false).catch(() => false);
+        return null;
+      }
+      const tab = await deps.findTargetTab();
+      if (!tab) throw new CaptureError('no-tab', 'No tab to follow.');
+      if (before && before.tabId !== tab.tabId) {
+        await deps.watchClicks?.(before.tabId, false).catch(() => false);
+      }
+      // Switched on in the page first: a page scripts cannot enter (a browser page) refuses.
+      await deps.watchClicks?.(tab.tabId, true);
+      await shell.writeSettings({ clickCapture: { journeyId, tabId: tab.tabId } });
+      return words().t('clickCaptureOn', { title: tab.title || tab.url });
     },
 
     async editStep(step, edit) {

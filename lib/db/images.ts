@@ -47,6 +47,7 @@ export function screenshotRecord(
   evidence: ImageEvidence,
   id: string,
   now: number,
+  annotations: Annotation[] = [],
 ) {
   const covered = image.coveredFrames ?? [];
   const screenshot = parse(
@@ -68,7 +69,7 @@ export function screenshotRecord(
         height: area.height,
         uncoveredAt: null,
       })),
-      annotations: [],
+      annotations,
       ...(image.captionHeight ? { captionHeight: image.captionHeight } : {}),
       updatedAt: now,
     },

@@ -1,10 +1,12 @@
 /** The steps of a journey: append one with its images, edit it, move it. */
 import {
+  type Annotation,
   type CheckResult,
   type EncodedImage,
   fitText,
   type PageFacts,
   type Person,
+  type SettleRecord,
   LIMITS,
   type Shortened,
   Step,
@@ -68,8 +70,14 @@ export interface NewStep {
   stopsTimers?: string[];
   /** The person the customer dealt with (an offline contact, a chat); absent: none said. */
   person?: Person;
+  /** Auto-capture's wait for the page to settle (absent: not auto-captured). */
+  settle?: SettleRecord;
+  /** Marks made at capture over the first image, in its pixels (a click's box). */
+  annotations?: Annotation[];
   /** What the page said of itself at capture (Audit.pageFacts); absent: not read. */
   pageFacts?: PageFacts;
+  /** Full page taken with its overlays hidden, as the auditor chose: how many (absent: kept). */
+  overlaysHidden?: number;
   /** Checklist items pre-answered from the page at capture (`source: 'page'`); absent: none. */
   checks?: CheckResult[];
 }
@@ -127,7 +135,9 @@ export class StepRecords extends StorePart {
       devicePixelRatio: step.devicePixelRatio ?? null,
       shortened,
       ...(step.person ? { person: step.person } : {}),
+      ...(step.settle ? { settle: step.settle } : {}),
       ...(step.pageFacts ? { pageFacts: step.pageFacts } : {}),
+      ...(step.overlaysHidden !== undefined ? { overlaysHidden: step.overlaysHidden } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -141,8 +151,15 @@ export class StepRecords extends StorePart {
       userAgent: step.userAgent ?? '',
       fileName: step.fileName ?? '',
     };
-    const shots = (step.images ?? []).map((image) =>
-      screenshotRecord(touchpointId, image, evidence, this.newId(), this.now()),
+    const shots = (step.images ?? []).map((image, index) =>
+      screenshotRecord(
+        touchpointId,
+        image,
+        evidence,
+        this.newId(),
+        this.now(),
+        index === 0 ? step.annotations : undefined,
+      ),
     );
     const { db } = this;
     return this.core.write(bytesOf(shots.flatMap(blobsOfShot)), () =>

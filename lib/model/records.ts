@@ -289,6 +289,15 @@ export const Tag = z
   .max(LIMITS.tag)
   .refine((tag) => !tag.includes(','), 'a tag cannot contain a comma');
 
+/**
+ * How auto-capture waited for the page before taking it: it settled after `waitedMs`, or it did
+ * not (`settled: false`) and was captured when the bound was reached (the panel says so).
+ */
+export const SettleRecord = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: z.number().int().min(0).max(600_000),
+});
+export type SettleRecord = z.infer<typeof SettleRecord>;
 const Count = z.number().int().nonnegative().max(1e9);
 /** A duration in ms read from the page's Performance API (rounded), null when it had none. */
 const Timing = z.number().int().nonnegative().max(3_600_000).nullable();
@@ -387,8 +396,15 @@ export const Step = z.strictObject({
   person: Person.optional(),
   /** Free tags (absent: none). */
   tags: z.array(Tag).max(LIMITS.tags).optional(),
+  /** Auto-capture's wait for the page to settle (absent: not auto-captured, or before #17). */
+  settle: SettleRecord.optional(),
   /** What the page said of itself at capture, when the audit asks (absent: not read). */
   pageFacts: PageFacts.optional(),
+  /**
+   * A full page taken with what lies over the content (cookie bars, chat buttons, promos) hidden,
+   * as the auditor chose for that capture: how many such elements were hidden (absent: kept).
+   */
+  overlaysHidden: z.number().int().nonnegative().max(10_000).optional(),
   createdAt: Millis,
   updatedAt: Millis,
 });
@@ -891,6 +907,22 @@ export interface CaptureSummary {
   mismatch?: boolean;
   /** Only the part of the element that fits on the screen was captured. */
   clipped?: boolean;
+  /**
+   * Full page of a page whose document does not scroll: the scrolling area taken (its label is
+   * page text), its place among the page's areas, and what was seen there.
+   */
+  area?: {
+    label: string;
+    index: number;
+    count: number;
+    labels: string[];
+    virtualised: boolean;
+    rows: number;
+    grew: boolean;
+    height: number;
+  };
+  /** Full page taken with its overlays hidden (the auditor's choice): how many were hidden. */
+  overlaysHidden?: number;
 }
 
 /** The browser tab being walked, as the capture code needs it. */

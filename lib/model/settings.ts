@@ -28,6 +28,11 @@ const SETTINGS = {
     .strictObject({ journeyId: z.string(), tabId: z.number().int() })
     .nullable()
     .catch(null),
+  /** Click capture: each click on a link, button or form control in this tab becomes a step. */
+  clickCapture: z
+    .strictObject({ journeyId: z.string(), tabId: z.number().int() })
+    .nullable()
+    .catch(null),
   /** The outcome of the last capture made by the service worker, for the side panel to show. */
   notice: NoticeSchema.nullable().catch(null),
   /** When the last full backup was made (for the reminder after many new steps). */
@@ -40,3 +45,15 @@ const SETTINGS = {
 export const SettingsSchema = z.object(SETTINGS);
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SETTING_KEYS = Object.keys(SETTINGS);
+
+/**
+ * A full-page capture the service worker is making (kept in the browser session's storage while
+ * it runs): a worker that starts and finds one knows its predecessor stopped in the middle.
+ */
+export const RunningCaptureSchema = z.strictObject({
+  tabId: z.number().int(),
+  url: z.string().max(10_000),
+  title: z.string().max(10_000),
+  at: z.number(),
+});
+export type RunningCapture = z.infer<typeof RunningCaptureSchema>;

@@ -5,7 +5,7 @@
  * → compact in the background. lib/capture never touches the store; this never draws pixels.
  */
 import { captureFailure, CaptureError, restrictedReason, type CapturedPage } from '../capture';
-import type { Redaction } from '../capture/captured';
+import type { Redaction, TakenArea } from '../capture/captured';
 import type { CapturePacer } from '../capture/pacer';
 import {
   captureElement,
@@ -20,7 +20,17 @@ import { captureFullPage, type FullPageOptions, type Stitcher } from '../capture
 import { DomRender } from '../capture/page/replies';
 import { captureVisible } from '../capture/visible';
 import type { AuditStore } from '../db';
-import type { CheckResult, EncodedImage, Identity, PageFacts, Step, WalkedTab } from '../model';
+import type {
+  Annotation,
+  CheckResult,
+  EncodedImage,
+  Identity,
+  PageFacts,
+  SettleRecord,
+  Step,
+  WalkedTab,
+} from '../model';
+import type { RunningCapture } from '../model/settings';
 import type { PageClient } from './page';
 
 /** What the service needs from the browser (lib/browser in the extension; fakes in Node tests). */
@@ -79,6 +89,26 @@ export interface CaptureServiceDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
   userAgent: string;
+  /**
+   * The service worker's mark of a full-page capture in progress (storage.session): a worker
+   * stopped mid-capture leaves it, and the next one tells the panel (lib/services/background).
+   * Absent in the panel, whose own page shows what happens.
+   */
+  running?: {
+    set(mark: RunningCapture): Promise<void>;
+    clear(): Promise<void>;
+  };
+}
+
+/** What a trigger records with a visible capture besides the picture and its note. */
+export interface StepExtras {
+  /** Auto-capture's wait for the page to settle. */
+  settle?: SettleRecord;
+  /**
+   * Marks over the image (a click's box), in CSS px of the viewport: scaled to the image's pixels
+   * once its size is known.
+   */
+  marks?: Annotation[];
 }
 
 /** A capture that became a step. */
@@ -90,6 +120,10 @@ export interface SavedCapture {
   redacted: boolean;
   /** What was covered, counted. */
   redaction: Redaction;
+  /** Full page of a page whose document does not scroll: the scrolling area taken. */
+  area?: TakenArea;
+  /** Full page with overlays hidden (the auditor's choice): how many were hidden. */
+  overlaysHidden?: number;
 }
 
 export type ElementOutcome =
@@ -105,6 +139,27 @@ export type ElementOutcome =
       clipped: boolean;
     });
 
+/**
+ * Marks given in viewport CSS px, in the captured image's pixels (its width over the viewport's
+ * CSS width: the device pixel ratio the capture shows), kept inside the image.
+ */
+export function scaleMarks(marks: Annotation[], page: CapturedPage): Annotation[] {
+  const image = page.images[0];
+  if (!image) return [];
+  const scale = page.viewport ? image.width / page.viewport.width : (page.devicePixelRatio ?? 1);
+  const clampX = (v: number) => Math.min(image.width, Math.max(0, Math.round(v * scale)));
+  const clampY = (v: number) => Math.min(image.height, Math.max(0, Math.round(v * scale)));
+  return marks.flatMap((mark): Annotation[] => {
+    if (mark.kind !== 'box') return [];
+    const x = clampX(mark.x);
+    const y = clampY(mark.y);
+    const width = clampX(mark.x + mark.width) - x;
+    const height = clampY(mark.y + mark.height) - y;
+    // A box wholly outside the image (the element scrolled away) is not drawn.
+    return width > 0 && height > 0 ? [{ ...mark, x, y, width, height }] : [];
+  });
+}
+
 export class CaptureService {
   /** The tab where the picker is open, to cancel it from the panel. */
   private pickingTab: number | null = null;
@@ -114,7 +169,7 @@ export class CaptureService {
   /** The visible part of the walked tab (or `tab`) as the next step; `note` saved with it. */
   async visible(
     journeyId: string | null,
-    options: { note?: string; tab?: WalkedTab } = {},
+    options: { note?: string; tab?: WalkedTab } & StepExtras = {},
   ): Promise<SavedCapture> {
     const target = await this.target(journeyId, options.tab);
     const page = await captureVisible(
@@ -128,7 +183,10 @@ export class CaptureService {
       },
       target.tab,
     );
-    return this.persist(target.journeyId, target.tab, page, options.note);
+    return this.persist(target.journeyId, target.tab, page, options.note, {
+      settle: options.settle,
+      annotations: options.marks && scaleMarks(options.marks, page),
+    });
   }
 
   /** The whole scrollable page as one step (its parts); cancelled by `signal`, nothing stored. */
@@ -137,6 +195,9 @@ export class CaptureService {
     options: FullPageOptions & { tab?: WalkedTab } = {},
   ): Promise<SavedCapture> {
     const target = await this.target(journeyId, options.tab);
+    const { running } = this.deps;
+    const { tabId, url, title } = target.tab;
+    await running?.set({ tabId, url, title, at: this.deps.now() }).catch(() => undefined);
     const page = await captureFullPage(
       {
         page: this.deps.page,
@@ -149,7 +210,7 @@ export class CaptureService {
       },
       target.tab,
       options,
-    );
+    ).finally(() => running?.clear().catch(() => undefined));
     if (options.signal?.aborted) {
       throw new CaptureError(
         'cancelled',
@@ -242,8 +303,9 @@ export class CaptureService {
   private async persist(
     journeyId: string,
     tab: WalkedTab,
-    captured: CapturedPage,
+    { area, ...captured }: CapturedPage,
     note = '',
+    extras: { settle?: SettleRecord; annotations?: Annotation[] } = {},
   ): Promise<SavedCapture> {
     const page = await this.withCaption(journeyId, captured);
     // The page's facts and what it proves for the checklists are read side by side.
@@ -258,6 +320,8 @@ export class CaptureService {
         kind: 'page',
         ...page,
         note,
+        ...(extras.settle && { settle: extras.settle }),
+        ...(extras.annotations?.length && { annotations: extras.annotations }),
         userAgent: this.deps.userAgent,
         ...(pageFacts && { pageFacts }),
         ...(checks.length > 0 && { checks }),
@@ -273,6 +337,8 @@ export class CaptureService {
       parts: page.images.length,
       redacted: page.images.some((image) => image.redacted === true),
       redaction: page.redaction,
+      ...(area && { area }),
+      ...(page.overlaysHidden !== undefined && { overlaysHidden: page.overlaysHidden }),
     };
   }
 

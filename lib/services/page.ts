@@ -4,12 +4,19 @@
  * and the element picker run in every frame of the tab; the rest in the top document.
  */
 import { z } from 'zod';
-import { callPageAgent, callPageAgentInFrames, type FrameAnswer } from '../browser';
+import {
+  callPageAgent,
+  callPageAgentInFrames,
+  linkToTab,
+  runInPageWorld,
+  type FrameAnswer,
+} from '../browser';
 import { CaptureError } from '../capture/errors';
 import { composeFrames, type FrameReply, type TabCoverage } from '../capture/frame-tree';
 import type { FullPageSide } from '../capture/full-page';
 import type { FramePick } from '../capture/element';
 import {
+  FULL_PAGE_LINK,
   PAGE_AGENT_FILE,
   PAGE_AGENT_KEY,
   type PageAgent,
@@ -22,7 +29,15 @@ import {
   PageView,
   PickCancelled,
   PinnedInView,
+  SettleReply,
 } from '../capture/page/replies';
+import {
+  installRequestCounter,
+  QUIET_MS,
+  REQUESTS_ASK_EVENT,
+  REQUESTS_EVENT,
+  SETTLE_BOUND_MS,
+} from '../capture/page/settle';
 import type { PickerText, PickMode } from '../capture/picker';
 import type { Rect } from '../geometry';
 import { describeIssues, type Identity } from '../model';
@@ -67,6 +82,15 @@ export interface PageClient extends FullPageSide {
   cancelPick(tabId: number): Promise<boolean>;
   revealRect(tabId: number, rect: Rect): Promise<PageView>;
   restoreScroll(tabId: number, position: { x: number; y: number }): Promise<void>;
+  /**
+   * Waits in the top document until the page has settled (lib/capture/page/settle.ts) or the
+   * bound is reached; rejects when the page went away meanwhile.
+   */
+  waitSettled(tabId: number): Promise<SettleReply>;
+  /** Installs the pending-request counter in the page's own world (once per document). */
+  countRequests(tabId: number): Promise<void>;
+  /** Click capture on or off in the tab's top document; whether it is on. */
+  watchClicks(tabId: number, on: boolean): Promise<boolean>;
 }
 
 function unexpected(method: string, error: z.ZodError): CaptureError {
@@ -93,6 +117,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 export function pageClient(
   call: Call = (tabId, method, args, frameId) => callPageAgent(tabId, AGENT, method, args, frameId),
   callAll: CallAll = (tabId, method, args) => callPageAgentInFrames(tabId, AGENT, method, args),
+  link: (tabId: number, name: string) => () => void = linkToTab,
 ): PageClient {
   const ask =
     <M extends PageAgentMethod, S extends z.ZodType>(method: M, schema: S) =>
@@ -197,6 +222,7 @@ export function pageClient(
     pick,
     cancelPick,
     prepareFullPage: ask('prepareFullPage', PageMetrics),
+    linkFullPage: (tabId, token) => link(tabId, FULL_PAGE_LINK + token),
     scrollAndScan: ask('scrollAndScan', z.array(PinnedInView).max(10_000).nullable()),
     showTile: ask('showTile', PageMetrics.nullable()),
     loadLazyContent: ask('loadLazyContent', PageMetrics.nullable()),
@@ -204,6 +230,17 @@ export function pageClient(
     revealRect: ask('revealRect', PageView),
     restoreScroll: async (tabId, position) => {
       await ask('restoreScroll', z.unknown())(tabId, position);
+    },
+    waitSettled: (tabId) =>
+      // The page's own bound applies; this one only catches a page whose scripts hang.
+      withTimeout(
+        ask('waitSettled', SettleReply)(tabId, QUIET_MS, SETTLE_BOUND_MS),
+        SETTLE_BOUND_MS + 4_000,
+        'Waiting for the page to settle',
+      ),
+    watchClicks: ask('watchClicks', z.boolean()),
+    countRequests: async (tabId) => {
+      await runInPageWorld(tabId, installRequestCounter, [REQUESTS_EVENT, REQUESTS_ASK_EVENT]);
     },
   };
 }

@@ -24,7 +24,7 @@ import { formatTimestamp, localeFor, translator } from '../i18n';
 import { logError } from '../log';
 import { Identity, type PageFacts } from '../model';
 import { resolveChecklists } from '../taxonomy';
-import { CaptureService } from './capture';
+import { CaptureService, type CaptureServiceDeps } from './capture';
 import { compactStepImages } from './compact';
 import { pageClient } from './page';
 
@@ -126,6 +126,7 @@ async function readPageProofs(store: AuditStore, journeyId: string, tabId: numbe
 export function extensionCaptureService(
   store: AuditStore,
   onBackgroundError: (error: unknown) => void,
+  running?: CaptureServiceDeps['running'],
 ): CaptureService {
   return new CaptureService({
     store,
@@ -155,6 +156,7 @@ export function extensionCaptureService(
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     userAgent: navigator.userAgent,
+    ...(running && { running }),
   });
 }
 

@@ -311,3 +311,215 @@ test('cancelling a full-page capture stores nothing and gives the page back', as
   expect(await readStoredShots(panel.page)).toHaveLength(1);
   expect((await pageState(site)).scrollY).toBe(2000);
 });
+
+test('a service worker stopped mid full-page capture: the page is given back and the panel says it stopped', async ({
+  site,
+  panel,
+  demo,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/long.html'));
+  await site.evaluate(() => window.scrollTo({ top: 1500, behavior: 'instant' }));
+  const before = await pageState(site);
+  const footerVisibility = () =>
+    site.evaluate(() => getComputedStyle(document.querySelector('.site-footer')!).visibility);
+  expect(await footerVisibility()).toBe('visible');
+
+  // The full-page shortcut's handler: the capture runs in the service worker (not awaited).
+  const sw = await serviceWorker();
+  await sw.evaluate(() => {
+    const api = (
+      globalThis as unknown as {
+        touchpointAudit: { onCommand(command: string): Promise<unknown> };
+      }
+    ).touchpointAudit;
+    void api.onCommand('capture-full-page');
+  });
+  // Mid-capture: the page is scrolled away and its fixed footer hidden (shown on the last tile only).
+  await expect.poll(footerVisibility, { timeout: 30_000 }).toBe('hidden');
+  await expect
+    .poll(async () => (await pageState(site)).scrollY, { timeout: 30_000 })
+    .not.toBe(1500);
+
+  // Stop the worker as the browser does (DevTools protocol), not a reload of the extension.
+  const cdp = await panel.page.context().newCDPSession(panel.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  // The page hears its link drop and gives itself back: scroll position, footer, inline styles.
+  await expect.poll(async () => (await pageState(site)).scrollY).toBe(1500);
+  await expect.poll(footerVisibility).toBe('visible');
+  const after = await pageState(site);
+  expect(after.rootStyle).toBe(before.rootStyle);
+  expect(after.bodyStyle).toBe(before.bodyStyle);
+  expect(after.pinnedStyles).toEqual(before.pinnedStyles);
+  // The page's announcement woke the worker, which found its predecessor's mark and told the panel.
+  await expect(panel.page.getByRole('alert')).toHaveText(
+    'The full-page capture of “Lab — long page with sticky header, fixed footer and lazy images” stopped before it finished (the extension’s background worker was stopped). The page was restored; nothing was saved. Capture it again.',
+  );
+  await expect(panel.steps()).toHaveCount(0);
+  expect(await readStoredShots(panel.page)).toEqual([]);
+});
+
+/** The stored full-page shot's image height and the given colours' rows. */
+async function onlyShot(panel: PanelPage) {
+  const shots = await readStoredShots(panel.page);
+  expect(shots).toHaveLength(1);
+  return shots[0]!;
+}
+
+test('inner scrolling: the main column taken whole, header, side bar and status bar once, said', async ({
+  site,
+  panel,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/scroll/app.html'));
+  await site.evaluate(() => document.getElementById('content')!.scrollTo({ top: 900 }));
+  const before = await site.evaluate(() => {
+    const main = document.getElementById('content')!;
+    return {
+      scrollTop: main.scrollTop,
+      content: main.scrollHeight,
+      top: main.getBoundingClientRect().top,
+      visible: main.clientHeight,
+      window: window.innerHeight,
+      documentScrolls:
+        document.documentElement.scrollHeight > document.documentElement.clientHeight,
+    };
+  });
+  expect(before).toMatchObject({ scrollTop: 900, content: 3264, top: 64, documentScrolls: false });
+
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Step 1 captured: the page itself does not scroll, so its scrolling area main#content was taken whole (1 of 1), with what surrounds it once.',
+    { timeout: 60_000 },
+  );
+  // No choice offered: there is one area.
+  await expect(panel.page.getByRole('combobox', { name: 'Scrolling area' })).toHaveCount(0);
+  // The area is given back where the auditor left it.
+  await expect
+    .poll(() => site.evaluate(() => document.getElementById('content')!.scrollTop))
+    .toBe(900);
+  expect(await site.evaluate(() => document.querySelector('aside')!.getAttribute('style'))).toBe(
+    null,
+  );
+
+  const shot = await onlyShot(panel);
+  const below = before.window - before.top - before.visible;
+  // Device px (dpr 1): the header, the area's whole content, the status bar.
+  expect(shot.height).toBe(before.top + before.content + below);
+  const [header, sidebar, status, band1, band8, band9] = await colourRows(
+    panel.page,
+    shot.id,
+    [
+      [0xff, 0x00, 0xff],
+      [0x00, 0xff, 0xff],
+      [0xff, 0xff, 0x00],
+      hex('#e6194b'),
+      hex('#800000'),
+      hex('#aaffc3'),
+    ],
+    12,
+  );
+  // JPEG blurs a colour's edge by a few rows (chroma subsampling): each is checked within 4 rows;
+  // a side bar repeated on every screen, or a band out of place, is hundreds of rows off.
+  const within = (found: ColourRows, firstRow: number, lastRow: number, what: string) => {
+    expect(
+      Math.abs(found.firstRow - firstRow),
+      `${what} starts at ${found.firstRow}`,
+    ).toBeLessThanOrEqual(4);
+    expect(
+      Math.abs(found.lastRow - lastRow),
+      `${what} ends at ${found.lastRow}`,
+    ).toBeLessThanOrEqual(4);
+  };
+  // Header once, at the top; side bar once, beside the area's first screen; status bar once, last.
+  within(header!, 0, before.top - 1, 'header');
+  within(sidebar!, before.top, before.top + before.visible - 1, 'side bar');
+  within(status!, shot.height - below, shot.height - 1, 'status bar');
+  // The content in order, each band where it belongs (one screen of content is 736 px).
+  within(band1!, before.top, before.top + 399, 'band 1');
+  within(band8!, before.top + 2800, before.top + 3199, 'band 8');
+  within(band9!, before.top + 3200, before.top + 3263, 'band 9');
+});
+
+test('several scrolling areas: the largest first, the auditor chooses another by keyboard', async ({
+  site,
+  panel,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/scroll/two.html'));
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    /^Step 1 captured: the page itself does not scroll, so its scrolling area main was taken whole \(1 of 3\), with what surrounds it once\. To take another area, choose it under “Scrolling area” and press Full page\.$/,
+    { timeout: 60_000 },
+  );
+  const first = await onlyShot(panel);
+  expect(first.height).toBe(64 + 2400);
+  const choice = panel.page.getByRole('combobox', { name: 'Scrolling area' });
+  await expect(choice.locator('option')).toHaveText([
+    '1. main',
+    '2. div “Nested box”',
+    '3. section “Notes”',
+  ]);
+  // The nested scroller, chosen by keyboard.
+  await choice.focus();
+  await panel.page.keyboard.press('ArrowDown');
+  await expect(choice).toHaveValue('1');
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    /^Step 2 captured: .* scrolling area div “Nested box” was taken whole \(2 of 3\)/,
+    { timeout: 60_000 },
+  );
+  const nested = await site.evaluate(() => {
+    const box = document.querySelector('.nested')!;
+    const top = box.getBoundingClientRect().top;
+    return top + box.scrollHeight + (window.innerHeight - top - box.clientHeight);
+  });
+  const shots = await readStoredShots(panel.page);
+  expect(shots).toHaveLength(2);
+  expect(shots.find((s) => s.id !== first.id)!.height).toBe(nested);
+  // The choice stays for the next full page.
+  await expect(choice).toHaveValue('1');
+});
+
+test('a virtualised list and an area that grows while captured are said, not claimed whole', async ({
+  site,
+  panel,
+  demo,
+}) => {
+  test.setTimeout(180_000);
+  await startJourney(panel);
+  await site.bringToFront();
+  await site.goto(demo.url('/lab/scroll/virtual.html'));
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    'Step 1 captured: the page itself does not scroll, so its scrolling area main “Rows” was taken (1 of 1), with what surrounds it once. This list renders only the rows on screen: it was captured screen by screen, 150 rows seen.',
+    { timeout: 60_000 },
+  );
+  expect((await onlyShot(panel)).height).toBe(64 + 6000);
+
+  await site.goto(demo.url('/lab/scroll/grow.html'));
+  await panel.button('Full page').click();
+  await expect(panel.page.getByRole('status')).toHaveText(
+    /^Step 2 captured: the page itself does not scroll, so its scrolling area main “Feed” was taken \(1 of 1\), with what surrounds it once\. It kept growing while it was captured: its first (\d+) px were taken, not all of it\.$/,
+    { timeout: 60_000 },
+  );
+  const status = await panel.page.getByRole('status').textContent();
+  const taken = Number(/first (\d+) px/.exec(status ?? '')![1]);
+  const shots = await readStoredShots(panel.page);
+  const grown = shots.find((s) => s.height !== 64 + 6000)!;
+  expect(grown.height).toBe(64 + taken);
+  expect(await site.evaluate(() => document.getElementById('feed')!.scrollHeight)).toBeGreaterThan(
+    taken,
+  );
+});

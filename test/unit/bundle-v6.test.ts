@@ -54,6 +54,7 @@ function withV6Fields(): DataSet {
     reduce: { kind: 'merge', reason: 'the same as the next call' },
     person: { who: 'Manager Olga', transfer: true, repeated: false },
     tags: ['price', 'тариф'],
+    settle: { settled: false, waitedMs: 8_000 },
   });
   Object.assign(data.actionItems[0]!, { effort: 'S', cost: 1500 });
   return data;
@@ -62,6 +63,7 @@ function withV6Fields(): DataSet {
 /** A valid value of each field format 6 added to a record. */
 const VALUES: Record<string, unknown> = {
   tags: ['price'],
+  settle: { settled: true, waitedMs: 640 },
   recommend: 9,
   inventory: [{ typeId: 'web-form', present: true }],
   effort: 'M',
@@ -89,6 +91,7 @@ describe('bundle format 6', () => {
 
   it.each([
     ['touchpoints[0].tags', (r: Record<string, Record<string, unknown>[]>) => r.touchpoints![0]],
+    ['touchpoints[0].settle', (r: Record<string, Record<string, unknown>[]>) => r.touchpoints![0]],
     ['journeys[0].recommend', (r: Record<string, Record<string, unknown>[]>) => r.journeys![0]],
     ['brands[0].inventory', (r: Record<string, Record<string, unknown>[]>) => r.brands![0]],
     ['actionItems[0].effort', (r: Record<string, Record<string, unknown>[]>) => r.actionItems![0]],
@@ -112,7 +115,7 @@ describe('bundle format 6', () => {
       const added: Record<string, string[]> = {
         brands: ['inventory'],
         journeys: ['recommend'],
-        touchpoints: ['owner', 'reduce', 'person', 'tags'],
+        touchpoints: ['owner', 'reduce', 'person', 'tags', 'settle'],
         actionItems: ['effort', 'cost'],
       };
       for (const [table, keys] of Object.entries(added)) {

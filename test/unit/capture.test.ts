@@ -8,8 +8,13 @@ import {
   type Clock,
 } from '../../lib/capture';
 import { readSettings, writeSettings } from '../../lib/browser';
-import { autoCaptureOnLoad, DUPLICATE_WINDOW_MS, serialQueue } from '../../lib/services/background';
-import { CaptureService, type CaptureBrowser } from '../../lib/services/capture';
+import {
+  autoCaptureOnLoad,
+  DUPLICATE_WINDOW_MS,
+  loadCounter,
+  serialQueue,
+} from '../../lib/services/background';
+import { CaptureService, scaleMarks, type CaptureBrowser } from '../../lib/services/capture';
 import type { AuditDatabase } from '../../lib/db';
 import type { PageClient } from '../../lib/services/page';
 import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
@@ -388,11 +393,22 @@ describe('autoCaptureOnLoad', () => {
       notice: null,
     });
     const slept: number[] = [];
+    const waited: number[] = [];
     const deps = {
       store: setup.store,
       capture: setup.service,
       settings: { read: readSettings, write: writeSettings },
       autoQueue: serialQueue(),
+      loads: loadCounter(),
+      clicks: { watch: async () => true },
+      language: () => 'en',
+      settle: {
+        countRequests: async () => {},
+        wait: async () => {
+          waited.push(TAB.tabId);
+          return { settled: true, waitedMs: 640, busy: [] };
+        },
+      },
       getTab: async (tabId: number) => ({
         id: tabId,
         windowId: TAB.windowId,
@@ -405,15 +421,18 @@ describe('autoCaptureOnLoad', () => {
       sleep: async (ms: number) => void slept.push(ms),
       now: setup.clock.now,
     };
-    return { ...setup, deps, slept };
+    return { ...setup, deps, slept, waited };
   }
 
   it('captures a loaded page of the walked tab after it settles, and says so', async () => {
-    const { deps, slept, store, journeyId } = await autoSetup();
+    const { deps, waited, store, journeyId } = await autoSetup();
     const decision = await autoCaptureOnLoad(deps, TAB.tabId);
     expect(decision).toMatchObject({ tabId: TAB.tabId, outcome: 'captured', step: { seq: 1 } });
-    expect(slept).toHaveLength(1);
-    expect(await store.listSteps(journeyId)).toHaveLength(1);
+    // It waited for the page to settle (not a fixed time), and the step records the wait.
+    expect(waited).toEqual([TAB.tabId]);
+    const steps = await store.listSteps(journeyId);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.settle).toEqual({ settled: true, waitedMs: 640 });
     expect((await readSettings()).notice).toMatchObject({ kind: 'captured', params: { n: 1 } });
   });
 
@@ -449,5 +468,35 @@ describe('autoCaptureOnLoad', () => {
     expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'other-journey' });
     await writeSettings({ autoCapture: null });
     expect(await autoCaptureOnLoad(deps, TAB.tabId)).toMatchObject({ reason: 'off' });
+  });
+});
+
+describe('scaleMarks', () => {
+  const page = (width: number, viewport: number | null, dpr: number | null = null) =>
+    ({
+      images: [{ width, height: width / 2 }],
+      viewport: viewport === null ? null : { width: viewport, height: viewport / 2 },
+      devicePixelRatio: dpr,
+    }) as unknown as Parameters<typeof scaleMarks>[1];
+  const box = (x: number, y: number, width: number, height: number) => ({
+    kind: 'box' as const,
+    x,
+    y,
+    width,
+    height,
+    color: 'red' as const,
+  });
+
+  it('scales a click box from viewport CSS px to the image pixels (DPR 2, 1.5)', () => {
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1280, 640))).toEqual([box(20, 40, 200, 60)]);
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1920, 1280))).toEqual([box(15, 30, 150, 45)]);
+    // Without the viewport, the recorded pixel ratio.
+    expect(scaleMarks([box(10, 20, 100, 30)], page(1280, null, 2))).toEqual([box(20, 40, 200, 60)]);
+  });
+
+  it('keeps a box inside the image and drops one wholly outside it', () => {
+    expect(scaleMarks([box(-10, -10, 50, 50)], page(640, 640))).toEqual([box(0, 0, 40, 40)]);
+    expect(scaleMarks([box(600, 300, 100, 100)], page(640, 640))).toEqual([box(600, 300, 40, 20)]);
+    expect(scaleMarks([box(0, 900, 10, 10)], page(640, 640))).toEqual([]);
   });
 });

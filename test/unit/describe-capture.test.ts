@@ -126,6 +126,26 @@ describe('describeNotice', () => {
     },
   );
 
+  it('names what was clicked, and says when the page was captured without settling', () => {
+    const notice: Notice = {
+      kind: 'captured',
+      reason: 'visible',
+      params: { n: 2, parts: 1, redacted: 1, fields: 1, frames: 0, clicked: '<b>Buy</b>' },
+      at: 0,
+    };
+    expect(describeNotice(notice, en)).toBe(
+      'Step 2 captured: a click on “<b>Buy</b>”. Sensitive fields were covered.',
+    );
+    expect(describeNotice(notice, ru)).toMatch(/^Шаг 2 сохранён: щелчок по «<b>Buy<\/b>»\./);
+    const unsettled = { ...notice, params: { n: 3, parts: 1, redacted: 0, unsettled: 8 } };
+    expect(describeNotice(unsettled, en)).toBe(
+      'Step 3 captured. Captured after 8 s without the page settling.',
+    );
+    expect(describeNotice(unsettled, ru)).toBe(
+      'Шаг 3 сохранён. Снимок сделан через 8 с: страница так и не перестала меняться.',
+    );
+  });
+
   it('reads a notice stored before frames were counted (redacted only)', () => {
     const notice: Notice = {
       kind: 'captured',
@@ -136,6 +156,59 @@ describe('describeNotice', () => {
     expect(describeNotice(notice, en)).toBe('Step 4 captured. Sensitive fields were covered.');
     expect(describeNotice({ ...notice, params: { n: 4, parts: 1, redacted: 0 } }, ru)).toBe(
       'Шаг 4 сохранён.',
+    );
+  });
+});
+
+describe('a full page of a scrolling area', () => {
+  const t = translator('en');
+  const area = {
+    label: 'main#content',
+    index: 0,
+    count: 2,
+    labels: ['main#content', 'aside “Notes”'],
+    virtualised: false,
+    rows: 0,
+    grew: false,
+    height: 3264,
+  };
+  const base = { mode: 'full-page' as const, seq: 4, parts: 1, redacted: false };
+
+  it('names the area taken, whole, and how to take another', () => {
+    expect(describeCapture({ ...base, area }, t)).toBe(
+      'Step 4 captured: the page itself does not scroll, so its scrolling area main#content was taken whole (1 of 2), with what surrounds it once. To take another area, choose it under “Scrolling area” and press Full page.',
+    );
+  });
+
+  it('never says whole of a virtualised list or of an area that grew', () => {
+    const virtualised = describeCapture(
+      { ...base, area: { ...area, count: 1, labels: [], virtualised: true, rows: 150 } },
+      t,
+    );
+    expect(virtualised).not.toContain('whole');
+    expect(virtualised).toContain('renders only the rows on screen');
+    expect(virtualised).toContain('150 rows seen');
+    const grew = describeCapture(
+      { ...base, area: { ...area, count: 1, labels: [], grew: true, height: 2000 } },
+      t,
+    );
+    expect(grew).not.toContain('whole');
+    expect(grew).toContain('its first 2000 px were taken, not all of it');
+  });
+});
+
+describe('a full page with overlays hidden', () => {
+  const page: CaptureSummary = { mode: 'full-page', seq: 4, parts: 1, redacted: false };
+  it('says how many were hidden, or that none was on screen, and nothing when they were kept', () => {
+    expect(describeCapture({ ...page, overlaysHidden: 3 }, en)).toBe(
+      'Step 4 captured: the whole page. 3 overlays (cookie bars, chat buttons and the like) were hidden, as chosen.',
+    );
+    expect(describeCapture({ ...page, overlaysHidden: 0 }, en)).toBe(
+      'Step 4 captured: the whole page. No overlay was on screen to hide.',
+    );
+    expect(describeCapture(page, en)).toBe('Step 4 captured: the whole page.');
+    expect(describeCapture({ ...page, overlaysHidden: 2 }, ru)).toContain(
+      'Скрыто всплывающих слоёв (cookie-плашки, кнопки чата и т. п.): 2, как выбрано.',
     );
   });
 });

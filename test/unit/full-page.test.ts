@@ -18,22 +18,29 @@ import {
   type TileImage,
 } from '../../lib/capture/full-page';
 import type { PageMetrics, PinnedInView } from '../../lib/capture/page/replies';
+import { isOverlay } from '../../lib/capture/page/full-page';
 import type { Rect } from '../../lib/geometry';
 import type { EncodedImage, HeldBackArea } from '../../lib/model';
 import { topCoverage } from './helpers';
 
 describe('planTiles', () => {
-  it('steps one viewport at a time; the last tile is scrolled to the bottom and overlaps', () => {
+  it('steps one viewport at a time; the last tile is scrolled to the bottom and used whole', () => {
     const tiles = planTiles(2000, 800, 1);
     expect(tiles.map((t) => t.scrollY)).toEqual([0, 800, 1200]);
     expect(tiles.map((t) => [t.top, t.bottom])).toEqual([
       [0, 800],
-      [800, 1600],
-      [1600, 2000],
+      [800, 1200],
+      [1200, 2000],
     ]);
-    // The last tile was taken at 1200: its first 400 rows repeat tile 2 and are skipped.
-    expect(tileRows(tiles[2]!, 1200, 1, 800)).toEqual({ sourceY: 400, rows: 400 });
-    expect(tileRows(tiles[1]!, 800, 1, 800)).toEqual({ sourceY: 0, rows: 800 });
+    // The last tile was taken at 1200 and gives all its rows (a bottom bar and what sits above it
+    // show whole); tile 2 stops where it starts.
+    expect(tileRows(tiles[2]!, 1200, 1, 800)).toEqual({ sourceY: 0, rows: 800 });
+    expect(tileRows(tiles[1]!, 800, 1, 800)).toEqual({ sourceY: 0, rows: 400 });
+    // A page of whole screens: no overlap at all.
+    expect(planTiles(1600, 800, 2).map((t) => [t.top, t.bottom])).toEqual([
+      [0, 1600],
+      [1600, 3200],
+    ]);
   });
 
   it('adds up to exactly page height × DPR, contiguous, at integer and fractional scales', () => {
@@ -232,6 +239,11 @@ interface FakePageOptions {
   width?: number;
   scale?: number;
   pinned?: Omit<PinnedInView, 'inView'>[];
+  /**
+   * The document does not scroll; an area does: its top in the window (CSS px), the window's
+   * height (viewportHeight is then the area's visible height, pageHeight its content).
+   */
+  area?: { top: number; windowHeight: number };
 }
 
 /** A page as the page agent would see it (the agent's full-page methods, faked). */
@@ -245,6 +257,7 @@ function fakePage(options: FakePageOptions) {
   const page = {
     calls: [] as string[],
     shown: [] as boolean[][],
+    around: [] as boolean[],
     restoredTo: null as number | null,
     failAt: null as { call: string; nth: number } | null,
     scale,
@@ -259,6 +272,19 @@ function fakePage(options: FakePageOptions) {
     innerWidth: width,
     scrollY,
     visible: true,
+    ...(options.area && {
+      area: {
+        label: 'main#content',
+        index: 0,
+        count: 1,
+        labels: ['main#content'],
+        top: options.area.top,
+        left: 200,
+        width: 1080,
+        virtualised: false,
+        rows: 0,
+      },
+    }),
   });
   /** Records the call, and answers null when the page is to "navigate" at this call. */
   const enter = (name: string) => {
@@ -279,9 +305,10 @@ function fakePage(options: FakePageOptions) {
       scrollY = Math.min(y, pageHeight - viewportHeight);
       return (options.pinned ?? []).map((p) => ({ ...p, inView: true }));
     },
-    async showTile(_tabId, shown) {
+    async showTile(_tabId, shown, _timeout, showAround) {
       if (!enter('show')) return null;
       page.shown.push(shown);
+      page.around.push(showAround);
       return metrics();
     },
     async loadLazyContent() {
@@ -383,7 +410,9 @@ async function setup(options: FakePageOptions, overrides: Partial<FullPageDeps> 
   const captures: number[] = [];
   const clock = virtualClock();
   const width = options.width ?? 1280;
-  const tileHeight = Math.round((options.viewportHeight ?? 800) * page.scale);
+  const tileHeight = Math.round(
+    (options.area?.windowHeight ?? options.viewportHeight ?? 800) * page.scale,
+  );
   const deps: FullPageDeps = {
     page: side,
     pacer: new CapturePacer(clock),
@@ -412,12 +441,35 @@ function expectRowsInPlace(log: ReturnType<typeof fakeStitcher>['log']) {
   return top;
 }
 
+describe('captureFullPage of a scrolling area (the document does not scroll)', () => {
+  it('takes the area whole, the rows above and below it once, from the first tile', async () => {
+    // Window 800 px: header 64, the area 712 px tall (content 3,264), a status bar of 24.
+    const { deps, page, log } = await setup({
+      pageHeight: 3264,
+      viewportHeight: 712,
+      area: { top: 64, windowHeight: 800 },
+    });
+    const captured = await captureFullPage(deps, TAB);
+    const rows = log.parts.flatMap((part) => part.rows);
+    expect(rows).toHaveLength(64 + 3264 + 24);
+    // Header and band rows come from where they show (the fake records the page row drawn).
+    expect(rows.slice(0, 64 + 3264).findIndex((row, i) => row !== i)).toBe(-1);
+    // The status bar: the first tile's rows below the area, once, at the end.
+    expect(rows.slice(64 + 3264)).toEqual(Array.from({ length: 24 }, (_, i) => 776 + i));
+    // The surroundings show on the first tile only.
+    expect(page.around).toEqual([true, false, false, false, false]);
+    expect(captured.area).toMatchObject({ label: 'main#content', grew: false, height: 3264 });
+    expect(captured.viewport).toEqual({ width: 1280, height: 800 });
+    expect(log.closed).toBe(log.decoded);
+  });
+});
+
 describe('captureFullPage', () => {
   it('captures the whole page as one image, pinned elements once, page restored', async () => {
     const pinned = [
-      { position: 'fixed', anchor: 'top' },
-      { position: 'fixed', anchor: 'bottom' },
-      { position: 'sticky', anchor: 'top' },
+      { position: 'fixed', anchor: 'top', overlay: false },
+      { position: 'fixed', anchor: 'bottom', overlay: true },
+      { position: 'sticky', anchor: 'top', overlay: false },
     ] as const;
     const { deps, page, log } = await setup({
       pageHeight: 4000,
@@ -462,6 +514,41 @@ describe('captureFullPage', () => {
       tiles: 7,
     });
     expect(progress.at(-1)?.phase).toBe('saving');
+  });
+
+  it('hides overlays on every tile when asked, keeps the header and the sticky heading, counts them', async () => {
+    const { deps, page } = await setup({
+      pageHeight: 4000,
+      pinned: [
+        { position: 'fixed', anchor: 'top', overlay: false },
+        { position: 'fixed', anchor: 'bottom', overlay: true },
+        { position: 'sticky', anchor: 'top', overlay: false },
+        { position: 'fixed', anchor: 'bottom', overlay: true },
+      ],
+    });
+    const result = await captureFullPage(deps, TAB, { hideOverlays: true });
+    expect(page.shown.every((s) => s[1] === false && s[3] === false)).toBe(true);
+    expect(page.shown.map((s) => s[0])).toEqual([true, false, false, false, false]);
+    expect(page.shown.map((s) => s[2])).toEqual([true, false, false, false, false]);
+    expect(result.overlaysHidden).toBe(2);
+    // Kept (the default): nothing said.
+    const kept = await setup({
+      pageHeight: 4000,
+      pinned: [{ position: 'fixed', anchor: 'bottom', overlay: true }],
+    });
+    const keptResult = await captureFullPage(kept.deps, TAB);
+    expect(keptResult.overlaysHidden).toBeUndefined();
+    expect(kept.page.shown.map((s) => s[0]).at(-1)).toBe(true);
+  });
+
+  it('tells an overlay from a site header: fixed and not a top bar of the full width', () => {
+    const viewport = { width: 1280, height: 800 };
+    expect(isOverlay('fixed', { top: 0, width: 1280, height: 64 }, viewport)).toBe(false);
+    expect(isOverlay('fixed', { top: 0, width: 1280, height: 800 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 720, width: 1280, height: 80 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 700, width: 60, height: 60 }, viewport)).toBe(true);
+    expect(isOverlay('fixed', { top: 0, width: 300, height: 40 }, viewport)).toBe(true);
+    expect(isOverlay('sticky', { top: 0, width: 1280, height: 40 }, viewport)).toBe(false);
   });
 
   it('keeps to the capture quota: tiles at least MIN_CAPTURE_GAP_MS apart', async () => {

@@ -18,6 +18,7 @@ import { Step } from '../../lib/model';
 import { failedItems, unconfirmedPageAnswers } from '../../lib/report/model';
 import { BUILTIN_CHECKLISTS, resolveChecklists } from '../../lib/taxonomy';
 import { readBundle, writeBundle } from '../../lib/bundle';
+import { refuseV6Fields } from '../../lib/bundle/upgrade';
 import { SAMPLE_OPTIONS, sampleDataSet } from './bundle-fixtures';
 import { CapturePacer, type Clock } from '../../lib/capture';
 import { CaptureService } from '../../lib/services/capture';
@@ -389,5 +390,15 @@ describe('the capture service', () => {
     expect(step.checks).toHaveLength(6);
     const [stored] = await store.listSteps(own.id);
     expect(stored?.checks).toEqual(step.checks);
+  });
+});
+
+describe('answers from the page in an older bundle', () => {
+  it('are refused in format versions 1–5, naming the field', () => {
+    const records = {
+      touchpoints: [{ checks: [{ itemId: 'x' }, { itemId: 'y', source: 'page', evidence: 'e' }] }],
+    };
+    expect(() => refuseV6Fields(records, 5)).toThrow(/touchpoints\[0\]\.checks\[1\]\.source/);
+    expect(refuseV6Fields({ touchpoints: [{ checks: [{ itemId: 'x' }] }] }, 5)).toBeTruthy();
   });
 });

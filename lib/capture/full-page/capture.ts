@@ -4,12 +4,12 @@
  * of ONE step. Returns the records to store; storing is the capture service's job.
  */
 import type { EncodedImage, WalkedTab } from '../../model';
-import type { CapturedPage } from '../captured';
+import type { CapturedPage, TakenArea } from '../captured';
 import { captureFailure, RedactionTally } from '../captured';
 import { CaptureError } from '../errors';
 import type { TabCoverage } from '../frame-tree';
 import { coverBoxesFor } from '../redact';
-import type { PageMetrics, PinnedInView } from '../page/replies';
+import type { PageMetrics, PinnedInView, ScrollArea } from '../page/replies';
 import type { CapturePacer } from '../pacer';
 import { CAPTURE_QUALITY } from '../visible';
 import {
@@ -48,12 +48,37 @@ function onTile(
 }
 const IMAGE_TIMEOUT_MS = 5_000;
 const TILE_IMAGE_TIMEOUT_MS = 2_000;
+/**
+ * The page restores itself when no instruction came for this long: longer than the widest gap
+ * between two (a tile's turn in the quota, its frame scan of up to 8 s, stitching a part).
+ */
+export const PAGE_WATCHDOG_MS = 30_000;
 
 /** The page side of a full-page capture in one tab (the page agent; a fake in Node tests). */
 export interface FullPageSide {
-  prepareFullPage(tabId: number): Promise<PageMetrics>;
+  /**
+   * Prepares the page for capture `token`; the page restores itself when no instruction comes
+   * within `watchdogMs`.
+   */
+  prepareFullPage(
+    tabId: number,
+    token: string,
+    watchdogMs: number,
+    areaIndex: number,
+  ): Promise<PageMetrics>;
+  /**
+   * Holds a link (runtime Port) to the page while capture `token` runs: if the context making the
+   * capture stops, the page hears it and restores itself. Returns the function that lets it go.
+   */
+  linkFullPage?(tabId: number, token: string): () => void;
   scrollAndScan(tabId: number, y: number): Promise<PinnedInView[] | null>;
-  showTile(tabId: number, shown: boolean[], imageTimeoutMs: number): Promise<PageMetrics | null>;
+  /** `showAround`: a scrolling area's surroundings show (first tile) or are hidden (later ones). */
+  showTile(
+    tabId: number,
+    shown: boolean[],
+    imageTimeoutMs: number,
+    showAround: boolean,
+  ): Promise<PageMetrics | null>;
   loadLazyContent(
     tabId: number,
     maxHeight: number,
@@ -87,6 +112,16 @@ export interface FullPageProgress {
 
 export interface FullPageOptions {
   signal?: AbortSignal;
+  /**
+   * When the document does not scroll but areas of it do: which area to take (0-based, largest
+   * visible first; the largest when absent or out of range).
+   */
+  area?: number;
+  /**
+   * Hide what lies over the content (cookie bars, chat buttons, promos: fixed elements other
+   * than a site header) on every tile; they are kept, once, when absent or false.
+   */
+  hideOverlays?: boolean;
   onProgress?(progress: FullPageProgress): void;
 }
 
@@ -157,10 +192,19 @@ export async function captureFullPage(
   let images: EncodedImage[];
   let scale = 1;
   let viewport: { width: number; height: number } | null = null;
+  const token = crypto.randomUUID();
+  let finalArea: ScrollArea | null = null;
+  let taken: TakenArea | null = null;
+  // Overlays hidden while on screen (hideOverlays): counted once each, said to the auditor.
+  const hiddenOverlays = new Set<number>();
+  let unlink: (() => void) | null = null;
   try {
     try {
       onProgress?.({ phase: 'preparing', tile: 0, tiles: 0 });
-      const start = await ask(page.prepareFullPage(tab.tabId));
+      const start = await ask(
+        page.prepareFullPage(tab.tabId, token, PAGE_WATCHDOG_MS, options.area ?? 0),
+      );
+      unlink = page.linkFullPage?.(tab.tabId, token) ?? null;
       check();
       const pinned: PinnedElement[] = [];
       // Decides which pinned elements show on this tile, shows it and returns the page's sizes.
@@ -169,11 +213,17 @@ export async function captureFullPage(
         if (!seen) throw pageChanged('it navigated or reloaded');
         const shown = seen.map((element, i) => {
           pinned[i] ??= { position: element.position, anchor: element.anchor, captured: false };
+          if (options.hideOverlays && element.overlay) {
+            if (element.inView) hiddenOverlays.add(i);
+            return false;
+          }
           const show = showPinned(pinned[i], index, isLast);
           if (show && element.inView) pinned[i].captured = true;
           return show;
         });
-        const metrics = await ask(page.showTile(tab.tabId, shown, TILE_IMAGE_TIMEOUT_MS));
+        const metrics = await ask(
+          page.showTile(tab.tabId, shown, TILE_IMAGE_TIMEOUT_MS, index === 0),
+        );
         if (!metrics) throw pageChanged('it navigated or reloaded');
         if (!metrics.visible) throw pageChanged('another tab was brought to the front');
         check();
@@ -201,13 +251,32 @@ export async function captureFullPage(
         throw pageChanged('the window was resized');
       }
       scale = first.image.width / settled.innerWidth;
-      viewport = { width: settled.innerWidth, height: settled.viewportHeight };
+      const area = settled.area ?? null;
+      if ((area?.label ?? null) !== (firstMetrics.area?.label ?? null)) {
+        throw pageChanged('its scrolling area changed');
+      }
+      const tileHeight = first.image.height;
+      viewport = {
+        width: settled.innerWidth,
+        height: area ? Math.round(tileHeight / scale) : settled.viewportHeight,
+      };
       const pageHeight = Math.min(settled.pageHeight, MAX_PAGE_HEIGHT);
       const tiles = planTiles(pageHeight, settled.viewportHeight, scale);
       const width = Math.min(first.image.width, Math.round(settled.viewportWidth * scale));
-      const total = tiles.at(-1)!.bottom;
+      const content = tiles.at(-1)!.bottom;
+      // A scrolling area (the document does not scroll): each tile gives the rows of the window
+      // that show the area (its band); the rows above and below it (a header, a footer) and the
+      // side bars beside its first screen come from tile 1, once.
+      const bandTop = area ? Math.min(Math.max(0, Math.round(area.top * scale)), tileHeight) : 0;
+      const bandHeight = area
+        ? Math.min(Math.round(settled.viewportHeight * scale), tileHeight - bandTop)
+        : tileHeight;
+      const below = area ? Math.max(0, tileHeight - bandTop - bandHeight) : 0;
+      const total = bandTop + content + below;
       const parts = planParts(total, width);
       writer = new PartWriter(deps.stitcher, parts, width);
+      let head: ShownTile | null = null;
+      let lastHeight = settled.pageHeight;
 
       estimate = tiles.length;
       for (const slice of tiles) {
@@ -219,6 +288,7 @@ export async function captureFullPage(
           tile = first;
           first = null;
           scrollY = firstMetrics.scrollY;
+          lastHeight = Math.max(lastHeight, firstMetrics.pageHeight);
         } else {
           // (Tile 1 again only if the lazy pass made a one-screen page longer.)
           if (slice.index === 0) for (const element of pinned) element.captured = false;
@@ -229,15 +299,21 @@ export async function captureFullPage(
           }
           tile = await capture();
           scrollY = metrics.scrollY;
+          lastHeight = Math.max(lastHeight, metrics.pageHeight);
+          finalArea = metrics.area ?? finalArea;
         }
         if (isLast) onProgress?.({ phase: 'saving', tile: 0, tiles: 0 });
         try {
           check();
           const { image, coverage } = tile;
           if (image.width !== tileWidth) throw pageChanged('the zoom or the window size changed');
-          const rows = tileRows(slice, scrollY, scale, image.height);
+          const rows = tileRows(slice, scrollY, scale, area ? bandHeight : image.height);
           if (!rows) throw pageChanged('its height changed while it was captured');
           const boxes = coverBoxesFor(coverage, { origin: coverage.scroll, scale, image });
+          if (area && slice.index === 0) {
+            head = tile;
+            if (bandTop > 0) await writer.add(image, 0, bandTop, 0, bandTop, boxes);
+          }
           tally.add(
             coverage.fields.filter((rect) => onTile(rect, coverage, image, scale)),
             coverage.frames
@@ -245,15 +321,47 @@ export async function captureFullPage(
               .filter((rect) => onTile(rect, coverage, image, scale)),
             coverage.scanned,
           );
-          await writer.add(image, slice.top, slice.bottom, rows.sourceY, rows.rows, boxes);
+          await writer.add(
+            image,
+            slice.top + bandTop,
+            slice.bottom + bandTop,
+            rows.sourceY + bandTop,
+            rows.rows,
+            boxes,
+          );
         } finally {
-          tile.image.close();
+          if (tile !== head) tile.image.close();
         }
+      }
+      if (head) {
+        try {
+          const { image, coverage } = head;
+          const boxes = coverBoxesFor(coverage, { origin: coverage.scroll, scale, image });
+          if (below > 0) {
+            await writer.add(image, bandTop + content, total, bandTop + bandHeight, below, boxes);
+          }
+        } finally {
+          head.image.close();
+        }
+      }
+      if (area) {
+        const seen = finalArea ?? area;
+        taken = {
+          label: area.label,
+          index: area.index,
+          count: area.count,
+          labels: area.labels,
+          virtualised: seen.virtualised || area.virtualised,
+          rows: Math.max(seen.rows, area.rows),
+          grew: lastHeight > pageHeight + 1 || settled.pageHeight > MAX_PAGE_HEIGHT,
+          height: pageHeight,
+        };
       }
     } finally {
       first?.image.close();
       // Always give the page back as it was, even after a cancel or a closed tab.
       await page.restoreFullPage(tab.tabId).catch(() => false);
+      unlink?.();
     }
     check();
     images = writer.result();
@@ -270,5 +378,7 @@ export async function captureFullPage(
     devicePixelRatio: Math.round(scale * 100) / 100,
     images,
     redaction: tally.result(),
+    ...(taken && { area: taken }),
+    ...(options.hideOverlays && { overlaysHidden: hiddenOverlays.size }),
   };
 }

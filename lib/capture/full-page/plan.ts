@@ -26,8 +26,9 @@ export interface TileSlice {
 /**
  * Tiles that cover a page of `pageHeight` CSS px with a viewport `viewportHeight` CSS px tall, at
  * `scale` device px per CSS px. Tiles step one viewport at a time; the last one is scrolled to the
- * bottom of the page and overlaps its predecessor, so only its lower rows are used. The rows add up
- * to exactly round(pageHeight × scale).
+ * bottom of the page and is used whole — the one before it stops where it starts — so what is
+ * pinned to the window's bottom (a cookie bar, a chat button above it) shows whole at the page's
+ * end. The rows add up to exactly round(pageHeight × scale).
  */
 export function planTiles(pageHeight: number, viewportHeight: number, scale: number): TileSlice[] {
   const viewport = Math.max(1, viewportHeight);
@@ -35,11 +36,17 @@ export function planTiles(pageHeight: number, viewportHeight: number, scale: num
   const total = Math.round(page * scale);
   const count = Math.max(1, Math.ceil(page / viewport));
   const maxScroll = Math.max(0, page - viewport);
+  const lastTop = count === 1 ? 0 : Math.round(maxScroll * scale);
   return Array.from({ length: count }, (_, index) => ({
     index,
     scrollY: Math.min(index * viewport, maxScroll),
-    top: Math.round(index * viewport * scale),
-    bottom: index === count - 1 ? total : Math.round((index + 1) * viewport * scale),
+    top: index === count - 1 ? lastTop : Math.round(index * viewport * scale),
+    bottom:
+      index === count - 1
+        ? total
+        : index === count - 2
+          ? lastTop
+          : Math.round((index + 1) * viewport * scale),
   }));
 }
 

@@ -14,14 +14,34 @@ import {
   type PickMode,
 } from '../picker';
 import { createFrameScanner } from './sensitive';
+import { waitSettled } from './settle';
+import { clickWatcher, type ClickReport } from './clicks';
 
 /** The isolated-world global that holds the agent in a tab, and the script that installs it. */
 export const PAGE_AGENT_KEY = '__touchpointAuditAgent';
 export const PAGE_AGENT_FILE = '/page-agent.js';
 
-export function createPageAgent() {
+/** Prefix of the name of the runtime Port a full-page capture holds open to its page. */
+export const FULL_PAGE_LINK = 'touchpoint-full-page:';
+
+/** How the agent hears from the extension (lib/browser in the injected script; absent in tests). */
+export interface AgentLink {
+  /** Calls `onLost(token)` when the Port named FULL_PAGE_LINK + token disconnects. */
+  onLinkLost(prefix: string, onLost: (token: string) => void): void;
+  /** Tells the extension the page gave itself back after a cut-off capture (wakes the worker). */
+  announceRestored(token: string): void;
+  /** Carries a click report to the service worker (click capture, ./clicks.ts). */
+  sendClick?(report: ClickReport): void;
+}
+
+export function createPageAgent(link?: AgentLink) {
   // Listens for its parent frame's link message from the moment the agent is installed.
   const frames = createFrameScanner();
+  if (link) {
+    // A full-page capture whose context stopped (the worker, the panel) gives the page back.
+    fullPage.whenAbandoned((token) => link.announceRestored(token));
+    link.onLinkLost(FULL_PAGE_LINK, (token) => fullPage.abandon(token));
+  }
   return {
     scanFrame: frames.scanFrame,
     prepareFullPage: fullPage.prepare,
@@ -35,6 +55,10 @@ export function createPageAgent() {
     cancelPick: cancelPicker,
     revealRect,
     restoreScroll,
+    /** Resolves once the page has settled (auto-capture), or at the bound (see ./settle.ts). */
+    waitSettled,
+    /** Click capture on or off in this document (see ./clicks.ts); whether it is on. */
+    watchClicks: clickWatcher((report) => link?.sendClick?.(report)),
   };
 }
 

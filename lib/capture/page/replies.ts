@@ -15,6 +15,29 @@ export const PageRect = z.strictObject({
 });
 export type PageRect = z.infer<typeof PageRect>;
 
+/**
+ * The scrolling area a full-page capture takes when the document itself does not scroll (an app
+ * layout whose main column scrolls): its box in the viewport (CSS px) and what it was seen doing.
+ */
+export const ScrollArea = z.strictObject({
+  /** How the auditor is told which area: tag, id or class, or its accessible name (page text). */
+  label: z.string().max(200),
+  /** Its place among the page's scrolling areas, largest visible first (0-based), and how many. */
+  index: z.number().int().nonnegative().max(1000),
+  count: z.number().int().positive().max(1000),
+  /** The labels of the page's scrolling areas (the first 20), in the same order: to choose. */
+  labels: z.array(z.string().max(200)).max(20),
+  /** Its content box in the viewport. */
+  top: Finite,
+  left: Finite,
+  width: Finite.nonnegative(),
+  /** Its rows were removed while it scrolled: it renders only what is visible (a virtualised list). */
+  virtualised: z.boolean(),
+  /** Rows of its list seen while it was scrolled through (its largest list's distinct children). */
+  rows: z.number().int().nonnegative().max(10_000_000),
+});
+export type ScrollArea = z.infer<typeof ScrollArea>;
+
 /** Sizes of the page, in CSS px. */
 export const PageMetrics = z.strictObject({
   /** Height of the scrollable document. */
@@ -27,6 +50,11 @@ export const PageMetrics = z.strictObject({
   scrollY: Finite,
   /** False when the tab is hidden (the auditor switched tabs): a capture would show another tab. */
   visible: z.boolean(),
+  /**
+   * When the document does not scroll but an area of it does, the area taken: then pageHeight,
+   * viewportHeight and scrollY are the area's (its content, its visible height, its scroll).
+   */
+  area: ScrollArea.nullish(),
 });
 export type PageMetrics = z.infer<typeof PageMetrics>;
 
@@ -34,6 +62,8 @@ export type PageMetrics = z.infer<typeof PageMetrics>;
 export const PinnedInView = z.strictObject({
   position: z.enum(['fixed', 'sticky']),
   anchor: z.enum(['top', 'bottom']),
+  /** Over the content (a cookie bar, a chat button): hidden when the auditor asks. */
+  overlay: z.boolean(),
   inView: z.boolean(),
 });
 export type PinnedInView = z.infer<typeof PinnedInView>;
@@ -119,3 +149,22 @@ export const DomRender = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), reason: DomFailure, message: z.string().max(2000) }),
 ]);
 export type DomRender = z.infer<typeof DomRender>;
+
+/** How waiting for the page to settle ended (page/settle.ts). */
+export const SettleReply = z.strictObject({
+  settled: z.boolean(),
+  waitedMs: Finite.nonnegative().max(600_000),
+  /** What kept the page busy last (short words; empty when it settled). */
+  busy: z.array(z.string().max(20)).max(10),
+});
+export type SettleReply = z.infer<typeof SettleReply>;
+
+/** A click the page agent reported (page/clicks.ts); the page may send anything. */
+export const ClickReport = z.strictObject({
+  type: z.literal('touchpoint-audit:click'),
+  kind: z.enum(['link', 'button', 'control']),
+  name: z.string().max(200),
+  length: z.number().int().nonnegative().max(10_000_000),
+  rect: PageRect,
+});
+export type ClickReportReply = z.infer<typeof ClickReport>;

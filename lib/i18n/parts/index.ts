@@ -7,10 +7,13 @@ import { statusWords } from './status';
 import { catalogueWords } from './catalogue';
 import { panelWords } from './panel';
 import { chartsWords } from './charts';
+import { captureStepsWords } from './capture-steps';
 import { bundleImagesWords } from './bundle-images';
 import { verifyWords } from './verify';
 import { captionWords } from './caption';
 import { factsWords } from './facts';
+import { overlaysWords } from './overlays';
+import { fullPageWords } from './full-page';
 import { proofsWords } from './proofs';
 
 /** The groups, for a test to check that no key is defined twice. */
@@ -23,10 +26,13 @@ export const WORD_GROUPS = {
   catalogue: catalogueWords,
   panel: panelWords,
   charts: chartsWords,
+  captureSteps: captureStepsWords,
   bundleImages: bundleImagesWords,
   verify: verifyWords,
   caption: captionWords,
   facts: factsWords,
+  overlays: overlaysWords,
+  fullPage: fullPageWords,
   proofs: proofsWords,
 };
 
@@ -39,10 +45,13 @@ export const PART_EN = {
   ...catalogueWords.en,
   ...panelWords.en,
   ...chartsWords.en,
+  ...captureStepsWords.en,
   ...bundleImagesWords.en,
   ...verifyWords.en,
   ...captionWords.en,
   ...factsWords.en,
+  ...overlaysWords.en,
+  ...fullPageWords.en,
   ...proofsWords.en,
 };
 export const PART_RU = {
@@ -54,9 +63,12 @@ export const PART_RU = {
   ...catalogueWords.ru,
   ...panelWords.ru,
   ...chartsWords.ru,
+  ...captureStepsWords.ru,
   ...bundleImagesWords.ru,
   ...verifyWords.ru,
   ...captionWords.ru,
   ...factsWords.ru,
+  ...overlaysWords.ru,
+  ...fullPageWords.ru,
   ...proofsWords.ru,
 };
