@@ -173,31 +173,47 @@ export function AuditForm({
         placeholder={t('taskPlaceholder')}
         field={task}
       />
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={caption}
-          aria-describedby="caption-option-hint"
-          onChange={(e) => setCaption(e.currentTarget.checked)}
-        />
-        {t('captionOption')}
-      </label>
-      <p class="field-hint" id="caption-option-hint">
-        {t('captionOptionHint')}
-      </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={pageFacts}
-          aria-describedby="facts-option-hint"
-          onChange={(e) => setPageFacts(e.currentTarget.checked)}
-        />
-        {t('factsOption')}
-      </label>
-      <p class="field-hint" id="facts-option-hint">
-        {t('factsOptionHint')}
-      </p>
+      <AuditOption
+        id="caption-option"
+        label={t('captionOption')}
+        hint={t('captionOptionHint')}
+        checked={caption}
+        onChange={setCaption}
+      />
+      <AuditOption
+        id="facts-option"
+        label={t('factsOption')}
+        hint={t('factsOptionHint')}
+        checked={pageFacts}
+        onChange={setPageFacts}
+      />
     </FormCard>
+  );
+}
+
+/** An audit's on/off option (what every new capture also records), with what it does below. */
+function AuditOption(props: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          aria-describedby={`${props.id}-hint`}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />
+        {props.label}
+      </label>
+      <p class="field-hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 /** What every capture mode hands to the capture service: a page step's records, not yet stored. */
-import type { EncodedImage, WalkedTab } from '../model';
+import type { CaptureSummary, EncodedImage, WalkedTab } from '../model';
 import { CaptureError } from './errors';
 
 /** A captured page: its evidence and its images (encoded, redacted, hashed), ready to store. */
@@ -22,22 +22,7 @@ export interface CapturedPage {
 }
 
 /** The scrolling area a full-page capture took, and what it saw there (the auditor is told). */
-export interface TakenArea {
-  /** Tag with id or class, or its accessible name: page text, shown as text only. */
-  label: string;
-  /** Its place among the page's scrolling areas, largest visible first (0-based), and how many. */
-  index: number;
-  count: number;
-  /** The labels of the page's scrolling areas (the first 20), to choose another. */
-  labels: string[];
-  /** It renders only the rows on screen (rows were removed as it scrolled). */
-  virtualised: boolean;
-  /** Rows of its list seen while it was scrolled through. */
-  rows: number;
-  /** It grew while it was captured: only its first `height` CSS px were taken. */
-  grew: boolean;
-  height: number;
-}
+export type TakenArea = NonNullable<CaptureSummary['area']>;
 
 /** What a capture covered, counted over what its images show. */
 export interface Redaction {

@@ -908,16 +908,22 @@ export interface CaptureSummary {
   /** Only the part of the element that fits on the screen was captured. */
   clipped?: boolean;
   /**
-   * Full page of a page whose document does not scroll: the scrolling area taken (its label is
-   * page text), its place among the page's areas, and what was seen there.
+   * Full page of a page whose document does not scroll: the scrolling area taken, its place
+   * among the page's areas, and what was seen there.
    */
   area?: {
+    /** Tag with id or class, or its accessible name: page text, shown as text only. */
     label: string;
+    /** Its place among the page's scrolling areas, largest visible first (0-based), and how many. */
     index: number;
     count: number;
+    /** The labels of the page's scrolling areas (the first 20), to choose another. */
     labels: string[];
+    /** It renders only the rows on screen (rows were removed as it scrolled). */
     virtualised: boolean;
+    /** Rows of its list seen while it was scrolled through. */
     rows: number;
+    /** It grew while it was captured: only its first `height` CSS px were taken. */
     grew: boolean;
     height: number;
   };

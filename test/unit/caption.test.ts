@@ -1,12 +1,9 @@
 /** The caption band: its layout (pure), the capture service drawing it when the audit asks, and its text. */
 import { describe, expect, it } from 'vitest';
-import { CapturePacer, type Clock } from '../../lib/capture';
 import { CAPTION_URL_LINES, captionHeight, layoutCaption } from '../../lib/capture/caption';
 import { writeSettings } from '../../lib/browser';
-import { CaptureService } from '../../lib/services/capture';
 import { captionFor } from '../../lib/services/wiring';
-import type { PageClient } from '../../lib/services/page';
-import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
+import { auditWithJourneys, fakeCaptureService, testStore } from './helpers';
 
 /** Every code point is 7 units wide (a monospace stand-in for canvas measureText). */
 const measure = (text: string) => Array.from(text).length * 7;
@@ -61,37 +58,13 @@ describe('layoutCaption', () => {
   });
 });
 
-const clock: Clock = { now: () => 0, sleep: async () => undefined };
-
 async function setup(caption: boolean, drawFails = false) {
   const { store, db } = testStore();
   const { audit, own } = await auditWithJourneys(store);
   await store.updateAudit(audit.id, { caption });
   await writeSettings({ locale: 'en' });
   const drawn: { part: number | undefined; scale: number; title: string }[] = [];
-  const service = new CaptureService({
-    store,
-    browser: {
-      findTargetTab: async () => ({
-        tabId: 1,
-        windowId: 1,
-        url: 'https://brightline.test/plans',
-        title: 'Plans',
-        width: 640,
-        height: 400,
-      }),
-      captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
-      tabExists: async () => true,
-      renderElement: async () => undefined,
-      readIdentity: async () => ({ name: '', email: '', phone: '' }),
-    },
-    page: { coverage: async () => topCoverage() } as unknown as PageClient,
-    pacer: new CapturePacer(clock),
-    stitcher: undefined as never,
-    encodeCaptured: async () => fakeImage(),
-    encodeSelection: async () => fakeImage(),
-    compact: async () => 0,
-    onBackgroundError: () => undefined,
+  const service = fakeCaptureService(store, {
     captionFor: (journeyId, page) => captionFor(store, journeyId, page),
     drawCaption: async (image, text, scale) => {
       if (drawFails) throw new Error('no canvas');
@@ -103,9 +76,6 @@ async function setup(caption: boolean, drawFails = false) {
         captionHeight: 60,
       };
     },
-    now: () => Date.UTC(2026, 0, 5, 9, 0, 0),
-    sleep: async () => undefined,
-    userAgent: 'TestBrowser/1.0',
   });
   return { service, store, db, journeyId: own.id, drawn };
 }

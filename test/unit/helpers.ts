@@ -1,9 +1,18 @@
 /** Test helpers: a fresh fake-indexeddb store with a deterministic clock and ids. */
+import { CapturePacer, type Clock } from '../../lib/capture';
 import { composeFrames, type TabCoverage } from '../../lib/capture/frame-tree';
 import type { FrameReport } from '../../lib/capture/page/replies';
 import { AuditDatabase, AuditStore, type StorageProbe } from '../../lib/db';
 import type { Rect } from '../../lib/geometry';
-import { brandNameKey, type BrandRole, type EncodedImage, type Journey } from '../../lib/model';
+import {
+  brandNameKey,
+  type BrandRole,
+  type EncodedImage,
+  type Journey,
+  type WalkedTab,
+} from '../../lib/model';
+import { CaptureService, type CaptureServiceDeps } from '../../lib/services/capture';
+import type { PageClient } from '../../lib/services/page';
 
 let dbCounter = 0;
 
@@ -146,4 +155,46 @@ export function topCoverage(
     })),
   });
   return composeFrames([{ frameId: 0, report }]);
+}
+
+/**
+ * A capture service over fake browser and page parts (a visible capture of `tab` gives
+ * fakeImage()), with `deps` added or replaced: the options a test is about (caption band, page
+ * facts, page answers). The real one runs in the e2e tests.
+ */
+export function fakeCaptureService(
+  store: AuditStore,
+  deps: Partial<CaptureServiceDeps> = {},
+  tab: Partial<WalkedTab> = {},
+): CaptureService {
+  const clock: Clock = { now: () => 0, sleep: async () => undefined };
+  return new CaptureService({
+    store,
+    browser: {
+      findTargetTab: async () => ({
+        tabId: 7,
+        windowId: 1,
+        url: 'https://brightline.test/plans',
+        title: 'Plans',
+        width: 640,
+        height: 400,
+        ...tab,
+      }),
+      captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
+      tabExists: async () => true,
+      renderElement: async () => undefined,
+      readIdentity: async () => ({ name: '', email: '', phone: '' }),
+    },
+    page: { coverage: async () => topCoverage() } as unknown as PageClient,
+    pacer: new CapturePacer(clock),
+    stitcher: undefined as never,
+    encodeCaptured: async () => fakeImage(),
+    encodeSelection: async () => fakeImage(),
+    compact: async () => 0,
+    onBackgroundError: () => undefined,
+    now: () => 5,
+    sleep: async () => undefined,
+    userAgent: 'TestBrowser/1.0',
+    ...deps,
+  });
 }

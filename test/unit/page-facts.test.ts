@@ -1,10 +1,7 @@
 /** Page facts: the page's replies parsed into what is stored, the capture service storing them, and the per-brand figures. */
 import { describe, expect, it } from 'vitest';
-import { CapturePacer, type Clock } from '../../lib/capture';
 import { pageFactsOf, type FactReply } from '../../lib/capture/page-facts';
-import { CaptureService } from '../../lib/services/capture';
-import type { PageClient } from '../../lib/services/page';
-import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
+import { auditWithJourneys, fakeCaptureService, testStore } from './helpers';
 import { A11Y_RULES_KEPT, PageFacts, type Step } from '../../lib/model';
 import { pageFactsByBrand, pageFactsCsvCells } from '../../lib/report/page-facts';
 import type { ReportModel } from '../../lib/report/model';
@@ -197,39 +194,13 @@ describe('the capture service and page facts', () => {
     const { audit, own } = await auditWithJourneys(store);
     await store.updateAudit(audit.id, { pageFacts: on });
     const read: number[] = [];
-    const clock: Clock = { now: () => 0, sleep: async () => undefined };
-    const service = new CaptureService({
-      store,
-      browser: {
-        findTargetTab: async () => ({
-          tabId: 7,
-          windowId: 1,
-          url: 'https://a.test/plans',
-          title: 'Plans',
-          width: 640,
-          height: 400,
-        }),
-        captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
-        tabExists: async () => true,
-        renderElement: async () => undefined,
-        readIdentity: async () => ({ name: '', email: '', phone: '' }),
-      },
-      page: { coverage: async () => topCoverage() } as unknown as PageClient,
-      pacer: new CapturePacer(clock),
-      stitcher: undefined as never,
-      encodeCaptured: async () => fakeImage(),
-      encodeSelection: async () => fakeImage(),
-      compact: async () => 0,
-      onBackgroundError: () => undefined,
+    const service = fakeCaptureService(store, {
       pageFactsFor: async (journeyId) =>
         Boolean((await store.getAudit((await store.getJourney(journeyId))!.auditId))?.pageFacts),
       readPageFacts: async (tabId, at) => {
         read.push(tabId);
         return pageFactsOf(at, timings(), a11y([rule('label', 'critical')]));
       },
-      now: () => 5,
-      sleep: async () => undefined,
-      userAgent: 'TestBrowser/1.0',
     });
     return { service, store, journeyId: own.id, read };
   }

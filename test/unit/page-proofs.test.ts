@@ -20,10 +20,7 @@ import { BUILTIN_CHECKLISTS, resolveChecklists } from '../../lib/taxonomy';
 import { readBundle, writeBundle } from '../../lib/bundle';
 import { refuseV6Fields } from '../../lib/bundle/upgrade';
 import { SAMPLE_OPTIONS, sampleDataSet } from './bundle-fixtures';
-import { CapturePacer, type Clock } from '../../lib/capture';
-import { CaptureService } from '../../lib/services/capture';
-import type { PageClient } from '../../lib/services/page';
-import { auditWithJourneys, fakeImage, testStore, topCoverage } from './helpers';
+import { auditWithJourneys, fakeCaptureService, testStore } from './helpers';
 
 /**
  * The fake layout over linkedom (which has none): hidden by `hidden`, display:none, visibility:
@@ -353,37 +350,11 @@ describe('the capture service', () => {
     const { store } = testStore();
     const { audit, own } = await auditWithJourneys(store);
     const asked: [string, number][] = [];
-    const clock: Clock = { now: () => 0, sleep: async () => undefined };
-    const service = new CaptureService({
-      store,
-      browser: {
-        findTargetTab: async () => ({
-          tabId: 7,
-          windowId: 1,
-          url: 'https://a.test/contact',
-          title: 'Contact',
-          width: 640,
-          height: 400,
-        }),
-        captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA',
-        tabExists: async () => true,
-        renderElement: async () => undefined,
-        readIdentity: async () => ({ name: '', email: '', phone: '' }),
-      },
-      page: { coverage: async () => topCoverage() } as unknown as PageClient,
-      pacer: new CapturePacer(clock),
-      stitcher: undefined as never,
-      encodeCaptured: async () => fakeImage(),
-      encodeSelection: async () => fakeImage(),
-      compact: async () => 0,
-      onBackgroundError: () => undefined,
+    const service = fakeCaptureService(store, {
       readPageProofs: async (journeyId, tabId) => {
         asked.push([journeyId, tabId]);
         return proofChecksOf(resolveChecklists(audit.method), proofAnswersOf(RAW));
       },
-      now: () => 5,
-      sleep: async () => undefined,
-      userAgent: 'TestBrowser/1.0',
     });
     const { step } = await service.visible(own.id);
     expect(asked).toEqual([[own.id, 7]]);
