@@ -244,70 +244,97 @@ interface JpegFrame {
   maxV: number;
 }
 
-/** A Huffman table as JPEG's decoding procedure (T.81 F.2.2.3) reads it. */
+/** Codes up to this many bits are looked up at once; longer ones are read bit by bit. */
+const LOOKAHEAD = 9;
+
+/** A Huffman table as JPEG's decoding procedure (T.81 F.2.2.3) reads it, with a lookahead table. */
 interface Huffman {
   maxcode: Int32Array;
   mincode: Int32Array;
   valptr: Int32Array;
   values: Uint8Array;
+  /** By the next LOOKAHEAD bits: (code length << 8) | symbol, 0 when the code is longer. */
+  lookup: Uint16Array;
 }
 
 function huffman(counts: Uint8Array, values: Uint8Array): Huffman {
   const maxcode = new Int32Array(18).fill(-1);
   const mincode = new Int32Array(17);
   const valptr = new Int32Array(17);
+  const lookup = new Uint16Array(1 << LOOKAHEAD);
   let code = 0;
   let k = 0;
   for (let length = 1; length <= 16; length++) {
     const n = counts[length - 1]!;
     valptr[length] = k;
     mincode[length] = code;
+    if (length <= LOOKAHEAD) {
+      for (let i = 0; i < n; i++) {
+        const first = (code + i) << (LOOKAHEAD - length);
+        const entry = (length << 8) | (values[k + i] ?? 0);
+        lookup.fill(entry, first, first + (1 << (LOOKAHEAD - length)));
+      }
+    }
     code += n;
     k += n;
     if (n) maxcode[length] = code - 1;
     code <<= 1;
   }
   maxcode[17] = 0x7fffffff;
-  return { maxcode, mincode, valptr, values };
+  return { maxcode, mincode, valptr, values, lookup };
 }
 
 /** The entropy-coded bits of a scan: stuffed zero bytes dropped, stopping at any marker. */
 class ScanBits {
-  private buffer = 0;
-  private count = 0;
+  /** The next `count` bits, right-aligned (at most 32). */
+  buffer = 0;
+  count = 0;
   constructor(
     private readonly bytes: Uint8Array,
-    public at: number,
+    private at: number,
     private readonly end: number,
   ) {}
 
-  /** One bit; null when the scan's data has ended (a marker or the end of its bytes). */
-  bit(): number | null {
-    if (this.count === 0) {
-      if (this.at >= this.end) return null;
-      const byte = this.bytes[this.at]!;
+  /** Takes whole bytes into the buffer until it holds more than 24 bits or a marker comes. */
+  fill(): void {
+    const bytes = this.bytes;
+    while (this.count <= 24 && this.at < this.end) {
+      const byte = bytes[this.at]!;
       if (byte === 0xff) {
-        if (this.bytes[this.at + 1] !== 0x00) return null;
+        if (bytes[this.at + 1] !== 0x00) return;
         this.at += 2;
       } else {
         this.at += 1;
       }
-      this.buffer = byte;
-      this.count = 8;
+      this.buffer = ((this.buffer & 0xffffff) << 8) | byte;
+      this.count += 8;
     }
-    this.count--;
-    return (this.buffer >> this.count) & 1;
   }
 
-  /** Skips `n` bits (a coefficient's value); false when the data ended first. */
+  /** One bit; null when the scan's data has ended (a marker or the end of its bytes). */
+  bit(): number | null {
+    if (this.count === 0) this.fill();
+    if (this.count === 0) return null;
+    this.count--;
+    return (this.buffer >>> this.count) & 1;
+  }
+
+  /** Skips `n` bits (a coefficient's value, n ≤ 16); false when the data ended first. */
   skip(n: number): boolean {
-    for (let i = 0; i < n; i++) if (this.bit() === null) return false;
+    if (this.count < n) this.fill();
+    if (this.count < n) return false;
+    this.count -= n;
     return true;
   }
 
-  /** A restart marker next (after the byte's padding bits): skips it; false when there is none. */
+  /**
+   * A restart marker next, after the last byte's padding bits (the buffer never holds a marker):
+   * skips it; false when something else comes.
+   */
   restart(): boolean {
+    if (this.count >= 8) return false;
     this.count = 0;
+    while (this.bytes[this.at] === 0xff && this.bytes[this.at + 1] === 0xff) this.at++;
     const next = this.bytes[this.at + 1] ?? 0;
     if (this.bytes[this.at] !== 0xff || next < 0xd0 || next > 0xd7) return false;
     this.at += 2;
@@ -317,6 +344,15 @@ class ScanBits {
 
 /** A Huffman code's symbol; null when the data ended; throws on a code no table holds. */
 function symbol(bits: ScanBits, table: Huffman): number | null {
+  if (bits.count < 16) bits.fill();
+  if (bits.count >= LOOKAHEAD) {
+    const entry =
+      table.lookup[(bits.buffer >>> (bits.count - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)]!;
+    if (entry) {
+      bits.count -= entry >> 8;
+      return entry & 0xff;
+    }
+  }
   let code = bits.bit();
   if (code === null) return null;
   let length = 1;

@@ -120,7 +120,8 @@ async function importTimed(data: DataPage, path: string) {
         w.benchMarks.done = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await data.chooseBundle(path);
+  // Every image is checked whole before the preview: a large bundle takes a while.
+  await data.chooseBundle(path, 300_000);
   await expect(data.count('Steps', 'New')).toHaveText(String(STEPS));
   const clicked = await data.page.evaluate(() => performance.now());
   await data.preview().getByRole('button', { name: 'Import' }).click();
