@@ -50,8 +50,7 @@ export async function captionFor(
   journeyId: string,
   page: { title: string; url: string; at: number },
 ): Promise<CaptionText | null> {
-  const journey = await store.getJourney(journeyId);
-  const audit = journey && (await store.getAudit(journey.auditId));
+  const audit = await auditOfJourney(store, journeyId);
   if (!audit?.caption) return null;
   const locale = (await readSettings()).locale ?? localeFor(browserLanguage());
   const t = translator(locale);
@@ -62,24 +61,35 @@ export async function captionFor(
   };
 }
 
+/** The audit a journey belongs to (undefined when either is gone). */
+async function auditOfJourney(store: AuditStore, journeyId: string) {
+  const journey = await store.getJourney(journeyId);
+  return journey && store.getAudit(journey.auditId);
+}
+
+/** `work`'s result, or `late` when it takes longer than `ms` (the timer is cleared either way). */
+async function within<T>(work: Promise<T>, ms: number, late: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How long one page-facts script may run before its facts are given up as "took too long". */
 const FACTS_TIMEOUT_MS = 20_000;
 
 /** Runs a page-facts script in the tab's top document: its reply, or why there is none. */
-async function factReply(tabId: number, file: '/page-timings.js' | '/page-a11y.js') {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<FactReply>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: 'timeout' }), FACTS_TIMEOUT_MS);
-  });
+function factReply(tabId: number, file: '/page-timings.js' | '/page-a11y.js') {
   const run = runFileInTab(tabId, file).then(
     (value): FactReply => ({ ok: true, value }),
     (): FactReply => ({ ok: false, reason: 'failed' }),
   );
-  try {
-    return await Promise.race([run, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return within<FactReply>(run, FACTS_TIMEOUT_MS, { ok: false, reason: 'timeout' });
 }
 
 /** What the tab's page says of itself after a capture: its load timings, then accessibility. */
@@ -99,24 +109,16 @@ const PROOFS_TIMEOUT_MS = 5_000;
  * checklists' items with a proof); none when the page cannot be read or takes too long.
  */
 async function readPageProofs(store: AuditStore, journeyId: string, tabId: number) {
-  const journey = await store.getJourney(journeyId);
-  const audit = journey && (await store.getAudit(journey.auditId));
+  const audit = await auditOfJourney(store, journeyId);
   if (!audit) return [];
   const templates = resolveChecklists(audit.method);
   if (!templates.some((t) => !t.hidden && t.items.some((item) => proofOf(item.id)))) return [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), PROOFS_TIMEOUT_MS);
-  });
-  try {
-    const reply = await Promise.race([
-      runFileInTab(tabId, '/page-proofs.js').catch(() => null),
-      timeout,
-    ]);
-    return proofChecksOf(templates, proofAnswersOf(reply));
-  } finally {
-    clearTimeout(timer);
-  }
+  const reply = await within(
+    runFileInTab(tabId, '/page-proofs.js').catch(() => null),
+    PROOFS_TIMEOUT_MS,
+    null,
+  );
+  return proofChecksOf(templates, proofAnswersOf(reply));
 }
 
 /**
@@ -148,8 +150,7 @@ export function extensionCaptureService(
     captionFor: (journeyId, page) => captionFor(store, journeyId, page),
     drawCaption,
     pageFactsFor: async (journeyId) => {
-      const journey = await store.getJourney(journeyId);
-      return Boolean(journey && (await store.getAudit(journey.auditId))?.pageFacts);
+      return Boolean((await auditOfJourney(store, journeyId))?.pageFacts);
     },
     readPageFacts,
     readPageProofs: (journeyId, tabId) => readPageProofs(store, journeyId, tabId),
